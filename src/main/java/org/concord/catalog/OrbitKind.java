@@ -1,0 +1,11 @@
+package org.concord.catalog;
+
+/** What an orbit record holds, which decides how it is propagated. */
+public enum OrbitKind {
+    /** SGP4/SDP4 mean elements (TLE, OMM): propagated with Orekit's TLEPropagator. */
+    MEAN_ELEMENTS,
+    /** An ephemeris (OEM): interpolated with Orekit within its span, never extrapolated. */
+    EPHEMERIS,
+    /** One osculating state (OPM): propagated numerically with a J2 field. */
+    STATE_VECTOR
+}

@@ -1,0 +1,180 @@
+package org.concord.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.concord.catalog.CatalogStore;
+import org.concord.catalog.IngestBatch;
+import org.concord.catalog.IngestOutcome;
+import org.concord.catalog.OrbitRecord;
+import org.concord.catalog.Provenance;
+import org.concord.catalog.SourceFormat;
+import org.concord.catalog.SpaceObject.SatcatEntry;
+import org.concord.formats.FormatDetector;
+import org.concord.formats.InputError;
+import org.concord.formats.InputRejectedException;
+import org.concord.formats.OrbitReaders;
+import org.concord.formats.ParseResult;
+import org.concord.formats.ParsedOrbit;
+import org.concord.formats.ParsedSatcat;
+import org.concord.formats.SatcatReader;
+import org.concord.label.Label;
+
+/**
+ * Ingest: bytes, format detection, parsing, validation, labelling, and one transaction in the store. An input with
+ * any invalid record is rejected whole unless skip-invalid is asked for; either way the store never holds part of
+ * a record, and storing the same records again stores nothing new.
+ */
+public final class IngestService {
+
+    /** The first artificial satellite; no orbit can be older. */
+    static final Instant EARLIEST_EPOCH = Instant.parse("1957-10-04T00:00:00Z");
+    /** How far ahead of now an epoch may lie (predicted elements are issued days ahead, never years). */
+    static final Duration LATEST_EPOCH_AHEAD = Duration.ofDays(366);
+    public static final long MAX_CATALOG_NUMBER = 999_999_999L;
+
+    private final CatalogStore store;
+    private final LabelRules labels;
+    private final long maxBytes;
+    private final Clock clock;
+
+    public IngestService(CatalogStore store, LabelRules labels, long maxBytes, Clock clock) {
+        this.store = store;
+        this.labels = labels;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    public LabelRules labels() {
+        return labels;
+    }
+
+    /** Ingests one input; throws {@link InputRejectedException} (nothing stored) when it cannot be taken. */
+    public IngestReport ingest(IngestRequest request) {
+        String name = request.sourceName();
+        byte[] bytes = request.content();
+        if (bytes.length > maxBytes) {
+            throw new InputRejectedException(InputError.inFile(name, "size", "the input is " + bytes.length
+                    + " bytes, over this node's limit of " + maxBytes + " bytes (configuration ingest.max-bytes)"));
+        }
+        Instant now = clock.instant();
+        Label label = request.label().orElseGet(() -> labels.labelFor(name));
+        if (label.isExpiredAt(now)) {
+            throw new InputRejectedException(InputError.inFile(name, "label expiry",
+                    "the label expires " + label.expiry().orElseThrow() + ", which is already past"));
+        }
+        String text = FormatDetector.decode(name, bytes);
+        SourceFormat format = FormatDetector.detect(name, text);
+        Provenance provenance = new Provenance(name, sha256(bytes), now, request.ingestedBy());
+        IngestBatch batch;
+        List<InputError> errors;
+        if (format == SourceFormat.SATCAT_CSV) {
+            ParseResult<ParsedSatcat> parsed = SatcatReader.read(name, text);
+            errors = new ArrayList<>(parsed.errors());
+            List<IngestBatch.SatcatRow> rows = satcatRows(parsed.items(), label, provenance, errors);
+            checkOutcome(request, errors, rows.size());
+            batch = new IngestBatch(provenance, format, List.of(), rows, errors.size());
+        } else {
+            ParseResult<ParsedOrbit> parsed = OrbitReaders.read(format, name, text);
+            errors = new ArrayList<>(parsed.errors());
+            List<OrbitRecord> orbits = validOrbits(name, parsed.items(), label, provenance, request, now, errors);
+            checkOutcome(request, errors, orbits.size());
+            batch = new IngestBatch(provenance, format, orbits, List.of(), errors.size());
+        }
+        IngestOutcome outcome = store.store(batch);
+        return new IngestReport(name, provenance.sourceSha256(), format, label, outcome.stored(), outcome.unchanged(),
+                outcome.rejected(), errors);
+    }
+
+    private static void checkOutcome(IngestRequest request, List<InputError> errors, int valid) {
+        if (!errors.isEmpty() && (!request.skipInvalid() || valid == 0)) {
+            throw new InputRejectedException(errors);
+        }
+    }
+
+    private List<OrbitRecord> validOrbits(String name, List<ParsedOrbit> parsed, Label label, Provenance provenance,
+                                          IngestRequest request, Instant now, List<InputError> errors) {
+        List<OrbitRecord> orbits = new ArrayList<>();
+        Map<String, ParsedOrbit> seen = new HashMap<>();
+        Instant latest = now.plus(LATEST_EPOCH_AHEAD);
+        for (ParsedOrbit p : parsed) {
+            ParsedOrbit orbit = p;
+            if (orbit.noradId() == 0) {
+                Optional<Long> id = request.noradIdOverride()
+                        .or(() -> p.internationalDesignator().flatMap(store::noradIdOf));
+                if (id.isEmpty()) {
+                    errors.add(InputError.atLine(name, orbit.line(), "OBJECT_ID", "object '"
+                            + orbit.internationalDesignator().orElse(orbit.objectName())
+                            + "' has no catalog number and is not in this node's catalog or SATCAT;"
+                            + " ingest its SATCAT entry first or name its catalog number (--object)"));
+                    continue;
+                }
+                orbit = orbit.withNoradId(id.get());
+            }
+            if (orbit.noradId() < 0 || orbit.noradId() > MAX_CATALOG_NUMBER) {
+                errors.add(InputError.atLine(name, orbit.line(), "NORAD_CAT_ID",
+                        orbit.noradId() + " is outside 1.." + MAX_CATALOG_NUMBER));
+                continue;
+            }
+            if (orbit.epoch().isBefore(EARLIEST_EPOCH) || orbit.epoch().isAfter(latest)) {
+                errors.add(InputError.atLine(name, orbit.line(), "EPOCH", orbit.epoch()
+                        + " is outside the plausible range " + EARLIEST_EPOCH + " .. " + latest));
+                continue;
+            }
+            String hash = sha256(orbit.content().getBytes(StandardCharsets.UTF_8));
+            String key = orbit.noradId() + "|" + orbit.epoch() + "|" + orbit.format();
+            ParsedOrbit earlier = seen.putIfAbsent(key, orbit);
+            if (earlier != null) {
+                if (!earlier.content().equals(orbit.content())) {
+                    errors.add(InputError.atLine(name, orbit.line(), "EPOCH", "object " + orbit.noradId()
+                            + " already has a different record for epoch " + orbit.epoch() + " at line "
+                            + earlier.line() + " of this input"));
+                }
+                continue;
+            }
+            orbits.add(new OrbitRecord(0, orbit.noradId(), orbit.objectName(), orbit.internationalDesignator(),
+                    orbit.epoch(), orbit.format().orbitKind(), orbit.format(), orbit.summary(), orbit.coverage(),
+                    orbit.hasCovariance(), orbit.content(), hash, label, provenance, orbit.line()));
+        }
+        return orbits;
+    }
+
+    private static List<IngestBatch.SatcatRow> satcatRows(List<ParsedSatcat> parsed, Label label,
+                                                          Provenance provenance, List<InputError> errors) {
+        List<IngestBatch.SatcatRow> rows = new ArrayList<>();
+        Map<Long, ParsedSatcat> seen = new HashMap<>();
+        for (ParsedSatcat s : parsed) {
+            ParsedSatcat earlier = seen.putIfAbsent(s.noradId(), s);
+            if (earlier != null) {
+                if (!earlier.content().equals(s.content())) {
+                    errors.add(InputError.atLine(provenance.sourceName(), s.line(), "NORAD_CAT_ID",
+                            "catalog number " + s.noradId() + " already has a different row at line " + earlier.line()));
+                }
+                continue;
+            }
+            SatcatEntry entry = new SatcatEntry(s.objectType(), s.owner(), s.launchDate(), s.launchSite(),
+                    s.decayDate(), s.rcsSize(), label, provenance);
+            rows.add(new IngestBatch.SatcatRow(s.noradId(), s.name(), s.internationalDesignator(), entry,
+                    sha256(s.content().getBytes(StandardCharsets.UTF_8)), s.line()));
+        }
+        return rows;
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.concord.store;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * A migrated database: PostgreSQL (a {@code jdbc:postgresql:} URL) or H2 (a {@code jdbc:h2:} URL, the embedded
+ * default). The schema is applied by Flyway on open.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final SQLDialect dialect;
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource dataSource, SQLDialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false).withRenderQuotedNames(org.jooq.conf.RenderQuotedNames.NEVER)
+                .withRenderSchema(false));
+    }
+
+    public static Database open(String jdbcUrl, String user, String password) {
+        SQLDialect dialect = dialectOf(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("concord");
+        if (dialect == SQLDialect.POSTGRES) {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("text", dialect == SQLDialect.POSTGRES ? "TEXT" : "CLOB"))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, dialect);
+    }
+
+    private static SQLDialect dialectOf(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return SQLDialect.POSTGRES;
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return SQLDialect.H2;
+        }
+        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+                + "' (expected jdbc:postgresql:... or jdbc:h2:...)");
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    /** A short description for status output, without credentials. */
+    public String description() {
+        return (dialect == SQLDialect.POSTGRES ? "PostgreSQL" : "H2") + " " + dataSource.getJdbcUrl()
+                .replaceAll("password=[^;&]*", "password=***");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,514 @@
+package org.concord.store;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.concord.catalog.CatalogStatistics;
+import org.concord.catalog.CatalogStore;
+import org.concord.catalog.IngestBatch;
+import org.concord.catalog.IngestOutcome;
+import org.concord.catalog.ObjectQuery;
+import org.concord.catalog.ObjectQuery.Range;
+import org.concord.catalog.ObjectQuery.SortKey;
+import org.concord.catalog.OrbitKind;
+import org.concord.catalog.OrbitRecord;
+import org.concord.catalog.OrbitSummary;
+import org.concord.catalog.Page;
+import org.concord.catalog.Provenance;
+import org.concord.catalog.SourceFormat;
+import org.concord.catalog.SpaceObject;
+import org.concord.catalog.SpaceObject.SatcatEntry;
+import org.concord.label.Label;
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
+import org.concord.store.Tables.IngestSource;
+import org.concord.store.Tables.Orbit;
+import org.concord.store.Tables.Satcat;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SortField;
+import org.jooq.Table;
+
+/** The catalog in PostgreSQL or H2, through jOOQ. */
+public final class JooqCatalogStore implements CatalogStore {
+
+    private static final int CHUNK = 1000;
+    private static final Table<?> OBJ = Tables.SpaceObject.T;
+
+    private final DSLContext dsl;
+
+    public JooqCatalogStore(Database database) {
+        this.dsl = database.dsl();
+    }
+
+    @Override
+    public IngestOutcome store(IngestBatch batch) {
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Provenance p = batch.provenance();
+            long sourceId = tx.insertInto(IngestSource.T)
+                    .set(IngestSource.SOURCE_NAME, truncate(p.sourceName(), 1024))
+                    .set(IngestSource.SOURCE_SHA256, p.sourceSha256())
+                    .set(IngestSource.SOURCE_FORMAT, batch.format().name())
+                    .set(IngestSource.INGESTED_AT, odt(p.ingestedAt()))
+                    .set(IngestSource.INGESTED_BY, p.ingestedBy())
+                    .set(IngestSource.RECORDS_STORED, 0)
+                    .set(IngestSource.RECORDS_UNCHANGED, 0)
+                    .set(IngestSource.RECORDS_REJECTED, batch.rejected())
+                    .returningResult(IngestSource.ID)
+                    .fetchOne()
+                    .value1();
+            int stored;
+            int unchanged;
+            if (batch.format() == SourceFormat.SATCAT_CSV) {
+                stored = storeSatcat(tx, sourceId, batch.satcatRows());
+                unchanged = batch.satcatRows().size() - stored;
+            } else {
+                stored = storeOrbits(tx, sourceId, batch.orbits());
+                unchanged = batch.orbits().size() - stored;
+            }
+            tx.update(IngestSource.T)
+                    .set(IngestSource.RECORDS_STORED, stored)
+                    .set(IngestSource.RECORDS_UNCHANGED, unchanged)
+                    .where(IngestSource.ID.eq(sourceId))
+                    .execute();
+            return new IngestOutcome(sourceId, stored, unchanged, batch.rejected());
+        });
+    }
+
+    private int storeOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits) {
+        Set<String> existing = new HashSet<>();
+        List<String> keys = orbits.stream().map(o -> o.contentSha256() + "|" + o.label().originator()).toList();
+        List<String> hashes = orbits.stream().map(OrbitRecord::contentSha256).distinct().toList();
+        for (List<String> chunk : chunks(hashes)) {
+            tx.select(Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR).from(Orbit.T)
+                    .where(Orbit.CONTENT_SHA256.in(chunk))
+                    .forEach(r -> existing.add(r.value1() + "|" + r.value2()));
+        }
+        Map<Long, OrbitRecord> newestPerObject = new LinkedHashMap<>();
+        BatchBindStep insert = tx.batch(tx.insertInto(Orbit.T, Orbit.NORAD_ID, Orbit.OBJECT_NAME,
+                Orbit.INTL_DESIGNATOR, Orbit.EPOCH, Orbit.ORBIT_KIND, Orbit.SOURCE_FORMAT, Orbit.PERIGEE_KM,
+                Orbit.APOGEE_KM, Orbit.INCLINATION_DEG, Orbit.PERIOD_MIN, Orbit.ECCENTRICITY, Orbit.COVERAGE_START,
+                Orbit.COVERAGE_STOP, Orbit.HAS_COVARIANCE, Orbit.CONTENT, Orbit.CONTENT_SHA256,
+                Orbit.LABEL_ORIGINATOR, Orbit.LABEL_RELEASABILITY, Orbit.LABEL_TLP, Orbit.LABEL_CAVEATS,
+                Orbit.LABEL_EXPIRY, Orbit.SOURCE_ID, Orbit.SOURCE_LINE)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null));
+        int stored = 0;
+        for (int k = 0; k < orbits.size(); k++) {
+            OrbitRecord o = orbits.get(k);
+            if (!existing.add(keys.get(k))) {
+                continue;
+            }
+            stored++;
+            OrbitSummary s = o.summary();
+            Label l = o.label();
+            insert = insert.bind(o.noradId(), truncate(o.objectName(), 256), o.internationalDesignator().orElse(null),
+                    odt(o.epoch()), o.kind().name(), o.format().name(), s.perigeeAltitudeKm(), s.apogeeAltitudeKm(),
+                    s.inclinationDeg(), s.periodMinutes(), s.eccentricity(),
+                    o.coverage().map(c -> odt(c.start())).orElse(null),
+                    o.coverage().map(c -> odt(c.stop())).orElse(null), o.hasCovariance(), o.content(),
+                    o.contentSha256(), l.originator(), l.releasability().toString(), l.tlp().code(),
+                    String.join(",", l.caveats()), l.expiry().map(JooqCatalogStore::odt).orElse(null), sourceId,
+                    o.sourceLine());
+            OrbitRecord newest = newestPerObject.get(o.noradId());
+            if (newest == null || !o.epoch().isBefore(newest.epoch())) {
+                newestPerObject.put(o.noradId(), o);
+            }
+        }
+        if (stored == 0) {
+            return 0;
+        }
+        insert.execute();
+        upsertObjects(tx, sourceId, newestPerObject);
+        return stored;
+    }
+
+    private void upsertObjects(DSLContext tx, long sourceId, Map<Long, OrbitRecord> newestPerObject) {
+        Set<Long> known = new HashSet<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(newestPerObject.keySet()))) {
+            known.addAll(tx.select(Tables.SpaceObject.NORAD_ID).from(OBJ)
+                    .where(Tables.SpaceObject.NORAD_ID.in(chunk)).fetch(Tables.SpaceObject.NORAD_ID));
+        }
+        BatchBindStep insertObjects = tx.batch(tx.insertInto(OBJ, Tables.SpaceObject.NORAD_ID,
+                Tables.SpaceObject.NAME, Tables.SpaceObject.INTL_DESIGNATOR).values((Long) null, null, null));
+        boolean anyNew = false;
+        for (OrbitRecord o : newestPerObject.values()) {
+            if (!known.contains(o.noradId())) {
+                insertObjects = insertObjects.bind(o.noradId(), truncate(o.objectName(), 256),
+                        o.internationalDesignator().orElse(null));
+                anyNew = true;
+            }
+        }
+        if (anyNew) {
+            insertObjects.execute();
+        }
+        Field<Long> newest = select(Orbit.ID).from(Orbit.T)
+                .where(Orbit.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID))
+                .orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc())
+                .limit(inline(1))
+                .asField();
+        tx.update(OBJ)
+                .set(Tables.SpaceObject.LATEST_ORBIT_ID, newest)
+                .where(Tables.SpaceObject.NORAD_ID.in(
+                        select(Orbit.NORAD_ID).from(Orbit.T).where(Orbit.SOURCE_ID.eq(sourceId))))
+                .execute();
+        // the name and designator follow the latest orbit, when it has them
+        BatchBindStep rename = tx.batch(tx.update(OBJ)
+                .set(Tables.SpaceObject.NAME, (String) null)
+                .set(Tables.SpaceObject.INTL_DESIGNATOR, (String) null)
+                .where(Tables.SpaceObject.NORAD_ID.eq((Long) null))
+                .and(Tables.SpaceObject.LATEST_ORBIT_ID.in(select(Orbit.ID).from(Orbit.T)
+                        .where(Orbit.SOURCE_ID.eq(sourceId)))));
+        boolean anyRename = false;
+        for (OrbitRecord o : newestPerObject.values()) {
+            if (known.contains(o.noradId()) && !o.objectName().isBlank()) {
+                rename = rename.bind(truncate(o.objectName(), 256), o.internationalDesignator().orElse(null),
+                        o.noradId(), sourceId);
+                anyRename = true;
+            }
+        }
+        if (anyRename) {
+            rename.execute();
+        }
+    }
+
+    private int storeSatcat(DSLContext tx, long sourceId, List<IngestBatch.SatcatRow> rows) {
+        Map<Long, String> existing = new HashMap<>();
+        for (List<Long> chunk : chunks(rows.stream().map(IngestBatch.SatcatRow::noradId).toList())) {
+            tx.select(Satcat.NORAD_ID, Satcat.CONTENT_SHA256).from(Satcat.T).where(Satcat.NORAD_ID.in(chunk))
+                    .forEach(r -> existing.put(r.value1(), r.value2()));
+        }
+        List<Long> replaced = new ArrayList<>();
+        List<IngestBatch.SatcatRow> toInsert = new ArrayList<>();
+        for (IngestBatch.SatcatRow row : rows) {
+            String hash = existing.get(row.noradId());
+            if (hash != null && hash.equals(row.contentSha256())) {
+                continue;
+            }
+            if (hash != null) {
+                replaced.add(row.noradId());
+            }
+            existing.put(row.noradId(), row.contentSha256());
+            toInsert.add(row);
+        }
+        for (List<Long> chunk : chunks(replaced)) {
+            tx.deleteFrom(Satcat.T).where(Satcat.NORAD_ID.in(chunk)).execute();
+        }
+        if (toInsert.isEmpty()) {
+            return 0;
+        }
+        BatchBindStep insert = tx.batch(tx.insertInto(Satcat.T, Satcat.NORAD_ID, Satcat.INTL_DESIGNATOR, Satcat.NAME,
+                Satcat.OBJECT_TYPE, Satcat.OWNER, Satcat.LAUNCH_DATE, Satcat.LAUNCH_SITE, Satcat.DECAY_DATE,
+                Satcat.RCS_SIZE, Satcat.CONTENT_SHA256, Satcat.LABEL_ORIGINATOR, Satcat.LABEL_RELEASABILITY,
+                Satcat.LABEL_TLP, Satcat.LABEL_CAVEATS, Satcat.LABEL_EXPIRY, Satcat.SOURCE_ID, Satcat.SOURCE_LINE)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null));
+        for (IngestBatch.SatcatRow row : toInsert) {
+            SatcatEntry e = row.entry();
+            Label l = e.label();
+            insert = insert.bind(row.noradId(), row.internationalDesignator().orElse(null), truncate(row.name(), 256),
+                    e.objectType(), e.owner(), e.launchDate().orElse(null), e.launchSite().orElse(null),
+                    e.decayDate().orElse(null), e.rcsSize().orElse(null), row.contentSha256(), l.originator(),
+                    l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
+                    l.expiry().map(JooqCatalogStore::odt).orElse(null), sourceId, row.line());
+        }
+        insert.execute();
+        return toInsert.size();
+    }
+
+    @Override
+    public Optional<SpaceObject> findObject(long noradId) {
+        return objectSelect().where(Tables.SpaceObject.NORAD_ID.eq(noradId)).fetchOptional().map(this::toObject);
+    }
+
+    @Override
+    public Page<SpaceObject> findObjects(ObjectQuery q) {
+        Condition where = filters(q);
+        long total = dsl.select(count()).from(OBJ)
+                .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                .leftJoin(Satcat.T).on(Satcat.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID))
+                .where(where).fetchOne().value1();
+        Field<?> sortField = sortField(q.sort());
+        Condition after = q.cursor().map(c -> afterCursor(c, q, sortField)).orElse(noCondition());
+        List<SortField<?>> order = List.of(q.descending() ? sortField.desc() : sortField.asc(),
+                q.descending() ? Tables.SpaceObject.NORAD_ID.desc() : Tables.SpaceObject.NORAD_ID.asc());
+        List<SpaceObject> items = objectSelect().where(where).and(after).orderBy(order).limit(q.limit() + 1)
+                .fetch().map(this::toObject);
+        Optional<String> next = Optional.empty();
+        if (items.size() > q.limit()) {
+            items = items.subList(0, q.limit());
+            next = Optional.of(cursorAfter(items.get(items.size() - 1), q.sort()));
+        }
+        return new Page<>(items, total, next);
+    }
+
+    private static Condition filters(ObjectQuery q) {
+        Condition c = noCondition();
+        if (!q.noradIds().isEmpty()) {
+            c = c.and(Tables.SpaceObject.NORAD_ID.in(q.noradIds()));
+        }
+        if (q.internationalDesignator().isPresent()) {
+            String d = q.internationalDesignator().get().toUpperCase();
+            c = c.and(d.endsWith("*") ? Tables.SpaceObject.INTL_DESIGNATOR.startsWith(d.substring(0, d.length() - 1))
+                    : Tables.SpaceObject.INTL_DESIGNATOR.eq(d));
+        }
+        if (q.nameContains().isPresent()) {
+            c = c.and(lower(Tables.SpaceObject.NAME).contains(q.nameContains().get().toLowerCase()));
+        }
+        if (q.objectType().isPresent()) {
+            c = c.and(Satcat.OBJECT_TYPE.equalIgnoreCase(q.objectType().get()));
+        }
+        if (q.owner().isPresent()) {
+            c = c.and(Satcat.OWNER.equalIgnoreCase(q.owner().get()));
+        }
+        c = c.and(range(Orbit.PERIGEE_KM, q.perigeeKm())).and(range(Orbit.APOGEE_KM, q.apogeeKm()))
+                .and(range(Orbit.INCLINATION_DEG, q.inclinationDeg())).and(range(Orbit.PERIOD_MIN, q.periodMinutes()));
+        if (q.maxEpochAge().isPresent()) {
+            c = c.and(Orbit.EPOCH.ge(odt(q.now().minus(q.maxEpochAge().get()))));
+        }
+        return c;
+    }
+
+    private static Condition range(Field<Double> field, Range range) {
+        Condition c = noCondition();
+        if (range.min().isPresent()) {
+            c = c.and(field.ge(range.min().get()));
+        }
+        if (range.max().isPresent()) {
+            c = c.and(field.le(range.max().get()));
+        }
+        return c;
+    }
+
+    private static Field<?> sortField(SortKey key) {
+        return switch (key) {
+            case NORAD_ID -> Tables.SpaceObject.NORAD_ID;
+            case NAME -> Tables.SpaceObject.NAME;
+            case EPOCH -> Orbit.EPOCH;
+            case PERIGEE -> Orbit.PERIGEE_KM;
+            case APOGEE -> Orbit.APOGEE_KM;
+            case INCLINATION -> Orbit.INCLINATION_DEG;
+            case PERIOD -> Orbit.PERIOD_MIN;
+        };
+    }
+
+    private static String cursorAfter(SpaceObject last, SortKey key) {
+        OrbitRecord o = last.latestOrbit().orElseThrow();
+        String value = switch (key) {
+            case NORAD_ID -> Long.toString(last.noradId());
+            case NAME -> last.name();
+            case EPOCH -> o.epoch().toString();
+            case PERIGEE -> Double.toString(o.summary().perigeeAltitudeKm());
+            case APOGEE -> Double.toString(o.summary().apogeeAltitudeKm());
+            case INCLINATION -> Double.toString(o.summary().inclinationDeg());
+            case PERIOD -> Double.toString(o.summary().periodMinutes());
+        };
+        String raw = key.name() + "\n" + last.noradId() + "\n" + value;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Condition afterCursor(String cursor, ObjectQuery q, Field<?> sortField) {
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cursor is not one this node issued");
+        }
+        if (parts.length != 3 || !parts[0].equals(q.sort().name())) {
+            throw new IllegalArgumentException("cursor does not belong to a query sorted by " + q.sort().parameter());
+        }
+        long norad;
+        Object value;
+        try {
+            norad = Long.parseLong(parts[1]);
+            value = switch (q.sort()) {
+                case NORAD_ID -> Long.parseLong(parts[2]);
+                case NAME -> parts[2];
+                case EPOCH -> odt(Instant.parse(parts[2]));
+                default -> Double.parseDouble(parts[2]);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cursor is not one this node issued");
+        }
+        Field<Object> f = (Field<Object>) sortField;
+        if (q.descending()) {
+            return f.lt(value).or(f.eq(value).and(Tables.SpaceObject.NORAD_ID.lt(norad)));
+        }
+        return f.gt(value).or(f.eq(value).and(Tables.SpaceObject.NORAD_ID.gt(norad)));
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> objectSelect() {
+        List<SelectField<?>> fields = new ArrayList<>();
+        fields.add(Tables.SpaceObject.NORAD_ID);
+        fields.add(Tables.SpaceObject.NAME);
+        fields.add(Tables.SpaceObject.INTL_DESIGNATOR);
+        fields.addAll(Arrays.asList(orbitFields()));
+        fields.addAll(Arrays.asList(satcatFields()));
+        return dsl.select(fields).from(OBJ)
+                .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                .join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID))
+                .leftJoin(Satcat.T).on(Satcat.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID));
+    }
+
+    private static final Field<String> SATCAT_SOURCE_NAME = IngestSource.SOURCE_NAME.as("satcat_source_name");
+
+    private static SelectField<?>[] orbitFields() {
+        return new SelectField<?>[] {Orbit.ID, Orbit.NORAD_ID, Orbit.OBJECT_NAME, Orbit.INTL_DESIGNATOR, Orbit.EPOCH,
+            Orbit.ORBIT_KIND, Orbit.SOURCE_FORMAT, Orbit.PERIGEE_KM, Orbit.APOGEE_KM, Orbit.INCLINATION_DEG,
+            Orbit.PERIOD_MIN, Orbit.ECCENTRICITY, Orbit.COVERAGE_START, Orbit.COVERAGE_STOP, Orbit.HAS_COVARIANCE,
+            Orbit.CONTENT, Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR, Orbit.LABEL_RELEASABILITY, Orbit.LABEL_TLP,
+            Orbit.LABEL_CAVEATS, Orbit.LABEL_EXPIRY, IngestSource.SOURCE_NAME, IngestSource.SOURCE_SHA256,
+            IngestSource.INGESTED_AT, IngestSource.INGESTED_BY, Orbit.SOURCE_LINE};
+    }
+
+    private static SelectField<?>[] satcatFields() {
+        return new SelectField<?>[] {Satcat.NORAD_ID.as("satcat_norad_id"), Satcat.OBJECT_TYPE, Satcat.OWNER,
+            Satcat.LAUNCH_DATE, Satcat.LAUNCH_SITE, Satcat.DECAY_DATE, Satcat.RCS_SIZE,
+            Satcat.LABEL_ORIGINATOR.as("s_label_originator"), Satcat.LABEL_RELEASABILITY.as("s_label_rel"),
+            Satcat.LABEL_TLP.as("s_label_tlp"), Satcat.LABEL_CAVEATS.as("s_label_caveats"),
+            Satcat.LABEL_EXPIRY.as("s_label_expiry"), Satcat.SOURCE_ID.as("s_source_id")};
+    }
+
+    private SpaceObject toObject(Record r) {
+        OrbitRecord latest = toOrbit(r);
+        Optional<SatcatEntry> satcat = Optional.empty();
+        if (r.get("satcat_norad_id") != null) {
+            Label label = label(r.get("s_label_originator", String.class), r.get("s_label_rel", String.class),
+                    r.get("s_label_tlp", String.class), r.get("s_label_caveats", String.class),
+                    r.get("s_label_expiry", OffsetDateTime.class));
+            Provenance provenance = satcatProvenance(r.get("s_source_id", Long.class));
+            satcat = Optional.of(new SatcatEntry(r.get(Satcat.OBJECT_TYPE), r.get(Satcat.OWNER),
+                    Optional.ofNullable(r.get(Satcat.LAUNCH_DATE)), Optional.ofNullable(r.get(Satcat.LAUNCH_SITE)),
+                    Optional.ofNullable(r.get(Satcat.DECAY_DATE)), Optional.ofNullable(r.get(Satcat.RCS_SIZE)),
+                    label, provenance));
+        }
+        return new SpaceObject(r.get(Tables.SpaceObject.NORAD_ID), r.get(Tables.SpaceObject.NAME),
+                Optional.ofNullable(r.get(Tables.SpaceObject.INTL_DESIGNATOR)), satcat, Optional.of(latest));
+    }
+
+    private final Map<Long, Provenance> satcatProvenanceCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Provenance satcatProvenance(long sourceId) {
+        return satcatProvenanceCache.computeIfAbsent(sourceId, id -> dsl.select(IngestSource.SOURCE_NAME,
+                        IngestSource.SOURCE_SHA256, IngestSource.INGESTED_AT, IngestSource.INGESTED_BY)
+                .from(IngestSource.T).where(IngestSource.ID.eq(id)).fetchOne(s -> new Provenance(s.value1(),
+                        s.value2(), s.value3().toInstant(), s.value4())));
+    }
+
+    @Override
+    public List<OrbitRecord> orbitHistory(long noradId) {
+        return orbitSelect().where(Orbit.NORAD_ID.eq(noradId)).orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc())
+                .fetch().map(JooqCatalogStore::toOrbit);
+    }
+
+    @Override
+    public Optional<OrbitRecord> findOrbit(long orbitId) {
+        return orbitSelect().where(Orbit.ID.eq(orbitId)).fetchOptional().map(JooqCatalogStore::toOrbit);
+    }
+
+    @Override
+    public List<OrbitRecord> latestOrbits() {
+        return orbitSelect().join(OBJ).on(Tables.SpaceObject.LATEST_ORBIT_ID.eq(Orbit.ID))
+                .orderBy(Orbit.NORAD_ID).fetch().map(JooqCatalogStore::toOrbit);
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> orbitSelect() {
+        return dsl.select(orbitFields()).from(Orbit.T).join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID));
+    }
+
+    private static OrbitRecord toOrbit(Record r) {
+        OffsetDateTime start = r.get(Orbit.COVERAGE_START);
+        OffsetDateTime stop = r.get(Orbit.COVERAGE_STOP);
+        return new OrbitRecord(r.get(Orbit.ID), r.get(Orbit.NORAD_ID), r.get(Orbit.OBJECT_NAME),
+                Optional.ofNullable(r.get(Orbit.INTL_DESIGNATOR)), r.get(Orbit.EPOCH).toInstant(),
+                OrbitKind.valueOf(r.get(Orbit.ORBIT_KIND)), SourceFormat.valueOf(r.get(Orbit.SOURCE_FORMAT)),
+                new OrbitSummary(r.get(Orbit.PERIGEE_KM), r.get(Orbit.APOGEE_KM), r.get(Orbit.INCLINATION_DEG),
+                        r.get(Orbit.PERIOD_MIN), r.get(Orbit.ECCENTRICITY)),
+                start == null ? Optional.empty()
+                        : Optional.of(new OrbitRecord.TimeSpan(start.toInstant(), stop.toInstant())),
+                r.get(Orbit.HAS_COVARIANCE), r.get(Orbit.CONTENT), r.get(Orbit.CONTENT_SHA256),
+                label(r.get(Orbit.LABEL_ORIGINATOR), r.get(Orbit.LABEL_RELEASABILITY), r.get(Orbit.LABEL_TLP),
+                        r.get(Orbit.LABEL_CAVEATS), r.get(Orbit.LABEL_EXPIRY)),
+                new Provenance(r.get(IngestSource.SOURCE_NAME), r.get(IngestSource.SOURCE_SHA256),
+                        r.get(IngestSource.INGESTED_AT).toInstant(), r.get(IngestSource.INGESTED_BY)),
+                r.get(Orbit.SOURCE_LINE));
+    }
+
+    private static Label label(String originator, String releasability, String tlp, String caveats,
+                               OffsetDateTime expiry) {
+        TreeSet<String> caveatSet = new TreeSet<>();
+        if (!caveats.isBlank()) {
+            caveatSet.addAll(Arrays.asList(caveats.split(",")));
+        }
+        return new Label(originator, Releasability.parse(releasability), Tlp.parse(tlp), caveatSet,
+                Optional.ofNullable(expiry).map(OffsetDateTime::toInstant));
+    }
+
+    @Override
+    public Optional<Long> noradIdOf(String internationalDesignator) {
+        String d = internationalDesignator.trim().toUpperCase();
+        Optional<Long> fromObjects = dsl.select(Tables.SpaceObject.NORAD_ID).from(OBJ)
+                .where(Tables.SpaceObject.INTL_DESIGNATOR.eq(d)).limit(1).fetchOptional(Tables.SpaceObject.NORAD_ID);
+        if (fromObjects.isPresent()) {
+            return fromObjects;
+        }
+        return dsl.select(Satcat.NORAD_ID).from(Satcat.T).where(Satcat.INTL_DESIGNATOR.eq(d)).limit(1)
+                .fetchOptional(Satcat.NORAD_ID);
+    }
+
+    @Override
+    public CatalogStatistics statistics() {
+        long objects = dsl.fetchCount(OBJ);
+        long orbits = dsl.fetchCount(Orbit.T);
+        long satcat = dsl.fetchCount(Satcat.T);
+        Optional<Instant> newest = dsl.select(Orbit.EPOCH).from(OBJ).join(Orbit.T)
+                .on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID)).orderBy(Orbit.EPOCH.desc()).limit(1)
+                .fetchOptional(Orbit.EPOCH).map(OffsetDateTime::toInstant);
+        Optional<Instant> median = objects == 0 ? Optional.empty()
+                : dsl.select(Orbit.EPOCH).from(OBJ).join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                .orderBy(Orbit.EPOCH).limit(1).offset(objects / 2).fetchOptional(Orbit.EPOCH)
+                .map(OffsetDateTime::toInstant);
+        return new CatalogStatistics(objects, orbits, satcat, newest, median);
+    }
+
+    static OffsetDateTime odt(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += CHUNK) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}
