@@ -171,18 +171,20 @@ public final class JooqCatalogStore implements CatalogStore {
                 .orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc())
                 .limit(inline(1))
                 .asField();
-        tx.update(OBJ)
-                .set(Tables.SpaceObject.LATEST_ORBIT_ID, newest)
-                .where(Tables.SpaceObject.NORAD_ID.in(
-                        select(Orbit.NORAD_ID).from(Orbit.T).where(Orbit.SOURCE_ID.eq(sourceId))))
-                .execute();
-        // the name and designator follow the latest orbit, when it has them
+        // explicit id lists: H2 re-evaluates an IN (subquery) for every row
+        for (List<Long> chunk : chunks(new ArrayList<>(newestPerObject.keySet()))) {
+            tx.update(OBJ)
+                    .set(Tables.SpaceObject.LATEST_ORBIT_ID, newest)
+                    .where(Tables.SpaceObject.NORAD_ID.in(chunk))
+                    .execute();
+        }
+        // the name and designator follow the latest orbit, when this input provided it
         BatchBindStep rename = tx.batch(tx.update(OBJ)
                 .set(Tables.SpaceObject.NAME, (String) null)
                 .set(Tables.SpaceObject.INTL_DESIGNATOR, (String) null)
                 .where(Tables.SpaceObject.NORAD_ID.eq((Long) null))
-                .and(Tables.SpaceObject.LATEST_ORBIT_ID.in(select(Orbit.ID).from(Orbit.T)
-                        .where(Orbit.SOURCE_ID.eq(sourceId)))));
+                .andExists(select(Orbit.ID).from(Orbit.T).where(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                        .and(Orbit.SOURCE_ID.eq((Long) null))));
         boolean anyRename = false;
         for (OrbitRecord o : newestPerObject.values()) {
             if (known.contains(o.noradId()) && !o.objectName().isBlank()) {

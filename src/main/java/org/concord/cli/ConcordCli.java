@@ -1,0 +1,65 @@
+package org.concord.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.concord.formats.InputRejectedException;
+import org.concord.node.Node;
+import org.concord.node.NodeConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code concord}: the command line of a node. Each subcommand is a thin adapter over the node's services. */
+@Command(name = "concord", mixinStandardHelpOptions = true, versionProvider = ConcordCli.Version.class,
+        description = "A Concord node: space catalog, orbit ingest with provenance and labels, propagation.",
+        subcommands = {ServeCommand.class, IngestCommand.class, ObjectsCommand.class, ObjectCommand.class,
+            OrbitsCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+public final class ConcordCli {
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, defaultValue = "./data", paramLabel = "DIR",
+            description = "The node's data directory (database, keys, concord.properties). Default: ${DEFAULT-VALUE}")
+    Path dataDirectory;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default: DIR/concord.properties when present)")
+    Path configFile;
+
+    NodeConfig config() {
+        return NodeConfig.load(dataDirectory, Optional.ofNullable(configFile), System.getenv());
+    }
+
+    Node openNode() {
+        return Node.open(config());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ConcordCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InputRejectedException rejected) {
+                commandLine.getErr().println("input rejected, nothing stored:");
+                rejected.errors().forEach(error -> commandLine.getErr().println("  " + error));
+                return 2;
+            }
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"concord " + Node.version()};
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.concord.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.concord.formats.InputError;
+import org.concord.formats.InputRejectedException;
+import org.concord.ingest.IngestReport;
+import org.concord.ingest.IngestRequest;
+import org.concord.label.Label;
+import org.concord.node.Node;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "ingest", description = "Ingest orbit messages (TLE, OMM KVN/XML/JSON/CSV, OEM, OPM) or a SATCAT"
+        + " CSV; the format is detected from the content. Each file is stored all or nothing.")
+final class IngestCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConcordCli parent;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files;
+
+    @Option(names = "--label", paramLabel = "SPEC", description = "Label for these files, e.g."
+            + " 'originator=GBR;rel=REL TO GBR,USA;tlp=AMBER;caveats=PROPIN;expires=2027-01-01T00:00:00Z'"
+            + " (keys not given come from the configured label of the source)")
+    String label;
+
+    @Option(names = "--skip-invalid", description = "Store the valid records of a file and report the invalid ones,"
+            + " instead of rejecting the whole file")
+    boolean skipInvalid;
+
+    @Option(names = "--object", paramLabel = "NORAD", description = "Catalog number for OEM/OPM messages whose"
+            + " OBJECT_ID is not in the catalog")
+    Long object;
+
+    @Option(names = "--as", paramLabel = "WHO", description = "Who ingests (recorded in the provenance)."
+            + " Default: the operating-system user")
+    String ingestedBy;
+
+    @Override
+    public Integer call() {
+        int failures = 0;
+        try (Node node = parent.openNode()) {
+            String who = ingestedBy != null ? ingestedBy : "cli:" + System.getProperty("user.name", "unknown");
+            for (Path file : files) {
+                String name = file.toString();
+                try {
+                    long size = Files.size(file);
+                    if (size > node.config().ingestMaxBytes()) {
+                        throw new InputRejectedException(InputError.inFile(name, "size", "the file is " + size
+                                + " bytes, over this node's limit of " + node.config().ingestMaxBytes()
+                                + " bytes (configuration ingest.max-bytes)"));
+                    }
+                    Optional<Label> explicit = Optional.ofNullable(label)
+                            .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
+                    IngestReport report = node.ingest().ingest(new IngestRequest(name, Files.readAllBytes(file),
+                            explicit, who, skipInvalid, Optional.ofNullable(object)));
+                    System.out.println(report.summary());
+                    report.errors().forEach(e -> System.out.println("  skipped: " + e));
+                } catch (InputRejectedException e) {
+                    failures++;
+                    System.err.println(name + ": rejected, nothing stored:");
+                    e.errors().forEach(error -> System.err.println("  " + error));
+                } catch (IOException e) {
+                    failures++;
+                    System.err.println(name + ": cannot read: " + e.getMessage());
+                }
+            }
+        }
+        return failures == 0 ? 0 : 2;
+    }
+}

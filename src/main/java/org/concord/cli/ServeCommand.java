@@ -1,0 +1,47 @@
+package org.concord.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.concord.http.ApiServer;
+import org.concord.node.Node;
+import org.concord.node.NodeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", description = "Start the node's HTTP API (loads the bundled sample catalog into an empty"
+        + " catalog unless sample.load=false).")
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConcordCli parent;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: http.port, 8080; 0 = any free)")
+    Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        NodeConfig config = parent.config();
+        if (port != null) {
+            config = config.withHttpPort(port);
+        }
+        Node node = Node.open(config);
+        if (config.loadSampleCatalog()) {
+            node.loadSampleCatalogIfEmpty().ifPresent(report ->
+                    System.out.println("loaded the bundled sample catalog: " + report.summary()));
+        }
+        ApiServer server = new ApiServer(node);
+        int actualPort = server.start(config.httpHost(), config.httpPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            node.close();
+            stopped.countDown();
+        }));
+        System.out.println("Concord node " + config.party() + " serving http://" + config.httpHost() + ":"
+                + actualPort + "/api/v1/status (data: " + config.dataDirectory() + ")");
+        stopped.await();
+        return 0;
+    }
+}

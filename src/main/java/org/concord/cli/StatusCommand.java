@@ -1,0 +1,34 @@
+package org.concord.cli;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import org.concord.catalog.CatalogStatistics;
+import org.concord.node.Node;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "status", description = "Show the node's database, catalog size and data freshness.")
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConcordCli parent;
+
+    @Override
+    public Integer call() {
+        try (Node node = parent.openNode()) {
+            CatalogStatistics s = node.catalog().statistics();
+            System.out.println("version:        " + Node.version());
+            System.out.println("party:          " + node.config().party());
+            System.out.println("database:       " + node.database().description());
+            System.out.println("objects:        " + s.objects());
+            System.out.println("orbit records:  " + s.orbitRecords());
+            System.out.println("SATCAT entries: " + s.satcatEntries());
+            System.out.println("newest epoch:   " + s.newestEpoch().map(Instant::toString).orElse("-"));
+            System.out.println("median epoch:   " + s.medianEpoch().map(Instant::toString).orElse("-"));
+            System.out.println("Earth orientation data: " + (node.orekit().earthOrientationLoaded() ? "loaded"
+                    : "not loaded (ITRF and geodetic results are approximate; set orekit.data)"));
+        }
+        return 0;
+    }
+}

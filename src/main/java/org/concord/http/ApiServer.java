@@ -1,0 +1,168 @@
+package org.concord.http;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import org.concord.catalog.CatalogStatistics;
+import org.concord.catalog.Page;
+import org.concord.catalog.SpaceObject;
+import org.concord.formats.InputRejectedException;
+import org.concord.ingest.IngestReport;
+import org.concord.ingest.IngestRequest;
+import org.concord.label.Label;
+import org.concord.node.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The node's HTTP API, {@code /api/v1}: thin routes over the node's services. */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Node node;
+    private final Javalin app;
+
+    public ApiServer(Node node) {
+        this.node = node;
+        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = node.config().ingestMaxBytes();
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.routes.get("/api/v1/status", this::status);
+            config.routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml")
+                    .result(OpenApi.yaml()));
+            config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json")
+                    .result(OpenApi.json()));
+            config.routes.post("/api/v1/orbits", this::ingest);
+            config.routes.get("/api/v1/orbits/{orbitId}", this::orbit);
+            config.routes.get("/api/v1/objects", this::objects);
+            config.routes.get("/api/v1/objects/{noradId}", this::object);
+            config.routes.get("/api/v1/objects/{noradId}/orbits", this::orbitHistory);
+            config.routes.exception(InputRejectedException.class, (e, ctx) -> ctx.status(422)
+                    .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
+                    .json(JsonViews.error(400, e.getMessage(), List.of())));
+            config.routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404)
+                    .json(JsonViews.error(404, e.getMessage(), List.of())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(JsonViews.error(500, "internal error; the node's log has the details",
+                        List.of()));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    ctx.json(JsonViews.error(404, "no such resource: " + ctx.path(), List.of()));
+                }
+            });
+        });
+    }
+
+    /** Starts serving; returns the port (useful when 0 asked for any free port). */
+    public int start(String host, int port) {
+        app.start(host, port);
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void status(Context ctx) {
+        CatalogStatistics stats = node.catalog().statistics();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", Node.version());
+        m.put("party", node.config().party());
+        m.put("database", node.database().description());
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("objects", stats.objects());
+        catalog.put("orbitRecords", stats.orbitRecords());
+        catalog.put("satcatEntries", stats.satcatEntries());
+        catalog.put("newestEpoch", stats.newestEpoch().map(Instant::toString).orElse(null));
+        catalog.put("medianEpoch", stats.medianEpoch().map(Instant::toString).orElse(null));
+        m.put("catalog", catalog);
+        Map<String, Object> orekit = new LinkedHashMap<>();
+        orekit.put("leapSeconds", "bundled UTC-TAI.history");
+        orekit.put("earthOrientationLoaded", node.orekit().earthOrientationLoaded());
+        orekit.put("orekitDataDirectory", node.orekit().orekitDataDirectory().map(Object::toString).orElse(null));
+        orekit.put("itrfApproximate", !node.orekit().earthOrientationLoaded());
+        m.put("orekit", orekit);
+        ctx.json(m);
+    }
+
+    private void ingest(Context ctx) {
+        String name = Optional.ofNullable(ctx.queryParam("name")).filter(s -> !s.isBlank()).orElse("upload");
+        Optional<Label> label = Optional.ofNullable(ctx.queryParam("label")).filter(s -> !s.isBlank())
+                .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
+        boolean skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
+        Optional<Long> object = Optional.ofNullable(ctx.queryParam("object")).filter(s -> !s.isBlank())
+                .map(ApiServer::parseId);
+        IngestReport report = node.ingest().ingest(new IngestRequest(name, ctx.bodyAsBytes(), label,
+                "http:" + ctx.ip(), skipInvalid, object));
+        ctx.status(report.stored() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(JsonViews.ingestReport(report));
+    }
+
+    private void objects(Context ctx) {
+        Page<SpaceObject> page = node.catalog().findObjects(ObjectQueryParameters.parse(ctx.queryParamMap(),
+                Instant.now()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", page.items().stream().map(JsonViews::object).toList());
+        m.put("total", page.total());
+        m.put("nextCursor", page.nextCursor().orElse(null));
+        ctx.json(m);
+    }
+
+    private void object(Context ctx) {
+        long id = parseId(ctx.pathParam("noradId"));
+        SpaceObject object = node.catalog().findObject(id)
+                .orElseThrow(() -> new NotFoundException("no object " + id + " in this catalog"));
+        ctx.json(JsonViews.object(object));
+    }
+
+    private void orbitHistory(Context ctx) {
+        long id = parseId(ctx.pathParam("noradId"));
+        var history = node.catalog().orbitHistory(id);
+        if (history.isEmpty()) {
+            throw new NotFoundException("no object " + id + " in this catalog");
+        }
+        boolean content = Boolean.parseBoolean(ctx.queryParam("content"));
+        ctx.json(Map.of("items", history.stream().map(o -> JsonViews.orbit(o, content)).toList()));
+    }
+
+    private void orbit(Context ctx) {
+        long id = parseId(ctx.pathParam("orbitId"));
+        ctx.json(JsonViews.orbit(node.catalog().findOrbit(id)
+                .orElseThrow(() -> new NotFoundException("no orbit record " + id)), true));
+    }
+
+    static long parseId(String text) {
+        try {
+            long id = Long.parseLong(text);
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a catalog number or record id");
+        }
+    }
+
+    /** A resource that does not exist (or that the caller may not know exists). */
+    static final class NotFoundException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotFoundException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.concord.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+import org.concord.catalog.CatalogStore;
+import org.concord.ingest.IngestReport;
+import org.concord.ingest.IngestRequest;
+import org.concord.ingest.IngestService;
+import org.concord.orbit.OrekitSetup;
+import org.concord.store.Database;
+import org.concord.store.JooqCatalogStore;
+
+/** The composition root: one node's database, stores and services, built from its configuration. */
+public final class Node implements AutoCloseable {
+
+    /** The bundled sample catalog (see {@code sample/SOURCES.md}). */
+    public static final String SAMPLE_CATALOG = "/sample/full_catalog_3le_2024-07_26389obj.txt";
+    public static final String SAMPLE_SATCAT = "/sample/spacetrack_satcat_2021-01-19.csv.gz";
+
+    private final NodeConfig config;
+    private final Database database;
+    private final CatalogStore catalog;
+    private final IngestService ingest;
+    private final OrekitSetup orekit;
+
+    private Node(NodeConfig config, Database database) {
+        this.config = config;
+        this.database = database;
+        this.orekit = OrekitSetup.initialize(config.orekitData());
+        this.catalog = new JooqCatalogStore(database);
+        this.ingest = new IngestService(catalog, config.labelRules(), config.ingestMaxBytes(), Clock.systemUTC());
+    }
+
+    public static Node open(NodeConfig config) {
+        try {
+            Files.createDirectories(config.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDirectory(), e);
+        }
+        return new Node(config, Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword()));
+    }
+
+    /** Loads the bundled sample catalog and SATCAT when the catalog is empty; returns what was ingested. */
+    public Optional<IngestReport> loadSampleCatalogIfEmpty() {
+        if (catalog.statistics().objects() > 0) {
+            return Optional.empty();
+        }
+        ingestResource(SAMPLE_SATCAT, true);
+        return Optional.of(ingestResource(SAMPLE_CATALOG, false));
+    }
+
+    private IngestReport ingestResource(String resource, boolean gzipped) {
+        try (InputStream raw = Node.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("bundled resource " + resource + " is missing from the build");
+            }
+            byte[] bytes = gzipped ? new GZIPInputStream(raw).readAllBytes() : raw.readAllBytes();
+            String name = "bundled:" + resource.substring(resource.lastIndexOf('/') + 1).replace(".gz", "");
+            return ingest.ingest(new IngestRequest(name, bytes, Optional.empty(), "concord:sample", false,
+                    Optional.empty()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public OrekitSetup orekit() {
+        return orekit;
+    }
+
+    public static String version() {
+        String v = Node.class.getPackage().getImplementationVersion();
+        return v != null ? v : "development";
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

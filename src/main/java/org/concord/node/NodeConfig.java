@@ -1,0 +1,149 @@
+package org.concord.node;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+
+import org.concord.ingest.LabelRules;
+import org.concord.label.Label;
+
+/**
+ * A node's configuration: built-in defaults, overridden by the file {@code concord.properties} in the data directory
+ * (or the file named by {@code --config}), overridden by environment variables ({@code db.url} is
+ * {@code CONCORD_DB_URL}). The keys are documented in the README.
+ */
+public record NodeConfig(Path dataDirectory, String party, String httpHost, int httpPort, String databaseUrl,
+                         String databaseUser, String databasePassword, Optional<Path> orekitData,
+                         long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog) {
+
+    public static final String FILE_NAME = "concord.properties";
+    static final long DEFAULT_INGEST_MAX_BYTES = 64L * 1024 * 1024;
+
+    /** Reads the configuration of the node whose data lives in {@code dataDirectory}. */
+    public static NodeConfig load(Path dataDirectory, Optional<Path> configFile, Map<String, String> environment) {
+        Properties file = new Properties();
+        Path path = configFile.orElse(dataDirectory.resolve(FILE_NAME));
+        if (Files.exists(path)) {
+            try (Reader reader = Files.newBufferedReader(path)) {
+                file.load(reader);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read configuration file " + path + ": " + e.getMessage(), e);
+            }
+        } else if (configFile.isPresent()) {
+            throw new IllegalArgumentException("configuration file " + path + " does not exist");
+        }
+        Settings s = new Settings(file, environment, path);
+        Path absoluteData = dataDirectory.toAbsolutePath().normalize();
+        String party = s.get("node.party", "LOCAL").toUpperCase(Locale.ROOT);
+        String defaultDb = "jdbc:h2:file:" + absoluteData.resolve("concord").toString().replace('\\', '/')
+                + ";AUTO_SERVER=TRUE";
+        Label base = Label.publicFrom(party);
+        Label defaultLabel = parseLabel(s, "label.default", s.get("label.default", ""), base);
+        List<LabelRules.Rule> rules = new ArrayList<>();
+        TreeSet<Integer> ruleNumbers = new TreeSet<>();
+        for (String key : s.keys()) {
+            if (key.startsWith("label.source.") && key.endsWith(".glob")) {
+                String number = key.substring("label.source.".length(), key.length() - ".glob".length());
+                try {
+                    ruleNumbers.add(Integer.parseInt(number));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(s.origin(key) + ": " + key + ": rule number '" + number
+                            + "' is not a whole number");
+                }
+            }
+        }
+        for (int n : ruleNumbers) {
+            String glob = s.get("label.source." + n + ".glob", "");
+            String labelKey = "label.source." + n + ".label";
+            if (s.get(labelKey, "").isEmpty()) {
+                throw new IllegalArgumentException(s.origin(labelKey) + ": " + labelKey + " is missing for glob '"
+                        + glob + "'");
+            }
+            rules.add(new LabelRules.Rule(glob, parseLabel(s, labelKey, s.get(labelKey, ""), defaultLabel)));
+        }
+        return new NodeConfig(absoluteData, party, s.get("http.host", "127.0.0.1"),
+                s.integer("http.port", 8080, 0, 65535), s.get("db.url", defaultDb), s.get("db.user", "sa"),
+                s.get("db.password", ""), s.optional("orekit.data").map(Path::of),
+                s.integer("ingest.max-bytes", DEFAULT_INGEST_MAX_BYTES, 1, Long.MAX_VALUE),
+                new LabelRules(defaultLabel, rules), Boolean.parseBoolean(s.get("sample.load", "true")));
+    }
+
+    public NodeConfig withHttpPort(int port) {
+        return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
+                orekitData, ingestMaxBytes, labelRules, loadSampleCatalog);
+    }
+
+    private static Label parseLabel(Settings s, String key, String spec, Label defaults) {
+        try {
+            return Label.parse(spec, defaults);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(s.origin(key) + ": " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Looks a key up in the environment first, then in the file. */
+    private record Settings(Properties file, Map<String, String> environment, Path path) {
+
+        static String environmentName(String key) {
+            return "CONCORD_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
+
+        Optional<String> optional(String key) {
+            String fromEnv = environment.get(environmentName(key));
+            if (fromEnv != null) {
+                return Optional.of(fromEnv.trim());
+            }
+            return Optional.ofNullable(file.getProperty(key)).map(String::trim);
+        }
+
+        String get(String key, String fallback) {
+            return optional(key).orElse(fallback);
+        }
+
+        long integer(String key, long fallback, long min, long max) {
+            Optional<String> text = optional(key);
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            try {
+                long value = Long.parseLong(text.get());
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException(origin(key) + ": " + key + " = " + value + " is outside "
+                            + min + ".." + max);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(origin(key) + ": " + key + " = '" + text.get()
+                        + "' is not a whole number");
+            }
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            return (int) integer(key, (long) fallback, min, max);
+        }
+
+        String origin(String key) {
+            return environment.containsKey(environmentName(key)) ? "environment variable " + environmentName(key)
+                    : "configuration file " + path;
+        }
+
+        java.util.Set<String> keys() {
+            java.util.Set<String> keys = new TreeSet<>(file.stringPropertyNames());
+            for (String env : environment.keySet()) {
+                if (env.startsWith("CONCORD_LABEL_SOURCE_") && env.endsWith("_GLOB")) {
+                    keys.add("label.source." + env.substring("CONCORD_LABEL_SOURCE_".length(),
+                            env.length() - "_GLOB".length()) + ".glob");
+                }
+            }
+            return keys;
+        }
+    }
+}
