@@ -25,6 +25,7 @@ import org.orekit.files.ccsds.utils.lexical.ParseToken;
 import org.orekit.files.ccsds.utils.lexical.TokenType;
 import org.orekit.frames.Frame;
 import org.orekit.orbits.CartesianOrbit;
+import org.orekit.utils.IERSConventions;
 import org.orekit.utils.TimeStampedPVCoordinates;
 import org.xml.sax.SAXParseException;
 
@@ -37,6 +38,8 @@ final class CcsdsOrbitMessages {
 
     /** WGS-84 / IERS equatorial radius the summary altitudes are measured from. */
     static final double EARTH_EQUATORIAL_RADIUS_KM = 6378.137;
+    /** A state nearer the Earth's centre than this (below the polar radius, 6356.75 km) is inside the Earth. */
+    private static final double MIN_GEOCENTRIC_DISTANCE_M = 6_350_000.0;
 
     private static final Pattern DATE = Pattern.compile(
             "[0-9]{4}-(?:[0-9]{2}-[0-9]{2}|[0-9]{3})T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?Z?");
@@ -316,20 +319,27 @@ final class CcsdsOrbitMessages {
     }
 
     /**
-     * Osculating figures of a geocentric state: the state is turned into GCRF (with Orekit's Earth orientation:
-     * without IERS data loaded, an ITRF or TOD state is rotated with zero EOP corrections, which moves perigee,
-     * apogee and inclination by far less than their displayed precision), then read as a Keplerian orbit.
+     * Osculating figures of a geocentric state. The state is turned into the true-of-date frame (TOD, IERS 2010
+     * conventions) and read as a Keplerian orbit, so that the inclination is measured from the true equator of
+     * date, as the inclination of TLE and OMM mean elements is (TEME); perigee, apogee, period and eccentricity do
+     * not depend on the choice. Earth orientation comes from Orekit: without IERS data loaded, an ITRF state is
+     * rotated with zero EOP corrections (UT1 = UTC, no polar motion), which moves perigee, apogee and inclination
+     * by far less than the precision they are shown with.
      *
      * @throws IllegalArgumentException when the state is not a closed orbit around the Earth
      */
     static OrbitSummary summary(TimeStampedPVCoordinates pv, Frame frame, double mu) {
-        Frame gcrf = EarthCentredContext.get().getFrames().getGCRF();
-        TimeStampedPVCoordinates inertial = frame == gcrf ? pv
-                : frame.getTransformTo(gcrf, pv.getDate()).transformPVCoordinates(pv);
-        double r = inertial.getPosition().getNorm();
-        double v2 = inertial.getVelocity().getNormSq();
-        if (!(r > 0) || !Double.isFinite(r) || !Double.isFinite(v2)) {
-            throw new IllegalArgumentException("the state is not a usable position and velocity (|r| = " + r + " m)");
+        Frame trueOfDate = EarthCentredContext.get().getFrames().getTOD(IERSConventions.IERS_2010, true);
+        TimeStampedPVCoordinates state = frame == trueOfDate ? pv
+                : frame.getTransformTo(trueOfDate, pv.getDate()).transformPVCoordinates(pv);
+        double r = state.getPosition().getNorm();
+        double v2 = state.getVelocity().getNormSq();
+        if (!Double.isFinite(r) || !Double.isFinite(v2)) {
+            throw new IllegalArgumentException("the state is not a finite position and velocity");
+        }
+        if (r < MIN_GEOCENTRIC_DISTANCE_M) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the state is %.3f km from the Earth's centre, inside the Earth", r / 1000));
         }
         double a = 1.0 / (2.0 / r - v2 / mu);
         if (!(a > 0) || !Double.isFinite(a)) {
@@ -337,7 +347,7 @@ final class CcsdsOrbitMessages {
                     "the state is not a closed orbit around the Earth (|r| = %.3f km, |v| = %.6f km/s: escape"
                             + " velocity or beyond)", r / 1000, FastMath.sqrt(v2) / 1000));
         }
-        CartesianOrbit orbit = new CartesianOrbit(inertial, gcrf, mu);
+        CartesianOrbit orbit = new CartesianOrbit(state, trueOfDate, mu);
         double e = orbit.getE();
         double aKm = orbit.getA() / 1000.0;
         double periodMinutes = 2 * FastMath.PI * FastMath.sqrt(orbit.getA() * orbit.getA() * orbit.getA() / mu)
