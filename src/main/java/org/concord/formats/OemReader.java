@@ -169,6 +169,17 @@ public final class OemReader {
 
     private static void record(String fileName, SourceFormat format, List<OemSegment> segments, String content,
                                int line, List<ParsedOrbit> orbits, List<InputError> errors) {
+        try {
+            build(fileName, format, segments, content, line, orbits, errors);
+        } catch (RuntimeException e) {
+            // nothing known reaches here; an object Orekit read but that cannot be used must not stop the others
+            errors.add(InputError.atLine(fileName, line, "segment", "the object's ephemeris cannot be used ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
+    }
+
+    private static void build(String fileName, SourceFormat format, List<OemSegment> segments, String content,
+                              int line, List<ParsedOrbit> orbits, List<InputError> errors) {
         OemSegment first = segments.get(0);
         OemMetadata metadata = first.getMetadata();
         Identity identity;

@@ -43,6 +43,17 @@ public final class OpmReader {
         } catch (RuntimeException e) {
             return failed(CcsdsOrbitMessages.toInputError(fileName, "OPM", e, watch));
         }
+        try {
+            return orbit(fileName, text, format, opm, watch);
+        } catch (RuntimeException e) {
+            // nothing known reaches here; a message Orekit read but that cannot be used is an input error
+            return failed(InputError.atLine(fileName, 1, "state vector", "the message cannot be used ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
+    }
+
+    private static ParseResult<ParsedOrbit> orbit(String fileName, String text, SourceFormat format, Opm opm,
+                                                  TokenWatch watch) {
         OdmCommonMetadata metadata = opm.getMetadata();
         Identity identity;
         try {
