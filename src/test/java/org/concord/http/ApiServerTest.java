@@ -1,0 +1,235 @@
+package org.concord.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.TestNodes;
+import org.concord.ingest.IngestRequest;
+import org.concord.node.Node;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API over a real node: every response checked against the OpenAPI document. */
+class ApiServerTest {
+
+    private static final String SUBSET = "/catalog/subset_301obj_3le_2024-07.txt";
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static Node node;
+    private static ApiServer server;
+    private static String base;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static OpenApiValidator validator;
+
+    @BeforeAll
+    static void start() {
+        node = TestNodes.open(dataDirectory, Map.of());
+        node.ingest().ingest(IngestRequest.of("subset.tle", TestNodes.resource(SUBSET), "test"));
+        server = new ApiServer(node);
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        validator = new OpenApiValidator(OpenApi.tree());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        node.close();
+    }
+
+    private record Reply(int status, JsonNode body, String text) {
+    }
+
+    private static Reply get(String documentedPath, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return checked(documentedPath, "GET", response);
+    }
+
+    private static Reply post(String url, byte[] body) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + url))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "text/plain").build(),
+                HttpResponse.BodyHandlers.ofString());
+        return checked("/api/v1/orbits", "POST", response);
+    }
+
+    private static Reply checked(String documentedPath, String method, HttpResponse<String> response)
+            throws IOException {
+        JsonNode body = JSON.readTree(response.body());
+        List<String> errors = validator.validate(documentedPath, method, response.statusCode(), body);
+        assertThat(errors).as("%s %s -> %d %s", method, documentedPath, response.statusCode(), response.body())
+                .isEmpty();
+        return new Reply(response.statusCode(), body, response.body());
+    }
+
+    @Test
+    void statusReportsCatalogSizeFreshnessAndEarthOrientation() throws Exception {
+        Reply r = get("/api/v1/status", "/api/v1/status");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().at("/catalog/objects").asLong()).isEqualTo(301);
+        assertThat(r.body().at("/catalog/newestEpoch").asText()).startsWith("2024-07");
+        assertThat(r.body().at("/orekit/earthOrientationLoaded").asBoolean()).isFalse();
+        assertThat(r.body().at("/orekit/itrfApproximate").asBoolean()).isTrue();
+        assertThat(r.body().at("/database").asText()).startsWith("H2 jdbc:h2:file:");
+    }
+
+    @Test
+    void objectCarriesItsLatestOrbitProvenanceAndLabel() throws Exception {
+        Reply r = get("/api/v1/objects/{noradId}", "/api/v1/objects/25544");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().at("/name").asText()).isEqualTo("ISS (ZARYA)");
+        assertThat(r.body().at("/internationalDesignator").asText()).isEqualTo("1998-067A");
+        assertThat(r.body().at("/latestOrbit/epoch").asText()).isEqualTo("2024-07-05T14:27:56.786976Z");
+        assertThat(r.body().at("/latestOrbit/inclinationDeg").asDouble()).isEqualTo(51.6389);
+        assertThat(r.body().at("/latestOrbit/provenance/sourceName").asText()).isEqualTo("subset.tle");
+        assertThat(r.body().at("/latestOrbit/provenance/line").asInt()).isEqualTo(901);
+        assertThat(r.body().at("/latestOrbit/label/originator").asText()).isEqualTo("TEST");
+        assertThat(r.body().at("/latestOrbit/label/releasability").asText()).isEqualTo("PUBLIC");
+        assertThat(r.body().at("/latestOrbit/label/tlp").asText()).isEqualTo("CLEAR");
+    }
+
+    @Test
+    void missingAndMalformedIdsAreClearErrors() throws Exception {
+        Reply missing = get("/api/v1/objects/{noradId}", "/api/v1/objects/99999");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().at("/error/message").asText()).contains("99999");
+        Reply malformed = get("/api/v1/objects/{noradId}", "/api/v1/objects/abc");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().at("/error/message").asText()).contains("'abc'");
+        assertThat(get("/api/v1/objects/{noradId}/orbits", "/api/v1/objects/99999/orbits").status()).isEqualTo(404);
+    }
+
+    @Test
+    void searchFiltersSortsAndPagesWithAStableCursor() throws Exception {
+        Reply leo = get("/api/v1/objects", "/api/v1/objects?perigeeMaxKm=1000&inclinationMinDeg=60&sort=-perigee"
+                + "&limit=1000");
+        assertThat(leo.status()).isEqualTo(200);
+        double previous = Double.MAX_VALUE;
+        for (JsonNode item : leo.body().get("items")) {
+            double perigee = item.at("/latestOrbit/perigeeAltitudeKm").asDouble();
+            assertThat(perigee).isLessThanOrEqualTo(1000).isLessThanOrEqualTo(previous);
+            assertThat(item.at("/latestOrbit/inclinationDeg").asDouble()).isGreaterThanOrEqualTo(60);
+            previous = perigee;
+        }
+        assertThat(leo.body().get("total").asLong()).isEqualTo(leo.body().get("items").size()).isGreaterThan(10);
+
+        Set<Long> paged = new HashSet<>();
+        List<Long> order = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String url = "/api/v1/objects?sort=name&limit=40" + (cursor == null ? ""
+                    : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Reply page = get("/api/v1/objects", url);
+            for (JsonNode item : page.body().get("items")) {
+                assertThat(paged.add(item.get("noradId").asLong())).as("no object twice").isTrue();
+                order.add(item.get("noradId").asLong());
+            }
+            cursor = page.body().get("nextCursor").isNull() ? null : page.body().get("nextCursor").asText();
+            pages++;
+        } while (cursor != null);
+        assertThat(paged).hasSize(301);
+        assertThat(pages).isEqualTo(8);
+        Reply all = get("/api/v1/objects", "/api/v1/objects?sort=name&limit=1000");
+        List<Long> oneShot = new ArrayList<>();
+        all.body().get("items").forEach(item -> oneShot.add(item.get("noradId").asLong()));
+        assertThat(order).isEqualTo(oneShot);
+    }
+
+    @Test
+    void searchRejectsUnknownParametersAndBadValues() throws Exception {
+        assertThat(get("/api/v1/objects", "/api/v1/objects?perigee=5").status()).isEqualTo(400);
+        assertThat(get("/api/v1/objects", "/api/v1/objects?limit=0").status()).isEqualTo(400);
+        assertThat(get("/api/v1/objects", "/api/v1/objects?sort=mass").body().at("/error/message").asText())
+                .contains("unknown sort key 'mass'");
+        assertThat(get("/api/v1/objects", "/api/v1/objects?cursor=garbage").status()).isEqualTo(400);
+        assertThat(get("/api/v1/objects", "/api/v1/objects?apogeeMaxKm=high").body().at("/error/message").asText())
+                .contains("apogeeMaxKm");
+    }
+
+    @Test
+    void ingestStoresOnceRejectsAtomicallyAndNamesTheLine() throws Exception {
+        String iss = """
+                0 VANGUARD 2
+                1 00011U 59001A   24190.50000000  .00001069  00000-0  55482-3 0  9990
+                2 00011  32.8711 255.0638 1455653 332.1888  20.7734 11.88503118450690
+                """;
+        String fixed = fixChecksums(iss);
+        Reply first = post("/api/v1/orbits?name=iss-update.tle&label="
+                + URLEncoder.encode("rel=REL TO GBR,USA;tlp=AMBER", StandardCharsets.UTF_8), fixed.getBytes());
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body().get("stored").asInt()).isEqualTo(1);
+        assertThat(first.body().at("/label/releasability").asText()).isEqualTo("REL TO GBR,USA");
+        Reply again = post("/api/v1/orbits?name=iss-update.tle", fixed.getBytes());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("stored").asInt()).isZero();
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(1);
+
+        Reply history = get("/api/v1/objects/{noradId}/orbits", "/api/v1/objects/11/orbits");
+        assertThat(history.body().get("items")).hasSize(2);
+        assertThat(history.body().at("/items/0/epoch").asText()).startsWith("2024-07-08T12:00");
+        assertThat(history.body().at("/items/0/label/tlp").asText()).isEqualTo("AMBER");
+
+        String broken = fixed.replace("32.8711", "32.87x1");
+        Reply rejected = post("/api/v1/orbits?name=broken.tle", broken.getBytes());
+        assertThat(rejected.status()).isEqualTo(422);
+        JsonNode error = rejected.body().at("/error/errors/0");
+        assertThat(error.get("file").asText()).isEqualTo("broken.tle");
+        assertThat(error.get("line").asInt()).isEqualTo(3);
+        assertThat(error.get("field").asText()).isIn("checksum", "INCLINATION");
+        assertThat(get("/api/v1/objects/{noradId}/orbits", "/api/v1/objects/11/orbits").body().get("items"))
+                .hasSize(2);
+    }
+
+    @Test
+    void orbitRecordIncludesItsExactContent() throws Exception {
+        Reply history = get("/api/v1/objects/{noradId}/orbits", "/api/v1/objects/5/orbits");
+        long id = history.body().at("/items/0/id").asLong();
+        Reply orbit = get("/api/v1/orbits/{orbitId}", "/api/v1/orbits/" + id);
+        assertThat(orbit.body().get("content").asText()).isEqualTo("""
+                0 VANGUARD 1
+                1 00005U 58002B   24187.49270102  .00000872  00000-0  11018-2 0  9997
+                2 00005  34.2494 350.7565 1842018 170.0536 194.2361 10.85456480365911""");
+    }
+
+    @Test
+    void theDocumentIsServed() throws Exception {
+        HttpResponse<String> yaml = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.yaml"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.body()).startsWith("openapi: 3.0.3");
+        JsonNode json = JSON.readTree(CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.json"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(json.at("/paths").size()).isGreaterThanOrEqualTo(7);
+    }
+
+    static String fixChecksums(String tle) {
+        StringBuilder out = new StringBuilder();
+        for (String line : tle.split("\n")) {
+            if (line.length() == 69 && (line.startsWith("1 ") || line.startsWith("2 "))) {
+                line = line.substring(0, 68) + org.concord.formats.TleReader.checksumOf(line);
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package org.concord.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreAnEmbeddedH2DatabaseInTheDataDirectoryAndPublicLabels() {
+        NodeConfig config = NodeConfig.load(dir, Optional.empty(), Map.of());
+        assertThat(config.databaseUrl()).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath() + "/concord;AUTO_SERVER=TRUE");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.party()).isEqualTo("LOCAL");
+        assertThat(config.labelRules().defaultLabel().releasability()).isEqualTo(Releasability.PUBLIC);
+        assertThat(config.orekitData()).isEmpty();
+        assertThat(config.loadSampleCatalog()).isTrue();
+    }
+
+    @Test
+    void theFileSetsValuesAndEnvironmentVariablesOverrideIt() throws IOException {
+        Files.writeString(dir.resolve(NodeConfig.FILE_NAME), """
+                node.party = gbr
+                http.port = 9000
+                db.url = jdbc:postgresql://127.0.0.1:5432/concord
+                label.default = tlp=GREEN
+                label.source.1.glob = usa-*.oem
+                label.source.1.label = originator=USA;rel=REL TO USA,GBR;tlp=AMBER
+                """);
+        NodeConfig config = NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_HTTP_PORT", "9100"));
+        assertThat(config.party()).isEqualTo("GBR");
+        assertThat(config.httpPort()).isEqualTo(9100);
+        assertThat(config.databaseUrl()).startsWith("jdbc:postgresql:");
+        assertThat(config.labelRules().defaultLabel().originator()).isEqualTo("GBR");
+        assertThat(config.labelRules().defaultLabel().tlp()).isEqualTo(Tlp.GREEN);
+        assertThat(config.labelRules().labelFor("/uploads/usa-plan.oem").originator()).isEqualTo("USA");
+        assertThat(config.labelRules().labelFor("/uploads/usa-plan.oem").tlp()).isEqualTo(Tlp.AMBER);
+        assertThat(config.labelRules().labelFor("gbr.tle").originator()).isEqualTo("GBR");
+    }
+
+    @Test
+    void badValuesNameTheirOrigin() throws IOException {
+        Files.writeString(dir.resolve(NodeConfig.FILE_NAME), "http.port = eighty\n");
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of()))
+                .hasMessageContaining("concord.properties").hasMessageContaining("http.port = 'eighty'");
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_HTTP_PORT", "70000")))
+                .hasMessageContaining("environment variable CONCORD_HTTP_PORT");
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_LABEL_DEFAULT", "tlp=X")))
+                .hasMessageContaining("label.default").hasMessageContaining("unknown TLP level");
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.of(dir.resolve("missing.properties")), Map.of()))
+                .hasMessageContaining("does not exist");
+    }
+}
