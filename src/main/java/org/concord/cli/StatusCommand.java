@@ -20,7 +20,7 @@ final class StatusCommand implements Callable<Integer> {
             CatalogStatistics s = node.catalog().statistics();
             System.out.println("version:        " + Node.version());
             System.out.println("party:          " + node.config().party());
-            System.out.println("database:       " + node.database().description());
+            System.out.println("database:       " + node.databaseDescription());
             System.out.println("objects:        " + s.objects());
             System.out.println("orbit records:  " + s.orbitRecords());
             System.out.println("SATCAT entries: " + s.satcatEntries());

@@ -83,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", Node.version());
         m.put("party", node.config().party());
-        m.put("database", node.database().description());
+        m.put("database", node.databaseDescription());
         Map<String, Object> catalog = new LinkedHashMap<>();
         catalog.put("objects", stats.objects());
         catalog.put("orbitRecords", stats.orbitRecords());

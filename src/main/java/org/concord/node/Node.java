@@ -73,8 +73,9 @@ public final class Node implements AutoCloseable {
         return config;
     }
 
-    public Database database() {
-        return database;
+    /** The database kind and URL, without credentials. */
+    public String databaseDescription() {
+        return database.description();
     }
 
     public CatalogStore catalog() {
