@@ -127,6 +127,13 @@ final class CcsdsOmmReader {
         String padded = "\n".repeat(message.textLine() - 1) + message.text();
         DataSource source = new DataSource(fileName, () -> new StringReader(padded));
         Place place = new Place(fileName, Optional.of(message.line()), message.path());
+        if (format == SourceFormat.OMM_KVN) {
+            List<InputError> lines = kvnLineErrors(fileName, message);
+            if (!lines.isEmpty()) {
+                errors.addAll(lines);
+                return;
+            }
+        }
         Omm omm;
         try {
             omm = format == SourceFormat.OMM_XML ? new XmlLexicalAnalyzer(source).accept(parser)
@@ -134,7 +141,7 @@ final class CcsdsOmmReader {
         } catch (RuntimeException e) {
             // what Concord finds wrong in the keywords read so far explains the failure better than Orekit does
             List<InputError> found = capture.check(place, false);
-            errors.addAll(found.isEmpty() ? List.of(translate(e, capture, place)) : found);
+            errors.addAll(found.isEmpty() ? List.of(translate(e, capture, message, place)) : found);
             return;
         }
         List<InputError> found = capture.check(place, true);
@@ -168,18 +175,34 @@ final class CcsdsOmmReader {
                 g.getRevolutionNumberAtEpoch(), g.getBStar(), g.getUtc());
     }
 
-    /** An Orekit failure as an input error, keeping the line Orekit names, else the line of the last keyword read. */
-    private static InputError translate(RuntimeException e, Capture capture, Place message) {
+    /** An Orekit failure as an input error, keeping the line Orekit names, else the line of the last token read. */
+    private static InputError translate(RuntimeException e, Capture capture, Message text, Place message) {
         String reason = describe(e);
         if (e instanceof OrekitException oe && oe.getSpecifier() != null) {
             Object[] parts = oe.getParts();
+            if (oe.getSpecifier() == OrekitMessages.UNSUPPORTED_FILE_FORMAT) {
+                return text.path().isPresent()
+                        ? message.error("omm", "the <omm> element must carry id=\"CCSDS_OMM_VERS\" and a version")
+                        : message.error("CCSDS_OMM_VERS", "a KVN OMM must start with CCSDS_OMM_VERS = <version>");
+            }
+            if (oe.getSpecifier() == OrekitMessages.UNKNOWN_UNIT && parts.length >= 1) {
+                Optional<InputError> located = locateUnit(message, text, String.valueOf(parts[0]));
+                if (located.isPresent()) {
+                    return located.get();
+                }
+            }
             if (oe.getSpecifier() == OrekitMessages.UNABLE_TO_PARSE_ELEMENT_IN_FILE && parts.length >= 2) {
                 return new InputError(message.file(), lineOf(parts[1], message), capture.pathOf(parts[0]),
                         String.valueOf(parts[0]), "cannot be read: " + causeOf(e));
             }
-            if ((oe.getSpecifier() == OrekitMessages.UNABLE_TO_PARSE_LINE_IN_FILE
-                    || oe.getSpecifier() == OrekitMessages.CCSDS_UNEXPECTED_KEYWORD) && parts.length >= 1) {
-                return new InputError(message.file(), lineOf(parts[0], message), message.path(), "keyword", reason);
+            if (oe.getSpecifier() == OrekitMessages.CCSDS_UNEXPECTED_KEYWORD && parts.length >= 3) {
+                String keyword = String.valueOf(parts[2]).strip();
+                return new InputError(message.file(), lineOf(parts[0], message), message.path(), keyword,
+                        "unexpected keyword: not part of an OMM, or not at this place in it");
+            }
+            if (oe.getSpecifier() == OrekitMessages.UNABLE_TO_PARSE_LINE_IN_FILE && parts.length >= 1) {
+                return new InputError(message.file(), lineOf(parts[0], message), message.path(), "line",
+                        reason.replaceAll("\\s*\\R\\s*", ": "));
             }
             if ((oe.getSpecifier() == OrekitMessages.UNINITIALIZED_VALUE_FOR_KEY
                     || oe.getSpecifier() == OrekitMessages.CCSDS_MISSING_KEYWORD) && parts.length >= 1) {
@@ -187,8 +210,37 @@ final class CcsdsOmmReader {
             }
         }
         return capture.last.map(t -> new InputError(message.file(), Optional.of(t.getLineNumber()),
-                        capture.pathOf(t.getName()), t.getName(), reason))
+                        t.getName() == null ? message.path() : capture.pathOf(t.getName()),
+                        t.getName() == null ? "message" : t.getName(), reason))
                 .orElseGet(() -> message.error("message", reason));
+    }
+
+    /** The KVN line whose unit Orekit does not know (its lexer fails before the keyword reaches the parser). */
+    private static Optional<InputError> locateUnit(Place message, Message text, String unit) {
+        List<String> lines = text.text().lines().toList();
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get(k);
+            if (line.contains("[" + unit + "]") && line.contains("=")) {
+                return Optional.of(InputError.atLine(message.file(), text.textLine() + k,
+                        line.substring(0, line.indexOf('=')).strip(), "unknown unit [" + unit + "]"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Each line of a KVN message that is neither blank, nor a COMMENT, nor KEYWORD = value. */
+    private static List<InputError> kvnLineErrors(String fileName, Message message) {
+        List<InputError> errors = new ArrayList<>();
+        List<String> lines = message.text().lines().toList();
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get(k).strip();
+            if (!line.isEmpty() && !line.startsWith("COMMENT") && !line.matches("[A-Za-z_][A-Za-z0-9_]*\\s*=.*")) {
+                String shown = line.length() > 40 ? line.substring(0, 40) + "..." : line;
+                errors.add(InputError.atLine(fileName, message.textLine() + k, "line",
+                        "'" + shown + "' is not a KEYWORD = value line (nor a COMMENT)"));
+            }
+        }
+        return errors;
     }
 
     private static Optional<Integer> lineOf(Object part, Place message) {
@@ -205,9 +257,9 @@ final class CcsdsOmmReader {
     }
 
     private static String describe(Throwable e) {
+        // the message of an unexpected exception describes Orekit's code, not the input: only its kind is told
         return e instanceof OrekitException ? e.getMessage()
-                : "Orekit could not read it (" + e.getClass().getSimpleName()
-                        + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")";
+                : "Orekit failed on it (" + e.getClass().getSimpleName() + ")";
     }
 
     /**
@@ -240,6 +292,9 @@ final class CcsdsOmmReader {
                 }
             }
             if (token.getType() != TokenType.ENTRY || name == null) {
+                if (token.getLineNumber() > 0) {
+                    last = Optional.of(token);
+                }
                 return List.of(token);
             }
             last = Optional.of(token);

@@ -134,7 +134,7 @@ public final class OmmReader {
                         jsonObject(fileName, p, at, records, errors);
                     } else {
                         errors.add(new InputError(fileName, Optional.of(lineOf(p)), Optional.of(at), "record",
-                                "is " + t.asString() + "; expected an OMM object"));
+                                "is " + kindOf(t) + "; expected an OMM object"));
                         p.skipChildren();
                     }
                     index++;
@@ -160,6 +160,17 @@ public final class OmmReader {
             errors.add(InputError.inFile(fileName, "content", "no OMM object found"));
         }
         return new ParseResult<>(records, errors);
+    }
+
+    private static String kindOf(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name();
+        };
     }
 
     private static int lineOf(JsonParser p) {

@@ -151,6 +151,25 @@ class OmmReaderErrorsTest {
         });
     }
 
+    @Test
+    void kvnLexicalProblemsAreLocated() {
+        ParseResult<ParsedOrbit> unit = kvn(KVN.replace("MEAN_MOTION    = 13.82309053",
+                "MEAN_MOTION    = 13.82309053 [furlongs]"));
+        assertThat(unit.errors()).extracting(InputError::field, e -> e.line().orElseThrow(), InputError::reason)
+                .containsExactly(tuple("MEAN_MOTION", 13, "unknown unit [furlongs]"));
+
+        ParseResult<ParsedOrbit> stray = kvn(KVN + "\nGARBAGE LINE\n");
+        assertThat(stray.errors()).extracting(InputError::field, e -> e.line().orElseThrow())
+                .containsExactly(tuple("line", 29));
+
+        ParseResult<ParsedOrbit> typo = kvn(KVN.replace("MEAN_MOTION    =", "MEAN_MOTON     ="));
+        assertThat(typo.errors()).extracting(InputError::field, e -> e.line().orElseThrow())
+                .containsExactly(tuple("MEAN_MOTON", 13));
+
+        ParseResult<ParsedOrbit> headless = kvn(KVN.replace("CCSDS_OMM_VERS = 2.0\n", ""));
+        assertThat(headless.errors()).extracting(InputError::field).containsExactly("CCSDS_OMM_VERS");
+    }
+
     // ---- XML
 
     @Test
