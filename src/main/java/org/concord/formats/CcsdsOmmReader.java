@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -47,8 +48,8 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>A KVN file may hold several messages one after the other (each from its CCSDS_OMM_VERS line), as CelesTrak
  * serves them; an XML file holds one {@code <omm>}, or an {@code <ndm>} with any number of them, as Space-Track and
- * CelesTrak serve them. Each message is handed to Orekit alone, preceded by as many empty lines as precede it in the
- * file, so that the line numbers Orekit reports are those of the file.
+ * CelesTrak serve them. Each message is handed to Orekit alone; the line numbers of its tokens are shifted by the
+ * line the message starts on, so that the lines Orekit and Concord report are those of the file.
  *
  * <p>XML is first read by a SAX parser that refuses any document type declaration (hence entity expansion and
  * external entities) before Orekit, whose own SAX parser is not so configured, sees a byte of it.
@@ -68,6 +69,17 @@ final class CcsdsOmmReader {
      * CENTER_NAME is checked by {@link OmmFields}.
      */
     private static final String UNRESOLVED_CENTER = "CONCORD-UNRESOLVED-CENTER";
+
+    /**
+     * The KVN keywords whose value is text. Orekit's KVN lexer reads a trailing {@code [...]} of any value as units,
+     * and fails on a name such as {@code SL-8 R/B [YO]} (CelesTrak has such names); units only belong to numbers, so
+     * in these values the brackets are hidden from Orekit as {@link #OPEN} and {@link #CLOSE}, and restored.
+     */
+    private static final Pattern TEXT_KEYWORD = Pattern.compile("\\s*(OBJECT_NAME|OBJECT_ID|ORIGINATOR|MESSAGE_ID"
+            + "|CLASSIFICATION|CENTER_NAME|REF_FRAME|COV_REF_FRAME|TIME_SYSTEM|MEAN_ELEMENT_THEORY|USER_DEFINED_\\w+)"
+            + "\\s*=.*");
+    private static final char OPEN = '\uE000';
+    private static final char CLOSE = '\uE001';
 
     /** The CCSDS units of the keywords Concord reads, in which their values must be given when units are. */
     private static final Map<String, Unit> UNITS = Map.of(
@@ -122,10 +134,11 @@ final class CcsdsOmmReader {
 
     private static void readMessage(String fileName, Message message, SourceFormat format, String content,
                                     List<OmmRecord> records, List<InputError> errors) {
-        Capture capture = new Capture(fileName, format == SourceFormat.OMM_XML ? message.path() : Optional.empty());
+        Capture capture = new Capture(fileName, message.textLine() - 1,
+                format == SourceFormat.OMM_XML ? message.path() : Optional.empty());
         OmmParser parser = new ParserBuilder().withFilter(capture).buildOmmParser();
-        String padded = "\n".repeat(message.textLine() - 1) + message.text();
-        DataSource source = new DataSource(fileName, () -> new StringReader(padded));
+        String orekitText = format == SourceFormat.OMM_KVN ? hideTextBrackets(message.text()) : message.text();
+        DataSource source = new DataSource(fileName, () -> new StringReader(orekitText));
         Place place = new Place(fileName, Optional.of(message.line()), message.path());
         if (format == SourceFormat.OMM_KVN) {
             List<InputError> lines = kvnLineErrors(fileName, message);
@@ -201,7 +214,9 @@ final class CcsdsOmmReader {
                         "unexpected keyword: not part of an OMM, or not at this place in it");
             }
             if (oe.getSpecifier() == OrekitMessages.UNABLE_TO_PARSE_LINE_IN_FILE && parts.length >= 1) {
-                return new InputError(message.file(), lineOf(parts[0], message), message.path(), "line",
+                // raised by the lexer, whose lines are those of the message, not of the file
+                Optional<Integer> line = lineOf(parts[0], message).map(l -> l + text.textLine() - 1);
+                return new InputError(message.file(), line, message.path(), "line",
                         reason.replaceAll("\\s*\\R\\s*", ": "));
             }
             if ((oe.getSpecifier() == OrekitMessages.UNINITIALIZED_VALUE_FOR_KEY
@@ -226,6 +241,18 @@ final class CcsdsOmmReader {
             }
         }
         return Optional.empty();
+    }
+
+    private static String hideTextBrackets(String text) {
+        if (text.indexOf(OPEN) >= 0 || text.indexOf(CLOSE) >= 0 || text.indexOf('[') < 0) {
+            return text;
+        }
+        StringBuilder hidden = new StringBuilder(text.length());
+        for (String line : text.split("(?<=\\n)")) {
+            hidden.append(TEXT_KEYWORD.matcher(line.stripTrailing()).matches()
+                    ? line.replace('[', OPEN).replace(']', CLOSE) : line);
+        }
+        return hidden.toString();
     }
 
     /** Each line of a KVN message that is neither blank, nor a COMMENT, nor KEYWORD = value. */
@@ -263,12 +290,14 @@ final class CcsdsOmmReader {
     }
 
     /**
-     * Watches every token Orekit reads: keeps the keywords Concord checks (with line, XML path, units), and smooths
-     * what Concord is lenient about (empty CREATION_DATE and ORIGINATOR, CENTER_NAME; see the class comment).
+     * Watches every token Orekit reads: shifts its line to the file's, keeps the keywords Concord checks (with line,
+     * XML path, units), and smooths what Concord is lenient about (empty CREATION_DATE and ORIGINATOR, CENTER_NAME;
+     * see the class comment).
      */
     private static final class Capture implements Function<ParseToken, List<ParseToken>> {
 
         private final String fileName;
+        private final int lineOffset;
         private final Optional<String> xmlRoot;
         private final Deque<String> xmlPath = new ArrayDeque<>();
         private final Map<String, Value> values = new HashMap<>();
@@ -276,13 +305,16 @@ final class CcsdsOmmReader {
         private final List<InputError> duplicates = new ArrayList<>();
         private Optional<ParseToken> last = Optional.empty();
 
-        Capture(String fileName, Optional<String> xmlRoot) {
+        Capture(String fileName, int lineOffset, Optional<String> xmlRoot) {
             this.fileName = fileName;
+            this.lineOffset = lineOffset;
             this.xmlRoot = xmlRoot;
         }
 
         @Override
-        public List<ParseToken> apply(ParseToken token) {
+        public List<ParseToken> apply(ParseToken read) {
+            ParseToken token = lineOffset == 0 ? read : new ParseToken(read.getType(), read.getName(),
+                    read.getRawContent(), read.getUnits(), read.getLineNumber() + lineOffset, read.getFileName());
             String name = token.getName();
             if (xmlRoot.isPresent() && name != null) {
                 if (token.getType() == TokenType.START) {
@@ -298,7 +330,8 @@ final class CcsdsOmmReader {
                 return List.of(token);
             }
             last = Optional.of(token);
-            String raw = token.getRawContent() == null ? "" : token.getRawContent();
+            String raw = token.getRawContent() == null ? ""
+                    : token.getRawContent().replace(OPEN, '[').replace(CLOSE, ']');
             if (OmmFields.KEYWORDS.contains(name)) {
                 Place place = new Place(fileName, Optional.of(token.getLineNumber()), pathOf(name));
                 OmmFields.put(values, name, new Value(raw, place), duplicates);

@@ -92,8 +92,10 @@ public final class OmmWriter {
                                   Instant creationDate, String originator) {
         StringBuilder out = new StringBuilder();
         try {
+            // Orekit's XML generator writes text as it is: what would break the XML is escaped here
             write(new XmlGenerator(out, XmlGenerator.DEFAULT_INDENT, "OMM", Constants.JULIAN_DAY, false, null),
-                    omm(tle, objectName, internationalDesignator, creationDate, originator));
+                    omm(tle, xmlText(objectName), internationalDesignator.map(OmmWriter::xmlText), creationDate,
+                            xmlText(originator)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,6 +128,10 @@ public final class OmmWriter {
             out.append(String.join(",", cells)).append('\n');
         }
         return out.toString();
+    }
+
+    private static String xmlText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String csvCell(String text) {

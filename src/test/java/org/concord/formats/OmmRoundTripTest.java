@@ -160,6 +160,64 @@ class OmmRoundTripTest {
     }
 
     @Test
+    void catalogSliceAsOneKvnFileAndAsOneNdmKeepsFileLinesDeepInside() {
+        String catalog = TestResources.text("catalog/celestrak_on_orbit_omm_2024-11-01_26834obj.csv");
+        List<ParsedOrbit> orbits = OmmReader.readCsv("c.csv", String.join("\n", catalog.lines().limit(801).toList()))
+                .items();
+        StringBuilder kvn = new StringBuilder();
+        StringBuilder ndm = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ndm>\n");
+        List<Integer> kvnLines = new ArrayList<>();
+        List<Integer> ndmLines = new ArrayList<>();
+        int kvnCount = 0;
+        int ndmCount = 2;
+        for (ParsedOrbit o : orbits) {
+            TLE tle = OmmReader.toTle(o.format(), o.content());
+            String message = OmmWriter.writeKvn(tle, o.objectName(), o.internationalDesignator());
+            kvnLines.add(kvnCount + 1);
+            kvnCount += (int) message.lines().count();
+            kvn.append(message);
+            String xml = OmmWriter.writeXml(tle, o.objectName(), o.internationalDesignator());
+            String omm = xml.substring(xml.indexOf("<omm")) + "\n";
+            ndmLines.add(ndmCount + 1);
+            ndmCount += (int) omm.lines().count();
+            ndm.append(omm);
+        }
+        ndm.append("</ndm>\n");
+        // one bad value in the 700th message of each
+        int badKvn = kvnLines.get(699) + 12;
+        List<String> kvnText = new ArrayList<>(kvn.toString().lines().toList());
+        assertThat(kvnText.get(badKvn - 1)).startsWith("ECCENTRICITY");
+        kvnText.set(badKvn - 1, "ECCENTRICITY = 7");
+        String ndmText = ndm.toString();
+        int at = ndmText.indexOf("<ECCENTRICITY>", ndmText.indexOf("<omm", ndmText.indexOf("<NORAD_CAT_ID>"
+                + orbits.get(698).noradId() + "<")));
+        ndmText = ndmText.substring(0, at) + "<ECCENTRICITY>7</ECCENTRICITY>"
+                + ndmText.substring(ndmText.indexOf("</ECCENTRICITY>", at) + "</ECCENTRICITY>".length());
+
+        ParseResult<ParsedOrbit> fromKvn = OmmReader.readCcsds("c.txt", String.join("\n", kvnText),
+                SourceFormat.OMM_KVN);
+        ParseResult<ParsedOrbit> fromNdm = OmmReader.readCcsds("c.xml", ndmText, SourceFormat.OMM_XML);
+
+        assertThat(fromKvn.items()).hasSize(799);
+        assertThat(fromKvn.items()).extracting(ParsedOrbit::line).startsWith(kvnLines.get(0), kvnLines.get(1))
+                .endsWith(kvnLines.get(799));
+        assertThat(fromKvn.errors()).extracting(InputError::field, e -> e.line().orElseThrow())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ECCENTRICITY", badKvn));
+        assertThat(fromNdm.items()).hasSize(799);
+        assertThat(fromNdm.items()).extracting(ParsedOrbit::line).endsWith(ndmLines.get(799));
+        assertThat(fromNdm.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("ECCENTRICITY");
+            assertThat(e.path()).contains("/ndm/omm[700]/body/segment/data/meanElements/ECCENTRICITY");
+            assertThat(e.line()).contains(ndmLines.get(699) + 20);
+        });
+        for (int k = 0; k < 799; k++) {
+            int source = k < 699 ? k : k + 1;
+            assertThat(fromKvn.items().get(k).noradId()).isEqualTo(orbits.get(source).noradId());
+            assertThat(fromNdm.items().get(k).epoch()).isEqualTo(orbits.get(source).epoch());
+        }
+    }
+
+    @Test
     void jsonArrayOfSeveralEntries() {
         TLE vanguard = new TLE(OmmReaderCcsdsTest.VANGUARD_LINE1, OmmReaderCcsdsTest.VANGUARD_LINE2);
         TLE iss = new TLE(TleLines.ISS_LINE1, TleLines.ISS_LINE2);

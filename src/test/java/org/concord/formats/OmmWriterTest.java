@@ -50,6 +50,22 @@ class OmmWriterTest {
     }
 
     @Test
+    void xmlEscapesNamesThatWouldBreakIt() {
+        String name = "R&D <SAT> \"1\" [YO]";
+        String xml = OmmWriter.writeXml(vanguard(), name, Optional.of("1958-002B"), CREATED, "A&B");
+
+        assertThat(xml).contains("<OBJECT_NAME>R&amp;D &lt;SAT&gt; \"1\" [YO]</OBJECT_NAME>",
+                "<ORIGINATOR>A&amp;B</ORIGINATOR>");
+        ParseResult<ParsedOrbit> read = OmmReader.readCcsds("w.xml", xml, SourceFormat.OMM_XML);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.items().get(0).objectName()).isEqualTo(name);
+
+        String kvn = OmmWriter.writeKvn(vanguard(), name, Optional.of("1958-002B"), CREATED, "A&B");
+        assertThat(OmmReader.readCcsds("w.txt", kvn, SourceFormat.OMM_KVN).items()).singleElement()
+                .satisfies(o -> assertThat(o.objectName()).isEqualTo(name));
+    }
+
+    @Test
     void anObjectWithoutDesignatorIsWrittenWithObjectIdUnknown() {
         String kvn = OmmWriter.writeKvn(vanguard(), "ANALYST OBJECT", Optional.empty(), CREATED, "NODE-A");
 
