@@ -173,14 +173,16 @@ final class CcsdsOmmReader {
      * MEAN_MOTION_DOT by 2 and MEAN_MOTION_DDOT by 6 in generateTLE although its parser already read them in the
      * TLE's scaled units (2 rev/day², 6 rev/day³), so the TLE would show half and a sixth of what CelesTrak,
      * Space-Track and python-sgp4 put in line 1 for the same OMM: the values read are restored. And generateTLE
-     * throws for an OBJECT_ID that is not a COSPAR designator (analyst objects): the TLE is then built from the
-     * validated values, with no designator.
+     * throws for an OBJECT_ID that is not a COSPAR designator as Orekit reads one (analyst objects): the TLE is then
+     * built from the validated values.
      */
     private static TLE tleOf(Omm omm, Sgp4Elements elements) {
-        if (elements.internationalDesignator().isEmpty()) {
+        TLE g;
+        try {
+            g = omm.generateTLE();
+        } catch (OrekitException notADesignator) {
             return elements.toTle();
         }
-        TLE g = omm.generateTLE();
         return new TLE(g.getSatelliteNumber(), g.getClassification(), g.getLaunchYear(), g.getLaunchNumber(),
                 g.getLaunchPiece(), g.getEphemerisType(), g.getElementNumber(), g.getDate(), g.getMeanMotion(),
                 elements.meanMotionDot() * OmmFields.NDOT_TO_SI, elements.meanMotionDdot() * OmmFields.NDDOT_TO_SI,
