@@ -127,8 +127,12 @@ public final class TleReader {
                 MeanElements.summaryOf(tle), Optional.empty(), false, content, firstLine);
     }
 
-    private static int fullYear(int twoDigitYear) {
-        return twoDigitYear < 57 ? 2000 + twoDigitYear : 1900 + twoDigitYear;
+    /** Orekit already gives the launch year in full (pivot 57: 57..99 are 1957..1999); a two-digit one is widened. */
+    private static int fullYear(int launchYear) {
+        if (launchYear >= 100) {
+            return launchYear;
+        }
+        return launchYear < 57 ? 2000 + launchYear : 1900 + launchYear;
     }
 
     private static void checkLine(String fileName, int lineNumber, String line, List<InputError> errors) {
