@@ -170,6 +170,25 @@ class OmmReaderErrorsTest {
         assertThat(headless.errors()).extracting(InputError::field).containsExactly("CCSDS_OMM_VERS");
     }
 
+    @Test
+    void orekitErrorsOnKeywordsConcordDoesNotCheckKeepOrekitsLine() {
+        String example1 = TestResources.text("ccsds/omm/OMMExample1.txt");
+        ParseResult<ParsedOrbit> kvn = kvn(example1.replace("GM                = 398600.8", "GM = 398600,8"));
+        assertThat(kvn.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("GM");
+            assertThat(e.line()).contains(19);
+            assertThat(e.reason()).startsWith("cannot be read");
+        });
+
+        String example2 = TestResources.text("ccsds/omm/OMMExample2.xml");
+        ParseResult<ParsedOrbit> xml = xml(example2.replace("<GM>398600.8</GM>", "<GM>lots</GM>"));
+        assertThat(xml.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("GM");
+            assertThat(e.line()).contains(32);
+            assertThat(e.path()).contains("/omm/body/segment/data/meanElements/GM");
+        });
+    }
+
     // ---- XML
 
     @Test
