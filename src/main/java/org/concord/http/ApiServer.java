@@ -13,8 +13,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.concord.catalog.CatalogStatistics;
+import org.concord.catalog.OrbitKind;
+import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Page;
 import org.concord.catalog.SpaceObject;
+import org.concord.formats.ElementSetExport;
+import org.concord.formats.ElementSetExport.Layout;
 import org.concord.formats.InputRejectedException;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
@@ -48,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/objects", this::objects);
             config.routes.get("/api/v1/objects/{noradId}", this::object);
             config.routes.get("/api/v1/objects/{noradId}/orbits", this::orbitHistory);
+            config.routes.get("/api/v1/objects/{noradId}/elements", this::elements);
             config.routes.exception(InputRejectedException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
@@ -137,6 +142,20 @@ public final class ApiServer implements AutoCloseable {
         }
         boolean content = Boolean.parseBoolean(ctx.queryParam("content"));
         ctx.json(Map.of("items", history.stream().map(o -> JsonViews.orbit(o, content)).toList()));
+    }
+
+    private void elements(Context ctx) {
+        long id = parseId(ctx.pathParam("noradId"));
+        Layout layout = Layout.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("tle"));
+        var history = node.catalog().orbitHistory(id);
+        if (history.isEmpty()) {
+            throw new NotFoundException("no object " + id + " in this catalog");
+        }
+        OrbitRecord latest = history.stream().filter(o -> o.kind() == OrbitKind.MEAN_ELEMENTS).findFirst()
+                .orElseThrow(() -> new NotFoundException("object " + id + " has no mean-element orbit (TLE/OMM)"));
+        ctx.header("X-Concord-Label", latest.label().toString());
+        ctx.header("X-Concord-Orbit-Id", Long.toString(latest.id()));
+        ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout));
     }
 
     private void orbit(Context ctx) {

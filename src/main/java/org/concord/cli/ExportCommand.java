@@ -1,0 +1,42 @@
+package org.concord.cli;
+
+import java.util.concurrent.Callable;
+
+import org.concord.catalog.OrbitKind;
+import org.concord.catalog.OrbitRecord;
+import org.concord.formats.ElementSetExport;
+import org.concord.formats.ElementSetExport.Layout;
+import org.concord.node.Node;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "export", description = "Print the latest mean-element orbit of an object as TLE or OMM"
+        + " (a TLE that came in as a TLE goes out exactly as it came).")
+final class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConcordCli parent;
+
+    @Parameters(paramLabel = "NORAD") long noradId;
+
+    @Option(names = "--format", defaultValue = "tle", description = "tle, omm-kvn, omm-xml, omm-json, omm-csv")
+    String format;
+
+    @Override
+    public Integer call() {
+        Layout layout = Layout.parse(format);
+        try (Node node = parent.openNode()) {
+            OrbitRecord latest = node.catalog().orbitHistory(noradId).stream()
+                    .filter(o -> o.kind() == OrbitKind.MEAN_ELEMENTS).findFirst().orElse(null);
+            if (latest == null) {
+                System.err.println("no mean-element orbit of object " + noradId + " in this catalog");
+                return 1;
+            }
+            System.err.println("label: " + latest.label());
+            System.out.print(ElementSetExport.export(latest, layout));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package org.concord.formats;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.concord.catalog.OrbitKind;
+import org.concord.catalog.OrbitRecord;
+import org.concord.catalog.SourceFormat;
+import org.orekit.propagation.analytical.tle.TLE;
+
+/**
+ * Writes a stored mean-element record as TLE or OMM. A record that arrived as a TLE is written back exactly as it
+ * came; other layouts are written from the SGP4 elements Orekit reads from the stored message.
+ */
+public final class ElementSetExport {
+
+    /** The layouts an element set can be exported in, with their media types. */
+    public enum Layout {
+        TLE("tle", "text/plain"),
+        OMM_KVN("omm-kvn", "text/plain"),
+        OMM_XML("omm-xml", "application/xml"),
+        OMM_JSON("omm-json", "application/json"),
+        OMM_CSV("omm-csv", "text/csv");
+
+        private final String parameter;
+        private final String mediaType;
+
+        Layout(String parameter, String mediaType) {
+            this.parameter = parameter;
+            this.mediaType = mediaType;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public static Layout parse(String text) {
+            String normalized = text.toLowerCase(Locale.ROOT);
+            for (Layout layout : values()) {
+                if (layout.parameter.equals(normalized)) {
+                    return layout;
+                }
+            }
+            throw new IllegalArgumentException("unknown export format '" + text + "' (expected one of "
+                    + Arrays.stream(values()).map(Layout::parameter).toList() + ")");
+        }
+    }
+
+    private ElementSetExport() {
+    }
+
+    public static String export(OrbitRecord record, Layout layout) {
+        if (record.kind() != OrbitKind.MEAN_ELEMENTS) {
+            throw new IllegalArgumentException("orbit record " + record.id() + " is " + record.kind()
+                    + ", not mean elements: it has no TLE or OMM form (use the ephemeris export)");
+        }
+        if (layout == Layout.TLE && record.format() == SourceFormat.TLE) {
+            return record.content().endsWith("\n") ? record.content() : record.content() + "\n";
+        }
+        TLE tle = OmmReader.toTle(record.format(), record.content());
+        return switch (layout) {
+            case TLE -> TleWriter.write(tle, java.util.Optional.of(record.objectName()).filter(n -> !n.isBlank()));
+            case OMM_KVN -> OmmWriter.writeKvn(tle, record.objectName(), record.internationalDesignator());
+            case OMM_XML -> OmmWriter.writeXml(tle, record.objectName(), record.internationalDesignator());
+            case OMM_JSON -> OmmWriter.writeJson(tle, record.objectName(), record.internationalDesignator());
+            case OMM_CSV -> OmmWriter.writeCsv(tle, record.objectName(), record.internationalDesignator());
+        };
+    }
+}
