@@ -213,7 +213,7 @@ class ApiServerTest {
 
     @Test
     void everyTleComesBackOutExactlyAsItWentIn() throws Exception {
-        String[] lines = new String(TestNodes.resource(SUBSET), StandardCharsets.UTF_8).split("\n");
+        String[] lines = new String(TestNodes.resource(SUBSET), StandardCharsets.UTF_8).split("\r?\n");
         int checked = 0;
         for (int i = 0; i + 2 < lines.length; i += 3) {
             long id = Long.parseLong(lines[i + 2].substring(2, 7).trim());
