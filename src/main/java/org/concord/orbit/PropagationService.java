@@ -125,7 +125,7 @@ public final class PropagationService {
     private Ephemeris ephemeris(OrbitRecord record, PropagationRequest request) {
         Oem oem;
         try {
-            oem = new ParserBuilder().buildOemParser().parseMessage(source(record));
+            oem = new ParserBuilder(EarthOnlyDataContext.get()).buildOemParser().parseMessage(source(record));
         } catch (OrekitException e) {
             throw PropagationException.unreadable("record " + record.id() + " is not a readable OEM: "
                     + e.getMessage(), e);
@@ -176,7 +176,7 @@ public final class PropagationService {
     private Ephemeris stateVector(OrbitRecord record, PropagationRequest request) {
         Opm opm;
         try {
-            opm = new ParserBuilder().withMu(Constants.WGS84_EARTH_MU).buildOpmParser().parseMessage(source(record));
+            opm = new ParserBuilder(EarthOnlyDataContext.get()).withMu(Constants.WGS84_EARTH_MU).buildOpmParser().parseMessage(source(record));
         } catch (OrekitException e) {
             throw PropagationException.unreadable("record " + record.id() + " is not a readable OPM: "
                     + e.getMessage(), e);
