@@ -88,16 +88,15 @@ public final class Sgp4 {
      *                              an error
      */
     public PVCoordinates temePv(AbsoluteDate date) {
-        double minutes = date.durationFrom(tle.getDate()) / 60.0;
         PVCoordinates pv;
         try {
             pv = propagator.getPVCoordinates(date);
         } catch (Sgp4Failure failure) {
-            throw PropagationException.sgp4(failure.error, date.toInstant(), minutes, failure.detail);
+            throw PropagationException.sgp4(failure.error, date.toInstant(), minutes(date), failure.detail);
         } catch (OrekitException e) {
             if (e.getSpecifier() == OrekitMessages.TOO_LARGE_ECCENTRICITY_FOR_PROPAGATION_MODEL) {
                 throw PropagationException.sgp4(deepSpace ? Sgp4Error.PERTURBED_ECCENTRICITY_OUT_OF_RANGE
-                                : Sgp4Error.MEAN_ELEMENTS_OUT_OF_RANGE, date.toInstant(), minutes,
+                                : Sgp4Error.MEAN_ELEMENTS_OUT_OF_RANGE, date.toInstant(), minutes(date),
                         "eccentricity within 1e-6 of 1, where Orekit cannot solve Kepler's equation");
             }
             throw PropagationException.failed(date.toInstant(), "SGP4 failed for element set "
@@ -105,11 +104,15 @@ public final class Sgp4 {
         }
         double radius = pv.getPosition().getNorm();
         if (!(radius >= EARTH_RADIUS_METERS)) {
-            throw PropagationException.sgp4(Sgp4Error.DECAYED, date.toInstant(), minutes,
+            throw PropagationException.sgp4(Sgp4Error.DECAYED, date.toInstant(), minutes(date),
                     String.format(Locale.ROOT, "radius %.6f Earth radii (%.3f km) is below 1", radius
                             / EARTH_RADIUS_METERS, radius / 1000.0));
         }
         return pv;
+    }
+
+    private double minutes(AbsoluteDate date) {
+        return date.durationFrom(tle.getDate()) / 60.0;
     }
 
     /** A failed check inside Orekit's propagation; converted to a {@link PropagationException} by the caller. */
@@ -133,10 +136,9 @@ public final class Sgp4 {
 
     /** Vallado's pl: the semi-latus rectum of the long-period-perturbed elements, in Earth radii. */
     private static double semiLatusRectum(double a, double e, double omega, double sini) {
-        double axn = e * FastMath.cos(omega);
-        double aycof = 0.25 * TLEConstants.A3OVK2 * sini;
-        double ayn = e * FastMath.sin(omega) + aycof / (a * (1.0 - e * e));
-        return a * (1.0 - (axn * axn + ayn * ayn));
+        // axn^2 + ayn^2 with axn = e cos(omega), ayn = e sin(omega) + k
+        double k = 0.25 * TLEConstants.A3OVK2 * sini / (a * (1.0 - e * e));
+        return a * (1.0 - (e * e + k * (2.0 * e * FastMath.sin(omega) + k)));
     }
 
     /*
@@ -150,6 +152,11 @@ public final class Sgp4 {
     private static final class NearEarth extends SGP4 {
 
         private Sgp4Commons commons;
+        private double bstar;
+        private double e0;
+        private double m0;
+        private double argp0;
+        private double sinM0;
         private Sgp4Failure failure;
         private boolean constructed;
 
@@ -161,6 +168,11 @@ public final class Sgp4 {
         @Override
         protected void sxpInitialize() {
             commons = Sgp4Commons.of(tle);
+            bstar = tle.getBStar();
+            e0 = tle.getE();
+            m0 = tle.getMeanAnomaly();
+            argp0 = tle.getPerigeeArgument();
+            sinM0 = FastMath.sin(m0);
             cosi0 = commons.cosi0();
             sini0 = commons.sini0();
             theta2 = commons.theta2();
@@ -193,14 +205,12 @@ public final class Sgp4 {
             failure = null;
             super.sxpPropagate(t);
             // Orekit clamps e to 1e-6 before code 1 can be checked: recompute Vallado's em from the same drag terms
-            double bstar = tle.getBStar();
             double tempe = bstar * commons.c4() * t;
             if (perige >= 220.0) {
-                double m0 = tle.getMeanAnomaly();
-                double xmp = m0 + xmdot * t + tle.getPerigeeArgument() + omgdot * t - omega;
-                tempe += bstar * commons.c5() * (FastMath.sin(xmp) - FastMath.sin(m0));
+                double xmp = m0 + xmdot * t + argp0 + omgdot * t - omega;
+                tempe += bstar * commons.c5() * (FastMath.sin(xmp) - sinM0);
             }
-            double meanE = tle.getE() - tempe;
+            double meanE = e0 - tempe;
             if (meanE >= 1.0 || meanE < -0.001) {
                 fail(Sgp4Error.MEAN_ELEMENTS_OUT_OF_RANGE,
                         format("mean eccentricity %.6f is outside [-0.001, 1)", meanE));
