@@ -76,11 +76,6 @@ public final class Sgp4 {
         return deepSpace;
     }
 
-    /** The underlying Orekit propagator; its {@code getPVCoordinates} raises the checks as an unchecked exception. */
-    TLEPropagator orekitPropagator() {
-        return propagator;
-    }
-
     /**
      * Position (m) and velocity (m/s) in TEME at {@code date}.
      *
