@@ -39,7 +39,8 @@ public final class PropagationException extends RuntimeException {
 
     static PropagationException sgp4(Sgp4Error error, Instant time, double minutesSinceEpoch, String detail) {
         return new PropagationException(Kind.SGP4_ERROR, Optional.of(error), Optional.of(time),
-                String.format(java.util.Locale.ROOT, "SGP4 error %d (%s) at %s, %.3f min from the element set epoch: %s",
+                String.format(java.util.Locale.ROOT,
+                        "SGP4 error %d (%s) at %s, %.3f min from the element set epoch: %s",
                         error.code(), error.meaning(), time, minutesSinceEpoch, detail), null);
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
+import org.concord.catalog.SourceFormat;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.orekit.data.DataSource;
 import org.orekit.errors.OrekitException;
@@ -65,7 +66,7 @@ public final class PropagationService {
     private final boolean earthOrientationLoaded;
     private final TimeScale utc;
 
-    /** A service that reads TLE records and hands OMM records to {@code meanElements} (see {@link MeanElementsDecoder}). */
+    /** A service that reads TLE records and hands OMM records to {@code meanElements} ({@link MeanElementsDecoder}). */
     public PropagationService(MeanElementsDecoder meanElements) {
         this.earthOrientationLoaded = OrekitSetup.get().earthOrientationLoaded();
         this.meanElements = meanElements;
@@ -87,9 +88,9 @@ public final class PropagationService {
      *                              ephemeris is returned
      */
     public Ephemeris propagate(OrbitRecord record, PropagationRequest request) {
-        if (record.format().orbitKind() != record.kind()) {
+        if (record.format() == SourceFormat.SATCAT_CSV || record.format().orbitKind() != record.kind()) {
             throw PropagationException.unsupported("record " + record.id() + " is of kind " + record.kind()
-                    + " but its format " + record.format() + " holds " + record.format().orbitKind());
+                    + " but its format is " + record.format());
         }
         return switch (record.kind()) {
             case MEAN_ELEMENTS -> meanElements(record, request);
@@ -126,7 +127,7 @@ public final class PropagationService {
         Oem oem;
         try {
             oem = new ParserBuilder(EarthOnlyDataContext.get()).buildOemParser().parseMessage(source(record));
-        } catch (OrekitException e) {
+        } catch (RuntimeException e) {
             throw PropagationException.unreadable("record " + record.id() + " is not a readable OEM: "
                     + e.getMessage(), e);
         }
@@ -176,8 +177,9 @@ public final class PropagationService {
     private Ephemeris stateVector(OrbitRecord record, PropagationRequest request) {
         Opm opm;
         try {
-            opm = new ParserBuilder(EarthOnlyDataContext.get()).withMu(Constants.WGS84_EARTH_MU).buildOpmParser().parseMessage(source(record));
-        } catch (OrekitException e) {
+            opm = new ParserBuilder(EarthOnlyDataContext.get()).withMu(Constants.WGS84_EARTH_MU).buildOpmParser()
+                    .parseMessage(source(record));
+        } catch (RuntimeException e) {
             throw PropagationException.unreadable("record " + record.id() + " is not a readable OPM: "
                     + e.getMessage(), e);
         }

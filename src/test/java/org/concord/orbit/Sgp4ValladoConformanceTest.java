@@ -20,9 +20,10 @@ class Sgp4ValladoConformanceTest {
 
     /**
      * ARIANE 42L R/B (26299) of the 2024-07 catalog: a GTO at 7.5 deg, so the lunar-solar periodics go through
-     * Lyddane's form, with its node at 359.84 deg drifting past 360 deg before the epoch. Orekit uses the unreduced node
-     * in that form, Vallado's code the node reduced to (-2 pi, 2 pi): Orekit alone is 2.3 km off between 580 and 260 min
-     * before the epoch. Expected states from satellite.js 5.0.0, a line-by-line port of Vallado's code (TEME, km, km/s).
+     * Lyddane's form, with its node at 359.84 deg drifting past 360 deg before the epoch. Orekit uses the unreduced
+     * node in that form, Vallado's code the node reduced to (-2 pi, 2 pi): Orekit alone is 2.3 km off between 580 and
+     * 260 min before the epoch. Expected states from satellite.js 5.0.0, a line-by-line port of Vallado's code (TEME,
+     * km, km/s).
      */
     @Test
     void aLowInclinationNodePastTwoPiFollowsVallado() {
