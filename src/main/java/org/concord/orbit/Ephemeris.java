@@ -1,0 +1,20 @@
+package org.concord.orbit;
+
+import java.util.List;
+
+import org.concord.catalog.OrbitKind;
+
+/**
+ * The result of propagating one orbit record: the samples in the requested frame, which object they describe, how
+ * they were computed ({@code method}) and what limits their accuracy ({@code notes}). {@code approximate} is true when
+ * an Earth-fixed frame was involved without Earth orientation parameters loaded (UT1-UTC and polar motion taken as
+ * zero: up to about 0.5 km along the equator).
+ */
+public record Ephemeris(long noradId, String objectName, String objectId, OrbitKind sourceKind, OutputFrame frame,
+                        String method, boolean approximate, List<String> notes, List<EphemerisSample> samples) {
+
+    public Ephemeris {
+        notes = List.copyOf(notes);
+        samples = List.copyOf(samples);
+    }
+}

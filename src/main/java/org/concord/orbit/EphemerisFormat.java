@@ -1,0 +1,200 @@
+package org.concord.orbit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.orekit.files.ccsds.definitions.BodyFacade;
+import org.orekit.files.ccsds.definitions.CenterName;
+import org.orekit.files.ccsds.definitions.FrameFacade;
+import org.orekit.files.ccsds.definitions.TimeSystem;
+import org.orekit.files.ccsds.ndm.WriterBuilder;
+import org.orekit.files.ccsds.ndm.odm.OdmHeader;
+import org.orekit.files.ccsds.ndm.odm.oem.InterpolationMethod;
+import org.orekit.files.ccsds.ndm.odm.oem.Oem;
+import org.orekit.files.ccsds.ndm.odm.oem.OemData;
+import org.orekit.files.ccsds.ndm.odm.oem.OemMetadata;
+import org.orekit.files.ccsds.ndm.odm.oem.OemSegment;
+import org.orekit.files.ccsds.ndm.odm.oem.OemWriter;
+import org.orekit.files.ccsds.utils.generation.KvnGenerator;
+import org.orekit.frames.Frame;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.time.TimeScale;
+import org.orekit.time.TimeScalesFactory;
+import org.orekit.utils.Constants;
+import org.orekit.utils.IERSConventions;
+import org.orekit.utils.TimeStampedPVCoordinates;
+
+/** The forms an {@link Ephemeris} can be written in. */
+public enum EphemerisFormat {
+
+    /**
+     * One header line with units ({@code time_utc,x_m,y_m,z_m,vx_m_s,vy_m_s,vz_m_s}, or
+     * {@code time_utc,latitude_deg,longitude_deg,altitude_m} for geodetic samples), then one line per sample.
+     */
+    CSV("text/csv", "csv") {
+        @Override
+        void writeTo(Ephemeris ephemeris, Writer out, String originator) throws IOException {
+            boolean geodetic = ephemeris.frame() == OutputFrame.GEODETIC;
+            out.write(geodetic ? "time_utc,latitude_deg,longitude_deg,altitude_m\n"
+                    : "time_utc,x_m,y_m,z_m,vx_m_s,vy_m_s,vz_m_s\n");
+            for (EphemerisSample sample : ephemeris.samples()) {
+                out.write(switch (sample) {
+                    case EphemerisSample.Cartesian c -> String.format(Locale.ROOT,
+                            "%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", c.time(), c.positionMeters().x(),
+                            c.positionMeters().y(), c.positionMeters().z(), c.velocityMetersPerSecond().x(),
+                            c.velocityMetersPerSecond().y(), c.velocityMetersPerSecond().z());
+                    case EphemerisSample.Geodetic g -> String.format(Locale.ROOT, "%s,%.9f,%.9f,%.4f%n", g.time(),
+                            g.latitudeDegrees(), g.longitudeDegrees(), g.altitudeMeters());
+                });
+            }
+        }
+    },
+
+    /** A JSON object describing the ephemeris, with a {@code samples} array; units are in the field names. */
+    JSON("application/json", "json") {
+        @Override
+        void writeTo(Ephemeris ephemeris, Writer out, String originator) throws IOException {
+            try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+                json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+                json.writeStartObject();
+                json.writeNumberField("noradId", ephemeris.noradId());
+                json.writeStringField("objectName", ephemeris.objectName());
+                json.writeStringField("objectId", ephemeris.objectId());
+                json.writeStringField("sourceKind", ephemeris.sourceKind().name());
+                json.writeStringField("frame", ephemeris.frame().name());
+                json.writeStringField("method", ephemeris.method());
+                json.writeBooleanField("approximate", ephemeris.approximate());
+                json.writeArrayFieldStart("notes");
+                for (String note : ephemeris.notes()) {
+                    json.writeString(note);
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("samples");
+                for (EphemerisSample sample : ephemeris.samples()) {
+                    json.writeStartObject();
+                    json.writeStringField("time", sample.time().toString());
+                    switch (sample) {
+                        case EphemerisSample.Cartesian c -> {
+                            writeVector(json, "positionMeters", c.positionMeters());
+                            writeVector(json, "velocityMetersPerSecond", c.velocityMetersPerSecond());
+                        }
+                        case EphemerisSample.Geodetic g -> {
+                            json.writeNumberField("latitudeDegrees", g.latitudeDegrees());
+                            json.writeNumberField("longitudeDegrees", g.longitudeDegrees());
+                            json.writeNumberField("altitudeMeters", g.altitudeMeters());
+                        }
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+        }
+
+        private static void writeVector(JsonGenerator json, String name, Vector3 v) throws IOException {
+            json.writeArrayFieldStart(name);
+            json.writeNumber(v.x());
+            json.writeNumber(v.y());
+            json.writeNumber(v.z());
+            json.writeEndArray();
+        }
+    },
+
+    /**
+     * A CCSDS OEM (502.0-B-3) in KVN, written by Orekit's OEM writer: one segment, CENTER_NAME EARTH, REF_FRAME the
+     * ephemeris frame, TIME_SYSTEM UTC, positions in km and velocities in km/s. Geodetic samples have no OEM form.
+     */
+    OEM_KVN("text/plain", "oem") {
+        @Override
+        void writeTo(Ephemeris ephemeris, Writer out, String originator) throws IOException {
+            if (ephemeris.frame() == OutputFrame.GEODETIC) {
+                throw new IllegalArgumentException("a geodetic ephemeris has no OEM form: ask for TEME, GCRF or ITRF");
+            }
+            if (ephemeris.samples().isEmpty()) {
+                throw new IllegalArgumentException("an OEM needs at least one sample");
+            }
+            TimeScale utc = TimeScalesFactory.getUTC();
+            Frame frame = new FrameSet().cartesianFrame(ephemeris.frame());
+            List<EphemerisSample> samples = ephemeris.samples();
+            OemMetadata metadata = new OemMetadata(1);
+            metadata.addComment("Generated by Concord: " + ephemeris.method() + " from a " + ephemeris.sourceKind()
+                    + " record" + (ephemeris.approximate() ? "; APPROXIMATE (no Earth orientation data)" : ""));
+            ephemeris.notes().forEach(metadata::addComment);
+            metadata.setObjectName(ephemeris.objectName());
+            metadata.setObjectID(ephemeris.objectId());
+            metadata.setCenter(BodyFacade.create(CenterName.EARTH, EarthOnlyDataContext.get()));
+            metadata.setReferenceFrame(FrameFacade.map(frame));
+            metadata.setTimeSystem(TimeSystem.UTC);
+            metadata.setStartTime(date(samples.get(0).time(), utc));
+            metadata.setStopTime(date(samples.get(samples.size() - 1).time(), utc));
+            // degree 3: SGP4 velocities are not exactly the derivatives of its positions, and higher degrees amplify
+            // that near the ends of the span (0.6 m at degree 3, 17 m at degree 7, a step from the start of an ISS
+            // ephemeris at 60 s; about 1 cm inside at either degree)
+            metadata.setInterpolationMethod(InterpolationMethod.HERMITE);
+            metadata.setInterpolationDegree(Math.max(1, Math.min(3, samples.size() - 1)));
+            OemData data = new OemData();
+            for (EphemerisSample sample : samples) {
+                EphemerisSample.Cartesian c = (EphemerisSample.Cartesian) sample;
+                data.addData(new TimeStampedPVCoordinates(date(c.time(), utc), vector(c.positionMeters()),
+                        vector(c.velocityMetersPerSecond())), false);
+            }
+            OdmHeader header = new OdmHeader();
+            header.setFormatVersion(OemWriter.CCSDS_OEM_VERS);
+            header.setCreationDate(date(Instant.now(), utc));
+            header.setOriginator(originator);
+            double mu = Constants.WGS84_EARTH_MU;
+            Oem oem = new Oem(header, List.of(new OemSegment(metadata, data, mu)), IERSConventions.IERS_2010,
+                    EarthOnlyDataContext.get(), mu);
+            OemWriter writer = new WriterBuilder(EarthOnlyDataContext.get()).buildOemWriter();
+            writer.writeMessage(new KvnGenerator(out, OemWriter.KVN_PADDING_WIDTH, "ephemeris." + extension(),
+                    Constants.JULIAN_DAY, 0), oem);
+        }
+
+        private static org.hipparchus.geometry.euclidean.threed.Vector3D vector(Vector3 v) {
+            return new org.hipparchus.geometry.euclidean.threed.Vector3D(v.x(), v.y(), v.z());
+        }
+    };
+
+    private final String mediaType;
+    private final String extension;
+
+    EphemerisFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    /**
+     * Writes the ephemeris; {@code originator} is the ORIGINATOR of an OEM (the node's party code) and unused by the
+     * other forms.
+     *
+     * @throws IllegalArgumentException when the ephemeris has no form in this format (geodetic samples as OEM)
+     */
+    public void write(Ephemeris ephemeris, Writer out, String originator) {
+        try {
+            writeTo(ephemeris, out, originator);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    abstract void writeTo(Ephemeris ephemeris, Writer out, String originator) throws IOException;
+
+    private static AbsoluteDate date(Instant time, TimeScale utc) {
+        return new AbsoluteDate(time, utc);
+    }
+}

@@ -1,0 +1,84 @@
+package org.concord.orbit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.catalog.OrbitRecord;
+import org.concord.catalog.SourceFormat;
+import org.junit.jupiter.api.Test;
+
+class EphemerisFormatTest {
+
+    private static final Instant T0 = Instant.parse("2024-07-05T12:00:00Z");
+    private static final OrbitRecord ISS = OrbitRecords.record(SourceFormat.TLE, 25544, "ISS (ZARYA)", "1998-067A",
+            OrbitRecords.ISS_TLE);
+
+    private final PropagationService service = new PropagationService();
+
+    private Ephemeris iss(OutputFrame frame) {
+        return service.propagate(ISS, T0, T0.plus(Duration.ofMinutes(10)), Duration.ofMinutes(1), frame);
+    }
+
+    private static String write(EphemerisFormat format, Ephemeris ephemeris) {
+        StringWriter out = new StringWriter();
+        format.write(ephemeris, out, "TEST");
+        return out.toString();
+    }
+
+    @Test
+    void csvHasUnitsInItsHeaderAndOneLinePerSample() {
+        Ephemeris ephemeris = iss(OutputFrame.GCRF);
+        List<String> lines = write(EphemerisFormat.CSV, ephemeris).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("time_utc,x_m,y_m,z_m,vx_m_s,vy_m_s,vz_m_s");
+        assertThat(lines).hasSize(12);
+        String[] first = lines.get(1).split(",");
+        EphemerisSample.Cartesian sample = (EphemerisSample.Cartesian) ephemeris.samples().get(0);
+        assertThat(first[0]).isEqualTo("2024-07-05T12:00:00Z");
+        assertThat(Double.parseDouble(first[1])).isCloseTo(sample.positionMeters().x(), within(1.0e-6));
+        assertThat(Double.parseDouble(first[6])).isCloseTo(sample.velocityMetersPerSecond().z(), within(1.0e-6));
+
+        List<String> geodetic = write(EphemerisFormat.CSV, iss(OutputFrame.GEODETIC)).lines().toList();
+        assertThat(geodetic.get(0)).isEqualTo("time_utc,latitude_deg,longitude_deg,altitude_m");
+        assertThat(geodetic.get(1).split(",")).hasSize(4);
+    }
+
+    @Test
+    void jsonCarriesTheDescriptionAndTheSamples() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(write(EphemerisFormat.JSON, iss(OutputFrame.ITRF)));
+        assertThat(json.get("noradId").asLong()).isEqualTo(25544);
+        assertThat(json.get("objectId").asText()).isEqualTo("1998-067A");
+        assertThat(json.get("frame").asText()).isEqualTo("ITRF");
+        assertThat(json.get("method").asText()).isEqualTo("SGP4");
+        assertThat(json.get("approximate").asBoolean()).isEqualTo(!OrekitSetup.get().earthOrientationLoaded());
+        assertThat(json.get("samples")).hasSize(11);
+        JsonNode first = json.get("samples").get(0);
+        assertThat(first.get("time").asText()).isEqualTo("2024-07-05T12:00:00Z");
+        assertThat(first.get("positionMeters")).hasSize(3);
+        assertThat(first.get("velocityMetersPerSecond")).hasSize(3);
+
+        JsonNode geodetic = new ObjectMapper().readTree(write(EphemerisFormat.JSON, iss(OutputFrame.GEODETIC)));
+        assertThat(geodetic.get("samples").get(0).get("altitudeMeters").asDouble()).isBetween(380.0e3, 460.0e3);
+    }
+
+    @Test
+    void oemNamesTheFrameAsCcsdsDoes() {
+        assertThat(write(EphemerisFormat.OEM_KVN, iss(OutputFrame.TEME))).containsPattern("REF_FRAME\\s+= TEME");
+        assertThat(write(EphemerisFormat.OEM_KVN, iss(OutputFrame.GCRF))).containsPattern("REF_FRAME\\s+= GCRF");
+        assertThat(write(EphemerisFormat.OEM_KVN, iss(OutputFrame.ITRF))).containsPattern("REF_FRAME\\s+= ITRF");
+    }
+
+    @Test
+    void geodeticSamplesHaveNoOemForm() {
+        Ephemeris geodetic = iss(OutputFrame.GEODETIC);
+        assertThatThrownBy(() -> write(EphemerisFormat.OEM_KVN, geodetic))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no OEM form");
+    }
+}
