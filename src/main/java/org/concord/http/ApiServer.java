@@ -1,5 +1,6 @@
 package org.concord.http;
 
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.concord.formats.InputRejectedException;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
+import org.concord.orbit.Ephemeris;
+import org.concord.orbit.PropagationException;
 import org.concord.node.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +56,11 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/objects/{noradId}", this::object);
             config.routes.get("/api/v1/objects/{noradId}/orbits", this::orbitHistory);
             config.routes.get("/api/v1/objects/{noradId}/elements", this::elements);
+            config.routes.get("/api/v1/objects/{noradId}/ephemeris", this::ephemeris);
             config.routes.exception(InputRejectedException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
+            config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
+                    .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
                     .json(JsonViews.error(400, e.getMessage(), List.of())));
             config.routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404)
@@ -156,6 +162,24 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("X-Concord-Label", latest.label().toString());
         ctx.header("X-Concord-Orbit-Id", Long.toString(latest.id()));
         ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout));
+    }
+
+    private void ephemeris(Context ctx) {
+        long id = parseId(ctx.pathParam("noradId"));
+        OrbitRecord record = Optional.ofNullable(ctx.queryParam("orbitId")).filter(s -> !s.isBlank())
+                .map(ApiServer::parseId)
+                .map(orbitId -> node.catalog().findOrbit(orbitId).filter(o -> o.noradId() == id)
+                        .orElseThrow(() -> new NotFoundException("object " + id + " has no orbit record " + orbitId)))
+                .orElseGet(() -> node.catalog().findObject(id).flatMap(o -> o.latestOrbit())
+                        .orElseThrow(() -> new NotFoundException("no object " + id + " in this catalog")));
+        EphemerisParameters parameters = EphemerisParameters.parse(ctx.queryParamMap(), record);
+        Ephemeris ephemeris = node.propagation().propagate(record, parameters.request());
+        StringWriter out = new StringWriter();
+        parameters.format().write(ephemeris, out, node.config().party());
+        ctx.header("X-Concord-Label", record.label().toString());
+        ctx.header("X-Concord-Orbit-Id", Long.toString(record.id()));
+        ctx.header("X-Concord-Approximate", Boolean.toString(ephemeris.approximate()));
+        ctx.contentType(parameters.format().mediaType()).result(out.toString());
     }
 
     private void orbit(Context ctx) {

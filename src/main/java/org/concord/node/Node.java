@@ -12,7 +12,10 @@ import org.concord.catalog.CatalogStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
+import org.concord.formats.OmmReader;
+import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
+import org.concord.orbit.PropagationService;
 import org.concord.store.Database;
 import org.concord.store.JooqCatalogStore;
 
@@ -28,6 +31,7 @@ public final class Node implements AutoCloseable {
     private final CatalogStore catalog;
     private final IngestService ingest;
     private final OrekitSetup orekit;
+    private final PropagationService propagation;
 
     private Node(NodeConfig config, Database database) {
         this.config = config;
@@ -35,6 +39,7 @@ public final class Node implements AutoCloseable {
         this.orekit = OrekitSetup.initialize(config.orekitData());
         this.catalog = new JooqCatalogStore(database);
         this.ingest = new IngestService(catalog, config.labelRules(), config.ingestMaxBytes(), Clock.systemUTC());
+        this.propagation = new PropagationService(MeanElementsDecoder.withOmm(OmmReader::toTle));
     }
 
     public static Node open(NodeConfig config) {
@@ -84,6 +89,10 @@ public final class Node implements AutoCloseable {
 
     public IngestService ingest() {
         return ingest;
+    }
+
+    public PropagationService propagation() {
+        return propagation;
     }
 
     public OrekitSetup orekit() {

@@ -27,6 +27,7 @@ import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScale;
 import org.orekit.time.TimeScalesFactory;
 import org.orekit.utils.Constants;
+import org.concord.label.Label;
 import org.orekit.utils.IERSConventions;
 import org.orekit.utils.TimeStampedPVCoordinates;
 
@@ -70,6 +71,8 @@ public enum EphemerisFormat {
                 json.writeStringField("frame", ephemeris.frame().name());
                 json.writeStringField("method", ephemeris.method());
                 json.writeBooleanField("approximate", ephemeris.approximate());
+                json.writeNumberField("sourceOrbitId", ephemeris.sourceOrbitId());
+                writeLabel(json, ephemeris.label());
                 json.writeArrayFieldStart("notes");
                 for (String note : ephemeris.notes()) {
                     json.writeString(note);
@@ -95,6 +98,29 @@ public enum EphemerisFormat {
                 json.writeEndArray();
                 json.writeEndObject();
             }
+        }
+
+        private static void writeLabel(JsonGenerator json, Label label) throws IOException {
+            json.writeObjectFieldStart("label");
+            json.writeStringField("originator", label.originator());
+            json.writeStringField("releasability", label.releasability().toString());
+            json.writeArrayFieldStart("releasableTo");
+            for (String party : label.releasability().parties()) {
+                json.writeString(party);
+            }
+            json.writeEndArray();
+            json.writeStringField("tlp", label.tlp().code());
+            json.writeArrayFieldStart("caveats");
+            for (String caveat : label.caveats()) {
+                json.writeString(caveat);
+            }
+            json.writeEndArray();
+            if (label.expiry().isPresent()) {
+                json.writeStringField("expires", label.expiry().get().toString());
+            } else {
+                json.writeNullField("expires");
+            }
+            json.writeEndObject();
         }
 
         private static void writeVector(JsonGenerator json, String name, Vector3 v) throws IOException {

@@ -120,7 +120,8 @@ public final class PropagationService {
                 + " per day away from it");
         boolean approximate = approximate(false, request.frame(), notes);
         return new Ephemeris(record.noradId(), record.objectName(), objectId(record), OrbitKind.MEAN_ELEMENTS,
-                request.frame(), sgp4.deepSpace() ? "SDP4 (deep space)" : "SGP4", approximate, notes, samples);
+                request.frame(), sgp4.deepSpace() ? "SDP4 (deep space)" : "SGP4", approximate, notes, samples,
+                record.id(), record.label());
     }
 
     private Ephemeris ephemeris(OrbitRecord record, PropagationRequest request) {
@@ -171,7 +172,8 @@ public final class PropagationService {
                 + segments.get(0).getMetadata().getInterpolationDegree());
         boolean approximate = approximate(earthFixedSource, request.frame(), notes);
         return new Ephemeris(record.noradId(), record.objectName(), objectId(record), OrbitKind.EPHEMERIS,
-                request.frame(), "OEM interpolation", approximate, notes, samples);
+                request.frame(), "OEM interpolation", approximate, notes, samples,
+                record.id(), record.label());
     }
 
     private Ephemeris stateVector(OrbitRecord record, PropagationRequest request) {
@@ -243,7 +245,8 @@ public final class PropagationService {
         }
         boolean approximate = approximate(earthFixedSource, request.frame(), notes);
         return new Ephemeris(record.noradId(), record.objectName(), objectId(record), OrbitKind.STATE_VECTOR,
-                request.frame(), "numerical (J2)", approximate, notes, samples);
+                request.frame(), "numerical (J2)", approximate, notes, samples,
+                record.id(), record.label());
     }
 
     private EphemerisSample checkedSample(Instant time, AbsoluteDate date, PVCoordinates pv, OutputFrame frame,

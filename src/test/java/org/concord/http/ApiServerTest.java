@@ -246,6 +246,69 @@ class ApiServerTest {
     }
 
     @Test
+    void ephemerisOfATleInEveryFrameAndFormat() throws Exception {
+        Reply json = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris"
+                + "?from=2024-07-05T15:00:00Z&to=2024-07-05T16:00:00Z&step=600&frame=gcrf");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body().get("samples")).hasSize(7);
+        assertThat(json.body().get("method").asText()).isEqualTo("SGP4");
+        assertThat(json.body().at("/label/originator").asText()).isEqualTo("TEST");
+        for (JsonNode sample : json.body().get("samples")) {
+            JsonNode p = sample.get("positionMeters");
+            double radiusKm = Math.sqrt(p.get(0).asDouble() * p.get(0).asDouble() + p.get(1).asDouble()
+                    * p.get(1).asDouble() + p.get(2).asDouble() * p.get(2).asDouble()) / 1000;
+            assertThat(radiusKm).isBetween(6378.0 + 405, 6378.0 + 430);
+        }
+        assertThat(json.body().get("approximate").asBoolean()).isFalse();
+
+        HttpResponse<String> csv = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/objects/25544/"
+                + "ephemeris?from=2024-07-05T15:00:00Z&to=2024-07-05T15:10:00Z&step=60&frame=geodetic&format=csv"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String[] rows = csv.body().split("\n");
+        assertThat(rows[0]).isEqualTo("time_utc,latitude_deg,longitude_deg,altitude_m");
+        assertThat(rows).hasSize(12);
+        double altitude = Double.parseDouble(rows[1].split(",")[3]);
+        // orbit radius 6789..6803 km over an ellipsoid whose radius is 6356.8..6378.1 km
+        assertThat(altitude).isBetween(410e3, 447e3);
+        assertThat(Math.abs(Double.parseDouble(rows[1].split(",")[1]))).isLessThanOrEqualTo(51.7);
+        assertThat(csv.headers().firstValue("X-Concord-Approximate")).contains("true");
+
+        HttpResponse<String> oem = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/objects/25544/"
+                + "ephemeris?from=2024-07-05T15:00:00Z&to=2024-07-05T15:10:00Z&format=oem&frame=teme")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oem.statusCode()).isEqualTo(200);
+        assertThat(oem.body()).contains("CCSDS_OEM_VERS").contains("REF_FRAME").contains("TEME");
+    }
+
+    @Test
+    void anOemIsInterpolatedInsideItsSpanAndNeverExtrapolated() throws Exception {
+        Reply ingested = post("/api/v1/orbits?name=iss.oem",
+                TestNodes.resource("/ccsds/oem/ISS.resampled.truncated.txt"));
+        assertThat(ingested.status()).isEqualTo(201);
+        JsonNode orbits = get("/api/v1/objects/{noradId}/orbits", "/api/v1/objects/25544/orbits").body();
+        long oemId = -1;
+        for (JsonNode orbit : orbits.get("items")) {
+            if (orbit.get("kind").asText().equals("EPHEMERIS")) {
+                oemId = orbit.get("id").asLong();
+                assertThat(orbit.at("/coverage/start").asText()).isEqualTo("2022-01-17T12:00:00Z");
+            }
+        }
+        assertThat(oemId).isPositive();
+        Reply inside = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris?orbitId=" + oemId
+                + "&from=2022-01-17T12:00:00Z&to=2022-01-17T13:00:00Z&step=300");
+        assertThat(inside.status()).isEqualTo(200);
+        assertThat(inside.body().get("method").asText()).isEqualTo("OEM interpolation");
+        assertThat(inside.body().get("samples")).hasSize(13);
+        Reply outside = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris?orbitId="
+                + oemId + "&from=2022-01-18T11:00:00Z&to=2022-01-18T13:00:00Z&step=300");
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.body().at("/error/message").asText()).contains("2022-01-18T12:00");
+        Reply badStep = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris?step=-5");
+        assertThat(badStep.status()).isEqualTo(400);
+    }
+
+    @Test
     void theDocumentIsServed() throws Exception {
         HttpResponse<String> yaml = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.yaml"))
                 .build(), HttpResponse.BodyHandlers.ofString());
