@@ -1,5 +1,6 @@
 package org.concord.formats;
 
+import org.concord.orbit.EarthCentredContext;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;

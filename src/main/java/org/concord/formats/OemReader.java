@@ -1,5 +1,6 @@
 package org.concord.formats;
 
+import org.concord.orbit.EarthCentredContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.concord.formats;
 
+import org.concord.orbit.EarthCentredContext;
 import java.util.List;
 import java.util.Optional;
 

@@ -154,7 +154,7 @@ public enum EphemerisFormat {
             ephemeris.notes().forEach(metadata::addComment);
             metadata.setObjectName(ephemeris.objectName());
             metadata.setObjectID(ephemeris.objectId());
-            metadata.setCenter(BodyFacade.create(CenterName.EARTH, EarthOnlyDataContext.get()));
+            metadata.setCenter(BodyFacade.create(CenterName.EARTH, EarthCentredContext.get()));
             metadata.setReferenceFrame(FrameFacade.map(frame));
             metadata.setTimeSystem(TimeSystem.UTC);
             metadata.setStartTime(date(samples.get(0).time(), utc));
@@ -176,8 +176,8 @@ public enum EphemerisFormat {
             header.setOriginator(originator);
             double mu = Constants.WGS84_EARTH_MU;
             Oem oem = new Oem(header, List.of(new OemSegment(metadata, data, mu)), IERSConventions.IERS_2010,
-                    EarthOnlyDataContext.get(), mu);
-            OemWriter writer = new WriterBuilder(EarthOnlyDataContext.get()).buildOemWriter();
+                    EarthCentredContext.get(), mu);
+            OemWriter writer = new WriterBuilder(EarthCentredContext.get()).buildOemWriter();
             writer.writeMessage(new KvnGenerator(out, OemWriter.KVN_PADDING_WIDTH, "ephemeris." + extension(),
                     Constants.JULIAN_DAY, 0), oem);
         }

@@ -127,7 +127,7 @@ public final class PropagationService {
     private Ephemeris ephemeris(OrbitRecord record, PropagationRequest request) {
         Oem oem;
         try {
-            oem = new ParserBuilder(EarthOnlyDataContext.get()).buildOemParser().parseMessage(source(record));
+            oem = new ParserBuilder(EarthCentredContext.get()).buildOemParser().parseMessage(source(record));
         } catch (RuntimeException e) {
             throw PropagationException.unreadable("record " + record.id() + " is not a readable OEM: "
                     + e.getMessage(), e);
@@ -179,7 +179,7 @@ public final class PropagationService {
     private Ephemeris stateVector(OrbitRecord record, PropagationRequest request) {
         Opm opm;
         try {
-            opm = new ParserBuilder(EarthOnlyDataContext.get()).withMu(Constants.WGS84_EARTH_MU).buildOpmParser()
+            opm = new ParserBuilder(EarthCentredContext.get()).withMu(Constants.WGS84_EARTH_MU).buildOpmParser()
                     .parseMessage(source(record));
         } catch (RuntimeException e) {
             throw PropagationException.unreadable("record " + record.id() + " is not a readable OPM: "

@@ -1,5 +1,6 @@
 package org.concord.formats;
 
+import org.concord.orbit.EarthCentredContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

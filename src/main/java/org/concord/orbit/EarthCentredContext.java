@@ -1,6 +1,5 @@
-package org.concord.formats;
+package org.concord.orbit;
 
-import org.concord.orbit.OrekitSetup;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.exception.DummyLocalizable;
 import org.hipparchus.geometry.euclidean.threed.FieldVector3D;
@@ -26,7 +25,7 @@ import org.orekit.utils.PVCoordinates;
 import org.orekit.utils.TimeStampedPVCoordinates;
 
 /**
- * The Orekit data context the CCSDS orbit readers parse with: Orekit's default context (time scales, Earth
+ * The Orekit data context CCSDS messages are read and written with: Orekit's default context (time scales, Earth
  * orientation when loaded) for everything but the celestial bodies.
  * <p>
  * Orekit resolves {@code CENTER_NAME} to a celestial body while it parses, and its default bodies come from JPL
@@ -36,7 +35,7 @@ import org.orekit.utils.TimeStampedPVCoordinates;
  * {@code REF_FRAME = ICRF} with {@code CENTER_NAME = EARTH} names ICRF axes at the Earth's centre, which is GCRF: in
  * this context the ICRF is therefore GCRF itself, so no barycentric ephemeris is needed.
  */
-final class EarthCentredContext implements DataContext {
+public final class EarthCentredContext implements DataContext {
 
     private static volatile EarthCentredContext instance;
 
@@ -57,7 +56,7 @@ final class EarthCentredContext implements DataContext {
     }
 
     /** The context, created once Orekit is set up. */
-    static EarthCentredContext get() {
+    public static EarthCentredContext get() {
         EarthCentredContext current = instance;
         if (current == null) {
             synchronized (EarthCentredContext.class) {
