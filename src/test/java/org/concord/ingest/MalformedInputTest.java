@@ -289,7 +289,7 @@ class MalformedInputTest {
         Set<String> files = new TreeSet<>();
         Path corpusDir = Path.of(MalformedInputTest.class.getResource("/" + CorpusStore.DIR).toURI());
         try (Stream<Path> list = Files.list(corpusDir)) {
-            list.map(p -> p.getFileName().toString()).filter(f -> !f.equals("README.md")).forEach(files::add);
+            list.map(p -> p.getFileName().toString()).filter(f -> !f.equals("README.md") && !f.startsWith(".")).forEach(files::add);
         }
         List<String> cases = new ArrayList<>(fileNames(CASES));
         cases.addAll(fileNames(MalformedOmmInputTest.CASES));
