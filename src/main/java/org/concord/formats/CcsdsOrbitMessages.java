@@ -2,6 +2,8 @@ package org.concord.formats;
 
 import org.concord.orbit.EarthCentredContext;
 import java.io.StringReader;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,12 +45,13 @@ final class CcsdsOrbitMessages {
     private static final double MIN_GEOCENTRIC_DISTANCE_M = 6_350_000.0;
 
     private static final Pattern DATE = Pattern.compile(
-            "[0-9]{4}-(?:[0-9]{2}-[0-9]{2}|[0-9]{3})T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?Z?");
+            "([0-9]{4})-(?:([0-9]{2})-([0-9]{2})|([0-9]{3}))T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.[0-9]*)?Z?");
     private static final Set<String> DATE_KEYWORDS = Set.of("CREATION_DATE", "START_TIME", "STOP_TIME",
             "USEABLE_START_TIME", "USEABLE_STOP_TIME", "EPOCH", "REF_FRAME_EPOCH", "MAN_EPOCH_IGNITION");
     /** Time systems counted from a reference the message does not carry. */
     private static final Set<String> RELATIVE_TIME_SYSTEMS = Set.of("MET", "MRT", "SCLK");
     private static final Pattern COSPAR = Pattern.compile("([0-9]{4})-?([0-9]{3})-?([A-Z]{1,3})");
+    private static final Pattern NOT_A_NUMBER = Pattern.compile("For input string: \"(.*)\"");
     private static final Pattern XML_DECLARATION = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)",
             Pattern.CASE_INSENSITIVE);
 
@@ -120,7 +123,10 @@ final class CcsdsOrbitMessages {
         private int lastLine;
         private String lastName;
         private boolean inCovariance;
+        private int covarianceRow;
         private final Map<String, Integer> firstLines = new HashMap<>();
+        /** For each segment, the file line of each state (KVN data line, XML stateVector). */
+        private final List<List<Integer>> stateLines = new ArrayList<>();
 
         /**
          * @param lineMap from the line of the parsed text to the line of the file (they differ when one object
@@ -138,10 +144,24 @@ final class CcsdsOrbitMessages {
             lastLine = line;
             if (token.getType() == TokenType.RAW_LINE) {
                 lastName = inCovariance ? "covariance matrix" : "ephemeris data line";
+                if (inCovariance) {
+                    covarianceRow++;
+                } else {
+                    stateLine(line);
+                }
             } else if (name != null) {
                 lastName = name;
                 if ("COVARIANCE".equalsIgnoreCase(name)) {
                     inCovariance = token.getType() == TokenType.START;
+                    covarianceRow = 0;
+                } else if (inCovariance && "EPOCH".equalsIgnoreCase(name)) {
+                    covarianceRow = 0; // a new matrix
+                }
+                if (token.getType() == TokenType.START && ("META".equalsIgnoreCase(name)
+                        || "segment".equalsIgnoreCase(name))) {
+                    stateLines.add(new ArrayList<>());
+                } else if (token.getType() == TokenType.START && "stateVector".equalsIgnoreCase(name)) {
+                    stateLine(line);
                 }
             }
             if (token.getType() == TokenType.ENTRY && name != null) {
@@ -169,11 +189,41 @@ final class CcsdsOrbitMessages {
                     }
                 }
                 default -> {
-                    if (DATE_KEYWORDS.contains(name) && !DATE.matcher(value).matches()) {
-                        throw refuse(line, name, "'" + value + "' is not a CCSDS date"
-                                + " (YYYY-MM-DDThh:mm:ss[.d...] or YYYY-DDDThh:mm:ss[.d...])");
+                    if (DATE_KEYWORDS.contains(name)) {
+                        checkDate(name, value, line);
                     }
                 }
+            }
+        }
+
+        private void checkDate(String name, String value, int line) {
+            Matcher m = DATE.matcher(value);
+            if (!m.matches()) {
+                throw refuse(line, name, "'" + value + "' is not a CCSDS date"
+                        + " (YYYY-MM-DDThh:mm:ss[.d...] or YYYY-DDDThh:mm:ss[.d...])");
+            }
+            int year = Integer.parseInt(m.group(1));
+            String wrong = null;
+            if (m.group(2) != null) {
+                int month = Integer.parseInt(m.group(2));
+                int day = Integer.parseInt(m.group(3));
+                wrong = month < 1 || month > 12 ? "month " + month + " is outside 01-12"
+                        : day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
+                                ? "day " + day + " is not a day of " + YearMonth.of(year, month) : null;
+            } else {
+                int dayOfYear = Integer.parseInt(m.group(4));
+                int days = Year.isLeap(year) ? 366 : 365;
+                wrong = dayOfYear < 1 || dayOfYear > days ? "day of year " + dayOfYear + " is outside 001-" + days
+                        : null;
+            }
+            int hour = Integer.parseInt(m.group(5));
+            int minute = Integer.parseInt(m.group(6));
+            int second = Integer.parseInt(m.group(7));
+            wrong = wrong != null ? wrong : hour > 23 ? "hour " + hour + " is outside 00-23"
+                    : minute > 59 ? "minute " + minute + " is outside 00-59"
+                    : second > 60 ? "second " + second + " is outside 00-60" : null;
+            if (wrong != null) {
+                throw refuse(line, name, "'" + value + "' is not a valid date: " + wrong);
             }
         }
 
@@ -196,9 +246,26 @@ final class CcsdsOrbitMessages {
             return new Refusal(InputError.atLine(fileName, line, field, reason));
         }
 
+        private void stateLine(int line) {
+            if (stateLines.isEmpty()) {
+                stateLines.add(new ArrayList<>());
+            }
+            stateLines.get(stateLines.size() - 1).add(line);
+        }
+
+        /** The file lines of the states of a segment (by its index in the message), as far as they were seen. */
+        List<Integer> dataLines(int segment) {
+            return segment < stateLines.size() ? List.copyOf(stateLines.get(segment)) : List.of();
+        }
+
         /** The file line where the keyword first appeared, else the given line. */
         int lineOf(String keyword, int otherwise) {
             return firstLines.getOrDefault(keyword, otherwise);
+        }
+
+        /** The row of the covariance matrix last seen (1 to 6), 0 outside a KVN covariance block. */
+        int covarianceRow() {
+            return inCovariance ? covarianceRow : 0;
         }
 
         int lastLine() {
@@ -237,16 +304,19 @@ final class CcsdsOrbitMessages {
         switch (specifier) {
             case "UNABLE_TO_PARSE_ELEMENT_IN_FILE" -> {
                 // parts: element, line, file
-                String cause = thrown.getCause() != null ? firstLine(thrown.getCause().getMessage()) : reason;
+                String cause = thrown.getCause() != null ? causeText(thrown.getCause()) : reason;
                 return InputError.atLine(fileName, watch.mapLine(asInt(parts, 1)), String.valueOf(parts[0]),
                         "cannot be read: " + cause);
             }
             case "UNABLE_TO_PARSE_LINE_IN_FILE" -> {
                 // parts: line, file, content
-                String cause = thrown.getCause() != null ? ": " + firstLine(thrown.getCause().getMessage()) : "";
+                String cause = thrown.getCause() != null ? ": " + causeText(thrown.getCause()) : "";
+                String expected = watch.covarianceRow() > 0
+                        ? "expected row " + watch.covarianceRow() + " of the lower triangle of the 6x6 covariance"
+                                + " matrix, " + watch.covarianceRow() + " number" + (watch.covarianceRow() > 1 ? "s" : "")
+                        : "expected an epoch and 6 or 9 numbers";
                 return InputError.atLine(fileName, watch.mapLine(asInt(parts, 0)), field,
-                        "cannot be read (expected an epoch and 6 or 9 numbers" + cause + "): '"
-                                + abbreviate(String.valueOf(parts[2])) + "'");
+                        "cannot be read (" + expected + cause + "): '" + abbreviate(String.valueOf(parts[2])) + "'");
             }
             case "CCSDS_UNEXPECTED_KEYWORD" -> {
                 // parts: line, file, keyword
@@ -275,6 +345,18 @@ final class CcsdsOrbitMessages {
                 return new InputError(fileName, here, Optional.empty(), field, why);
             }
         }
+    }
+
+    /** The message of the exception under Orekit's, a number that is not one said in plain words. */
+    private static String causeText(Throwable cause) {
+        String message = firstLine(cause.getMessage());
+        if (cause instanceof NumberFormatException) {
+            Matcher m = NOT_A_NUMBER.matcher(message);
+            if (m.matches()) {
+                return "'" + abbreviate(m.group(1)) + "' is not a number";
+            }
+        }
+        return message;
     }
 
     private static int asInt(Object[] parts, int index) {

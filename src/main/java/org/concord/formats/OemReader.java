@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.concord.catalog.OrbitRecord.TimeSpan;
 import org.concord.catalog.OrbitSummary;
@@ -88,7 +89,8 @@ public final class OemReader {
                             + (xml ? " (put <segment> and </segment> on lines of their own)" : "")));
                     continue;
                 }
-                record(fileName, format, segments, content, line, orbits, errors);
+                record(fileName, format, segments, indices.stream().map(whole.watch()::dataLines).toList(), content,
+                        line, orbits, errors);
             }
         } else if (layout != null && layout.objects().size() > 1) {
             for (List<Integer> indices : layout.objects().values()) {
@@ -107,7 +109,8 @@ public final class OemReader {
                             "the segments of this object do not read as one object"));
                     continue;
                 }
-                record(fileName, format, segments, content, line, orbits, errors);
+                record(fileName, format, segments, IntStream.range(0, segments.size())
+                        .mapToObj(alone.watch()::dataLines).toList(), content, line, orbits, errors);
             }
         } else {
             errors.add(whole.error());
@@ -115,7 +118,7 @@ public final class OemReader {
         return new ParseResult<>(orbits, CcsdsOrbitMessages.distinct(errors));
     }
 
-    private record Attempt(Oem oem, InputError error) {
+    private record Attempt(Oem oem, InputError error, TokenWatch watch) {
     }
 
     private static Attempt parse(String fileName, String text, String[] lines, boolean xml,
@@ -125,13 +128,19 @@ public final class OemReader {
             Oem oem = CcsdsOrbitMessages.parserBuilder(watch).buildOemParser()
                     .parse(CcsdsOrbitMessages.source(fileName, text));
             if (oem.getSegments().isEmpty()) {
-                return new Attempt(null, InputError.inFile(fileName, "META_START", "the message has no segment"));
+                return new Attempt(null, InputError.inFile(fileName, "META_START", "the message has no segment"),
+                        watch);
             }
-            return new Attempt(oem, null);
+            // Orekit takes a KVN message that ends inside a block (a truncated covariance) as complete
+            Optional<InputError> unclosed = xml ? Optional.empty() : unclosedBlock(fileName, lines, lineMap);
+            if (unclosed.isPresent()) {
+                return new Attempt(null, unclosed.get(), watch);
+            }
+            return new Attempt(oem, null, watch);
         } catch (RuntimeException e) {
             Optional<InputError> structure = xml ? Optional.empty() : unclosedBlock(fileName, lines, lineMap);
             return new Attempt(null, structure.orElseGet(
-                    () -> CcsdsOrbitMessages.toInputError(fileName, "OEM", e, watch)));
+                    () -> CcsdsOrbitMessages.toInputError(fileName, "OEM", e, watch)), watch);
         }
     }
 
@@ -168,10 +177,12 @@ public final class OemReader {
         return objects;
     }
 
-    private static void record(String fileName, SourceFormat format, List<OemSegment> segments, String content,
-                               int line, List<ParsedOrbit> orbits, List<InputError> errors) {
+    /** @param stateLines for each segment, the file line of each of its states */
+    private static void record(String fileName, SourceFormat format, List<OemSegment> segments,
+                               List<List<Integer>> stateLines, String content, int line, List<ParsedOrbit> orbits,
+                               List<InputError> errors) {
         try {
-            build(fileName, format, segments, content, line, orbits, errors);
+            build(fileName, format, segments, stateLines, content, line, orbits, errors);
         } catch (RuntimeException e) {
             // nothing known reaches here; an object Orekit read but that cannot be used must not stop the others
             errors.add(InputError.atLine(fileName, line, "segment", "the object's ephemeris cannot be used ("
@@ -179,8 +190,9 @@ public final class OemReader {
         }
     }
 
-    private static void build(String fileName, SourceFormat format, List<OemSegment> segments, String content,
-                              int line, List<ParsedOrbit> orbits, List<InputError> errors) {
+    private static void build(String fileName, SourceFormat format, List<OemSegment> segments,
+                              List<List<Integer>> stateLines, String content, int line, List<ParsedOrbit> orbits,
+                              List<InputError> errors) {
         OemSegment first = segments.get(0);
         OemMetadata metadata = first.getMetadata();
         Identity identity;
@@ -194,12 +206,27 @@ public final class OemReader {
             errors.add(InputError.atLine(fileName, line, "ephemeris data line", "the segment has no state"));
             return;
         }
+        for (int k = 0; k < segments.size(); k++) {
+            List<TimeStampedPVCoordinates> states = segments.get(k).getCoordinates();
+            for (int i = 1; i < states.size(); i++) {
+                AbsoluteDate previous = states.get(i - 1).getDate();
+                AbsoluteDate date = states.get(i).getDate();
+                if (!date.isAfter(previous)) {
+                    // Orekit takes them as they come; an interpolation over them would fail or mislead
+                    errors.add(InputError.atLine(fileName, stateLine(stateLines, k, i, line), "ephemeris data line",
+                            "the state at " + date + (date.isEqualTo(previous) ? " repeats the epoch of the state"
+                                    + " before it" : " comes before the state before it (" + previous + ")")
+                                    + "; the states of a segment must be in increasing time order"));
+                    return;
+                }
+            }
+        }
         TimeStampedPVCoordinates state = first.getCoordinates().get(0);
         OrbitSummary summary;
         try {
             summary = CcsdsOrbitMessages.summary(state, first.getFrame(), first.getMu());
         } catch (RuntimeException e) {
-            errors.add(InputError.atLine(fileName, line, "ephemeris data line",
+            errors.add(InputError.atLine(fileName, stateLine(stateLines, 0, 0, line), "ephemeris data line",
                     "first state (" + state.getDate() + "): " + e.getMessage()));
             return;
         }
@@ -219,6 +246,12 @@ public final class OemReader {
         orbits.add(new ParsedOrbit(identity.noradId(), metadata.getObjectName(), identity.internationalDesignator(),
                 epoch, format, summary, Optional.of(new TimeSpan(start.toInstant(scales), stop.toInstant(scales))),
                 covariance, content, line));
+    }
+
+    /** The file line of state {@code index} of segment {@code segment}, else {@code otherwise}. */
+    private static int stateLine(List<List<Integer>> stateLines, int segment, int index, int otherwise) {
+        return segment < stateLines.size() && index < stateLines.get(segment).size()
+                ? stateLines.get(segment).get(index) : otherwise;
     }
 
     /** Where the segments of a message lie, found line by line; lines are 0-based. */

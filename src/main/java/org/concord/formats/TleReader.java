@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.concord.catalog.SourceFormat;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -91,6 +92,11 @@ public final class TleReader {
             throw new InputRejectedException(InputError.atLine(fileName, line1Number + 1, "catalog number",
                     "line 2 has '" + number2 + "' but line 1 has '" + number1 + "'"));
         }
+        checkSeparators(fileName, line1Number, line1, LINE_1_FIELDS, errors);
+        checkSeparators(fileName, line1Number + 1, line2, LINE_2_FIELDS, errors);
+        if (!errors.isEmpty()) {
+            throw new InputRejectedException(errors);
+        }
         Field f1 = new Field(fileName, line1Number, line1, errors);
         f1.catalogNumber(3, 7);
         f1.decimal("EPOCH (year)", 19, 20, 0, 99);
@@ -125,6 +131,33 @@ public final class TleReader {
                         launchPiece));
         return new ParsedOrbit(tle.getSatelliteNumber(), name, designator, epoch, SourceFormat.TLE,
                 MeanElements.summaryOf(tle), Optional.empty(), false, content, firstLine);
+    }
+
+    /** The fields of line 1 and of line 2 that follow a blank column: the blank's column, the field's columns. */
+    private static final Object[][] LINE_1_FIELDS = {
+        {9, "INTLDES", "10-17"}, {18, "EPOCH", "19-32"}, {33, "MEAN_MOTION_DOT", "34-43"},
+        {44, "MEAN_MOTION_DDOT", "45-52"}, {53, "BSTAR", "54-61"}, {62, "EPHEMERIS_TYPE", "63"},
+        {64, "ELEMENT_SET_NO", "65-68"}};
+    private static final Object[][] LINE_2_FIELDS = {
+        {8, "INCLINATION", "9-16"}, {17, "RA_OF_ASC_NODE", "18-25"}, {26, "ECCENTRICITY", "27-33"},
+        {34, "ARG_OF_PERICENTER", "35-42"}, {43, "MEAN_ANOMALY", "44-51"}, {52, "MEAN_MOTION", "53-63"}};
+
+    /**
+     * The columns between fields must be blank: a field moved by one column would otherwise be read, trimmed, as
+     * another value (a right ascension of 255.0638 read as 55.0638).
+     */
+    private static void checkSeparators(String fileName, int lineNumber, String line, Object[][] fields,
+                                        List<InputError> errors) {
+        for (Object[] field : fields) {
+            int column = (Integer) field[0];
+            char c = line.charAt(column - 1);
+            if (c != ' ') {
+                errors.add(InputError.atLine(fileName, lineNumber, (String) field[1], "column " + column
+                        + ", the blank before the field's columns " + field[2] + ", holds '" + c
+                        + "': the fields of this line are shifted out of their columns"));
+                return;
+            }
+        }
     }
 
     private static void checkLine(String fileName, int lineNumber, String line, List<InputError> errors) {
@@ -181,15 +214,25 @@ public final class TleReader {
     /** Column-addressed field parsing of one line, collecting errors. Columns are 1-based and inclusive. */
     private record Field(String fileName, int lineNumber, String line, List<InputError> errors) {
 
+        private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)");
+
         void catalogNumber(int from, int to) {
             String text = line.substring(from - 1, to).trim();
             if (!text.matches("[0-9]{1,5}|[A-HJ-NP-Z][0-9]{4}")) {
                 error("NORAD_CAT_ID", from, to, "'" + text + "' is neither a number nor an Alpha-5 catalog number");
+            } else if (text.matches("0+")) {
+                // 0 would be taken for "no catalog number" and filed under whatever object has the designator
+                error("NORAD_CAT_ID", from, to, "'" + text + "' is not a catalog number (they start at 1)");
             }
         }
 
         double decimal(String name, int from, int to, double min, double max) {
             String text = line.substring(from - 1, to).trim();
+            if (!DECIMAL.matcher(text).matches()) {
+                // Double.parseDouble would also take NaN, Infinity, 1e5, 0x1p3 and a trailing d or f
+                error(name, from, to, "'" + text + "' is not a number");
+                return Double.NaN;
+            }
             double value;
             try {
                 value = Double.parseDouble(text.startsWith("-.") ? "-0" + text.substring(1)

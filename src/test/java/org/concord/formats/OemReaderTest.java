@@ -398,7 +398,7 @@ class OemReaderTest {
         String text = TestFiles.text(DIR + "OEMExample3.xml").replace("MARS BARYCENTER", "EARTH")
                 .replace(">J2000<", ">EME2000<");
         InputError error = singleError(read("x.xml", text));
-        assertThat(error.line()).contains(13); // <segment>
+        assertThat(error.line()).contains(30); // the <stateVector> of the first state
         assertThat(error.reason()).contains("inside the Earth");
     }
 
