@@ -120,15 +120,12 @@ public final class TleReader {
         }
         Instant epoch = tle.getDate().toInstant(TimeScalesFactory.getTimeScales());
         String launchPiece = tle.getLaunchPiece().trim();
+        // Orekit's launch year is already the full year (1957-2056)
         Optional<String> designator = launchPiece.isEmpty() || line1.substring(9, 17).isBlank() ? Optional.empty()
-                : Optional.of(String.format("%04d-%03d%s", fullYear(tle.getLaunchYear()), tle.getLaunchNumber(),
+                : Optional.of(String.format("%04d-%03d%s", tle.getLaunchYear(), tle.getLaunchNumber(),
                         launchPiece));
         return new ParsedOrbit(tle.getSatelliteNumber(), name, designator, epoch, SourceFormat.TLE,
                 MeanElements.summaryOf(tle), Optional.empty(), false, content, firstLine);
-    }
-
-    private static int fullYear(int twoDigitYear) {
-        return twoDigitYear < 57 ? 2000 + twoDigitYear : 1900 + twoDigitYear;
     }
 
     private static void checkLine(String fileName, int lineNumber, String line, List<InputError> errors) {
