@@ -61,18 +61,18 @@ public final class IngestBenchmark {
                 + " database; %d cores, java %s%n", CatalogSamples.FULL_CATALOG, file.length,
                 CatalogSamples.FULL_CATALOG_OBJECTS, runs, Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
-        // one untimed ingest into H2 first, so that the first timed run does not pay for class loading and JIT
         Path scratch = Files.createTempDirectory("concord-bench");
         try {
-            System.out.println("warm-up (H2, not counted) ...");
-            once("warm-up", TestDatabases.h2(scratch), file, false);
+            Optional<TestDatabases.PgServer> server = TestDatabases.PgServer.fromEnvironment();
+            if (pg && server.isEmpty()) {
+                System.err.println("no PostgreSQL: " + TestDatabases.PG_URL + " is not set (scripts/bench-ingest"
+                        + " starts one)");
+                System.exit(1);
+            }
+            // one untimed ingest first, so that the first timed run does not pay for class loading and JIT
+            System.out.println("warm-up (" + (pg ? "PostgreSQL" : "H2") + ", not counted) ...");
+            once("warm-up", pg ? server.get().createDatabase("bench") : TestDatabases.h2(scratch), file, false);
             if (pg) {
-                Optional<TestDatabases.PgServer> server = TestDatabases.PgServer.fromEnvironment();
-                if (server.isEmpty()) {
-                    System.err.println("no PostgreSQL: " + TestDatabases.PG_URL + " is not set (scripts/bench-ingest"
-                            + " starts one)");
-                    System.exit(1);
-                }
                 List<double[]> results = new ArrayList<>();
                 for (int r = 1; r <= runs; r++) {
                     results.add(once("PostgreSQL run " + r, server.get().createDatabase("bench"), file, true));
