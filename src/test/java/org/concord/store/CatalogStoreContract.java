@@ -498,6 +498,71 @@ abstract class CatalogStoreContract {
                 .containsExactly(999_999_999L);
     }
 
+    @Test
+    void satcatEntriesAreStoredReplacedAndJoinedToTheirObjects() {
+        List<ParsedOrbit> orbits = parse(CatalogSamples.slice(0, 10));
+        ingest.ingest(IngestRequest.of("tle.txt", CatalogSamples.slice(0, 10), "tester"));
+        long a = orbits.get(0).noradId();
+        long b = orbits.get(1).noradId();
+        long c = orbits.get(2).noradId();
+        Provenance first = provenance("satcat-1.csv");
+        List<IngestBatch.SatcatRow> rows = List.of(
+                satcat(a, "PAYLOAD", "US", "2099-900A", 2, first),
+                satcat(b, "ROCKET BODY", "CIS", "2099-901A", 3, first),
+                satcat(c, "DEBRIS", "US", "2099-902A", 4, first));
+        IngestOutcome stored = store.store(new IngestBatch(first, SourceFormat.SATCAT_CSV, List.of(), rows, 0));
+        assertThat(stored.stored()).isEqualTo(3);
+        IngestOutcome again = store.store(new IngestBatch(provenance("satcat-2.csv"), SourceFormat.SATCAT_CSV,
+                List.of(), rows, 0));
+        assertThat(again.stored()).isZero();
+        assertThat(again.unchanged()).isEqualTo(3);
+        Provenance third = provenance("satcat-3.csv");
+        IngestOutcome changed = store.store(new IngestBatch(third, SourceFormat.SATCAT_CSV, List.of(),
+                List.of(rows.get(0), rows.get(1), satcat(c, "DEBRIS", "PRC", "2099-902A", 4, third)), 0));
+        assertThat(changed.stored()).isEqualTo(1);
+        assertThat(changed.unchanged()).isEqualTo(2);
+        assertThat(counts().satcat()).isEqualTo(3);
+        assertThat(store.statistics().satcatEntries()).isEqualTo(3);
+
+        SpaceObject.SatcatEntry entry = store.findObject(a).orElseThrow().satcat().orElseThrow();
+        assertThat(entry.objectType()).isEqualTo("PAYLOAD");
+        assertThat(entry.owner()).isEqualTo("US");
+        assertThat(entry.launchDate()).contains(java.time.LocalDate.of(1999, 12, 31));
+        assertThat(entry.launchSite()).contains("AFETR");
+        assertThat(entry.decayDate()).isEmpty();
+        assertThat(entry.rcsSize()).contains("LARGE");
+        assertThat(entry.label()).isEqualTo(RICH_LABEL);
+        assertThat(entry.provenance()).isEqualTo(first);
+        assertThat(store.findObject(c).orElseThrow().satcat().orElseThrow().owner()).isEqualTo("PRC");
+        assertThat(store.findObject(c).orElseThrow().satcat().orElseThrow().provenance()).isEqualTo(third);
+        assertThat(store.findObject(orbits.get(3).noradId()).orElseThrow().satcat()).isEmpty();
+
+        Q payloads = new Q();
+        payloads.objectType = Optional.of("payload");
+        assertThat(noradIds(store.findObjects(payloads.build()).items())).containsExactly(a);
+        Q us = new Q();
+        us.owner = Optional.of("us");
+        assertThat(noradIds(store.findObjects(us.build()).items())).containsExactly(a);
+        assertThat(store.noradIdOf("2099-901A")).contains(b);
+    }
+
+    static IngestBatch.SatcatRow satcat(long norad, String type, String owner, String designator, int line,
+                                        Provenance provenance) {
+        SpaceObject.SatcatEntry entry = new SpaceObject.SatcatEntry(type, owner,
+                Optional.of(java.time.LocalDate.of(1999, 12, 31)), Optional.of("AFETR"), Optional.empty(),
+                Optional.of("LARGE"), RICH_LABEL, provenance);
+        String content = designator + "," + norad + "," + type + "," + owner;
+        return new IngestBatch.SatcatRow(norad, "SATCAT NAME " + norad, Optional.of(designator), entry,
+                sha256(content.getBytes(StandardCharsets.UTF_8)), line);
+    }
+
+    @Test
+    void likeWildcardsInANameSearchAreLiteral() {
+        ingest.ingest(IngestRequest.of("sample.txt", CatalogSamples.slice(0, 50), "tester"));
+        assertThat(store.findObjects(new Q().name("%").build()).total()).isZero();
+        assertThat(store.findObjects(new Q().name("_").build()).total()).isZero();
+    }
+
     // ---------------------------------------------------------------------------------------------- full catalog
 
     @Test
@@ -742,6 +807,8 @@ abstract class CatalogStoreContract {
         List<Long> ids = List.of();
         Optional<String> designator = Optional.empty();
         Optional<String> name = Optional.empty();
+        Optional<String> objectType = Optional.empty();
+        Optional<String> owner = Optional.empty();
         Range perigee = Range.ANY;
         Range apogee = Range.ANY;
         Range inclination = Range.ANY;
@@ -819,6 +886,8 @@ abstract class CatalogStoreContract {
             q.ids = ids;
             q.designator = designator;
             q.name = name;
+            q.objectType = objectType;
+            q.owner = owner;
             q.perigee = perigee;
             q.apogee = apogee;
             q.inclination = inclination;
@@ -837,7 +906,7 @@ abstract class CatalogStoreContract {
         }
 
         ObjectQuery build() {
-            return new ObjectQuery(ids, designator, name, Optional.empty(), Optional.empty(), perigee, apogee,
+            return new ObjectQuery(ids, designator, name, objectType, owner, perigee, apogee,
                     inclination, period, maxAge, now, sort, descending, limit, cursor);
         }
     }
