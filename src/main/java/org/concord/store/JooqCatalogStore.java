@@ -181,7 +181,7 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     /**
-     * PostgreSQL: the orbits through COPY, in the transaction's connection (several times faster than batched
+     * PostgreSQL: the orbits through COPY, in the transaction's connection (faster than batched
      * INSERTs for a whole catalog). Values are written exactly as the batch path binds them.
      */
     private static void copyOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits) {
