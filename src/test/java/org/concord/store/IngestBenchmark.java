@@ -2,6 +2,8 @@ package org.concord.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,14 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.CatalogStore;
-import org.concord.catalog.IngestBatch;
-import org.concord.catalog.IngestOutcome;
-import org.concord.catalog.ObjectQuery;
-import org.concord.catalog.OrbitRecord;
-import org.concord.catalog.Page;
-import org.concord.catalog.SpaceObject;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
@@ -103,7 +98,7 @@ public final class IngestBenchmark {
     private static double[] once(String what, TestDatabases.Handle handle, byte[] file, boolean print) {
         try (handle; Database db = handle.open()) {
             TimedStore store = new TimedStore(new JooqCatalogStore(db));
-            IngestService ingest = new IngestService(store, new LabelRules(Label.publicFrom("USA-18SDS"), List.of()),
+            IngestService ingest = new IngestService(store.proxy, new LabelRules(Label.publicFrom("USA-18SDS"), List.of()),
                     64L << 20, Clock.systemUTC());
             long t0 = System.nanoTime();
             IngestReport report = ingest.ingest(IngestRequest.of("full_catalog.txt", file, "benchmark"));
@@ -139,58 +134,28 @@ public final class IngestBenchmark {
                 CatalogSamples.FULL_CATALOG_OBJECTS / best[2]);
     }
 
-    /** A store that adds up the time spent in {@link #store}. */
-    private static final class TimedStore implements CatalogStore {
-        private final CatalogStore delegate;
+    /**
+     * A store that adds up the time spent in {@link CatalogStore#store} (a proxy, so that it keeps compiling when
+     * the interface grows).
+     */
+    private static final class TimedStore {
+        final CatalogStore proxy;
         long nanos;
 
         TimedStore(CatalogStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public IngestOutcome store(IngestBatch batch) {
-            long t0 = System.nanoTime();
-            try {
-                return delegate.store(batch);
-            } finally {
-                nanos += System.nanoTime() - t0;
-            }
-        }
-
-        @Override
-        public Optional<SpaceObject> findObject(long noradId) {
-            return delegate.findObject(noradId);
-        }
-
-        @Override
-        public Page<SpaceObject> findObjects(ObjectQuery query) {
-            return delegate.findObjects(query);
-        }
-
-        @Override
-        public List<OrbitRecord> orbitHistory(long noradId) {
-            return delegate.orbitHistory(noradId);
-        }
-
-        @Override
-        public Optional<OrbitRecord> findOrbit(long orbitId) {
-            return delegate.findOrbit(orbitId);
-        }
-
-        @Override
-        public List<OrbitRecord> latestOrbits() {
-            return delegate.latestOrbits();
-        }
-
-        @Override
-        public Optional<Long> noradIdOf(String internationalDesignator) {
-            return delegate.noradIdOf(internationalDesignator);
-        }
-
-        @Override
-        public CatalogStatistics statistics() {
-            return delegate.statistics();
+            proxy = (CatalogStore) Proxy.newProxyInstance(CatalogStore.class.getClassLoader(),
+                    new Class<?>[] {CatalogStore.class}, (self, method, args) -> {
+                        long t0 = System.nanoTime();
+                        try {
+                            return method.invoke(delegate, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        } finally {
+                            if (method.getName().equals("store")) {
+                                nanos += System.nanoTime() - t0;
+                            }
+                        }
+                    });
         }
     }
 }
