@@ -1,21 +1,26 @@
 package org.concord.store;
 
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +54,11 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.Table;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /** The catalog in PostgreSQL or H2, through jOOQ. */
 public final class JooqCatalogStore implements CatalogStore {
@@ -64,8 +72,22 @@ public final class JooqCatalogStore implements CatalogStore {
         this.dsl = database.dsl();
     }
 
+    /** A store of at least this many rows refreshes PostgreSQL's planner statistics afterwards. */
+    private static final int ANALYZE_AFTER_ROWS = 1000;
+
     @Override
     public IngestOutcome store(IngestBatch batch) {
+        IngestOutcome outcome = storeInTransaction(batch);
+        if (outcome.stored() >= ANALYZE_AFTER_ROWS && isPostgres(dsl)) {
+            // without it, the next ingest's look-ups plan against an empty table (sequential scans, seconds per
+            // look-up) until autovacuum catches up
+            dsl.execute(batch.format() == SourceFormat.SATCAT_CSV ? "ANALYZE satcat_entry"
+                    : "ANALYZE orbit_record, space_object");
+        }
+        return outcome;
+    }
+
+    private IngestOutcome storeInTransaction(IngestBatch batch) {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Provenance p = batch.provenance();
@@ -99,16 +121,42 @@ public final class JooqCatalogStore implements CatalogStore {
         });
     }
 
+    private static final String ORBIT_COLUMNS = "norad_id, object_name, intl_designator, epoch, orbit_kind,"
+            + " source_format, perigee_km, apogee_km, inclination_deg, period_min, eccentricity, coverage_start,"
+            + " coverage_stop, has_covariance, content, content_sha256, label_originator, label_releasability,"
+            + " label_tlp, label_caveats, label_expiry, source_id, source_line";
+
     private int storeOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits) {
         Set<String> existing = new HashSet<>();
-        List<String> keys = orbits.stream().map(o -> o.contentSha256() + "|" + o.label().originator()).toList();
         List<String> hashes = orbits.stream().map(OrbitRecord::contentSha256).distinct().toList();
         for (List<String> chunk : chunks(hashes)) {
             tx.select(Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR).from(Orbit.T)
                     .where(Orbit.CONTENT_SHA256.in(chunk))
                     .forEach(r -> existing.add(r.value1() + "|" + r.value2()));
         }
-        Map<Long, OrbitRecord> newestPerObject = new LinkedHashMap<>();
+        List<OrbitRecord> toStore = new ArrayList<>();
+        for (OrbitRecord o : orbits) {
+            if (existing.add(o.contentSha256() + "|" + o.label().originator())) {
+                toStore.add(o);
+            }
+        }
+        if (toStore.isEmpty()) {
+            return 0;
+        }
+        if (isPostgres(tx)) {
+            copyOrbits(tx, sourceId, toStore);
+        } else {
+            insertOrbits(tx, sourceId, toStore);
+        }
+        upsertObjects(tx, sourceId);
+        return toStore.size();
+    }
+
+    private static boolean isPostgres(DSLContext dsl) {
+        return dsl.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    private static void insertOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits) {
         BatchBindStep insert = tx.batch(tx.insertInto(Orbit.T, Orbit.NORAD_ID, Orbit.OBJECT_NAME,
                 Orbit.INTL_DESIGNATOR, Orbit.EPOCH, Orbit.ORBIT_KIND, Orbit.SOURCE_FORMAT, Orbit.PERIGEE_KM,
                 Orbit.APOGEE_KM, Orbit.INCLINATION_DEG, Orbit.PERIOD_MIN, Orbit.ECCENTRICITY, Orbit.COVERAGE_START,
@@ -117,13 +165,7 @@ public final class JooqCatalogStore implements CatalogStore {
                 Orbit.LABEL_EXPIRY, Orbit.SOURCE_ID, Orbit.SOURCE_LINE)
                 .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                         null, null, null, null, null, null, null, null, null));
-        int stored = 0;
-        for (int k = 0; k < orbits.size(); k++) {
-            OrbitRecord o = orbits.get(k);
-            if (!existing.add(keys.get(k))) {
-                continue;
-            }
-            stored++;
+        for (OrbitRecord o : orbits) {
             OrbitSummary s = o.summary();
             Label l = o.label();
             insert = insert.bind(o.noradId(), truncate(o.objectName(), 256), o.internationalDesignator().orElse(null),
@@ -134,67 +176,178 @@ public final class JooqCatalogStore implements CatalogStore {
                     o.contentSha256(), l.originator(), l.releasability().toString(), l.tlp().code(),
                     String.join(",", l.caveats()), l.expiry().map(JooqCatalogStore::odt).orElse(null), sourceId,
                     o.sourceLine());
-            OrbitRecord newest = newestPerObject.get(o.noradId());
-            if (newest == null || !o.epoch().isBefore(newest.epoch())) {
-                newestPerObject.put(o.noradId(), o);
-            }
-        }
-        if (stored == 0) {
-            return 0;
         }
         insert.execute();
-        upsertObjects(tx, sourceId, newestPerObject);
-        return stored;
     }
 
-    private void upsertObjects(DSLContext tx, long sourceId, Map<Long, OrbitRecord> newestPerObject) {
-        Set<Long> known = new HashSet<>();
-        for (List<Long> chunk : chunks(new ArrayList<>(newestPerObject.keySet()))) {
-            known.addAll(tx.select(Tables.SpaceObject.NORAD_ID).from(OBJ)
-                    .where(Tables.SpaceObject.NORAD_ID.in(chunk)).fetch(Tables.SpaceObject.NORAD_ID));
-        }
-        BatchBindStep insertObjects = tx.batch(tx.insertInto(OBJ, Tables.SpaceObject.NORAD_ID,
-                Tables.SpaceObject.NAME, Tables.SpaceObject.INTL_DESIGNATOR).values((Long) null, null, null));
-        boolean anyNew = false;
-        for (OrbitRecord o : newestPerObject.values()) {
-            if (!known.contains(o.noradId())) {
-                insertObjects = insertObjects.bind(o.noradId(), truncate(o.objectName(), 256),
-                        o.internationalDesignator().orElse(null));
-                anyNew = true;
+    /**
+     * PostgreSQL: the orbits through COPY, in the transaction's connection (faster than batched
+     * INSERTs for a whole catalog). Values are written exactly as the batch path binds them.
+     */
+    private static void copyOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits) {
+        copyIn(tx, "COPY orbit_record (" + ORBIT_COLUMNS + ") FROM STDIN", row -> {
+            for (OrbitRecord o : orbits) {
+                OrbitSummary s = o.summary();
+                Label l = o.label();
+                row.value(o.noradId()).text(truncate(o.objectName(), 256))
+                        .text(o.internationalDesignator().orElse(null)).time(o.epoch()).text(o.kind().name())
+                        .text(o.format().name()).value(s.perigeeAltitudeKm()).value(s.apogeeAltitudeKm())
+                        .value(s.inclinationDeg()).value(s.periodMinutes()).value(s.eccentricity())
+                        .time(o.coverage().map(OrbitRecord.TimeSpan::start).orElse(null))
+                        .time(o.coverage().map(OrbitRecord.TimeSpan::stop).orElse(null))
+                        .text(o.hasCovariance() ? "t" : "f").text(o.content()).text(o.contentSha256())
+                        .text(l.originator()).text(l.releasability().toString()).text(l.tlp().code())
+                        .text(String.join(",", l.caveats())).time(l.expiry().orElse(null)).value(sourceId)
+                        .value(o.sourceLine()).end();
             }
+        });
+    }
+
+    /** Rows written by {@code rows}, through COPY ... FROM STDIN on the transaction's connection. */
+    private static void copyIn(DSLContext tx, String copySql, CopyWriter rows) {
+        tx.connection(connection -> {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, copySql, 1 << 16),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                rows.write(new CopyRow(out));
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface CopyWriter {
+        void write(CopyRow row) throws IOException;
+    }
+
+    private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+
+    /** One row of COPY's text format: tab-separated, {@code \N} for NULL, backslash escapes. */
+    private static final class CopyRow {
+        private final Writer out;
+        private boolean first = true;
+
+        CopyRow(Writer out) {
+            this.out = out;
         }
-        if (anyNew) {
-            insertObjects.execute();
+
+        private void separator() throws IOException {
+            if (!first) {
+                out.write('\t');
+            }
+            first = false;
         }
-        Field<Long> newest = select(Orbit.ID).from(Orbit.T)
-                .where(Orbit.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID))
-                .orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc())
-                .limit(inline(1))
-                .asField();
-        // explicit id lists: H2 re-evaluates an IN (subquery) for every row
-        for (List<Long> chunk : chunks(new ArrayList<>(newestPerObject.keySet()))) {
-            tx.update(OBJ)
-                    .set(Tables.SpaceObject.LATEST_ORBIT_ID, newest)
+
+        CopyRow value(Object number) throws IOException {
+            separator();
+            out.write(String.valueOf(number));
+            return this;
+        }
+
+        CopyRow time(Instant instant) throws IOException {
+            return text(instant == null ? null : COPY_TIME.format(odt(instant)));
+        }
+
+        CopyRow text(String s) throws IOException {
+            separator();
+            if (s == null) {
+                out.write("\\N");
+                return this;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> out.write("\\\\");
+                    case '\n' -> out.write("\\n");
+                    case '\r' -> out.write("\\r");
+                    case '\t' -> out.write("\\t");
+                    default -> out.write(c);
+                }
+            }
+            return this;
+        }
+
+        void end() throws IOException {
+            out.write('\n');
+            first = true;
+        }
+    }
+
+    /** The newest orbit of an object, as stored: by epoch, then by id (the later stored wins a tie). */
+    private record Latest(long orbitId, OffsetDateTime epoch, String name, String designator) {
+
+        boolean isNewerThan(Latest other) {
+            int c = epoch.toInstant().compareTo(other.epoch.toInstant());
+            return c > 0 || c == 0 && orbitId > other.orbitId;
+        }
+
+        static Latest newer(Latest a, Latest b) {
+            return b.isNewerThan(a) ? b : a;
+        }
+    }
+
+    /**
+     * Creates the objects this source's orbits are of, and points every object whose newest orbit now comes from
+     * this source at it (its name and designator follow, when that orbit has them). The newest orbit is found in
+     * memory: a correlated sub-query per object made H2 quadratic (minutes for the full catalog).
+     */
+    private void upsertObjects(DSLContext tx, long sourceId) {
+        Map<Long, Latest> fromSource = new HashMap<>();
+        tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.EPOCH, Orbit.OBJECT_NAME, Orbit.INTL_DESIGNATOR).from(Orbit.T)
+                .where(Orbit.SOURCE_ID.eq(sourceId))
+                .forEach(r -> fromSource.merge(r.value2(), new Latest(r.value1(), r.value3(), r.value4(), r.value5()),
+                        Latest::newer));
+        Map<Long, Optional<Latest>> current = new HashMap<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(fromSource.keySet()))) {
+            tx.select(Tables.SpaceObject.NORAD_ID, Orbit.ID, Orbit.EPOCH).from(OBJ)
+                    .leftJoin(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
                     .where(Tables.SpaceObject.NORAD_ID.in(chunk))
-                    .execute();
+                    .forEach(r -> current.put(r.value1(), r.value2() == null ? Optional.empty()
+                            : Optional.of(new Latest(r.value2(), r.value3(), null, null))));
         }
-        // the name and designator follow the latest orbit, when this input provided it
-        BatchBindStep rename = tx.batch(tx.update(OBJ)
-                .set(Tables.SpaceObject.NAME, (String) null)
-                .set(Tables.SpaceObject.INTL_DESIGNATOR, (String) null)
-                .where(Tables.SpaceObject.NORAD_ID.eq((Long) null))
-                .andExists(select(Orbit.ID).from(Orbit.T).where(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
-                        .and(Orbit.SOURCE_ID.eq((Long) null))));
-        boolean anyRename = false;
-        for (OrbitRecord o : newestPerObject.values()) {
-            if (known.contains(o.noradId()) && !o.objectName().isBlank()) {
-                rename = rename.bind(truncate(o.objectName(), 256), o.internationalDesignator().orElse(null),
-                        o.noradId(), sourceId);
-                anyRename = true;
+        BatchBindStep updateObjects = tx.batch(tx.update(OBJ)
+                .set(Tables.SpaceObject.LATEST_ORBIT_ID, (Long) null)
+                .set(Tables.SpaceObject.NAME, coalesce(val(null, Tables.SpaceObject.NAME), Tables.SpaceObject.NAME))
+                .set(Tables.SpaceObject.INTL_DESIGNATOR,
+                        coalesce(val(null, Tables.SpaceObject.INTL_DESIGNATOR), Tables.SpaceObject.INTL_DESIGNATOR))
+                .where(Tables.SpaceObject.NORAD_ID.eq((Long) null)));
+        List<Long> newObjects = new ArrayList<>();
+        int updates = 0;
+        List<Long> ids = new ArrayList<>(fromSource.keySet());
+        ids.sort(null);
+        for (long noradId : ids) {
+            Latest newest = fromSource.get(noradId);
+            Optional<Latest> now = current.get(noradId);
+            if (now == null) {
+                newObjects.add(noradId);
+            } else if (now.isEmpty() || newest.isNewerThan(now.get())) {
+                updateObjects = updateObjects.bind(newest.orbitId(), newest.name().isBlank() ? null : newest.name(),
+                        newest.designator(), noradId);
+                updates++;
             }
         }
-        if (anyRename) {
-            rename.execute();
+        if (!newObjects.isEmpty()) {
+            if (isPostgres(tx)) {
+                copyIn(tx, "COPY space_object (norad_id, name, intl_designator, latest_orbit_id) FROM STDIN", row -> {
+                    for (long noradId : newObjects) {
+                        Latest newest = fromSource.get(noradId);
+                        row.value(noradId).text(newest.name()).text(newest.designator()).value(newest.orbitId())
+                                .end();
+                    }
+                });
+            } else {
+                BatchBindStep insertObjects = tx.batch(tx.insertInto(OBJ, Tables.SpaceObject.NORAD_ID,
+                        Tables.SpaceObject.NAME, Tables.SpaceObject.INTL_DESIGNATOR,
+                        Tables.SpaceObject.LATEST_ORBIT_ID).values((Long) null, null, null, null));
+                for (long noradId : newObjects) {
+                    Latest newest = fromSource.get(noradId);
+                    insertObjects = insertObjects.bind(noradId, newest.name(), newest.designator(),
+                            newest.orbitId());
+                }
+                insertObjects.execute();
+            }
+        }
+        if (updates > 0) {
+            updateObjects.execute();
         }
     }
 
@@ -498,8 +651,12 @@ public final class JooqCatalogStore implements CatalogStore {
         return new CatalogStatistics(objects, orbits, satcat, newest, median);
     }
 
+    /**
+     * An instant as stored: at UTC, rounded (half up) to the microsecond both databases keep, so that PostgreSQL
+     * (batched or COPY) and H2 hold the same value for the same record.
+     */
     static OffsetDateTime odt(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static String truncate(String s, int max) {

@@ -21,7 +21,7 @@ final class Tables {
         static final Table<?> T = table(unquotedName("ingest_source"));
         static final Field<Long> ID = field(unquotedName("ingest_source", "id"), SQLDataType.BIGINT);
         static final Field<String> SOURCE_NAME = field(unquotedName("source_name"), SQLDataType.VARCHAR);
-        static final Field<String> SOURCE_SHA256 = field(unquotedName("source_sha256"), SQLDataType.VARCHAR);
+        static final Field<String> SOURCE_SHA256 = field(unquotedName("source_sha256"), SQLDataType.CHAR(64));
         static final Field<String> SOURCE_FORMAT = field(unquotedName("source_format"), SQLDataType.VARCHAR);
         static final Field<OffsetDateTime> INGESTED_AT = field(unquotedName("ingested_at"),
                 SQLDataType.TIMESTAMPWITHTIMEZONE);
@@ -52,7 +52,7 @@ final class Tables {
         static final Field<OffsetDateTime> COVERAGE_STOP = col("coverage_stop", SQLDataType.TIMESTAMPWITHTIMEZONE);
         static final Field<Boolean> HAS_COVARIANCE = col("has_covariance", SQLDataType.BOOLEAN);
         static final Field<String> CONTENT = col("content", SQLDataType.CLOB);
-        static final Field<String> CONTENT_SHA256 = col("content_sha256", SQLDataType.VARCHAR);
+        static final Field<String> CONTENT_SHA256 = col("content_sha256", SQLDataType.CHAR(64));
         static final Field<String> LABEL_ORIGINATOR = col("label_originator", SQLDataType.VARCHAR);
         static final Field<String> LABEL_RELEASABILITY = col("label_releasability", SQLDataType.VARCHAR);
         static final Field<String> LABEL_TLP = col("label_tlp", SQLDataType.VARCHAR);
@@ -95,7 +95,7 @@ final class Tables {
         static final Field<String> LAUNCH_SITE = col("launch_site", SQLDataType.VARCHAR);
         static final Field<LocalDate> DECAY_DATE = col("decay_date", SQLDataType.LOCALDATE);
         static final Field<String> RCS_SIZE = col("rcs_size", SQLDataType.VARCHAR);
-        static final Field<String> CONTENT_SHA256 = col("content_sha256", SQLDataType.VARCHAR);
+        static final Field<String> CONTENT_SHA256 = col("content_sha256", SQLDataType.CHAR(64));
         static final Field<String> LABEL_ORIGINATOR = col("label_originator", SQLDataType.VARCHAR);
         static final Field<String> LABEL_RELEASABILITY = col("label_releasability", SQLDataType.VARCHAR);
         static final Field<String> LABEL_TLP = col("label_tlp", SQLDataType.VARCHAR);
