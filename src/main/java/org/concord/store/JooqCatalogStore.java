@@ -77,7 +77,17 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public IngestOutcome store(IngestBatch batch) {
-        IngestOutcome outcome = storeInTransaction(batch);
+        IngestOutcome outcome;
+        try {
+            outcome = storeInTransaction(batch);
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            // another ingest stored some of the same records between our look-up and our insert: once again, those
+            // records are now found and counted as unchanged
+            outcome = storeInTransaction(batch);
+        }
         if (outcome.stored() >= ANALYZE_AFTER_ROWS && isPostgres(dsl)) {
             // without it, the next ingest's look-ups plan against an empty table (sequential scans, seconds per
             // look-up) until autovacuum catches up
@@ -85,6 +95,15 @@ public final class JooqCatalogStore implements CatalogStore {
                     : "ANALYZE orbit_record, space_object");
         }
         return outcome;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private IngestOutcome storeInTransaction(IngestBatch batch) {

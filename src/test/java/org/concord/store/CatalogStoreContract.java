@@ -186,6 +186,31 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void twoConcurrentIngestsOfTheSameFileStoreEachRecordOnce() throws Exception {
+        byte[] file = CatalogSamples.slice(200, 1200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<IngestReport>> reports = new java.util.ArrayList<>();
+            for (String who : List.of("first", "second")) {
+                reports.add(pool.submit(() -> {
+                    go.await();
+                    return ingest.ingest(IngestRequest.of(who + ".txt", file, who));
+                }));
+            }
+            go.countDown();
+            IngestReport a = reports.get(0).get();
+            IngestReport b = reports.get(1).get();
+            assertThat(a.stored() + b.stored()).isEqualTo(1000);
+            assertThat(a.stored() + a.unchanged()).isEqualTo(1000);
+            assertThat(b.stored() + b.unchanged()).isEqualTo(1000);
+            assertThat(counts().orbits()).isEqualTo(1000);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theSameRecordsFromAnotherOriginatorAreStoredAgain() {
         byte[] file = CatalogSamples.slice(0, 20);
         ingest.ingest(IngestRequest.of("a.txt", file, "tester"));
