@@ -42,6 +42,10 @@ public final class IngestService {
     /** How far ahead of now an epoch may lie (predicted elements are issued days ahead, never years). */
     static final Duration LATEST_EPOCH_AHEAD = Duration.ofDays(366);
     public static final long MAX_CATALOG_NUMBER = 999_999_999L;
+    static final int MAX_DESIGNATOR_LENGTH = 32;
+    static final int MAX_INGESTED_BY_LENGTH = 256;
+    static final int MAX_RELEASABILITY_LENGTH = 2048;
+    static final int MAX_CAVEATS_LENGTH = 1024;
 
     private final CatalogStore store;
     private final LabelRules labels;
@@ -69,6 +73,15 @@ public final class IngestService {
         }
         Instant now = clock.instant();
         Label label = request.label().orElseGet(() -> labels.labelFor(name));
+        if (label.releasability().toString().length() > MAX_RELEASABILITY_LENGTH
+                || String.join(",", label.caveats()).length() > MAX_CAVEATS_LENGTH) {
+            throw new IllegalArgumentException("label too long: releasability at most " + MAX_RELEASABILITY_LENGTH
+                    + " characters, caveats at most " + MAX_CAVEATS_LENGTH);
+        }
+        if (request.ingestedBy().length() > MAX_INGESTED_BY_LENGTH) {
+            throw new IllegalArgumentException("the name of who ingests is longer than " + MAX_INGESTED_BY_LENGTH
+                    + " characters");
+        }
         if (label.isExpiredAt(now)) {
             throw new InputRejectedException(InputError.inFile(name, "label expiry",
                     "the label expires " + label.expiry().orElseThrow() + ", which is already past"));
@@ -129,6 +142,12 @@ public final class IngestService {
             if (orbit.epoch().isBefore(EARLIEST_EPOCH) || orbit.epoch().isAfter(latest)) {
                 errors.add(InputError.atLine(name, orbit.line(), "EPOCH", orbit.epoch()
                         + " is outside the plausible range " + EARLIEST_EPOCH + " .. " + latest));
+                continue;
+            }
+            if (orbit.internationalDesignator().map(String::length).orElse(0) > MAX_DESIGNATOR_LENGTH) {
+                errors.add(InputError.atLine(name, orbit.line(), "OBJECT_ID", "'"
+                        + orbit.internationalDesignator().get() + "' is longer than " + MAX_DESIGNATOR_LENGTH
+                        + " characters"));
                 continue;
             }
             String hash = sha256(orbit.content().getBytes(StandardCharsets.UTF_8));

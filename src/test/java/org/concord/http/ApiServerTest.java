@@ -201,6 +201,16 @@ class ApiServerTest {
     }
 
     @Test
+    void anOversizedLabelIsABadRequestNotAServerError() throws Exception {
+        String parties = String.join(",", java.util.stream.IntStream.range(0, 600).mapToObj(i -> "P" + (1000 + i))
+                .toList());
+        Reply r = post("/api/v1/orbits?name=x.tle&label=" + URLEncoder.encode("rel=" + parties,
+                StandardCharsets.UTF_8), TestNodes.resource(SUBSET));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().at("/error/message").asText()).contains("label too long");
+    }
+
+    @Test
     void orbitRecordIncludesItsExactContent() throws Exception {
         Reply history = get("/api/v1/objects/{noradId}/orbits", "/api/v1/objects/5/orbits");
         long id = history.body().at("/items/0/id").asLong();
