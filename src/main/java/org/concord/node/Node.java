@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 import org.concord.catalog.CatalogStore;
+import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
@@ -18,6 +19,7 @@ import org.concord.orbit.OrekitSetup;
 import org.concord.orbit.PropagationService;
 import org.concord.store.Database;
 import org.concord.store.JooqCatalogStore;
+import org.concord.store.JooqConjunctionStore;
 
 /** The composition root: one node's database, stores and services, built from its configuration. */
 public final class Node implements AutoCloseable {
@@ -29,6 +31,7 @@ public final class Node implements AutoCloseable {
     private final NodeConfig config;
     private final Database database;
     private final CatalogStore catalog;
+    private final ConjunctionStore conjunctions;
     private final IngestService ingest;
     private final OrekitSetup orekit;
     private final PropagationService propagation;
@@ -38,6 +41,7 @@ public final class Node implements AutoCloseable {
         this.database = database;
         this.orekit = OrekitSetup.initialize(config.orekitData());
         this.catalog = new JooqCatalogStore(database);
+        this.conjunctions = new JooqConjunctionStore(database);
         this.ingest = new IngestService(catalog, config.labelRules(), config.ingestMaxBytes(), Clock.systemUTC());
         this.propagation = new PropagationService(MeanElementsDecoder.withOmm(OmmReader::toTle));
     }
@@ -85,6 +89,10 @@ public final class Node implements AutoCloseable {
 
     public CatalogStore catalog() {
         return catalog;
+    }
+
+    public ConjunctionStore conjunctions() {
+        return conjunctions;
     }
 
     public IngestService ingest() {

@@ -633,7 +633,7 @@ public final class JooqCatalogStore implements CatalogStore {
                 r.get(Orbit.SOURCE_LINE));
     }
 
-    private static Label label(String originator, String releasability, String tlp, String caveats,
+    static Label label(String originator, String releasability, String tlp, String caveats,
                                OffsetDateTime expiry) {
         TreeSet<String> caveatSet = new TreeSet<>();
         if (!caveats.isBlank()) {

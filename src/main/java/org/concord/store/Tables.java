@@ -111,4 +111,79 @@ final class Tables {
         private Satcat() {
         }
     }
+
+    static final class Run {
+        static final Table<?> T = table(unquotedName("screening_run"));
+        static final Field<Long> ID = col("id", SQLDataType.BIGINT);
+        static final Field<String> KIND = col("kind", SQLDataType.VARCHAR);
+        static final Field<Long> PRIMARY_NORAD_ID = col("primary_norad_id", SQLDataType.BIGINT);
+        static final Field<OffsetDateTime> START_TIME = col("start_time", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<Long> WINDOW_SECONDS = col("window_seconds", SQLDataType.BIGINT);
+        static final Field<Double> THRESHOLD_M = col("threshold_m", SQLDataType.DOUBLE);
+        static final Field<String> REQUESTED_BY = col("requested_by", SQLDataType.VARCHAR);
+        static final Field<OffsetDateTime> STARTED_AT = col("started_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<String> STATUS = col("status", SQLDataType.VARCHAR);
+        static final Field<Double> PROGRESS = col("progress", SQLDataType.DOUBLE);
+        static final Field<OffsetDateTime> FINISHED_AT = col("finished_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<Integer> OBJECTS_SCREENED = col("objects_screened", SQLDataType.INTEGER);
+        static final Field<Integer> OBJECTS_EXCLUDED = col("objects_excluded", SQLDataType.INTEGER);
+        static final Field<Long> CANDIDATE_PAIRS = col("candidate_pairs", SQLDataType.BIGINT);
+        static final Field<Integer> CONJUNCTIONS = col("conjunctions", SQLDataType.INTEGER);
+        static final Field<Double> PROPAGATION_S = col("propagation_s", SQLDataType.DOUBLE);
+        static final Field<Double> BROAD_PHASE_S = col("broad_phase_s", SQLDataType.DOUBLE);
+        static final Field<Double> REFINEMENT_S = col("refinement_s", SQLDataType.DOUBLE);
+        static final Field<Double> RISK_S = col("risk_s", SQLDataType.DOUBLE);
+        static final Field<Double> STORAGE_S = col("storage_s", SQLDataType.DOUBLE);
+        static final Field<String> ERROR = col("error", SQLDataType.VARCHAR);
+
+        static final Field<?>[] ALL = {ID, KIND, PRIMARY_NORAD_ID, START_TIME, WINDOW_SECONDS, THRESHOLD_M, REQUESTED_BY, STARTED_AT, STATUS, PROGRESS, FINISHED_AT, OBJECTS_SCREENED, OBJECTS_EXCLUDED, CANDIDATE_PAIRS, CONJUNCTIONS, PROPAGATION_S, BROAD_PHASE_S, REFINEMENT_S, RISK_S, STORAGE_S, ERROR};
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("screening_run", name), type);
+        }
+
+        private Run() {
+        }
+    }
+
+    static final class Conj {
+        static final Table<?> T = table(unquotedName("conjunction"));
+        static final Field<Long> ID = col("id", SQLDataType.BIGINT);
+        static final Field<Long> RUN_ID = col("run_id", SQLDataType.BIGINT);
+        static final Field<Long> PRIMARY_NORAD_ID = col("primary_norad_id", SQLDataType.BIGINT);
+        static final Field<Long> SECONDARY_NORAD_ID = col("secondary_norad_id", SQLDataType.BIGINT);
+        static final Field<Long> PRIMARY_ORBIT_ID = col("primary_orbit_id", SQLDataType.BIGINT);
+        static final Field<Long> SECONDARY_ORBIT_ID = col("secondary_orbit_id", SQLDataType.BIGINT);
+        static final Field<OffsetDateTime> TCA = col("tca", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<Double> MISS_M = col("miss_m", SQLDataType.DOUBLE);
+        static final Field<Double> RELATIVE_SPEED = col("relative_speed_m_s", SQLDataType.DOUBLE);
+        static final Field<Double> RADIAL_M = col("radial_m", SQLDataType.DOUBLE);
+        static final Field<Double> IN_TRACK_M = col("in_track_m", SQLDataType.DOUBLE);
+        static final Field<Double> CROSS_TRACK_M = col("cross_track_m", SQLDataType.DOUBLE);
+        static final Field<Double> PC = col("pc", SQLDataType.DOUBLE);
+        static final Field<String> PC_METHOD = col("pc_method", SQLDataType.VARCHAR);
+        static final Field<String> PC_SOURCE = col("pc_source", SQLDataType.VARCHAR);
+        static final Field<Double> PC_HBR_M = col("pc_hbr_m", SQLDataType.DOUBLE);
+        static final Field<String> PC_STATEMENT = col("pc_statement", SQLDataType.VARCHAR);
+        static final Field<Double> CDM_PC = col("cdm_pc", SQLDataType.DOUBLE);
+        static final Field<String> CDM_PC_METHOD = col("cdm_pc_method", SQLDataType.VARCHAR);
+        static final Field<String> CDM_PC_SOURCE = col("cdm_pc_source", SQLDataType.VARCHAR);
+        static final Field<Double> CDM_PC_HBR_M = col("cdm_pc_hbr_m", SQLDataType.DOUBLE);
+        static final Field<String> CDM_PC_STATEMENT = col("cdm_pc_statement", SQLDataType.VARCHAR);
+        static final Field<String> CDM = col("cdm", SQLDataType.CLOB);
+        static final Field<String> LABEL_ORIGINATOR = col("label_originator", SQLDataType.VARCHAR);
+        static final Field<String> LABEL_RELEASABILITY = col("label_releasability", SQLDataType.VARCHAR);
+        static final Field<String> LABEL_TLP = col("label_tlp", SQLDataType.VARCHAR);
+        static final Field<String> LABEL_CAVEATS = col("label_caveats", SQLDataType.VARCHAR);
+        static final Field<OffsetDateTime> LABEL_EXPIRY = col("label_expiry", SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+        static final Field<?>[] ALL = {ID, RUN_ID, PRIMARY_NORAD_ID, SECONDARY_NORAD_ID, PRIMARY_ORBIT_ID, SECONDARY_ORBIT_ID, TCA, MISS_M, RELATIVE_SPEED, RADIAL_M, IN_TRACK_M, CROSS_TRACK_M, PC, PC_METHOD, PC_SOURCE, PC_HBR_M, PC_STATEMENT, CDM_PC, CDM_PC_METHOD, CDM_PC_SOURCE, CDM_PC_HBR_M, CDM_PC_STATEMENT, CDM, LABEL_ORIGINATOR, LABEL_RELEASABILITY, LABEL_TLP, LABEL_CAVEATS, LABEL_EXPIRY};
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("conjunction", name), type);
+        }
+
+        private Conj() {
+        }
+    }
 }

@@ -116,13 +116,13 @@ abstract class CatalogStoreContract {
     @Test
     void flywayMigrationAppliesAndReopeningIsANoOp() {
         MigrationInfo[] applied = flyway().info().applied();
-        assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1");
+        assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2");
         assertThat(applied[0].getState().isApplied()).isTrue();
         assertThat(counts()).isEqualTo(new Counts(0, 0, 0, 0));
         db.close();
         db = handle.open();
         store = new JooqCatalogStore(db);
-        assertThat(flyway().info().applied()).hasSize(1);
+        assertThat(flyway().info().applied()).hasSize(2);
         assertThat(store.statistics()).isEqualTo(new CatalogStatistics(0, 0, 0, Optional.empty(), Optional.empty()));
     }
 
@@ -183,6 +183,67 @@ abstract class CatalogStoreContract {
         assertThat(db.dsl().fetch("select records_stored, records_unchanged, records_rejected from ingest_source"
                 + " order by id").map(r -> List.of(r.get(0, Integer.class), r.get(1, Integer.class),
                 r.get(2, Integer.class)))).containsExactly(List.of(80, 0, 0), List.of(0, 80, 0), List.of(0, 80, 0));
+    }
+
+    @Test
+    void screeningRunsAndTheirConjunctionsAreStoredWithLabelsAndQueried() {
+        ingest.ingest(IngestRequest.of("batch.txt", CatalogSamples.slice(0, 10), "tester"));
+        List<OrbitRecord> orbits = store.latestOrbits();
+        JooqConjunctionStore conjunctions = new JooqConjunctionStore(db);
+        org.concord.conjunction.ScreeningRun run = conjunctions.startRun(new org.concord.conjunction.ScreeningRun(0,
+                org.concord.conjunction.ScreeningRun.Kind.ALL_VS_ALL, Optional.empty(),
+                Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(7), 5000, "tester", NOW,
+                org.concord.conjunction.ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(),
+                Optional.empty()));
+        assertThat(run.id()).isPositive();
+        assertThat(run.status()).isEqualTo(org.concord.conjunction.ScreeningRun.Status.RUNNING);
+        conjunctions.updateProgress(run.id(), 0.5);
+        assertThat(conjunctions.findRun(run.id()).orElseThrow().progress()).isEqualTo(0.5);
+
+        Label restricted = Label.parse("originator=GBR;rel=GBR,USA;tlp=AMBER;caveats=X", Label.publicFrom("TEST"));
+        List<org.concord.conjunction.Conjunction> found = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < orbits.size(); i++) {
+            OrbitRecord a = orbits.get(i);
+            OrbitRecord b = orbits.get(i + 1);
+            found.add(new org.concord.conjunction.Conjunction(0, a.noradId(), b.noradId(), Optional.of(a.id()),
+                    Optional.of(b.id()), Instant.parse("2024-07-06T00:00:00Z").plusSeconds(3600L * i), 100.0 * (i + 1),
+                    7000, 10, 20, 30, Optional.of(new org.concord.conjunction.CollisionRisk(1e-4 / (i + 1),
+                    "maximum (Alfano)", org.concord.conjunction.CollisionRisk.CovarianceSource.MAXIMUM, 15,
+                    "maximum over covariance scaling")), Optional.empty(), Optional.empty(), Optional.empty(),
+                    a.label().combine(i == 0 ? restricted : b.label(), "TEST")));
+        }
+        conjunctions.finishRun(run.id(), found, new org.concord.conjunction.ScreeningRun.Figures(10, 0, 45,
+                found.size(), 1, 2, 3, 4, 5));
+        var done = conjunctions.findRun(run.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(org.concord.conjunction.ScreeningRun.Status.DONE);
+        assertThat(done.figures().orElseThrow().conjunctions()).isEqualTo(9);
+        assertThat(done.finishedAt()).isPresent();
+
+        var byPc = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
+                org.concord.conjunction.ConjunctionQuery.Sort.PC, 100, 0));
+        assertThat(byPc.total()).isEqualTo(9);
+        assertThat(byPc.items().get(0).risk().orElseThrow().probability()).isEqualTo(1e-4);
+        assertThat(byPc.items().get(0).label().releasability().parties()).containsExactly("GBR", "USA");
+        assertThat(byPc.items().get(0).label().tlp()).isEqualTo(org.concord.label.Tlp.AMBER);
+        assertThat(byPc.items().get(0).risk().orElseThrow().source())
+                .isEqualTo(org.concord.conjunction.CollisionRisk.CovarianceSource.MAXIMUM);
+        long second = orbits.get(1).noradId();
+        var filtered = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(
+                Optional.of(second), Optional.empty(), Optional.empty(), Optional.of(250.0), Optional.empty(),
+                Optional.empty(), org.concord.conjunction.ConjunctionQuery.Sort.TCA, 100, 0));
+        assertThat(filtered.items()).extracting(org.concord.conjunction.Conjunction::missDistanceMeters)
+                .containsExactly(100.0, 200.0);
+        var page = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                org.concord.conjunction.ConjunctionQuery.Sort.TCA, 4, 4));
+        assertThat(page.items()).hasSize(4);
+        assertThat(page.nextCursor()).contains("8");
+
+        conjunctions.failRun(conjunctions.startRun(run).id(), "test failure");
+        assertThat(conjunctions.runs(10)).extracting(org.concord.conjunction.ScreeningRun::status)
+                .containsExactly(org.concord.conjunction.ScreeningRun.Status.FAILED,
+                        org.concord.conjunction.ScreeningRun.Status.DONE);
     }
 
     @Test

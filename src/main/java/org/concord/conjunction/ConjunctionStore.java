@@ -1,0 +1,32 @@
+package org.concord.conjunction;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.catalog.Page;
+
+/** Persistence of screening runs and conjunctions, implemented in {@code store}. */
+public interface ConjunctionStore {
+
+    /** Records a new run in state RUNNING and returns it with its id. */
+    ScreeningRun startRun(ScreeningRun run);
+
+    void updateProgress(long runId, double progress);
+
+    /** Stores the run's conjunctions and marks it DONE with its figures, in one transaction. */
+    void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures);
+
+    void failRun(long runId, String error);
+
+    Optional<ScreeningRun> findRun(long runId);
+
+    /** Runs, newest first. */
+    List<ScreeningRun> runs(int limit);
+
+    /** Stores conjunctions that came from outside (CDMs); returns them with their ids. */
+    List<Conjunction> storeConjunctions(List<Conjunction> conjunctions);
+
+    Optional<Conjunction> findConjunction(long id);
+
+    Page<Conjunction> findConjunctions(ConjunctionQuery query);
+}

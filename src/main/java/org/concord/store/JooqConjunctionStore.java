@@ -1,0 +1,231 @@
+package org.concord.store;
+
+import static org.jooq.impl.DSL.noCondition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.catalog.Page;
+import org.concord.conjunction.CollisionRisk;
+import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.ConjunctionQuery;
+import org.concord.conjunction.ConjunctionStore;
+import org.concord.conjunction.ScreeningRun;
+import org.concord.label.Label;
+import org.concord.store.Tables.Conj;
+import org.concord.store.Tables.Run;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.Record;
+
+/** Screening runs and conjunctions in PostgreSQL or H2, through jOOQ. */
+public final class JooqConjunctionStore implements ConjunctionStore {
+
+    private final DSLContext dsl;
+
+    public JooqConjunctionStore(Database database) {
+        this.dsl = database.dsl();
+    }
+
+    @Override
+    public ScreeningRun startRun(ScreeningRun run) {
+        long id = dsl.insertInto(Run.T)
+                .set(Run.KIND, run.kind().name())
+                .set(Run.PRIMARY_NORAD_ID, run.primaryNoradId().orElse(null))
+                .set(Run.START_TIME, JooqCatalogStore.odt(run.start()))
+                .set(Run.WINDOW_SECONDS, run.window().toSeconds())
+                .set(Run.THRESHOLD_M, run.thresholdMeters())
+                .set(Run.REQUESTED_BY, run.requestedBy())
+                .set(Run.STARTED_AT, JooqCatalogStore.odt(run.startedAt()))
+                .set(Run.STATUS, ScreeningRun.Status.RUNNING.name())
+                .set(Run.PROGRESS, 0.0)
+                .returningResult(Run.ID).fetchOne().value1();
+        return findRun(id).orElseThrow();
+    }
+
+    @Override
+    public void updateProgress(long runId, double progress) {
+        dsl.update(Run.T).set(Run.PROGRESS, progress).where(Run.ID.eq(runId)).execute();
+    }
+
+    @Override
+    public void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures) {
+        dsl.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            insertBatch(tx, conjunctions, runId);
+            tx.update(Run.T)
+                    .set(Run.STATUS, ScreeningRun.Status.DONE.name())
+                    .set(Run.PROGRESS, 1.0)
+                    .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                    .set(Run.OBJECTS_SCREENED, figures.objectsScreened())
+                    .set(Run.OBJECTS_EXCLUDED, figures.objectsExcluded())
+                    .set(Run.CANDIDATE_PAIRS, figures.candidatePairs())
+                    .set(Run.CONJUNCTIONS, figures.conjunctions())
+                    .set(Run.PROPAGATION_S, figures.propagationSeconds())
+                    .set(Run.BROAD_PHASE_S, figures.broadPhaseSeconds())
+                    .set(Run.REFINEMENT_S, figures.refinementSeconds())
+                    .set(Run.RISK_S, figures.riskSeconds())
+                    .set(Run.STORAGE_S, figures.storageSeconds())
+                    .where(Run.ID.eq(runId))
+                    .execute();
+        });
+    }
+
+    @Override
+    public void failRun(long runId, String error) {
+        dsl.update(Run.T)
+                .set(Run.STATUS, ScreeningRun.Status.FAILED.name())
+                .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                .set(Run.ERROR, error.length() > 2048 ? error.substring(0, 2048) : error)
+                .where(Run.ID.eq(runId))
+                .execute();
+    }
+
+    @Override
+    public Optional<ScreeningRun> findRun(long runId) {
+        return dsl.select(Run.ALL).from(Run.T).where(Run.ID.eq(runId)).fetchOptional().map(JooqConjunctionStore::toRun);
+    }
+
+    @Override
+    public List<ScreeningRun> runs(int limit) {
+        return dsl.select(Run.ALL).from(Run.T).orderBy(Run.ID.desc()).limit(limit).fetch()
+                .map(JooqConjunctionStore::toRun);
+    }
+
+    @Override
+    public List<Conjunction> storeConjunctions(List<Conjunction> conjunctions) {
+        return dsl.transactionResult(configuration -> insert(configuration.dsl(), conjunctions, Optional.empty()));
+    }
+
+    private static void insertBatch(DSLContext tx, List<Conjunction> conjunctions, long runId) {
+        for (int from = 0; from < conjunctions.size(); from += 1000) {
+            var batch = tx.batch(conjunctions.subList(from, Math.min(conjunctions.size(), from + 1000)).stream()
+                    .map(c -> insertStep(tx, c, Optional.of(runId))).toList());
+            batch.execute();
+        }
+    }
+
+    private static InsertSetMoreStep<?> insertStep(DSLContext tx, Conjunction c, Optional<Long> runId) {
+        Label l = c.label();
+        return tx.insertInto(Conj.T)
+                .set(Conj.RUN_ID, runId.or(c::screeningRunId).orElse(null))
+                .set(Conj.PRIMARY_NORAD_ID, c.primaryNoradId())
+                .set(Conj.SECONDARY_NORAD_ID, c.secondaryNoradId())
+                .set(Conj.PRIMARY_ORBIT_ID, c.primaryOrbitId().orElse(null))
+                .set(Conj.SECONDARY_ORBIT_ID, c.secondaryOrbitId().orElse(null))
+                .set(Conj.TCA, JooqCatalogStore.odt(c.tca()))
+                .set(Conj.MISS_M, c.missDistanceMeters())
+                .set(Conj.RELATIVE_SPEED, c.relativeSpeedMetersPerSecond())
+                .set(Conj.RADIAL_M, c.radialMeters())
+                .set(Conj.IN_TRACK_M, c.inTrackMeters())
+                .set(Conj.CROSS_TRACK_M, c.crossTrackMeters())
+                .set(Conj.PC, c.risk().map(CollisionRisk::probability).orElse(null))
+                .set(Conj.PC_METHOD, c.risk().map(CollisionRisk::method).orElse(null))
+                .set(Conj.PC_SOURCE, c.risk().map(r -> r.source().name()).orElse(null))
+                .set(Conj.PC_HBR_M, c.risk().map(CollisionRisk::combinedHardBodyRadiusMeters).orElse(null))
+                .set(Conj.PC_STATEMENT, c.risk().map(CollisionRisk::statement).orElse(null))
+                .set(Conj.CDM_PC, c.cdmRisk().map(CollisionRisk::probability).orElse(null))
+                .set(Conj.CDM_PC_METHOD, c.cdmRisk().map(CollisionRisk::method).orElse(null))
+                .set(Conj.CDM_PC_SOURCE, c.cdmRisk().map(r -> r.source().name()).orElse(null))
+                .set(Conj.CDM_PC_HBR_M, c.cdmRisk().map(CollisionRisk::combinedHardBodyRadiusMeters).orElse(null))
+                .set(Conj.CDM_PC_STATEMENT, c.cdmRisk().map(CollisionRisk::statement).orElse(null))
+                .set(Conj.CDM, c.cdm().orElse(null))
+                .set(Conj.LABEL_ORIGINATOR, l.originator())
+                .set(Conj.LABEL_RELEASABILITY, l.releasability().toString())
+                .set(Conj.LABEL_TLP, l.tlp().code())
+                .set(Conj.LABEL_CAVEATS, String.join(",", l.caveats()))
+                .set(Conj.LABEL_EXPIRY, l.expiry().map(JooqCatalogStore::odt).orElse(null));
+    }
+
+    private static List<Conjunction> insert(DSLContext tx, List<Conjunction> conjunctions, Optional<Long> runId) {
+        List<Conjunction> stored = new ArrayList<>(conjunctions.size());
+        for (Conjunction c : conjunctions) {
+            InsertSetMoreStep<?> insert = insertStep(tx, c, runId);
+            long id = insert.returningResult(Conj.ID).fetchOne().value1();
+            stored.add(new Conjunction(id, c.primaryNoradId(), c.secondaryNoradId(), c.primaryOrbitId(),
+                    c.secondaryOrbitId(), c.tca(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(),
+                    c.radialMeters(), c.inTrackMeters(), c.crossTrackMeters(), c.risk(), c.cdmRisk(),
+                    runId.or(c::screeningRunId), c.cdm(), c.label()));
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<Conjunction> findConjunction(long id) {
+        return dsl.select(Conj.ALL).from(Conj.T).where(Conj.ID.eq(id)).fetchOptional().map(JooqConjunctionStore::toConjunction);
+    }
+
+    @Override
+    public Page<Conjunction> findConjunctions(ConjunctionQuery q) {
+        Condition where = noCondition();
+        if (q.noradId().isPresent()) {
+            long id = q.noradId().get();
+            where = where.and(Conj.PRIMARY_NORAD_ID.eq(id).or(Conj.SECONDARY_NORAD_ID.eq(id)));
+        }
+        if (q.tcaFrom().isPresent()) {
+            where = where.and(Conj.TCA.ge(JooqCatalogStore.odt(q.tcaFrom().get())));
+        }
+        if (q.tcaTo().isPresent()) {
+            where = where.and(Conj.TCA.le(JooqCatalogStore.odt(q.tcaTo().get())));
+        }
+        if (q.maxMissDistanceMeters().isPresent()) {
+            where = where.and(Conj.MISS_M.le(q.maxMissDistanceMeters().get()));
+        }
+        if (q.minProbability().isPresent()) {
+            where = where.and(Conj.PC.ge(q.minProbability().get()));
+        }
+        if (q.screeningRunId().isPresent()) {
+            where = where.and(Conj.RUN_ID.eq(q.screeningRunId().get()));
+        }
+        long total = dsl.fetchCount(Conj.T, where);
+        var order = q.sort() == ConjunctionQuery.Sort.PC
+                ? List.of(Conj.PC.desc().nullsLast(), Conj.TCA.asc(), Conj.ID.asc())
+                : List.of(Conj.TCA.asc(), Conj.ID.asc());
+        List<Conjunction> items = dsl.select(Conj.ALL).from(Conj.T).where(where).orderBy(order).limit(q.limit())
+                .offset(q.offset()).fetch().map(JooqConjunctionStore::toConjunction);
+        Optional<String> next = q.offset() + items.size() < total
+                ? Optional.of(Integer.toString(q.offset() + items.size())) : Optional.empty();
+        return new Page<>(items, total, next);
+    }
+
+    private static ScreeningRun toRun(Record r) {
+        Optional<ScreeningRun.Figures> figures = r.get(Run.CONJUNCTIONS) == null ? Optional.empty()
+                : Optional.of(new ScreeningRun.Figures(r.get(Run.OBJECTS_SCREENED), r.get(Run.OBJECTS_EXCLUDED),
+                r.get(Run.CANDIDATE_PAIRS), r.get(Run.CONJUNCTIONS), r.get(Run.PROPAGATION_S),
+                r.get(Run.BROAD_PHASE_S), r.get(Run.REFINEMENT_S), r.get(Run.RISK_S), r.get(Run.STORAGE_S)));
+        return new ScreeningRun(r.get(Run.ID), ScreeningRun.Kind.valueOf(r.get(Run.KIND)),
+                Optional.ofNullable(r.get(Run.PRIMARY_NORAD_ID)), r.get(Run.START_TIME).toInstant(),
+                Duration.ofSeconds(r.get(Run.WINDOW_SECONDS)), r.get(Run.THRESHOLD_M), r.get(Run.REQUESTED_BY),
+                r.get(Run.STARTED_AT).toInstant(), ScreeningRun.Status.valueOf(r.get(Run.STATUS)),
+                r.get(Run.PROGRESS), Optional.ofNullable(r.get(Run.FINISHED_AT)).map(OffsetDateTime::toInstant),
+                figures, Optional.ofNullable(r.get(Run.ERROR)));
+    }
+
+    private static Conjunction toConjunction(Record r) {
+        return new Conjunction(r.get(Conj.ID), r.get(Conj.PRIMARY_NORAD_ID), r.get(Conj.SECONDARY_NORAD_ID),
+                Optional.ofNullable(r.get(Conj.PRIMARY_ORBIT_ID)), Optional.ofNullable(r.get(Conj.SECONDARY_ORBIT_ID)),
+                r.get(Conj.TCA).toInstant(), r.get(Conj.MISS_M), r.get(Conj.RELATIVE_SPEED), r.get(Conj.RADIAL_M),
+                r.get(Conj.IN_TRACK_M), r.get(Conj.CROSS_TRACK_M),
+                risk(r, Conj.PC, Conj.PC_METHOD, Conj.PC_SOURCE, Conj.PC_HBR_M, Conj.PC_STATEMENT),
+                risk(r, Conj.CDM_PC, Conj.CDM_PC_METHOD, Conj.CDM_PC_SOURCE, Conj.CDM_PC_HBR_M, Conj.CDM_PC_STATEMENT),
+                Optional.ofNullable(r.get(Conj.RUN_ID)), Optional.ofNullable(r.get(Conj.CDM)),
+                JooqCatalogStore.label(r.get(Conj.LABEL_ORIGINATOR), r.get(Conj.LABEL_RELEASABILITY),
+                        r.get(Conj.LABEL_TLP), r.get(Conj.LABEL_CAVEATS), r.get(Conj.LABEL_EXPIRY)));
+    }
+
+    private static Optional<CollisionRisk> risk(Record r, Field<Double> pc, Field<String> method,
+                                                Field<String> source, Field<Double> hbr, Field<String> statement) {
+        if (r.get(pc) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CollisionRisk(r.get(pc), r.get(method),
+                CollisionRisk.CovarianceSource.valueOf(r.get(source)),
+                r.get(hbr) == null ? Double.NaN : r.get(hbr), r.get(statement) == null ? "" : r.get(statement)));
+    }
+}
