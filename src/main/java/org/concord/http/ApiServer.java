@@ -18,6 +18,7 @@ import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Page;
 import org.concord.catalog.SpaceObject;
+import org.concord.conjunction.Conjunction;
 import org.concord.formats.ElementSetExport;
 import org.concord.formats.ElementSetExport.Layout;
 import org.concord.formats.InputRejectedException;
@@ -59,6 +60,10 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/objects/{noradId}/ephemeris", this::ephemeris);
             config.routes.exception(InputRejectedException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
+            config.routes.get("/api/v1/conjunctions", this::conjunctions);
+            config.routes.get("/api/v1/conjunctions/{conjunctionId}", this::conjunction);
+            config.routes.get("/api/v1/screenings", this::screenings);
+            config.routes.get("/api/v1/screenings/{runId}", this::screening);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
@@ -180,6 +185,31 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("X-Concord-Orbit-Id", Long.toString(record.id()));
         ctx.header("X-Concord-Approximate", Boolean.toString(ephemeris.approximate()));
         ctx.contentType(parameters.format().mediaType()).result(out.toString());
+    }
+
+    private void conjunctions(Context ctx) {
+        Page<Conjunction> page = node.conjunctions().findConjunctions(ConjunctionParameters.parse(ctx.queryParamMap()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", page.items().stream().map(JsonViews::conjunction).toList());
+        m.put("total", page.total());
+        m.put("nextCursor", page.nextCursor().orElse(null));
+        ctx.json(m);
+    }
+
+    private void conjunction(Context ctx) {
+        long id = parseId(ctx.pathParam("conjunctionId"));
+        ctx.json(JsonViews.conjunction(node.conjunctions().findConjunction(id)
+                .orElseThrow(() -> new NotFoundException("no conjunction " + id))));
+    }
+
+    private void screenings(Context ctx) {
+        ctx.json(Map.of("items", node.conjunctions().runs(100).stream().map(JsonViews::screeningRun).toList()));
+    }
+
+    private void screening(Context ctx) {
+        long id = parseId(ctx.pathParam("runId"));
+        ctx.json(JsonViews.screeningRun(node.conjunctions().findRun(id)
+                .orElseThrow(() -> new NotFoundException("no screening run " + id))));
     }
 
     private void orbit(Context ctx) {

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Provenance;
 import org.concord.catalog.SpaceObject;
+import org.concord.conjunction.CollisionRisk;
+import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.ScreeningRun;
 import org.concord.formats.InputError;
 import org.concord.ingest.IngestReport;
 import org.concord.label.Label;
@@ -85,6 +88,68 @@ final class JsonViews {
             return sc;
         }).orElse(null));
         m.put("latestOrbit", s.latestOrbit().map(o -> orbit(o, false)).orElse(null));
+        return m;
+    }
+
+    static Map<String, Object> risk(CollisionRisk r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("probability", r.probability());
+        m.put("method", r.method());
+        m.put("covarianceSource", r.source().name());
+        m.put("combinedHardBodyRadiusMeters", Double.isNaN(r.combinedHardBodyRadiusMeters()) ? null
+                : r.combinedHardBodyRadiusMeters());
+        m.put("statement", r.statement());
+        return m;
+    }
+
+    static Map<String, Object> conjunction(Conjunction c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("primaryNoradId", c.primaryNoradId());
+        m.put("secondaryNoradId", c.secondaryNoradId());
+        m.put("primaryOrbitId", c.primaryOrbitId().orElse(null));
+        m.put("secondaryOrbitId", c.secondaryOrbitId().orElse(null));
+        m.put("tca", c.tca().toString());
+        m.put("missDistanceMeters", c.missDistanceMeters());
+        m.put("relativeSpeedMetersPerSecond", c.relativeSpeedMetersPerSecond());
+        m.put("radialMeters", c.radialMeters());
+        m.put("inTrackMeters", c.inTrackMeters());
+        m.put("crossTrackMeters", c.crossTrackMeters());
+        m.put("risk", c.risk().map(JsonViews::risk).orElse(null));
+        m.put("cdmRisk", c.cdmRisk().map(JsonViews::risk).orElse(null));
+        m.put("screeningRunId", c.screeningRunId().orElse(null));
+        m.put("fromCdm", c.cdm().isPresent());
+        m.put("label", label(c.label()));
+        return m;
+    }
+
+    static Map<String, Object> screeningRun(ScreeningRun r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("kind", r.kind().name());
+        m.put("primaryNoradId", r.primaryNoradId().orElse(null));
+        m.put("start", r.start().toString());
+        m.put("windowSeconds", r.window().toSeconds());
+        m.put("thresholdMeters", r.thresholdMeters());
+        m.put("requestedBy", r.requestedBy());
+        m.put("startedAt", r.startedAt().toString());
+        m.put("status", r.status().name());
+        m.put("progress", r.progress());
+        m.put("finishedAt", r.finishedAt().map(Instant::toString).orElse(null));
+        m.put("figures", r.figures().map(f -> {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("objectsScreened", f.objectsScreened());
+            fm.put("objectsExcluded", f.objectsExcluded());
+            fm.put("candidatePairs", f.candidatePairs());
+            fm.put("conjunctions", f.conjunctions());
+            fm.put("propagationSeconds", f.propagationSeconds());
+            fm.put("broadPhaseSeconds", f.broadPhaseSeconds());
+            fm.put("refinementSeconds", f.refinementSeconds());
+            fm.put("riskSeconds", f.riskSeconds());
+            fm.put("storageSeconds", f.storageSeconds());
+            return fm;
+        }).orElse(null));
+        m.put("error", r.error().orElse(null));
         return m;
     }
 

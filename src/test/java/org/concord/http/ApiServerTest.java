@@ -319,6 +319,36 @@ class ApiServerTest {
     }
 
     @Test
+    void storedConjunctionsAndRunsAreListedWithTheirLabels() throws Exception {
+        var run = node.conjunctions().startRun(new org.concord.conjunction.ScreeningRun(0,
+                org.concord.conjunction.ScreeningRun.Kind.ONE_VS_ALL, java.util.Optional.of(25544L),
+                java.time.Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(1), 5000, "test",
+                java.time.Instant.now(), org.concord.conjunction.ScreeningRun.Status.RUNNING, 0,
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+        var label = org.concord.label.Label.parse("rel=GBR;tlp=AMBER", org.concord.label.Label.publicFrom("TEST"));
+        node.conjunctions().finishRun(run.id(), List.of(new org.concord.conjunction.Conjunction(0, 25544, 5,
+                java.util.Optional.empty(), java.util.Optional.empty(), java.time.Instant.parse("2024-07-05T12:00:00Z"),
+                1234.5, 9000, 100, 1200, 200, java.util.Optional.of(new org.concord.conjunction.CollisionRisk(2e-5,
+                "maximum", org.concord.conjunction.CollisionRisk.CovarianceSource.MAXIMUM, 12,
+                "the largest probability over all covariance scalings, not a measured probability")),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), label)),
+                new org.concord.conjunction.ScreeningRun.Figures(2, 0, 1, 1, 0.1, 0.1, 0.1, 0.1, 0.1));
+        Reply list = get("/api/v1/conjunctions", "/api/v1/conjunctions?noradId=25544&maxMissMeters=5000&sort=pc");
+        assertThat(list.body().get("total").asLong()).isEqualTo(1);
+        JsonNode c = list.body().at("/items/0");
+        assertThat(c.at("/risk/covarianceSource").asText()).isEqualTo("MAXIMUM");
+        assertThat(c.at("/label/releasability").asText()).isEqualTo("REL TO GBR");
+        assertThat(get("/api/v1/conjunctions/{conjunctionId}", "/api/v1/conjunctions/" + c.get("id").asLong())
+                .body().get("missDistanceMeters").asDouble()).isEqualTo(1234.5);
+        assertThat(get("/api/v1/conjunctions", "/api/v1/conjunctions?sort=mass").status()).isEqualTo(400);
+        Reply runs = get("/api/v1/screenings", "/api/v1/screenings");
+        assertThat(runs.body().at("/items/0/status").asText()).isEqualTo("DONE");
+        assertThat(get("/api/v1/screenings/{runId}", "/api/v1/screenings/" + run.id()).body().at("/figures/conjunctions")
+                .asInt()).isEqualTo(1);
+        assertThat(get("/api/v1/screenings/{runId}", "/api/v1/screenings/999999").status()).isEqualTo(404);
+    }
+
+    @Test
     void theDocumentIsServed() throws Exception {
         HttpResponse<String> yaml = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.yaml"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -327,6 +357,9 @@ class ApiServerTest {
         JsonNode json = JSON.readTree(CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.json"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(json.at("/paths").size()).isGreaterThanOrEqualTo(7);
+        java.util.Set<String> parameterKeys = java.util.Set.of("name", "in", "description", "required", "schema");
+        json.at("/paths").forEach(path -> path.forEach(operation -> operation.path("parameters").forEach(p ->
+                p.fieldNames().forEachRemaining(key -> assertThat(parameterKeys).as("parameter %s", p).contains(key)))));
     }
 
     static String fixChecksums(String tle) {
