@@ -16,6 +16,9 @@ public interface ConjunctionStore {
     /** Stores the run's conjunctions and marks it DONE with its figures, in one transaction. */
     void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures);
 
+    /** Records how long storing the run's conjunctions took (known only once they are stored). */
+    void recordStorageTime(long runId, double seconds);
+
     void failRun(long runId, String error);
 
     Optional<ScreeningRun> findRun(long runId);

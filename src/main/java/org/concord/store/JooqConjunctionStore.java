@@ -78,6 +78,11 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     }
 
     @Override
+    public void recordStorageTime(long runId, double seconds) {
+        dsl.update(Run.T).set(Run.STORAGE_S, seconds).where(Run.ID.eq(runId)).execute();
+    }
+
+    @Override
     public void failRun(long runId, String error) {
         dsl.update(Run.T)
                 .set(Run.STATUS, ScreeningRun.Status.FAILED.name())
