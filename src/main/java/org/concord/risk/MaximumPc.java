@@ -3,6 +3,7 @@ package org.concord.risk;
 import java.util.OptionalDouble;
 
 import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.univariate.BrentOptimizer;
@@ -10,6 +11,7 @@ import org.hipparchus.optim.univariate.SearchInterval;
 import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
 import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 import org.hipparchus.util.FastMath;
+import org.orekit.errors.OrekitException;
 import org.orekit.orbits.Orbit;
 import org.orekit.propagation.StateCovariance;
 import org.orekit.ssa.collision.shorttermencounter.probability.twod.ShortTermEncounter2DDefinition;
@@ -35,7 +37,7 @@ import org.orekit.ssa.collision.shorttermencounter.probability.twod.ShortTermEnc
 public final class MaximumPc {
 
     /** The scale is searched over this many decades each side of the geometric guess. */
-    private static final double DECADES = 6;
+    private static final double DECADES = 4;
 
     private MaximumPc() {
     }
@@ -112,10 +114,23 @@ public final class MaximumPc {
     private record Maximum(double argument, double value) {
     }
 
+    /**
+     * Brent's method on the logarithm of the scale. The miss distance is larger than the radius here, so the Pc
+     * tends to 0 at both ends of the interval; where a method fails numerically far out in the tails (a
+     * covariance thousands of times too small or too large), its value is taken as that limit, 0.
+     */
     private static Maximum maximise(double guess, UnivariateFunction f) {
         double span = DECADES * FastMath.log(10);
+        UnivariateFunction guarded = x -> {
+            try {
+                double p = f.value(x);
+                return Double.isNaN(p) ? 0.0 : p;
+            } catch (MathRuntimeException | OrekitException e) {
+                return 0.0;
+            }
+        };
         BrentOptimizer brent = new BrentOptimizer(1e-10, 1e-12);
-        UnivariatePointValuePair best = brent.optimize(new MaxEval(1000), new UnivariateObjectiveFunction(f),
+        UnivariatePointValuePair best = brent.optimize(new MaxEval(1000), new UnivariateObjectiveFunction(guarded),
                 GoalType.MAXIMIZE, new SearchInterval(guess - span, guess + span, guess));
         return new Maximum(best.getPoint(), best.getValue());
     }
