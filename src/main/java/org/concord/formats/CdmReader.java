@@ -1,7 +1,12 @@
 package org.concord.formats;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
@@ -12,12 +17,28 @@ import org.concord.formats.Conjunction.ConjunctionObject;
 import org.concord.orbit.EarthCentredContext;
 import org.hipparchus.linear.RealMatrix;
 import org.orekit.files.ccsds.definitions.PocMethodFacade;
+import org.orekit.files.ccsds.ndm.ParserBuilder;
+import org.orekit.files.ccsds.ndm.cdm.AdditionalCovarianceMetadataKey;
+import org.orekit.files.ccsds.ndm.cdm.AdditionalParametersKey;
 import org.orekit.files.ccsds.ndm.cdm.Cdm;
+import org.orekit.files.ccsds.ndm.cdm.CdmHeaderKey;
+import org.orekit.files.ccsds.ndm.cdm.CdmMetadataKey;
+import org.orekit.files.ccsds.ndm.cdm.CdmRelativeMetadataKey;
+import org.orekit.files.ccsds.ndm.cdm.ODParametersKey;
+import org.orekit.files.ccsds.ndm.cdm.RTNCovarianceKey;
+import org.orekit.files.ccsds.ndm.cdm.SigmaEigenvectorsCovarianceKey;
+import org.orekit.files.ccsds.ndm.cdm.StateVectorKey;
+import org.orekit.files.ccsds.ndm.cdm.XYZCovarianceKey;
+import org.orekit.files.ccsds.section.HeaderKey;
+import org.orekit.files.ccsds.section.MetadataKey;
+import org.orekit.files.ccsds.utils.lexical.ParseToken;
+import org.orekit.files.ccsds.utils.lexical.TokenType;
 import org.orekit.files.ccsds.ndm.cdm.CdmData;
 import org.orekit.files.ccsds.ndm.cdm.CdmMetadata;
 import org.orekit.files.ccsds.ndm.cdm.CdmRelativeMetadata;
 import org.orekit.files.ccsds.ndm.cdm.RTNCovariance;
 import org.orekit.files.ccsds.ndm.cdm.XYZCovariance;
+import org.orekit.bodies.CelestialBodyFactory;
 import org.orekit.frames.Frame;
 import org.orekit.frames.LOFType;
 import org.orekit.orbits.CartesianOrbit;
@@ -63,12 +84,40 @@ public final class CdmReader {
             });
         }
         TokenWatch watch = new TokenWatch(fileName, line -> line);
+        Function<ParseToken, List<ParseToken>> filter = xml ? watch : token -> {
+            if (token.getType() == TokenType.ENTRY && token.getName() != null && !isKvnKeyword(token.getName())) {
+                throw new CcsdsOrbitMessages.Refusal(InputError.atLine(fileName, token.getLineNumber(),
+                        token.getName(), "not a CDM keyword (CCSDS 508.0-B-1)"));
+            }
+            return watch.apply(token);
+        };
         try {
-            return CcsdsOrbitMessages.parserBuilder(watch).buildCdmParser()
+            return new ParserBuilder(CdmDataContext.get()).withFilter(filter).buildCdmParser()
                     .parseMessage(CcsdsOrbitMessages.source(fileName, text));
         } catch (RuntimeException e) {
             throw new InputRejectedException(CcsdsOrbitMessages.toInputError(fileName, "CDM", e, watch));
         }
+    }
+
+    private static final Set<String> KEYWORDS = keywords();
+
+    private static Set<String> keywords() {
+        Set<String> names = new HashSet<>(Set.of("CCSDS_CDM_VERS", "COMMENT"));
+        for (Class<? extends Enum<?>> keys : List.<Class<? extends Enum<?>>>of(CdmHeaderKey.class, HeaderKey.class,
+                CdmRelativeMetadataKey.class, CdmMetadataKey.class, MetadataKey.class, ODParametersKey.class,
+                AdditionalParametersKey.class, StateVectorKey.class, RTNCovarianceKey.class, XYZCovarianceKey.class,
+                SigmaEigenvectorsCovarianceKey.class, AdditionalCovarianceMetadataKey.class)) {
+            for (Enum<?> key : keys.getEnumConstants()) {
+                names.add(key.name().toUpperCase(Locale.ROOT));
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    /** Whether Orekit knows the keyword in a CDM (or it is a user-defined parameter). */
+    static boolean isKvnKeyword(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return KEYWORDS.contains(upper) || upper.startsWith("USER_DEFINED_");
     }
 
     /** What a parsed CDM says of its conjunction. */
@@ -80,13 +129,18 @@ public final class CdmReader {
         }
         ConjunctionObject object1 = object(fileName, relative, cdm.getMetadataObject1(), cdm.getDataObject1());
         ConjunctionObject object2 = object(fileName, relative, cdm.getMetadataObject2(), cdm.getDataObject2());
+        List<String> comments = new ArrayList<>(relative.getComment());
+        comments.addAll(cdm.getHeader().getComments());
+        if (cdm.getMetadataObject1() != null) {
+            comments.addAll(cdm.getMetadataObject1().getComments());
+        }
         double pc = relative.getCollisionProbability();
         PocMethodFacade method = relative.getCollisionProbaMethod();
         return new Conjunction(cdm.getHeader().getMessageId(), cdm.getHeader().getOriginator(),
                 tca.toDate(EarthCentredContext.get().getTimeScales().getUTC()).toInstant(),
                 relative.getMissDistance(), relative.getRelativeSpeed(), object1, object2,
                 Double.isNaN(pc) ? OptionalDouble.empty() : OptionalDouble.of(pc),
-                Optional.ofNullable(method).map(PocMethodFacade::getName), hardBodyRadius(relative.getComment()), cdm);
+                Optional.ofNullable(method).map(PocMethodFacade::getName), hardBodyRadius(comments), cdm);
     }
 
     private static OptionalDouble hardBodyRadius(List<String> comments) {
@@ -112,6 +166,11 @@ public final class CdmReader {
                     "the object has no state vector (X, Y, Z, X_DOT, Y_DOT, Z_DOT)"));
         }
         AbsoluteDate tca = relative.getTca();
+        if (metadata.getOrbitCenter() != null && metadata.getOrbitCenter().getName() != null
+                && !CelestialBodyFactory.EARTH.equalsIgnoreCase(metadata.getOrbitCenter().getName())) {
+            throw new InputRejectedException(InputError.inFile(fileName, "ORBIT_CENTER", which + ": '"
+                    + metadata.getOrbitCenter().getName() + "': Concord keeps Earth-centred orbits only"));
+        }
         Frame frame;
         try {
             frame = metadata.getRefFrame().asFrame();
@@ -121,9 +180,7 @@ public final class CdmReader {
         }
         PVCoordinates pv = new PVCoordinates(data.getStateVectorBlock().getPositionVector(),
                 data.getStateVectorBlock().getVelocityVector());
-        double mu = metadata.getOrbitCenter() != null && metadata.getOrbitCenter().getBody() != null
-                ? metadata.getOrbitCenter().getBody().getGM()
-                : EarthCentredContext.get().getCelestialBodies().getEarth().getGM();
+        double mu = EarthCentredContext.get().getCelestialBodies().getEarth().getGM();
         Orbit orbit;
         Frame inertial = frame;
         if (frame.isPseudoInertial()) {

@@ -3,7 +3,6 @@ package org.concord.formats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import org.concord.orbit.EarthCentredContext;
 import org.orekit.files.ccsds.ndm.WriterBuilder;
 import org.orekit.files.ccsds.ndm.cdm.Cdm;
 import org.orekit.files.ccsds.utils.generation.Generator;
@@ -36,7 +35,7 @@ public final class CdmWriter {
 
     private static void write(Generator generator, Cdm cdm) {
         try (generator) {
-            new WriterBuilder(EarthCentredContext.get()).buildCdmWriter().writeMessage(generator, cdm);
+            new WriterBuilder(CdmDataContext.get()).buildCdmWriter().writeMessage(generator, cdm);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
