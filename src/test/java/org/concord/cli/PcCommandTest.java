@@ -56,19 +56,24 @@ class PcCommandTest {
 
     @Test
     void alfanoCasesGiveConcordsPcByEachMethodWithTheCdmsHbr() {
-        // CARA's 2D Pc of Alfano 2009 cases 1, 3, 5 and 11 (src/test/resources/pc/alfano2009_pc_test_cases.json)
-        String[] files = {"AlfanoTestCase01.cdm", "AlfanoTestCase03.cdm", "AlfanoTestCase05.cdm",
-            "AlfanoTestCase11.cdm"};
-        double[] expected = {0.146749500506248, 0.100351017066071, 0.044492344523551, 0.00267203364642589};
+        // CARA's 2D Pc (column CARA_Pc2D) of the Alfano 2009 cases of Orekit's CDMs
+        // (src/test/resources/pc/alfano2009_pc_test_cases.json)
+        String[] files = {"AlfanoTestCase01.cdm", "AlfanoTestCase02.cdm", "AlfanoTestCase03.cdm",
+            "AlfanoTestCase04.cdm", "AlfanoTestCase05.cdm", "AlfanoTestCase06.cdm", "AlfanoTestCase07.cdm",
+            "AlfanoTestCase08.cdm", "AlfanoTestCase09.cdm", "AlfanoTestCase11.cdm"};
+        double[] expected = {0.146749500506248, 0.00622226705532899, 0.100351017066071, 0.0493220745447709,
+            0.044492344523551, 0.00433545396136356, 0.000158146485930144, 0.036947965085717, 0.290161522245745,
+            0.00267203364642589};
         for (int i = 0; i < files.length; i++) {
             Run r = run("pc", cdm(files[i]));
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).contains("combined hard-body radius: ").contains("from the CDM's HBR comment")
                     .contains("CDM's Pc:      none").contains("Concord's Pc (covariances from the CDM");
             for (String method : new String[] {"Alfano 2005", "Laas 2015", "Patera 2005"}) {
-                // the CDM rounds the states to the millimetre and the covariance to 16 digits in RTN
+                // achieved: at most 2.2e-4 (case 8), from the CDM's rounding of the states (mm, 1e-9 km/s) and
+                // the five digits printed; the same states at full precision give 5e-5 (AlfanoPcTest)
                 assertThat(Math.abs(pcOf(r.out(), method) - expected[i]) / expected[i]).as(files[i] + " " + method)
-                        .isLessThan(1e-2);
+                        .isLessThan(1e-3);
             }
         }
         assertThat(dir.resolve("node")).doesNotExist();
