@@ -161,6 +161,16 @@ class CdmReaderTest {
         assertThat(after).as(written).isEqualTo(before);
     }
 
+    @Test
+    void markupCharactersInTextSurviveTheXmlRoundTrip() {
+        String kvn = text("CDMExample3.txt").replace("= GALAXY 15", "= GALAXY <15> & CO");
+        Cdm cdm = CdmReader.parse("amp.txt", kvn);
+        assertThat(cdm.getMetadataObject1().getObjectName()).isEqualTo("GALAXY <15> & CO");
+        String xml = CdmWriter.writeXml(cdm);
+        assertThat(xml).contains("GALAXY &lt;15&gt; &amp; CO");
+        assertThat(CdmReader.read("amp.xml", xml).object1().name()).isEqualTo("GALAXY <15> & CO");
+    }
+
     /** The fields a conjunction is used for, by name. */
     private static Map<String, Object> fields(Cdm cdm) {
         Map<String, Object> f = new LinkedHashMap<>();
