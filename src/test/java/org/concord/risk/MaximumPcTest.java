@@ -40,6 +40,16 @@ class MaximumPcTest {
     }
 
     @Test
+    void orekitsAlfriend1999MaxAgreesWithTheClosedFormForAnIsotropicCovariance() {
+        // Orekit's own maximum-Pc method (Alfriend 1999 max) on a circular covariance: R²/(e·d²) as well
+        double d = 800;
+        double r = 12;
+        double orekit = new org.orekit.ssa.collision.shorttermencounter.probability.twod.Alfriend1999Max()
+                .compute(d, 0, 100, 100, r).getValue();
+        assertThat(orekit).isCloseTo(MaximumPc.closedForm(d, r).probability(), within(1e-12));
+    }
+
+    @Test
     void maximumIsAtLeastEveryPcOfTheFamily() {
         double d = 300;
         double r = 8;
