@@ -15,8 +15,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "concord", mixinStandardHelpOptions = true, versionProvider = ConcordCli.Version.class,
         description = "A Concord node: space catalog, orbit ingest with provenance and labels, propagation.",
         subcommands = {ServeCommand.class, IngestCommand.class, ObjectsCommand.class, ObjectCommand.class,
-            OrbitsCommand.class, ExportCommand.class, PropagateCommand.class,
-            ConjunctionsCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+            OrbitsCommand.class, ExportCommand.class, PropagateCommand.class, ConjunctionsCommand.class,
+            PcCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class ConcordCli {
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, defaultValue = "./data", paramLabel = "DIR",
