@@ -1,5 +1,7 @@
 package org.concord.conjunction;
 
+import org.concord.risk.CovarianceSource;
+
 /**
  * The probability of collision of a conjunction and how it was obtained. {@code source} says whether the covariance
  * behind it was measured (OEM or CDM), assumed (a model), or whether the figure is the maximum over all covariance
@@ -7,9 +9,4 @@ package org.concord.conjunction;
  */
 public record CollisionRisk(double probability, String method, CovarianceSource source,
                             double combinedHardBodyRadiusMeters, String statement) {
-
-    /** Where the covariance behind a probability came from. */
-    public enum CovarianceSource {
-        MEASURED, ASSUMED, MAXIMUM
-    }
 }

@@ -230,7 +230,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
             return Optional.empty();
         }
         return Optional.of(new CollisionRisk(r.get(pc), r.get(method),
-                CollisionRisk.CovarianceSource.valueOf(r.get(source)),
+                org.concord.risk.CovarianceSource.valueOf(r.get(source)),
                 r.get(hbr) == null ? Double.NaN : r.get(hbr), r.get(statement) == null ? "" : r.get(statement)));
     }
 }

@@ -329,7 +329,7 @@ class ApiServerTest {
         node.conjunctions().finishRun(run.id(), List.of(new org.concord.conjunction.Conjunction(0, 25544, 5,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.time.Instant.parse("2024-07-05T12:00:00Z"),
                 1234.5, 9000, 100, 1200, 200, java.util.Optional.of(new org.concord.conjunction.CollisionRisk(2e-5,
-                "maximum", org.concord.conjunction.CollisionRisk.CovarianceSource.MAXIMUM, 12,
+                "maximum", org.concord.risk.CovarianceSource.MAXIMUM, 12,
                 "the largest probability over all covariance scalings, not a measured probability")),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), label)),
                 new org.concord.conjunction.ScreeningRun.Figures(2, 0, 1, 1, 0.1, 0.1, 0.1, 0.1, 0.1));

@@ -208,7 +208,7 @@ abstract class CatalogStoreContract {
             found.add(new org.concord.conjunction.Conjunction(0, a.noradId(), b.noradId(), Optional.of(a.id()),
                     Optional.of(b.id()), Instant.parse("2024-07-06T00:00:00Z").plusSeconds(3600L * i), 100.0 * (i + 1),
                     7000, 10, 20, 30, Optional.of(new org.concord.conjunction.CollisionRisk(1e-4 / (i + 1),
-                    "maximum (Alfano)", org.concord.conjunction.CollisionRisk.CovarianceSource.MAXIMUM, 15,
+                    "maximum (Alfano)", org.concord.risk.CovarianceSource.MAXIMUM, 15,
                     "maximum over covariance scaling")), Optional.empty(), Optional.empty(), Optional.empty(),
                     a.label().combine(i == 0 ? restricted : b.label(), "TEST")));
         }
@@ -227,7 +227,7 @@ abstract class CatalogStoreContract {
         assertThat(byPc.items().get(0).label().releasability().parties()).containsExactly("GBR", "USA");
         assertThat(byPc.items().get(0).label().tlp()).isEqualTo(org.concord.label.Tlp.AMBER);
         assertThat(byPc.items().get(0).risk().orElseThrow().source())
-                .isEqualTo(org.concord.conjunction.CollisionRisk.CovarianceSource.MAXIMUM);
+                .isEqualTo(org.concord.risk.CovarianceSource.MAXIMUM);
         long second = orbits.get(1).noradId();
         var filtered = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(
                 Optional.of(second), Optional.empty(), Optional.empty(), Optional.of(250.0), Optional.empty(),
