@@ -3,7 +3,6 @@ package org.concord.screening;
 import java.util.List;
 
 import org.concord.orbit.PropagationException;
-import org.hipparchus.util.FastMath;
 import org.concord.orbit.Sgp4;
 import org.concord.orbit.Sgp4Commons;
 import org.concord.orbit.Sgp4Error;
@@ -153,7 +152,7 @@ public final class BatchSgp4 {
             if (!low) {
                 double c1v = c.c1();
                 double c1sq = c1v * c1v;
-                double delM = 1.0 + c.eta() * FastMath.cos(tle.getMeanAnomaly());
+                double delM = 1.0 + c.eta() * Math.cos(tle.getMeanAnomaly());
                 k.delM0[j] = delM * delM * delM;
                 double d2v = 4 * c.a0dp() * c.tsi() * c1sq;
                 double temp = d2v * c.tsi() * c1v / 3.0;
@@ -165,7 +164,7 @@ public final class BatchSgp4 {
                 k.t3cof[j] = d2v + 2 * c1sq;
                 k.t4cof[j] = 0.25 * (3 * d3v + c1v * (12 * d2v + 10 * c1sq));
                 k.t5cof[j] = 0.2 * (3 * d4v + 12 * c1v * d3v + 6 * d2v * d2v + 15 * c1sq * (2 * d2v + c1sq));
-                k.sinM0[j] = FastMath.sin(tle.getMeanAnomaly());
+                k.sinM0[j] = Math.sin(tle.getMeanAnomaly());
                 if (tle.getE() < 1e-4) {
                     k.omgcof[j] = 0.0;
                     k.xmcof[j] = 0.0;
@@ -174,11 +173,11 @@ public final class BatchSgp4 {
                             * c.sini0() / tle.getE();
                     k.xmcof[j] = -TLEConstants.TWO_THIRD * c.coef() * tle.getBStar()
                             * TLEConstants.NORMALIZED_EQUATORIAL_RADIUS / c.eeta();
-                    k.omgcof[j] = tle.getBStar() * c3 * FastMath.cos(tle.getPerigeeArgument());
+                    k.omgcof[j] = tle.getBStar() * c3 * Math.cos(tle.getPerigeeArgument());
                 }
             } else {
                 // Vallado's code 1 check reads sin(M0) only when perigee >= 220 km; keep it anyway
-                k.sinM0[j] = FastMath.sin(tle.getMeanAnomaly());
+                k.sinM0[j] = Math.sin(tle.getMeanAnomaly());
             }
             k.c5[j] = 2 * c.coef1() * c.a0dp() * c.beta02() * (1 + 2.75 * (c.etasq() + c.eeta()) + c.eeta() * c.etasq());
             // TLEPropagator.computePVCoordinates: epoch-only factors
@@ -228,7 +227,7 @@ public final class BatchSgp4 {
         double templ = t2cof[j] * tsq;
         if (!lessThan220[j]) {
             double delomg = omgcof[j] * tSince;
-            double delm = 1. + eta[j] * FastMath.cos(xmdf);
+            double delm = 1. + eta[j] * Math.cos(xmdf);
             delm = xmcof[j] * (delm * delm * delm - delM0[j]);
             double temp = delomg + delm;
             xmp = xmdf + temp;
@@ -236,7 +235,7 @@ public final class BatchSgp4 {
             double tcube = tsq * tSince;
             double tfour = tSince * tcube;
             tempa = tempa - d2[j] * tsq - d3[j] * tcube - d4[j] * tfour;
-            tempe = tempe + bstar[j] * c5[j] * (FastMath.sin(xmp) - sinM0[j]);
+            tempe = tempe + bstar[j] * c5[j] * (Math.sin(xmp) - sinM0[j]);
             templ = templ + t3cof[j] * tcube + tfour * (t4cof[j] + tSince * t5cof[j]);
         }
         double a = a0dp[j] * tempa * tempa;
@@ -252,8 +251,8 @@ public final class BatchSgp4 {
         double sini = sini0[j];
         double cosi = cosi0[j];
 
-        double sinOmega = FastMath.sin(omega);
-        double cosOmega = FastMath.cos(omega);
+        double sinOmega = Math.sin(omega);
+        double cosOmega = Math.cos(omega);
         // Vallado's code 4: semi-latus rectum (as Sgp4.semiLatusRectum)
         double kpl = 0.25 * A3OVK2 * sini / (a * (1.0 - e * e));
         double plCheck = a * (1.0 - (e * e + kpl * (2.0 * e * sinOmega + kpl)));
@@ -273,7 +272,7 @@ public final class BatchSgp4 {
         double ayn = e * sinOmega + aynl;
         double elsq = axn * axn + ayn * ayn;
         double capuArg = xlt - xnode;
-        double capu = capuArg - TWO_PI * FastMath.floor(capuArg / TWO_PI);
+        double capu = capuArg - TWO_PI * Math.floor(capuArg / TWO_PI);
         double epw = capu;
         double ecosE = 0;
         double esinE = 0;
@@ -283,18 +282,18 @@ public final class BatchSgp4 {
         // Kepler's equation
         for (int it = 0; it < 10; it++) {
             boolean secondOrder = true;
-            sinEPW = FastMath.sin(epw);
-            cosEPW = FastMath.cos(epw);
+            sinEPW = Math.sin(epw);
+            cosEPW = Math.cos(epw);
             ecosE = axn * cosEPW + ayn * sinEPW;
             esinE = axn * sinEPW - ayn * cosEPW;
             double f = capu - epw + esinE;
-            if (FastMath.abs(f) < 1e-12) {
+            if (Math.abs(f) < 1e-12) {
                 break;
             }
             double fdot = 1.0 - ecosE;
             double delta = f / fdot;
             if (it == 0) {
-                double maxNewton = 1.25 * FastMath.abs(e);
+                double maxNewton = 1.25 * Math.abs(e);
                 secondOrder = false;
                 if (delta > maxNewton) {
                     delta = maxNewton;
@@ -315,11 +314,11 @@ public final class BatchSgp4 {
         double pl = a * temp;
         double r = a * (1.0 - ecosE);
         double temp2 = a / r;
-        double betal = FastMath.sqrt(temp);
+        double betal = Math.sqrt(temp);
         temp = esinE / (1.0 + betal);
         double cosu = temp2 * (cosEPW - axn + ayn * temp);
         double sinu = temp2 * (sinEPW - ayn - axn * temp);
-        double u = FastMath.atan2(sinu, cosu);
+        double u = Math.atan2(sinu, cosu);
         double sin2u = 2.0 * sinu * cosu;
         double cos2u = 2.0 * cosu * cosu - 1.0;
         double temp1 = CK2 / pl;
@@ -331,12 +330,12 @@ public final class BatchSgp4 {
         double xnodek = xnode + 1.5 * temp2 * cosi * sin2u;
         double xinck = i0[j] + 1.5 * temp2 * cosi * sini * cos2u;
 
-        double sinuk = FastMath.sin(uk);
-        double cosuk = FastMath.cos(uk);
-        double sinik = FastMath.sin(xinck);
-        double cosik = FastMath.cos(xinck);
-        double sinnok = FastMath.sin(xnodek);
-        double cosnok = FastMath.cos(xnodek);
+        double sinuk = Math.sin(uk);
+        double cosuk = Math.cos(uk);
+        double sinik = Math.sin(xinck);
+        double cosik = Math.cos(xinck);
+        double sinnok = Math.sin(xnodek);
+        double cosnok = Math.cos(xnodek);
         double xmx = -sinnok * cosik;
         double xmy = cosnok * cosik;
         double ux = xmx * sinuk + cosnok * cosuk;
@@ -347,14 +346,14 @@ public final class BatchSgp4 {
         double px = cr * ux;
         double py = cr * uy;
         double pz = cr * uz;
-        double radius = FastMath.sqrt(px * px + py * py + pz * pz);
+        double radius = Math.sqrt(px * px + py * py + pz * pz);
         if (!(radius >= EARTH_RADIUS_M)) {
             return Sgp4Error.DECAYED.code();
         }
 
-        double sqrtA = FastMath.sqrt(a);
+        double sqrtA = Math.sqrt(a);
         double rdot = XKE * sqrtA * esinE / r;
-        double rfdot = XKE * FastMath.sqrt(pl) / r;
+        double rfdot = XKE * Math.sqrt(pl) / r;
         double xn = XKE / (a * sqrtA);
         double rdotk = rdot - xn * temp1 * x1mth2[j] * sin2u;
         double rfdotk = rfdot + xn * temp1 * (x1mth2[j] * cos2u + 1.5 * x3thm1[j]);
