@@ -13,7 +13,7 @@ import org.orekit.propagation.analytical.tle.TLEConstants;
  * rates differ by 3e-4 and the positions by 3,400 km after 20 minutes. The Vallado-conformant propagators overwrite
  * Orekit's fields with these values before Orekit derives the rest of its initialisation from them.
  */
-record Sgp4Commons(double cosi0, double sini0, double theta2, double e0sq, double beta02, double beta0,
+public record Sgp4Commons(double cosi0, double sini0, double theta2, double e0sq, double beta02, double beta0,
                    double xn0dp, double a0dp, double perige, double s4, double tsi, double eta, double etasq,
                    double eeta, double coef, double coef1, double c1, double c2, double c4, double c5,
                    double xmdot, double omgdot, double xnodot, double xnodcf, double t2cof) {
@@ -23,9 +23,9 @@ record Sgp4Commons(double cosi0, double sini0, double theta2, double e0sq, doubl
     private static final double RADIUS_KM = TLEConstants.EARTH_RADIUS;
 
     /** Orbits whose period is at least this many minutes are propagated with the deep-space terms (SDP4). */
-    static final double DEEP_SPACE_PERIOD_MINUTES = 225.0;
+    public static final double DEEP_SPACE_PERIOD_MINUTES = 225.0;
 
-    static Sgp4Commons of(TLE tle) {
+    public static Sgp4Commons of(TLE tle) {
         double e0 = tle.getE();
         double n0 = tle.getMeanMotion() * 60.0; // rad/min
         double cosi = FastMath.cos(tle.getI());
@@ -86,7 +86,7 @@ record Sgp4Commons(double cosi0, double sini0, double theta2, double e0sq, doubl
                 eeta, coef, coef1, c1, c2, c4, c5, xmdot, omgdot, xnodot, xnodcf, t2cof);
     }
 
-    boolean deepSpace() {
+    public boolean deepSpace() {
         return 2.0 * FastMath.PI / xn0dp >= DEEP_SPACE_PERIOD_MINUTES;
     }
 }

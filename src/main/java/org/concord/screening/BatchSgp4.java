@@ -1,0 +1,392 @@
+package org.concord.screening;
+
+import java.util.List;
+
+import org.concord.orbit.PropagationException;
+import org.concord.orbit.Sgp4;
+import org.concord.orbit.Sgp4Commons;
+import org.concord.orbit.Sgp4Error;
+import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.propagation.analytical.tle.TLEConstants;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.utils.PVCoordinates;
+
+/**
+ * SGP4 for many objects at once: the near-Earth model (period under 225 min) re-implemented over a structure of arrays
+ * (one {@code double[]} per quantity, indexed by object), with no allocation per call; it computes exactly what
+ * Orekit's {@code SGP4} + {@code TLEPropagator} compute (the same operations in the same order, with the epoch
+ * quantities of {@link Sgp4Commons}, as the project's {@link Sgp4} does) and raises the same Vallado error codes as
+ * {@link Sgp4}: 1 (mean eccentricity outside [-0.001, 1), or within 1e-6 of 1), 4 (semi-latus rectum below zero) and
+ * 6 (radius under one Earth radius).
+ * <p>
+ * Deep-space objects (SDP4, period of 225 min or more) are not re-implemented: they go through the project's
+ * {@link Sgp4} one object at a time (which allocates), under a lock per object.
+ * <p>
+ * Times are seconds from a reference date given at construction. Thread-safe for distinct objects; the same near-Earth
+ * object may be propagated from several threads (the kernel keeps no per-call state).
+ */
+public final class BatchSgp4 {
+
+    private static final double EARTH_RADIUS_M = Sgp4.EARTH_RADIUS_METERS;
+    private static final double XKE = TLEConstants.XKE;
+    private static final double CK2 = TLEConstants.CK2;
+    private static final double A3OVK2 = TLEConstants.A3OVK2;
+    private static final double TWO_PI = 2.0 * Math.PI;
+
+    private final int size;
+    private final boolean[] deep;
+    private final Sgp4[] deepPropagators;
+    /** Seconds from the reference date to the epoch of each element set. */
+    private final double[] epochOffset;
+    private final double[] m0;
+    private final double[] argp0;
+    private final double[] raan0;
+    private final double[] e0;
+    private final double[] i0;
+    private final double[] bstar;
+    private final double[] xmdot;
+    private final double[] omgdot;
+    private final double[] xnodot;
+    private final double[] xnodcf;
+    private final double[] c1;
+    private final double[] c4;
+    private final double[] c5;
+    private final double[] t2cof;
+    private final boolean[] lessThan220;
+    private final double[] omgcof;
+    private final double[] xmcof;
+    private final double[] eta;
+    private final double[] delM0;
+    private final double[] d2;
+    private final double[] d3;
+    private final double[] d4;
+    private final double[] t3cof;
+    private final double[] t4cof;
+    private final double[] t5cof;
+    private final double[] sinM0;
+    private final double[] a0dp;
+    private final double[] xn0dp;
+    private final double[] cosi0;
+    private final double[] sini0;
+    private final double[] xlcof;
+    private final double[] aycof;
+    private final double[] x3thm1;
+    private final double[] x1mth2;
+    private final double[] x7thm1;
+
+    private BatchSgp4(int n) {
+        size = n;
+        deep = new boolean[n];
+        deepPropagators = new Sgp4[n];
+        epochOffset = new double[n];
+        m0 = new double[n];
+        argp0 = new double[n];
+        raan0 = new double[n];
+        e0 = new double[n];
+        i0 = new double[n];
+        bstar = new double[n];
+        xmdot = new double[n];
+        omgdot = new double[n];
+        xnodot = new double[n];
+        xnodcf = new double[n];
+        c1 = new double[n];
+        c4 = new double[n];
+        c5 = new double[n];
+        t2cof = new double[n];
+        lessThan220 = new boolean[n];
+        omgcof = new double[n];
+        xmcof = new double[n];
+        eta = new double[n];
+        delM0 = new double[n];
+        d2 = new double[n];
+        d3 = new double[n];
+        d4 = new double[n];
+        t3cof = new double[n];
+        t4cof = new double[n];
+        t5cof = new double[n];
+        sinM0 = new double[n];
+        a0dp = new double[n];
+        xn0dp = new double[n];
+        cosi0 = new double[n];
+        sini0 = new double[n];
+        xlcof = new double[n];
+        aycof = new double[n];
+        x3thm1 = new double[n];
+        x1mth2 = new double[n];
+        x7thm1 = new double[n];
+    }
+
+    /** A kernel for these element sets, times counted in seconds from {@code reference}. */
+    public static BatchSgp4 of(List<TLE> tles, AbsoluteDate reference) {
+        BatchSgp4 k = new BatchSgp4(tles.size());
+        for (int j = 0; j < tles.size(); j++) {
+            TLE tle = tles.get(j);
+            Sgp4Commons c = Sgp4Commons.of(tle);
+            k.epochOffset[j] = tle.getDate().durationFrom(reference);
+            if (c.deepSpace()) {
+                k.deep[j] = true;
+                k.deepPropagators[j] = Sgp4.of(tle);
+                continue;
+            }
+            k.m0[j] = tle.getMeanAnomaly();
+            k.argp0[j] = tle.getPerigeeArgument();
+            k.raan0[j] = tle.getRaan();
+            k.e0[j] = tle.getE();
+            k.i0[j] = tle.getI();
+            k.bstar[j] = tle.getBStar();
+            k.xmdot[j] = c.xmdot();
+            k.omgdot[j] = c.omgdot();
+            k.xnodot[j] = c.xnodot();
+            k.xnodcf[j] = c.xnodcf();
+            k.c1[j] = c.c1();
+            k.c4[j] = c.c4();
+            k.t2cof[j] = c.t2cof();
+            k.a0dp[j] = c.a0dp();
+            k.xn0dp[j] = c.xn0dp();
+            k.cosi0[j] = c.cosi0();
+            k.sini0[j] = c.sini0();
+            k.eta[j] = c.eta();
+            // Orekit's SGP4.sxpInitialize
+            boolean low = c.perige() < 220;
+            k.lessThan220[j] = low;
+            if (!low) {
+                double c1v = c.c1();
+                double c1sq = c1v * c1v;
+                double delM = 1.0 + c.eta() * Math.cos(tle.getMeanAnomaly());
+                k.delM0[j] = delM * delM * delM;
+                double d2v = 4 * c.a0dp() * c.tsi() * c1sq;
+                double temp = d2v * c.tsi() * c1v / 3.0;
+                double d3v = (17 * c.a0dp() + c.s4()) * temp;
+                double d4v = 0.5 * temp * c.a0dp() * c.tsi() * (221 * c.a0dp() + 31 * c.s4()) * c1v;
+                k.d2[j] = d2v;
+                k.d3[j] = d3v;
+                k.d4[j] = d4v;
+                k.t3cof[j] = d2v + 2 * c1sq;
+                k.t4cof[j] = 0.25 * (3 * d3v + c1v * (12 * d2v + 10 * c1sq));
+                k.t5cof[j] = 0.2 * (3 * d4v + 12 * c1v * d3v + 6 * d2v * d2v + 15 * c1sq * (2 * d2v + c1sq));
+                k.sinM0[j] = Math.sin(tle.getMeanAnomaly());
+                if (tle.getE() < 1e-4) {
+                    k.omgcof[j] = 0.0;
+                    k.xmcof[j] = 0.0;
+                } else {
+                    double c3 = c.coef() * c.tsi() * A3OVK2 * c.xn0dp() * TLEConstants.NORMALIZED_EQUATORIAL_RADIUS
+                            * c.sini0() / tle.getE();
+                    k.xmcof[j] = -TLEConstants.TWO_THIRD * c.coef() * tle.getBStar()
+                            * TLEConstants.NORMALIZED_EQUATORIAL_RADIUS / c.eeta();
+                    k.omgcof[j] = tle.getBStar() * c3 * Math.cos(tle.getPerigeeArgument());
+                }
+            } else {
+                // Vallado's code 1 check reads sin(M0) only when perigee >= 220 km; keep it anyway
+                k.sinM0[j] = Math.sin(tle.getMeanAnomaly());
+            }
+            k.c5[j] = 2 * c.coef1() * c.a0dp() * c.beta02() * (1 + 2.75 * (c.etasq() + c.eeta()) + c.eeta() * c.etasq());
+            // TLEPropagator.computePVCoordinates: epoch-only factors
+            double ci = c.cosi0();
+            double si = c.sini0();
+            k.xlcof[j] = 0.125 * A3OVK2 * si * (3.0 + 5.0 * ci) / (1.0 + ci);
+            k.aycof[j] = 0.25 * A3OVK2 * si;
+            double ci2 = ci * ci;
+            k.x3thm1[j] = 3.0 * ci2 - 1.0;
+            k.x1mth2[j] = 1.0 - ci2;
+            k.x7thm1[j] = 7.0 * ci2 - 1.0;
+        }
+        return k;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Whether object {@code j} goes through the deep-space (SDP4) path. */
+    public boolean deepSpace(int j) {
+        return deep[j];
+    }
+
+    /**
+     * Position (m) and velocity (m/s) in TEME of object {@code j} at {@code seconds} after the reference date, written
+     * to {@code out[offset .. offset + 5]} (x, y, z, vx, vy, vz).
+     *
+     * @return 0, or the Vallado error code (nothing is written then)
+     */
+    public int propagate(int j, double seconds, double[] out, int offset) {
+        if (deep[j]) {
+            return propagateDeep(j, seconds, out, offset);
+        }
+        double tSince = (seconds - epochOffset[j]) / 60.0;
+
+        // SGP4.sxpPropagate: secular gravity and atmospheric drag
+        double xmdf = m0[j] + xmdot[j] * tSince;
+        double omgadf = argp0[j] + omgdot[j] * tSince;
+        double xn0ddf = raan0[j] + xnodot[j] * tSince;
+        double omega = omgadf;
+        double xmp = xmdf;
+        double tsq = tSince * tSince;
+        double xnode = xn0ddf + xnodcf[j] * tsq;
+        double tempa = 1 - c1[j] * tSince;
+        double tempe = bstar[j] * c4[j] * tSince;
+        double templ = t2cof[j] * tsq;
+        if (!lessThan220[j]) {
+            double delomg = omgcof[j] * tSince;
+            double delm = 1. + eta[j] * Math.cos(xmdf);
+            delm = xmcof[j] * (delm * delm * delm - delM0[j]);
+            double temp = delomg + delm;
+            xmp = xmdf + temp;
+            omega = omgadf - temp;
+            double tcube = tsq * tSince;
+            double tfour = tSince * tcube;
+            tempa = tempa - d2[j] * tsq - d3[j] * tcube - d4[j] * tfour;
+            tempe = tempe + bstar[j] * c5[j] * (Math.sin(xmp) - sinM0[j]);
+            templ = templ + t3cof[j] * tcube + tfour * (t4cof[j] + tSince * t5cof[j]);
+        }
+        double a = a0dp[j] * tempa * tempa;
+        double e = e0[j] - tempe;
+        // Vallado's code 1 on the mean eccentricity before Orekit's clamp
+        if (e >= 1.0 || e < -0.001) {
+            return Sgp4Error.MEAN_ELEMENTS_OUT_OF_RANGE.code();
+        }
+        if (e < 1e-6) {
+            e = 1e-6;
+        }
+        double xl = xmp + omega + xnode + xn0dp[j] * templ;
+        double sini = sini0[j];
+        double cosi = cosi0[j];
+
+        double sinOmega = Math.sin(omega);
+        double cosOmega = Math.cos(omega);
+        // Vallado's code 4: semi-latus rectum (as Sgp4.semiLatusRectum)
+        double kpl = 0.25 * A3OVK2 * sini / (a * (1.0 - e * e));
+        double plCheck = a * (1.0 - (e * e + kpl * (2.0 * e * sinOmega + kpl)));
+        if (!(plCheck >= 0.0)) {
+            return Sgp4Error.NEGATIVE_SEMI_LATUS_RECTUM.code();
+        }
+        if (e > (1 - 1e-6)) {
+            return Sgp4Error.MEAN_ELEMENTS_OUT_OF_RANGE.code();
+        }
+
+        // TLEPropagator.computePVCoordinates: long-period periodics
+        double axn = e * cosOmega;
+        double temp = 1.0 / (a * (1.0 - e * e));
+        double xll = temp * xlcof[j] * axn;
+        double aynl = temp * aycof[j];
+        double xlt = xl + xll;
+        double ayn = e * sinOmega + aynl;
+        double elsq = axn * axn + ayn * ayn;
+        double capuArg = xlt - xnode;
+        double capu = capuArg - TWO_PI * Math.floor(capuArg / TWO_PI);
+        double epw = capu;
+        double ecosE = 0;
+        double esinE = 0;
+        double sinEPW = 0;
+        double cosEPW = 0;
+
+        // Kepler's equation
+        for (int it = 0; it < 10; it++) {
+            boolean secondOrder = true;
+            sinEPW = Math.sin(epw);
+            cosEPW = Math.cos(epw);
+            ecosE = axn * cosEPW + ayn * sinEPW;
+            esinE = axn * sinEPW - ayn * cosEPW;
+            double f = capu - epw + esinE;
+            if (Math.abs(f) < 1e-12) {
+                break;
+            }
+            double fdot = 1.0 - ecosE;
+            double delta = f / fdot;
+            if (it == 0) {
+                double maxNewton = 1.25 * Math.abs(e);
+                secondOrder = false;
+                if (delta > maxNewton) {
+                    delta = maxNewton;
+                } else if (delta < -maxNewton) {
+                    delta = -maxNewton;
+                } else {
+                    secondOrder = true;
+                }
+            }
+            if (secondOrder) {
+                delta = f / (fdot + 0.5 * esinE * delta);
+            }
+            epw += delta;
+        }
+
+        // short-period preliminary quantities
+        temp = 1.0 - elsq;
+        double pl = a * temp;
+        double r = a * (1.0 - ecosE);
+        double temp2 = a / r;
+        double betal = Math.sqrt(temp);
+        temp = esinE / (1.0 + betal);
+        double cosu = temp2 * (cosEPW - axn + ayn * temp);
+        double sinu = temp2 * (sinEPW - ayn - axn * temp);
+        double u = Math.atan2(sinu, cosu);
+        double sin2u = 2.0 * sinu * cosu;
+        double cos2u = 2.0 * cosu * cosu - 1.0;
+        double temp1 = CK2 / pl;
+        temp2 = temp1 / pl;
+
+        // short periodics
+        double rk = r * (1.0 - 1.5 * temp2 * betal * x3thm1[j]) + 0.5 * temp1 * x1mth2[j] * cos2u;
+        double uk = u - 0.25 * temp2 * x7thm1[j] * sin2u;
+        double xnodek = xnode + 1.5 * temp2 * cosi * sin2u;
+        double xinck = i0[j] + 1.5 * temp2 * cosi * sini * cos2u;
+
+        double sinuk = Math.sin(uk);
+        double cosuk = Math.cos(uk);
+        double sinik = Math.sin(xinck);
+        double cosik = Math.cos(xinck);
+        double sinnok = Math.sin(xnodek);
+        double cosnok = Math.cos(xnodek);
+        double xmx = -sinnok * cosik;
+        double xmy = cosnok * cosik;
+        double ux = xmx * sinuk + cosnok * cosuk;
+        double uy = xmy * sinuk + sinnok * cosuk;
+        double uz = sinik * sinuk;
+
+        double cr = 1000 * rk * TLEConstants.EARTH_RADIUS;
+        double px = cr * ux;
+        double py = cr * uy;
+        double pz = cr * uz;
+        double radius = Math.sqrt(px * px + py * py + pz * pz);
+        if (!(radius >= EARTH_RADIUS_M)) {
+            return Sgp4Error.DECAYED.code();
+        }
+
+        double sqrtA = Math.sqrt(a);
+        double rdot = XKE * sqrtA * esinE / r;
+        double rfdot = XKE * Math.sqrt(pl) / r;
+        double xn = XKE / (a * sqrtA);
+        double rdotk = rdot - xn * temp1 * x1mth2[j] * sin2u;
+        double rfdotk = rfdot + xn * temp1 * (x1mth2[j] * cos2u + 1.5 * x3thm1[j]);
+        double vx = xmx * cosuk - cosnok * sinuk;
+        double vy = xmy * cosuk - sinnok * sinuk;
+        double vz = sinik * cosuk;
+        double cv = 1000.0 * TLEConstants.EARTH_RADIUS / 60.0;
+
+        out[offset] = px;
+        out[offset + 1] = py;
+        out[offset + 2] = pz;
+        out[offset + 3] = cv * (rdotk * ux + rfdotk * vx);
+        out[offset + 4] = cv * (rdotk * uy + rfdotk * vy);
+        out[offset + 5] = cv * (rdotk * uz + rfdotk * vz);
+        return 0;
+    }
+
+    private int propagateDeep(int j, double seconds, double[] out, int offset) {
+        Sgp4 sgp4 = deepPropagators[j];
+        PVCoordinates pv;
+        synchronized (sgp4) {
+            try {
+                pv = sgp4.temePv(sgp4.tle().getDate().shiftedBy(seconds - epochOffset[j]));
+            } catch (PropagationException e) {
+                return e.sgp4Error().map(Sgp4Error::code).orElse(-1);
+            }
+        }
+        out[offset] = pv.getPosition().getX();
+        out[offset + 1] = pv.getPosition().getY();
+        out[offset + 2] = pv.getPosition().getZ();
+        out[offset + 3] = pv.getVelocity().getX();
+        out[offset + 4] = pv.getVelocity().getY();
+        out[offset + 5] = pv.getVelocity().getZ();
+        return 0;
+    }
+}

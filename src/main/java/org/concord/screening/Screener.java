@@ -1,0 +1,539 @@
+package org.concord.screening;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
+import java.util.stream.IntStream;
+
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BrentSolver;
+import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.time.TimeScalesFactory;
+
+/**
+ * All-vs-all (or one-vs-all) close-approach screening of element sets over a window, with SGP4/SDP4.
+ *
+ * <h2>Stages</h2>
+ * Time is cut into steps of {@code h} seconds ({@link ScreeningParameters#stepSeconds()}); every object is propagated
+ * at every step boundary with the batch kernel ({@link BatchSgp4}), chunk by chunk.
+ * <ol>
+ *     <li><b>Segment boxes and a spatial hash.</b> Over a step, an object's trajectory stays within {@code dev =
+ *     A h^2 / 8} of the chord between its two sampled positions (see below). Each object's chord is enclosed in an
+ *     axis-aligned box padded by {@code dev + D/2} ({@code D} the threshold) and the box is entered in every cell of a
+ *     uniform grid it touches; two objects are compared only if their boxes share a cell and overlap. Each pair is
+ *     counted once, in the cell holding the lower corner of the two boxes' intersection.</li>
+ *     <li><b>Radial shells (perigee/apogee filter).</b> Over the step, the object's radius stays within
+ *     {@code [min |chord| - dev, max(|p0|, |p1|) + dev]}; pairs whose shells, padded by D, do not overlap are
+ *     dropped.</li>
+ *     <li><b>Segment distance.</b> The relative position stays within {@code dev_i + dev_j} of the chord between the
+ *     two sampled relative positions; a pair goes to refinement only if that relative chord comes within
+ *     {@code D + dev_i + dev_j} of the origin.</li>
+ *     <li><b>Refinement.</b> On each candidate step the range rate {@code f = dr . dv} (exact SGP4 from the kernel) is
+ *     sampled every at most 5 s; each change of sign from negative to non-negative brackets a range minimum, solved
+ *     with Brent's method to 1e-6 s. Minima under the threshold are reported; hits of one encounter from
+ *     neighbouring steps (a TCA on a step boundary) are merged.</li>
+ * </ol>
+ *
+ * <h2>Why no approach under the threshold is missed</h2>
+ * If {@code x(t)} has {@code |x''| <= A} on {@code [t0, t0 + h]}, it differs from its chord by at most
+ * {@code A tau (h - tau) / 2 <= A h^2 / 8}, component by component and in norm (the error of linear interpolation).
+ * For SGP4 the second derivative of the position is the model's acceleration: central gravity (at most
+ * 9.80 m/s^2 at or above the 6,378.135 km radius below which SGP4 raises error 6 and the object is excluded) plus J2
+ * (under 0.5 % of it) and the slow secular/drag terms; {@code A} = {@value #MAX_ACCELERATION} m/s^2 bounds it with
+ * margin ({@code ScreenerTest} checks it by finite differences over the catalog). Hence if two objects come within D
+ * at some time {@code t} of a step, each is within {@code dev} of its chord (so inside its box shrunk by {@code D/2},
+ * and the two points lie within D of each other per axis: the padded boxes overlap, and they share the cell holding
+ * the lower corner of their intersection), their radii lie in their shells (which then come within D of each other),
+ * and the relative chord passes within {@code D + dev_i + dev_j} of the origin. Every step is covered, so the pair
+ * reaches refinement for the step holding the approach. An element set whose sampled velocity changes faster than
+ * {@code A} over a step (a non-physical, runaway decaying set) gets a proportionally larger {@code dev} there.
+ * Objects are dropped from the first sample at which SGP4 raises an error (the step before it is not screened for
+ * them either).
+ */
+public final class Screener {
+
+    /** Bound on the norm of an SGP4 trajectory's second derivative at or above one Earth radius, m/s^2. */
+    public static final double MAX_ACCELERATION = 10.5;
+
+    private static final int CHUNK_STEPS = 48;
+    private static final int OBJECT_BLOCK = 512;
+    private static final double REFINE_SUBSTEP = 5.0;
+    private static final long MAX_CELLS_PER_BOX = 64;
+
+    /** Screens without progress reports. */
+    public ScreeningResult screen(List<ScreeningObject> objects, ScreeningParameters parameters) {
+        return screen(objects, parameters, fraction -> { });
+    }
+
+    /** Screens, calling {@code progress} with the fraction done (0 to 1) after each chunk of steps. */
+    public ScreeningResult screen(List<ScreeningObject> objects, ScreeningParameters parameters,
+                                  DoubleConsumer progress) {
+        ForkJoinPool pool = new ForkJoinPool(parameters.threads());
+        try {
+            return pool.submit(() -> new Run(objects, parameters, progress).run()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("screening interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static final class Run {
+
+        private final List<ScreeningObject> objects;
+        private final ScreeningParameters parameters;
+        private final DoubleConsumer progress;
+        private final int n;
+        private final double h;
+        private final double window;
+        private final double threshold;
+        private final int steps;
+        private final BatchSgp4 kernel;
+        private final boolean[] primary;
+        private final boolean oneVsAll;
+        /** Index of the first sample at which each object failed, or Integer.MAX_VALUE. */
+        private final int[] failedAt;
+        private final int[] errorCode;
+        private final double cellSize;
+        private final Instant start;
+
+        private final AtomicLong gridPairs = new AtomicLong();
+        private final AtomicLong radialPairs = new AtomicLong();
+        private final AtomicLong candidatePairs = new AtomicLong();
+        private long propagations;
+
+        Run(List<ScreeningObject> objects, ScreeningParameters parameters, DoubleConsumer progress) {
+            this.objects = objects;
+            this.parameters = parameters;
+            this.progress = progress;
+            this.n = objects.size();
+            this.start = parameters.start();
+            this.window = parameters.window().toNanos() / 1e9;
+            this.threshold = parameters.thresholdMeters();
+            this.steps = (int) Math.ceil(window / parameters.stepSeconds() - 1e-9);
+            this.h = parameters.stepSeconds();
+            AbsoluteDate reference = new AbsoluteDate(start, TimeScalesFactory.getUTC());
+            List<TLE> tles = objects.stream().map(ScreeningObject::tle).toList();
+            this.kernel = BatchSgp4.of(tles, reference);
+            this.primary = new boolean[n];
+            this.oneVsAll = parameters.primaries().isPresent();
+            Set<Long> primaries = parameters.primaries().orElse(Set.of());
+            for (int i = 0; i < n; i++) {
+                primary[i] = primaries.contains(objects.get(i).noradId());
+            }
+            this.failedAt = new int[n];
+            Arrays.fill(failedAt, Integer.MAX_VALUE);
+            this.errorCode = new int[n];
+            // cells about the size of a LEO chord: boxes touch a few cells each
+            this.cellSize = Math.max(20_000.0, h * 7_000.0) + threshold;
+        }
+
+        double sampleTime(int k) {
+            return Math.min(k * h, window);
+        }
+
+        ScreeningResult run() {
+            long t0 = System.nanoTime();
+            double propagationSeconds = 0;
+            double broadSeconds = 0;
+            double refineSeconds = 0;
+            int times = CHUNK_STEPS + 1;
+            double[][] states = new double[times][6 * n];
+            boolean[][] valid = new boolean[times][n];
+            List<CloseApproach> found = new ArrayList<>();
+            for (int k0 = 0; k0 < steps; k0 += CHUNK_STEPS) {
+                int k1 = Math.min(steps, k0 + CHUNK_STEPS);
+                long a = System.nanoTime();
+                int firstNew = 0;
+                if (k0 > 0) {
+                    // the previous chunk's last sample is this chunk's first
+                    double[] s = states[0];
+                    states[0] = states[CHUNK_STEPS];
+                    states[CHUNK_STEPS] = s;
+                    boolean[] v = valid[0];
+                    valid[0] = valid[CHUNK_STEPS];
+                    valid[CHUNK_STEPS] = v;
+                    firstNew = 1;
+                }
+                final int from = firstNew;
+                final int base = k0;
+                final int last = k1 - k0;
+                IntStream.range(0, (n + OBJECT_BLOCK - 1) / OBJECT_BLOCK).parallel().forEach(block -> {
+                    int end = Math.min(n, (block + 1) * OBJECT_BLOCK);
+                    for (int j = block * OBJECT_BLOCK; j < end; j++) {
+                        for (int s = from; s <= last; s++) {
+                            int k = base + s;
+                            if (failedAt[j] <= k) {
+                                valid[s][j] = false;
+                                continue;
+                            }
+                            int code = kernel.propagate(j, sampleTime(k), states[s], 6 * j);
+                            if (code != 0) {
+                                failedAt[j] = k;
+                                errorCode[j] = code;
+                                valid[s][j] = false;
+                            } else {
+                                valid[s][j] = true;
+                            }
+                        }
+                    }
+                });
+                propagations += (long) n * (last - from + 1);
+                long b = System.nanoTime();
+                propagationSeconds += (b - a) / 1e9;
+
+                List<long[]> perStep = IntStream.range(0, last).parallel()
+                        .mapToObj(s -> broadPhase(states[s], states[s + 1], valid[s], valid[s + 1],
+                                sampleTime(base + s + 1) - sampleTime(base + s), base + s))
+                        .toList();
+                long c = System.nanoTime();
+                broadSeconds += (c - b) / 1e9;
+
+                List<CloseApproach> refined = perStep.stream().flatMapToLong(Arrays::stream).parallel()
+                        .mapToObj(this::refine).flatMap(List::stream).toList();
+                found.addAll(refined);
+                refineSeconds += (System.nanoTime() - c) / 1e9;
+                progress.accept((double) k1 / steps);
+            }
+            List<CloseApproach> merged = deduplicate(found);
+            Map<Long, Integer> excluded = new HashMap<>();
+            int deep = 0;
+            for (int j = 0; j < n; j++) {
+                if (failedAt[j] != Integer.MAX_VALUE) {
+                    excluded.put(objects.get(j).noradId(), errorCode[j]);
+                }
+                if (kernel.deepSpace(j)) {
+                    deep++;
+                }
+            }
+            ScreeningStatistics statistics = new ScreeningStatistics(n, deep, excluded.size(), steps + 1,
+                    propagations, gridPairs.get(), radialPairs.get(), candidatePairs.get(), merged.size(),
+                    propagationSeconds, broadSeconds, refineSeconds, (System.nanoTime() - t0) / 1e9);
+            return new ScreeningResult(merged, statistics, excluded);
+        }
+
+        /** Candidate (step, i, j) triples of one step, packed as {@code step << 42 | i << 21 | j}. */
+        long[] broadPhase(double[] s0, double[] s1, boolean[] v0, boolean[] v1, double dt, int step) {
+            int[] ids = new int[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (v0[i] && v1[i]) {
+                    ids[count++] = i;
+                }
+            }
+            double half = threshold / 2.0;
+            double[] lo = new double[3 * count];
+            double[] hi = new double[3 * count];
+            double[] dev = new double[count];
+            double[] rlo = new double[count];
+            double[] rhi = new double[count];
+            int[] c0 = new int[3 * count];
+            int[] c1 = new int[3 * count];
+            long entries = 0;
+            int[] big = new int[count];
+            int bigCount = 0;
+            double baseDev = MAX_ACCELERATION * dt * dt / 8.0;
+            for (int m = 0; m < count; m++) {
+                int o = 6 * ids[m];
+                double dvx = s1[o + 3] - s0[o + 3];
+                double dvy = s1[o + 4] - s0[o + 4];
+                double dvz = s1[o + 5] - s0[o + 5];
+                double observed = Math.sqrt(dvx * dvx + dvy * dvy + dvz * dvz) / dt;
+                double d = observed > MAX_ACCELERATION * 0.9 ? baseDev * Math.max(1.0, 4.0 * observed
+                        / MAX_ACCELERATION) : baseDev;
+                dev[m] = d;
+                double pad = d + half;
+                long cells = 1;
+                for (int ax = 0; ax < 3; ax++) {
+                    double p = s0[o + ax];
+                    double q = s1[o + ax];
+                    double l = Math.min(p, q) - pad;
+                    double u = Math.max(p, q) + pad;
+                    lo[3 * m + ax] = l;
+                    hi[3 * m + ax] = u;
+                    c0[3 * m + ax] = cell(l);
+                    c1[3 * m + ax] = cell(u);
+                    cells *= c1[3 * m + ax] - c0[3 * m + ax] + 1;
+                }
+                if (cells > MAX_CELLS_PER_BOX) {
+                    big[bigCount++] = m;
+                    c1[3 * m] = c0[3 * m] - 1; // enters no cell
+                } else {
+                    entries += cells;
+                }
+                double r0 = norm(s0[o], s0[o + 1], s0[o + 2]);
+                double r1 = norm(s1[o], s1[o + 1], s1[o + 2]);
+                rhi[m] = Math.max(r0, r1) + d;
+                rlo[m] = segmentMinNorm(s0[o], s0[o + 1], s0[o + 2], s1[o], s1[o + 1], s1[o + 2]) - d;
+            }
+            int size = (int) entries;
+            int buckets = Integer.highestOneBit(Math.max(16, size)) << 1;
+            int mask = buckets - 1;
+            int[] start = new int[buckets + 1];
+            int[] entryObject = new int[size];
+            int[] entryBucket = new int[size];
+            int[] entryCell = new int[3 * size];
+            int e = 0;
+            for (int m = 0; m < count; m++) {
+                for (int x = c0[3 * m]; x <= c1[3 * m]; x++) {
+                    for (int y = c0[3 * m + 1]; y <= c1[3 * m + 1]; y++) {
+                        for (int z = c0[3 * m + 2]; z <= c1[3 * m + 2]; z++) {
+                            int bucket = hash(x, y, z) & mask;
+                            entryObject[e] = m;
+                            entryBucket[e] = bucket;
+                            entryCell[3 * e] = x;
+                            entryCell[3 * e + 1] = y;
+                            entryCell[3 * e + 2] = z;
+                            start[bucket + 1]++;
+                            e++;
+                        }
+                    }
+                }
+            }
+            for (int bk = 0; bk < buckets; bk++) {
+                start[bk + 1] += start[bk];
+            }
+            int[] fill = Arrays.copyOf(start, buckets);
+            int[] sorted = new int[size];
+            for (int i = 0; i < size; i++) {
+                sorted[fill[entryBucket[i]]++] = i;
+            }
+            long[] counters = new long[2];
+            long[] out = new long[16];
+            int found = 0;
+            for (int bk = 0; bk < buckets; bk++) {
+                int from = start[bk];
+                int to = start[bk + 1];
+                for (int p = from; p < to; p++) {
+                    int ea = sorted[p];
+                    int ma = entryObject[ea];
+                    int cx = entryCell[3 * ea];
+                    int cy = entryCell[3 * ea + 1];
+                    int cz = entryCell[3 * ea + 2];
+                    for (int q = p + 1; q < to; q++) {
+                        int eb = sorted[q];
+                        int mb = entryObject[eb];
+                        if (entryCell[3 * eb] != cx || entryCell[3 * eb + 1] != cy || entryCell[3 * eb + 2] != cz) {
+                            continue;
+                        }
+                        if (cell(Math.max(lo[3 * ma], lo[3 * mb])) != cx
+                                || cell(Math.max(lo[3 * ma + 1], lo[3 * mb + 1])) != cy
+                                || cell(Math.max(lo[3 * ma + 2], lo[3 * mb + 2])) != cz) {
+                            continue; // counted in another cell (or the boxes do not overlap)
+                        }
+                        long pair = testPair(ma, mb, ids, lo, hi, dev, rlo, rhi, s0, s1, step, counters);
+                        if (pair >= 0) {
+                            if (found == out.length) {
+                                out = Arrays.copyOf(out, 2 * found);
+                            }
+                            out[found++] = pair;
+                        }
+                    }
+                }
+            }
+            // boxes touching too many cells (runaway element sets far out): against every object
+            for (int bi = 0; bi < bigCount; bi++) {
+                int ma = big[bi];
+                for (int mb = 0; mb < count; mb++) {
+                    if (mb == ma || (c1[3 * mb] < c0[3 * mb] && mb < ma)) {
+                        continue; // itself, or a big object whose pair with this one is tested from the other side
+                    }
+                    long pair = testPair(ma, mb, ids, lo, hi, dev, rlo, rhi, s0, s1, step, counters);
+                    if (pair >= 0) {
+                        if (found == out.length) {
+                            out = Arrays.copyOf(out, 2 * found);
+                        }
+                        out[found++] = pair;
+                    }
+                }
+            }
+            gridPairs.addAndGet(counters[0]);
+            radialPairs.addAndGet(counters[1]);
+            candidatePairs.addAndGet(found);
+            return Arrays.copyOf(out, found);
+        }
+
+        /** The box, radial and segment-distance tests on objects ma, mb of a step: a packed candidate, or -1. */
+        private long testPair(int ma, int mb, int[] ids, double[] lo, double[] hi, double[] dev, double[] rlo,
+                              double[] rhi, double[] s0, double[] s1, int step, long[] counters) {
+            int ia = ids[ma];
+            int ib = ids[mb];
+            if (oneVsAll && !primary[ia] && !primary[ib]) {
+                return -1;
+            }
+            for (int ax = 0; ax < 3; ax++) {
+                if (Math.max(lo[3 * ma + ax], lo[3 * mb + ax]) > Math.min(hi[3 * ma + ax], hi[3 * mb + ax])) {
+                    return -1;
+                }
+            }
+            counters[0]++;
+            if (rlo[ma] > rhi[mb] + threshold || rlo[mb] > rhi[ma] + threshold) {
+                return -1;
+            }
+            counters[1]++;
+            int oa = 6 * ia;
+            int ob = 6 * ib;
+            double distance = segmentMinNorm(s0[ob] - s0[oa], s0[ob + 1] - s0[oa + 1], s0[ob + 2] - s0[oa + 2],
+                    s1[ob] - s1[oa], s1[ob + 1] - s1[oa + 1], s1[ob + 2] - s1[oa + 2]);
+            if (distance > threshold + dev[ma] + dev[mb]) {
+                return -1;
+            }
+            int i = Math.min(ia, ib);
+            int j = Math.max(ia, ib);
+            return ((long) step << 42) | ((long) i << 21) | j;
+        }
+
+        private int cell(double coordinate) {
+            double c = Math.floor(coordinate / cellSize);
+            return (int) Math.max(-1_000_000, Math.min(1_000_000, c));
+        }
+
+        private static int hash(int x, int y, int z) {
+            int hsh = x * 0x9E3779B1 ^ y * 0x85EBCA77 ^ z * 0xC2B2AE3D;
+            return hsh ^ (hsh >>> 15);
+        }
+
+        List<CloseApproach> refine(long candidate) {
+            int step = (int) (candidate >>> 42);
+            int i = (int) ((candidate >>> 21) & 0x1FFFFF);
+            int j = (int) (candidate & 0x1FFFFF);
+            double ta = sampleTime(step);
+            double tb = sampleTime(step + 1);
+            int sub = Math.max(1, (int) Math.ceil((tb - ta) / REFINE_SUBSTEP - 1e-9));
+            double[] buffer = new double[12];
+            UnivariateFunction rangeRate = t -> rangeRate(i, j, t, buffer);
+            List<CloseApproach> result = new ArrayList<>(1);
+            double previousT = ta;
+            double previous = rangeRate.value(ta);
+            for (int m = 1; m <= sub; m++) {
+                double t = m == sub ? tb : ta + (tb - ta) * m / sub;
+                double value = rangeRate.value(t);
+                if (Double.isNaN(value) || Double.isNaN(previous)) {
+                    previous = value;
+                    previousT = t;
+                    continue;
+                }
+                if (previous < 0 && value >= 0) {
+                    double tca = value == 0 ? t : new BrentSolver(1e-7).solve(100, rangeRate, previousT, t);
+                    CloseApproach approach = approach(i, j, tca, buffer);
+                    if (approach != null) {
+                        result.add(approach);
+                    }
+                }
+                previous = value;
+                previousT = t;
+            }
+            return result;
+        }
+
+        /** dr . dv of j relative to i at t; NaN where SGP4 fails. */
+        private double rangeRate(int i, int j, double t, double[] buffer) {
+            if (kernel.propagate(i, t, buffer, 0) != 0 || kernel.propagate(j, t, buffer, 6) != 0) {
+                return Double.NaN;
+            }
+            double s = 0;
+            for (int ax = 0; ax < 3; ax++) {
+                s += (buffer[6 + ax] - buffer[ax]) * (buffer[9 + ax] - buffer[3 + ax]);
+            }
+            return s;
+        }
+
+        private CloseApproach approach(int a, int b, double t, double[] buffer) {
+            // the primary: the one in the primary set, else the lower catalog number
+            int p = a;
+            int s = b;
+            boolean swap = oneVsAll ? (!primary[a] || (primary[b] && objects.get(b).noradId() < objects.get(a)
+                    .noradId())) : objects.get(b).noradId() < objects.get(a).noradId();
+            if (swap) {
+                p = b;
+                s = a;
+            }
+            if (kernel.propagate(p, t, buffer, 0) != 0 || kernel.propagate(s, t, buffer, 6) != 0) {
+                return null;
+            }
+            double[] pp = Arrays.copyOfRange(buffer, 0, 6);
+            double[] ps = Arrays.copyOfRange(buffer, 6, 12);
+            double dx = ps[0] - pp[0];
+            double dy = ps[1] - pp[1];
+            double dz = ps[2] - pp[2];
+            double miss = norm(dx, dy, dz);
+            if (!(miss < threshold)) {
+                return null;
+            }
+            double speed = norm(ps[3] - pp[3], ps[4] - pp[4], ps[5] - pp[5]);
+            // RTN of the primary
+            double rn = norm(pp[0], pp[1], pp[2]);
+            double rx = pp[0] / rn;
+            double ry = pp[1] / rn;
+            double rz = pp[2] / rn;
+            double nx = pp[1] * pp[5] - pp[2] * pp[4];
+            double ny = pp[2] * pp[3] - pp[0] * pp[5];
+            double nz = pp[0] * pp[4] - pp[1] * pp[3];
+            double nn = norm(nx, ny, nz);
+            nx /= nn;
+            ny /= nn;
+            nz /= nn;
+            double tx = ny * rz - nz * ry;
+            double ty = nz * rx - nx * rz;
+            double tz = nx * ry - ny * rx;
+            long nanos = Math.round(t * 1e9);
+            return new CloseApproach(objects.get(p).noradId(), objects.get(s).noradId(), objects.get(p).orbitId(),
+                    objects.get(s).orbitId(), start.plusNanos(nanos), miss, speed, dx * rx + dy * ry + dz * rz,
+                    dx * tx + dy * ty + dz * tz, dx * nx + dy * ny + dz * nz, pp, ps);
+        }
+
+        private static List<CloseApproach> deduplicate(List<CloseApproach> found) {
+            List<CloseApproach> sorted = new ArrayList<>(found);
+            sorted.sort(Comparator.comparingLong(CloseApproach::primaryNoradId)
+                    .thenComparingLong(CloseApproach::secondaryNoradId).thenComparing(CloseApproach::tca));
+            List<CloseApproach> out = new ArrayList<>();
+            for (CloseApproach c : sorted) {
+                if (!out.isEmpty()) {
+                    CloseApproach last = out.get(out.size() - 1);
+                    if (last.primaryNoradId() == c.primaryNoradId() && last.secondaryNoradId() == c.secondaryNoradId()
+                            && Math.abs(last.tca().toEpochMilli() - c.tca().toEpochMilli()) < 1000) {
+                        if (c.missDistanceMeters() < last.missDistanceMeters()) {
+                            out.set(out.size() - 1, c);
+                        }
+                        continue;
+                    }
+                }
+                out.add(c);
+            }
+            out.sort(Comparator.comparing(CloseApproach::tca).thenComparingLong(CloseApproach::primaryNoradId)
+                    .thenComparingLong(CloseApproach::secondaryNoradId));
+            return out;
+        }
+    }
+
+    static double norm(double x, double y, double z) {
+        return Math.sqrt(x * x + y * y + z * z);
+    }
+
+    /** Smallest norm of the segment from a to b. */
+    static double segmentMinNorm(double ax, double ay, double az, double bx, double by, double bz) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double dz = bz - az;
+        double dd = dx * dx + dy * dy + dz * dz;
+        double s = dd > 0 ? -(ax * dx + ay * dy + az * dz) / dd : 0;
+        s = Math.max(0, Math.min(1, s));
+        return norm(ax + s * dx, ay + s * dy, az + s * dz);
+    }
+}

@@ -1,0 +1,9 @@
+package org.concord.screening;
+
+import java.util.List;
+import java.util.Map;
+
+/** The close approaches (by TCA), the statistics, and the objects excluded by SGP4 errors (NORAD id to code). */
+public record ScreeningResult(List<CloseApproach> closeApproaches, ScreeningStatistics statistics,
+                              Map<Long, Integer> excludedObjects) {
+}

@@ -1,0 +1,21 @@
+package org.concord.screening;
+
+/**
+ * How a screening went: wall time per stage (seconds; the stages interleave chunk by chunk, each figure is the sum
+ * of its own stretches), how many pairs each filter let through, and the objects SGP4 errors excluded.
+ *
+ * @param objects              objects screened
+ * @param deepSpaceObjects     of which propagated with SDP4 (per object through Orekit, not the batch kernel)
+ * @param excludedBySgp4Error  objects that hit an SGP4 error within the window (screened up to the sample before it)
+ * @param samples              sample times
+ * @param propagations         object states computed for the broad phase
+ * @param gridPairs            distinct (pair, step) combinations whose padded segment boxes overlap
+ * @param radialPairs          of which also pass the radial-shell (perigee/apogee) filter
+ * @param candidatePairs       of which also pass the segment-distance test: handed to refinement
+ * @param conjunctions         close approaches found
+ */
+public record ScreeningStatistics(int objects, int deepSpaceObjects, int excludedBySgp4Error, int samples,
+                                  long propagations, long gridPairs, long radialPairs, long candidatePairs,
+                                  int conjunctions, double propagationSeconds, double broadPhaseSeconds,
+                                  double refinementSeconds, double totalSeconds) {
+}
