@@ -19,6 +19,8 @@ import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Page;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.ScreeningRun;
+import org.concord.screening.ScreeningService;
 import org.concord.formats.ElementSetExport;
 import org.concord.formats.ElementSetExport.Layout;
 import org.concord.formats.InputRejectedException;
@@ -63,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/conjunctions", this::conjunctions);
             config.routes.get("/api/v1/conjunctions/{conjunctionId}", this::conjunction);
             config.routes.get("/api/v1/screenings", this::screenings);
+            config.routes.post("/api/v1/screenings", this::startScreening);
             config.routes.get("/api/v1/screenings/{runId}", this::screening);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
@@ -204,6 +207,39 @@ public final class ApiServer implements AutoCloseable {
 
     private void screenings(Context ctx) {
         ctx.json(Map.of("items", node.conjunctions().runs(100).stream().map(JsonViews::screeningRun).toList()));
+    }
+
+    private void startScreening(Context ctx) {
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = new ObjectMapper().readTree(ctx.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the body is not JSON: " + e.getMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("the body must be a JSON object such as {\"start\":"
+                    + " \"2024-07-05T00:00:00Z\", \"windowSeconds\": 604800, \"thresholdMeters\": 5000}");
+        }
+        Instant start;
+        try {
+            start = Instant.parse(body.path("start").asText(""));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("start must be an ISO-8601 UTC instant such as 2024-07-05T00:00:00Z");
+        }
+        long windowSeconds = body.path("windowSeconds").asLong(7 * 86400);
+        double threshold = body.path("thresholdMeters").asDouble(5000);
+        if (windowSeconds <= 0 || windowSeconds > 30 * 86400) {
+            throw new IllegalArgumentException("windowSeconds must be between 1 and 30 days");
+        }
+        if (!(threshold > 0) || threshold > 1e6) {
+            throw new IllegalArgumentException("thresholdMeters must be positive and at most 1,000,000");
+        }
+        Optional<Long> primary = body.hasNonNull("primaryNoradId") ? Optional.of(body.get("primaryNoradId").asLong())
+                : Optional.empty();
+        ScreeningRun run = node.screening().start(new ScreeningService.Request(start,
+                java.time.Duration.ofSeconds(windowSeconds), threshold, primary), "http:" + ctx.ip());
+        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/screenings/" + run.id())
+                .json(JsonViews.screeningRun(run));
     }
 
     private void screening(Context ctx) {

@@ -17,6 +17,8 @@ import org.concord.formats.OmmReader;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
 import org.concord.orbit.PropagationService;
+import org.concord.risk.HardBodyRadii;
+import org.concord.screening.ScreeningService;
 import org.concord.store.Database;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
@@ -35,6 +37,7 @@ public final class Node implements AutoCloseable {
     private final IngestService ingest;
     private final OrekitSetup orekit;
     private final PropagationService propagation;
+    private final ScreeningService screening;
 
     private Node(NodeConfig config, Database database) {
         this.config = config;
@@ -43,7 +46,10 @@ public final class Node implements AutoCloseable {
         this.catalog = new JooqCatalogStore(database);
         this.conjunctions = new JooqConjunctionStore(database);
         this.ingest = new IngestService(catalog, config.labelRules(), config.ingestMaxBytes(), Clock.systemUTC());
-        this.propagation = new PropagationService(MeanElementsDecoder.withOmm(OmmReader::toTle));
+        MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
+        this.propagation = new PropagationService(meanElements);
+        this.screening = new ScreeningService(catalog, conjunctions, meanElements, HardBodyRadii.bundled(),
+                config.party(), Clock.systemUTC());
     }
 
     public static Node open(NodeConfig config) {
@@ -99,6 +105,10 @@ public final class Node implements AutoCloseable {
         return ingest;
     }
 
+    public ScreeningService screening() {
+        return screening;
+    }
+
     public PropagationService propagation() {
         return propagation;
     }
@@ -114,6 +124,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        screening.close();
         database.close();
     }
 }

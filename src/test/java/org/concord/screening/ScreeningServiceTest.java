@@ -1,0 +1,117 @@
+package org.concord.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.concord.TestNodes;
+import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.ConjunctionQuery;
+import org.concord.conjunction.ScreeningRun;
+import org.concord.ingest.IngestRequest;
+import org.concord.label.Label;
+import org.concord.label.Tlp;
+import org.concord.node.Node;
+import org.concord.risk.CovarianceSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Screening as a node service: runs recorded with figures, conjunctions stored with maximum Pc and combined labels. */
+class ScreeningServiceTest {
+
+    private static final Instant START = Instant.parse("2024-07-05T00:00:00Z");
+
+    @TempDir
+    static Path dir;
+
+    static Node node;
+
+    @BeforeAll
+    static void catalog() {
+        node = TestNodes.open(dir, Map.of());
+        String[] lines = new String(TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
+                StandardCharsets.UTF_8).split("\r?\n");
+        String restricted = String.join("\n", Arrays.copyOfRange(lines, 0, 450));
+        String open = String.join("\n", Arrays.copyOfRange(lines, 450, lines.length));
+        Label gbrUsa = Label.parse("originator=GBR;rel=GBR,USA;tlp=GREEN;caveats=PROPIN", Label.publicFrom("TEST"));
+        node.ingest().ingest(new IngestRequest("gbr.tle", restricted.getBytes(StandardCharsets.UTF_8),
+                Optional.of(gbrUsa), "test", false, Optional.empty()));
+        node.ingest().ingest(IngestRequest.of("public.tle", open.getBytes(StandardCharsets.UTF_8), "test"));
+    }
+
+    @AfterAll
+    static void close() {
+        node.close();
+    }
+
+    @Test
+    void anAllVsAllRunStoresEveryConjunctionWithMaximumPcAndTheCombinedLabel() {
+        double[] lastProgress = {0};
+        ScreeningRun run = node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 50_000,
+                Optional.empty()), "tester", fraction -> lastProgress[0] = fraction);
+        assertThat(run.status()).as(run.error().orElse("")).isEqualTo(ScreeningRun.Status.DONE);
+        assertThat(lastProgress[0]).isEqualTo(1.0);
+        ScreeningRun.Figures figures = run.figures().orElseThrow();
+        assertThat(figures.objectsScreened()).isEqualTo(301);
+        assertThat(figures.conjunctions()).isPositive();
+
+        List<Conjunction> stored = node.conjunctions().findConjunctions(new ConjunctionQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
+                ConjunctionQuery.Sort.TCA, 10_000, 0)).items();
+        assertThat(stored).hasSize(figures.conjunctions());
+        for (Conjunction c : stored) {
+            assertThat(c.missDistanceMeters()).isLessThan(50_000);
+            assertThat(c.tca()).isBetween(START, START.plus(Duration.ofDays(1)));
+            assertThat(c.risk().orElseThrow().source()).isEqualTo(CovarianceSource.MAXIMUM);
+            assertThat(c.risk().orElseThrow().statement()).contains("MAXIMUM").contains("not a measured Pc");
+            boolean restricted = c.primaryNoradId() <= lastRestrictedNorad() || c.secondaryNoradId()
+                    <= lastRestrictedNorad();
+            if (restricted) {
+                assertThat(c.label().releasability().parties()).containsExactly("GBR", "USA");
+                assertThat(c.label().tlp()).isEqualTo(Tlp.GREEN);
+                assertThat(c.label().caveats()).containsExactly("PROPIN");
+            } else {
+                assertThat(c.label().releasability().isPublic()).isTrue();
+            }
+            assertThat(c.label().originator()).isEqualTo("TEST");
+        }
+
+        // the service's conjunctions are exactly the screener's on the same element sets
+        List<ScreeningObject> objects = node.catalog().latestOrbits().stream()
+                .map(o -> new ScreeningObject(o.noradId(), o.id(), org.concord.formats.OmmReader.toTle(
+                        o.format(), o.content()))).toList();
+        ScreeningResult direct = new Screener().screen(objects, ScreeningParameters.allVsAll(START,
+                Duration.ofDays(1), 50_000));
+        assertThat(direct.closeApproaches()).hasSize(stored.size());
+    }
+
+    @Test
+    void oneVsAllScreensOnlyPairsWithThePrimary() {
+        ScreeningRun run = node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 200_000,
+                Optional.of(25544L)), "tester", f -> { });
+        assertThat(run.kind()).isEqualTo(ScreeningRun.Kind.ONE_VS_ALL);
+        List<Conjunction> stored = node.conjunctions().findConjunctions(new ConjunctionQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
+                ConjunctionQuery.Sort.PC, 10_000, 0)).items();
+        assertThat(stored).allSatisfy(c -> assertThat(List.of(c.primaryNoradId(), c.secondaryNoradId()))
+                .contains(25544L));
+        assertThatThrownBy(() -> node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 5000,
+                Optional.of(99_999L)), "tester", f -> { })).hasMessageContaining("no object 99999");
+    }
+
+    private static long lastRestrictedNorad() {
+        String[] lines = new String(TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
+                StandardCharsets.UTF_8).split("\r?\n");
+        return Long.parseLong(lines[449].substring(2, 7).trim());
+    }
+}
