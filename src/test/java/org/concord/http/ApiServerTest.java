@@ -349,6 +349,34 @@ class ApiServerTest {
     }
 
     @Test
+    void aScreeningStartsInTheBackgroundAndIsPolledToItsEnd() throws Exception {
+        HttpResponse<String> started = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"windowSeconds\":"
+                        + " 21600, \"thresholdMeters\": 20000, \"primaryNoradId\": 25544}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        Reply reply = checked("/api/v1/screenings", "POST", started);
+        assertThat(reply.status()).isEqualTo(202);
+        long id = reply.body().get("id").asLong();
+        assertThat(started.headers().firstValue("Location")).contains("/api/v1/screenings/" + id);
+        Reply run = null;
+        for (int i = 0; i < 600; i++) {
+            run = get("/api/v1/screenings/{runId}", "/api/v1/screenings/" + id);
+            if (!run.body().get("status").asText().equals("RUNNING")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(run.body().get("status").asText()).as(run.text()).isEqualTo("DONE");
+        assertThat(run.body().at("/figures/objectsScreened").asInt()).isGreaterThan(300);
+        assertThat(run.body().get("kind").asText()).isEqualTo("ONE_VS_ALL");
+
+        HttpResponse<String> bad = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"yesterday\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(checked("/api/v1/screenings", "POST", bad).status()).isEqualTo(400);
+    }
+
+    @Test
     void theDocumentIsServed() throws Exception {
         HttpResponse<String> yaml = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.yaml"))
                 .build(), HttpResponse.BodyHandlers.ofString());
