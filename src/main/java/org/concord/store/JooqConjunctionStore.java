@@ -108,10 +108,35 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         return dsl.transactionResult(configuration -> insert(configuration.dsl(), conjunctions, Optional.empty()));
     }
 
+    private static final Field<?>[] INSERTED = {Conj.RUN_ID, Conj.PRIMARY_NORAD_ID, Conj.SECONDARY_NORAD_ID,
+        Conj.PRIMARY_ORBIT_ID, Conj.SECONDARY_ORBIT_ID, Conj.TCA, Conj.MISS_M, Conj.RELATIVE_SPEED, Conj.RADIAL_M,
+        Conj.IN_TRACK_M, Conj.CROSS_TRACK_M, Conj.PC, Conj.PC_METHOD, Conj.PC_SOURCE, Conj.PC_HBR_M, Conj.PC_STATEMENT,
+        Conj.CDM_PC, Conj.CDM_PC_METHOD, Conj.CDM_PC_SOURCE, Conj.CDM_PC_HBR_M, Conj.CDM_PC_STATEMENT, Conj.CDM,
+        Conj.LABEL_ORIGINATOR, Conj.LABEL_RELEASABILITY, Conj.LABEL_TLP, Conj.LABEL_CAVEATS, Conj.LABEL_EXPIRY};
+
+    /** One prepared statement, bound once per conjunction: a screening can find tens of thousands. */
     private static void insertBatch(DSLContext tx, List<Conjunction> conjunctions, long runId) {
-        for (int from = 0; from < conjunctions.size(); from += 1000) {
-            var batch = tx.batch(conjunctions.subList(from, Math.min(conjunctions.size(), from + 1000)).stream()
-                    .map(c -> insertStep(tx, c, Optional.of(runId))).toList());
+        Object[] nulls = new Object[INSERTED.length];
+        for (int from = 0; from < conjunctions.size(); from += 5000) {
+            org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(Conj.T).columns(INSERTED).values(nulls));
+            for (Conjunction c : conjunctions.subList(from, Math.min(conjunctions.size(), from + 5000))) {
+                Label l = c.label();
+                batch = batch.bind(runId, c.primaryNoradId(), c.secondaryNoradId(), c.primaryOrbitId().orElse(null),
+                        c.secondaryOrbitId().orElse(null), JooqCatalogStore.odt(c.tca()), c.missDistanceMeters(),
+                        c.relativeSpeedMetersPerSecond(), c.radialMeters(), c.inTrackMeters(), c.crossTrackMeters(),
+                        c.risk().map(CollisionRisk::probability).orElse(null),
+                        c.risk().map(CollisionRisk::method).orElse(null),
+                        c.risk().map(r -> r.source().name()).orElse(null),
+                        c.risk().map(CollisionRisk::combinedHardBodyRadiusMeters).orElse(null),
+                        c.risk().map(CollisionRisk::statement).orElse(null),
+                        c.cdmRisk().map(CollisionRisk::probability).orElse(null),
+                        c.cdmRisk().map(CollisionRisk::method).orElse(null),
+                        c.cdmRisk().map(r -> r.source().name()).orElse(null),
+                        c.cdmRisk().map(CollisionRisk::combinedHardBodyRadiusMeters).orElse(null),
+                        c.cdmRisk().map(CollisionRisk::statement).orElse(null), c.cdm().orElse(null),
+                        l.originator(), l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
+                        l.expiry().map(JooqCatalogStore::odt).orElse(null));
+            }
             batch.execute();
         }
     }
