@@ -11,7 +11,10 @@ public enum SourceFormat {
     OEM_XML,
     OPM_KVN,
     OPM_XML,
-    SATCAT_CSV;
+    SATCAT_CSV,
+    /** A conjunction data message (CCSDS 508.0-B-1): stored as a conjunction, not as an orbit. */
+    CDM_KVN,
+    CDM_XML;
 
     public OrbitKind orbitKind() {
         return switch (this) {
@@ -19,6 +22,7 @@ public enum SourceFormat {
             case OEM_KVN, OEM_XML -> OrbitKind.EPHEMERIS;
             case OPM_KVN, OPM_XML -> OrbitKind.STATE_VECTOR;
             case SATCAT_CSV -> throw new IllegalStateException("SATCAT rows are not orbits");
+            case CDM_KVN, CDM_XML -> throw new IllegalStateException("a CDM is a conjunction, not an orbit");
         };
     }
 }

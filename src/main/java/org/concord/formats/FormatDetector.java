@@ -128,13 +128,16 @@ public final class FormatDetector {
         if (upper.startsWith("CCSDS_OEM_VERS")) {
             return SourceFormat.OEM_KVN;
         }
+        if (upper.startsWith("CCSDS_CDM_VERS")) {
+            return SourceFormat.CDM_KVN;
+        }
         if (upper.startsWith("CCSDS_OPM_VERS")) {
             return SourceFormat.OPM_KVN;
         }
         if (upper.startsWith("CCSDS_")) {
             throw new InputRejectedException(InputError.atLine(fileName, 1, "CCSDS version keyword",
                     "'" + firstLine.split("[\\s=]")[0] + "' is not an orbit message Concord ingests here"
-                            + " (expected CCSDS_OMM_VERS, CCSDS_OEM_VERS or CCSDS_OPM_VERS)"));
+                            + " (expected CCSDS_OMM_VERS, CCSDS_OEM_VERS, CCSDS_OPM_VERS or CCSDS_CDM_VERS)"));
         }
         if (upper.contains(",") && upper.contains("MEAN_MOTION") && upper.contains("EPOCH")) {
             return SourceFormat.OMM_CSV;
@@ -188,6 +191,7 @@ public final class FormatDetector {
             case "omm" -> SourceFormat.OMM_XML;
             case "oem" -> SourceFormat.OEM_XML;
             case "opm" -> SourceFormat.OPM_XML;
+            case "cdm" -> SourceFormat.CDM_XML;
             default -> throw new InputRejectedException(InputError.atPath(fileName, "/" + name, "root element",
                     "<" + name + "> is not a CCSDS orbit message Concord ingests (expected <omm>, <oem> or <opm>,"
                             + " alone or in an <ndm>)"));

@@ -17,6 +17,7 @@ public final class OrbitReaders {
             case OEM_KVN, OEM_XML -> OemReader.read(fileName, text, format);
             case OPM_KVN, OPM_XML -> OpmReader.read(fileName, text, format);
             case SATCAT_CSV -> throw new IllegalArgumentException("SATCAT is read by SatcatReader");
+            case CDM_KVN, CDM_XML -> throw new IllegalArgumentException("a CDM is read by CdmReader");
         };
     }
 }

@@ -20,6 +20,9 @@ import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Provenance;
 import org.concord.catalog.SourceFormat;
 import org.concord.catalog.SpaceObject.SatcatEntry;
+import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.ConjunctionStore;
+import org.concord.formats.CdmReader;
 import org.concord.formats.FormatDetector;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
@@ -29,6 +32,7 @@ import org.concord.formats.ParsedOrbit;
 import org.concord.formats.ParsedSatcat;
 import org.concord.formats.SatcatReader;
 import org.concord.label.Label;
+import org.concord.risk.HardBodyRadii;
 
 /**
  * Ingest: bytes, format detection, parsing, validation, labelling, and one transaction in the store. An input with
@@ -48,12 +52,17 @@ public final class IngestService {
     static final int MAX_CAVEATS_LENGTH = 1024;
 
     private final CatalogStore store;
+    private final ConjunctionStore conjunctions;
+    private final HardBodyRadii radii;
     private final LabelRules labels;
     private final long maxBytes;
     private final Clock clock;
 
-    public IngestService(CatalogStore store, LabelRules labels, long maxBytes, Clock clock) {
+    public IngestService(CatalogStore store, ConjunctionStore conjunctions, HardBodyRadii radii, LabelRules labels,
+                         long maxBytes, Clock clock) {
         this.store = store;
+        this.conjunctions = conjunctions;
+        this.radii = radii;
         this.labels = labels;
         this.maxBytes = maxBytes;
         this.clock = clock;
@@ -91,6 +100,11 @@ public final class IngestService {
         Provenance provenance = new Provenance(name, sha256(bytes), now, request.ingestedBy());
         IngestBatch batch;
         List<InputError> errors;
+        if (format == SourceFormat.CDM_KVN || format == SourceFormat.CDM_XML) {
+            Conjunction conjunction = CdmConjunctions.of(name, CdmReader.read(name, text), text, label, radii);
+            conjunctions.storeConjunctions(List.of(conjunction));
+            return new IngestReport(name, provenance.sourceSha256(), format, label, 1, 0, 0, List.of());
+        }
         if (format == SourceFormat.SATCAT_CSV) {
             ParseResult<ParsedSatcat> parsed = SatcatReader.read(name, text);
             errors = new ArrayList<>(parsed.errors());

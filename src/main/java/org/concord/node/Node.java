@@ -45,10 +45,12 @@ public final class Node implements AutoCloseable {
         this.orekit = OrekitSetup.initialize(config.orekitData());
         this.catalog = new JooqCatalogStore(database);
         this.conjunctions = new JooqConjunctionStore(database);
-        this.ingest = new IngestService(catalog, config.labelRules(), config.ingestMaxBytes(), Clock.systemUTC());
+        HardBodyRadii radii = HardBodyRadii.bundled();
+        this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
+                Clock.systemUTC());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements);
-        this.screening = new ScreeningService(catalog, conjunctions, meanElements, HardBodyRadii.bundled(),
+        this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii,
                 config.party(), Clock.systemUTC());
     }
 

@@ -377,6 +377,35 @@ class ApiServerTest {
     }
 
     @Test
+    void aCdmIsIngestedAsAConjunctionWithItsOwnPcBesideConcords() throws Exception {
+        Reply ingested = post("/api/v1/orbits?name=alfano01.cdm&label=" + URLEncoder.encode("originator=USA;tlp=GREEN",
+                StandardCharsets.UTF_8), TestNodes.resource("/ccsds/cdm/AlfanoTestCase01.cdm"));
+        assertThat(ingested.status()).as(ingested.text()).isEqualTo(201);
+        assertThat(ingested.body().get("format").asText()).isEqualTo("CDM_KVN");
+        Reply list = get("/api/v1/conjunctions", "/api/v1/conjunctions?sort=pc&limit=1000");
+        JsonNode cdm = null;
+        for (JsonNode c : list.body().get("items")) {
+            if (c.get("fromCdm").asBoolean()) {
+                cdm = c;
+            }
+        }
+        assertThat(cdm).isNotNull();
+        assertThat(cdm.at("/risk/covarianceSource").asText()).isEqualTo("MEASURED");
+        assertThat(cdm.at("/risk/method").asText()).contains("Alfano");
+        assertThat(cdm.at("/label/originator").asText()).isEqualTo("USA");
+        assertThat(cdm.at("/label/tlp").asText()).isEqualTo("GREEN");
+        double ours = cdm.at("/risk/probability").asDouble();
+        assertThat(ours).isPositive().isLessThanOrEqualTo(1);
+        if (!cdm.get("cdmRisk").isNull()) {
+            double theirs = cdm.at("/cdmRisk/probability").asDouble();
+            assertThat(Math.abs(ours - theirs) / theirs).isLessThan(1e-2);
+        }
+        Reply broken = post("/api/v1/orbits?name=bad.cdm", TestNodes.resource("/ccsds/cdm/CDM-missing-TCA.txt"));
+        assertThat(broken.status()).isEqualTo(422);
+        assertThat(broken.body().at("/error/errors/0/field").asText()).isEqualTo("TCA");
+    }
+
+    @Test
     void theDocumentIsServed() throws Exception {
         HttpResponse<String> yaml = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.yaml"))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -43,7 +43,8 @@ final class CorpusStore implements AutoCloseable {
     private CorpusStore(Database database) {
         this.database = database;
         this.store = new JooqCatalogStore(database);
-        this.service = new IngestService(store, new LabelRules(Label.publicFrom("TEST"), List.of()), MAX_BYTES,
+        this.service = new IngestService(store, new org.concord.store.JooqConjunctionStore(database),
+                org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()), MAX_BYTES,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -115,7 +115,6 @@ class MalformedInputTest {
             xml-external-entity-passwd.xml      | 2   | DOCTYPE             | entity expansion and external entities are not allowed
             xml-parameter-entity.xml            | 2   | DOCTYPE             | entity expansion and external entities are not allowed
             xml-doctype-after-long-comment.xml  | 64  | DOCTYPE             | entity expansion and external entities are not allowed
-            xml-cdm-not-an-orbit-message.xml    | /cdm     | root element   | <cdm> is not a CCSDS orbit message Concord ingests
             xml-not-ccsds.xml                   | /project | root element   | <project> is not a CCSDS orbit message Concord ingests
             satcat-bad-launch-date.csv          | 3   | LAUNCH              | '1957-13-04' is not a date (YYYY-MM-DD)
             satcat-bad-decay-date.csv           | 2   | DECAY               | '1958-02-30' is not a date (YYYY-MM-DD)

@@ -98,7 +98,8 @@ abstract class CatalogStoreContract {
         handle = newDatabase();
         db = handle.open();
         store = new JooqCatalogStore(db);
-        ingest = new IngestService(store, RULES, 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC));
+        ingest = new IngestService(store, new JooqConjunctionStore(db), org.concord.risk.HardBodyRadii.bundled(), RULES,
+                64L << 20, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -98,7 +98,8 @@ public final class IngestBenchmark {
     private static double[] once(String what, TestDatabases.Handle handle, byte[] file, boolean print) {
         try (handle; Database db = handle.open()) {
             TimedStore store = new TimedStore(new JooqCatalogStore(db));
-            IngestService ingest = new IngestService(store.proxy, new LabelRules(Label.publicFrom("USA-18SDS"), List.of()),
+            IngestService ingest = new IngestService(store.proxy, new JooqConjunctionStore(db),
+                    org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("USA-18SDS"), List.of()),
                     64L << 20, Clock.systemUTC());
             long t0 = System.nanoTime();
             IngestReport report = ingest.ingest(IngestRequest.of("full_catalog.txt", file, "benchmark"));
