@@ -64,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
                     .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
             config.routes.get("/api/v1/conjunctions", this::conjunctions);
             config.routes.get("/api/v1/conjunctions/{conjunctionId}", this::conjunction);
+            config.routes.get("/api/v1/conjunctions/{conjunctionId}/cdm", this::conjunctionCdm);
             config.routes.get("/api/v1/screenings", this::screenings);
             config.routes.post("/api/v1/screenings", this::startScreening);
             config.routes.get("/api/v1/screenings/{runId}", this::screening);
@@ -71,6 +72,8 @@ public final class ApiServer implements AutoCloseable {
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
                     .json(JsonViews.error(400, e.getMessage(), List.of())));
+            config.routes.exception(UnavailableException.class, (e, ctx) -> ctx.status(409)
+                    .json(JsonViews.error(409, e.getMessage(), List.of())));
             config.routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404)
                     .json(JsonViews.error(404, e.getMessage(), List.of())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -205,6 +208,24 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> new NotFoundException("no conjunction " + id))));
     }
 
+    private void conjunctionCdm(Context ctx) {
+        long id = parseId(ctx.pathParam("conjunctionId"));
+        Conjunction c = node.conjunctions().findConjunction(id)
+                .orElseThrow(() -> new NotFoundException("no conjunction " + id));
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("kvn").toLowerCase(java.util.Locale.ROOT);
+        if (!format.equals("kvn") && !format.equals("xml")) {
+            throw new IllegalArgumentException("unknown CDM format '" + format + "' (expected kvn or xml)");
+        }
+        String cdm = c.cdm().orElseThrow(() -> new UnavailableException("conjunction " + id + " comes from a"
+                + " screening of mean elements without covariance; a CCSDS CDM needs both objects' covariances at TCA,"
+                + " so it has no CDM form"));
+        org.orekit.files.ccsds.ndm.cdm.Cdm parsed = org.concord.formats.CdmReader.parse("conjunction-" + id, cdm);
+        ctx.header("X-Concord-Label", c.label().toString());
+        ctx.contentType(format.equals("xml") ? "application/xml" : "text/plain")
+                .result(format.equals("xml") ? org.concord.formats.CdmWriter.writeXml(parsed)
+                        : org.concord.formats.CdmWriter.writeKvn(parsed));
+    }
+
     private void screenings(Context ctx) {
         ctx.json(Map.of("items", node.conjunctions().runs(100).stream().map(JsonViews::screeningRun).toList()));
     }
@@ -263,6 +284,15 @@ public final class ApiServer implements AutoCloseable {
             return id;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a catalog number or record id");
+        }
+    }
+
+    /** A resource that exists but has no representation of the kind asked for. */
+    static final class UnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnavailableException(String message) {
+            super(message);
         }
     }
 

@@ -400,6 +400,15 @@ class ApiServerTest {
             double theirs = cdm.at("/cdmRisk/probability").asDouble();
             assertThat(Math.abs(ours - theirs) / theirs).isLessThan(1e-2);
         }
+        for (String format : List.of("kvn", "xml")) {
+            HttpResponse<String> out = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conjunctions/"
+                    + cdm.get("id").asLong() + "/cdm?format=" + format)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(out.statusCode()).isEqualTo(200);
+            assertThat(out.body()).contains("CCSDS_CDM_VERS").contains("TCA");
+            org.orekit.files.ccsds.ndm.cdm.Cdm back = org.concord.formats.CdmReader.parse("out." + format, out.body());
+            assertThat(back.getRelativeMetadata().getMissDistance()).isEqualTo(cdm.get("missDistanceMeters").asDouble(),
+                    org.assertj.core.data.Offset.offset(1e-6));
+        }
         Reply broken = post("/api/v1/orbits?name=bad.cdm", TestNodes.resource("/ccsds/cdm/CDM-missing-TCA.txt"));
         assertThat(broken.status()).isEqualTo(422);
         assertThat(broken.body().at("/error/errors/0/field").asText()).isEqualTo("TCA");
