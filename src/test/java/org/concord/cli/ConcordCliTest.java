@@ -89,6 +89,24 @@ class ConcordCliTest {
     }
 
     @Test
+    void screenStoresConjunctionsThatAreListedByPc() throws IOException {
+        Path tle = dir.resolve("subset.tle");
+        Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
+        assertThat(run("ingest", tle.toString()).exitCode()).isZero();
+        Run screen = run("screen", "--start", "2024-07-05T00:00:00Z", "--window", "6h", "--threshold", "30km");
+        assertThat(screen.exitCode()).as(screen.err()).isZero();
+        assertThat(screen.out()).containsPattern("screening run 1: 301 objects \\(\\d+ excluded by SGP4 errors\\), \\d+"
+                + " candidate pairs, \\d+ conjunctions under 30000 m").contains("stages: propagation");
+        assertThat(screen.err()).contains("100%");
+        Run list = run("conjunctions", "--run", "1", "--sort", "pc", "--limit", "5");
+        assertThat(list.out()).contains("MAXIMUM").contains("PUBLIC TLP:CLEAR");
+        assertThat(run("screen", "--start", "2024-07-05T00:00:00Z", "--threshold", "far").err())
+                .contains("threshold 'far' is not a distance");
+        Run pc = run("pc", "src/test/resources/ccsds/cdm/AlfanoTestCase01.cdm");
+        assertThat(pc.exitCode()).as(pc.err()).isZero();
+    }
+
+    @Test
     void unknownObjectsAndOptionsAreReported() {
         assertThat(run("object", "42").exitCode()).isEqualTo(1);
         assertThat(run("objects", "--sort", "mass").err()).contains("unknown sort key 'mass'");
