@@ -318,20 +318,21 @@ public final class BatchSgp4 {
         temp = esinE / (1.0 + betal);
         double cosu = temp2 * (cosEPW - axn + ayn * temp);
         double sinu = temp2 * (sinEPW - ayn - axn * temp);
-        double u = Math.atan2(sinu, cosu);
         double sin2u = 2.0 * sinu * cosu;
         double cos2u = 2.0 * cosu * cosu - 1.0;
         double temp1 = CK2 / pl;
         temp2 = temp1 / pl;
 
-        // short periodics
+        // short periodics; uk = u + du is rotated from (cos u, sin u) (no atan2, which the JIT does not intrinsify)
         double rk = r * (1.0 - 1.5 * temp2 * betal * x3thm1[j]) + 0.5 * temp1 * x1mth2[j] * cos2u;
-        double uk = u - 0.25 * temp2 * x7thm1[j] * sin2u;
+        double du = -0.25 * temp2 * x7thm1[j] * sin2u;
         double xnodek = xnode + 1.5 * temp2 * cosi * sin2u;
         double xinck = i0[j] + 1.5 * temp2 * cosi * sini * cos2u;
 
-        double sinuk = Math.sin(uk);
-        double cosuk = Math.cos(uk);
+        double sinDu = Math.sin(du);
+        double cosDu = Math.cos(du);
+        double sinuk = sinu * cosDu + cosu * sinDu;
+        double cosuk = cosu * cosDu - sinu * sinDu;
         double sinik = Math.sin(xinck);
         double cosik = Math.cos(xinck);
         double sinnok = Math.sin(xnodek);

@@ -69,6 +69,8 @@ public final class Screener {
     private static final int OBJECT_BLOCK = 512;
     private static final double REFINE_SUBSTEP = 5.0;
     private static final long MAX_CELLS_PER_BOX = 64;
+    /** Grid cell size per second of step (m/s): cells somewhat larger than a LEO segment box. */
+    private static final double CELL_SPEED = 10_000.0;
 
     /** Screens without progress reports. */
     public ScreeningResult screen(List<ScreeningObject> objects, ScreeningParameters parameters) {
@@ -141,7 +143,7 @@ public final class Screener {
             Arrays.fill(failedAt, Integer.MAX_VALUE);
             this.errorCode = new int[n];
             // cells about the size of a LEO chord: boxes touch a few cells each
-            this.cellSize = Math.max(20_000.0, h * 7_000.0) + threshold;
+            this.cellSize = Math.max(20_000.0, h * CELL_SPEED) + threshold;
         }
 
         double sampleTime(int k) {
@@ -317,17 +319,34 @@ public final class Screener {
             long[] counters = new long[2];
             long[] out = new long[16];
             int found = 0;
+            long[] sweep = new long[64];
             for (int bk = 0; bk < buckets; bk++) {
                 int from = start[bk];
                 int to = start[bk + 1];
+                int m = to - from;
+                if (m < 2) {
+                    continue;
+                }
+                // sort and sweep along x within the bucket: lower x bounds (floored to whole metres) with entry
+                if (m > sweep.length) {
+                    sweep = new long[Math.max(m, 2 * sweep.length)];
+                }
                 for (int p = from; p < to; p++) {
-                    int ea = sorted[p];
+                    int entry = sorted[p];
+                    double l = Math.floor(lo[3 * entryObject[entry]]);
+                    int quantised = (int) Math.max(-2.0e9, Math.min(2.0e9, l));
+                    sweep[p - from] = ((long) quantised << 32) | entry;
+                }
+                Arrays.sort(sweep, 0, m);
+                for (int p = 0; p < m; p++) {
+                    int ea = (int) sweep[p];
                     int ma = entryObject[ea];
                     int cx = entryCell[3 * ea];
                     int cy = entryCell[3 * ea + 1];
                     int cz = entryCell[3 * ea + 2];
-                    for (int q = p + 1; q < to; q++) {
-                        int eb = sorted[q];
+                    double hx = hi[3 * ma];
+                    for (int q = p + 1; q < m && (sweep[q] >> 32) <= hx; q++) {
+                        int eb = (int) sweep[q];
                         int mb = entryObject[eb];
                         if (entryCell[3 * eb] != cx || entryCell[3 * eb + 1] != cy || entryCell[3 * eb + 2] != cz) {
                             continue;
@@ -405,8 +424,13 @@ public final class Screener {
         }
 
         private static int hash(int x, int y, int z) {
-            int hsh = x * 0x9E3779B1 ^ y * 0x85EBCA77 ^ z * 0xC2B2AE3D;
-            return hsh ^ (hsh >>> 15);
+            long k = ((long) x << 42) ^ ((long) (y & 0x1FFFFF) << 21) ^ (z & 0x1FFFFF);
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            k *= 0xc4ceb9fe1a85ec53L;
+            k ^= k >>> 33;
+            return (int) k;
         }
 
         List<CloseApproach> refine(long candidate) {
