@@ -22,7 +22,7 @@ class LayeringTest {
     @Test
     void domainPackagesUseNeitherHttpNorSqlNorTheCommandLine() {
         noClasses().that().resideInAnyPackage("org.concord.label..", "org.concord.catalog..", "org.concord.orbit..",
-                        "org.concord.formats..", "org.concord.ingest..")
+                        "org.concord.formats..", "org.concord.ingest..", "org.concord.screening..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jooq..", "java.sql..",
                         "javax.sql..", "com.zaxxer..", "org.flywaydb..", "picocli..", "org.concord.store..",
                         "org.concord.http..", "org.concord.cli..", "org.concord.node..")
