@@ -50,13 +50,13 @@ import org.orekit.time.TimeScalesFactory;
  * For SGP4 the second derivative of the position is the model's acceleration: central gravity (at most
  * 9.80 m/s^2 at or above the 6,378.135 km radius below which SGP4 raises error 6 and the object is excluded) plus J2
  * (under 0.5 % of it) and the slow secular/drag terms; {@code A} = {@value #MAX_ACCELERATION} m/s^2 bounds it with
- * margin ({@code ScreenerTest} checks it by finite differences over the catalog). Hence if two objects come within D
+ * margin; SGP4's secular drag polynomials add to it, bounded per object by {@link BatchSgp4#accelerationBound}
+ * ({@code ScreenerTest} checks the per-object bounds by finite differences over the catalog). Hence if two objects come within D
  * at some time {@code t} of a step, each is within {@code dev} of its chord (so inside its box shrunk by {@code D/2},
  * and the two points lie within D of each other per axis: the padded boxes overlap, and they share the cell holding
  * the lower corner of their intersection), their radii lie in their shells (which then come within D of each other),
  * and the relative chord passes within {@code D + dev_i + dev_j} of the origin. Every step is covered, so the pair
- * reaches refinement for the step holding the approach. An element set whose sampled velocity changes faster than
- * {@code A} over a step (a non-physical, runaway decaying set) gets a proportionally larger {@code dev} there.
+ * reaches refinement for the step holding the approach.
  * Objects are dropped from the first sample at which SGP4 raises an error (the step before it is not screened for
  * them either).
  */
@@ -112,6 +112,8 @@ public final class Screener {
         /** Index of the first sample at which each object failed, or Integer.MAX_VALUE. */
         private final int[] failedAt;
         private final int[] errorCode;
+        /** Per object: bound on |d2r/dt2| over the window ({@link BatchSgp4#accelerationBound}). */
+        private final double[] acceleration;
         private final double cellSize;
         private final Instant start;
 
@@ -138,6 +140,10 @@ public final class Screener {
             Set<Long> primaries = parameters.primaries().orElse(Set.of());
             for (int i = 0; i < n; i++) {
                 primary[i] = primaries.contains(objects.get(i).noradId());
+            }
+            this.acceleration = new double[n];
+            for (int i = 0; i < n; i++) {
+                acceleration[i] = kernel.accelerationBound(i, 0, window, MAX_ACCELERATION);
             }
             this.failedAt = new int[n];
             Arrays.fill(failedAt, Integer.MAX_VALUE);
@@ -250,15 +256,9 @@ public final class Screener {
             long entries = 0;
             int[] big = new int[count];
             int bigCount = 0;
-            double baseDev = MAX_ACCELERATION * dt * dt / 8.0;
             for (int m = 0; m < count; m++) {
                 int o = 6 * ids[m];
-                double dvx = s1[o + 3] - s0[o + 3];
-                double dvy = s1[o + 4] - s0[o + 4];
-                double dvz = s1[o + 5] - s0[o + 5];
-                double observed = Math.sqrt(dvx * dvx + dvy * dvy + dvz * dvz) / dt;
-                double d = observed > MAX_ACCELERATION * 0.9 ? baseDev * Math.max(1.0, 4.0 * observed
-                        / MAX_ACCELERATION) : baseDev;
+                double d = acceleration[ids[m]] * dt * dt / 8.0;
                 dev[m] = d;
                 double pad = d + half;
                 long cells = 1;
