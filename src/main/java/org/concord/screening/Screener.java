@@ -62,6 +62,16 @@ import org.orekit.time.TimeScalesFactory;
  */
 public final class Screener {
 
+    /**
+     * Exclusion code (beside Vallado's 1 to 6) of an element set whose SGP4 drag polynomials have run away: from the
+     * first sample where the acceleration they allow ({@link BatchSgp4#accelerationBound}) exceeds
+     * {@value #NON_PHYSICAL_ACCELERATION} m/s^2 (five times surface gravity). Such states are not physical (the
+     * catalog's decaying 58566 is thrown out to 90,000 km), and their unbounded motion would make every pair a
+     * candidate.
+     */
+    public static final int NON_PHYSICAL_DRAG = 100;
+    public static final double NON_PHYSICAL_ACCELERATION = 50.0;
+
     /** Bound on the norm of an SGP4 trajectory's second derivative at or above one Earth radius, m/s^2. */
     public static final double MAX_ACCELERATION = 10.5;
 
@@ -112,8 +122,6 @@ public final class Screener {
         /** Index of the first sample at which each object failed, or Integer.MAX_VALUE. */
         private final int[] failedAt;
         private final int[] errorCode;
-        /** Per object: bound on |d2r/dt2| over the window ({@link BatchSgp4#accelerationBound}). */
-        private final double[] acceleration;
         private final double cellSize;
         private final Instant start;
 
@@ -140,10 +148,6 @@ public final class Screener {
             Set<Long> primaries = parameters.primaries().orElse(Set.of());
             for (int i = 0; i < n; i++) {
                 primary[i] = primaries.contains(objects.get(i).noradId());
-            }
-            this.acceleration = new double[n];
-            for (int i = 0; i < n; i++) {
-                acceleration[i] = kernel.accelerationBound(i, 0, window, MAX_ACCELERATION);
             }
             this.failedAt = new int[n];
             Arrays.fill(failedAt, Integer.MAX_VALUE);
@@ -192,6 +196,10 @@ public final class Screener {
                                 continue;
                             }
                             int code = kernel.propagate(j, sampleTime(k), states[s], 6 * j);
+                            if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k),
+                                    MAX_ACCELERATION) > NON_PHYSICAL_ACCELERATION) {
+                                code = NON_PHYSICAL_DRAG;
+                            }
                             if (code != 0) {
                                 failedAt[j] = k;
                                 errorCode[j] = code;
@@ -258,7 +266,8 @@ public final class Screener {
             int bigCount = 0;
             for (int m = 0; m < count; m++) {
                 int o = 6 * ids[m];
-                double d = acceleration[ids[m]] * dt * dt / 8.0;
+                double d = kernel.accelerationBound(ids[m], sampleTime(step), sampleTime(step + 1), MAX_ACCELERATION)
+                        * dt * dt / 8.0;
                 dev[m] = d;
                 double pad = d + half;
                 long cells = 1;
