@@ -50,17 +50,27 @@ import org.orekit.time.TimeScalesFactory;
  * For SGP4 the second derivative of the position is the model's acceleration: central gravity (at most
  * 9.80 m/s^2 at or above the 6,378.135 km radius below which SGP4 raises error 6 and the object is excluded) plus J2
  * (under 0.5 % of it) and the slow secular/drag terms; {@code A} = {@value #MAX_ACCELERATION} m/s^2 bounds it with
- * margin ({@code ScreenerTest} checks it by finite differences over the catalog). Hence if two objects come within D
+ * margin; SGP4's secular drag polynomials add to it, bounded per object by {@link BatchSgp4#accelerationBound}
+ * ({@code ScreenerTest} checks the per-object bounds by finite differences over the catalog). Hence if two objects come within D
  * at some time {@code t} of a step, each is within {@code dev} of its chord (so inside its box shrunk by {@code D/2},
  * and the two points lie within D of each other per axis: the padded boxes overlap, and they share the cell holding
  * the lower corner of their intersection), their radii lie in their shells (which then come within D of each other),
  * and the relative chord passes within {@code D + dev_i + dev_j} of the origin. Every step is covered, so the pair
- * reaches refinement for the step holding the approach. An element set whose sampled velocity changes faster than
- * {@code A} over a step (a non-physical, runaway decaying set) gets a proportionally larger {@code dev} there.
+ * reaches refinement for the step holding the approach.
  * Objects are dropped from the first sample at which SGP4 raises an error (the step before it is not screened for
  * them either).
  */
 public final class Screener {
+
+    /**
+     * Exclusion code (beside Vallado's 1 to 6) of an element set whose SGP4 drag polynomials have run away: from the
+     * first sample where the acceleration they allow ({@link BatchSgp4#accelerationBound}) exceeds
+     * {@value #NON_PHYSICAL_ACCELERATION} m/s^2 (five times surface gravity). Such states are not physical (the
+     * catalog's decaying 58566 is thrown out to 90,000 km), and their unbounded motion would make every pair a
+     * candidate.
+     */
+    public static final int NON_PHYSICAL_DRAG = 100;
+    public static final double NON_PHYSICAL_ACCELERATION = 50.0;
 
     /** Bound on the norm of an SGP4 trajectory's second derivative at or above one Earth radius, m/s^2. */
     public static final double MAX_ACCELERATION = 10.5;
@@ -69,6 +79,8 @@ public final class Screener {
     private static final int OBJECT_BLOCK = 512;
     private static final double REFINE_SUBSTEP = 5.0;
     private static final long MAX_CELLS_PER_BOX = 64;
+    /** Grid cell size per second of step (m/s): cells somewhat larger than a LEO segment box. */
+    private static final double CELL_SPEED = 10_000.0;
 
     /** Screens without progress reports. */
     public ScreeningResult screen(List<ScreeningObject> objects, ScreeningParameters parameters) {
@@ -141,7 +153,7 @@ public final class Screener {
             Arrays.fill(failedAt, Integer.MAX_VALUE);
             this.errorCode = new int[n];
             // cells about the size of a LEO chord: boxes touch a few cells each
-            this.cellSize = Math.max(20_000.0, h * 7_000.0) + threshold;
+            this.cellSize = Math.max(20_000.0, h * CELL_SPEED) + threshold;
         }
 
         double sampleTime(int k) {
@@ -184,6 +196,10 @@ public final class Screener {
                                 continue;
                             }
                             int code = kernel.propagate(j, sampleTime(k), states[s], 6 * j);
+                            if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k),
+                                    MAX_ACCELERATION) > NON_PHYSICAL_ACCELERATION) {
+                                code = NON_PHYSICAL_DRAG;
+                            }
                             if (code != 0) {
                                 failedAt[j] = k;
                                 errorCode[j] = code;
@@ -248,15 +264,10 @@ public final class Screener {
             long entries = 0;
             int[] big = new int[count];
             int bigCount = 0;
-            double baseDev = MAX_ACCELERATION * dt * dt / 8.0;
             for (int m = 0; m < count; m++) {
                 int o = 6 * ids[m];
-                double dvx = s1[o + 3] - s0[o + 3];
-                double dvy = s1[o + 4] - s0[o + 4];
-                double dvz = s1[o + 5] - s0[o + 5];
-                double observed = Math.sqrt(dvx * dvx + dvy * dvy + dvz * dvz) / dt;
-                double d = observed > MAX_ACCELERATION * 0.9 ? baseDev * Math.max(1.0, 4.0 * observed
-                        / MAX_ACCELERATION) : baseDev;
+                double d = kernel.accelerationBound(ids[m], sampleTime(step), sampleTime(step + 1), MAX_ACCELERATION)
+                        * dt * dt / 8.0;
                 dev[m] = d;
                 double pad = d + half;
                 long cells = 1;
@@ -317,17 +328,34 @@ public final class Screener {
             long[] counters = new long[2];
             long[] out = new long[16];
             int found = 0;
+            long[] sweep = new long[64];
             for (int bk = 0; bk < buckets; bk++) {
                 int from = start[bk];
                 int to = start[bk + 1];
+                int m = to - from;
+                if (m < 2) {
+                    continue;
+                }
+                // sort and sweep along x within the bucket: lower x bounds (floored to whole metres) with entry
+                if (m > sweep.length) {
+                    sweep = new long[Math.max(m, 2 * sweep.length)];
+                }
                 for (int p = from; p < to; p++) {
-                    int ea = sorted[p];
+                    int entry = sorted[p];
+                    double l = Math.floor(lo[3 * entryObject[entry]]);
+                    int quantised = (int) Math.max(-2.0e9, Math.min(2.0e9, l));
+                    sweep[p - from] = ((long) quantised << 32) | entry;
+                }
+                Arrays.sort(sweep, 0, m);
+                for (int p = 0; p < m; p++) {
+                    int ea = (int) sweep[p];
                     int ma = entryObject[ea];
                     int cx = entryCell[3 * ea];
                     int cy = entryCell[3 * ea + 1];
                     int cz = entryCell[3 * ea + 2];
-                    for (int q = p + 1; q < to; q++) {
-                        int eb = sorted[q];
+                    double hx = hi[3 * ma];
+                    for (int q = p + 1; q < m && (sweep[q] >> 32) <= hx; q++) {
+                        int eb = (int) sweep[q];
                         int mb = entryObject[eb];
                         if (entryCell[3 * eb] != cx || entryCell[3 * eb + 1] != cy || entryCell[3 * eb + 2] != cz) {
                             continue;
@@ -405,8 +433,13 @@ public final class Screener {
         }
 
         private static int hash(int x, int y, int z) {
-            int hsh = x * 0x9E3779B1 ^ y * 0x85EBCA77 ^ z * 0xC2B2AE3D;
-            return hsh ^ (hsh >>> 15);
+            long k = ((long) x << 42) ^ ((long) (y & 0x1FFFFF) << 21) ^ (z & 0x1FFFFF);
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            k *= 0xc4ceb9fe1a85ec53L;
+            k ^= k >>> 33;
+            return (int) k;
         }
 
         List<CloseApproach> refine(long candidate) {

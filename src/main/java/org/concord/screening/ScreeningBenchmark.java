@@ -19,7 +19,7 @@ import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScalesFactory;
 
 /**
- * All-vs-all screening of the bundled 2024-07 catalog: {@code [days] [threshold-km] [max-objects] [step-s]}, by
+ * All-vs-all screening of the bundled 2024-07 catalog: {@code [days] [threshold-km] [max-objects] [step-s] [--no-throughput]}, by
  * default 7 days from 2024-07-05T00:00Z, 5 km, every object, 20 s steps, on every core. Prints the stage times, pair
  * counts, conjunctions, the batch kernel's throughput beside Orekit's TLEPropagator on the same objects, and the
  * peak heap.
@@ -43,8 +43,10 @@ public final class ScreeningBenchmark {
                 step, threads, Runtime.getRuntime().maxMemory() >> 20);
 
         List<TLE> tles = catalog.stream().map(ScreeningObject::tle).toList();
-        kernelThroughput(tles.subList(0, Math.min(2000, tles.size())), start, false);
-        kernelThroughput(tles, start, true);
+        if (!(args.length > 4 && args[4].equals("--no-throughput"))) {
+            kernelThroughput(tles.subList(0, Math.min(2000, tles.size())), start, false);
+            kernelThroughput(tles, start, true);
+        }
 
         ScreeningParameters parameters = ScreeningParameters.allVsAll(start,
                 Duration.ofMillis(Math.round(days * 86_400_000.0)), thresholdKm * 1000.0).withStep(step);

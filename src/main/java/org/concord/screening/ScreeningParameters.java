@@ -15,7 +15,7 @@ import java.util.Set;
 public record ScreeningParameters(Instant start, Duration window, double thresholdMeters,
                                   Optional<Set<Long>> primaries, double stepSeconds, int threads) {
 
-    public static final double DEFAULT_STEP_SECONDS = 20.0;
+    public static final double DEFAULT_STEP_SECONDS = 60.0;
 
     public ScreeningParameters {
         Objects.requireNonNull(start);

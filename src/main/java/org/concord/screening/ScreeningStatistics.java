@@ -6,7 +6,8 @@ package org.concord.screening;
  *
  * @param objects              objects screened
  * @param deepSpaceObjects     of which propagated with SDP4 (per object through Orekit, not the batch kernel)
- * @param excludedBySgp4Error  objects that hit an SGP4 error within the window (screened up to the sample before it)
+ * @param excludedBySgp4Error  objects that hit an SGP4 error within the window (screened up to the sample before it),
+ *                             or whose drag polynomials ran away ({@link Screener#NON_PHYSICAL_DRAG})
  * @param samples              sample times
  * @param propagations         object states computed for the broad phase
  * @param gridPairs            distinct (pair, step) combinations whose padded segment boxes overlap
