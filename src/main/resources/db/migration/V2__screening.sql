@@ -48,6 +48,7 @@ CREATE TABLE conjunction (
     cdm_pc_hbr_m          DOUBLE PRECISION,
     cdm_pc_statement      VARCHAR(512),
     cdm                   ${text},
+    cdm_sha256            VARCHAR(64),
     label_originator      VARCHAR(32)              NOT NULL,
     label_releasability   VARCHAR(2048)            NOT NULL,
     label_tlp             VARCHAR(16)              NOT NULL,
@@ -58,3 +59,4 @@ CREATE INDEX ix_conjunction_tca ON conjunction (tca);
 CREATE INDEX ix_conjunction_primary ON conjunction (primary_norad_id, tca);
 CREATE INDEX ix_conjunction_secondary ON conjunction (secondary_norad_id, tca);
 CREATE INDEX ix_conjunction_run ON conjunction (run_id);
+CREATE UNIQUE INDEX uq_conjunction_cdm ON conjunction (cdm_sha256, label_originator);

@@ -26,8 +26,11 @@ public interface ConjunctionStore {
     /** Runs, newest first. */
     List<ScreeningRun> runs(int limit);
 
-    /** Stores conjunctions that came from outside (CDMs); returns them with their ids. */
-    List<Conjunction> storeConjunctions(List<Conjunction> conjunctions);
+    /**
+     * Stores a conjunction that came as a CDM, once: the same CDM text from the same originator again stores
+     * nothing. Returns the stored conjunction, or empty when it was already there.
+     */
+    Optional<Conjunction> storeFromCdm(Conjunction conjunction, String cdmSha256);
 
     Optional<Conjunction> findConjunction(long id);
 

@@ -102,8 +102,9 @@ public final class IngestService {
         List<InputError> errors;
         if (format == SourceFormat.CDM_KVN || format == SourceFormat.CDM_XML) {
             Conjunction conjunction = CdmConjunctions.of(name, CdmReader.read(name, text), text, label, radii);
-            conjunctions.storeConjunctions(List.of(conjunction));
-            return new IngestReport(name, provenance.sourceSha256(), format, label, 1, 0, 0, List.of());
+            boolean stored = conjunctions.storeFromCdm(conjunction, provenance.sourceSha256()).isPresent();
+            return new IngestReport(name, provenance.sourceSha256(), format, label, stored ? 1 : 0, stored ? 0 : 1, 0,
+                    List.of());
         }
         if (format == SourceFormat.SATCAT_CSV) {
             ParseResult<ParsedSatcat> parsed = SatcatReader.read(name, text);

@@ -97,7 +97,7 @@ public final class JooqCatalogStore implements CatalogStore {
         return outcome;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

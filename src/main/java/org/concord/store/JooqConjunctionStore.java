@@ -104,15 +104,29 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     }
 
     @Override
-    public List<Conjunction> storeConjunctions(List<Conjunction> conjunctions) {
-        return dsl.transactionResult(configuration -> insert(configuration.dsl(), conjunctions, Optional.empty()));
+    public Optional<Conjunction> storeFromCdm(Conjunction conjunction, String cdmSha256) {
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = configuration.dsl();
+                if (tx.fetchExists(Conj.T, Conj.CDM_SHA256.eq(cdmSha256)
+                        .and(Conj.LABEL_ORIGINATOR.eq(conjunction.label().originator())))) {
+                    return Optional.<Conjunction>empty();
+                }
+                return Optional.of(insert(tx, List.of(conjunction), Optional.empty(), cdmSha256).get(0));
+            });
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (JooqCatalogStore.isUniqueViolation(e)) {
+                return Optional.empty(); // the same CDM stored by a concurrent ingest
+            }
+            throw e;
+        }
     }
 
     private static final Field<?>[] INSERTED = {Conj.RUN_ID, Conj.PRIMARY_NORAD_ID, Conj.SECONDARY_NORAD_ID,
         Conj.PRIMARY_ORBIT_ID, Conj.SECONDARY_ORBIT_ID, Conj.TCA, Conj.MISS_M, Conj.RELATIVE_SPEED, Conj.RADIAL_M,
         Conj.IN_TRACK_M, Conj.CROSS_TRACK_M, Conj.PC, Conj.PC_METHOD, Conj.PC_SOURCE, Conj.PC_HBR_M, Conj.PC_STATEMENT,
         Conj.CDM_PC, Conj.CDM_PC_METHOD, Conj.CDM_PC_SOURCE, Conj.CDM_PC_HBR_M, Conj.CDM_PC_STATEMENT, Conj.CDM,
-        Conj.LABEL_ORIGINATOR, Conj.LABEL_RELEASABILITY, Conj.LABEL_TLP, Conj.LABEL_CAVEATS, Conj.LABEL_EXPIRY};
+        Conj.CDM_SHA256, Conj.LABEL_ORIGINATOR, Conj.LABEL_RELEASABILITY, Conj.LABEL_TLP, Conj.LABEL_CAVEATS, Conj.LABEL_EXPIRY};
 
     /** One prepared statement, bound once per conjunction: a screening can find tens of thousands. */
     private static void insertBatch(DSLContext tx, List<Conjunction> conjunctions, long runId) {
@@ -133,7 +147,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                         c.cdmRisk().map(CollisionRisk::method).orElse(null),
                         c.cdmRisk().map(r -> r.source().name()).orElse(null),
                         c.cdmRisk().map(CollisionRisk::combinedHardBodyRadiusMeters).orElse(null),
-                        c.cdmRisk().map(CollisionRisk::statement).orElse(null), c.cdm().orElse(null),
+                        c.cdmRisk().map(CollisionRisk::statement).orElse(null), c.cdm().orElse(null), null,
                         l.originator(), l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
                         l.expiry().map(JooqCatalogStore::odt).orElse(null));
             }
@@ -173,10 +187,11 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 .set(Conj.LABEL_EXPIRY, l.expiry().map(JooqCatalogStore::odt).orElse(null));
     }
 
-    private static List<Conjunction> insert(DSLContext tx, List<Conjunction> conjunctions, Optional<Long> runId) {
+    private static List<Conjunction> insert(DSLContext tx, List<Conjunction> conjunctions, Optional<Long> runId,
+                                            String cdmSha256) {
         List<Conjunction> stored = new ArrayList<>(conjunctions.size());
         for (Conjunction c : conjunctions) {
-            InsertSetMoreStep<?> insert = insertStep(tx, c, runId);
+            InsertSetMoreStep<?> insert = insertStep(tx, c, runId).set(Conj.CDM_SHA256, cdmSha256);
             long id = insert.returningResult(Conj.ID).fetchOne().value1();
             stored.add(new Conjunction(id, c.primaryNoradId(), c.secondaryNoradId(), c.primaryOrbitId(),
                     c.secondaryOrbitId(), c.tca(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(),

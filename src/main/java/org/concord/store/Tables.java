@@ -171,13 +171,14 @@ final class Tables {
         static final Field<Double> CDM_PC_HBR_M = col("cdm_pc_hbr_m", SQLDataType.DOUBLE);
         static final Field<String> CDM_PC_STATEMENT = col("cdm_pc_statement", SQLDataType.VARCHAR);
         static final Field<String> CDM = col("cdm", SQLDataType.CLOB);
+        static final Field<String> CDM_SHA256 = col("cdm_sha256", SQLDataType.VARCHAR);
         static final Field<String> LABEL_ORIGINATOR = col("label_originator", SQLDataType.VARCHAR);
         static final Field<String> LABEL_RELEASABILITY = col("label_releasability", SQLDataType.VARCHAR);
         static final Field<String> LABEL_TLP = col("label_tlp", SQLDataType.VARCHAR);
         static final Field<String> LABEL_CAVEATS = col("label_caveats", SQLDataType.VARCHAR);
         static final Field<OffsetDateTime> LABEL_EXPIRY = col("label_expiry", SQLDataType.TIMESTAMPWITHTIMEZONE);
 
-        static final Field<?>[] ALL = {ID, RUN_ID, PRIMARY_NORAD_ID, SECONDARY_NORAD_ID, PRIMARY_ORBIT_ID, SECONDARY_ORBIT_ID, TCA, MISS_M, RELATIVE_SPEED, RADIAL_M, IN_TRACK_M, CROSS_TRACK_M, PC, PC_METHOD, PC_SOURCE, PC_HBR_M, PC_STATEMENT, CDM_PC, CDM_PC_METHOD, CDM_PC_SOURCE, CDM_PC_HBR_M, CDM_PC_STATEMENT, CDM, LABEL_ORIGINATOR, LABEL_RELEASABILITY, LABEL_TLP, LABEL_CAVEATS, LABEL_EXPIRY};
+        static final Field<?>[] ALL = {ID, RUN_ID, PRIMARY_NORAD_ID, SECONDARY_NORAD_ID, PRIMARY_ORBIT_ID, SECONDARY_ORBIT_ID, TCA, MISS_M, RELATIVE_SPEED, RADIAL_M, IN_TRACK_M, CROSS_TRACK_M, PC, PC_METHOD, PC_SOURCE, PC_HBR_M, PC_STATEMENT, CDM_PC, CDM_PC_METHOD, CDM_PC_SOURCE, CDM_PC_HBR_M, CDM_PC_STATEMENT, CDM, CDM_SHA256, LABEL_ORIGINATOR, LABEL_RELEASABILITY, LABEL_TLP, LABEL_CAVEATS, LABEL_EXPIRY};
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("conjunction", name), type);

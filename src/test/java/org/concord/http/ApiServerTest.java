@@ -382,6 +382,10 @@ class ApiServerTest {
                 StandardCharsets.UTF_8), TestNodes.resource("/ccsds/cdm/AlfanoTestCase01.cdm"));
         assertThat(ingested.status()).as(ingested.text()).isEqualTo(201);
         assertThat(ingested.body().get("format").asText()).isEqualTo("CDM_KVN");
+        Reply again = post("/api/v1/orbits?name=alfano01-again.cdm&label=" + URLEncoder.encode(
+                "originator=USA;tlp=GREEN", StandardCharsets.UTF_8), TestNodes.resource("/ccsds/cdm/AlfanoTestCase01.cdm"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(1);
         Reply list = get("/api/v1/conjunctions", "/api/v1/conjunctions?sort=pc&limit=1000");
         JsonNode cdm = null;
         for (JsonNode c : list.body().get("items")) {

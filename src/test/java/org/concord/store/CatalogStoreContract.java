@@ -248,6 +248,20 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void aCdmIsStoredOncePerOriginator() {
+        byte[] cdm = org.concord.TestNodes.resource("/ccsds/cdm/CDMExample1.txt");
+        IngestReport first = ingest.ingest(IngestRequest.of("a.cdm", cdm, "tester"));
+        IngestReport second = ingest.ingest(IngestRequest.of("b.cdm", cdm, "tester"));
+        assertThat(first.stored()).isEqualTo(1);
+        assertThat(second.stored()).isZero();
+        assertThat(second.unchanged()).isEqualTo(1);
+        IngestReport otherOriginator = ingest.ingest(new IngestRequest("c.cdm", cdm,
+                Optional.of(Label.publicFrom("GBR")), "tester", false, Optional.empty()));
+        assertThat(otherOriginator.stored()).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(org.jooq.impl.DSL.table("conjunction"))).isEqualTo(2);
+    }
+
+    @Test
     void twoConcurrentIngestsOfTheSameFileStoreEachRecordOnce() throws Exception {
         byte[] file = CatalogSamples.slice(200, 1200);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
