@@ -31,6 +31,10 @@ final class ServeCommand implements Callable<Integer> {
             node.loadSampleCatalogIfEmpty().ifPresent(report ->
                     System.out.println("loaded the bundled sample catalog: " + report.summary()));
         }
+        int abandoned = node.screening().failAbandonedRuns();
+        if (abandoned > 0) {
+            System.out.println(abandoned + " screening run(s) interrupted by the last stop marked FAILED");
+        }
         ApiServer server = new ApiServer(node);
         int actualPort = server.start(config.httpHost(), config.httpPort());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -67,6 +67,21 @@ public final class ScreeningService implements AutoCloseable {
         return run;
     }
 
+    /**
+     * Marks runs left RUNNING by a node that stopped mid-run as FAILED; call when a node starts serving. Returns how
+     * many there were.
+     */
+    public int failAbandonedRuns() {
+        int count = 0;
+        for (ScreeningRun run : conjunctions.runs(Integer.MAX_VALUE)) {
+            if (run.status() == ScreeningRun.Status.RUNNING) {
+                conjunctions.failRun(run.id(), "the node stopped while the run was in progress; start it again");
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Records the run and screens in this thread; returns the finished (or failed) run. */
     public ScreeningRun run(Request request, String requestedBy, DoubleConsumer progress) {
         ScreeningRun run = conjunctions.startRun(newRun(request, requestedBy));

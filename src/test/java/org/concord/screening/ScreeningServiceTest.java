@@ -109,6 +109,17 @@ class ScreeningServiceTest {
                 Optional.of(99_999L)), "tester", f -> { })).hasMessageContaining("no object 99999");
     }
 
+    @Test
+    void runsLeftRunningByAStoppedNodeAreMarkedFailed() {
+        ScreeningRun abandoned = node.conjunctions().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
+                Optional.empty(), START, Duration.ofDays(1), 5000, "tester", Instant.now(),
+                ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(node.screening().failAbandonedRuns()).isGreaterThanOrEqualTo(1);
+        ScreeningRun after = node.conjunctions().findRun(abandoned.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(ScreeningRun.Status.FAILED);
+        assertThat(after.error()).hasValueSatisfying(e -> assertThat(e).contains("node stopped"));
+    }
+
     private static long lastRestrictedNorad() {
         String[] lines = new String(TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
                 StandardCharsets.UTF_8).split("\r?\n");
