@@ -257,8 +257,21 @@ public final class ApiServer implements AutoCloseable {
         }
         Optional<Long> primary = body.hasNonNull("primaryNoradId") ? Optional.of(body.get("primaryNoradId").asLong())
                 : Optional.empty();
-        ScreeningRun run = node.screening().start(new ScreeningService.Request(start,
-                java.time.Duration.ofSeconds(windowSeconds), threshold, primary), "http:" + ctx.ip());
+        ScreeningService.Request request = new ScreeningService.Request(start,
+                java.time.Duration.ofSeconds(windowSeconds), threshold, primary);
+        if (body.path("wait").asBoolean(false)) {
+            ScreeningRun run = node.screening().run(request, "http:" + ctx.ip(), fraction -> { });
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", JsonViews.screeningRun(run));
+            m.put("conjunctions", node.conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(run.id()), org.concord.conjunction.ConjunctionQuery.Sort.TCA,
+                    org.concord.conjunction.ConjunctionQuery.MAX_LIMIT, 0)).items().stream()
+                    .map(JsonViews::conjunction).toList());
+            ctx.status(HttpStatus.OK).header("Location", "/api/v1/screenings/" + run.id()).json(m);
+            return;
+        }
+        ScreeningRun run = node.screening().start(request, "http:" + ctx.ip());
         ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/screenings/" + run.id())
                 .json(JsonViews.screeningRun(run));
     }

@@ -370,6 +370,18 @@ class ApiServerTest {
         assertThat(run.body().at("/figures/objectsScreened").asInt()).isGreaterThan(300);
         assertThat(run.body().get("kind").asText()).isEqualTo("ONE_VS_ALL");
 
+        HttpResponse<String> waited = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"windowSeconds\":"
+                        + " 86400, \"thresholdMeters\": 100000, \"primaryNoradId\": 25544, \"wait\": true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Reply result = checked("/api/v1/screenings", "POST", waited);
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.body().at("/run/status").asText()).isEqualTo("DONE");
+        assertThat(result.body().get("conjunctions").size())
+                .isEqualTo(result.body().at("/run/figures/conjunctions").asInt()).isPositive();
+        result.body().get("conjunctions").forEach(c -> assertThat(List.of(c.get("primaryNoradId").asLong(),
+                c.get("secondaryNoradId").asLong())).contains(25544L));
+
         HttpResponse<String> bad = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"yesterday\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
