@@ -2,10 +2,7 @@ package org.concord.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,51 +16,32 @@ class ConcordCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 2];
-            all[0] = "--data-dir";
-            all[1] = dir.resolve("node").toString();
-            System.arraycopy(args, 0, all, 2, args.length);
-            int code = ConcordCli.commandLine().execute(all);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(dir.resolve("node"), args);
     }
 
     @Test
     void ingestQueryAndShowWithLabelsAndProvenance() throws IOException {
         Path tle = dir.resolve("subset.tle");
         Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
-        Run ingest = run("ingest", tle.toString(), "--label", "originator=GBR;rel=REL TO GBR,USA;tlp=GREEN",
+        CliRun ingest = run("ingest", tle.toString(), "--label", "originator=GBR;rel=REL TO GBR,USA;tlp=GREEN",
                 "--as", "analyst1");
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
         assertThat(ingest.out()).contains("301 stored, 0 unchanged, 0 rejected");
 
-        Run again = run("ingest", tle.toString(), "--label", "originator=GBR;rel=REL TO GBR,USA;tlp=GREEN");
+        CliRun again = run("ingest", tle.toString(), "--label", "originator=GBR;rel=REL TO GBR,USA;tlp=GREEN");
         assertThat(again.out()).contains("0 stored, 301 unchanged").contains("already ingested: nothing new");
 
-        Run objects = run("objects", "--name", "vanguard", "--sort", "-noradId");
+        CliRun objects = run("objects", "--name", "vanguard", "--sort", "-noradId");
         assertThat(objects.exitCode()).isZero();
         assertThat(objects.out()).contains("VANGUARD 1").contains("VANGUARD 2").contains("REL TO GBR,USA TLP:GREEN");
         assertThat(objects.out().indexOf("VANGUARD 3")).isLessThan(objects.out().indexOf("VANGUARD 1"));
 
-        Run object = run("object", "25544");
+        CliRun object = run("object", "25544");
         assertThat(object.out()).contains("ISS (ZARYA)").contains("1998-067A").contains("by analyst1")
                 .contains("subset.tle line 901");
 
-        Run status = run("status");
+        CliRun status = run("status");
         assertThat(status.out()).contains("objects:        301").contains("newest epoch:   2024-07");
     }
 
@@ -78,12 +56,12 @@ class ConcordCliTest {
                 1 00011U 59001A   24187.51496924  .00001069  00000-0  55482-3 0  9992
                 2 00011  32.8711 255.0638 1455653 332.1888  20.7734 11.88503118450691
                 """);
-        Run run = run("ingest", bad.toString());
+        CliRun run = run("ingest", bad.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("bad.tle:6: checksum: column 69 is '1' but the line's checksum is 0");
         assertThat(run("status").out()).contains("objects:        0");
 
-        Run skipping = run("ingest", bad.toString(), "--skip-invalid");
+        CliRun skipping = run("ingest", bad.toString(), "--skip-invalid");
         assertThat(skipping.exitCode()).isZero();
         assertThat(skipping.out()).contains("1 stored, 0 unchanged, 1 rejected").contains("skipped: " + bad + ":6");
     }
@@ -93,16 +71,16 @@ class ConcordCliTest {
         Path tle = dir.resolve("subset.tle");
         Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
         assertThat(run("ingest", tle.toString()).exitCode()).isZero();
-        Run screen = run("screen", "--start", "2024-07-05T00:00:00Z", "--window", "6h", "--threshold", "30km");
+        CliRun screen = run("screen", "--start", "2024-07-05T00:00:00Z", "--window", "6h", "--threshold", "30km");
         assertThat(screen.exitCode()).as(screen.err()).isZero();
         assertThat(screen.out()).containsPattern("screening run 1: 301 objects \\(\\d+ excluded by SGP4 errors\\), \\d+"
                 + " candidate pairs, \\d+ conjunctions under 30000 m").contains("stages: propagation");
         assertThat(screen.err()).contains("100%");
-        Run list = run("conjunctions", "--run", "1", "--sort", "pc", "--limit", "5");
+        CliRun list = run("conjunctions", "--run", "1", "--sort", "pc", "--limit", "5");
         assertThat(list.out()).contains("MAXIMUM").contains("PUBLIC TLP:CLEAR");
         assertThat(run("screen", "--start", "2024-07-05T00:00:00Z", "--threshold", "far").err())
                 .contains("threshold 'far' is not a distance");
-        Run pc = run("pc", "src/test/resources/ccsds/cdm/AlfanoTestCase01.cdm");
+        CliRun pc = run("pc", "src/test/resources/ccsds/cdm/AlfanoTestCase01.cdm");
         assertThat(pc.exitCode()).as(pc.err()).isZero();
     }
 

@@ -2,10 +2,7 @@ package org.concord.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,27 +18,8 @@ class PcCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 2];
-            all[0] = "--data-dir";
-            all[1] = dir.resolve("node").toString();
-            System.arraycopy(args, 0, all, 2, args.length);
-            int code = ConcordCli.commandLine().execute(all);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(dir.resolve("node"), args);
     }
 
     private static String cdm(String name) {
@@ -65,7 +43,7 @@ class PcCommandTest {
             0.044492344523551, 0.00433545396136356, 0.000158146485930144, 0.036947965085717, 0.290161522245745,
             0.00267203364642589};
         for (int i = 0; i < files.length; i++) {
-            Run r = run("pc", cdm(files[i]));
+            CliRun r = run("pc", cdm(files[i]));
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).contains("combined hard-body radius: ").contains("from the CDM's HBR comment")
                     .contains("CDM's Pc:      none").contains("Concord's Pc (covariances from the CDM");
@@ -81,7 +59,7 @@ class PcCommandTest {
 
     @Test
     void aCdmWithItsOwnPcPrintsBoth() {
-        Run r = run("pc", cdm("CDMExample3.txt"), "--hbr", "20");
+        CliRun r = run("pc", cdm("CDMExample3.txt"), "--hbr", "20");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("CDM's Pc:      2.3550e-03 (ALFANO-2005)")
                 .contains("combined hard-body radius: 20.000 m (--hbr)")
@@ -92,7 +70,7 @@ class PcCommandTest {
 
     @Test
     void withoutHbrTheCaraTableOrTheDefaultIsUsed() {
-        Run r = run("pc", cdm("CDMExample2.txt"));
+        CliRun r = run("pc", cdm("CDMExample2.txt"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("CDM's Pc:      4.8350e-05 (FOSTER-1992)").containsPattern(
                 "combined hard-body radius: [0-9.]+ m \\(.*(CARA HBR table|default).*\\)");
@@ -100,7 +78,7 @@ class PcCommandTest {
 
     @Test
     void aMalformedCdmIsRejectedWithLineAndKeyword() throws IOException {
-        Run r = run("pc", cdm("CDM-missing-TCA.txt"));
+        CliRun r = run("pc", cdm("CDM-missing-TCA.txt"));
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("CDM rejected:").contains("CDM-missing-TCA.txt:15: TCA:");
         Path bad = dir.resolve("bad.cdm");
