@@ -18,6 +18,11 @@ public interface CatalogStore {
 
     Optional<OrbitRecord> findOrbit(long orbitId);
 
+    /** The newest mean-element record (TLE or OMM) of an object: what element-set exports are made from. */
+    default Optional<OrbitRecord> latestMeanElements(long noradId) {
+        return orbitHistory(noradId).stream().filter(o -> o.kind() == OrbitKind.MEAN_ELEMENTS).findFirst();
+    }
+
     /** The latest orbit record of every object, in catalog-number order. */
     List<OrbitRecord> latestOrbits();
 

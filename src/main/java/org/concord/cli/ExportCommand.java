@@ -2,7 +2,6 @@ package org.concord.cli;
 
 import java.util.concurrent.Callable;
 
-import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
 import org.concord.formats.ElementSetExport;
 import org.concord.formats.ElementSetExport.Layout;
@@ -28,8 +27,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Layout layout = Layout.parse(format);
         try (Node node = parent.openNode()) {
-            OrbitRecord latest = node.catalog().orbitHistory(noradId).stream()
-                    .filter(o -> o.kind() == OrbitKind.MEAN_ELEMENTS).findFirst().orElse(null);
+            OrbitRecord latest = node.catalog().latestMeanElements(noradId).orElse(null);
             if (latest == null) {
                 System.err.println("no mean-element orbit of object " + noradId + " in this catalog");
                 return 1;

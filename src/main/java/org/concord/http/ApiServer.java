@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.concord.catalog.CatalogStatistics;
-import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Page;
 import org.concord.catalog.SpaceObject;
@@ -164,12 +163,9 @@ public final class ApiServer implements AutoCloseable {
     private void elements(Context ctx) {
         long id = parseId(ctx.pathParam("noradId"));
         Layout layout = Layout.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("tle"));
-        var history = node.catalog().orbitHistory(id);
-        if (history.isEmpty()) {
-            throw new NotFoundException("no object " + id + " in this catalog");
-        }
-        OrbitRecord latest = history.stream().filter(o -> o.kind() == OrbitKind.MEAN_ELEMENTS).findFirst()
-                .orElseThrow(() -> new NotFoundException("object " + id + " has no mean-element orbit (TLE/OMM)"));
+        OrbitRecord latest = node.catalog().latestMeanElements(id)
+                .orElseThrow(() -> new NotFoundException("no mean-element orbit (TLE/OMM) of object " + id
+                        + " in this catalog"));
         ctx.header("X-Concord-Label", latest.label().toString());
         ctx.header("X-Concord-Orbit-Id", Long.toString(latest.id()));
         ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout));
