@@ -243,6 +243,14 @@ public final class ApiServer implements AutoCloseable {
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("start must be an ISO-8601 UTC instant such as 2024-07-05T00:00:00Z");
         }
+        for (String key : List.of("windowSeconds", "thresholdMeters", "primaryNoradId")) {
+            if (body.has(key) && !body.get(key).isNumber() && !body.get(key).isNull()) {
+                throw new IllegalArgumentException(key + " must be a number, was " + body.get(key));
+            }
+        }
+        if (body.has("wait") && !body.get("wait").isBoolean()) {
+            throw new IllegalArgumentException("wait must be true or false, was " + body.get("wait"));
+        }
         long windowSeconds = body.path("windowSeconds").asLong(7 * 86400);
         double threshold = body.path("thresholdMeters").asDouble(5000);
         if (windowSeconds <= 0 || windowSeconds > 30 * 86400) {

@@ -386,6 +386,12 @@ class ApiServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"yesterday\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(checked("/api/v1/screenings", "POST", bad).status()).isEqualTo(400);
+        HttpResponse<String> wordy = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"thresholdMeters\":"
+                        + " \"5km\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Reply rejected = checked("/api/v1/screenings", "POST", wordy);
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.body().at("/error/message").asText()).contains("thresholdMeters must be a number");
     }
 
     @Test
