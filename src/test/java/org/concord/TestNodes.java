@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.concord.access.PartyKind;
+import org.concord.access.Role;
+import org.concord.access.SharingService;
 import org.concord.node.Node;
 import org.concord.node.NodeConfig;
 
@@ -24,6 +29,24 @@ public final class TestNodes {
         env.putIfAbsent("CONCORD_NODE_PARTY", "TEST");
         return Node.open(NodeConfig.load(dataDirectory, Optional.empty(), env));
     }
+
+    /** A token of a new administrator of the node's own party (created first if need be). */
+    public static String adminToken(Node node) {
+        return token(node, node.sharing().nodeParty(), Role.ADMIN);
+    }
+
+    /** A token of a new user of this party (a nation, created first if need be) with this role. */
+    public static String token(Node node, String party, Role role) {
+        SharingService sharing = node.sharing();
+        if (sharing.parties().stream().noneMatch(p -> p.code().equals(party))) {
+            sharing.addParty(party, "party " + party, PartyKind.NATION);
+        }
+        String name = role.name().toLowerCase() + "-" + party.toLowerCase() + "-" + USERS.incrementAndGet();
+        sharing.addUser(name, party, role);
+        return sharing.createToken(name, "test", Duration.ofDays(1)).secret();
+    }
+
+    private static final AtomicInteger USERS = new AtomicInteger();
 
     public static byte[] resource(String path) {
         try (InputStream in = TestNodes.class.getResourceAsStream(path)) {

@@ -3,24 +3,32 @@ package org.concord.catalog;
 import java.util.List;
 import java.util.Optional;
 
+import org.concord.label.LabelFilter;
+
 /** The catalog's persistence, implemented in {@code store}. Every write is one transaction: all or nothing. */
 public interface CatalogStore {
 
     /** Stores a batch atomically; records already stored (same content and originator) are counted, not stored. */
     IngestOutcome store(IngestBatch batch);
 
-    Optional<SpaceObject> findObject(long noradId);
+    /*
+     * Every read takes the caller's LabelFilter: what it does not admit is treated as absent (not in items, totals,
+     * cursors or statistics; an object is shown with the newest orbit the filter admits, and without its SATCAT entry
+     * when the filter does not admit that entry's label).
+     */
 
-    Page<SpaceObject> findObjects(ObjectQuery query);
+    Optional<SpaceObject> findObject(long noradId, LabelFilter filter);
 
-    /** Every orbit record of an object, newest epoch first. */
-    List<OrbitRecord> orbitHistory(long noradId);
+    Page<SpaceObject> findObjects(ObjectQuery query, LabelFilter filter);
 
-    Optional<OrbitRecord> findOrbit(long orbitId);
+    /** Every orbit record of an object that the filter admits, newest epoch first. */
+    List<OrbitRecord> orbitHistory(long noradId, LabelFilter filter);
+
+    Optional<OrbitRecord> findOrbit(long orbitId, LabelFilter filter);
 
     /** The newest mean-element record (TLE or OMM) of an object: what element-set exports are made from. */
-    default Optional<OrbitRecord> latestMeanElements(long noradId) {
-        return orbitHistory(noradId).stream().filter(o -> o.kind() == OrbitKind.MEAN_ELEMENTS).findFirst();
+    default Optional<OrbitRecord> latestMeanElements(long noradId, LabelFilter filter) {
+        return orbitHistory(noradId, filter).stream().filter(o -> o.kind() == OrbitKind.MEAN_ELEMENTS).findFirst();
     }
 
     /** The latest orbit record of every object, in catalog-number order. */
@@ -29,5 +37,5 @@ public interface CatalogStore {
     /** The catalog number of the object with this COSPAR designator, from orbits or SATCAT. */
     Optional<Long> noradIdOf(String internationalDesignator);
 
-    CatalogStatistics statistics();
+    CatalogStatistics statistics(LabelFilter filter);
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.Page;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionQuery;
@@ -34,7 +35,7 @@ final class ConjunctionsCommand implements Callable<Integer> {
                 Optional.ofNullable(runId), sort.equalsIgnoreCase("pc") ? ConjunctionQuery.Sort.PC
                 : ConjunctionQuery.Sort.TCA, limit, 0);
         try (Node node = parent.openNode()) {
-            Page<Conjunction> page = node.conjunctions().findConjunctions(query);
+            Page<Conjunction> page = node.conjunctions().findConjunctions(query, LabelFilter.UNRESTRICTED);
             System.out.printf("%-27s %9s %9s %10s %9s %10s  %-8s %s%n", "TCA", "PRIMARY", "SECONDARY", "MISS_M",
                     "V_REL_MS", "PC", "PC_KIND", "LABEL");
             for (Conjunction c : page.items()) {

@@ -2,6 +2,7 @@ package org.concord.cli;
 
 import java.util.concurrent.Callable;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.OrbitRecord;
 import org.concord.formats.ElementSetExport;
 import org.concord.formats.ElementSetExport.Layout;
@@ -27,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Layout layout = Layout.parse(format);
         try (Node node = parent.openNode()) {
-            OrbitRecord latest = node.catalog().latestMeanElements(noradId).orElse(null);
+            OrbitRecord latest = node.catalog().latestMeanElements(noradId, LabelFilter.UNRESTRICTED).orElse(null);
             if (latest == null) {
                 System.err.println("no mean-element orbit of object " + noradId + " in this catalog");
                 return 1;

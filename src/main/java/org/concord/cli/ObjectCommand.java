@@ -2,6 +2,7 @@ package org.concord.cli;
 
 import java.util.concurrent.Callable;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.SpaceObject;
 import org.concord.node.Node;
@@ -20,7 +21,7 @@ final class ObjectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Node node = parent.openNode()) {
-            SpaceObject o = node.catalog().findObject(noradId).orElse(null);
+            SpaceObject o = node.catalog().findObject(noradId, LabelFilter.UNRESTRICTED).orElse(null);
             if (o == null) {
                 System.err.println("no object " + noradId + " in this catalog");
                 return 1;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.ObjectQuery;
 import org.concord.catalog.ObjectQuery.Range;
 import org.concord.catalog.ObjectQuery.SortKey;
@@ -52,7 +53,7 @@ final class ObjectsCommand implements Callable<Integer> {
                 Instant.now(), SortKey.parse(descending ? sort.substring(1) : sort), descending, limit,
                 Optional.ofNullable(cursor));
         try (Node node = parent.openNode()) {
-            Page<SpaceObject> page = node.catalog().findObjects(query);
+            Page<SpaceObject> page = node.catalog().findObjects(query, LabelFilter.UNRESTRICTED);
             System.out.printf("%-9s %-24s %-11s %-11s %-5s %-20s %9s %9s %7s %8s  %s%n", "NORAD", "NAME",
                     "COSPAR", "TYPE", "OWNER", "EPOCH", "PERIG_KM", "APOG_KM", "INC_DEG", "PER_MIN", "LABEL");
             for (SpaceObject o : page.items()) {

@@ -3,6 +3,7 @@ package org.concord.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.OrbitRecord;
 import org.concord.node.Node;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ final class OrbitsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Node node = parent.openNode()) {
-            List<OrbitRecord> history = node.catalog().orbitHistory(noradId);
+            List<OrbitRecord> history = node.catalog().orbitHistory(noradId, LabelFilter.UNRESTRICTED);
             if (history.isEmpty()) {
                 System.err.println("no object " + noradId + " in this catalog");
                 return 1;

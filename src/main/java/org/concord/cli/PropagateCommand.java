@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.OrbitRecord;
 import org.concord.node.Node;
 import org.concord.orbit.Ephemeris;
@@ -54,8 +55,8 @@ final class PropagateCommand implements Callable<Integer> {
                 : EphemerisFormat.valueOf(format.toUpperCase(Locale.ROOT));
         try (Node node = parent.openNode()) {
             OrbitRecord record = orbitId != null
-                    ? node.catalog().findOrbit(orbitId).filter(o -> o.noradId() == noradId).orElse(null)
-                    : node.catalog().findObject(noradId).flatMap(o -> o.latestOrbit()).orElse(null);
+                    ? node.catalog().findOrbit(orbitId, LabelFilter.UNRESTRICTED).filter(o -> o.noradId() == noradId).orElse(null)
+                    : node.catalog().findObject(noradId, LabelFilter.UNRESTRICTED).flatMap(o -> o.latestOrbit()).orElse(null);
             if (record == null) {
                 System.err.println(orbitId != null ? "object " + noradId + " has no orbit record " + orbitId
                         : "no object " + noradId + " in this catalog");

@@ -3,6 +3,7 @@ package org.concord.cli;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.CatalogStatistics;
 import org.concord.node.Node;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Node node = parent.openNode()) {
-            CatalogStatistics s = node.catalog().statistics();
+            CatalogStatistics s = node.catalog().statistics(LabelFilter.UNRESTRICTED);
             System.out.println("version:        " + Node.version());
             System.out.println("party:          " + node.config().party());
             System.out.println("database:       " + node.databaseDescription());

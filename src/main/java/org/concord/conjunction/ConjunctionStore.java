@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.concord.catalog.Page;
+import org.concord.label.LabelFilter;
 
 /** Persistence of screening runs and conjunctions, implemented in {@code store}. */
 public interface ConjunctionStore {
@@ -32,7 +33,9 @@ public interface ConjunctionStore {
      */
     Optional<Conjunction> storeFromCdm(Conjunction conjunction, String cdmSha256);
 
-    Optional<Conjunction> findConjunction(long id);
+    /** The conjunction, if it exists and {@code filter} admits it and both its inputs. */
+    Optional<Conjunction> findConjunction(long id, LabelFilter filter);
 
-    Page<Conjunction> findConjunctions(ConjunctionQuery query);
+    /** Conjunctions {@code filter} admits (with both their inputs): items, total and cursor exclude the rest. */
+    Page<Conjunction> findConjunctions(ConjunctionQuery query, LabelFilter filter);
 }

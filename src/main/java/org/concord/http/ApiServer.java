@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +14,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import org.concord.label.LabelFilter;
 import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Page;
@@ -29,6 +31,13 @@ import org.concord.label.Label;
 import org.concord.orbit.Ephemeris;
 import org.concord.orbit.PropagationException;
 import org.concord.node.Node;
+import org.concord.access.Principal;
+import org.concord.access.SharingService;
+import org.concord.http.HttpErrors.ForbiddenException;
+import org.concord.http.HttpErrors.NotFoundException;
+import org.concord.http.HttpErrors.RateLimitedException;
+import org.concord.http.HttpErrors.UnauthorizedException;
+import org.concord.http.HttpErrors.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,16 +47,39 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final Node node;
+    private final SharingService sharing;
+    private final RateLimiter anonymousLimiter;
     private final Javalin app;
 
     public ApiServer(Node node) {
         this.node = node;
+        this.sharing = node.sharing();
+        this.anonymousLimiter = new RateLimiter(node.config().anonymousRequestsPerMinute(),
+                node.config().anonymousBurst(), System::nanoTime);
+        AccessApi access = new AccessApi(sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = node.config().ingestMaxBytes();
             config.jsonMapper(new JavalinJackson(mapper, false));
+            config.routes.before(this::authenticate);
             config.routes.get("/api/v1/status", this::status);
+            config.routes.get("/api/v1/whoami", access::whoami);
+            config.routes.get("/api/v1/parties", access::parties);
+            config.routes.post("/api/v1/parties", access::addParty);
+            config.routes.put("/api/v1/parties/{group}/members/{member}", access::addMember);
+            config.routes.delete("/api/v1/parties/{group}/members/{member}", access::removeMember);
+            config.routes.get("/api/v1/users", access::users);
+            config.routes.post("/api/v1/users", access::addUser);
+            config.routes.put("/api/v1/users/{name}/disabled", access::disableUser);
+            config.routes.post("/api/v1/users/{name}/tokens", access::createToken);
+            config.routes.get("/api/v1/tokens", access::tokens);
+            config.routes.delete("/api/v1/tokens/{tokenId}", access::revokeToken);
+            config.routes.get("/api/v1/agreements", access::agreements);
+            config.routes.post("/api/v1/agreements", access::addAgreement);
+            config.routes.get("/api/v1/agreements/{agreementId}", access::agreement);
+            config.routes.put("/api/v1/agreements/{agreementId}", access::amendAgreement);
+            config.routes.delete("/api/v1/agreements/{agreementId}", access::revokeAgreement);
             config.routes.get("/api/v1/openapi.yaml", ctx -> ctx.contentType("application/yaml")
                     .result(OpenApi.yaml()));
             config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json")
@@ -75,6 +107,16 @@ public final class ApiServer implements AutoCloseable {
                     .json(JsonViews.error(409, e.getMessage(), List.of())));
             config.routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404)
                     .json(JsonViews.error(404, e.getMessage(), List.of())));
+            config.routes.exception(SharingService.NotFoundException.class, (e, ctx) -> ctx.status(404)
+                    .json(JsonViews.error(404, e.getMessage(), List.of())));
+            config.routes.exception(UnauthorizedException.class, (e, ctx) -> ctx.status(401)
+                    .header("WWW-Authenticate", "Bearer realm=\"concord\"")
+                    .json(JsonViews.error(401, e.getMessage(), List.of())));
+            config.routes.exception(ForbiddenException.class, (e, ctx) -> ctx.status(403)
+                    .json(JsonViews.error(403, e.getMessage(), List.of())));
+            config.routes.exception(RateLimitedException.class, (e, ctx) -> ctx.status(429)
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .json(JsonViews.error(429, e.getMessage(), List.of())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(JsonViews.error(500, "internal error; the node's log has the details",
@@ -99,8 +141,44 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
     }
 
+    /** Every route the router serves, as {@code METHOD path}: what the leak test enumerates. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+    }
+
+    private static final java.util.regex.Pattern BEARER =
+            java.util.regex.Pattern.compile("(?i)Bearer +([A-Za-z0-9_\\-]{16,200})");
+
+    /**
+     * Finds the caller of every request: a bearer token's user, or an anonymous caller limited per client address.
+     * A token that is present but not valid is refused outright (never downgraded to anonymous), and neither it nor
+     * the header is ever written to a log or an answer.
+     */
+    private void authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null) {
+            OptionalLong wait = anonymousLimiter.acquire(ctx.ip());
+            if (wait.isPresent()) {
+                throw new RateLimitedException(wait.getAsLong());
+            }
+            Callers.set(ctx, Principal.anonymous());
+            return;
+        }
+        java.util.regex.Matcher m = BEARER.matcher(header.trim());
+        if (!m.matches()) {
+            throw new UnauthorizedException("malformed Authorization header: expected 'Bearer <token>'");
+        }
+        Callers.set(ctx, sharing.authenticate(m.group(1)).orElseThrow(() ->
+                new UnauthorizedException("the token is not valid: unknown, expired or revoked")));
+    }
+
+    private LabelFilter filter(Context ctx) {
+        return Callers.filter(ctx, sharing);
+    }
+
     private void status(Context ctx) {
-        CatalogStatistics stats = node.catalog().statistics();
+        CatalogStatistics stats = node.catalog().statistics(filter(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", Node.version());
         m.put("party", node.config().party());
@@ -122,20 +200,32 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void ingest(Context ctx) {
+        Principal principal = Callers.requireAuthenticated(ctx);
+        if (!principal.mayIngest()) {
+            throw new ForbiddenException("ingest needs the operator or admin role");
+        }
         String name = Optional.ofNullable(ctx.queryParam("name")).filter(s -> !s.isBlank()).orElse("upload");
+        // Only the node's own administrators ingest for other originators; everyone else ingests as their party.
+        Optional<String> ownParty = Callers.isOfNodeParty(principal, sharing) && principal.mayAdminister()
+                ? Optional.empty() : principal.party();
+        Label defaults = node.ingest().labels().labelFor(name);
+        Label base = ownParty.map(defaults::withOriginator).orElse(defaults);
         Optional<Label> label = Optional.ofNullable(ctx.queryParam("label")).filter(s -> !s.isBlank())
-                .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
+                .map(spec -> Label.parse(spec, base)).or(() -> ownParty.map(p -> base));
+        if (ownParty.isPresent() && !label.get().originator().equals(ownParty.get())) {
+            throw new ForbiddenException("you may ingest only as originator " + ownParty.get());
+        }
         boolean skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
         Optional<Long> object = Optional.ofNullable(ctx.queryParam("object")).filter(s -> !s.isBlank())
                 .map(ApiServer::parseId);
         IngestReport report = node.ingest().ingest(new IngestRequest(name, ctx.bodyAsBytes(), label,
-                "http:" + ctx.ip(), skipInvalid, object));
+                principal.name(), skipInvalid, object));
         ctx.status(report.stored() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(JsonViews.ingestReport(report));
     }
 
     private void objects(Context ctx) {
         Page<SpaceObject> page = node.catalog().findObjects(ObjectQueryParameters.parse(ctx.queryParamMap(),
-                Instant.now()));
+                Instant.now()), filter(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", page.items().stream().map(JsonViews::object).toList());
         m.put("total", page.total());
@@ -145,14 +235,14 @@ public final class ApiServer implements AutoCloseable {
 
     private void object(Context ctx) {
         long id = parseId(ctx.pathParam("noradId"));
-        SpaceObject object = node.catalog().findObject(id)
+        SpaceObject object = node.catalog().findObject(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no object " + id + " in this catalog"));
         ctx.json(JsonViews.object(object));
     }
 
     private void orbitHistory(Context ctx) {
         long id = parseId(ctx.pathParam("noradId"));
-        var history = node.catalog().orbitHistory(id);
+        var history = node.catalog().orbitHistory(id, filter(ctx));
         if (history.isEmpty()) {
             throw new NotFoundException("no object " + id + " in this catalog");
         }
@@ -163,7 +253,7 @@ public final class ApiServer implements AutoCloseable {
     private void elements(Context ctx) {
         long id = parseId(ctx.pathParam("noradId"));
         Layout layout = Layout.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("tle"));
-        OrbitRecord latest = node.catalog().latestMeanElements(id)
+        OrbitRecord latest = node.catalog().latestMeanElements(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no mean-element orbit (TLE/OMM) of object " + id
                         + " in this catalog"));
         ctx.header("X-Concord-Label", latest.label().toString());
@@ -175,9 +265,9 @@ public final class ApiServer implements AutoCloseable {
         long id = parseId(ctx.pathParam("noradId"));
         OrbitRecord record = Optional.ofNullable(ctx.queryParam("orbitId")).filter(s -> !s.isBlank())
                 .map(ApiServer::parseId)
-                .map(orbitId -> node.catalog().findOrbit(orbitId).filter(o -> o.noradId() == id)
+                .map(orbitId -> node.catalog().findOrbit(orbitId, filter(ctx)).filter(o -> o.noradId() == id)
                         .orElseThrow(() -> new NotFoundException("object " + id + " has no orbit record " + orbitId)))
-                .orElseGet(() -> node.catalog().findObject(id).flatMap(o -> o.latestOrbit())
+                .orElseGet(() -> node.catalog().findObject(id, filter(ctx)).flatMap(o -> o.latestOrbit())
                         .orElseThrow(() -> new NotFoundException("no object " + id + " in this catalog")));
         EphemerisParameters parameters = EphemerisParameters.parse(ctx.queryParamMap(), record);
         Ephemeris ephemeris = node.propagation().propagate(record, parameters.request());
@@ -190,7 +280,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void conjunctions(Context ctx) {
-        Page<Conjunction> page = node.conjunctions().findConjunctions(ConjunctionParameters.parse(ctx.queryParamMap()));
+        Page<Conjunction> page = node.conjunctions().findConjunctions(ConjunctionParameters.parse(ctx.queryParamMap()), filter(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", page.items().stream().map(JsonViews::conjunction).toList());
         m.put("total", page.total());
@@ -200,13 +290,13 @@ public final class ApiServer implements AutoCloseable {
 
     private void conjunction(Context ctx) {
         long id = parseId(ctx.pathParam("conjunctionId"));
-        ctx.json(JsonViews.conjunction(node.conjunctions().findConjunction(id)
+        ctx.json(JsonViews.conjunction(node.conjunctions().findConjunction(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no conjunction " + id))));
     }
 
     private void conjunctionCdm(Context ctx) {
         long id = parseId(ctx.pathParam("conjunctionId"));
-        Conjunction c = node.conjunctions().findConjunction(id)
+        Conjunction c = node.conjunctions().findConjunction(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no conjunction " + id));
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("kvn").toLowerCase(java.util.Locale.ROOT);
         if (!format.equals("kvn") && !format.equals("xml")) {
@@ -222,11 +312,15 @@ public final class ApiServer implements AutoCloseable {
                         : org.concord.formats.CdmWriter.writeKvn(parsed));
     }
 
+    /** Runs (their parameters and counts over the whole catalog) are the node's own business. */
     private void screenings(Context ctx) {
-        ctx.json(Map.of("items", node.conjunctions().runs(100).stream().map(JsonViews::screeningRun).toList()));
+        List<ScreeningRun> runs = Callers.isOfNodeParty(Callers.principal(ctx), sharing)
+                ? node.conjunctions().runs(100) : List.of();
+        ctx.json(Map.of("items", runs.stream().map(JsonViews::screeningRun).toList()));
     }
 
     private void startScreening(Context ctx) {
+        Principal principal = Callers.requireNodeAnalyst(ctx, sharing);
         com.fasterxml.jackson.databind.JsonNode body;
         try {
             body = new ObjectMapper().readTree(ctx.body());
@@ -264,18 +358,18 @@ public final class ApiServer implements AutoCloseable {
         ScreeningService.Request request = new ScreeningService.Request(start,
                 java.time.Duration.ofSeconds(windowSeconds), threshold, primary);
         if (body.path("wait").asBoolean(false)) {
-            ScreeningRun run = node.screening().run(request, "http:" + ctx.ip(), fraction -> { });
+            ScreeningRun run = node.screening().run(request, principal.name(), fraction -> { });
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run", JsonViews.screeningRun(run));
             m.put("conjunctions", node.conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(run.id()), org.concord.conjunction.ConjunctionQuery.Sort.TCA,
-                    org.concord.conjunction.ConjunctionQuery.MAX_LIMIT, 0)).items().stream()
+                    org.concord.conjunction.ConjunctionQuery.MAX_LIMIT, 0), filter(ctx)).items().stream()
                     .map(JsonViews::conjunction).toList());
             ctx.status(HttpStatus.OK).header("Location", "/api/v1/screenings/" + run.id()).json(m);
             return;
         }
-        ScreeningRun run = node.screening().start(request, "http:" + ctx.ip());
+        ScreeningRun run = node.screening().start(request, principal.name());
         ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/screenings/" + run.id())
                 .json(JsonViews.screeningRun(run));
     }
@@ -283,12 +377,13 @@ public final class ApiServer implements AutoCloseable {
     private void screening(Context ctx) {
         long id = parseId(ctx.pathParam("runId"));
         ctx.json(JsonViews.screeningRun(node.conjunctions().findRun(id)
+                .filter(run -> Callers.isOfNodeParty(Callers.principal(ctx), sharing))
                 .orElseThrow(() -> new NotFoundException("no screening run " + id))));
     }
 
     private void orbit(Context ctx) {
         long id = parseId(ctx.pathParam("orbitId"));
-        ctx.json(JsonViews.orbit(node.catalog().findOrbit(id)
+        ctx.json(JsonViews.orbit(node.catalog().findOrbit(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no orbit record " + id)), true));
     }
 
@@ -301,24 +396,6 @@ public final class ApiServer implements AutoCloseable {
             return id;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a catalog number or record id");
-        }
-    }
-
-    /** A resource that exists but has no representation of the kind asked for. */
-    static final class UnavailableException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnavailableException(String message) {
-            super(message);
-        }
-    }
-
-    /** A resource that does not exist (or that the caller may not know exists). */
-    static final class NotFoundException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotFoundException(String message) {
-            super(message);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.concord.label.LabelFilter;
+import org.concord.access.SharingService;
 import org.concord.catalog.CatalogStore;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
@@ -22,6 +24,7 @@ import org.concord.screening.ScreeningService;
 import org.concord.store.Database;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
+import org.concord.store.JooqSharingStore;
 
 /** The composition root: one node's database, stores and services, built from its configuration. */
 public final class Node implements AutoCloseable {
@@ -38,6 +41,7 @@ public final class Node implements AutoCloseable {
     private final OrekitSetup orekit;
     private final PropagationService propagation;
     private final ScreeningService screening;
+    private final SharingService sharing;
 
     private Node(NodeConfig config, Database database) {
         this.config = config;
@@ -50,6 +54,7 @@ public final class Node implements AutoCloseable {
                 Clock.systemUTC());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements);
+        this.sharing = new SharingService(new JooqSharingStore(database), config.party(), Clock.systemUTC());
         this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii,
                 config.party(), Clock.systemUTC());
     }
@@ -65,7 +70,7 @@ public final class Node implements AutoCloseable {
 
     /** Loads the bundled sample catalog and SATCAT when the catalog is empty; returns what was ingested. */
     public Optional<IngestReport> loadSampleCatalogIfEmpty() {
-        if (catalog.statistics().objects() > 0) {
+        if (catalog.statistics(LabelFilter.UNRESTRICTED).objects() > 0) {
             return Optional.empty();
         }
         ingestResource(SAMPLE_SATCAT, true);
@@ -109,6 +114,10 @@ public final class Node implements AutoCloseable {
 
     public ScreeningService screening() {
         return screening;
+    }
+
+    public SharingService sharing() {
+        return sharing;
     }
 
     public PropagationService propagation() {

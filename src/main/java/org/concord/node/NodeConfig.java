@@ -22,7 +22,8 @@ import org.concord.label.Label;
  */
 public record NodeConfig(Path dataDirectory, String party, String httpHost, int httpPort, String databaseUrl,
                          String databaseUser, String databasePassword, Optional<Path> orekitData,
-                         long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog) {
+                         long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog,
+                         int anonymousRequestsPerMinute, int anonymousBurst) {
 
     public static final String FILE_NAME = "concord.properties";
     static final long DEFAULT_INGEST_MAX_BYTES = 64L * 1024 * 1024;
@@ -73,12 +74,14 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 s.integer("http.port", 8080, 0, 65535), s.get("db.url", defaultDb), s.get("db.user", "sa"),
                 s.get("db.password", ""), s.optional("orekit.data").map(Path::of),
                 s.integer("ingest.max-bytes", DEFAULT_INGEST_MAX_BYTES, 1, Long.MAX_VALUE),
-                new LabelRules(defaultLabel, rules), Boolean.parseBoolean(s.get("sample.load", "true")));
+                new LabelRules(defaultLabel, rules), Boolean.parseBoolean(s.get("sample.load", "true")),
+                s.integer("http.anonymous.requests-per-minute", 600, 1, 1_000_000),
+                s.integer("http.anonymous.burst", 60, 1, 1_000_000));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
-                orekitData, ingestMaxBytes, labelRules, loadSampleCatalog);
+                orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst);
     }
 
     private static Label parseLabel(Settings s, String key, String spec, Label defaults) {

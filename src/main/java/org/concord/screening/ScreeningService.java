@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.DoubleConsumer;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
@@ -90,7 +91,7 @@ public final class ScreeningService implements AutoCloseable {
     }
 
     private ScreeningRun newRun(Request request, String requestedBy) {
-        if (request.primary().isPresent() && catalog.findObject(request.primary().get()).isEmpty()) {
+        if (request.primary().isPresent() && catalog.findObject(request.primary().get(), LabelFilter.UNRESTRICTED).isEmpty()) {
             throw new IllegalArgumentException("no object " + request.primary().get() + " in this catalog");
         }
         return new ScreeningRun(0, request.primary().isPresent() ? ScreeningRun.Kind.ONE_VS_ALL

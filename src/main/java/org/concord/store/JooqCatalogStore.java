@@ -42,10 +42,13 @@ import org.concord.catalog.Provenance;
 import org.concord.catalog.SourceFormat;
 import org.concord.catalog.SpaceObject;
 import org.concord.catalog.SpaceObject.SatcatEntry;
+import org.concord.label.DataKind;
 import org.concord.label.Label;
+import org.concord.label.LabelFilter;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
 import org.concord.store.Tables.IngestSource;
+import org.concord.store.Tables.ObjectLabelLatest;
 import org.concord.store.Tables.Orbit;
 import org.concord.store.Tables.Satcat;
 import org.jooq.BatchBindStep;
@@ -57,6 +60,7 @@ import org.jooq.SelectField;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -67,9 +71,15 @@ public final class JooqCatalogStore implements CatalogStore {
     private static final Table<?> OBJ = Tables.SpaceObject.T;
 
     private final DSLContext dsl;
+    private final LabelIds labelIds;
 
     public JooqCatalogStore(Database database) {
+        this(database, new LabelIds(database.dsl()));
+    }
+
+    JooqCatalogStore(Database database, LabelIds labelIds) {
         this.dsl = database.dsl();
+        this.labelIds = labelIds;
     }
 
     /** A store of at least this many rows refreshes PostgreSQL's planner statistics afterwards. */
@@ -107,6 +117,9 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     private IngestOutcome storeInTransaction(IngestBatch batch) {
+        Map<Label, Long> labels = labelIds.resolve(batch.format() == SourceFormat.SATCAT_CSV
+                ? batch.satcatRows().stream().map(r -> r.entry().label()).collect(java.util.stream.Collectors.toSet())
+                : batch.orbits().stream().map(OrbitRecord::label).collect(java.util.stream.Collectors.toSet()));
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Provenance p = batch.provenance();
@@ -125,10 +138,10 @@ public final class JooqCatalogStore implements CatalogStore {
             int stored;
             int unchanged;
             if (batch.format() == SourceFormat.SATCAT_CSV) {
-                stored = storeSatcat(tx, sourceId, batch.satcatRows());
+                stored = storeSatcat(tx, sourceId, batch.satcatRows(), labels);
                 unchanged = batch.satcatRows().size() - stored;
             } else {
-                stored = storeOrbits(tx, sourceId, batch.orbits());
+                stored = storeOrbits(tx, sourceId, batch.orbits(), labels);
                 unchanged = batch.orbits().size() - stored;
             }
             tx.update(IngestSource.T)
@@ -143,9 +156,9 @@ public final class JooqCatalogStore implements CatalogStore {
     private static final String ORBIT_COLUMNS = "norad_id, object_name, intl_designator, epoch, orbit_kind,"
             + " source_format, perigee_km, apogee_km, inclination_deg, period_min, eccentricity, coverage_start,"
             + " coverage_stop, has_covariance, content, content_sha256, label_originator, label_releasability,"
-            + " label_tlp, label_caveats, label_expiry, source_id, source_line";
+            + " label_tlp, label_caveats, label_expiry, source_id, source_line, label_id";
 
-    private int storeOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits) {
+    private int storeOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits, Map<Label, Long> labels) {
         Set<String> existing = new HashSet<>();
         List<String> hashes = orbits.stream().map(OrbitRecord::contentSha256).distinct().toList();
         for (List<String> chunk : chunks(hashes)) {
@@ -163,11 +176,12 @@ public final class JooqCatalogStore implements CatalogStore {
             return 0;
         }
         if (isPostgres(tx)) {
-            copyOrbits(tx, sourceId, toStore);
+            copyOrbits(tx, sourceId, toStore, labels);
         } else {
-            insertOrbits(tx, sourceId, toStore);
+            insertOrbits(tx, sourceId, toStore, labels);
         }
         upsertObjects(tx, sourceId);
+        upsertLabelLatest(tx, sourceId);
         return toStore.size();
     }
 
@@ -175,15 +189,16 @@ public final class JooqCatalogStore implements CatalogStore {
         return dsl.dialect().family() == SQLDialect.POSTGRES;
     }
 
-    private static void insertOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits) {
+    private static void insertOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits,
+                                     Map<Label, Long> labels) {
         BatchBindStep insert = tx.batch(tx.insertInto(Orbit.T, Orbit.NORAD_ID, Orbit.OBJECT_NAME,
                 Orbit.INTL_DESIGNATOR, Orbit.EPOCH, Orbit.ORBIT_KIND, Orbit.SOURCE_FORMAT, Orbit.PERIGEE_KM,
                 Orbit.APOGEE_KM, Orbit.INCLINATION_DEG, Orbit.PERIOD_MIN, Orbit.ECCENTRICITY, Orbit.COVERAGE_START,
                 Orbit.COVERAGE_STOP, Orbit.HAS_COVARIANCE, Orbit.CONTENT, Orbit.CONTENT_SHA256,
                 Orbit.LABEL_ORIGINATOR, Orbit.LABEL_RELEASABILITY, Orbit.LABEL_TLP, Orbit.LABEL_CAVEATS,
-                Orbit.LABEL_EXPIRY, Orbit.SOURCE_ID, Orbit.SOURCE_LINE)
+                Orbit.LABEL_EXPIRY, Orbit.SOURCE_ID, Orbit.SOURCE_LINE, Orbit.LABEL_ID)
                 .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, null, null, null));
         for (OrbitRecord o : orbits) {
             OrbitSummary s = o.summary();
             Label l = o.label();
@@ -194,7 +209,7 @@ public final class JooqCatalogStore implements CatalogStore {
                     o.coverage().map(c -> odt(c.stop())).orElse(null), o.hasCovariance(), o.content(),
                     o.contentSha256(), l.originator(), l.releasability().toString(), l.tlp().code(),
                     String.join(",", l.caveats()), l.expiry().map(JooqCatalogStore::odt).orElse(null), sourceId,
-                    o.sourceLine());
+                    o.sourceLine(), labels.get(l));
         }
         insert.execute();
     }
@@ -203,7 +218,7 @@ public final class JooqCatalogStore implements CatalogStore {
      * PostgreSQL: the orbits through COPY, in the transaction's connection (faster than batched
      * INSERTs for a whole catalog). Values are written exactly as the batch path binds them.
      */
-    private static void copyOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits) {
+    private static void copyOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits, Map<Label, Long> labels) {
         copyIn(tx, "COPY orbit_record (" + ORBIT_COLUMNS + ") FROM STDIN", row -> {
             for (OrbitRecord o : orbits) {
                 OrbitSummary s = o.summary();
@@ -217,7 +232,7 @@ public final class JooqCatalogStore implements CatalogStore {
                         .text(o.hasCovariance() ? "t" : "f").text(o.content()).text(o.contentSha256())
                         .text(l.originator()).text(l.releasability().toString()).text(l.tlp().code())
                         .text(String.join(",", l.caveats())).time(l.expiry().orElse(null)).value(sourceId)
-                        .value(o.sourceLine()).end();
+                        .value(o.sourceLine()).value(labels.get(l)).end();
             }
         });
     }
@@ -370,7 +385,81 @@ public final class JooqCatalogStore implements CatalogStore {
         }
     }
 
-    private int storeSatcat(DSLContext tx, long sourceId, List<IngestBatch.SatcatRow> rows) {
+    /** The data kind an orbit record is released as: an OEM is an ephemeris, the rest are orbits. */
+    static DataKind dataKind(OrbitKind kind) {
+        return kind == OrbitKind.EPHEMERIS ? DataKind.EPHEMERIDES : DataKind.ORBITS;
+    }
+
+    private static final Field<String> DATA_KIND_OF_ORBIT = DSL.when(Orbit.ORBIT_KIND.eq(OrbitKind.EPHEMERIS.name()),
+            DSL.inline(DataKind.EPHEMERIDES.name())).otherwise(DSL.inline(DataKind.ORBITS.name()));
+
+    private record LaneKey(long noradId, long labelId, String dataKind) {
+    }
+
+    /**
+     * Keeps {@code object_label_latest} (the newest orbit of each object under each label and data kind) up to date
+     * with this source's orbits, found in memory as {@link #upsertObjects} does.
+     */
+    private void upsertLabelLatest(DSLContext tx, long sourceId) {
+        Map<LaneKey, Latest> fromSource = new HashMap<>();
+        tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.EPOCH, Orbit.LABEL_ID, DATA_KIND_OF_ORBIT).from(Orbit.T)
+                .where(Orbit.SOURCE_ID.eq(sourceId))
+                .forEach(r -> fromSource.merge(new LaneKey(r.value2(), r.value4(), r.value5()),
+                        new Latest(r.value1(), r.value3(), null, null), Latest::newer));
+        Map<LaneKey, Latest> current = new HashMap<>();
+        List<Long> objects = fromSource.keySet().stream().map(LaneKey::noradId).distinct().toList();
+        for (List<Long> chunk : chunks(objects)) {
+            tx.select(ObjectLabelLatest.NORAD_ID, ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND,
+                            ObjectLabelLatest.ORBIT_ID, ObjectLabelLatest.EPOCH).from(ObjectLabelLatest.T)
+                    .where(ObjectLabelLatest.NORAD_ID.in(chunk))
+                    .forEach(r -> current.put(new LaneKey(r.value1(), r.value2(), r.value3()),
+                            new Latest(r.value4(), r.value5(), null, null)));
+        }
+        List<Map.Entry<LaneKey, Latest>> inserts = new ArrayList<>();
+        BatchBindStep updates = tx.batch(tx.update(ObjectLabelLatest.T)
+                .set(ObjectLabelLatest.ORBIT_ID, (Long) null).set(ObjectLabelLatest.EPOCH, (OffsetDateTime) null)
+                .where(ObjectLabelLatest.NORAD_ID.eq((Long) null)).and(ObjectLabelLatest.LABEL_ID.eq((Long) null))
+                .and(ObjectLabelLatest.DATA_KIND.eq((String) null)));
+        int updateCount = 0;
+        for (Map.Entry<LaneKey, Latest> e : fromSource.entrySet()) {
+            Latest now = current.get(e.getKey());
+            if (now == null) {
+                inserts.add(e);
+            } else if (e.getValue().isNewerThan(now)) {
+                LaneKey k = e.getKey();
+                updates = updates.bind(e.getValue().orbitId(), e.getValue().epoch(), k.noradId(), k.labelId(),
+                        k.dataKind());
+                updateCount++;
+            }
+        }
+        if (updateCount > 0) {
+            updates.execute();
+        }
+        if (inserts.isEmpty()) {
+            return;
+        }
+        if (isPostgres(tx)) {
+            copyIn(tx, "COPY object_label_latest (norad_id, label_id, data_kind, orbit_id, epoch) FROM STDIN", row -> {
+                for (Map.Entry<LaneKey, Latest> e : inserts) {
+                    LaneKey k = e.getKey();
+                    row.value(k.noradId()).value(k.labelId()).text(k.dataKind()).value(e.getValue().orbitId())
+                            .time(e.getValue().epoch().toInstant()).end();
+                }
+            });
+        } else {
+            BatchBindStep insert = tx.batch(tx.insertInto(ObjectLabelLatest.T, ObjectLabelLatest.NORAD_ID,
+                    ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND, ObjectLabelLatest.ORBIT_ID,
+                    ObjectLabelLatest.EPOCH).values((Long) null, null, null, null, null));
+            for (Map.Entry<LaneKey, Latest> e : inserts) {
+                LaneKey k = e.getKey();
+                insert = insert.bind(k.noradId(), k.labelId(), k.dataKind(), e.getValue().orbitId(),
+                        e.getValue().epoch());
+            }
+            insert.execute();
+        }
+    }
+
+    private int storeSatcat(DSLContext tx, long sourceId, List<IngestBatch.SatcatRow> rows, Map<Label, Long> labels) {
         Map<Long, String> existing = new HashMap<>();
         for (List<Long> chunk : chunks(rows.stream().map(IngestBatch.SatcatRow::noradId).toList())) {
             tx.select(Satcat.NORAD_ID, Satcat.CONTENT_SHA256).from(Satcat.T).where(Satcat.NORAD_ID.in(chunk))
@@ -398,9 +487,10 @@ public final class JooqCatalogStore implements CatalogStore {
         BatchBindStep insert = tx.batch(tx.insertInto(Satcat.T, Satcat.NORAD_ID, Satcat.INTL_DESIGNATOR, Satcat.NAME,
                 Satcat.OBJECT_TYPE, Satcat.OWNER, Satcat.LAUNCH_DATE, Satcat.LAUNCH_SITE, Satcat.DECAY_DATE,
                 Satcat.RCS_SIZE, Satcat.CONTENT_SHA256, Satcat.LABEL_ORIGINATOR, Satcat.LABEL_RELEASABILITY,
-                Satcat.LABEL_TLP, Satcat.LABEL_CAVEATS, Satcat.LABEL_EXPIRY, Satcat.SOURCE_ID, Satcat.SOURCE_LINE)
+                Satcat.LABEL_TLP, Satcat.LABEL_CAVEATS, Satcat.LABEL_EXPIRY, Satcat.SOURCE_ID, Satcat.SOURCE_LINE,
+                Satcat.LABEL_ID)
                 .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null));
+                        null, null, null, null));
         for (IngestBatch.SatcatRow row : toInsert) {
             SatcatEntry e = row.entry();
             Label l = e.label();
@@ -408,36 +498,108 @@ public final class JooqCatalogStore implements CatalogStore {
                     e.objectType(), e.owner(), e.launchDate().orElse(null), e.launchSite().orElse(null),
                     e.decayDate().orElse(null), e.rcsSize().orElse(null), row.contentSha256(), l.originator(),
                     l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
-                    l.expiry().map(JooqCatalogStore::odt).orElse(null), sourceId, row.line());
+                    l.expiry().map(JooqCatalogStore::odt).orElse(null), sourceId, row.line(), labels.get(l));
         }
         insert.execute();
         return toInsert.size();
     }
 
     @Override
-    public Optional<SpaceObject> findObject(long noradId) {
-        return objectSelect().where(Tables.SpaceObject.NORAD_ID.eq(noradId)).fetchOptional().map(this::toObject);
+    public Optional<SpaceObject> findObject(long noradId, LabelFilter filter) {
+        return objectSelect(filter, Optional.of(List.of(noradId))).where(Tables.SpaceObject.NORAD_ID.eq(noradId))
+                .fetchOptional().map(this::toObject);
     }
 
     @Override
-    public Page<SpaceObject> findObjects(ObjectQuery q) {
+    public Page<SpaceObject> findObjects(ObjectQuery q, LabelFilter filter) {
         Condition where = filters(q);
-        long total = dsl.select(count()).from(OBJ)
+        Optional<List<Long>> only = q.noradIds().isEmpty() ? Optional.empty() : Optional.of(List.copyOf(q.noradIds()));
+        long total = dsl.select(count()).from(objects(filter, only))
                 .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
-                .leftJoin(Satcat.T).on(Satcat.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID))
+                .leftJoin(Satcat.T).on(satcatJoin(filter))
                 .where(where).fetchOne().value1();
         Field<?> sortField = sortField(q.sort());
         Condition after = q.cursor().map(c -> afterCursor(c, q, sortField)).orElse(noCondition());
         List<SortField<?>> order = List.of(q.descending() ? sortField.desc() : sortField.asc(),
                 q.descending() ? Tables.SpaceObject.NORAD_ID.desc() : Tables.SpaceObject.NORAD_ID.asc());
-        List<SpaceObject> items = objectSelect().where(where).and(after).orderBy(order).limit(q.limit() + 1)
-                .fetch().map(this::toObject);
+        List<SpaceObject> items = objectSelect(filter, only).where(where).and(after).orderBy(order)
+                .limit(q.limit() + 1).fetch().map(this::toObject);
         Optional<String> next = Optional.empty();
         if (items.size() > q.limit()) {
             items = items.subList(0, q.limit());
             next = Optional.of(cursorAfter(items.get(items.size() - 1), q.sort()));
         }
         return new Page<>(items, total, next);
+    }
+
+    /** The rows whose label (in {@code field}) the filter admits for this kind of data. */
+    static Condition admitted(Field<Long> field, LabelFilter filter, DataKind kind) {
+        if (filter.unrestricted()) {
+            return noCondition();
+        }
+        if (filter.seesAllKnown(kind)) {
+            return field.le(filter.knownUpTo());
+        }
+        Set<Long> ids = filter.idsFor(kind);
+        return ids.isEmpty() ? DSL.falseCondition() : field.in(ids);
+    }
+
+    /** The orbit records the filter admits: an OEM by its label's release as an ephemeris, the rest as orbits. */
+    private static Condition orbitVisible(LabelFilter filter) {
+        if (filter.unrestricted()) {
+            return noCondition();
+        }
+        if (filter.seesAllKnown(DataKind.ORBITS) && filter.seesAllKnown(DataKind.EPHEMERIDES)) {
+            return Orbit.LABEL_ID.le(filter.knownUpTo());
+        }
+        return Orbit.ORBIT_KIND.ne(OrbitKind.EPHEMERIS.name()).and(admitted(Orbit.LABEL_ID, filter, DataKind.ORBITS))
+                .or(Orbit.ORBIT_KIND.eq(OrbitKind.EPHEMERIS.name())
+                        .and(admitted(Orbit.LABEL_ID, filter, DataKind.EPHEMERIDES)));
+    }
+
+    private static Condition satcatJoin(LabelFilter filter) {
+        Condition join = Satcat.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID);
+        return join.and(admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));
+    }
+
+    private static final Field<Long> LANE_NORAD_ID = DSL.field(DSL.unquotedName("lanes", "norad_id"), Long.class);
+    private static final Field<Long> LANE_ORBIT_ID = DSL.field(DSL.unquotedName("lanes", "orbit_id"), Long.class);
+    private static final Field<Integer> LANE_RANK = DSL.field(DSL.unquotedName("lanes", "lane_rank"), Integer.class);
+
+    /**
+     * The objects a caller sees, in the shape of {@code space_object}: unrestricted, the table itself; otherwise each
+     * object with an orbit the filter admits, its newest such orbit as its latest, and that orbit's name and
+     * designator (another label's record may name it differently). {@code only} narrows the work to these objects.
+     */
+    private Table<?> objects(LabelFilter filter, Optional<List<Long>> only) {
+        if (filter.unrestricted()) {
+            return OBJ;
+        }
+        if (filter.seesAllKnown(DataKind.ORBITS) && filter.seesAllKnown(DataKind.EPHEMERIDES)) {
+            // Every object's newest orbit is visible unless its label is newer than the decision: then the object
+            // is left out until the caller's next request decides on that label (it never shows an older orbit).
+            return DSL.select(Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME, Tables.SpaceObject.INTL_DESIGNATOR,
+                            Tables.SpaceObject.LATEST_ORBIT_ID).from(OBJ).join(Orbit.T)
+                    .on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                    .where(Orbit.LABEL_ID.le(filter.knownUpTo())).asTable("space_object");
+        }
+        Condition lanes = ObjectLabelLatest.DATA_KIND.eq(DataKind.ORBITS.name())
+                .and(admitted(ObjectLabelLatest.LABEL_ID, filter, DataKind.ORBITS))
+                .or(ObjectLabelLatest.DATA_KIND.eq(DataKind.EPHEMERIDES.name())
+                        .and(admitted(ObjectLabelLatest.LABEL_ID, filter, DataKind.EPHEMERIDES)));
+        if (only.isPresent()) {
+            lanes = lanes.and(ObjectLabelLatest.NORAD_ID.in(only.get()));
+        }
+        Table<?> ranked = DSL.select(ObjectLabelLatest.NORAD_ID.as("norad_id"),
+                        ObjectLabelLatest.ORBIT_ID.as("orbit_id"),
+                        DSL.rowNumber().over(DSL.partitionBy(ObjectLabelLatest.NORAD_ID)
+                                .orderBy(ObjectLabelLatest.EPOCH.desc(), ObjectLabelLatest.ORBIT_ID.desc()))
+                                .as("lane_rank"))
+                .from(ObjectLabelLatest.T).where(lanes).asTable("lanes");
+        return DSL.select(LANE_NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
+                        Orbit.INTL_DESIGNATOR.as("intl_designator"), LANE_ORBIT_ID.as("latest_orbit_id"))
+                .from(ranked).join(Orbit.T).on(Orbit.ID.eq(LANE_ORBIT_ID)).where(LANE_RANK.eq(1))
+                .asTable("space_object");
     }
 
     private static Condition filters(ObjectQuery q) {
@@ -536,17 +698,17 @@ public final class JooqCatalogStore implements CatalogStore {
         return f.gt(value).or(f.eq(value).and(Tables.SpaceObject.NORAD_ID.gt(norad)));
     }
 
-    private org.jooq.SelectOnConditionStep<Record> objectSelect() {
+    private org.jooq.SelectOnConditionStep<Record> objectSelect(LabelFilter filter, Optional<List<Long>> only) {
         List<SelectField<?>> fields = new ArrayList<>();
         fields.add(Tables.SpaceObject.NORAD_ID);
         fields.add(Tables.SpaceObject.NAME);
         fields.add(Tables.SpaceObject.INTL_DESIGNATOR);
         fields.addAll(Arrays.asList(orbitFields()));
         fields.addAll(Arrays.asList(satcatFields()));
-        return dsl.select(fields).from(OBJ)
+        return dsl.select(fields).from(objects(filter, only))
                 .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
                 .join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID))
-                .leftJoin(Satcat.T).on(Satcat.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID));
+                .leftJoin(Satcat.T).on(satcatJoin(filter));
     }
 
     private static final Field<String> SATCAT_SOURCE_NAME = IngestSource.SOURCE_NAME.as("satcat_source_name");
@@ -595,14 +757,15 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     @Override
-    public List<OrbitRecord> orbitHistory(long noradId) {
-        return orbitSelect().where(Orbit.NORAD_ID.eq(noradId)).orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc())
-                .fetch().map(JooqCatalogStore::toOrbit);
+    public List<OrbitRecord> orbitHistory(long noradId, LabelFilter filter) {
+        return orbitSelect().where(Orbit.NORAD_ID.eq(noradId)).and(orbitVisible(filter))
+                .orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc()).fetch().map(JooqCatalogStore::toOrbit);
     }
 
     @Override
-    public Optional<OrbitRecord> findOrbit(long orbitId) {
-        return orbitSelect().where(Orbit.ID.eq(orbitId)).fetchOptional().map(JooqCatalogStore::toOrbit);
+    public Optional<OrbitRecord> findOrbit(long orbitId, LabelFilter filter) {
+        return orbitSelect().where(Orbit.ID.eq(orbitId)).and(orbitVisible(filter)).fetchOptional()
+                .map(JooqCatalogStore::toOrbit);
     }
 
     @Override
@@ -656,15 +819,16 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     @Override
-    public CatalogStatistics statistics() {
-        long objects = dsl.fetchCount(OBJ);
-        long orbits = dsl.fetchCount(Orbit.T);
-        long satcat = dsl.fetchCount(Satcat.T);
-        Optional<Instant> newest = dsl.select(Orbit.EPOCH).from(OBJ).join(Orbit.T)
+    public CatalogStatistics statistics(LabelFilter filter) {
+        Table<?> visible = objects(filter, Optional.empty());
+        long objects = dsl.fetchCount(visible);
+        long orbits = dsl.fetchCount(Orbit.T, orbitVisible(filter));
+        long satcat = dsl.fetchCount(Satcat.T, admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));
+        Optional<Instant> newest = dsl.select(Orbit.EPOCH).from(visible).join(Orbit.T)
                 .on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID)).orderBy(Orbit.EPOCH.desc()).limit(1)
                 .fetchOptional(Orbit.EPOCH).map(OffsetDateTime::toInstant);
         Optional<Instant> median = objects == 0 ? Optional.empty()
-                : dsl.select(Orbit.EPOCH).from(OBJ).join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                : dsl.select(Orbit.EPOCH).from(visible).join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
                 .orderBy(Orbit.EPOCH).limit(1).offset(objects / 2).fetchOptional(Orbit.EPOCH)
                 .map(OffsetDateTime::toInstant);
         return new CatalogStatistics(objects, orbits, satcat, newest, median);

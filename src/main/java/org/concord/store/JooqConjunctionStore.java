@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.concord.catalog.Page;
 import org.concord.conjunction.CollisionRisk;
@@ -15,22 +18,29 @@ import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionQuery;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.conjunction.ScreeningRun;
+import org.concord.label.DataKind;
 import org.concord.label.Label;
+import org.concord.label.LabelFilter;
 import org.concord.store.Tables.Conj;
 import org.concord.store.Tables.Run;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 
 /** Screening runs and conjunctions in PostgreSQL or H2, through jOOQ. */
 public final class JooqConjunctionStore implements ConjunctionStore {
 
     private final DSLContext dsl;
+    private final LabelIds labelIds;
 
     public JooqConjunctionStore(Database database) {
+        this(database, new LabelIds(database.dsl()));
+    }
+
+    JooqConjunctionStore(Database database, LabelIds labelIds) {
         this.dsl = database.dsl();
+        this.labelIds = labelIds;
     }
 
     @Override
@@ -56,9 +66,11 @@ public final class JooqConjunctionStore implements ConjunctionStore {
 
     @Override
     public void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures) {
+        Map<Label, Long> labels = labelIds.resolve(conjunctions.stream().map(Conjunction::label)
+                .collect(Collectors.toSet()));
         dsl.transaction(configuration -> {
             DSLContext tx = configuration.dsl();
-            insertBatch(tx, conjunctions, runId);
+            insertBatch(tx, conjunctions, runId, labels);
             tx.update(Run.T)
                     .set(Run.STATUS, ScreeningRun.Status.DONE.name())
                     .set(Run.PROGRESS, 1.0)
@@ -105,6 +117,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
 
     @Override
     public Optional<Conjunction> storeFromCdm(Conjunction conjunction, String cdmSha256) {
+        long labelId = labelIds.idOf(conjunction.label());
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
@@ -112,7 +125,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                         .and(Conj.LABEL_ORIGINATOR.eq(conjunction.label().originator())))) {
                     return Optional.<Conjunction>empty();
                 }
-                return Optional.of(insert(tx, List.of(conjunction), Optional.empty(), cdmSha256).get(0));
+                return Optional.of(insert(tx, conjunction, labelId, cdmSha256));
             });
         } catch (org.jooq.exception.DataAccessException e) {
             if (JooqCatalogStore.isUniqueViolation(e)) {
@@ -126,10 +139,27 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         Conj.PRIMARY_ORBIT_ID, Conj.SECONDARY_ORBIT_ID, Conj.TCA, Conj.MISS_M, Conj.RELATIVE_SPEED, Conj.RADIAL_M,
         Conj.IN_TRACK_M, Conj.CROSS_TRACK_M, Conj.PC, Conj.PC_METHOD, Conj.PC_SOURCE, Conj.PC_HBR_M, Conj.PC_STATEMENT,
         Conj.CDM_PC, Conj.CDM_PC_METHOD, Conj.CDM_PC_SOURCE, Conj.CDM_PC_HBR_M, Conj.CDM_PC_STATEMENT, Conj.CDM,
-        Conj.CDM_SHA256, Conj.LABEL_ORIGINATOR, Conj.LABEL_RELEASABILITY, Conj.LABEL_TLP, Conj.LABEL_CAVEATS, Conj.LABEL_EXPIRY};
+        Conj.CDM_SHA256, Conj.LABEL_ORIGINATOR, Conj.LABEL_RELEASABILITY, Conj.LABEL_TLP, Conj.LABEL_CAVEATS,
+        Conj.LABEL_EXPIRY, Conj.LABEL_ID, Conj.PRIMARY_LABEL_ID, Conj.SECONDARY_LABEL_ID};
+
+    /** The label id of each of these orbit records: a conjunction remembers its inputs' labels. */
+    private static Map<Long, Long> inputLabels(DSLContext tx, List<Conjunction> conjunctions) {
+        List<Long> orbitIds = conjunctions.stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.primaryOrbitId(), c.secondaryOrbitId()))
+                .flatMap(Optional::stream).distinct().toList();
+        Map<Long, Long> labels = new HashMap<>();
+        for (int from = 0; from < orbitIds.size(); from += 1000) {
+            tx.select(Tables.Orbit.ID, Tables.Orbit.LABEL_ID).from(Tables.Orbit.T)
+                    .where(Tables.Orbit.ID.in(orbitIds.subList(from, Math.min(orbitIds.size(), from + 1000))))
+                    .forEach(r -> labels.put(r.value1(), r.value2()));
+        }
+        return labels;
+    }
 
     /** One prepared statement, bound once per conjunction: a screening can find tens of thousands. */
-    private static void insertBatch(DSLContext tx, List<Conjunction> conjunctions, long runId) {
+    private static void insertBatch(DSLContext tx, List<Conjunction> conjunctions, long runId,
+                                    Map<Label, Long> labelIds) {
+        Map<Long, Long> inputLabels = inputLabels(tx, conjunctions);
         Object[] nulls = new Object[INSERTED.length];
         for (int from = 0; from < conjunctions.size(); from += 5000) {
             org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(Conj.T).columns(INSERTED).values(nulls));
@@ -149,16 +179,19 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                         c.cdmRisk().map(CollisionRisk::combinedHardBodyRadiusMeters).orElse(null),
                         c.cdmRisk().map(CollisionRisk::statement).orElse(null), c.cdm().orElse(null), null,
                         l.originator(), l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
-                        l.expiry().map(JooqCatalogStore::odt).orElse(null));
+                        l.expiry().map(JooqCatalogStore::odt).orElse(null), labelIds.get(l),
+                        c.primaryOrbitId().map(inputLabels::get).orElse(null),
+                        c.secondaryOrbitId().map(inputLabels::get).orElse(null));
             }
             batch.execute();
         }
     }
 
-    private static InsertSetMoreStep<?> insertStep(DSLContext tx, Conjunction c, Optional<Long> runId) {
+    private static Conjunction insert(DSLContext tx, Conjunction c, long labelId, String cdmSha256) {
+        Map<Long, Long> inputLabels = inputLabels(tx, List.of(c));
         Label l = c.label();
-        return tx.insertInto(Conj.T)
-                .set(Conj.RUN_ID, runId.or(c::screeningRunId).orElse(null))
+        long id = tx.insertInto(Conj.T)
+                .set(Conj.RUN_ID, c.screeningRunId().orElse(null))
                 .set(Conj.PRIMARY_NORAD_ID, c.primaryNoradId())
                 .set(Conj.SECONDARY_NORAD_ID, c.secondaryNoradId())
                 .set(Conj.PRIMARY_ORBIT_ID, c.primaryOrbitId().orElse(null))
@@ -180,35 +213,43 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 .set(Conj.CDM_PC_HBR_M, c.cdmRisk().map(CollisionRisk::combinedHardBodyRadiusMeters).orElse(null))
                 .set(Conj.CDM_PC_STATEMENT, c.cdmRisk().map(CollisionRisk::statement).orElse(null))
                 .set(Conj.CDM, c.cdm().orElse(null))
+                .set(Conj.CDM_SHA256, cdmSha256)
                 .set(Conj.LABEL_ORIGINATOR, l.originator())
                 .set(Conj.LABEL_RELEASABILITY, l.releasability().toString())
                 .set(Conj.LABEL_TLP, l.tlp().code())
                 .set(Conj.LABEL_CAVEATS, String.join(",", l.caveats()))
-                .set(Conj.LABEL_EXPIRY, l.expiry().map(JooqCatalogStore::odt).orElse(null));
+                .set(Conj.LABEL_EXPIRY, l.expiry().map(JooqCatalogStore::odt).orElse(null))
+                .set(Conj.LABEL_ID, labelId)
+                .set(Conj.PRIMARY_LABEL_ID, c.primaryOrbitId().map(inputLabels::get).orElse(null))
+                .set(Conj.SECONDARY_LABEL_ID, c.secondaryOrbitId().map(inputLabels::get).orElse(null))
+                .returningResult(Conj.ID).fetchOne().value1();
+        return new Conjunction(id, c.primaryNoradId(), c.secondaryNoradId(), c.primaryOrbitId(),
+                c.secondaryOrbitId(), c.tca(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(),
+                c.radialMeters(), c.inTrackMeters(), c.crossTrackMeters(), c.risk(), c.cdmRisk(),
+                c.screeningRunId(), c.cdm(), c.label());
     }
 
-    private static List<Conjunction> insert(DSLContext tx, List<Conjunction> conjunctions, Optional<Long> runId,
-                                            String cdmSha256) {
-        List<Conjunction> stored = new ArrayList<>(conjunctions.size());
-        for (Conjunction c : conjunctions) {
-            InsertSetMoreStep<?> insert = insertStep(tx, c, runId).set(Conj.CDM_SHA256, cdmSha256);
-            long id = insert.returningResult(Conj.ID).fetchOne().value1();
-            stored.add(new Conjunction(id, c.primaryNoradId(), c.secondaryNoradId(), c.primaryOrbitId(),
-                    c.secondaryOrbitId(), c.tca(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(),
-                    c.radialMeters(), c.inTrackMeters(), c.crossTrackMeters(), c.risk(), c.cdmRisk(),
-                    runId.or(c::screeningRunId), c.cdm(), c.label()));
+    @Override
+    public Optional<Conjunction> findConjunction(long id, LabelFilter filter) {
+        return dsl.select(Conj.ALL).from(Conj.T).where(Conj.ID.eq(id)).and(visible(filter)).fetchOptional()
+                .map(JooqConjunctionStore::toConjunction);
+    }
+
+    /** A conjunction is visible where its own label is, and the labels of both its input orbits (if any). */
+    private static Condition visible(LabelFilter filter) {
+        if (filter.unrestricted()) {
+            return noCondition();
         }
-        return stored;
+        return JooqCatalogStore.admitted(Conj.LABEL_ID, filter, DataKind.CONJUNCTIONS)
+                .and(Conj.PRIMARY_LABEL_ID.isNull()
+                        .or(JooqCatalogStore.admitted(Conj.PRIMARY_LABEL_ID, filter, DataKind.ORBITS)))
+                .and(Conj.SECONDARY_LABEL_ID.isNull()
+                        .or(JooqCatalogStore.admitted(Conj.SECONDARY_LABEL_ID, filter, DataKind.ORBITS)));
     }
 
     @Override
-    public Optional<Conjunction> findConjunction(long id) {
-        return dsl.select(Conj.ALL).from(Conj.T).where(Conj.ID.eq(id)).fetchOptional().map(JooqConjunctionStore::toConjunction);
-    }
-
-    @Override
-    public Page<Conjunction> findConjunctions(ConjunctionQuery q) {
-        Condition where = noCondition();
+    public Page<Conjunction> findConjunctions(ConjunctionQuery q, LabelFilter filter) {
+        Condition where = visible(filter);
         if (q.noradId().isPresent()) {
             long id = q.noradId().get();
             where = where.and(Conj.PRIMARY_NORAD_ID.eq(id).or(Conj.SECONDARY_NORAD_ID.eq(id)));

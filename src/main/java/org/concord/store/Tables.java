@@ -60,6 +60,7 @@ final class Tables {
         static final Field<OffsetDateTime> LABEL_EXPIRY = col("label_expiry", SQLDataType.TIMESTAMPWITHTIMEZONE);
         static final Field<Long> SOURCE_ID = col("source_id", SQLDataType.BIGINT);
         static final Field<Integer> SOURCE_LINE = col("source_line", SQLDataType.INTEGER);
+        static final Field<Long> LABEL_ID = col("label_id", SQLDataType.BIGINT);
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("orbit_record", name), type);
@@ -103,6 +104,7 @@ final class Tables {
         static final Field<OffsetDateTime> LABEL_EXPIRY = col("label_expiry", SQLDataType.TIMESTAMPWITHTIMEZONE);
         static final Field<Long> SOURCE_ID = col("source_id", SQLDataType.BIGINT);
         static final Field<Integer> SOURCE_LINE = col("source_line", SQLDataType.INTEGER);
+        static final Field<Long> LABEL_ID = col("label_id", SQLDataType.BIGINT);
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("satcat_entry", name), type);
@@ -177,6 +179,9 @@ final class Tables {
         static final Field<String> LABEL_TLP = col("label_tlp", SQLDataType.VARCHAR);
         static final Field<String> LABEL_CAVEATS = col("label_caveats", SQLDataType.VARCHAR);
         static final Field<OffsetDateTime> LABEL_EXPIRY = col("label_expiry", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<Long> LABEL_ID = col("label_id", SQLDataType.BIGINT);
+        static final Field<Long> PRIMARY_LABEL_ID = col("primary_label_id", SQLDataType.BIGINT);
+        static final Field<Long> SECONDARY_LABEL_ID = col("secondary_label_id", SQLDataType.BIGINT);
 
         static final Field<?>[] ALL = {ID, RUN_ID, PRIMARY_NORAD_ID, SECONDARY_NORAD_ID, PRIMARY_ORBIT_ID, SECONDARY_ORBIT_ID, TCA, MISS_M, RELATIVE_SPEED, RADIAL_M, IN_TRACK_M, CROSS_TRACK_M, PC, PC_METHOD, PC_SOURCE, PC_HBR_M, PC_STATEMENT, CDM_PC, CDM_PC_METHOD, CDM_PC_SOURCE, CDM_PC_HBR_M, CDM_PC_STATEMENT, CDM, CDM_SHA256, LABEL_ORIGINATOR, LABEL_RELEASABILITY, LABEL_TLP, LABEL_CAVEATS, LABEL_EXPIRY};
 
@@ -185,6 +190,136 @@ final class Tables {
         }
 
         private Conj() {
+        }
+    }
+
+    static final class LabelRow {
+        static final Table<?> T = table(unquotedName("label"));
+        static final Field<Long> ID = col("id", SQLDataType.BIGINT);
+        static final Field<String> ORIGINATOR = col("originator", SQLDataType.VARCHAR);
+        static final Field<String> RELEASABILITY = col("releasability", SQLDataType.VARCHAR);
+        static final Field<String> TLP = col("tlp", SQLDataType.VARCHAR);
+        static final Field<String> CAVEATS = col("caveats", SQLDataType.VARCHAR);
+        static final Field<OffsetDateTime> EXPIRY = col("expiry", SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("label", name), type);
+        }
+
+        private LabelRow() {
+        }
+    }
+
+    static final class ObjectLabelLatest {
+        static final Table<?> T = table(unquotedName("object_label_latest"));
+        static final Field<Long> NORAD_ID = col("norad_id", SQLDataType.BIGINT);
+        static final Field<Long> LABEL_ID = col("label_id", SQLDataType.BIGINT);
+        static final Field<String> DATA_KIND = col("data_kind", SQLDataType.VARCHAR);
+        static final Field<Long> ORBIT_ID = col("orbit_id", SQLDataType.BIGINT);
+        static final Field<OffsetDateTime> EPOCH = col("epoch", SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("object_label_latest", name), type);
+        }
+
+        private ObjectLabelLatest() {
+        }
+    }
+
+    static final class PartyRow {
+        static final Table<?> T = table(unquotedName("party"));
+        static final Field<String> CODE = col("code", SQLDataType.VARCHAR);
+        static final Field<String> NAME = col("name", SQLDataType.VARCHAR);
+        static final Field<String> KIND = col("kind", SQLDataType.VARCHAR);
+        static final Field<OffsetDateTime> CREATED_AT = col("created_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("party", name), type);
+        }
+
+        private PartyRow() {
+        }
+    }
+
+    static final class PartyMember {
+        static final Table<?> T = table(unquotedName("party_member"));
+        static final Field<String> GROUP_CODE = col("group_code", SQLDataType.VARCHAR);
+        static final Field<String> MEMBER_CODE = col("member_code", SQLDataType.VARCHAR);
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("party_member", name), type);
+        }
+
+        private PartyMember() {
+        }
+    }
+
+    static final class UserRow {
+        static final Table<?> T = table(unquotedName("app_user"));
+        static final Field<String> NAME = col("name", SQLDataType.VARCHAR);
+        static final Field<String> PARTY_CODE = col("party_code", SQLDataType.VARCHAR);
+        static final Field<String> ROLE = col("role", SQLDataType.VARCHAR);
+        static final Field<OffsetDateTime> CREATED_AT = col("created_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<Boolean> DISABLED = col("disabled", SQLDataType.BOOLEAN);
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("app_user", name), type);
+        }
+
+        private UserRow() {
+        }
+    }
+
+    static final class TokenRow {
+        static final Table<?> T = table(unquotedName("api_token"));
+        static final Field<Long> ID = col("id", SQLDataType.BIGINT);
+        static final Field<String> USER_NAME = col("user_name", SQLDataType.VARCHAR);
+        static final Field<String> TOKEN_HASH = col("token_hash", SQLDataType.CHAR(64));
+        static final Field<String> DESCRIPTION = col("description", SQLDataType.VARCHAR);
+        static final Field<OffsetDateTime> CREATED_AT = col("created_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<OffsetDateTime> EXPIRES_AT = col("expires_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<OffsetDateTime> REVOKED_AT = col("revoked_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("api_token", name), type);
+        }
+
+        private TokenRow() {
+        }
+    }
+
+    static final class AgreementRow {
+        static final Table<?> T = table(unquotedName("agreement"));
+        static final Field<Long> ID = col("id", SQLDataType.BIGINT);
+        static final Field<String> GRANTOR = col("grantor", SQLDataType.VARCHAR);
+        static final Field<String> RECIPIENTS = col("recipients", SQLDataType.VARCHAR);
+        static final Field<String> DATA_KINDS = col("data_kinds", SQLDataType.VARCHAR);
+        static final Field<Boolean> INCLUDES_THIRD_PARTY = col("includes_third_party", SQLDataType.BOOLEAN);
+        static final Field<OffsetDateTime> VALID_FROM = col("valid_from", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<OffsetDateTime> VALID_TO = col("valid_to", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<OffsetDateTime> REVOKED_AT = col("revoked_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<Integer> VERSION = col("version", SQLDataType.INTEGER);
+        static final Field<OffsetDateTime> CREATED_AT = col("created_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<OffsetDateTime> CHANGED_AT = col("changed_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<String> CHANGED_BY = col("changed_by", SQLDataType.VARCHAR);
+
+        static final Field<?>[] ALL = {ID, GRANTOR, RECIPIENTS, DATA_KINDS, INCLUDES_THIRD_PARTY, VALID_FROM, VALID_TO,
+            REVOKED_AT, VERSION, CREATED_AT, CHANGED_AT, CHANGED_BY};
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("agreement", name), type);
+        }
+
+        private AgreementRow() {
+        }
+    }
+
+    static final class SharingState {
+        static final Table<?> T = table(unquotedName("sharing_state"));
+        static final Field<Integer> ID = field(unquotedName("sharing_state", "id"), SQLDataType.INTEGER);
+        static final Field<Long> VERSION = field(unquotedName("sharing_state", "version"), SQLDataType.BIGINT);
+
+        private SharingState() {
         }
     }
 }

@@ -40,11 +40,18 @@ class ApiServerTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static OpenApiValidator validator;
+    private static String adminToken;
+
+    /** Every request of this test is an administrator's of the node's own party: it sees all it holds. */
+    private static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + adminToken);
+    }
 
     @BeforeAll
     static void start() {
         node = TestNodes.open(dataDirectory, Map.of());
         node.ingest().ingest(IngestRequest.of("subset.tle", TestNodes.resource(SUBSET), "test"));
+        adminToken = TestNodes.adminToken(node);
         server = new ApiServer(node);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
         validator = new OpenApiValidator(OpenApi.tree());
@@ -60,13 +67,13 @@ class ApiServerTest {
     }
 
     private static Reply get(String documentedPath, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + url)).GET().build(),
+        HttpResponse<String> response = CLIENT.send(authorized(URI.create(base + url)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return checked(documentedPath, "GET", response);
     }
 
     private static Reply post(String url, byte[] body) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + url))
+        HttpResponse<String> response = CLIENT.send(authorized(URI.create(base + url))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "text/plain").build(),
                 HttpResponse.BodyHandlers.ofString());
         return checked("/api/v1/orbits", "POST", response);
@@ -231,7 +238,7 @@ class ApiServerTest {
                 continue; // updated by the ingest test
             }
             String expected = lines[i] + "\n" + lines[i + 1] + "\n" + lines[i + 2] + "\n";
-            HttpResponse<String> tle = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/objects/" + id
+            HttpResponse<String> tle = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/" + id
                     + "/elements?format=tle")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(tle.statusCode()).isEqualTo(200);
             assertThat(tle.body()).isEqualTo(expected);
@@ -245,7 +252,7 @@ class ApiServerTest {
     @Test
     void elementsExportAsOmmInEveryLayout() throws Exception {
         for (String format : List.of("omm-kvn", "omm-xml", "omm-json", "omm-csv")) {
-            HttpResponse<String> omm = CLIENT.send(HttpRequest.newBuilder(URI.create(base
+            HttpResponse<String> omm = CLIENT.send(authorized(URI.create(base
                     + "/api/v1/objects/25544/elements?format=" + format)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(omm.statusCode()).as(format).isEqualTo(200);
             assertThat(omm.body()).as(format).contains("ISS (ZARYA)").contains("1998-067A").contains("15.4")
@@ -271,7 +278,7 @@ class ApiServerTest {
         }
         assertThat(json.body().get("approximate").asBoolean()).isFalse();
 
-        HttpResponse<String> csv = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/objects/25544/"
+        HttpResponse<String> csv = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/"
                 + "ephemeris?from=2024-07-05T15:00:00Z&to=2024-07-05T15:10:00Z&step=60&frame=geodetic&format=csv"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -284,7 +291,7 @@ class ApiServerTest {
         assertThat(Math.abs(Double.parseDouble(rows[1].split(",")[1]))).isLessThanOrEqualTo(51.7);
         assertThat(csv.headers().firstValue("X-Concord-Approximate")).contains("true");
 
-        HttpResponse<String> oem = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/objects/25544/"
+        HttpResponse<String> oem = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/"
                 + "ephemeris?from=2024-07-05T15:00:00Z&to=2024-07-05T15:10:00Z&format=oem&frame=teme")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(oem.statusCode()).isEqualTo(200);
@@ -350,7 +357,7 @@ class ApiServerTest {
 
     @Test
     void aScreeningStartsInTheBackgroundAndIsPolledToItsEnd() throws Exception {
-        HttpResponse<String> started = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+        HttpResponse<String> started = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"windowSeconds\":"
                         + " 21600, \"thresholdMeters\": 20000, \"primaryNoradId\": 25544}"))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
@@ -370,7 +377,7 @@ class ApiServerTest {
         assertThat(run.body().at("/figures/objectsScreened").asInt()).isGreaterThan(300);
         assertThat(run.body().get("kind").asText()).isEqualTo("ONE_VS_ALL");
 
-        HttpResponse<String> waited = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+        HttpResponse<String> waited = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"windowSeconds\":"
                         + " 86400, \"thresholdMeters\": 100000, \"primaryNoradId\": 25544, \"wait\": true}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -382,11 +389,11 @@ class ApiServerTest {
         result.body().get("conjunctions").forEach(c -> assertThat(List.of(c.get("primaryNoradId").asLong(),
                 c.get("secondaryNoradId").asLong())).contains(25544L));
 
-        HttpResponse<String> bad = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+        HttpResponse<String> bad = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"yesterday\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(checked("/api/v1/screenings", "POST", bad).status()).isEqualTo(400);
-        HttpResponse<String> wordy = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+        HttpResponse<String> wordy = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"thresholdMeters\":"
                         + " \"5km\"}")).build(), HttpResponse.BodyHandlers.ofString());
         Reply rejected = checked("/api/v1/screenings", "POST", wordy);
@@ -423,7 +430,7 @@ class ApiServerTest {
             assertThat(Math.abs(ours - theirs) / theirs).isLessThan(1e-2);
         }
         for (String format : List.of("kvn", "xml")) {
-            HttpResponse<String> out = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conjunctions/"
+            HttpResponse<String> out = CLIENT.send(authorized(URI.create(base + "/api/v1/conjunctions/"
                     + cdm.get("id").asLong() + "/cdm?format=" + format)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(out.statusCode()).isEqualTo(200);
             assertThat(out.body()).contains("CCSDS_CDM_VERS").contains("TCA");
@@ -438,11 +445,11 @@ class ApiServerTest {
 
     @Test
     void theDocumentIsServed() throws Exception {
-        HttpResponse<String> yaml = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.yaml"))
+        HttpResponse<String> yaml = CLIENT.send(authorized(URI.create(base + "/api/v1/openapi.yaml"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(yaml.statusCode()).isEqualTo(200);
         assertThat(yaml.body()).startsWith("openapi: 3.0.3");
-        JsonNode json = JSON.readTree(CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.json"))
+        JsonNode json = JSON.readTree(CLIENT.send(authorized(URI.create(base + "/api/v1/openapi.json"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(json.at("/paths").size()).isGreaterThanOrEqualTo(7);
         java.util.Set<String> parameterKeys = java.util.Set.of("name", "in", "description", "required", "schema");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.CatalogStatistics;
 import org.concord.label.Label;
 import org.concord.node.Node;
@@ -95,7 +96,7 @@ final class CorpusStore implements AutoCloseable {
 
     Snapshot snapshot() {
         var dsl = database.dsl();
-        return new Snapshot(store.statistics(), dsl.fetchCount(table("ingest_source")),
+        return new Snapshot(store.statistics(LabelFilter.UNRESTRICTED), dsl.fetchCount(table("ingest_source")),
                 dsl.fetchCount(table("orbit_record")), dsl.fetchCount(table("space_object")),
                 dsl.fetchCount(table("satcat_entry")));
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.concord.label.LabelFilter;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.ingest.CorpusStore.Snapshot;
@@ -214,7 +215,7 @@ class MalformedInputTest {
             if (file.startsWith("satcat-")) {
                 assertThat(corpus.hasSatcatEntry(norad)).as("SATCAT entry of " + id).isTrue();
             } else {
-                assertThat(corpus.store().orbitHistory(norad)).as("orbits of " + id).isNotEmpty();
+                assertThat(corpus.store().orbitHistory(norad, LabelFilter.UNRESTRICTED)).as("orbits of " + id).isNotEmpty();
             }
         }
         // the same input again adds nothing, and reports the same errors
@@ -234,7 +235,7 @@ class MalformedInputTest {
         assertThat(report.stored() + report.unchanged()).isEqualTo(3);
         Snapshot after = corpus.snapshot();
         assertThat(after.orbits()).isEqualTo(before.orbits() + report.stored());
-        assertThat(corpus.store().orbitHistory(20)).singleElement() // VANGUARD 3 is in no other file
+        assertThat(corpus.store().orbitHistory(20, LabelFilter.UNRESTRICTED)).singleElement() // VANGUARD 3 is in no other file
                 .satisfies(o -> assertThat(o.provenance().sourceName()).isEqualTo(file));
         IngestReport again = corpus.ingest(file, false);
         assertThat(again.stored()).isZero();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.concord.label.LabelFilter;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.ingest.CorpusStore.Snapshot;
@@ -131,7 +132,7 @@ class MalformedOmmInputTest {
         assertThat(after.sources()).isEqualTo(before.sources() + 1);
         assertThat(after.orbits()).isEqualTo(before.orbits() + report.stored());
         for (String id : present.trim().split("\\s+")) {
-            assertThat(corpus.store().orbitHistory(Long.parseLong(id))).as("orbits of " + id).isNotEmpty();
+            assertThat(corpus.store().orbitHistory(Long.parseLong(id), LabelFilter.UNRESTRICTED)).as("orbits of " + id).isNotEmpty();
         }
         assertThat(report.errors()).extracting(InputError::file).containsOnly(file);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.concord.label.LabelFilter;
 import org.concord.TestNodes;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionQuery;
@@ -67,7 +68,7 @@ class ScreeningServiceTest {
 
         List<Conjunction> stored = node.conjunctions().findConjunctions(new ConjunctionQuery(Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                ConjunctionQuery.Sort.TCA, 10_000, 0)).items();
+                ConjunctionQuery.Sort.TCA, 10_000, 0), LabelFilter.UNRESTRICTED).items();
         assertThat(stored).hasSize(figures.conjunctions());
         for (Conjunction c : stored) {
             assertThat(c.missDistanceMeters()).isLessThan(50_000);
@@ -102,7 +103,7 @@ class ScreeningServiceTest {
         assertThat(run.kind()).isEqualTo(ScreeningRun.Kind.ONE_VS_ALL);
         List<Conjunction> stored = node.conjunctions().findConjunctions(new ConjunctionQuery(Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                ConjunctionQuery.Sort.PC, 10_000, 0)).items();
+                ConjunctionQuery.Sort.PC, 10_000, 0), LabelFilter.UNRESTRICTED).items();
         assertThat(stored).allSatisfy(c -> assertThat(List.of(c.primaryNoradId(), c.secondaryNoradId()))
                 .contains(25544L));
         assertThatThrownBy(() -> node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 5000,

@@ -26,6 +26,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.concord.label.LabelFilter;
 import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.IngestBatch;
 import org.concord.catalog.IngestOutcome;
@@ -117,14 +118,15 @@ abstract class CatalogStoreContract {
     @Test
     void flywayMigrationAppliesAndReopeningIsANoOp() {
         MigrationInfo[] applied = flyway().info().applied();
-        assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2");
+        assertThat(applied).extracting(m -> m.getVersion().getVersion()).startsWith("1", "2", "3");
+        assertThat(applied).allMatch(m -> m.getState().isApplied());
         assertThat(applied[0].getState().isApplied()).isTrue();
         assertThat(counts()).isEqualTo(new Counts(0, 0, 0, 0));
         db.close();
         db = handle.open();
         store = new JooqCatalogStore(db);
-        assertThat(flyway().info().applied()).hasSize(2);
-        assertThat(store.statistics()).isEqualTo(new CatalogStatistics(0, 0, 0, Optional.empty(), Optional.empty()));
+        assertThat(flyway().info().applied()).hasSameSizeAs(applied);
+        assertThat(store.statistics(LabelFilter.UNRESTRICTED)).isEqualTo(new CatalogStatistics(0, 0, 0, Optional.empty(), Optional.empty()));
     }
 
     // ---------------------------------------------------------------------------------------------- ingest
@@ -142,7 +144,7 @@ abstract class CatalogStoreContract {
         assertThat(counts()).isEqualTo(new Counts(1, 50, 50, 0));
         List<ParsedOrbit> parsed = parse(file);
         for (ParsedOrbit p : parsed) {
-            SpaceObject o = store.findObject(p.noradId()).orElseThrow();
+            SpaceObject o = store.findObject(p.noradId(), LabelFilter.UNRESTRICTED).orElseThrow();
             assertThat(o.name()).isEqualTo(p.objectName());
             assertThat(o.internationalDesignator()).isEqualTo(p.internationalDesignator());
             OrbitRecord latest = o.latestOrbit().orElseThrow();
@@ -153,7 +155,7 @@ abstract class CatalogStoreContract {
             assertThat(latest.coverage()).isEmpty();
             assertThat(latest.hasCovariance()).isFalse();
             assertSameMicros(latest.epoch(), p.epoch());
-            assertThat(store.findOrbit(latest.id())).contains(latest);
+            assertThat(store.findOrbit(latest.id(), LabelFilter.UNRESTRICTED)).contains(latest);
         }
         assertThat(store.latestOrbits()).extracting(OrbitRecord::noradId)
                 .containsExactlyElementsOf(parsed.stream().map(ParsedOrbit::noradId).sorted().toList());
@@ -222,7 +224,7 @@ abstract class CatalogStoreContract {
 
         var byPc = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                org.concord.conjunction.ConjunctionQuery.Sort.PC, 100, 0));
+                org.concord.conjunction.ConjunctionQuery.Sort.PC, 100, 0), LabelFilter.UNRESTRICTED);
         assertThat(byPc.total()).isEqualTo(9);
         assertThat(byPc.items().get(0).risk().orElseThrow().probability()).isEqualTo(1e-4);
         assertThat(byPc.items().get(0).label().releasability().parties()).containsExactly("GBR", "USA");
@@ -232,12 +234,12 @@ abstract class CatalogStoreContract {
         long second = orbits.get(1).noradId();
         var filtered = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(
                 Optional.of(second), Optional.empty(), Optional.empty(), Optional.of(250.0), Optional.empty(),
-                Optional.empty(), org.concord.conjunction.ConjunctionQuery.Sort.TCA, 100, 0));
+                Optional.empty(), org.concord.conjunction.ConjunctionQuery.Sort.TCA, 100, 0), LabelFilter.UNRESTRICTED);
         assertThat(filtered.items()).extracting(org.concord.conjunction.Conjunction::missDistanceMeters)
                 .containsExactly(100.0, 200.0);
         var page = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                org.concord.conjunction.ConjunctionQuery.Sort.TCA, 4, 4));
+                org.concord.conjunction.ConjunctionQuery.Sort.TCA, 4, 4), LabelFilter.UNRESTRICTED);
         assertThat(page.items()).hasSize(4);
         assertThat(page.nextCursor()).contains("8");
 
@@ -295,7 +297,7 @@ abstract class CatalogStoreContract {
         assertThat(other.stored()).isEqualTo(20);
         assertThat(counts()).isEqualTo(new Counts(2, 40, 20, 0));
         for (ParsedOrbit p : parse(file)) {
-            assertThat(store.orbitHistory(p.noradId())).extracting(r -> r.label().originator())
+            assertThat(store.orbitHistory(p.noradId(), LabelFilter.UNRESTRICTED)).extracting(r -> r.label().originator())
                     .containsExactlyInAnyOrder("USA-18SDS", "GBR-UKSA");
         }
     }
@@ -325,7 +327,7 @@ abstract class CatalogStoreContract {
         assertThat(report.errors()).singleElement().satisfies(e -> assertBadInclination(e, "one-bad.txt", 17));
         assertThat(counts()).isEqualTo(new Counts(1, 29, 29, 0));
         String badNorad = CatalogSamples.elementSets().get(10 + 17)[1].substring(2, 7).trim();
-        assertThat(store.findObject(Long.parseLong(badNorad))).isEmpty();
+        assertThat(store.findObject(Long.parseLong(badNorad), LabelFilter.UNRESTRICTED)).isEmpty();
         assertThat(db.dsl().fetchValue("select records_rejected from ingest_source", Integer.class)).isEqualTo(1);
     }
 
@@ -364,7 +366,7 @@ abstract class CatalogStoreContract {
         assertThat(latest).hasSize(200);
         for (OrbitRecord o : latest) {
             assertThat(o.label()).isEqualTo(richIds.contains(o.noradId()) ? RICH_LABEL : NOBODY_LABEL);
-            assertThat(store.orbitHistory(o.noradId())).extracting(OrbitRecord::label).containsOnly(o.label());
+            assertThat(store.orbitHistory(o.noradId(), LabelFilter.UNRESTRICTED)).extracting(OrbitRecord::label).containsOnly(o.label());
         }
         for (SpaceObject o : walk(new Q().limit(37))) {
             assertThat(o.latestOrbit().orElseThrow().label())
@@ -462,7 +464,7 @@ abstract class CatalogStoreContract {
         for (SortKey key : SortKey.values()) {
             for (boolean descending : new boolean[] {false, true}) {
                 String what = key + (descending ? " desc" : " asc");
-                Page<SpaceObject> one = store.findObjects(new Q().sort(key, descending).limit(10_000).build());
+                Page<SpaceObject> one = store.findObjects(new Q().sort(key, descending).limit(10_000).build(), LabelFilter.UNRESTRICTED);
                 assertThat(one.total()).as(what).isEqualTo(all.size());
                 assertThat(one.nextCursor()).as(what).isEmpty();
                 List<Long> expected = all.stream().sorted(order(key, descending)).map(ParsedOrbit::noradId).toList();
@@ -473,7 +475,7 @@ abstract class CatalogStoreContract {
                 // a filtered walk too
                 Q filtered = new Q().sort(key, descending).limit(100).inclination(60.0, null);
                 assertThat(noradIds(walk(filtered))).as(what + " filtered")
-                        .containsExactlyElementsOf(noradIds(store.findObjects(filtered.limit(10_000).build())
+                        .containsExactlyElementsOf(noradIds(store.findObjects(filtered.limit(10_000).build(), LabelFilter.UNRESTRICTED)
                                 .items()));
             }
         }
@@ -484,15 +486,15 @@ abstract class CatalogStoreContract {
     void theCursorContinuesCorrectlyWhenObjectsArriveBetweenPages(SortKey key, boolean descending) {
         ingest.ingest(IngestRequest.of("sample.txt", everyNth(0), "tester"));
         Q query = new Q().sort(key, descending).limit(100);
-        Page<SpaceObject> p1 = store.findObjects(query.build());
-        Page<SpaceObject> p2 = store.findObjects(query.cursor(p1.nextCursor().orElseThrow()).build());
+        Page<SpaceObject> p1 = store.findObjects(query.build(), LabelFilter.UNRESTRICTED);
+        Page<SpaceObject> p2 = store.findObjects(query.cursor(p1.nextCursor().orElseThrow()).build(), LabelFilter.UNRESTRICTED);
         List<Long> seen = new ArrayList<>(noradIds(p1.items()));
         seen.addAll(noradIds(p2.items()));
 
         byte[] arrivals = CatalogSamples.join(everyNthSets(12).subList(0, 300));
         assertThat(ingest.ingest(IngestRequest.of("arrivals.txt", arrivals, "tester")).stored()).isEqualTo(300);
 
-        List<Long> now = noradIds(store.findObjects(new Q().sort(key, descending).limit(10_000).build()).items());
+        List<Long> now = noradIds(store.findObjects(new Q().sort(key, descending).limit(10_000).build(), LabelFilter.UNRESTRICTED).items());
         int at = now.indexOf(seen.get(seen.size() - 1));
         List<Long> expectedRest = now.subList(at + 1, now.size());
         List<Long> rest = noradIds(walkFrom(query.cursor(p2.nextCursor().orElseThrow())));
@@ -507,10 +509,10 @@ abstract class CatalogStoreContract {
     @Test
     void aCursorOfAnotherSortOrderIsRefused() {
         ingest.ingest(IngestRequest.of("sample.txt", CatalogSamples.slice(0, 30), "tester"));
-        String cursor = store.findObjects(new Q().limit(10).build()).nextCursor().orElseThrow();
-        assertThatThrownBy(() -> store.findObjects(new Q().sort(SortKey.NAME, false).cursor(cursor).build()))
+        String cursor = store.findObjects(new Q().limit(10).build(), LabelFilter.UNRESTRICTED).nextCursor().orElseThrow();
+        assertThatThrownBy(() -> store.findObjects(new Q().sort(SortKey.NAME, false).cursor(cursor).build(), LabelFilter.UNRESTRICTED))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.findObjects(new Q().cursor("not a cursor!").build()))
+        assertThatThrownBy(() -> store.findObjects(new Q().cursor("not a cursor!").build(), LabelFilter.UNRESTRICTED))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -525,15 +527,15 @@ abstract class CatalogStoreContract {
         ingest.ingest(IngestRequest.of("spot5-newer.tle", newer, "tester"));
         ingest.ingest(IngestRequest.of("spot5-older.tle", older, "tester"));
 
-        List<OrbitRecord> history = store.orbitHistory(27421);
+        List<OrbitRecord> history = store.orbitHistory(27421, LabelFilter.UNRESTRICTED);
         assertThat(history).hasSize(250);
         assertThat(history).extracting(OrbitRecord::epoch)
                 .isSortedAccordingTo(Comparator.<Instant>naturalOrder().reversed());
         Instant newest = parsed.stream().map(ParsedOrbit::epoch).max(Comparator.naturalOrder()).orElseThrow();
         assertSameMicros(history.get(0).epoch(), newest);
-        assertThat(store.findObject(27421).orElseThrow().latestOrbit()).contains(history.get(0));
-        assertThat(store.orbitHistory(99_999)).isEmpty();
-        assertThat(store.statistics().orbitRecords()).isEqualTo(250);
+        assertThat(store.findObject(27421, LabelFilter.UNRESTRICTED).orElseThrow().latestOrbit()).contains(history.get(0));
+        assertThat(store.orbitHistory(99_999, LabelFilter.UNRESTRICTED)).isEmpty();
+        assertThat(store.statistics(LabelFilter.UNRESTRICTED).orbitRecords()).isEqualTo(250);
     }
 
     @Test
@@ -544,14 +546,14 @@ abstract class CatalogStoreContract {
         byte[] later = tle("0 ISS", withEpochDay(iss[1], "24190.60274059"), iss[2]);
         byte[] earlier = tle("0 ZARYA", withEpochDay(iss[1], "24180.60274059"), iss[2]);
         ingest.ingest(IngestRequest.of("iss1.txt", first, "tester"));
-        assertThat(store.findObject(25544).orElseThrow().name()).isEqualTo("ISS (ZARYA)");
+        assertThat(store.findObject(25544, LabelFilter.UNRESTRICTED).orElseThrow().name()).isEqualTo("ISS (ZARYA)");
         ingest.ingest(IngestRequest.of("iss2.txt", later, "tester"));
-        assertThat(store.findObject(25544).orElseThrow().name()).isEqualTo("ISS");
+        assertThat(store.findObject(25544, LabelFilter.UNRESTRICTED).orElseThrow().name()).isEqualTo("ISS");
         ingest.ingest(IngestRequest.of("iss3.txt", earlier, "tester"));
-        SpaceObject o = store.findObject(25544).orElseThrow();
+        SpaceObject o = store.findObject(25544, LabelFilter.UNRESTRICTED).orElseThrow();
         assertThat(o.name()).isEqualTo("ISS");
         assertThat(o.internationalDesignator()).contains("1998-067A");
-        assertThat(store.orbitHistory(25544)).extracting(OrbitRecord::objectName)
+        assertThat(store.orbitHistory(25544, LabelFilter.UNRESTRICTED)).extracting(OrbitRecord::objectName)
                 .containsExactly("ISS", "ISS (ZARYA)", "ZARYA");
         assertThat(store.noradIdOf("1998-067a")).contains(25544L);
         assertThat(store.noradIdOf("1998-067ZZ")).isEmpty();
@@ -563,7 +565,7 @@ abstract class CatalogStoreContract {
         ingest.ingest(IngestRequest.of("sample.txt", file, "tester"));
         List<ParsedOrbit> all = parse(file);
         List<Instant> epochs = all.stream().map(ParsedOrbit::epoch).sorted().toList();
-        CatalogStatistics stats = store.statistics();
+        CatalogStatistics stats = store.statistics(LabelFilter.UNRESTRICTED);
         assertThat(stats.objects()).isEqualTo(all.size());
         assertThat(stats.orbitRecords()).isEqualTo(all.size());
         assertThat(stats.satcatEntries()).isZero();
@@ -587,15 +589,15 @@ abstract class CatalogStoreContract {
                 List.of(), 0));
         assertThat(outcome.stored()).isEqualTo(numbers.length);
 
-        SpaceObject big = store.findObject(999_999_999L).orElseThrow();
+        SpaceObject big = store.findObject(999_999_999L, LabelFilter.UNRESTRICTED).orElseThrow();
         assertThat(big.name()).isEqualTo("OBJECT 999999999");
         assertThat(big.latestOrbit().orElseThrow().noradId()).isEqualTo(999_999_999L);
-        assertThat(store.orbitHistory(999_999_999L)).hasSize(1);
-        assertThat(noradIds(store.findObjects(new Q().sort(SortKey.NORAD_ID, true).limit(2).build()).items()))
+        assertThat(store.orbitHistory(999_999_999L, LabelFilter.UNRESTRICTED)).hasSize(1);
+        assertThat(noradIds(store.findObjects(new Q().sort(SortKey.NORAD_ID, true).limit(2).build(), LabelFilter.UNRESTRICTED).items()))
                 .containsExactly(999_999_999L, 999_999_998L);
         List<SpaceObject> paged = walk(new Q().limit(2));
         assertThat(noradIds(paged)).containsExactly(1L, 339_999L, 100_000_000L, 999_999_998L, 999_999_999L);
-        assertThat(noradIds(store.findObjects(new Q().ids(List.of(999_999_999L)).build()).items()))
+        assertThat(noradIds(store.findObjects(new Q().ids(List.of(999_999_999L)).build(), LabelFilter.UNRESTRICTED).items()))
                 .containsExactly(999_999_999L);
     }
 
@@ -623,9 +625,9 @@ abstract class CatalogStoreContract {
         assertThat(changed.stored()).isEqualTo(1);
         assertThat(changed.unchanged()).isEqualTo(2);
         assertThat(counts().satcat()).isEqualTo(3);
-        assertThat(store.statistics().satcatEntries()).isEqualTo(3);
+        assertThat(store.statistics(LabelFilter.UNRESTRICTED).satcatEntries()).isEqualTo(3);
 
-        SpaceObject.SatcatEntry entry = store.findObject(a).orElseThrow().satcat().orElseThrow();
+        SpaceObject.SatcatEntry entry = store.findObject(a, LabelFilter.UNRESTRICTED).orElseThrow().satcat().orElseThrow();
         assertThat(entry.objectType()).isEqualTo("PAYLOAD");
         assertThat(entry.owner()).isEqualTo("US");
         assertThat(entry.launchDate()).contains(java.time.LocalDate.of(1999, 12, 31));
@@ -634,16 +636,16 @@ abstract class CatalogStoreContract {
         assertThat(entry.rcsSize()).contains("LARGE");
         assertThat(entry.label()).isEqualTo(RICH_LABEL);
         assertThat(entry.provenance()).isEqualTo(first);
-        assertThat(store.findObject(c).orElseThrow().satcat().orElseThrow().owner()).isEqualTo("PRC");
-        assertThat(store.findObject(c).orElseThrow().satcat().orElseThrow().provenance()).isEqualTo(third);
-        assertThat(store.findObject(orbits.get(3).noradId()).orElseThrow().satcat()).isEmpty();
+        assertThat(store.findObject(c, LabelFilter.UNRESTRICTED).orElseThrow().satcat().orElseThrow().owner()).isEqualTo("PRC");
+        assertThat(store.findObject(c, LabelFilter.UNRESTRICTED).orElseThrow().satcat().orElseThrow().provenance()).isEqualTo(third);
+        assertThat(store.findObject(orbits.get(3).noradId(), LabelFilter.UNRESTRICTED).orElseThrow().satcat()).isEmpty();
 
         Q payloads = new Q();
         payloads.objectType = Optional.of("payload");
-        assertThat(noradIds(store.findObjects(payloads.build()).items())).containsExactly(a);
+        assertThat(noradIds(store.findObjects(payloads.build(), LabelFilter.UNRESTRICTED).items())).containsExactly(a);
         Q us = new Q();
         us.owner = Optional.of("us");
-        assertThat(noradIds(store.findObjects(us.build()).items())).containsExactly(a);
+        assertThat(noradIds(store.findObjects(us.build(), LabelFilter.UNRESTRICTED).items())).containsExactly(a);
         assertThat(store.noradIdOf("2099-901A")).contains(b);
     }
 
@@ -660,8 +662,8 @@ abstract class CatalogStoreContract {
     @Test
     void likeWildcardsInANameSearchAreLiteral() {
         ingest.ingest(IngestRequest.of("sample.txt", CatalogSamples.slice(0, 50), "tester"));
-        assertThat(store.findObjects(new Q().name("%").build()).total()).isZero();
-        assertThat(store.findObjects(new Q().name("_").build()).total()).isZero();
+        assertThat(store.findObjects(new Q().name("%").build(), LabelFilter.UNRESTRICTED).total()).isZero();
+        assertThat(store.findObjects(new Q().name("_").build(), LabelFilter.UNRESTRICTED).total()).isZero();
     }
 
     // ---------------------------------------------------------------------------------------------- full catalog
@@ -677,7 +679,7 @@ abstract class CatalogStoreContract {
         assertThat(report.errors()).isEmpty();
         assertThat(report.stored()).isEqualTo(CatalogSamples.FULL_CATALOG_OBJECTS);
         assertThat(counts()).isEqualTo(new Counts(1, 26_389, 26_389, 0));
-        assertThat(store.findObjects(new Q().limit(1).build()).total()).isEqualTo(26_389);
+        assertThat(store.findObjects(new Q().limit(1).build(), LabelFilter.UNRESTRICTED).total()).isEqualTo(26_389);
         assertThat(store.latestOrbits()).hasSize(26_389);
 
         List<String[]> sets = CatalogSamples.elementSets();
@@ -686,7 +688,7 @@ abstract class CatalogStoreContract {
             sets.size() - 1}) {
             spotCheck(sets.get(k), 3 * k + 1);
         }
-        CatalogStatistics stats = store.statistics();
+        CatalogStatistics stats = store.statistics(LabelFilter.UNRESTRICTED);
         List<Instant> epochs = sets.stream().map(CatalogStoreContract::epochOf).sorted().toList();
         assertSameMicros(stats.newestEpoch().orElseThrow(), epochs.get(epochs.size() - 1));
         assertSameMicros(stats.medianEpoch().orElseThrow(), epochs.get(epochs.size() / 2));
@@ -702,7 +704,7 @@ abstract class CatalogStoreContract {
     /** Checks a stored object against its element set, read from the file text by column. */
     private void spotCheck(String[] set, int line) {
         long norad = noradOf(set);
-        SpaceObject o = store.findObject(norad).orElseThrow(() -> new AssertionError("no object " + norad));
+        SpaceObject o = store.findObject(norad, LabelFilter.UNRESTRICTED).orElseThrow(() -> new AssertionError("no object " + norad));
         String name = set[0].startsWith("0 ") ? set[0].substring(2).trim() : set[0].trim();
         assertThat(o.name()).isEqualTo(name);
         String designator = set[1].substring(9, 17).trim();
@@ -813,7 +815,7 @@ abstract class CatalogStoreContract {
 
     void expectFilter(Q q, List<ParsedOrbit> all, Predicate<ParsedOrbit> matches) {
         List<Long> expected = all.stream().filter(matches).map(ParsedOrbit::noradId).sorted().toList();
-        Page<SpaceObject> page = store.findObjects(q.limit(10_000).build());
+        Page<SpaceObject> page = store.findObjects(q.limit(10_000).build(), LabelFilter.UNRESTRICTED);
         assertThat(page.total()).isEqualTo(expected.size());
         assertThat(noradIds(page.items())).containsExactlyElementsOf(expected);
         if (expected.size() > 3) {
@@ -832,7 +834,7 @@ abstract class CatalogStoreContract {
         Set<Long> seen = new LinkedHashSet<>();
         for (int pages = 0; ; pages++) {
             assertThat(pages).as("too many pages").isLessThan(100_000);
-            Page<SpaceObject> page = store.findObjects(q.build());
+            Page<SpaceObject> page = store.findObjects(q.build(), LabelFilter.UNRESTRICTED);
             assertThat(page.items().size()).isLessThanOrEqualTo(q.limit);
             for (SpaceObject o : page.items()) {
                 assertThat(seen.add(o.noradId())).as("object " + o.noradId() + " on two pages").isTrue();

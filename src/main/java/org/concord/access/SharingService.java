@@ -1,0 +1,325 @@
+package org.concord.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.concord.label.DataKind;
+import org.concord.label.Label;
+import org.concord.label.LabelFilter;
+
+/**
+ * Parties, users, tokens and agreements, and the decisions made from them: who a token belongs to, and what a
+ * caller may see. Every decision is made on a view that is current: each request first reads the store's sharing
+ * version (one small query) and reloads the view when another process or thread changed anything.
+ */
+public final class SharingService {
+
+    /** The prefix of every token this node issues, so that a leaked token is recognisable in a scan. */
+    public static final String TOKEN_PREFIX = "concord_";
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
+
+    private final SharingStore store;
+    private final String nodeParty;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private volatile View view;
+
+    /** Everything the decisions need, as of one sharing version. */
+    private record View(long version, Map<String, Party> parties, Map<String, User> users,
+                        Map<String, SharingStore.StoredToken> tokensByHash, List<Agreement> agreements,
+                        AccessPolicy policy, Map<Long, Label> labels, long knownUpTo) {
+    }
+
+    public SharingService(SharingStore store, String nodeParty, Clock clock) {
+        this.store = store;
+        this.nodeParty = nodeParty;
+        this.clock = clock;
+    }
+
+    public String nodeParty() {
+        return nodeParty;
+    }
+
+    private View view() {
+        long version = store.version();
+        View current = view;
+        if (current != null && current.version() == version) {
+            return current;
+        }
+        synchronized (this) {
+            if (view != null && view.version() == version) {
+                return view;
+            }
+            List<Agreement> agreements = store.agreements();
+            Map<Long, Label> labels = store.labels();
+            View fresh = new View(version,
+                    store.parties().stream().collect(Collectors.toMap(Party::code, Function.identity())),
+                    store.users().stream().collect(Collectors.toMap(User::name, Function.identity())),
+                    store.tokens().stream().collect(Collectors.toMap(SharingStore.StoredToken::sha256,
+                            Function.identity())),
+                    agreements, new AccessPolicy(nodeParty, store.groupMembers(), agreements), labels,
+                    labels.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
+            view = fresh;
+            return fresh;
+        }
+    }
+
+    // ---- decisions
+
+    /**
+     * The principal a bearer token stands for, if it is one this node issued to an enabled user and it is neither
+     * expired nor revoked. Tokens are looked up by their SHA-256, and the stored hash compared in constant time.
+     */
+    public Optional<Principal> authenticate(String token) {
+        String hash = sha256(token);
+        View v = view();
+        SharingStore.StoredToken stored = v.tokensByHash().get(hash);
+        if (stored == null || !MessageDigest.isEqual(stored.sha256().getBytes(StandardCharsets.US_ASCII),
+                hash.getBytes(StandardCharsets.US_ASCII)) || !stored.token().isValidAt(clock.instant())) {
+            return Optional.empty();
+        }
+        User user = v.users().get(stored.token().userName());
+        if (user == null || user.disabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(Principal.of(user));
+    }
+
+    /** What this caller may see now, as a row filter for the stores. */
+    public LabelFilter filterFor(Principal principal) {
+        View v = view();
+        return v.policy().filter(principal, v.labels(), v.knownUpTo(), clock.instant());
+    }
+
+    public boolean mayRead(Principal principal, Label label, DataKind kind) {
+        return view().policy().mayRead(principal, label, kind, clock.instant());
+    }
+
+    // ---- parties
+
+    public List<Party> parties() {
+        return store.parties();
+    }
+
+    public Map<String, Set<String>> groupMembers() {
+        return store.groupMembers();
+    }
+
+    public Party addParty(String code, String name, PartyKind kind) {
+        Party party = new Party(code, name, kind, clock.instant());
+        if (view().parties().containsKey(code)) {
+            throw new IllegalArgumentException("party " + code + " exists already");
+        }
+        store.addParty(party);
+        return party;
+    }
+
+    public void addMember(String group, String member) {
+        Map<String, Party> parties = view().parties();
+        Party g = requireParty(parties, group);
+        requireParty(parties, member);
+        if (g.kind() != PartyKind.GROUP) {
+            throw new IllegalArgumentException("party " + group + " is a " + g.kind().name().toLowerCase()
+                    + ", not a group");
+        }
+        if (group.equals(member)) {
+            throw new IllegalArgumentException("a group cannot be a member of itself");
+        }
+        if (store.groupMembers().getOrDefault(group, Set.of()).contains(member)) {
+            throw new IllegalArgumentException(member + " is a member of " + group + " already");
+        }
+        store.addMember(group, member);
+    }
+
+    public void removeMember(String group, String member) {
+        if (!store.groupMembers().getOrDefault(group, Set.of()).contains(member)) {
+            throw new NotFoundException(member + " is not a member of " + group);
+        }
+        store.removeMember(group, member);
+    }
+
+    private static Party requireParty(Map<String, Party> parties, String code) {
+        Party party = parties.get(code);
+        if (party == null) {
+            throw new IllegalArgumentException("no party " + code + " (add it first: concord party add " + code
+                    + " --name ... --kind ...)");
+        }
+        return party;
+    }
+
+    // ---- users and tokens
+
+    public List<User> users() {
+        return store.users();
+    }
+
+    public User addUser(String name, String party, Role role) {
+        View v = view();
+        Party p = requireParty(v.parties(), party);
+        if (p.kind() == PartyKind.GROUP) {
+            throw new IllegalArgumentException("a user belongs to a nation, agency or operator, not to the group "
+                    + party);
+        }
+        if (v.users().containsKey(name)) {
+            throw new IllegalArgumentException("user " + name + " exists already");
+        }
+        User user = new User(name, party, role, clock.instant(), false);
+        store.addUser(user);
+        return user;
+    }
+
+    public void setUserDisabled(String name, boolean disabled) {
+        if (!view().users().containsKey(name)) {
+            throw new NotFoundException("no user " + name);
+        }
+        store.setUserDisabled(name, disabled);
+    }
+
+    /** A new token and the secret itself: the secret is shown this once and stored only as its SHA-256. */
+    public record IssuedToken(ApiToken token, String secret) {
+    }
+
+    public IssuedToken createToken(String userName, String description, Duration lifetime) {
+        if (!view().users().containsKey(userName)) {
+            throw new NotFoundException("no user " + userName);
+        }
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(3650)) > 0) {
+            throw new IllegalArgumentException("a token lives between one second and ten years");
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        ApiToken token = store.addToken(userName, sha256(secret), description, now, now.plus(lifetime));
+        return new IssuedToken(token, secret);
+    }
+
+    public List<ApiToken> tokens() {
+        return store.tokens().stream().map(SharingStore.StoredToken::token).toList();
+    }
+
+    public void revokeToken(long id) {
+        if (!store.revokeToken(id, clock.instant())) {
+            throw new NotFoundException("no unrevoked token " + id);
+        }
+    }
+
+    // ---- agreements
+
+    public List<Agreement> agreements() {
+        return store.agreements();
+    }
+
+    public Optional<Agreement> agreement(long id) {
+        return store.findAgreement(id);
+    }
+
+    /** The terms of an agreement, as created or amended. */
+    public record Terms(String grantor, SortedSet<String> recipients, Set<DataKind> kinds, boolean includesThirdParty,
+                        Instant validFrom, Optional<Instant> validTo) {
+    }
+
+    public Agreement addAgreement(Terms terms, String by) {
+        checkParties(terms);
+        Instant now = clock.instant();
+        return store.addAgreement(new Agreement(0, terms.grantor(), terms.recipients(), terms.kinds(),
+                terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), 1, now, now, by));
+    }
+
+    public Agreement amendAgreement(long id, Terms terms, String by) {
+        Agreement old = store.findAgreement(id).orElseThrow(() -> new NotFoundException("no agreement " + id));
+        if (old.revokedAt().isPresent()) {
+            throw new IllegalArgumentException("agreement " + id + " was revoked at " + old.revokedAt().get()
+                    + "; make a new one");
+        }
+        if (!old.grantor().equals(terms.grantor())) {
+            throw new IllegalArgumentException("an agreement's grantor cannot change (" + old.grantor() + ")");
+        }
+        checkParties(terms);
+        Agreement amended = new Agreement(id, old.grantor(), terms.recipients(), terms.kinds(),
+                terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), old.version() + 1,
+                old.createdAt(), clock.instant(), by);
+        if (!store.updateAgreement(amended)) {
+            throw new IllegalArgumentException("agreement " + id + " changed meanwhile; read it again and retry");
+        }
+        return amended;
+    }
+
+    public Agreement revokeAgreement(long id, String by) {
+        Agreement old = store.findAgreement(id).orElseThrow(() -> new NotFoundException("no agreement " + id));
+        if (old.revokedAt().isPresent()) {
+            throw new IllegalArgumentException("agreement " + id + " was revoked already at " + old.revokedAt().get());
+        }
+        Instant now = clock.instant();
+        Agreement revoked = new Agreement(id, old.grantor(), old.recipients(), old.kinds(), old.includesThirdParty(),
+                old.validFrom(), old.validTo(), Optional.of(now), old.version() + 1, old.createdAt(), now, by);
+        if (!store.updateAgreement(revoked)) {
+            throw new IllegalArgumentException("agreement " + id + " changed meanwhile; read it again and retry");
+        }
+        return revoked;
+    }
+
+    private void checkParties(Terms terms) {
+        Map<String, Party> parties = view().parties();
+        requireParty(parties, terms.grantor());
+        terms.recipients().forEach(r -> requireParty(parties, r));
+    }
+
+    /** Parses {@code orbits,conjunctions} or {@code all}. */
+    public static Set<DataKind> parseKinds(String text) {
+        if (text.trim().equalsIgnoreCase("all")) {
+            return EnumSet.allOf(DataKind.class);
+        }
+        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                kinds.add(DataKind.parse(part));
+            }
+        }
+        return kinds;
+    }
+
+    public static SortedSet<String> parseParties(String text) {
+        TreeSet<String> parties = new TreeSet<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                parties.add(Party.requireCode(part.trim().toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
+        return parties;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** Something named that does not exist. */
+    public static final class NotFoundException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NotFoundException(String message) {
+            super(message);
+        }
+    }
+}

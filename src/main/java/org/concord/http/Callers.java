@@ -1,0 +1,72 @@
+package org.concord.http;
+
+import io.javalin.http.Context;
+import org.concord.access.Principal;
+import org.concord.access.SharingService;
+import org.concord.http.HttpErrors.ForbiddenException;
+import org.concord.http.HttpErrors.UnauthorizedException;
+import org.concord.label.LabelFilter;
+
+/** The caller of a request, as the authentication filter found it, and what the caller may do. */
+final class Callers {
+
+    private static final String PRINCIPAL = "concord.principal";
+    private static final String FILTER = "concord.filter";
+
+    private Callers() {
+    }
+
+    static void set(Context ctx, Principal principal) {
+        ctx.attribute(PRINCIPAL, principal);
+    }
+
+    static Principal principal(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException("no caller on " + ctx.path() + ": the authentication filter did not run");
+        }
+        return principal;
+    }
+
+    /** What the caller may see, decided once per request. */
+    static LabelFilter filter(Context ctx, SharingService sharing) {
+        LabelFilter filter = ctx.attribute(FILTER);
+        if (filter == null) {
+            filter = sharing.filterFor(principal(ctx));
+            ctx.attribute(FILTER, filter);
+        }
+        return filter;
+    }
+
+    static Principal requireAuthenticated(Context ctx) {
+        Principal principal = principal(ctx);
+        if (principal.isAnonymous()) {
+            throw new UnauthorizedException("this needs a token: send Authorization: Bearer <token>");
+        }
+        return principal;
+    }
+
+    /** An administrator of this node: a user with the admin role of the node's own party. */
+    static Principal requireNodeAdmin(Context ctx, SharingService sharing) {
+        Principal principal = requireAuthenticated(ctx);
+        if (!isOfNodeParty(principal, sharing) || !principal.mayAdminister()) {
+            throw new ForbiddenException("only an administrator of this node's party (" + sharing.nodeParty()
+                    + ") may do this");
+        }
+        return principal;
+    }
+
+    /** A user of the node's own party who may screen (analyst, operator, admin). */
+    static Principal requireNodeAnalyst(Context ctx, SharingService sharing) {
+        Principal principal = requireAuthenticated(ctx);
+        if (!isOfNodeParty(principal, sharing) || !principal.mayScreen()) {
+            throw new ForbiddenException("screenings are run by analysts, operators or administrators of this node's"
+                    + " party (" + sharing.nodeParty() + ")");
+        }
+        return principal;
+    }
+
+    static boolean isOfNodeParty(Principal principal, SharingService sharing) {
+        return principal.local() || principal.party().map(sharing.nodeParty()::equals).orElse(false);
+    }
+}

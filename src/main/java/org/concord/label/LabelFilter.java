@@ -1,0 +1,48 @@
+package org.concord.label;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows a caller may see: for each kind of data, the ids of the stored labels it may see. Every read path of the
+ * stores applies it in SQL, so that items, counts, cursors and aggregates all exclude what the caller may not see.
+ * <p>
+ * When the caller may see every label known when the filter was made ({@code ids <= knownUpTo}), the kind is in
+ * {@code allKnown} and the stores test {@code label_id <= knownUpTo}, which is cheaper than a list and still hides a
+ * label stored after the decision. {@link #UNRESTRICTED} is the node's own local operator (command line).
+ */
+public record LabelFilter(boolean unrestricted, long knownUpTo, Set<DataKind> allKnown,
+                          Map<DataKind, Set<Long>> labelIds) {
+
+    public static final LabelFilter UNRESTRICTED = new LabelFilter(true, Long.MAX_VALUE, EnumSet.allOf(DataKind.class),
+            Map.of());
+
+    public LabelFilter {
+        allKnown = allKnown.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(DataKind.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(allKnown));
+        EnumMap<DataKind, Set<Long>> copy = new EnumMap<>(DataKind.class);
+        labelIds.forEach((kind, ids) -> copy.put(kind, Set.copyOf(ids)));
+        labelIds = Collections.unmodifiableMap(copy);
+    }
+
+    /** Exactly these labels, per kind. */
+    public static LabelFilter of(Map<DataKind, Set<Long>> labelIds) {
+        return new LabelFilter(false, 0, Set.of(), labelIds);
+    }
+
+    /** The labels visible for this kind, when it is not {@link #seesAllKnown}; empty means nothing visible. */
+    public Set<Long> idsFor(DataKind kind) {
+        return labelIds.getOrDefault(kind, Set.of());
+    }
+
+    public boolean seesAllKnown(DataKind kind) {
+        return unrestricted || allKnown.contains(kind);
+    }
+
+    public boolean admits(long labelId, DataKind kind) {
+        return unrestricted || (allKnown.contains(kind) ? labelId <= knownUpTo : idsFor(kind).contains(labelId));
+    }
+}
