@@ -16,7 +16,9 @@ import picocli.CommandLine.ScopeType;
         description = "A Concord node: space catalog, orbit ingest with provenance and labels, propagation.",
         subcommands = {ServeCommand.class, IngestCommand.class, ObjectsCommand.class, ObjectCommand.class,
             OrbitsCommand.class, ExportCommand.class, PropagateCommand.class, ConjunctionsCommand.class,
-            ScreenCommand.class, PcCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+            ScreenCommand.class, PcCommand.class, StatusCommand.class, SharingCommands.PartyCommand.class,
+            SharingCommands.UserCommand.class, SharingCommands.TokenCommand.class,
+            SharingCommands.AgreementCommand.class, CommandLine.HelpCommand.class})
 public final class ConcordCli {
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, defaultValue = "./data", paramLabel = "DIR",
@@ -47,7 +49,8 @@ public final class ConcordCli {
                 rejected.errors().forEach(error -> commandLine.getErr().println("  " + error));
                 return 2;
             }
-            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof org.concord.access.SharingService.NotFoundException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 1;
             }
