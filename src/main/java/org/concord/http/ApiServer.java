@@ -43,6 +43,7 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(Node node) {
         this.node = node;
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        AuditApi audit = new AuditApi(node.audit(), node.identity());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = node.config().ingestMaxBytes();
@@ -67,6 +68,12 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/screenings", this::screenings);
             config.routes.post("/api/v1/screenings", this::startScreening);
             config.routes.get("/api/v1/screenings/{runId}", this::screening);
+            config.routes.get("/api/v1/node/key", audit::nodeKey);
+            config.routes.get("/api/v1/audit/checkpoints/latest", audit::latestCheckpoint);
+            config.routes.post("/api/v1/audit/checkpoints", audit::signCheckpoint);
+            config.routes.get("/api/v1/audit/proofs/inclusion", audit::inclusionProof);
+            config.routes.get("/api/v1/audit/proofs/consistency", audit::consistencyProof);
+            config.routes.get("/api/v1/audit/entries", audit::entries);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)

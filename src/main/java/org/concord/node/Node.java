@@ -8,18 +8,21 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogStore;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
 import org.concord.formats.OmmReader;
+import org.concord.identity.NodeIdentity;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
 import org.concord.orbit.PropagationService;
 import org.concord.risk.HardBodyRadii;
 import org.concord.screening.ScreeningService;
 import org.concord.store.Database;
+import org.concord.store.JooqAuditStore;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
 
@@ -38,6 +41,8 @@ public final class Node implements AutoCloseable {
     private final OrekitSetup orekit;
     private final PropagationService propagation;
     private final ScreeningService screening;
+    private final NodeIdentity identity;
+    private final AuditLog audit;
 
     private Node(NodeConfig config, Database database) {
         this.config = config;
@@ -52,6 +57,9 @@ public final class Node implements AutoCloseable {
         this.propagation = new PropagationService(meanElements);
         this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii,
                 config.party(), Clock.systemUTC());
+        this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
+        this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
+                config.auditCheckpointPeriod());
     }
 
     public static Node open(NodeConfig config) {
@@ -115,6 +123,15 @@ public final class Node implements AutoCloseable {
         return propagation;
     }
 
+    /** The node's signing key. */
+    public NodeIdentity identity() {
+        return identity;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
     public OrekitSetup orekit() {
         return orekit;
     }
@@ -127,6 +144,10 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         screening.close();
-        database.close();
+        try {
+            audit.close();
+        } finally {
+            database.close();
+        }
     }
 }
