@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         description = "A Concord node: space catalog, orbit ingest with provenance and labels, propagation.",
         subcommands = {ServeCommand.class, IngestCommand.class, ObjectsCommand.class, ObjectCommand.class,
             OrbitsCommand.class, ExportCommand.class, PropagateCommand.class, ConjunctionsCommand.class,
-            ScreenCommand.class, PcCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+            ScreenCommand.class, PcCommand.class, StatusCommand.class, AuditCommand.class, NodeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ConcordCli {
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, defaultValue = "./data", paramLabel = "DIR",
