@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code action, actor, actorParty (when known), detail, originators, seq, subject, time, v} in that (code-point)
  * order, no white space, strings escaped with {@code \"}, {@code \\}, and backslash-u with four lowercase hex
  * digits for every character outside printable ASCII, {@code originators} sorted, {@code time} as
- * {@link Instant#toString()}. It is pure ASCII, so its characters are its bytes. The sequence number is inside the entry, so an entry moved to
- * another place no longer fits there.
+ * {@link Instant#toString()}. It is pure ASCII, so its characters are its bytes. The sequence number is inside the
+ * entry, so an entry moved to another place no longer fits there.
  *
  * @param sequence the leaf index, from 0
  * @param entry    the canonical JSON text: exactly what is stored and hashed

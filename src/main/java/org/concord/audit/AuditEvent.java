@@ -20,13 +20,23 @@ import java.util.TreeSet;
 public record AuditEvent(Instant time, String actor, Optional<String> actorParty, AuditAction action, String subject,
                          SortedSet<String> originators, String detail) {
 
+    /** The sizes of the columns that copy these fields (V4__audit.sql). */
+    static final int MAX_ACTOR_CHARS = 256;
+    static final int MAX_SUBJECT_CHARS = 1024;
+    static final int MAX_PARTY_CHARS = 64;
+
     public AuditEvent {
         time = time.truncatedTo(ChronoUnit.MICROS);
-        if (actor.isBlank()) {
-            throw new IllegalArgumentException("an audit event needs an actor");
+        if (actor.isBlank() || actor.length() > MAX_ACTOR_CHARS) {
+            throw new IllegalArgumentException("an audit event needs an actor of 1 to " + MAX_ACTOR_CHARS
+                    + " characters");
         }
-        if (subject.isBlank()) {
-            throw new IllegalArgumentException("an audit event needs a subject");
+        if (subject.isBlank() || subject.length() > MAX_SUBJECT_CHARS) {
+            throw new IllegalArgumentException("an audit event needs a subject of 1 to " + MAX_SUBJECT_CHARS
+                    + " characters");
+        }
+        if (String.join(",", originators).length() > MAX_SUBJECT_CHARS - 2) {
+            throw new IllegalArgumentException("too many originators for one audit event: " + originators);
         }
         actorParty.ifPresent(AuditEvent::requirePartyCode);
         originators.forEach(AuditEvent::requirePartyCode);
@@ -40,7 +50,7 @@ public record AuditEvent(Instant time, String actor, Optional<String> actorParty
 
     /** Party codes are stored between commas for the "concerning this party" search, so they hold none. */
     private static void requirePartyCode(String code) {
-        if (code.isBlank() || code.contains(",") || !code.strip().equals(code)) {
+        if (code.isBlank() || code.contains(",") || !code.strip().equals(code) || code.length() > MAX_PARTY_CHARS) {
             throw new IllegalArgumentException("'" + code + "' is not a party code");
         }
     }

@@ -153,7 +153,8 @@ final class AuditCommand {
                         Optional.ofNullable(oldCheckpoint).map(p -> AuditJson.checkpoint(json(p))), claim);
                 what = "the log of " + claim.toSize() + " entries signed at " + signed.signedAt() + " extends the log"
                         + " of " + claim.fromSize() + (oldCheckpoint == null ? " entries (root as the proof states;"
-                        + " give --old-checkpoint to tie it to a signed checkpoint)" : " entries of the older checkpoint");
+                        + " give --old-checkpoint to tie it to a signed checkpoint)"
+                        : " entries of the older checkpoint");
             } else {
                 AuditJson.InclusionClaim claim = AuditJson.inclusionClaim(proofJson);
                 byte[] entryBytes = entry == null ? claim.entry()

@@ -135,8 +135,8 @@ public final class ApiServer implements AutoCloseable {
         boolean skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
         Optional<Long> object = Optional.ofNullable(ctx.queryParam("object")).filter(s -> !s.isBlank())
                 .map(ApiServer::parseId);
-        IngestReport report = node.ingest().ingest(new IngestRequest(name, ctx.bodyAsBytes(), label,
-                "http:" + ctx.ip(), skipInvalid, object));
+        IngestReport report = node.ingestAudited(new IngestRequest(name, ctx.bodyAsBytes(), label,
+                "http:" + ctx.ip(), skipInvalid, object), "anonymous", Optional.empty());
         ctx.status(report.stored() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(JsonViews.ingestReport(report));
     }
 

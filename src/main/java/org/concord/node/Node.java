@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.concord.audit.AuditAction;
+import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogStore;
 import org.concord.conjunction.ConjunctionStore;
@@ -113,6 +117,15 @@ public final class Node implements AutoCloseable {
 
     public IngestService ingest() {
         return ingest;
+    }
+
+    /** Ingests, and records what was ingested in the audit log before answering (an ingest is a change). */
+    public IngestReport ingestAudited(IngestRequest request, String actor, Optional<String> actorParty) {
+        IngestReport report = ingest.ingest(request);
+        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.INGEST,
+                "ingest " + report.sourceName(),
+                List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()));
+        return report;
     }
 
     public ScreeningService screening() {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * RFC 9162 section 2.1 against the known answers of the Certificate Transparency reference test data
- * (transparency-dev/merkle, proof/verify_test.go: the same leaves, roots and proofs as google/certificate-transparency),
- * then every proof of every tree up to 64 leaves, and their corruptions.
+ * (transparency-dev/merkle, proof/verify_test.go: the same leaves, roots and proofs as
+ * google/certificate-transparency), then every proof of every tree up to 64 leaves, and their corruptions.
  */
 class MerkleTreeTest {
 

@@ -85,7 +85,8 @@ class AuditCommandTest {
 
         Path noNode = dir.resolve("no-node");
         CliRun ok = CliRun.of(noNode, "audit", "check-proof", "--key", publicKey.toString(), "--checkpoint",
-                checkpoint.toString(), "--proof", proof.toString(), "--entry", partner.resolve("entry.json").toString());
+                checkpoint.toString(), "--proof", proof.toString(), "--entry",
+                partner.resolve("entry.json").toString());
         assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).contains("OK: entry 1 is in the log of 3 entries");
         assertThat(noNode).as("no database, no key: the check is offline").doesNotExist();
@@ -108,5 +109,14 @@ class AuditCommandTest {
                 checkpoint.toString(), "--proof", proof.toString());
         assertThat(wrongKey.exitCode()).isEqualTo(3);
         assertThat(wrongKey.out()).contains("signature is not the key's");
+    }
+
+    @Test
+    void anIngestIsRecordedWithTheOriginatorOfItsData() throws Exception {
+        Path tle = Files.write(dir.resolve("subset.tle"), TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
+        assertThat(run("ingest", tle.toString(), "--label", "originator=GBR;rel=PUBLIC;tlp=CLEAR", "--as", "analyst1")
+                .exitCode()).isZero();
+        CliRun log = run("audit", "log", "--party", "GBR");
+        assertThat(log.out()).contains("analyst1").contains("INGEST").contains("ingest " + tle).contains("1 entries");
     }
 }
