@@ -44,6 +44,7 @@ public final class AuditLog implements AutoCloseable {
     private final NodeIdentity identity;
     private final Clock clock;
     private final Object appendLock = new Object();
+    /** Built on first use, so that a damaged log can still be opened and verified. */
     private MerkleTree.Frontier frontier;
 
     private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -65,7 +66,6 @@ public final class AuditLog implements AutoCloseable {
         this.store = store;
         this.identity = identity;
         this.clock = clock;
-        this.frontier = rebuildFrontier();
         this.writer = Thread.ofPlatform().daemon().name("audit-writer").start(this::writeQueued);
         if (checkpointPeriod.isZero()) {
             this.scheduler = null;
@@ -77,14 +77,38 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** The tree as stored; refuses a log with missing entries or malformed hashes, which must not grow. */
     private MerkleTree.Frontier rebuildFrontier() {
         MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
         long size = store.nextSequence();
-        HexFormat hex = HexFormat.of();
         for (long from = 0; from < size; from += VERIFY_PAGE) {
-            store.leafHashes(from, Math.min(size, from + VERIFY_PAGE)).forEach(h -> rebuilt.append(hex.parseHex(h)));
+            store.leafHashes(from, Math.min(size, from + VERIFY_PAGE)).forEach(h -> rebuilt.append(parseLeafHash(h)));
+        }
+        if (rebuilt.size() != size) {
+            throw new IllegalStateException("the audit log is damaged: " + (size - rebuilt.size()) + " of its "
+                    + size + " entries are missing; run concord audit verify");
         }
         return rebuilt;
+    }
+
+    private static byte[] parseLeafHash(String hex) {
+        try {
+            byte[] hash = HexFormat.of().parseHex(hex);
+            if (hash.length == MerkleTree.HASH_BYTES) {
+                return hash;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalStateException("the audit log is damaged: a stored leaf hash is '" + hex
+                + "'; run concord audit verify");
+    }
+
+    private MerkleTree.Frontier frontier() {
+        if (frontier == null) {
+            frontier = rebuildFrontier();
+        }
+        return frontier;
     }
 
     public NodeIdentity identity() {
@@ -103,7 +127,7 @@ public final class AuditLog implements AutoCloseable {
         }
         synchronized (appendLock) {
             for (int attempt = 1; ; attempt++) {
-                long first = frontier.size();
+                long first = frontier().size();
                 List<AuditEntry> entries = new ArrayList<>(events.size());
                 for (AuditEvent event : events) {
                     entries.add(AuditEntry.of(first + entries.size(), event));
@@ -220,14 +244,14 @@ public final class AuditLog implements AutoCloseable {
     /** The number of entries in the tree. */
     public long size() {
         synchronized (appendLock) {
-            return frontier.size();
+            return frontier().size();
         }
     }
 
     /** Signs a checkpoint of the whole log now (or returns the one already signed of this size). */
     public Checkpoint checkpoint() {
         synchronized (appendLock) {
-            if (store.nextSequence() != frontier.size()) {
+            if (store.nextSequence() != frontier().size()) {
                 frontier = rebuildFrontier();
             }
             long size = frontier.size();
@@ -354,16 +378,16 @@ public final class AuditLog implements AutoCloseable {
         roots.check(tree);
         long expected = 0;
         long read = 0;
-        for (List<AuditEntry> page = store.entries(0, VERIFY_PAGE); !page.isEmpty();
-             page = store.entries(expected, VERIFY_PAGE)) {
-            for (AuditEntry stored : page) {
+        for (List<StoredEntry> page = store.storedEntries(0, VERIFY_PAGE); !page.isEmpty();
+             page = store.storedEntries(expected, VERIFY_PAGE)) {
+            for (StoredEntry stored : page) {
                 read++;
                 if (stored.sequence() != expected) {
                     problems.add(new Problem(Kind.SEQUENCE_GAP, expected, "entries " + expected + ".."
                             + (stored.sequence() - 1) + " are missing"));
                 }
                 checkEntry(stored, problems);
-                tree.append(MerkleTree.leafHash(stored.entryBytes()));
+                tree.append(MerkleTree.leafHash(AuditEntry.bytes(stored.entry())));
                 roots.check(tree);
                 expected = stored.sequence() + 1;
             }
@@ -410,9 +434,9 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    private static void checkEntry(AuditEntry stored, List<Problem> problems) {
+    private static void checkEntry(StoredEntry stored, List<Problem> problems) {
         long seq = stored.sequence();
-        String computed = HexFormat.of().formatHex(MerkleTree.leafHash(stored.entryBytes()));
+        String computed = HexFormat.of().formatHex(MerkleTree.leafHash(AuditEntry.bytes(stored.entry())));
         if (!computed.equals(stored.leafHash())) {
             problems.add(new Problem(Kind.ENTRY_HASH_MISMATCH, seq, "entry " + seq + " hashes to " + computed
                     + ", the stored leaf hash is " + stored.leafHash()));
@@ -429,9 +453,12 @@ public final class AuditLog implements AutoCloseable {
             problems.add(new Problem(Kind.ENTRY_OUT_OF_PLACE, seq, "the entry stored at " + seq + " is entry "
                     + decoded.sequence()));
         }
-        if (!decoded.event().equals(stored.event())) {
+        if (stored.columns().isEmpty()) {
+            problems.add(new Problem(Kind.ENTRY_FIELDS_MISMATCH, seq, "the columns of entry " + seq
+                    + " do not describe an event (blank, unknown or malformed values)"));
+        } else if (!decoded.event().equals(stored.columns().get())) {
             problems.add(new Problem(Kind.ENTRY_FIELDS_MISMATCH, seq, "the columns of entry " + seq + " ("
-                    + stored.event() + ") differ from its text (" + decoded.event() + ")"));
+                    + stored.columns().get() + ") differ from its text (" + decoded.event() + ")"));
         }
     }
 

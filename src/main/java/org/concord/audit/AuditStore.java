@@ -21,6 +21,9 @@ public interface AuditStore {
     /** Up to {@code limit} stored entries with sequence numbers from {@code from} on, in order. */
     List<AuditEntry> entries(long from, int limit);
 
+    /** Up to {@code limit} stored entries from {@code from} on, in order, as found (for verification). */
+    List<StoredEntry> storedEntries(long from, int limit);
+
     Optional<AuditEntry> entry(long sequence);
 
     /**

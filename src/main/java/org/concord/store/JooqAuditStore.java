@@ -9,6 +9,7 @@ import org.concord.audit.AuditEntry;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditStore;
 import org.concord.audit.Checkpoint;
+import org.concord.audit.StoredEntry;
 import org.concord.store.Tables.AuditCheckpoint;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -71,6 +72,21 @@ public final class JooqAuditStore implements AuditStore {
     }
 
     @Override
+    public List<StoredEntry> storedEntries(long from, int limit) {
+        return dsl.select(Tables.AuditEntry.ALL).from(Tables.AuditEntry.T).where(Tables.AuditEntry.SEQ.ge(from))
+                .orderBy(Tables.AuditEntry.SEQ).limit(limit).fetch(r -> new StoredEntry(r.get(Tables.AuditEntry.SEQ),
+                        r.get(Tables.AuditEntry.ENTRY), r.get(Tables.AuditEntry.LEAF_HASH), columns(r)));
+    }
+
+    private static Optional<AuditEvent> columns(Record r) {
+        try {
+            return Optional.of(toEvent(r));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<AuditEntry> entry(long sequence) {
         return dsl.select(Tables.AuditEntry.ALL).from(Tables.AuditEntry.T).where(Tables.AuditEntry.SEQ.eq(sequence))
                 .fetchOptional(JooqAuditStore::toEntry);
@@ -86,14 +102,17 @@ public final class JooqAuditStore implements AuditStore {
     }
 
     private static AuditEntry toEntry(Record r) {
+        return new AuditEntry(r.get(Tables.AuditEntry.SEQ), toEvent(r), r.get(Tables.AuditEntry.ENTRY),
+                r.get(Tables.AuditEntry.LEAF_HASH));
+    }
+
+    private static AuditEvent toEvent(Record r) {
         String originators = r.get(Tables.AuditEntry.ORIGINATORS);
-        AuditEvent event = AuditEvent.of(r.get(Tables.AuditEntry.RECORDED_AT).toInstant(),
+        return AuditEvent.of(r.get(Tables.AuditEntry.RECORDED_AT).toInstant(),
                 r.get(Tables.AuditEntry.ACTOR), Optional.ofNullable(r.get(Tables.AuditEntry.ACTOR_PARTY)),
                 AuditAction.valueOf(r.get(Tables.AuditEntry.ACTION)), r.get(Tables.AuditEntry.SUBJECT),
                 Arrays.stream(originators.split(",")).filter(s -> !s.isEmpty()).toList(),
                 r.get(Tables.AuditEntry.DETAIL));
-        return new AuditEntry(r.get(Tables.AuditEntry.SEQ), event, r.get(Tables.AuditEntry.ENTRY),
-                r.get(Tables.AuditEntry.LEAF_HASH));
     }
 
     @Override

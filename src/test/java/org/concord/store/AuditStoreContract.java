@@ -1,6 +1,7 @@
 package org.concord.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
@@ -409,5 +410,20 @@ abstract class AuditStoreContract {
         assertThat(report.problems()).extracting(AuditVerification.Problem::kind)
                 .containsExactlyInAnyOrder(Kind.CHECKPOINT_OTHER_KEY, Kind.CHECKPOINT_BAD_SIGNATURE);
         assertThat(HexFormat.of().parseHex(foreign.rootHash())).hasSize(32);
+    }
+
+    @Test
+    void aDamagedLogIsStillVerifiedButNotExtended() {
+        appendTen();
+        sql().update(ENTRY).set(ACTOR, "").set(field(name("action"), String.class), "STEAL").where(SEQ.eq(2L))
+                .execute();
+        sql().deleteFrom(ENTRY).where(SEQ.eq(5L)).execute();
+        log.close();
+        log = newLog(Duration.ZERO);
+        AuditVerification report = log.verify();
+        assertDetected(report, Kind.ENTRY_FIELDS_MISMATCH, 2);
+        assertThat(report.problems()).extracting(AuditVerification.Problem::kind).contains(Kind.SEQUENCE_GAP);
+        assertThatThrownBy(() -> log.append(read(10, "FRA"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 of its 10 entries are missing; run concord audit verify");
     }
 }
