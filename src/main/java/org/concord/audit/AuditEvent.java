@@ -54,9 +54,4 @@ public record AuditEvent(Instant time, String actor, Optional<String> actorParty
             throw new IllegalArgumentException("'" + code + "' is not a party code");
         }
     }
-
-    /** Whether {@code party} originated data this event concerns, or acted. */
-    public boolean concerns(String party) {
-        return originators.contains(party) || actorParty.filter(party::equals).isPresent();
-    }
 }

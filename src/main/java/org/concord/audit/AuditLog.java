@@ -111,10 +111,6 @@ public final class AuditLog implements AutoCloseable {
         return frontier;
     }
 
-    public NodeIdentity identity() {
-        return identity;
-    }
-
     /** Appends one event now; returns it at its place. */
     public AuditEntry append(AuditEvent event) {
         return appendAll(List.of(event)).get(0);
@@ -263,16 +259,16 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Records who asked, then signs a checkpoint that covers that record. */
-    public Checkpoint checkpointRequestedBy(String actor, Optional<String> actorParty) {
+    /** Records who asked (and how: {@code detail}), then signs a checkpoint that covers that record. */
+    public Checkpoint checkpointRequestedBy(String actor, Optional<String> actorParty, String detail) {
         append(AuditEvent.of(clock.instant(), actor, actorParty, AuditAction.CHECKPOINT, "audit log", List.of(),
-                "checkpoint on demand"));
+                detail));
         return checkpoint();
     }
 
     private void scheduledCheckpoint() {
         try {
-            long latest = store.latestCheckpoint().map(Checkpoint::treeSize).orElse(-1L);
+            long latest = store.latestCheckpoint().map(Checkpoint::treeSize).orElse(0L);
             if (store.nextSequence() > latest) {
                 Checkpoint c = checkpoint();
                 LOG.info("audit checkpoint signed: {} entries, root {}", c.treeSize(), c.rootHash());
@@ -474,6 +470,9 @@ public final class AuditLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<AuditEvent> queuedWhileClosing = new ArrayList<>();
+        queue.drainTo(queuedWhileClosing);
+        appendAll(queuedWhileClosing);
         synchronized (progress) {
             if (lost > 0) {
                 throw new IllegalStateException(lost + " audit events could not be stored (see the log)");

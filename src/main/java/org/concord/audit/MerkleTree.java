@@ -238,12 +238,5 @@ public final class MerkleTree {
             }
             return root;
         }
-
-        public Frontier copy() {
-            Frontier copy = new Frontier();
-            copy.subtreeRoots.addAll(subtreeRoots);
-            copy.size = size;
-            return copy;
-        }
     }
 }

@@ -75,7 +75,8 @@ final class AuditCommand {
         @Override
         public Integer call() throws IOException {
             try (Node node = audit.parent.openNode()) {
-                Checkpoint checkpoint = node.audit().checkpointRequestedBy(cliActor(), Optional.empty());
+                Checkpoint checkpoint = node.audit().checkpointRequestedBy(cliActor(),
+                        Optional.of(node.config().party()), "concord audit checkpoint");
                 System.out.println(JSON.writeValueAsString(AuditJson.checkpoint(checkpoint)));
             }
             return 0;

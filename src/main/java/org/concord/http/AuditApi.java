@@ -41,7 +41,8 @@ final class AuditApi {
     }
 
     void signCheckpoint(Context ctx) {
-        Checkpoint signed = audit.checkpointRequestedBy("http:" + ctx.ip(), Optional.empty());
+        Checkpoint signed = audit.checkpointRequestedBy("anonymous", Optional.empty(),
+                "POST /api/v1/audit/checkpoints from " + ctx.ip());
         ctx.status(HttpStatus.CREATED).json(AuditJson.checkpoint(signed));
     }
 

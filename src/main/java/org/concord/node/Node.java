@@ -124,7 +124,8 @@ public final class Node implements AutoCloseable {
         IngestReport report = ingest.ingest(request);
         audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.INGEST,
                 "ingest " + report.sourceName(),
-                List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()));
+                List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()
+                + "; by " + request.ingestedBy()));
         return report;
     }
 

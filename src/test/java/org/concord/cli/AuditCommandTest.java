@@ -50,7 +50,7 @@ class AuditCommandTest {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + node().toAbsolutePath().resolve("concord")
                 + ";AUTO_SERVER=TRUE", "sa", "");
              Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE audit_entry SET entry = REPLACE(entry, 'on demand', 'on request') WHERE seq = 1");
+            s.executeUpdate("UPDATE audit_entry SET entry = REPLACE(entry, 'audit checkpoint', 'audit chekpoint') WHERE seq = 1");
         }
         CliRun tampered = run("audit", "verify");
         assertThat(tampered.exitCode()).isEqualTo(3);

@@ -210,7 +210,7 @@ abstract class AuditStoreContract {
         assertThat(log.checkpoint()).as("the same size is not signed twice").isEqualTo(checkpoint);
         assertThat(ProofCheck.checkpoint(identity.publicKey(), checkpoint)).isEmpty();
         assertThat(ProofCheck.checkpoint(NodeIdentity.generateEphemeral().publicKey(), checkpoint)).hasSize(2);
-        Checkpoint onDemand = log.checkpointRequestedBy("cli:alice", Optional.empty());
+        Checkpoint onDemand = log.checkpointRequestedBy("cli:alice", Optional.empty(), "test");
         assertThat(onDemand.treeSize()).isEqualTo(11);
         assertThat(log.entry(10).orElseThrow().event().action()).isEqualTo(AuditAction.CHECKPOINT);
     }
