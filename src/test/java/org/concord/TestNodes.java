@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.concord.access.PartyKind;
+import org.concord.access.Principal;
 import org.concord.access.Role;
 import org.concord.access.SharingService;
 import org.concord.node.Node;
@@ -39,12 +40,15 @@ public final class TestNodes {
     public static String token(Node node, String party, Role role) {
         SharingService sharing = node.sharing();
         if (sharing.parties().stream().noneMatch(p -> p.code().equals(party))) {
-            sharing.addParty(party, "party " + party, PartyKind.NATION);
+            sharing.addParty(party, "party " + party, PartyKind.NATION, TEST_ADMIN);
         }
         String name = role.name().toLowerCase() + "-" + party.toLowerCase() + "-" + USERS.incrementAndGet();
-        sharing.addUser(name, party, role);
-        return sharing.createToken(name, "test", Duration.ofDays(1)).secret();
+        sharing.addUser(name, party, role, TEST_ADMIN);
+        return sharing.createToken(name, "test", Duration.ofDays(1), TEST_ADMIN).secret();
     }
+
+    /** The administrator that test set-ups act as. */
+    public static final Principal TEST_ADMIN = Principal.localOperator("test");
 
     private static final AtomicInteger USERS = new AtomicInteger();
 

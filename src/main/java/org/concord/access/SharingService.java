@@ -34,9 +34,21 @@ public final class SharingService {
     public static final String TOKEN_PREFIX = "concord_";
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
 
+    /** What was changed, by whom: every change of parties, users, tokens and agreements is reported here. */
+    public enum Change {
+        PARTY, USER, TOKEN, AGREEMENT
+    }
+
+    /** Where changes are recorded (the node's audit log), synchronously, before the change is answered. */
+    @FunctionalInterface
+    public interface ChangeLog {
+        void record(Principal by, Change change, String subject, Set<String> partiesConcerned, String detail);
+    }
+
     private final SharingStore store;
     private final String nodeParty;
     private final Clock clock;
+    private final ChangeLog changes;
     private final SecureRandom random = new SecureRandom();
     private volatile View view;
 
@@ -46,10 +58,11 @@ public final class SharingService {
                         AccessPolicy policy, Map<Long, Label> labels, long knownUpTo) {
     }
 
-    public SharingService(SharingStore store, String nodeParty, Clock clock) {
+    public SharingService(SharingStore store, String nodeParty, Clock clock, ChangeLog changes) {
         this.store = store;
         this.nodeParty = nodeParty;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public String nodeParty() {
@@ -121,16 +134,18 @@ public final class SharingService {
         return store.groupMembers();
     }
 
-    public Party addParty(String code, String name, PartyKind kind) {
+    public Party addParty(String code, String name, PartyKind kind, Principal by) {
         Party party = new Party(code, name, kind, clock.instant());
         if (view().parties().containsKey(code)) {
             throw new IllegalArgumentException("party " + code + " exists already");
         }
         store.addParty(party);
+        changes.record(by, Change.PARTY, "party " + code, Set.of(code), "added " + kind.name().toLowerCase()
+                + " '" + name + "'");
         return party;
     }
 
-    public void addMember(String group, String member) {
+    public void addMember(String group, String member, Principal by) {
         Map<String, Party> parties = view().parties();
         Party g = requireParty(parties, group);
         requireParty(parties, member);
@@ -145,13 +160,15 @@ public final class SharingService {
             throw new IllegalArgumentException(member + " is a member of " + group + " already");
         }
         store.addMember(group, member);
+        changes.record(by, Change.PARTY, "party " + group, Set.of(group, member), member + " joined " + group);
     }
 
-    public void removeMember(String group, String member) {
+    public void removeMember(String group, String member, Principal by) {
         if (!store.groupMembers().getOrDefault(group, Set.of()).contains(member)) {
             throw new NotFoundException(member + " is not a member of " + group);
         }
         store.removeMember(group, member);
+        changes.record(by, Change.PARTY, "party " + group, Set.of(group, member), member + " left " + group);
     }
 
     private static Party requireParty(Map<String, Party> parties, String code) {
@@ -169,7 +186,7 @@ public final class SharingService {
         return store.users();
     }
 
-    public User addUser(String name, String party, Role role) {
+    public User addUser(String name, String party, Role role, Principal by) {
         View v = view();
         Party p = requireParty(v.parties(), party);
         if (p.kind() == PartyKind.GROUP) {
@@ -181,22 +198,26 @@ public final class SharingService {
         }
         User user = new User(name, party, role, clock.instant(), false);
         store.addUser(user);
+        changes.record(by, Change.USER, "user " + name, Set.of(party), "added as " + role.name().toLowerCase());
         return user;
     }
 
-    public void setUserDisabled(String name, boolean disabled) {
-        if (!view().users().containsKey(name)) {
+    public void setUserDisabled(String name, boolean disabled, Principal by) {
+        User user = view().users().get(name);
+        if (user == null) {
             throw new NotFoundException("no user " + name);
         }
         store.setUserDisabled(name, disabled);
+        changes.record(by, Change.USER, "user " + name, Set.of(user.party()), disabled ? "disabled" : "enabled");
     }
 
     /** A new token and the secret itself: the secret is shown this once and stored only as its SHA-256. */
     public record IssuedToken(ApiToken token, String secret) {
     }
 
-    public IssuedToken createToken(String userName, String description, Duration lifetime) {
-        if (!view().users().containsKey(userName)) {
+    public IssuedToken createToken(String userName, String description, Duration lifetime, Principal by) {
+        User user = view().users().get(userName);
+        if (user == null) {
             throw new NotFoundException("no user " + userName);
         }
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(3650)) > 0) {
@@ -207,6 +228,8 @@ public final class SharingService {
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         ApiToken token = store.addToken(userName, sha256(secret), description, now, now.plus(lifetime));
+        changes.record(by, Change.TOKEN, "token " + token.id(), Set.of(user.party()), "issued to " + userName
+                + ", expires " + token.expiresAt());
         return new IssuedToken(token, secret);
     }
 
@@ -214,10 +237,14 @@ public final class SharingService {
         return store.tokens().stream().map(SharingStore.StoredToken::token).toList();
     }
 
-    public void revokeToken(long id) {
-        if (!store.revokeToken(id, clock.instant())) {
+    public void revokeToken(long id, Principal by) {
+        Optional<ApiToken> token = tokens().stream().filter(t -> t.id() == id).findFirst();
+        if (token.isEmpty() || !store.revokeToken(id, clock.instant())) {
             throw new NotFoundException("no unrevoked token " + id);
         }
+        Set<String> parties = Optional.ofNullable(view().users().get(token.get().userName())).map(User::party)
+                .map(Set::of).orElse(Set.of());
+        changes.record(by, Change.TOKEN, "token " + id, parties, "revoked (user " + token.get().userName() + ")");
     }
 
     // ---- agreements
@@ -235,14 +262,26 @@ public final class SharingService {
                         Instant validFrom, Optional<Instant> validTo) {
     }
 
-    public Agreement addAgreement(Terms terms, String by) {
+    public Agreement addAgreement(Terms terms, Principal by) {
         checkParties(terms);
         Instant now = clock.instant();
-        return store.addAgreement(new Agreement(0, terms.grantor(), terms.recipients(), terms.kinds(),
-                terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), 1, now, now, by));
+        Agreement added = store.addAgreement(new Agreement(0, terms.grantor(), terms.recipients(), terms.kinds(),
+                terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), 1, now, now,
+                by.name()));
+        recordAgreement(by, added, "created");
+        return added;
     }
 
-    public Agreement amendAgreement(long id, Terms terms, String by) {
+    private void recordAgreement(Principal by, Agreement a, String what) {
+        Set<String> parties = new TreeSet<>(a.recipients());
+        parties.add(a.grantor());
+        changes.record(by, Change.AGREEMENT, "agreement " + a.id(), parties, what + " v" + a.version() + ": "
+                + a.grantor() + " releases " + a.kinds().stream().map(DataKind::code).sorted().toList()
+                + (a.includesThirdParty() ? " (own and third-party)" : " (own)") + " to " + a.recipients()
+                + " from " + a.validFrom() + a.validTo().map(t -> " until " + t).orElse(""));
+    }
+
+    public Agreement amendAgreement(long id, Terms terms, Principal by) {
         Agreement old = store.findAgreement(id).orElseThrow(() -> new NotFoundException("no agreement " + id));
         if (old.revokedAt().isPresent()) {
             throw new IllegalArgumentException("agreement " + id + " was revoked at " + old.revokedAt().get()
@@ -254,24 +293,26 @@ public final class SharingService {
         checkParties(terms);
         Agreement amended = new Agreement(id, old.grantor(), terms.recipients(), terms.kinds(),
                 terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), old.version() + 1,
-                old.createdAt(), clock.instant(), by);
+                old.createdAt(), clock.instant(), by.name());
         if (!store.updateAgreement(amended)) {
             throw new IllegalArgumentException("agreement " + id + " changed meanwhile; read it again and retry");
         }
+        recordAgreement(by, amended, "amended");
         return amended;
     }
 
-    public Agreement revokeAgreement(long id, String by) {
+    public Agreement revokeAgreement(long id, Principal by) {
         Agreement old = store.findAgreement(id).orElseThrow(() -> new NotFoundException("no agreement " + id));
         if (old.revokedAt().isPresent()) {
             throw new IllegalArgumentException("agreement " + id + " was revoked already at " + old.revokedAt().get());
         }
         Instant now = clock.instant();
         Agreement revoked = new Agreement(id, old.grantor(), old.recipients(), old.kinds(), old.includesThirdParty(),
-                old.validFrom(), old.validTo(), Optional.of(now), old.version() + 1, old.createdAt(), now, by);
+                old.validFrom(), old.validTo(), Optional.of(now), old.version() + 1, old.createdAt(), now, by.name());
         if (!store.updateAgreement(revoked)) {
             throw new IllegalArgumentException("agreement " + id + " changed meanwhile; read it again and retry");
         }
+        recordAgreement(by, revoked, "revoked");
         return revoked;
     }
 

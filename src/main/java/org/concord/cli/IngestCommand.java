@@ -61,8 +61,9 @@ final class IngestCommand implements Callable<Integer> {
                     }
                     Optional<Label> explicit = Optional.ofNullable(label)
                             .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
-                    IngestReport report = node.ingest().ingest(new IngestRequest(name, Files.readAllBytes(file),
-                            explicit, who, skipInvalid, Optional.ofNullable(object)));
+                    IngestReport report = node.ingestAudited(new IngestRequest(name, Files.readAllBytes(file),
+                            explicit, who, skipInvalid, Optional.ofNullable(object)), who,
+                            Optional.of(node.config().party()));
                     System.out.println(report.summary());
                     report.errors().forEach(e -> System.out.println("  skipped: " + e));
                 } catch (InputRejectedException e) {

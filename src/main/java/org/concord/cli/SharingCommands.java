@@ -12,6 +12,7 @@ import org.concord.access.Agreement;
 import org.concord.access.ApiToken;
 import org.concord.access.Party;
 import org.concord.access.PartyKind;
+import org.concord.access.Principal;
 import org.concord.access.Role;
 import org.concord.access.SharingService;
 import org.concord.access.User;
@@ -29,9 +30,9 @@ final class SharingCommands {
     private SharingCommands() {
     }
 
-    /** Who the local administrator is in the audit trail. */
-    static String localAdministrator() {
-        return "cli:" + System.getProperty("user.name", "unknown");
+    /** The local administrator at the command line, as the audit trail names it. */
+    static Principal localAdministrator() {
+        return Principal.localOperator(System.getProperty("user.name", "unknown"));
     }
 
     @Command(name = "party", description = "Declare the parties this node knows: nations, agencies, operators, groups.",
@@ -57,7 +58,7 @@ final class SharingCommands {
             public Integer call() {
                 try (Node node = party.parent.openNode()) {
                     Party p = node.sharing().addParty(code.toUpperCase(java.util.Locale.ROOT), name,
-                            PartyKind.parse(kind));
+                            PartyKind.parse(kind), localAdministrator());
                     System.out.println("added party " + p.code() + " (" + p.kind().name().toLowerCase() + ")");
                 }
                 return 0;
@@ -96,7 +97,7 @@ final class SharingCommands {
             public Integer call() {
                 try (Node node = party.parent.openNode()) {
                     node.sharing().addMember(group.toUpperCase(java.util.Locale.ROOT),
-                            member.toUpperCase(java.util.Locale.ROOT));
+                            member.toUpperCase(java.util.Locale.ROOT), localAdministrator());
                     System.out.println(member + " is now a member of " + group);
                 }
                 return 0;
@@ -116,7 +117,7 @@ final class SharingCommands {
             public Integer call() {
                 try (Node node = party.parent.openNode()) {
                     node.sharing().removeMember(group.toUpperCase(java.util.Locale.ROOT),
-                            member.toUpperCase(java.util.Locale.ROOT));
+                            member.toUpperCase(java.util.Locale.ROOT), localAdministrator());
                     System.out.println(member + " is no longer a member of " + group);
                 }
                 return 0;
@@ -145,7 +146,7 @@ final class SharingCommands {
             @Override
             public Integer call() {
                 try (Node node = user.parent.openNode()) {
-                    User u = node.sharing().addUser(name, party.toUpperCase(java.util.Locale.ROOT), Role.parse(role));
+                    User u = node.sharing().addUser(name, party.toUpperCase(java.util.Locale.ROOT), Role.parse(role), localAdministrator());
                     System.out.println("added user " + u.name() + " of " + u.party() + " as "
                             + u.role().name().toLowerCase());
                 }
@@ -182,7 +183,7 @@ final class SharingCommands {
             @Override
             public Integer call() {
                 try (Node node = user.parent.openNode()) {
-                    node.sharing().setUserDisabled(name, !enable);
+                    node.sharing().setUserDisabled(name, !enable, localAdministrator());
                     System.out.println("user " + name + (enable ? " enabled" : " disabled"));
                 }
                 return 0;
@@ -212,7 +213,7 @@ final class SharingCommands {
             public Integer call() {
                 try (Node node = token.parent.openNode()) {
                     SharingService.IssuedToken issued = node.sharing().createToken(user, description,
-                            Duration.ofDays(days));
+                            Duration.ofDays(days), localAdministrator());
                     System.err.println("token " + issued.token().id() + " for " + user + ", expires "
                             + issued.token().expiresAt() + "; it is shown only now:");
                     System.out.println(issued.secret());
@@ -248,7 +249,7 @@ final class SharingCommands {
             @Override
             public Integer call() {
                 try (Node node = token.parent.openNode()) {
-                    node.sharing().revokeToken(id);
+                    node.sharing().revokeToken(id, localAdministrator());
                     System.out.println("token " + id + " revoked");
                 }
                 return 0;

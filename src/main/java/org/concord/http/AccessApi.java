@@ -55,22 +55,22 @@ final class AccessApi {
     }
 
     void addParty(Context ctx) {
-        Callers.requireNodeAdmin(ctx, sharing);
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
         JsonNode body = body(ctx);
         Party party = sharing.addParty(text(body, "code").toUpperCase(java.util.Locale.ROOT), text(body, "name"),
-                PartyKind.parse(text(body, "kind")));
+                PartyKind.parse(text(body, "kind")), admin);
         ctx.status(HttpStatus.CREATED).json(party(party, Map.of()));
     }
 
     void addMember(Context ctx) {
-        Callers.requireNodeAdmin(ctx, sharing);
-        sharing.addMember(ctx.pathParam("group"), ctx.pathParam("member"));
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
+        sharing.addMember(ctx.pathParam("group"), ctx.pathParam("member"), admin);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
     void removeMember(Context ctx) {
-        Callers.requireNodeAdmin(ctx, sharing);
-        sharing.removeMember(ctx.pathParam("group"), ctx.pathParam("member"));
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
+        sharing.removeMember(ctx.pathParam("group"), ctx.pathParam("member"), admin);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -80,30 +80,30 @@ final class AccessApi {
     }
 
     void addUser(Context ctx) {
-        Callers.requireNodeAdmin(ctx, sharing);
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
         JsonNode body = body(ctx);
         User user = sharing.addUser(text(body, "name"), text(body, "party").toUpperCase(java.util.Locale.ROOT),
-                Role.parse(text(body, "role")));
+                Role.parse(text(body, "role")), admin);
         ctx.status(HttpStatus.CREATED).json(user(user));
     }
 
     void disableUser(Context ctx) {
-        Callers.requireNodeAdmin(ctx, sharing);
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
         JsonNode body = body(ctx);
         if (!body.path("disabled").isBoolean()) {
             throw new IllegalArgumentException("the body must be {\"disabled\": true} or {\"disabled\": false}");
         }
-        sharing.setUserDisabled(ctx.pathParam("name"), body.get("disabled").asBoolean());
+        sharing.setUserDisabled(ctx.pathParam("name"), body.get("disabled").asBoolean(), admin);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
     void createToken(Context ctx) {
-        Callers.requireNodeAdmin(ctx, sharing);
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
         JsonNode body = ctx.body().isBlank() ? JSON.createObjectNode() : body(ctx);
         Duration lifetime = body.hasNonNull("lifetimeDays")
                 ? Duration.ofDays(number(body, "lifetimeDays")) : SharingService.DEFAULT_TOKEN_LIFETIME;
         SharingService.IssuedToken issued = sharing.createToken(ctx.pathParam("name"),
-                body.path("description").asText(""), lifetime);
+                body.path("description").asText(""), lifetime, admin);
         Map<String, Object> m = token(issued.token());
         m.put("token", issued.secret());
         ctx.status(HttpStatus.CREATED).header("Cache-Control", "no-store").json(m);
@@ -115,8 +115,8 @@ final class AccessApi {
     }
 
     void revokeToken(Context ctx) {
-        Callers.requireNodeAdmin(ctx, sharing);
-        sharing.revokeToken(ApiServer.parseId(ctx.pathParam("tokenId")));
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
+        sharing.revokeToken(ApiServer.parseId(ctx.pathParam("tokenId")), admin);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -141,20 +141,20 @@ final class AccessApi {
 
     void addAgreement(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        Agreement a = sharing.addAgreement(terms(body(ctx)), admin.name());
+        Agreement a = sharing.addAgreement(terms(body(ctx)), admin);
         ctx.status(HttpStatus.CREATED).header("Location", "/api/v1/agreements/" + a.id()).json(agreement(a));
     }
 
     void amendAgreement(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
         long id = ApiServer.parseId(ctx.pathParam("agreementId"));
-        ctx.json(agreement(sharing.amendAgreement(id, terms(body(ctx)), admin.name())));
+        ctx.json(agreement(sharing.amendAgreement(id, terms(body(ctx)), admin)));
     }
 
     void revokeAgreement(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
         long id = ApiServer.parseId(ctx.pathParam("agreementId"));
-        ctx.json(agreement(sharing.revokeAgreement(id, admin.name())));
+        ctx.json(agreement(sharing.revokeAgreement(id, admin)));
     }
 
     private static SharingService.Terms terms(JsonNode body) {

@@ -58,11 +58,13 @@ public final class ApiServer implements AutoCloseable {
                 node.config().anonymousBurst(), System::nanoTime);
         AccessApi access = new AccessApi(sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        AuditApi audit = new AuditApi(node.audit(), node.identity(), sharing);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = node.config().ingestMaxBytes();
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.routes.before(this::authenticate);
+            config.routes.after(this::auditRead);
             config.routes.get("/api/v1/status", this::status);
             config.routes.get("/api/v1/whoami", access::whoami);
             config.routes.get("/api/v1/parties", access::parties);
@@ -99,6 +101,12 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/screenings", this::screenings);
             config.routes.post("/api/v1/screenings", this::startScreening);
             config.routes.get("/api/v1/screenings/{runId}", this::screening);
+            config.routes.get("/api/v1/node/key", audit::nodeKey);
+            config.routes.get("/api/v1/audit/checkpoints/latest", audit::latestCheckpoint);
+            config.routes.post("/api/v1/audit/checkpoints", audit::signCheckpoint);
+            config.routes.get("/api/v1/audit/proofs/inclusion", audit::inclusionProof);
+            config.routes.get("/api/v1/audit/proofs/consistency", audit::consistencyProof);
+            config.routes.get("/api/v1/audit/entries", audit::entries);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
@@ -173,6 +181,25 @@ public final class ApiServer implements AutoCloseable {
                 new UnauthorizedException("the token is not valid: unknown, expired or revoked")));
     }
 
+    /**
+     * Appends every authenticated answer that carried labelled data to the audit log: who, what (method, path and
+     * query), and whose data (the originators). Asynchronous, so that reading costs no extra transaction.
+     */
+    private void auditRead(Context ctx) {
+        java.util.Set<String> originators = Callers.originatorsServed(ctx);
+        Optional<Principal> caller = Callers.caller(ctx);
+        if (originators.isEmpty() || caller.isEmpty() || caller.get().isAnonymous() || ctx.statusCode() >= 300) {
+            return;
+        }
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        String subject = ctx.method().name() + " " + ctx.path() + query;
+        node.audit().appendAsync(org.concord.audit.AuditEvent.of(Instant.now(), caller.get().name(),
+                caller.get().party(), Callers.wasExport(ctx) ? org.concord.audit.AuditAction.EXPORT
+                        : org.concord.audit.AuditAction.READ,
+                subject.length() > 1000 ? subject.substring(0, 1000) : subject, originators,
+                "status " + ctx.statusCode()));
+    }
+
     private LabelFilter filter(Context ctx) {
         return Callers.filter(ctx, sharing);
     }
@@ -218,8 +245,8 @@ public final class ApiServer implements AutoCloseable {
         boolean skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
         Optional<Long> object = Optional.ofNullable(ctx.queryParam("object")).filter(s -> !s.isBlank())
                 .map(ApiServer::parseId);
-        IngestReport report = node.ingest().ingest(new IngestRequest(name, ctx.bodyAsBytes(), label,
-                principal.name(), skipInvalid, object));
+        IngestReport report = node.ingestAudited(new IngestRequest(name, ctx.bodyAsBytes(), label,
+                principal.name(), skipInvalid, object), principal.name(), principal.party());
         ctx.status(report.stored() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(JsonViews.ingestReport(report));
     }
 
@@ -230,13 +257,20 @@ public final class ApiServer implements AutoCloseable {
         m.put("items", page.items().stream().map(JsonViews::object).toList());
         m.put("total", page.total());
         m.put("nextCursor", page.nextCursor().orElse(null));
+        page.items().forEach(o -> served(ctx, o));
         ctx.json(m);
+    }
+
+    private static void served(Context ctx, SpaceObject object) {
+        object.latestOrbit().ifPresent(o -> Callers.served(ctx, o.label()));
+        object.satcat().ifPresent(s -> Callers.served(ctx, s.label()));
     }
 
     private void object(Context ctx) {
         long id = parseId(ctx.pathParam("noradId"));
         SpaceObject object = node.catalog().findObject(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no object " + id + " in this catalog"));
+        served(ctx, object);
         ctx.json(JsonViews.object(object));
     }
 
@@ -247,6 +281,7 @@ public final class ApiServer implements AutoCloseable {
             throw new NotFoundException("no object " + id + " in this catalog");
         }
         boolean content = Boolean.parseBoolean(ctx.queryParam("content"));
+        Callers.served(ctx, history.stream().map(OrbitRecord::label).toList());
         ctx.json(Map.of("items", history.stream().map(o -> JsonViews.orbit(o, content)).toList()));
     }
 
@@ -256,6 +291,7 @@ public final class ApiServer implements AutoCloseable {
         OrbitRecord latest = node.catalog().latestMeanElements(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no mean-element orbit (TLE/OMM) of object " + id
                         + " in this catalog"));
+        Callers.exported(ctx, latest.label());
         ctx.header("X-Concord-Label", latest.label().toString());
         ctx.header("X-Concord-Orbit-Id", Long.toString(latest.id()));
         ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout));
@@ -273,6 +309,7 @@ public final class ApiServer implements AutoCloseable {
         Ephemeris ephemeris = node.propagation().propagate(record, parameters.request());
         StringWriter out = new StringWriter();
         parameters.format().write(ephemeris, out, node.config().party());
+        Callers.exported(ctx, record.label());
         ctx.header("X-Concord-Label", record.label().toString());
         ctx.header("X-Concord-Orbit-Id", Long.toString(record.id()));
         ctx.header("X-Concord-Approximate", Boolean.toString(ephemeris.approximate()));
@@ -283,6 +320,7 @@ public final class ApiServer implements AutoCloseable {
         Page<Conjunction> page = node.conjunctions().findConjunctions(ConjunctionParameters.parse(ctx.queryParamMap()), filter(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", page.items().stream().map(JsonViews::conjunction).toList());
+        Callers.served(ctx, page.items().stream().map(Conjunction::label).toList());
         m.put("total", page.total());
         m.put("nextCursor", page.nextCursor().orElse(null));
         ctx.json(m);
@@ -290,8 +328,10 @@ public final class ApiServer implements AutoCloseable {
 
     private void conjunction(Context ctx) {
         long id = parseId(ctx.pathParam("conjunctionId"));
-        ctx.json(JsonViews.conjunction(node.conjunctions().findConjunction(id, filter(ctx))
-                .orElseThrow(() -> new NotFoundException("no conjunction " + id))));
+        Conjunction c = node.conjunctions().findConjunction(id, filter(ctx))
+                .orElseThrow(() -> new NotFoundException("no conjunction " + id));
+        Callers.served(ctx, c.label());
+        ctx.json(JsonViews.conjunction(c));
     }
 
     private void conjunctionCdm(Context ctx) {
@@ -306,6 +346,7 @@ public final class ApiServer implements AutoCloseable {
                 + " screening of mean elements without covariance; a CCSDS CDM needs both objects' covariances at TCA,"
                 + " so it has no CDM form"));
         org.orekit.files.ccsds.ndm.cdm.Cdm parsed = org.concord.formats.CdmReader.parse("conjunction-" + id, cdm);
+        Callers.exported(ctx, c.label());
         ctx.header("X-Concord-Label", c.label().toString());
         ctx.contentType(format.equals("xml") ? "application/xml" : "text/plain")
                 .result(format.equals("xml") ? org.concord.formats.CdmWriter.writeXml(parsed)
@@ -383,8 +424,10 @@ public final class ApiServer implements AutoCloseable {
 
     private void orbit(Context ctx) {
         long id = parseId(ctx.pathParam("orbitId"));
-        ctx.json(JsonViews.orbit(node.catalog().findOrbit(id, filter(ctx))
-                .orElseThrow(() -> new NotFoundException("no orbit record " + id)), true));
+        OrbitRecord record = node.catalog().findOrbit(id, filter(ctx))
+                .orElseThrow(() -> new NotFoundException("no orbit record " + id));
+        Callers.served(ctx, record.label());
+        ctx.json(JsonViews.orbit(record, true));
     }
 
     static long parseId(String text) {

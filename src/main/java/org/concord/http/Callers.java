@@ -5,6 +5,7 @@ import org.concord.access.Principal;
 import org.concord.access.SharingService;
 import org.concord.http.HttpErrors.ForbiddenException;
 import org.concord.http.HttpErrors.UnauthorizedException;
+import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 
 /** The caller of a request, as the authentication filter found it, and what the caller may do. */
@@ -12,6 +13,8 @@ final class Callers {
 
     private static final String PRINCIPAL = "concord.principal";
     private static final String FILTER = "concord.filter";
+    private static final String SERVED = "concord.served";
+    private static final String EXPORTED = "concord.exported";
 
     private Callers() {
     }
@@ -36,6 +39,43 @@ final class Callers {
             ctx.attribute(FILTER, filter);
         }
         return filter;
+    }
+
+    /** Records the labels of the data an answer carries, for the audit log. */
+    static void served(Context ctx, java.util.Collection<Label> labels) {
+        java.util.Set<String> originators = ctx.attribute(SERVED);
+        if (originators == null) {
+            originators = new java.util.TreeSet<>();
+            ctx.attribute(SERVED, originators);
+        }
+        for (Label label : labels) {
+            originators.add(label.originator());
+        }
+    }
+
+    static void served(Context ctx, Label label) {
+        served(ctx, java.util.List.of(label));
+    }
+
+    /** As {@link #served}, for an export (element set, ephemeris, CDM). */
+    static void exported(Context ctx, Label label) {
+        served(ctx, label);
+        ctx.attribute(EXPORTED, Boolean.TRUE);
+    }
+
+    /** The originators of the labelled data this answer carried; empty when it carried none. */
+    static java.util.Set<String> originatorsServed(Context ctx) {
+        java.util.Set<String> originators = ctx.attribute(SERVED);
+        return originators == null ? java.util.Set.of() : originators;
+    }
+
+    static boolean wasExport(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(EXPORTED));
+    }
+
+    /** The caller, when the authentication filter accepted one (not on a refused request). */
+    static java.util.Optional<Principal> caller(Context ctx) {
+        return java.util.Optional.ofNullable(ctx.attribute(PRINCIPAL));
     }
 
     static Principal requireAuthenticated(Context ctx) {

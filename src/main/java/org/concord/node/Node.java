@@ -5,23 +5,30 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 import org.concord.label.LabelFilter;
 import org.concord.access.SharingService;
+import org.concord.audit.AuditAction;
+import org.concord.audit.AuditEvent;
+import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogStore;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
 import org.concord.formats.OmmReader;
+import org.concord.identity.NodeIdentity;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
 import org.concord.orbit.PropagationService;
 import org.concord.risk.HardBodyRadii;
 import org.concord.screening.ScreeningService;
 import org.concord.store.Database;
+import org.concord.store.JooqAuditStore;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
 import org.concord.store.JooqSharingStore;
@@ -42,6 +49,8 @@ public final class Node implements AutoCloseable {
     private final PropagationService propagation;
     private final ScreeningService screening;
     private final SharingService sharing;
+    private final NodeIdentity identity;
+    private final AuditLog audit;
 
     private Node(NodeConfig config, Database database) {
         this.config = config;
@@ -54,9 +63,19 @@ public final class Node implements AutoCloseable {
                 Clock.systemUTC());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements);
-        this.sharing = new SharingService(new JooqSharingStore(database), config.party(), Clock.systemUTC());
         this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii,
                 config.party(), Clock.systemUTC());
+        this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
+        this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
+                config.auditCheckpointPeriod());
+        this.sharing = new SharingService(new JooqSharingStore(database), config.party(), Clock.systemUTC(),
+                (by, change, subject, parties, detail) -> audit.append(AuditEvent.of(Instant.now(), by.name(),
+                        by.party(), switch (change) {
+                            case PARTY -> AuditAction.PARTY_CHANGE;
+                            case USER -> AuditAction.USER_CHANGE;
+                            case TOKEN -> AuditAction.TOKEN_CHANGE;
+                            case AGREEMENT -> AuditAction.AGREEMENT_CHANGE;
+                        }, subject, parties, detail)));
     }
 
     public static Node open(NodeConfig config) {
@@ -112,6 +131,16 @@ public final class Node implements AutoCloseable {
         return ingest;
     }
 
+    /** Ingests, and records what was ingested in the audit log before answering (an ingest is a change). */
+    public IngestReport ingestAudited(IngestRequest request, String actor, Optional<String> actorParty) {
+        IngestReport report = ingest.ingest(request);
+        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.INGEST,
+                "ingest " + report.sourceName(),
+                List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()
+                + "; by " + request.ingestedBy()));
+        return report;
+    }
+
     public ScreeningService screening() {
         return screening;
     }
@@ -122,6 +151,15 @@ public final class Node implements AutoCloseable {
 
     public PropagationService propagation() {
         return propagation;
+    }
+
+    /** The node's signing key. */
+    public NodeIdentity identity() {
+        return identity;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public OrekitSetup orekit() {
@@ -136,6 +174,10 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         screening.close();
-        database.close();
+        try {
+            audit.close();
+        } finally {
+            database.close();
+        }
     }
 }

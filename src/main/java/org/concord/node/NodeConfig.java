@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +25,11 @@ import org.concord.label.Label;
 public record NodeConfig(Path dataDirectory, String party, String httpHost, int httpPort, String databaseUrl,
                          String databaseUser, String databasePassword, Optional<Path> orekitData,
                          long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog,
-                         int anonymousRequestsPerMinute, int anonymousBurst) {
+                         int anonymousRequestsPerMinute, int anonymousBurst, Duration auditCheckpointPeriod) {
 
     public static final String FILE_NAME = "concord.properties";
     static final long DEFAULT_INGEST_MAX_BYTES = 64L * 1024 * 1024;
+    static final Duration DEFAULT_AUDIT_CHECKPOINT_PERIOD = Duration.ofMinutes(10);
 
     /** Reads the configuration of the node whose data lives in {@code dataDirectory}. */
     public static NodeConfig load(Path dataDirectory, Optional<Path> configFile, Map<String, String> environment) {
@@ -76,12 +79,14 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 s.integer("ingest.max-bytes", DEFAULT_INGEST_MAX_BYTES, 1, Long.MAX_VALUE),
                 new LabelRules(defaultLabel, rules), Boolean.parseBoolean(s.get("sample.load", "true")),
                 s.integer("http.anonymous.requests-per-minute", 600, 1, 1_000_000),
-                s.integer("http.anonymous.burst", 60, 1, 1_000_000));
+                s.integer("http.anonymous.burst", 60, 1, 1_000_000),
+                s.duration("audit.checkpoint-period", DEFAULT_AUDIT_CHECKPOINT_PERIOD));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
-                orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst);
+                orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
+                auditCheckpointPeriod);
     }
 
     private static Label parseLabel(Settings s, String key, String spec, Label defaults) {
@@ -126,6 +131,24 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(origin(key) + ": " + key + " = '" + text.get()
                         + "' is not a whole number");
+            }
+        }
+
+        /** An ISO-8601 duration such as PT10M; zero turns the scheduled task off. */
+        Duration duration(String key, Duration fallback) {
+            Optional<String> text = optional(key);
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            try {
+                Duration value = Duration.parse(text.get());
+                if (value.isNegative()) {
+                    throw new IllegalArgumentException(origin(key) + ": " + key + " = " + value + " is negative");
+                }
+                return value;
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(origin(key) + ": " + key + " = '" + text.get()
+                        + "' is not an ISO-8601 duration such as PT10M");
             }
         }
 

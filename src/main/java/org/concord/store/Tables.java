@@ -322,4 +322,46 @@ final class Tables {
         private SharingState() {
         }
     }
+
+    static final class AuditEntry {
+        static final Table<?> T = table(unquotedName("audit_entry"));
+        static final Field<Long> SEQ = col("seq", SQLDataType.BIGINT);
+        static final Field<OffsetDateTime> RECORDED_AT = col("recorded_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<String> ACTOR = col("actor", SQLDataType.VARCHAR);
+        static final Field<String> ACTOR_PARTY = col("actor_party", SQLDataType.VARCHAR);
+        static final Field<String> ACTION = col("action", SQLDataType.VARCHAR);
+        static final Field<String> SUBJECT = col("subject", SQLDataType.VARCHAR);
+        static final Field<String> ORIGINATORS = col("originators", SQLDataType.VARCHAR);
+        static final Field<String> DETAIL = col("detail", SQLDataType.CLOB);
+        static final Field<String> ENTRY = col("entry", SQLDataType.CLOB);
+        static final Field<String> LEAF_HASH = col("leaf_hash", SQLDataType.CHAR(64));
+
+        static final Field<?>[] ALL = {SEQ, RECORDED_AT, ACTOR, ACTOR_PARTY, ACTION, SUBJECT, ORIGINATORS, DETAIL, ENTRY,
+            LEAF_HASH};
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("audit_entry", name), type);
+        }
+
+        private AuditEntry() {
+        }
+    }
+
+    static final class AuditCheckpoint {
+        static final Table<?> T = table(unquotedName("audit_checkpoint"));
+        static final Field<Long> TREE_SIZE = col("tree_size", SQLDataType.BIGINT);
+        static final Field<String> ROOT_HASH = col("root_hash", SQLDataType.CHAR(64));
+        static final Field<OffsetDateTime> SIGNED_AT = col("signed_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<String> SIGNATURE = col("signature", SQLDataType.VARCHAR);
+        static final Field<String> KEY_FINGERPRINT = col("key_fingerprint", SQLDataType.CHAR(64));
+
+        static final Field<?>[] ALL = {TREE_SIZE, ROOT_HASH, SIGNED_AT, SIGNATURE, KEY_FINGERPRINT};
+
+        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
+            return field(unquotedName("audit_checkpoint", name), type);
+        }
+
+        private AuditCheckpoint() {
+        }
+    }
 }

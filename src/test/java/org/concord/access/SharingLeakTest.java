@@ -91,17 +91,17 @@ class SharingLeakTest {
                 "CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "1000000", "CONCORD_HTTP_ANONYMOUS_BURST", "1000000"));
         SharingService sharing = node.sharing();
         for (String nation : NATIONS) {
-            sharing.addParty(nation, "nation " + nation, PartyKind.NATION);
+            sharing.addParty(nation, "nation " + nation, PartyKind.NATION, TestNodes.TEST_ADMIN);
         }
         for (String group : GROUPS) {
-            sharing.addParty(group, "group " + group, PartyKind.GROUP);
+            sharing.addParty(group, "group " + group, PartyKind.GROUP, TestNodes.TEST_ADMIN);
         }
         CALLERS.put("", Principal.anonymous());
         for (String nation : NATIONS) {
             for (Role role : Role.values()) {
                 String name = role.name().toLowerCase() + "-" + nation.toLowerCase();
-                sharing.addUser(name, nation, role);
-                String token = sharing.createToken(name, "leak test", Duration.ofDays(1)).secret();
+                sharing.addUser(name, nation, role, TestNodes.TEST_ADMIN);
+                String token = sharing.createToken(name, "leak test", Duration.ofDays(1), TestNodes.TEST_ADMIN).secret();
                 CALLERS.put(token, sharing.authenticate(token).orElseThrow());
             }
         }
@@ -263,16 +263,16 @@ class SharingLeakTest {
                 boolean member = sharing.groupMembers().getOrDefault(group, Set.of()).contains(nation);
                 if (member != (random.nextInt(2) == 0)) {
                     if (member) {
-                        sharing.removeMember(group, nation);
+                        sharing.removeMember(group, nation, TestNodes.TEST_ADMIN);
                     } else {
-                        sharing.addMember(group, nation);
+                        sharing.addMember(group, nation, TestNodes.TEST_ADMIN);
                     }
                 }
             }
         }
         for (Agreement a : sharing.agreements()) {
             if (a.revokedAt().isEmpty()) {
-                sharing.revokeAgreement(a.id(), "leak test");
+                sharing.revokeAgreement(a.id(), TestNodes.TEST_ADMIN);
             }
         }
         int count = random.nextInt(6);
@@ -299,7 +299,7 @@ class SharingLeakTest {
             Optional<Instant> until = timing == 1 ? Optional.of(now.minus(Duration.ofDays(1)))
                     : timing == 2 ? Optional.of(now.plus(Duration.ofDays(30))) : Optional.empty();
             sharing.addAgreement(new SharingService.Terms(ORIGINATORS.get(random.nextInt(ORIGINATORS.size())), to,
-                    kinds, random.nextBoolean(), from, until), "leak test");
+                    kinds, random.nextBoolean(), from, until), TestNodes.TEST_ADMIN);
         }
         return new World(sharing.groupMembers(), sharing.agreements());
     }
@@ -416,6 +416,56 @@ class SharingLeakTest {
             case "/api/v1/users", "/api/v1/tokens" -> {
                 int expected = caller.isAnonymous() ? 401 : nodeParty && caller.mayAdminister() ? 200 : 403;
                 assertThat(get(token, route).status()).as(what).isEqualTo(expected);
+                return 0;
+            }
+            case "/api/v1/node/key", "/api/v1/audit/checkpoints/latest" -> {
+                assertThat(get(token, route).status()).as(what).isIn(200, 404);
+                return 0;
+            }
+            case "/api/v1/audit/entries" -> {
+                Reply r = get(token, route + "?limit=1000");
+                if (caller.isAnonymous()) {
+                    assertThat(r.status()).as(what).isEqualTo(401);
+                    return 0;
+                }
+                assertThat(r.status()).as(what).isEqualTo(200);
+                for (JsonNode e : r.json().get("items")) {
+                    String party = caller.party().get();
+                    boolean concerns = e.get("originators").toString().contains("\"" + party + "\"")
+                            || party.equals(e.get("actorParty").asText());
+                    assertThat(nodeParty || concerns).as(what + ": " + e).isTrue();
+                }
+                return 0;
+            }
+            case "/api/v1/audit/proofs/consistency" -> {
+                node.audit().flush();
+                long size = node.audit().size();
+                Reply r = get(token, route + "?from=1&to=" + size);
+                assertThat(r.status()).as(what).isEqualTo(caller.isAnonymous() ? 401 : 200);
+                return 0;
+            }
+            case "/api/v1/audit/proofs/inclusion" -> {
+                node.audit().flush();
+                long size = node.audit().size();
+                long index = random.nextLong(size);
+                Reply r = get(token, route + "?index=" + index + "&treeSize=" + size);
+                if (caller.isAnonymous()) {
+                    assertThat(r.status()).as(what).isEqualTo(401);
+                    return 0;
+                }
+                org.concord.audit.AuditEvent event = node.audit().entry(index).orElseThrow().event();
+                String party = caller.party().get();
+                boolean concerns = event.originators().contains(party)
+                        || event.actorParty().map(party::equals).orElse(false);
+                if (nodeParty || concerns) {
+                    assertThat(r.status()).as(what + " index " + index).isEqualTo(200);
+                    return 0;
+                }
+                // Every index below the tree size exists (the size is public in checkpoints): what must not show is
+                // the entry, nor anything about it.
+                assertThat(r.status()).as(what + " index " + index).isEqualTo(404);
+                assertThat(r.body()).as(what).isEqualTo("{\"error\":{\"status\":404,\"message\":\"no audit entry "
+                        + index + " that concerns " + party + "\",\"errors\":[]}}");
                 return 0;
             }
             case "/api/v1/whoami", "/api/v1/openapi.yaml", "/api/v1/openapi.json" -> {

@@ -23,7 +23,8 @@ class LayeringTest {
     void domainPackagesUseNeitherHttpNorSqlNorTheCommandLine() {
         noClasses().that().resideInAnyPackage("org.concord.label..", "org.concord.catalog..", "org.concord.orbit..",
                         "org.concord.formats..", "org.concord.ingest..", "org.concord.conjunction..",
-                        "org.concord.screening..", "org.concord.risk..")
+                        "org.concord.screening..", "org.concord.risk..", "org.concord.audit..",
+                        "org.concord.identity..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jooq..", "java.sql..",
                         "javax.sql..", "com.zaxxer..", "org.flywaydb..", "picocli..", "org.concord.store..",
                         "org.concord.http..", "org.concord.cli..", "org.concord.node..")

@@ -63,4 +63,15 @@ class NodeConfigTest {
         assertThatThrownBy(() -> NodeConfig.load(dir, Optional.of(dir.resolve("missing.properties")), Map.of()))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void theAuditCheckpointPeriodIsAnIsoDurationTenMinutesByDefault() {
+        assertThat(NodeConfig.load(dir, Optional.empty(), Map.of()).auditCheckpointPeriod())
+                .isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_AUDIT_CHECKPOINT_PERIOD", "PT30S"))
+                .auditCheckpointPeriod()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_AUDIT_CHECKPOINT_PERIOD",
+                "10 minutes"))).hasMessageContaining("CONCORD_AUDIT_CHECKPOINT_PERIOD")
+                .hasMessageContaining("not an ISO-8601 duration");
+    }
 }

@@ -1,0 +1,16 @@
+package org.concord.audit;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    /** An authenticated read of labelled data. */
+    READ,
+    /** An export of labelled data (element sets, ephemerides, CDMs). */
+    EXPORT,
+    INGEST,
+    PARTY_CHANGE,
+    AGREEMENT_CHANGE,
+    USER_CHANGE,
+    TOKEN_CHANGE,
+    /** A checkpoint asked for on demand (scheduled checkpoints are not entries). */
+    CHECKPOINT
+}

@@ -1,0 +1,121 @@
+package org.concord.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.concord.access.Principal;
+import org.concord.access.SharingService;
+import org.concord.audit.AuditEntry;
+import org.concord.audit.AuditEvent;
+import org.concord.audit.AuditJson;
+import org.concord.audit.AuditLog;
+import org.concord.audit.Checkpoint;
+import org.concord.http.HttpErrors.NotFoundException;
+import org.concord.identity.NodeIdentity;
+
+/** The node's key and its audit log over HTTP: checkpoints, entries, and proofs a partner checks offline. */
+final class AuditApi {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final AuditLog audit;
+    private final NodeIdentity identity;
+    private final SharingService sharing;
+
+    AuditApi(AuditLog audit, NodeIdentity identity, SharingService sharing) {
+        this.audit = audit;
+        this.identity = identity;
+        this.sharing = sharing;
+    }
+
+    void nodeKey(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", "Ed25519");
+        m.put("publicKeyPem", identity.publicKeyPem());
+        m.put("fingerprint", identity.fingerprint());
+        ctx.json(m);
+    }
+
+    void latestCheckpoint(Context ctx) {
+        Checkpoint latest = audit.latestCheckpoint()
+                .orElseThrow(() -> new NotFoundException("the node has signed no checkpoint yet"));
+        ctx.json(AuditJson.checkpoint(latest));
+    }
+
+    void signCheckpoint(Context ctx) {
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
+        Checkpoint signed = audit.checkpointRequestedBy(admin.name(), admin.party(),
+                "POST /api/v1/audit/checkpoints from " + ctx.ip());
+        ctx.status(HttpStatus.CREATED).json(AuditJson.checkpoint(signed));
+    }
+
+    void inclusionProof(Context ctx) {
+        long index = number(ctx, "index").orElseThrow(() -> new IllegalArgumentException("index is required"));
+        long treeSize = number(ctx, "treeSize").orElseGet(() -> audit.latestCheckpoint().map(Checkpoint::treeSize)
+                .orElseThrow(() -> new IllegalArgumentException("treeSize is required while no checkpoint is"
+                        + " signed")));
+        Principal caller = Callers.requireAuthenticated(ctx);
+        // The entry comes with its proof: a partner gets proofs only of entries that concern it.
+        boolean mayKnow = Callers.isOfNodeParty(caller, sharing) || audit.entry(index)
+                .map(e -> concerns(e.event(), caller.party().orElseThrow())).orElse(false);
+        if (!mayKnow && index >= 0 && index < treeSize) {
+            throw new NotFoundException("no audit entry " + index + " that concerns " + caller.party().orElseThrow());
+        }
+        ctx.json(AuditJson.inclusionProof(audit.inclusionProof(index, treeSize)));
+    }
+
+    void consistencyProof(Context ctx) {
+        Callers.requireAuthenticated(ctx);
+        long from = number(ctx, "from").orElseThrow(() -> new IllegalArgumentException("from is required"));
+        long to = number(ctx, "to").orElseThrow(() -> new IllegalArgumentException("to is required"));
+        ctx.json(AuditJson.consistencyProof(audit.consistencyProof(from, to)));
+    }
+
+    /**
+     * The node's own party may read every entry (or one party's, with {@code party=}); a partner reads the entries
+     * that concern it, whatever it asks for.
+     */
+    void entries(Context ctx) {
+        Principal caller = Callers.requireAuthenticated(ctx);
+        Optional<String> asked = Optional.ofNullable(ctx.queryParam("party")).filter(p -> !p.isBlank());
+        entries(ctx, Callers.isOfNodeParty(caller, sharing) ? asked : caller.party());
+    }
+
+    private static boolean concerns(AuditEvent event, String party) {
+        return event.originators().contains(party) || event.actorParty().map(party::equals).orElse(false);
+    }
+
+    /**
+     * Entries after {@code after}, oldest first: those concerning {@code party} (its data or its actors), or all
+     * when empty. Access control decides which party a caller may ask for.
+     */
+    private void entries(Context ctx, Optional<String> party) {
+        long after = number(ctx, "after").orElse(-1L);
+        int limit = (int) number(ctx, "limit").orElse(100L).longValue();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        List<AuditEntry> entries = party.map(p -> audit.entriesConcerning(p, after, limit))
+                .orElseGet(() -> audit.entries(after + 1, limit));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", entries.stream().map(AuditJson::entry).toList());
+        m.put("nextAfter", entries.size() < limit ? null : entries.get(entries.size() - 1).sequence());
+        ctx.json(m);
+    }
+
+    private static Optional<Long> number(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + text + "'");
+        }
+    }
+}

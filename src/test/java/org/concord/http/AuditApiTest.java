@@ -1,0 +1,129 @@
+package org.concord.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.TestNodes;
+import org.concord.audit.AuditAction;
+import org.concord.audit.AuditEvent;
+import org.concord.audit.AuditJson;
+import org.concord.audit.Checkpoint;
+import org.concord.audit.ProofCheck;
+import org.concord.identity.NodeIdentity;
+import org.concord.node.Node;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit endpoints over a real node, every response checked against the OpenAPI document. */
+class AuditApiTest {
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static Node node;
+    private static ApiServer server;
+    private static String base;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OpenApiValidator VALIDATOR = new OpenApiValidator(OpenApi.tree());
+    private static String adminToken;
+
+    @BeforeAll
+    static void start() {
+        node = TestNodes.open(dataDirectory, Map.of());
+        for (int i = 0; i < 12; i++) {
+            node.audit().append(AuditEvent.of(java.time.Instant.parse("2026-11-23T10:00:00Z").plusSeconds(i),
+                    "user" + i, Optional.of("GBR"), AuditAction.READ, "/api/v1/objects/" + (25544 + i),
+                    List.of(i % 3 == 0 ? "FRA" : "USA"), ""));
+        }
+        adminToken = TestNodes.adminToken(node);
+        server = new ApiServer(node);
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        node.close();
+    }
+
+    private static JsonNode call(String method, String documentedPath, String url, int expectedStatus)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + url))
+                .header("Authorization", "Bearer " + adminToken);
+        request = method.equals("POST") ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(VALIDATOR.validate(documentedPath, method, response.statusCode(), body))
+                .as("%s %s -> %d %s", method, url, response.statusCode(), response.body()).isEmpty();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return body;
+    }
+
+    @Test
+    void aPartnerChecksAnEntryAgainstASignedCheckpointWithOnlyThePublishedKey() throws Exception {
+        JsonNode key = call("GET", "/api/v1/node/key", "/api/v1/node/key", 200);
+        assertThat(key.get("fingerprint").asText()).isEqualTo(node.identity().fingerprint());
+        java.security.PublicKey publicKey = NodeIdentity.parsePublicKeyPem(key.get("publicKeyPem").asText());
+
+        JsonNode signed = call("POST", "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints", 201);
+        Checkpoint checkpoint = AuditJson.checkpoint(signed);
+        assertThat(checkpoint.treeSize()).isGreaterThanOrEqualTo(13);
+        assertThat(AuditJson.checkpoint(call("GET", "/api/v1/audit/checkpoints/latest",
+                "/api/v1/audit/checkpoints/latest", 200))).isEqualTo(checkpoint);
+
+        JsonNode proof = call("GET", "/api/v1/audit/proofs/inclusion", "/api/v1/audit/proofs/inclusion?index=4"
+                + "&treeSize=" + checkpoint.treeSize(), 200);
+        assertThat(AuditJson.checkpoint(proof.get("checkpoint"))).isEqualTo(checkpoint);
+        AuditJson.InclusionClaim claim = AuditJson.inclusionClaim(proof);
+        assertThat(new String(Base64.getDecoder().decode(proof.get("entry").asText()))).contains("\"seq\":4");
+        assertThat(ProofCheck.inclusion(publicKey, checkpoint, claim, claim.entry())).isEmpty();
+
+        JsonNode defaultSize = call("GET", "/api/v1/audit/proofs/inclusion", "/api/v1/audit/proofs/inclusion?index=0",
+                200);
+        assertThat(defaultSize.get("treeSize").asLong()).isEqualTo(checkpoint.treeSize());
+
+        JsonNode consistency = call("GET", "/api/v1/audit/proofs/consistency", "/api/v1/audit/proofs/consistency"
+                + "?from=5&to=" + checkpoint.treeSize(), 200);
+        assertThat(consistency.get("fromCheckpoint").isNull()).isTrue();
+        assertThat(ProofCheck.consistency(publicKey, checkpoint, Optional.empty(),
+                AuditJson.consistencyClaim(consistency))).isEmpty();
+    }
+
+    @Test
+    void entriesConcerningAPartyArePaged() throws Exception {
+        JsonNode first = call("GET", "/api/v1/audit/entries", "/api/v1/audit/entries?party=FRA&limit=2", 200);
+        assertThat(first.get("items")).extracting(i -> i.get("sequence").asLong()).containsExactly(0L, 3L);
+        assertThat(first.get("nextAfter").asLong()).isEqualTo(3);
+        JsonNode rest = call("GET", "/api/v1/audit/entries", "/api/v1/audit/entries?party=FRA&after=3&limit=10", 200);
+        assertThat(rest.get("items")).extracting(i -> i.get("sequence").asLong()).containsExactly(6L, 9L);
+        assertThat(rest.get("nextAfter").isNull()).isTrue();
+        assertThat(rest.at("/items/0/originators/0").asText()).isEqualTo("FRA");
+        JsonNode all = call("GET", "/api/v1/audit/entries", "/api/v1/audit/entries?limit=3", 200);
+        assertThat(all.get("items")).hasSize(3);
+    }
+
+    @Test
+    void badParametersAreClearErrors() throws Exception {
+        assertThat(call("GET", "/api/v1/audit/proofs/inclusion", "/api/v1/audit/proofs/inclusion?index=x&treeSize=3",
+                400).at("/error/message").asText()).contains("index");
+        assertThat(call("GET", "/api/v1/audit/proofs/inclusion", "/api/v1/audit/proofs/inclusion?index=5&treeSize=3",
+                400).at("/error/message").asText()).contains("not in a tree of size 3");
+        assertThat(call("GET", "/api/v1/audit/proofs/consistency", "/api/v1/audit/proofs/consistency?from=9&to=3",
+                400).at("/error/message").asText()).contains("from 9");
+        call("GET", "/api/v1/audit/entries", "/api/v1/audit/entries?limit=0", 400);
+    }
+}
