@@ -322,7 +322,8 @@ class ApiServerTest {
     void storedConjunctionsAndRunsAreListedWithTheirLabels() throws Exception {
         var run = node.conjunctions().startRun(new org.concord.conjunction.ScreeningRun(0,
                 org.concord.conjunction.ScreeningRun.Kind.ONE_VS_ALL, java.util.Optional.of(25544L),
-                java.time.Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(1), 5000, "test",
+                java.time.Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(1),
+                new org.concord.conjunction.ScreeningVolume.Sphere(5000), java.util.Optional.empty(), "test",
                 java.time.Instant.now(), org.concord.conjunction.ScreeningRun.Status.RUNNING, 0,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
         var label = org.concord.label.Label.parse("rel=GBR;tlp=AMBER", org.concord.label.Label.publicFrom("TEST"));
