@@ -205,6 +205,16 @@ class EphemerisScreeningTest {
     }
 
     @Test
+    void anEphemerisScreeningKeepsExactlyTheApproachesInsideTheEllipsoid() {
+        List<Conjunction> sphere = screen("iss.oem", issOem, START, Duration.ofDays(1),
+                new ScreeningVolume.Sphere(THRESHOLD)).conjunctions();
+        ScreeningVolume.RtnEllipsoid ellipsoid = new ScreeningVolume.RtnEllipsoid(80_000, THRESHOLD, 150_000);
+        ScreeningService.EphemerisScreening kept = screen("iss.oem", issOem, START, Duration.ofDays(1), ellipsoid);
+        assertThat(kept.run().volume()).isEqualTo(ellipsoid);
+        ScreeningVolumeTest.assertEllipsoidFilter(sphere, kept.conjunctions(), 80_000, THRESHOLD, 150_000);
+    }
+
+    @Test
     void theEphemerisLabelIsCombinedWithEachSecondarysLabel() {
         Label amber = Label.parse("originator=GBR;rel=REL TO GBR,USA;tlp=AMBER", Label.publicFrom("TEST"));
         ScreeningService.EphemerisScreening result = node.screening().screenEphemeris(
