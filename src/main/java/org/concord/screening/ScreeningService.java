@@ -156,8 +156,8 @@ public final class ScreeningService implements AutoCloseable {
         Duration window = request.window().orElseGet(() -> Duration.ofSeconds(
                 (long) Math.ceil(Duration.between(start, coverage.stop()).toNanos() / 1e9)));
         if (window.isNegative() || window.isZero()) {
-            throw new InputRejectedException(InputError.inFile(name, "STOP_TIME", "the ephemeris ends "
-                    + coverage.stop() + ", before the window's start " + start));
+            throw new InputRejectedException(InputError.inFile(name, "STOP_TIME", "the ephemeris covers "
+                    + coverage.start() + " to " + coverage.stop() + ", which ends before the window's start " + start));
         }
         Instant end = start.plus(window);
         List<TimeSpan> screened = primary.spansWithin(start, end);
