@@ -45,7 +45,8 @@ import org.orekit.utils.PVCoordinates;
  *     the two sampled relative positions comes within {@code D + dev_p + dev_s} of the origin.</li>
  *     <li><b>Refinement</b> as in {@link Screener}: the range rate sampled every at most 5 s, Brent's method to
  *     1e-7 s on each change of sign from negative to non-negative; minima under {@code D} are reported, an
- *     encounter found from two neighbouring steps once.</li>
+ *     encounter found from two neighbouring steps once. Unlike SGP4, an interpolated ephemeris wiggles: see
+ *     {@link #ENCOUNTER_HALF_WIDTH_SECONDS} for how its spurious minima are told from encounters.</li>
  * </ol>
  *
  * <h2>Why no approach under the threshold is missed</h2>
@@ -77,6 +78,15 @@ public final class EphemerisScreener {
     private static final double PRIMARY_ACCELERATION = Screener.MAX_ACCELERATION + THRUST_ALLOWANCE;
     private static final double REFINE_SUBSTEP = 5.0;
     private static final int OBJECT_BLOCK = 64;
+    /**
+     * Half-width of one encounter, seconds. An interpolated ephemeris wiggles at the spacing of its states by about
+     * the mismatch between its velocities and the derivative of its positions (centimetres per second for states
+     * sampled from SGP4): for co-orbital pairs, moving apart at centimetres to metres per second, that adds range
+     * minima tens of seconds apart within one encounter, and near a range maximum. A minimum is kept only if the
+     * range is larger this long before and after it, and minima of one pair this close are one encounter (the
+     * closest kept). Real encounters of a pair are minutes apart at least.
+     */
+    static final double ENCOUNTER_HALF_WIDTH_SECONDS = 60.0;
 
     /**
      * Screens {@code primary} against {@code secondaries} over {@code [start, start + window]} of
@@ -348,12 +358,41 @@ public final class EphemerisScreener {
                 double value = rangeRate.value(t);
                 if (!Double.isNaN(value) && !Double.isNaN(previous) && previous < 0 && value >= 0) {
                     double tca = value == 0 ? t : new BrentSolver(1e-7).solve(100, rangeRate, previousT, t);
-                    approach(samples.trajectory(), j, tca).ifPresent(result::add);
+                    if (isMinimumOfItsEncounter(samples, j, tca)) {
+                        approach(samples.trajectory(), j, tca).ifPresent(result::add);
+                    }
                 }
                 previous = value;
                 previousT = t;
             }
             return result;
+        }
+
+        /**
+         * Whether the range at {@code tca} is below the range {@link #ENCOUNTER_HALF_WIDTH_SECONDS} before and after
+         * (within the span; where SGP4 fails there, that side is not compared).
+         */
+        private boolean isMinimumOfItsEncounter(Samples samples, int j, double tca) {
+            double first = samples.times()[0];
+            double last = samples.times()[samples.steps()];
+            double range = range(samples.trajectory(), j, tca);
+            for (double t : new double[] {Math.max(first, tca - ENCOUNTER_HALF_WIDTH_SECONDS),
+                    Math.min(last, tca + ENCOUNTER_HALF_WIDTH_SECONDS)}) {
+                if (Math.abs(t - tca) > 1e-3 && range(samples.trajectory(), j, t) <= range) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** |r_s - r_p| at t; +infinity where SGP4 fails. */
+        private double range(BoundedPropagator trajectory, int j, double t) {
+            double[] secondary = new double[6];
+            if (kernel.propagate(j, t, secondary, 0) != 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double[] p = primaryState(trajectory, t);
+            return Screener.norm(secondary[0] - p[0], secondary[1] - p[1], secondary[2] - p[2]);
         }
 
         /** (r_s - r_p) . (v_s - v_p) at t; NaN where SGP4 fails. */
@@ -403,7 +442,8 @@ public final class EphemerisScreener {
                 if (!out.isEmpty()) {
                     CloseApproach last = out.get(out.size() - 1);
                     if (last.secondaryNoradId() == c.secondaryNoradId()
-                            && Duration.between(last.tca(), c.tca()).abs().toMillis() < 1000) {
+                            && Duration.between(last.tca(), c.tca()).abs().toNanos()
+                            < ENCOUNTER_HALF_WIDTH_SECONDS * 1e9) {
                         if (c.missDistanceMeters() < last.missDistanceMeters()) {
                             out.set(out.size() - 1, c);
                         }

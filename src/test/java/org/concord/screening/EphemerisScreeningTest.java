@@ -214,6 +214,53 @@ class EphemerisScreeningTest {
         ScreeningVolumeTest.assertEllipsoidFilter(sphere, kept.conjunctions(), 80_000, THRESHOLD, 150_000);
     }
 
+    /**
+     * The ISS and two vehicles docked to it (NAUKA, CYGNUS NG-20), moving apart at centimetres to metres per second:
+     * the interpolated ephemeris' wiggles must not add range minima, and each encounter is the one SGP4 finds, its
+     * TCA ill-conditioned (seconds) at such speeds but its miss distance not.
+     */
+    @Test
+    void coOrbitalObjectsMeetTheEphemerisInTheEncountersSgp4Finds(@TempDir Path own) {
+        String[] catalog = new String(TestNodes.resource(BundledCatalog.RESOURCE), StandardCharsets.US_ASCII)
+                .split("\r?\n");
+        StringBuilder docked = new StringBuilder();
+        for (int i = 1; i + 1 < catalog.length; i++) {
+            String number = catalog[i].length() > 7 ? catalog[i].substring(2, 7) : "";
+            if (catalog[i].startsWith("1 ") && List.of("25544", "49044", "58898").contains(number)) {
+                docked.append(catalog[i - 1]).append('\n').append(catalog[i]).append('\n').append(catalog[i + 1])
+                        .append('\n');
+            }
+        }
+        try (Node small = TestNodes.open(own, Map.of())) {
+            small.ingest().ingest(IngestRequest.of("docked.tle", docked.toString().getBytes(StandardCharsets.US_ASCII),
+                    "test"));
+            ScreeningRun primaryRun = small.screening().run(new ScreeningService.Request(START, Duration.ofDays(1),
+                    5000, Optional.of(ISS)), "tester", f -> { });
+            List<Conjunction> expected = small.screening().conjunctionsOf(primaryRun);
+            OrbitRecord iss = small.catalog().latestMeanElements(ISS).orElseThrow();
+            byte[] oem = TestOems.oem("25544", "ISS (ZARYA)", List.of(TestOems.sgp4States(OmmReader.toTle(
+                    iss.format(), iss.content()), START, END, Duration.ofSeconds(30)))).getBytes(StandardCharsets.UTF_8);
+            List<Conjunction> found = small.screening().screenEphemeris(new ScreeningService.EphemerisRequest(
+                    "iss.oem", oem, Optional.empty(), Optional.of(START), Optional.of(Duration.ofDays(1)),
+                    new ScreeningVolume.Sphere(5000)), "tester", f -> { }).conjunctions();
+            assertThat(expected).hasSizeGreaterThan(30);
+            assertThat(found).hasSameSizeAs(expected);
+            double worstTcaSeconds = 0;
+            double worstMissMeters = 0;
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(found.get(i).secondaryNoradId()).isEqualTo(expected.get(i).secondaryNoradId());
+                worstTcaSeconds = Math.max(worstTcaSeconds, Math.abs(Duration.between(expected.get(i).tca(),
+                        found.get(i).tca()).toNanos() / 1e9));
+                worstMissMeters = Math.max(worstMissMeters, Math.abs(expected.get(i).missDistanceMeters()
+                        - found.get(i).missDistanceMeters()));
+            }
+            System.out.printf("co-orbital: %d approaches, worst TCA difference %.1f s, worst miss difference %.3f m%n",
+                    expected.size(), worstTcaSeconds, worstMissMeters);
+            assertThat(worstTcaSeconds).isLessThan(EphemerisScreener.ENCOUNTER_HALF_WIDTH_SECONDS);
+            assertThat(worstMissMeters).isLessThan(1.0);
+        }
+    }
+
     @Test
     void theEphemerisLabelIsCombinedWithEachSecondarysLabel() {
         Label amber = Label.parse("originator=GBR;rel=REL TO GBR,USA;tlp=AMBER", Label.publicFrom("TEST"));
