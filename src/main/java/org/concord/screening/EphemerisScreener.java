@@ -124,7 +124,6 @@ public final class EphemerisScreener {
 
         private final EphemerisPrimary primary;
         private final List<ScreeningObject> secondaries;
-        private final ScreeningParameters parameters;
         private final List<TimeSpan> spans;
         private final DoubleConsumer progress;
         private final double threshold;
@@ -145,7 +144,6 @@ public final class EphemerisScreener {
             List<TimeSpan> spans, DoubleConsumer progress) {
             this.primary = primary;
             this.secondaries = secondaries;
-            this.parameters = parameters;
             this.spans = spans;
             this.progress = progress;
             this.threshold = parameters.thresholdMeters();
