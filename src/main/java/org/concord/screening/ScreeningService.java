@@ -177,7 +177,9 @@ public final class ScreeningService implements AutoCloseable {
                     ScreeningParameters.DEFAULT_STEP_SECONDS, Runtime.getRuntime().availableProcessors());
             ScreeningResult result = new EphemerisScreener().screen(primary, catalogObjects.objects(), parameters,
                     progress);
-            finish(run, request.volume(), result, catalogObjects, a -> label);
+            String riskNote = primary.hasCovariance() ? "; the ephemeris carries a covariance but the secondary's mean"
+                    + " elements do not, so no measured Pc" : "";
+            finish(run, request.volume(), result, catalogObjects, a -> label, riskNote);
         } catch (RuntimeException e) {
             conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -227,7 +229,7 @@ public final class ScreeningService implements AutoCloseable {
                     .orElseGet(() -> ScreeningParameters.allVsAll(request.start(), request.window(), radius));
             ScreeningResult result = new Screener().screen(objects.objects(), parameters, progress);
             finish(run, request.volume(), result, objects,
-                    a -> objects.byOrbitId().get(a.primaryOrbitId()).label());
+                    a -> objects.byOrbitId().get(a.primaryOrbitId()).label(), "");
         } catch (RuntimeException e) {
             conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -235,10 +237,11 @@ public final class ScreeningService implements AutoCloseable {
 
     /**
      * Keeps the close approaches inside the volume (the miss vector in the RTN frame of the approach's primary: in
-     * all-vs-all screening the lower catalog number), gives each its maximum Pc and combined label, and stores them.
+     * all-vs-all screening the lower catalog number), gives each its maximum Pc (its statement followed by
+     * {@code riskNote}) and combined label, and stores them.
      */
     private void finish(ScreeningRun run, ScreeningVolume volume, ScreeningResult result, Secondaries objects,
-                        Function<CloseApproach, Label> primaryLabel) {
+                        Function<CloseApproach, Label> primaryLabel, String riskNote) {
         long riskStart = System.nanoTime();
         List<Conjunction> found = new ArrayList<>(result.closeApproaches().size());
         for (CloseApproach a : result.closeApproaches()) {
@@ -252,7 +255,7 @@ public final class ScreeningService implements AutoCloseable {
                     Optional.empty());
             CollisionProbability max = MaximumPc.closedForm(Math.max(a.missDistanceMeters(), 1e-3), hbr);
             CollisionRisk risk = new CollisionRisk(max.probability(), max.method(), CovarianceSource.MAXIMUM, hbr,
-                    max.describe());
+                    max.describe() + riskNote);
             Label label = primaryLabel.apply(a).combine(secondary.label(), party);
             found.add(new Conjunction(0, a.primaryNoradId(), a.secondaryNoradId(), primaryOrbit,
                     Optional.of(secondary.id()), a.tca(), a.missDistanceMeters(), a.relativeSpeedMetersPerSecond(),

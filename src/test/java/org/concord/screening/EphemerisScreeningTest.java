@@ -262,6 +262,23 @@ class EphemerisScreeningTest {
     }
 
     @Test
+    void anEphemerisWithACovarianceStillGetsTheMaximumPcAgainstMeanElements() {
+        byte[] withCovariance = TestOems.oem("25544", "ISS (ZARYA)", List.of(issStates), true)
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(withCovariance, StandardCharsets.UTF_8)).contains("COVARIANCE_START");
+        List<Conjunction> found = screen("iss-cov.oem", withCovariance, START, Duration.ofHours(12),
+                new ScreeningVolume.Sphere(THRESHOLD)).conjunctions();
+        assertThat(found).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.risk().orElseThrow().source()).isEqualTo(CovarianceSource.MAXIMUM);
+            assertThat(c.risk().orElseThrow().statement()).contains("MAXIMUM")
+                    .contains("the ephemeris carries a covariance but the secondary's mean elements do not");
+        });
+        assertThat(screen("iss.oem", issOem, START, Duration.ofHours(12), new ScreeningVolume.Sphere(THRESHOLD))
+                .conjunctions()).allSatisfy(c -> assertThat(c.risk().orElseThrow().statement())
+                .doesNotContain("covariance but"));
+    }
+
+    @Test
     void theEphemerisLabelIsCombinedWithEachSecondarysLabel() {
         Label amber = Label.parse("originator=GBR;rel=REL TO GBR,USA;tlp=AMBER", Label.publicFrom("TEST"));
         ScreeningService.EphemerisScreening result = node.screening().screenEphemeris(

@@ -17,6 +17,7 @@ import org.orekit.files.ccsds.definitions.CenterName;
 import org.orekit.files.ccsds.definitions.FrameFacade;
 import org.orekit.files.ccsds.definitions.TimeSystem;
 import org.orekit.files.ccsds.ndm.WriterBuilder;
+import org.orekit.files.ccsds.ndm.odm.CartesianCovariance;
 import org.orekit.files.ccsds.ndm.odm.OdmHeader;
 import org.orekit.files.ccsds.ndm.odm.oem.InterpolationMethod;
 import org.orekit.files.ccsds.ndm.odm.oem.Oem;
@@ -90,6 +91,15 @@ final class TestOems {
 
     /** A KVN OEM of {@code objectId} with one segment per list of GCRF states (Hermite, degree 3). */
     static String oem(String objectId, String objectName, List<List<TimeStampedPVCoordinates>> segments) {
+        return oem(objectId, objectName, segments, false);
+    }
+
+    /**
+     * As {@link #oem(String, String, List)}; with {@code covariance}, each segment carries a diagonal covariance at
+     * its first state (100 m, 0.1 m/s standard deviations).
+     */
+    static String oem(String objectId, String objectName, List<List<TimeStampedPVCoordinates>> segments,
+                      boolean covariance) {
         double mu = Constants.WGS84_EARTH_MU;
         List<OemSegment> oemSegments = new ArrayList<>();
         for (List<TimeStampedPVCoordinates> states : segments) {
@@ -105,6 +115,17 @@ final class TestOems {
             metadata.setInterpolationDegree(3);
             OemData data = new OemData();
             states.forEach(s -> data.addData(s, false));
+            if (covariance) {
+                CartesianCovariance matrix = new CartesianCovariance(() -> FrameFacade.map(GCRF));
+                matrix.setEpoch(states.get(0).getDate());
+                matrix.setReferenceFrame(FrameFacade.map(GCRF));
+                for (int i = 0; i < 6; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        matrix.setCovarianceMatrixEntry(i, j, i != j ? 0.0 : i < 3 ? 1.0e4 : 1.0e-2);
+                    }
+                }
+                data.addCovarianceMatrix(matrix);
+            }
             oemSegments.add(new OemSegment(metadata, data, mu));
         }
         OdmHeader header = new OdmHeader();
