@@ -1,63 +1,172 @@
 package org.concord.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleConsumer;
 
+import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ScreeningRun;
+import org.concord.conjunction.ScreeningVolume;
+import org.concord.formats.InputError;
+import org.concord.formats.InputRejectedException;
+import org.concord.label.Label;
 import org.concord.node.Node;
 import org.concord.screening.ScreeningService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "screen", description = "Screen the catalog for close approaches (all-vs-all, or --primary against"
-        + " all) and store every conjunction under the threshold with its maximum Pc and combined label.")
+@Command(name = "screen", description = "Screen the catalog for close approaches (all-vs-all, --primary against all,"
+        + " or an uploaded --ephemeris against all) and store every conjunction inside the volume with its maximum Pc"
+        + " and combined label.")
 final class ScreenCommand implements Callable<Integer> {
+
+    private static final String DEFAULT_WINDOW = "7d";
+    private static final String DEFAULT_THRESHOLD = "5km";
 
     @ParentCommand
     ConcordCli parent;
 
-    @Option(names = "--start", required = true, description = "Window start, ISO-8601 UTC") Instant start;
-    @Option(names = "--window", defaultValue = "7d", description = "Window length: 7d, 36h, 90m (default ${DEFAULT-VALUE})")
-    String window;
-    @Option(names = "--threshold", defaultValue = "5km", description = "Miss-distance threshold: 5km or 500m (default ${DEFAULT-VALUE})")
-    String threshold;
+    @Option(names = "--start", description = "Window start, ISO-8601 UTC (with --ephemeris: default the start of the"
+            + " ephemeris)") Instant start;
+    @Option(names = "--window", description = "Window length: 7d, 36h, 90m (default " + DEFAULT_WINDOW
+            + "; with --ephemeris: to the end of the ephemeris)") String window;
+    @Option(names = "--threshold", description = "Miss-distance threshold: 5km or 500m (default "
+            + DEFAULT_THRESHOLD + ")") String threshold;
+    @Option(names = "--ellipsoid", paramLabel = "R,T,N", description = "Instead of --threshold: an ellipsoid in the"
+            + " primary's RTN frame, semi-axes radial, in-track, cross-track (metres, or with km/m units)")
+    String ellipsoid;
     @Option(names = "--primary", description = "Screen only this object against the catalog") Long primary;
+    @Option(names = "--ephemeris", paramLabel = "FILE", description = "Screen this CCSDS OEM (e.g. a planned"
+            + " manoeuvre) against the catalog within its span; it is not stored") Path ephemeris;
+    @Option(names = "--label", paramLabel = "SPEC", description = "With --ephemeris: the ephemeris' label (default:"
+            + " the configured label of its file name, as for ingest)") String label;
 
     @Override
     public Integer call() {
-        Duration length = parseDuration(window);
-        double meters = parseDistance(threshold);
+        if (primary != null && ephemeris != null) {
+            throw new IllegalArgumentException("--primary and --ephemeris exclude each other");
+        }
+        if (threshold != null && ellipsoid != null) {
+            throw new IllegalArgumentException("--threshold and --ellipsoid exclude each other");
+        }
+        if (label != null && ephemeris == null) {
+            throw new IllegalArgumentException("--label labels an --ephemeris; catalog objects keep their own labels");
+        }
+        ScreeningVolume volume = ellipsoid != null ? parseEllipsoid(ellipsoid)
+                : new ScreeningVolume.Sphere(parseDistance(threshold != null ? threshold : DEFAULT_THRESHOLD));
         try (Node node = parent.openNode()) {
-            long[] lastPercent = {-1};
-            ScreeningRun run = node.screening().run(new ScreeningService.Request(start, length, meters,
-                    Optional.ofNullable(primary)), "cli:" + System.getProperty("user.name", "unknown"), fraction -> {
-                        long percent = Math.round(fraction * 100);
-                        if (percent != lastPercent[0]) {
-                            lastPercent[0] = percent;
-                            int bars = (int) (percent / 2);
-                            System.err.print("\r[" + "#".repeat(bars) + " ".repeat(50 - bars) + "] " + percent + "%");
-                        }
-                    });
-            System.err.println();
-            if (run.status() == ScreeningRun.Status.FAILED) {
-                System.err.println("screening run " + run.id() + " failed: " + run.error().orElse("?"));
-                return 1;
+            return ephemeris != null ? screenEphemeris(node, volume) : screenCatalog(node, volume);
+        }
+    }
+
+    private int screenCatalog(Node node, ScreeningVolume volume) {
+        if (start == null) {
+            throw new IllegalArgumentException("--start is required (only an --ephemeris screening defaults to the"
+                    + " ephemeris' span)");
+        }
+        Duration length = parseDuration(window != null ? window : DEFAULT_WINDOW);
+        ScreeningRun run = node.screening().run(new ScreeningService.Request(start, length, volume,
+                Optional.ofNullable(primary)), requestedBy(), progressBar());
+        System.err.println();
+        if (run.status() == ScreeningRun.Status.FAILED) {
+            System.err.println("screening run " + run.id() + " failed: " + run.error().orElse("?"));
+            return 1;
+        }
+        ScreeningRun.Figures f = run.figures().orElseThrow();
+        System.out.printf(Locale.ROOT, "screening run %d: %d objects (%d excluded by SGP4 errors), %d candidate"
+                        + " pairs, %d conjunctions %s%n", run.id(), f.objectsScreened(),
+                f.objectsExcluded(), f.candidatePairs(), f.conjunctions(), describe(volume));
+        System.out.printf(Locale.ROOT, "stages: propagation %.1f s, broad phase %.1f s, refinement %.1f s,"
+                        + " Pc %.1f s, storage %.1f s%n", f.propagationSeconds(), f.broadPhaseSeconds(),
+                f.refinementSeconds(), f.riskSeconds(), node.conjunctions().findRun(run.id()).orElseThrow()
+                        .figures().orElseThrow().storageSeconds());
+        System.out.println("list them: concord conjunctions --run " + run.id() + " --sort pc");
+        return 0;
+    }
+
+    private int screenEphemeris(Node node, ScreeningVolume volume) {
+        String name = ephemeris.toString();
+        byte[] content;
+        try {
+            long size = Files.size(ephemeris);
+            if (size > node.config().ingestMaxBytes()) {
+                throw new InputRejectedException(InputError.inFile(name, "size", "the file is " + size
+                        + " bytes, over this node's limit of " + node.config().ingestMaxBytes()
+                        + " bytes (configuration ingest.max-bytes)"));
             }
-            ScreeningRun.Figures f = run.figures().orElseThrow();
-            System.out.printf(Locale.ROOT, "screening run %d: %d objects (%d excluded by SGP4 errors), %d candidate"
-                            + " pairs, %d conjunctions under %.0f m%n", run.id(), f.objectsScreened(),
-                    f.objectsExcluded(), f.candidatePairs(), f.conjunctions(), meters);
-            System.out.printf(Locale.ROOT, "stages: propagation %.1f s, broad phase %.1f s, refinement %.1f s,"
-                            + " Pc %.1f s, storage %.1f s%n", f.propagationSeconds(), f.broadPhaseSeconds(),
-                    f.refinementSeconds(), f.riskSeconds(), node.conjunctions().findRun(run.id()).orElseThrow()
-                            .figures().orElseThrow().storageSeconds());
-            System.out.println("list them: concord conjunctions --run " + run.id() + " --sort pc");
+            content = Files.readAllBytes(ephemeris);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + ": cannot read: " + e.getMessage());
+        }
+        Optional<Label> explicit = Optional.ofNullable(label)
+                .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
+        ScreeningService.EphemerisScreening result = node.screening().screenEphemeris(
+                new ScreeningService.EphemerisRequest(name, content, explicit, Optional.ofNullable(start),
+                        Optional.ofNullable(window).map(ScreenCommand::parseDuration), volume),
+                requestedBy(), progressBar());
+        System.err.println();
+        ScreeningRun run = result.run();
+        if (run.status() == ScreeningRun.Status.FAILED) {
+            System.err.println("screening run " + run.id() + " of " + name + " failed: " + run.error().orElse("?"));
+            return 1;
+        }
+        ScreeningRun.Figures f = run.figures().orElseThrow();
+        System.out.printf(Locale.ROOT, "screening run %d: ephemeris %s (object %d, SHA-256 %s) against %d objects"
+                        + " (%d excluded by SGP4 errors), %d conjunctions %s%n", run.id(), name,
+                run.primaryNoradId().orElseThrow(), run.ephemeris().orElseThrow().sha256(), f.objectsScreened(),
+                f.objectsExcluded(), f.conjunctions(), describe(volume));
+        result.screened().forEach(span -> System.out.println("screened " + span.start() + " to " + span.stop()));
+        System.out.printf("%-27s %9s %9s %10s %9s %10s %10s %10s %10s  %s%n", "TCA", "PRIMARY", "SECONDARY",
+                "MISS_M", "V_REL_MS", "RADIAL_M", "INTRACK_M", "CROSS_M", "MAX_PC", "LABEL");
+        for (Conjunction c : result.conjunctions()) {
+            System.out.printf(Locale.ROOT, "%-27s %9d %9d %10.1f %9.1f %10.1f %10.1f %10.1f %10s  %s%n", c.tca(),
+                    c.primaryNoradId(), c.secondaryNoradId(), c.missDistanceMeters(),
+                    c.relativeSpeedMetersPerSecond(), c.radialMeters(), c.inTrackMeters(), c.crossTrackMeters(),
+                    c.risk().map(r -> String.format(Locale.ROOT, "%.3e", r.probability())).orElse("-"),
+                    c.label().releasability() + " TLP:" + c.label().tlp().code());
         }
         return 0;
+    }
+
+    private static String requestedBy() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    private static DoubleConsumer progressBar() {
+        long[] lastPercent = {-1};
+        return fraction -> {
+            long percent = Math.round(fraction * 100);
+            if (percent != lastPercent[0]) {
+                lastPercent[0] = percent;
+                int bars = (int) (percent / 2);
+                System.err.print("\r[" + "#".repeat(bars) + " ".repeat(50 - bars) + "] " + percent + "%");
+            }
+        };
+    }
+
+    static String describe(ScreeningVolume volume) {
+        return switch (volume) {
+            case ScreeningVolume.Sphere sphere -> String.format(Locale.ROOT, "under %.0f m", sphere.radiusMeters());
+            case ScreeningVolume.RtnEllipsoid e -> String.format(Locale.ROOT, "inside the RTN ellipsoid %.0f x %.0f"
+                    + " x %.0f m", e.radialMeters(), e.inTrackMeters(), e.crossTrackMeters());
+        };
+    }
+
+    static ScreeningVolume.RtnEllipsoid parseEllipsoid(String text) {
+        String[] axes = text.split(",");
+        if (axes.length != 3) {
+            throw new IllegalArgumentException("ellipsoid '" + text + "' is not three semi-axes R,T,N such as"
+                    + " 500,5000,500 (metres) or 0.5km,5km,0.5km");
+        }
+        return new ScreeningVolume.RtnEllipsoid(parseDistance(axes[0]), parseDistance(axes[1]),
+                parseDistance(axes[2]));
     }
 
     static Duration parseDuration(String text) {

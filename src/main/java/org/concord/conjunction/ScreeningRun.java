@@ -5,13 +5,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One screening: its parameters, who asked, its state and progress while running, and its figures when done
- * (per-stage durations in seconds, candidate pairs, conjunctions, objects screened and excluded by SGP4 errors).
+ * One screening: its parameters (window, volume, primary; for a run of kind EPHEMERIS the uploaded ephemeris it
+ * screened, by name and SHA-256, which is not stored), who asked, its state and progress while running, and its
+ * figures when done (per-stage durations in seconds, candidate pairs, conjunctions, objects screened and excluded by
+ * SGP4 errors).
  */
 public record ScreeningRun(long id, Kind kind, Optional<Long> primaryNoradId, Instant start, Duration window,
-                           double thresholdMeters, String requestedBy, Instant startedAt, Status status,
-                           double progress, Optional<Instant> finishedAt, Optional<Figures> figures,
-                           Optional<String> error) {
+                           ScreeningVolume volume, Optional<EphemerisSource> ephemeris, String requestedBy,
+                           Instant startedAt, Status status, double progress, Optional<Instant> finishedAt,
+                           Optional<Figures> figures, Optional<String> error) {
+
+    /** The uploaded ephemeris an EPHEMERIS run screened: its file (or upload) name and the SHA-256 of its bytes. */
+    public record EphemerisSource(String name, String sha256) {
+    }
 
     /** What is screened against the catalog. */
     public enum Kind {

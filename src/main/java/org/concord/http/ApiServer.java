@@ -100,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/conjunctions/{conjunctionId}/cdm", this::conjunctionCdm);
             config.routes.get("/api/v1/screenings", this::screenings);
             config.routes.post("/api/v1/screenings", this::startScreening);
+            config.routes.post("/api/v1/screenings/ephemeris", this::screenEphemeris);
             config.routes.get("/api/v1/screenings/{runId}", this::screening);
             config.routes.get("/api/v1/node/key", audit::nodeKey);
             config.routes.get("/api/v1/audit/checkpoints/latest", audit::latestCheckpoint);
@@ -387,32 +388,47 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalArgumentException("wait must be true or false, was " + body.get("wait"));
         }
         long windowSeconds = body.path("windowSeconds").asLong(7 * 86400);
-        double threshold = body.path("thresholdMeters").asDouble(5000);
-        if (windowSeconds <= 0 || windowSeconds > 30 * 86400) {
+        if (windowSeconds <= 0 || windowSeconds > ScreeningRequests.MAX_WINDOW_SECONDS) {
             throw new IllegalArgumentException("windowSeconds must be between 1 and 30 days");
-        }
-        if (!(threshold > 0) || threshold > 1e6) {
-            throw new IllegalArgumentException("thresholdMeters must be positive and at most 1,000,000");
         }
         Optional<Long> primary = body.hasNonNull("primaryNoradId") ? Optional.of(body.get("primaryNoradId").asLong())
                 : Optional.empty();
         ScreeningService.Request request = new ScreeningService.Request(start,
-                java.time.Duration.ofSeconds(windowSeconds), threshold, primary);
+                java.time.Duration.ofSeconds(windowSeconds), ScreeningRequests.volume(body), primary);
         if (body.path("wait").asBoolean(false)) {
             ScreeningRun run = node.screening().run(request, principal.name(), fraction -> { });
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run", JsonViews.screeningRun(run));
-            m.put("conjunctions", node.conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(run.id()), org.concord.conjunction.ConjunctionQuery.Sort.TCA,
-                    org.concord.conjunction.ConjunctionQuery.MAX_LIMIT, 0), filter(ctx)).items().stream()
-                    .map(JsonViews::conjunction).toList());
+            List<Conjunction> visible = node.screening().conjunctionsOf(run, filter(ctx));
+            Callers.served(ctx, visible.stream().map(Conjunction::label).toList());
+            m.put("conjunctions", visible.stream().map(JsonViews::conjunction).toList());
             ctx.status(HttpStatus.OK).header("Location", "/api/v1/screenings/" + run.id()).json(m);
             return;
         }
         ScreeningRun run = node.screening().start(request, principal.name());
         ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/screenings/" + run.id())
                 .json(JsonViews.screeningRun(run));
+    }
+
+    /** An uploaded OEM screened against the catalog now; the answer is the stored run and its conjunctions. */
+    private void screenEphemeris(Context ctx) {
+        Principal principal = Callers.requireNodeAnalyst(ctx, sharing);
+        Map<String, List<String>> query = ctx.queryParamMap();
+        String name = ScreeningRequests.single(query, "name").orElse("upload.oem");
+        Optional<Label> label = ScreeningRequests.single(query, "label")
+                .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
+        ScreeningService.EphemerisScreening result = node.screening().screenEphemeris(
+                new ScreeningService.EphemerisRequest(name, ctx.bodyAsBytes(), label, ScreeningRequests.start(query),
+                        ScreeningRequests.window(query), ScreeningRequests.volume(query)),
+                principal.name(), fraction -> { });
+        List<Conjunction> visible = node.screening().conjunctionsOf(result.run(), filter(ctx));
+        Callers.served(ctx, visible.stream().map(Conjunction::label).toList());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", JsonViews.screeningRun(result.run()));
+        m.put("screened", result.screened().stream().map(span -> Map.of("start", span.start().toString(),
+                "stop", span.stop().toString())).toList());
+        m.put("conjunctions", visible.stream().map(JsonViews::conjunction).toList());
+        ctx.status(HttpStatus.OK).header("Location", "/api/v1/screenings/" + result.run().id()).json(m);
     }
 
     private void screening(Context ctx) {

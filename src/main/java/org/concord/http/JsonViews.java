@@ -12,6 +12,7 @@ import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ScreeningRun;
+import org.concord.conjunction.ScreeningVolume;
 import org.concord.formats.InputError;
 import org.concord.ingest.IngestReport;
 import org.concord.label.Label;
@@ -123,6 +124,14 @@ final class JsonViews {
         return m;
     }
 
+    static Map<String, Object> ellipsoid(ScreeningVolume.RtnEllipsoid e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("radial", e.radialMeters());
+        m.put("inTrack", e.inTrackMeters());
+        m.put("crossTrack", e.crossTrackMeters());
+        return m;
+    }
+
     static Map<String, Object> screeningRun(ScreeningRun r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
@@ -130,7 +139,14 @@ final class JsonViews {
         m.put("primaryNoradId", r.primaryNoradId().orElse(null));
         m.put("start", r.start().toString());
         m.put("windowSeconds", r.window().toSeconds());
-        m.put("thresholdMeters", r.thresholdMeters());
+        m.put("thresholdMeters", r.volume().broadPhaseRadiusMeters());
+        m.put("ellipsoidMeters", r.volume() instanceof ScreeningVolume.RtnEllipsoid e ? ellipsoid(e) : null);
+        m.put("ephemeris", r.ephemeris().map(source -> {
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("name", source.name());
+            em.put("sha256", source.sha256());
+            return em;
+        }).orElse(null));
         m.put("requestedBy", r.requestedBy());
         m.put("startedAt", r.startedAt().toString());
         m.put("status", r.status().name());

@@ -63,7 +63,7 @@ public final class Node implements AutoCloseable {
                 Clock.systemUTC());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements);
-        this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii,
+        this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii, config.labelRules(),
                 config.party(), Clock.systemUTC());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),

@@ -12,37 +12,68 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 
 import org.concord.label.LabelFilter;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
+import org.concord.catalog.OrbitRecord.TimeSpan;
 import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.ConjunctionQuery;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.conjunction.ScreeningRun;
+import org.concord.conjunction.ScreeningVolume;
+import org.concord.formats.InputError;
+import org.concord.formats.InputRejectedException;
+import org.concord.ingest.LabelRules;
 import org.concord.label.Label;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.risk.CollisionProbability;
+import org.concord.risk.CovarianceSource;
 import org.concord.risk.HardBodyRadii;
 import org.concord.risk.MaximumPc;
 import org.orekit.propagation.analytical.tle.TLE;
 
 /**
- * Screening as a node service: the latest mean-element orbit of every object, the {@link Screener}, a maximum
- * probability of collision for each close approach (TLE-only objects carry no covariance), the label combined from
- * both orbit records, and the run with its figures in the store. Runs are recorded while they run, with progress.
+ * Screening as a node service: the latest mean-element orbit of every object, the {@link Screener} (or, for an
+ * uploaded ephemeris, the {@link EphemerisScreener}), the close approaches inside the run's {@link ScreeningVolume}, a
+ * maximum probability of collision for each (mean elements carry no covariance, so even an ephemeris with a
+ * covariance meets secondaries without one), the label combined from both inputs' labels, and the run with its
+ * figures in the store. Runs are recorded while they run, with progress.
  */
 public final class ScreeningService implements AutoCloseable {
 
     /** What to screen: all-vs-all, or one object against the catalog. */
-    public record Request(Instant start, Duration window, double thresholdMeters, Optional<Long> primary) {
+    public record Request(Instant start, Duration window, ScreeningVolume volume, Optional<Long> primary) {
+
+        /** Inside a sphere of {@code thresholdMeters}. */
+        public Request(Instant start, Duration window, double thresholdMeters, Optional<Long> primary) {
+            this(start, window, new ScreeningVolume.Sphere(thresholdMeters), primary);
+        }
     }
+
+    /**
+     * An uploaded ephemeris (CCSDS OEM) to screen against the catalog over {@code [start, start + window]} clipped to
+     * its span; without a start, from the start of the ephemeris, and without a window, to its end. Its label is
+     * {@code label}, else the node's label rules on {@code sourceName}, as an ingest labels it.
+     */
+    public record EphemerisRequest(String sourceName, byte[] content, Optional<Label> label, Optional<Instant> start,
+                                   Optional<Duration> window, ScreeningVolume volume) {
+    }
+
+    /** A finished ephemeris screening: the stored run, the spans screened, and its conjunctions by TCA. */
+    public record EphemerisScreening(ScreeningRun run, List<TimeSpan> screened, List<Conjunction> conjunctions) {
+    }
+
+    private static final int MAX_SOURCE_NAME_LENGTH = 512;
 
     private final CatalogStore catalog;
     private final ConjunctionStore conjunctions;
     private final MeanElementsDecoder decoder;
     private final HardBodyRadii radii;
+    private final LabelRules labels;
     private final String party;
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -52,11 +83,12 @@ public final class ScreeningService implements AutoCloseable {
     });
 
     public ScreeningService(CatalogStore catalog, ConjunctionStore conjunctions, MeanElementsDecoder decoder,
-                            HardBodyRadii radii, String party, Clock clock) {
+                            HardBodyRadii radii, LabelRules labels, String party, Clock clock) {
         this.catalog = catalog;
         this.conjunctions = conjunctions;
         this.decoder = decoder;
         this.radii = radii;
+        this.labels = labels;
         this.party = party;
         this.clock = clock;
     }
@@ -96,63 +128,150 @@ public final class ScreeningService implements AutoCloseable {
         }
         return new ScreeningRun(0, request.primary().isPresent() ? ScreeningRun.Kind.ONE_VS_ALL
                 : ScreeningRun.Kind.ALL_VS_ALL, request.primary(), request.start(), request.window(),
-                request.thresholdMeters(), requestedBy, clock.instant(), ScreeningRun.Status.RUNNING, 0,
+                request.volume(), Optional.empty(), requestedBy, clock.instant(), ScreeningRun.Status.RUNNING, 0,
                 Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Screens an uploaded ephemeris against the catalog in this thread and stores the run (kind EPHEMERIS, naming the
+     * file and its SHA-256) with its conjunctions; the ephemeris itself is not stored. The secondaries are the latest
+     * mean-element orbit of every object but the ephemeris' own.
+     *
+     * @throws InputRejectedException naming the file when it is not a valid OEM of one object with a catalog number,
+     *                                or when its span does not overlap the window; nothing is stored then
+     */
+    public EphemerisScreening screenEphemeris(EphemerisRequest request, String requestedBy, DoubleConsumer progress) {
+        String name = request.sourceName();
+        if (name.isBlank() || name.length() > MAX_SOURCE_NAME_LENGTH) {
+            throw new IllegalArgumentException("the ephemeris name must be 1 to " + MAX_SOURCE_NAME_LENGTH
+                    + " characters");
+        }
+        Label label = request.label().orElseGet(() -> labels.labelFor(name));
+        if (label.isExpiredAt(clock.instant())) {
+            throw new InputRejectedException(InputError.inFile(name, "label expiry",
+                    "the label expires " + label.expiry().orElseThrow() + ", which is already past"));
+        }
+        EphemerisPrimary primary = EphemerisPrimary.read(name, request.content(), catalog);
+        TimeSpan coverage = primary.coverage();
+        Instant start = request.start().orElse(coverage.start());
+        Duration window = request.window().orElseGet(() -> Duration.ofSeconds(
+                (long) Math.ceil(Duration.between(start, coverage.stop()).toNanos() / 1e9)));
+        if (window.isNegative() || window.isZero()) {
+            throw new InputRejectedException(InputError.inFile(name, "STOP_TIME", "the ephemeris covers "
+                    + coverage.start() + " to " + coverage.stop() + ", which ends before the window's start " + start));
+        }
+        Instant end = start.plus(window);
+        List<TimeSpan> screened = primary.spansWithin(start, end);
+        if (screened.isEmpty()) {
+            throw new InputRejectedException(InputError.inFile(name, "START_TIME", "the ephemeris covers "
+                    + coverage.start() + " to " + coverage.stop() + ", which does not overlap the window " + start
+                    + " to " + end + "; an ephemeris is screened only within its span"));
+        }
+        ScreeningRun run = conjunctions.startRun(new ScreeningRun(0, ScreeningRun.Kind.EPHEMERIS,
+                Optional.of(primary.noradId()), start, window, request.volume(),
+                Optional.of(new ScreeningRun.EphemerisSource(name, primary.sha256())), requestedBy, clock.instant(),
+                ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+        try {
+            Secondaries catalogObjects = screenable(Optional.of(primary.noradId()));
+            ScreeningParameters parameters = new ScreeningParameters(start, window,
+                    request.volume().broadPhaseRadiusMeters(), Optional.empty(),
+                    ScreeningParameters.DEFAULT_STEP_SECONDS, Runtime.getRuntime().availableProcessors());
+            ScreeningResult result = new EphemerisScreener().screen(primary, catalogObjects.objects(), parameters,
+                    progress);
+            String riskNote = primary.hasCovariance() ? "; the ephemeris carries a covariance but the secondary's mean"
+                    + " elements do not, so no measured Pc" : "";
+            finish(run, request.volume(), result, catalogObjects, a -> label, riskNote);
+        } catch (RuntimeException e) {
+            conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        ScreeningRun done = conjunctions.findRun(run.id()).orElseThrow();
+        return new EphemerisScreening(done, screened, conjunctionsOf(done, LabelFilter.UNRESTRICTED));
+    }
+
+    /** The run's conjunctions by TCA that the filter admits (the first {@link ConjunctionQuery#MAX_LIMIT}). */
+    public List<Conjunction> conjunctionsOf(ScreeningRun run, LabelFilter filter) {
+        return conjunctions.findConjunctions(new ConjunctionQuery(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
+                ConjunctionQuery.Sort.TCA, ConjunctionQuery.MAX_LIMIT, 0), filter).items();
+    }
+
+    /** The objects to screen: their element sets, their orbit records by id, and how many could not be read. */
+    private record Secondaries(List<ScreeningObject> objects, Map<Long, OrbitRecord> byOrbitId, int unusable) {
+    }
+
+    private Secondaries screenable(Optional<Long> excluded) {
+        List<ScreeningObject> objects = new ArrayList<>();
+        Map<Long, OrbitRecord> byOrbitId = new HashMap<>();
+        int unusable = 0;
+        for (OrbitRecord orbit : catalog.latestOrbits()) {
+            if (orbit.kind() != OrbitKind.MEAN_ELEMENTS || orbit.label().isExpiredAt(clock.instant())
+                    || excluded.equals(Optional.of(orbit.noradId()))) {
+                continue;
+            }
+            TLE tle;
+            try {
+                tle = decoder.toTle(orbit.format(), orbit.content());
+            } catch (RuntimeException e) {
+                unusable++;
+                continue;
+            }
+            objects.add(new ScreeningObject(orbit.noradId(), orbit.id(), tle));
+            byOrbitId.put(orbit.id(), orbit);
+        }
+        return new Secondaries(objects, byOrbitId, unusable);
     }
 
     private void execute(ScreeningRun run, Request request, DoubleConsumer progress) {
         try {
-            List<ScreeningObject> objects = new ArrayList<>();
-            Map<Long, OrbitRecord> byOrbitId = new HashMap<>();
-            int unusable = 0;
-            for (OrbitRecord orbit : catalog.latestOrbits()) {
-                if (orbit.kind() != OrbitKind.MEAN_ELEMENTS || orbit.label().isExpiredAt(clock.instant())) {
-                    continue;
-                }
-                TLE tle;
-                try {
-                    tle = decoder.toTle(orbit.format(), orbit.content());
-                } catch (RuntimeException e) {
-                    unusable++;
-                    continue;
-                }
-                objects.add(new ScreeningObject(orbit.noradId(), orbit.id(), tle));
-                byOrbitId.put(orbit.id(), orbit);
-            }
+            Secondaries objects = screenable(Optional.empty());
+            double radius = request.volume().broadPhaseRadiusMeters();
             ScreeningParameters parameters = request.primary()
-                    .map(p -> ScreeningParameters.oneVsAll(request.start(), request.window(), request.thresholdMeters(),
-                            Set.of(p)))
-                    .orElseGet(() -> ScreeningParameters.allVsAll(request.start(), request.window(),
-                            request.thresholdMeters()));
-            ScreeningResult result = new Screener().screen(objects, parameters, progress);
-            long riskStart = System.nanoTime();
-            List<Conjunction> found = new ArrayList<>(result.closeApproaches().size());
-            for (CloseApproach a : result.closeApproaches()) {
-                OrbitRecord primary = byOrbitId.get(a.primaryOrbitId());
-                OrbitRecord secondary = byOrbitId.get(a.secondaryOrbitId());
-                double hbr = radii.combined(a.primaryNoradId(), Optional.empty(), a.secondaryNoradId(),
-                        Optional.empty());
-                CollisionProbability max = MaximumPc.closedForm(Math.max(a.missDistanceMeters(), 1e-3), hbr);
-                CollisionRisk risk = new CollisionRisk(max.probability(), max.method(),
-                        org.concord.risk.CovarianceSource.MAXIMUM, hbr, max.describe());
-                Label label = primary.label().combine(secondary.label(), party);
-                found.add(new Conjunction(0, a.primaryNoradId(), a.secondaryNoradId(), Optional.of(primary.id()),
-                        Optional.of(secondary.id()), a.tca(), a.missDistanceMeters(),
-                        a.relativeSpeedMetersPerSecond(), a.radialMeters(), a.inTrackMeters(), a.crossTrackMeters(),
-                        Optional.of(risk), Optional.empty(), Optional.of(run.id()), Optional.empty(), label));
-            }
-            double riskSeconds = (System.nanoTime() - riskStart) / 1e9;
-            long storeStart = System.nanoTime();
-            ScreeningStatistics s = result.statistics();
-            ScreeningRun.Figures provisional = new ScreeningRun.Figures(s.objects(),
-                    s.excludedBySgp4Error() + unusable, s.candidatePairs(), found.size(), s.propagationSeconds(),
-                    s.broadPhaseSeconds(), s.refinementSeconds(), riskSeconds, 0);
-            conjunctions.finishRun(run.id(), found, provisional);
-            double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
-            conjunctions.recordStorageTime(run.id(), storeSeconds);
+                    .map(p -> ScreeningParameters.oneVsAll(request.start(), request.window(), radius, Set.of(p)))
+                    .orElseGet(() -> ScreeningParameters.allVsAll(request.start(), request.window(), radius));
+            ScreeningResult result = new Screener().screen(objects.objects(), parameters, progress);
+            finish(run, request.volume(), result, objects,
+                    a -> objects.byOrbitId().get(a.primaryOrbitId()).label(), "");
         } catch (RuntimeException e) {
             conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Keeps the close approaches inside the volume (the miss vector in the RTN frame of the approach's primary: in
+     * all-vs-all screening the lower catalog number), gives each its maximum Pc (its statement followed by
+     * {@code riskNote}) and combined label, and stores them.
+     */
+    private void finish(ScreeningRun run, ScreeningVolume volume, ScreeningResult result, Secondaries objects,
+                        Function<CloseApproach, Label> primaryLabel, String riskNote) {
+        long riskStart = System.nanoTime();
+        List<Conjunction> found = new ArrayList<>(result.closeApproaches().size());
+        for (CloseApproach a : result.closeApproaches()) {
+            if (!volume.contains(a.radialMeters(), a.inTrackMeters(), a.crossTrackMeters())) {
+                continue;
+            }
+            OrbitRecord secondary = objects.byOrbitId().get(a.secondaryOrbitId());
+            Optional<Long> primaryOrbit = Optional.ofNullable(objects.byOrbitId().get(a.primaryOrbitId()))
+                    .map(OrbitRecord::id);
+            double hbr = radii.combined(a.primaryNoradId(), Optional.empty(), a.secondaryNoradId(),
+                    Optional.empty());
+            CollisionProbability max = MaximumPc.closedForm(Math.max(a.missDistanceMeters(), 1e-3), hbr);
+            CollisionRisk risk = new CollisionRisk(max.probability(), max.method(), CovarianceSource.MAXIMUM, hbr,
+                    max.describe() + riskNote);
+            Label label = primaryLabel.apply(a).combine(secondary.label(), party);
+            found.add(new Conjunction(0, a.primaryNoradId(), a.secondaryNoradId(), primaryOrbit,
+                    Optional.of(secondary.id()), a.tca(), a.missDistanceMeters(), a.relativeSpeedMetersPerSecond(),
+                    a.radialMeters(), a.inTrackMeters(), a.crossTrackMeters(), Optional.of(risk), Optional.empty(),
+                    Optional.of(run.id()), Optional.empty(), label));
+        }
+        double riskSeconds = (System.nanoTime() - riskStart) / 1e9;
+        long storeStart = System.nanoTime();
+        ScreeningStatistics s = result.statistics();
+        ScreeningRun.Figures provisional = new ScreeningRun.Figures(s.objects(),
+                s.excludedBySgp4Error() + objects.unusable(), s.candidatePairs(), found.size(),
+                s.propagationSeconds(), s.broadPhaseSeconds(), s.refinementSeconds(), riskSeconds, 0);
+        conjunctions.finishRun(run.id(), found, provisional);
+        double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
+        conjunctions.recordStorageTime(run.id(), storeSeconds);
     }
 
     @Override

@@ -19,6 +19,9 @@ import org.concord.conjunction.ConjunctionQuery;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.conjunction.ScreeningRun;
 import org.concord.label.DataKind;
+import org.concord.conjunction.ScreeningRun.EphemerisSource;
+import org.concord.conjunction.ScreeningVolume;
+import org.concord.conjunction.ScreeningVolume.RtnEllipsoid;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.store.Tables.Conj;
@@ -50,13 +53,22 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 .set(Run.PRIMARY_NORAD_ID, run.primaryNoradId().orElse(null))
                 .set(Run.START_TIME, JooqCatalogStore.odt(run.start()))
                 .set(Run.WINDOW_SECONDS, run.window().toSeconds())
-                .set(Run.THRESHOLD_M, run.thresholdMeters())
+                .set(Run.THRESHOLD_M, run.volume().broadPhaseRadiusMeters())
+                .set(Run.ELLIPSOID_RADIAL_M, ellipsoid(run).map(RtnEllipsoid::radialMeters).orElse(null))
+                .set(Run.ELLIPSOID_IN_TRACK_M, ellipsoid(run).map(RtnEllipsoid::inTrackMeters).orElse(null))
+                .set(Run.ELLIPSOID_CROSS_TRACK_M, ellipsoid(run).map(RtnEllipsoid::crossTrackMeters).orElse(null))
+                .set(Run.EPHEMERIS_NAME, run.ephemeris().map(EphemerisSource::name).orElse(null))
+                .set(Run.EPHEMERIS_SHA256, run.ephemeris().map(EphemerisSource::sha256).orElse(null))
                 .set(Run.REQUESTED_BY, run.requestedBy())
                 .set(Run.STARTED_AT, JooqCatalogStore.odt(run.startedAt()))
                 .set(Run.STATUS, ScreeningRun.Status.RUNNING.name())
                 .set(Run.PROGRESS, 0.0)
                 .returningResult(Run.ID).fetchOne().value1();
         return findRun(id).orElseThrow();
+    }
+
+    private static Optional<RtnEllipsoid> ellipsoid(ScreeningRun run) {
+        return run.volume() instanceof RtnEllipsoid e ? Optional.of(e) : Optional.empty();
     }
 
     @Override
@@ -285,9 +297,14 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 : Optional.of(new ScreeningRun.Figures(r.get(Run.OBJECTS_SCREENED), r.get(Run.OBJECTS_EXCLUDED),
                 r.get(Run.CANDIDATE_PAIRS), r.get(Run.CONJUNCTIONS), r.get(Run.PROPAGATION_S),
                 r.get(Run.BROAD_PHASE_S), r.get(Run.REFINEMENT_S), r.get(Run.RISK_S), r.get(Run.STORAGE_S)));
+        ScreeningVolume volume = r.get(Run.ELLIPSOID_RADIAL_M) == null
+                ? new ScreeningVolume.Sphere(r.get(Run.THRESHOLD_M)) : new RtnEllipsoid(r.get(Run.ELLIPSOID_RADIAL_M), r.get(Run.ELLIPSOID_IN_TRACK_M),
+                r.get(Run.ELLIPSOID_CROSS_TRACK_M));
+        Optional<EphemerisSource> ephemeris = Optional.ofNullable(r.get(Run.EPHEMERIS_NAME))
+                .map(name -> new EphemerisSource(name, r.get(Run.EPHEMERIS_SHA256)));
         return new ScreeningRun(r.get(Run.ID), ScreeningRun.Kind.valueOf(r.get(Run.KIND)),
                 Optional.ofNullable(r.get(Run.PRIMARY_NORAD_ID)), r.get(Run.START_TIME).toInstant(),
-                Duration.ofSeconds(r.get(Run.WINDOW_SECONDS)), r.get(Run.THRESHOLD_M), r.get(Run.REQUESTED_BY),
+                Duration.ofSeconds(r.get(Run.WINDOW_SECONDS)), volume, ephemeris, r.get(Run.REQUESTED_BY),
                 r.get(Run.STARTED_AT).toInstant(), ScreeningRun.Status.valueOf(r.get(Run.STATUS)),
                 r.get(Run.PROGRESS), Optional.ofNullable(r.get(Run.FINISHED_AT)).map(OffsetDateTime::toInstant),
                 figures, Optional.ofNullable(r.get(Run.ERROR)));

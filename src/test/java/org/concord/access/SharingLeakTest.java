@@ -128,7 +128,8 @@ class SharingLeakTest {
             }
         }
         ScreeningRun run = node.conjunctions().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
-                Optional.empty(), Instant.parse("2024-07-05T00:00:00Z"), Duration.ofDays(1), 5000, "test",
+                Optional.empty(), Instant.parse("2024-07-05T00:00:00Z"), Duration.ofDays(1),
+                new org.concord.conjunction.ScreeningVolume.Sphere(5000), Optional.empty(), "test",
                 Instant.now(), ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
         runId = run.id();
         List<Conjunction> found = new ArrayList<>();

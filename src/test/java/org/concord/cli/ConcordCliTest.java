@@ -85,6 +85,54 @@ class ConcordCliTest {
     }
 
     @Test
+    void anEphemerisIsScreenedAgainstTheCatalogAndItsConjunctionsPrinted() throws IOException {
+        Path tle = dir.resolve("subset.tle");
+        Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
+        assertThat(run("ingest", tle.toString()).exitCode()).isZero();
+        CliRun propagated = run("propagate", "25544", "--from", "2024-07-05T00:00:00Z", "--to", "2024-07-05T12:00:00Z",
+                "--step", "20", "--frame", "GCRF", "--format", "oem");
+        assertThat(propagated.exitCode()).as(propagated.err()).isZero();
+        Path oem = dir.resolve("iss-plan.oem");
+        Files.writeString(oem, propagated.out());
+
+        CliRun screen = run("screen", "--ephemeris", oem.toString(), "--threshold", "200km", "--label",
+                "tlp=AMBER;rel=REL TO GBR");
+        assertThat(screen.exitCode()).as(screen.err()).isZero();
+        assertThat(screen.out()).containsPattern("screening run 1: ephemeris " + java.util.regex.Pattern.quote(
+                oem.toString()) + " \\(object 25544, SHA-256 [0-9a-f]{64}\\) against 300 objects \\(\\d+ excluded by SGP4"
+                + " errors\\), 5 conjunctions under 200000 m")
+                .contains("screened 2024-07-05T00:00:00Z to 2024-07-05T12:00:00Z")
+                .containsPattern("2024-07-05T10:46:00\\.99\\d+Z +25544 +614 +30810\\.\\d .* REL TO GBR TLP:AMBER");
+
+        CliRun ellipsoid = run("screen", "--ephemeris", oem.toString(), "--ellipsoid", "10km,50km,10km");
+        assertThat(ellipsoid.exitCode()).as(ellipsoid.err()).isZero();
+        assertThat(ellipsoid.out()).contains("0 conjunctions inside the RTN ellipsoid 10000 x 50000 x 10000 m");
+        CliRun primary = run("screen", "--primary", "25544", "--start", "2024-07-05T00:00:00Z", "--window", "12h",
+                "--ellipsoid", "40km,15km,40km");
+        assertThat(primary.out()).contains("1 conjunctions inside the RTN ellipsoid 40000 x 15000 x 40000 m");
+
+        CliRun late = run("screen", "--ephemeris", oem.toString(), "--start", "2024-08-01T00:00:00Z", "--window", "1d");
+        assertThat(late.exitCode()).isEqualTo(2);
+        assertThat(late.err()).contains(oem + ": START_TIME: the ephemeris covers 2024-07-05T00:00:00Z to"
+                + " 2024-07-05T12:00:00Z, which does not overlap the window 2024-08-01T00:00:00Z to");
+        assertThat(run("screen", "--ephemeris", oem.toString(), "--start", "2024-08-01T00:00:00Z").err())
+                .contains(oem + ": STOP_TIME: the ephemeris covers 2024-07-05T00:00:00Z to 2024-07-05T12:00:00Z, which"
+                        + " ends before the window's start 2024-08-01T00:00:00Z");
+        Path broken = dir.resolve("broken.oem");
+        Files.write(broken, TestNodes.resource("/malformed/oem-truncated-data-line.oem"));
+        CliRun invalid = run("screen", "--ephemeris", broken.toString());
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.err()).contains(broken.toString());
+        assertThat(run("screen", "--ephemeris", oem.toString(), "--primary", "25544").err())
+                .contains("--primary and --ephemeris exclude each other");
+        assertThat(run("screen", "--ephemeris", oem.toString(), "--threshold", "5km", "--ellipsoid", "1,2,3").err())
+                .contains("--threshold and --ellipsoid exclude each other");
+        assertThat(run("screen", "--primary", "25544", "--ellipsoid", "1,2,3").err()).contains("--start is required");
+        assertThat(run("screen", "--ephemeris", oem.toString(), "--ellipsoid", "1,2").err())
+                .contains("ellipsoid '1,2' is not three semi-axes");
+    }
+
+    @Test
     void unknownObjectsAndOptionsAreReported() {
         assertThat(run("object", "42").exitCode()).isEqualTo(1);
         assertThat(run("objects", "--sort", "mass").err()).contains("unknown sort key 'mass'");

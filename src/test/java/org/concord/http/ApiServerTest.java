@@ -329,7 +329,8 @@ class ApiServerTest {
     void storedConjunctionsAndRunsAreListedWithTheirLabels() throws Exception {
         var run = node.conjunctions().startRun(new org.concord.conjunction.ScreeningRun(0,
                 org.concord.conjunction.ScreeningRun.Kind.ONE_VS_ALL, java.util.Optional.of(25544L),
-                java.time.Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(1), 5000, "test",
+                java.time.Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(1),
+                new org.concord.conjunction.ScreeningVolume.Sphere(5000), java.util.Optional.empty(), "test",
                 java.time.Instant.now(), org.concord.conjunction.ScreeningRun.Status.RUNNING, 0,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
         var label = org.concord.label.Label.parse("rel=GBR;tlp=AMBER", org.concord.label.Label.publicFrom("TEST"));
@@ -399,6 +400,74 @@ class ApiServerTest {
         Reply rejected = checked("/api/v1/screenings", "POST", wordy);
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.body().at("/error/message").asText()).contains("thresholdMeters must be a number");
+    }
+
+    private static Reply postEphemeris(String query, String oem) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/screenings/ephemeris?" + query)).POST(HttpRequest.BodyPublishers.ofString(oem))
+                .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+        return checked("/api/v1/screenings/ephemeris", "POST", response);
+    }
+
+    @Test
+    void anUploadedEphemerisIsScreenedAndTheConjunctionsAreTheAnswer() throws Exception {
+        String oem = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/objects/25544/ephemeris?from="
+                + "2024-07-05T00:00:00Z&to=2024-07-05T12:00:00Z&step=20&frame=gcrf&format=oem")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(oem).contains("CCSDS_OEM_VERS");
+
+        Reply sphere = postEphemeris("name=iss-plan.oem&thresholdMeters=200000&label="
+                + URLEncoder.encode("tlp=AMBER;rel=REL TO GBR", StandardCharsets.UTF_8), oem);
+        assertThat(sphere.status()).as(sphere.text()).isEqualTo(200);
+        assertThat(sphere.body().at("/run/kind").asText()).isEqualTo("EPHEMERIS");
+        assertThat(sphere.body().at("/run/status").asText()).isEqualTo("DONE");
+        assertThat(sphere.body().at("/run/primaryNoradId").asLong()).isEqualTo(25544);
+        assertThat(sphere.body().at("/run/ephemeris/name").asText()).isEqualTo("iss-plan.oem");
+        assertThat(sphere.body().at("/run/ellipsoidMeters").isNull()).isTrue();
+        assertThat(sphere.body().at("/screened/0/start").asText()).isEqualTo("2024-07-05T00:00:00Z");
+        assertThat(sphere.body().at("/screened/0/stop").asText()).isEqualTo("2024-07-05T12:00:00Z");
+        JsonNode conjunctions = sphere.body().get("conjunctions");
+        assertThat(conjunctions.size()).isEqualTo(sphere.body().at("/run/figures/conjunctions").asInt()).isEqualTo(5);
+        conjunctions.forEach(c -> {
+            assertThat(c.get("primaryNoradId").asLong()).isEqualTo(25544);
+            assertThat(c.get("primaryOrbitId").isNull()).isTrue();
+            assertThat(c.at("/label/tlp").asText()).isEqualTo("AMBER");
+            assertThat(c.at("/risk/covarianceSource").asText()).isEqualTo("MAXIMUM");
+        });
+        long runId = sphere.body().at("/run/id").asLong();
+        assertThat(get("/api/v1/screenings/{runId}", "/api/v1/screenings/" + runId).body().at("/ephemeris/sha256")
+                .asText()).hasSize(64);
+
+        Reply ellipsoid = postEphemeris("name=iss-plan.oem&ellipsoidMeters=40000,15000,40000", oem);
+        assertThat(ellipsoid.status()).as(ellipsoid.text()).isEqualTo(200);
+        assertThat(ellipsoid.body().at("/run/ellipsoidMeters/inTrack").asDouble()).isEqualTo(15000);
+        assertThat(ellipsoid.body().at("/run/thresholdMeters").asDouble()).isEqualTo(40000);
+        assertThat(ellipsoid.body().get("conjunctions").size()).isEqualTo(1);
+
+        Reply late = postEphemeris("name=iss-plan.oem&start=2024-08-01T00:00:00Z&windowSeconds=86400", oem);
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body().at("/error/errors/0/file").asText()).isEqualTo("iss-plan.oem");
+        assertThat(late.body().at("/error/errors/0/reason").asText()).contains("does not overlap the window");
+        Reply broken = postEphemeris("name=broken.oem", oem.replace("CENTER_NAME", "CENTRE_NAME"));
+        assertThat(broken.status()).isEqualTo(422);
+        assertThat(postEphemeris("ellipsoidMeters=1,2", oem).status()).isEqualTo(400);
+        assertThat(postEphemeris("ellipsoidMeters=1,2,3&thresholdMeters=5", oem).body().at("/error/message")
+                .asText()).contains("not both");
+        assertThat(postEphemeris("windowSeconds=soon", oem).status()).isEqualTo(400);
+
+        HttpResponse<String> waited = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"windowSeconds\":"
+                        + " 43200, \"ellipsoidMeters\": {\"radial\": 40000, \"inTrack\": 15000, \"crossTrack\": 40000},"
+                        + " \"primaryNoradId\": 25544, \"wait\": true}")).build(), HttpResponse.BodyHandlers.ofString());
+        Reply primary = checked("/api/v1/screenings", "POST", waited);
+        assertThat(primary.status()).as(primary.text()).isEqualTo(200);
+        assertThat(primary.body().at("/run/ellipsoidMeters/crossTrack").asDouble()).isEqualTo(40000);
+        assertThat(primary.body().get("conjunctions").size()).isEqualTo(1);
+        HttpResponse<String> bad = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"ellipsoidMeters\":"
+                        + " {\"radial\": \"wide\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(checked("/api/v1/screenings", "POST", bad).body().at("/error/message").asText())
+                .contains("ellipsoidMeters must be an object of three numbers");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.concord.TestNodes;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionQuery;
 import org.concord.conjunction.ScreeningRun;
+import org.concord.conjunction.ScreeningVolume;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.label.Tlp;
@@ -113,7 +114,8 @@ class ScreeningServiceTest {
     @Test
     void runsLeftRunningByAStoppedNodeAreMarkedFailed() {
         ScreeningRun abandoned = node.conjunctions().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
-                Optional.empty(), START, Duration.ofDays(1), 5000, "tester", Instant.now(),
+                Optional.empty(), START, Duration.ofDays(1), new ScreeningVolume.Sphere(5000), Optional.empty(), "tester",
+                Instant.now(),
                 ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(node.screening().failAbandonedRuns()).isGreaterThanOrEqualTo(1);
         ScreeningRun after = node.conjunctions().findRun(abandoned.id()).orElseThrow();

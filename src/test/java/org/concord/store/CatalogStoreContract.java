@@ -194,11 +194,16 @@ abstract class CatalogStoreContract {
         List<OrbitRecord> orbits = store.latestOrbits();
         JooqConjunctionStore conjunctions = new JooqConjunctionStore(db);
         org.concord.conjunction.ScreeningRun run = conjunctions.startRun(new org.concord.conjunction.ScreeningRun(0,
-                org.concord.conjunction.ScreeningRun.Kind.ALL_VS_ALL, Optional.empty(),
-                Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(7), 5000, "tester", NOW,
-                org.concord.conjunction.ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(),
-                Optional.empty()));
+                org.concord.conjunction.ScreeningRun.Kind.EPHEMERIS, Optional.of(25544L),
+                Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(7),
+                new org.concord.conjunction.ScreeningVolume.RtnEllipsoid(500, 5000, 1000),
+                Optional.of(new org.concord.conjunction.ScreeningRun.EphemerisSource("plan.oem", "ab".repeat(32))),
+                "tester", NOW, org.concord.conjunction.ScreeningRun.Status.RUNNING, 0, Optional.empty(),
+                Optional.empty(), Optional.empty()));
         assertThat(run.id()).isPositive();
+        assertThat(run.volume()).isEqualTo(new org.concord.conjunction.ScreeningVolume.RtnEllipsoid(500, 5000, 1000));
+        assertThat(run.ephemeris()).contains(new org.concord.conjunction.ScreeningRun.EphemerisSource("plan.oem",
+                "ab".repeat(32)));
         assertThat(run.status()).isEqualTo(org.concord.conjunction.ScreeningRun.Status.RUNNING);
         conjunctions.updateProgress(run.id(), 0.5);
         assertThat(conjunctions.findRun(run.id()).orElseThrow().progress()).isEqualTo(0.5);
