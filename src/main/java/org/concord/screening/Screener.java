@@ -81,6 +81,21 @@ public final class Screener {
     private static final long MAX_CELLS_PER_BOX = 64;
     /** Grid cell size per second of step (m/s): cells somewhat larger than a LEO segment box. */
     private static final double CELL_SPEED = 10_000.0;
+    private static final int CELL_OFFSET = 1 << 20;
+
+    /*
+     * Per object of a step, BOX doubles in one run (the pair tests read two objects' data from two places): the
+     * padded box's lower and upper corners, the radial shell (its upper end already padded by the threshold), the
+     * deviation bound, and the two sampled positions.
+     */
+    private static final int LO = 0;
+    private static final int HI = 3;
+    private static final int RLO = 6;
+    private static final int RHI = 7;
+    private static final int DEV = 8;
+    private static final int P0 = 9;
+    private static final int P1 = 12;
+    private static final int BOX = 15;
 
     /** Screens without progress reports. */
     public ScreeningResult screen(List<ScreeningObject> objects, ScreeningParameters parameters) {
@@ -125,6 +140,8 @@ public final class Screener {
         private final double cellSize;
         private final Instant start;
 
+        /** Each worker's broad-phase arrays, reused from step to step. */
+        private final ThreadLocal<Workspace> workspace;
         private final AtomicLong gridPairs = new AtomicLong();
         private final AtomicLong radialPairs = new AtomicLong();
         private final AtomicLong candidatePairs = new AtomicLong();
@@ -154,6 +171,7 @@ public final class Screener {
             this.errorCode = new int[n];
             // cells about the size of a LEO chord: boxes touch a few cells each
             this.cellSize = Math.max(20_000.0, h * CELL_SPEED) + threshold;
+            this.workspace = ThreadLocal.withInitial(() -> new Workspace(n));
         }
 
         double sampleTime(int k) {
@@ -246,185 +264,181 @@ public final class Screener {
 
         /** Candidate (step, i, j) triples of one step, packed as {@code step << 42 | i << 21 | j}. */
         long[] broadPhase(double[] s0, double[] s1, boolean[] v0, boolean[] v1, double dt, int step) {
-            int[] ids = new int[n];
+            Workspace w = workspace.get();
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (v0[i] && v1[i]) {
-                    ids[count++] = i;
+                    w.ids[count++] = i;
                 }
             }
             double half = threshold / 2.0;
-            double[] lo = new double[3 * count];
-            double[] hi = new double[3 * count];
-            double[] dev = new double[count];
-            double[] rlo = new double[count];
-            double[] rhi = new double[count];
-            int[] c0 = new int[3 * count];
-            int[] c1 = new int[3 * count];
+            double[] box = w.box;
+            int[] cells = w.cells;
             long entries = 0;
-            int[] big = new int[count];
             int bigCount = 0;
             for (int m = 0; m < count; m++) {
-                int o = 6 * ids[m];
-                double d = kernel.accelerationBound(ids[m], sampleTime(step), sampleTime(step + 1), MAX_ACCELERATION)
-                        * dt * dt / 8.0;
-                dev[m] = d;
+                int o = 6 * w.ids[m];
+                int b = BOX * m;
+                double d = kernel.accelerationBound(w.ids[m], sampleTime(step), sampleTime(step + 1),
+                        MAX_ACCELERATION) * dt * dt / 8.0;
                 double pad = d + half;
-                long cells = 1;
+                long touched = 1;
                 for (int ax = 0; ax < 3; ax++) {
                     double p = s0[o + ax];
                     double q = s1[o + ax];
+                    box[b + P0 + ax] = p;
+                    box[b + P1 + ax] = q;
                     double l = Math.min(p, q) - pad;
                     double u = Math.max(p, q) + pad;
-                    lo[3 * m + ax] = l;
-                    hi[3 * m + ax] = u;
-                    c0[3 * m + ax] = cell(l);
-                    c1[3 * m + ax] = cell(u);
-                    cells *= c1[3 * m + ax] - c0[3 * m + ax] + 1;
+                    box[b + LO + ax] = l;
+                    box[b + HI + ax] = u;
+                    cells[6 * m + ax] = cell(l);
+                    cells[6 * m + 3 + ax] = cell(u);
+                    touched *= cells[6 * m + 3 + ax] - cells[6 * m + ax] + 1;
                 }
-                if (cells > MAX_CELLS_PER_BOX) {
-                    big[bigCount++] = m;
-                    c1[3 * m] = c0[3 * m] - 1; // enters no cell
+                if (touched > MAX_CELLS_PER_BOX) {
+                    w.big[bigCount++] = m;
+                    cells[6 * m + 3] = cells[6 * m] - 1; // enters no cell
                 } else {
-                    entries += cells;
+                    entries += touched;
                 }
+                box[b + DEV] = d;
                 double r0 = norm(s0[o], s0[o + 1], s0[o + 2]);
                 double r1 = norm(s1[o], s1[o + 1], s1[o + 2]);
-                rhi[m] = Math.max(r0, r1) + d;
-                rlo[m] = segmentMinNorm(s0[o], s0[o + 1], s0[o + 2], s1[o], s1[o + 1], s1[o + 2]) - d;
+                // the shell padded by the threshold here, so that the pair test compares shells directly
+                box[b + RHI] = Math.max(r0, r1) + d + threshold;
+                box[b + RLO] = segmentMinNorm(s0[o], s0[o + 1], s0[o + 2], s1[o], s1[o + 1], s1[o + 2]) - d;
             }
             int size = (int) entries;
             int buckets = Integer.highestOneBit(Math.max(16, size)) << 1;
             int mask = buckets - 1;
-            int[] start = new int[buckets + 1];
-            int[] entryObject = new int[size];
-            int[] entryBucket = new int[size];
-            int[] entryCell = new int[3 * size];
+            w.ensureEntries(size, buckets);
+            int[] start = w.start;
+            Arrays.fill(start, 0, buckets + 2, 0);
+            int[] entryObject = w.entryObject;
+            long[] entryCell = w.entryCell;
             int e = 0;
             for (int m = 0; m < count; m++) {
-                for (int x = c0[3 * m]; x <= c1[3 * m]; x++) {
-                    for (int y = c0[3 * m + 1]; y <= c1[3 * m + 1]; y++) {
-                        for (int z = c0[3 * m + 2]; z <= c1[3 * m + 2]; z++) {
-                            int bucket = hash(x, y, z) & mask;
+                for (int x = cells[6 * m]; x <= cells[6 * m + 3]; x++) {
+                    for (int y = cells[6 * m + 1]; y <= cells[6 * m + 4]; y++) {
+                        for (int z = cells[6 * m + 2]; z <= cells[6 * m + 5]; z++) {
+                            long key = cellKey(x, y, z);
                             entryObject[e] = m;
-                            entryBucket[e] = bucket;
-                            entryCell[3 * e] = x;
-                            entryCell[3 * e + 1] = y;
-                            entryCell[3 * e + 2] = z;
-                            start[bucket + 1]++;
+                            entryCell[e] = key;
+                            start[(hash(key) & mask) + 2]++;
                             e++;
                         }
                     }
                 }
             }
-            for (int bk = 0; bk < buckets; bk++) {
-                start[bk + 1] += start[bk];
+            // counting sort of the entries by bucket; the sweep keys carry each entry's lower x bound (floored to
+            // whole metres, so that the sweep's stop test is conservative) beside the entry
+            for (int bk = 2; bk < buckets + 2; bk++) {
+                start[bk] += start[bk - 1];
             }
-            int[] fill = Arrays.copyOf(start, buckets);
-            int[] sorted = new int[size];
+            long[] sweep = w.sweep;
             for (int i = 0; i < size; i++) {
-                sorted[fill[entryBucket[i]]++] = i;
+                double l = Math.floor(box[BOX * entryObject[i] + LO]);
+                int quantised = (int) Math.max(-2.0e9, Math.min(2.0e9, l));
+                sweep[start[(hash(entryCell[i]) & mask) + 1]++] = ((long) quantised << 32) | i;
             }
             long[] counters = new long[2];
-            long[] out = new long[16];
-            int found = 0;
-            long[] sweep = new long[64];
+            Candidates out = w.out;
+            out.clear();
             for (int bk = 0; bk < buckets; bk++) {
                 int from = start[bk];
                 int to = start[bk + 1];
-                int m = to - from;
-                if (m < 2) {
+                if (to - from < 2) {
                     continue;
                 }
-                // sort and sweep along x within the bucket: lower x bounds (floored to whole metres) with entry
-                if (m > sweep.length) {
-                    sweep = new long[Math.max(m, 2 * sweep.length)];
+                Arrays.sort(sweep, from, to);
+                // the bucket's boxes copied in sweep order, so that the inner loop reads memory in sequence
+                double[] sorted = w.sorted;
+                for (int p = from; p < to; p++) {
+                    int entry = (int) sweep[p];
+                    System.arraycopy(box, BOX * entryObject[entry], sorted, 6 * p, 6);
                 }
                 for (int p = from; p < to; p++) {
-                    int entry = sorted[p];
-                    double l = Math.floor(lo[3 * entryObject[entry]]);
-                    int quantised = (int) Math.max(-2.0e9, Math.min(2.0e9, l));
-                    sweep[p - from] = ((long) quantised << 32) | entry;
-                }
-                Arrays.sort(sweep, 0, m);
-                for (int p = 0; p < m; p++) {
                     int ea = (int) sweep[p];
-                    int ma = entryObject[ea];
-                    int cx = entryCell[3 * ea];
-                    int cy = entryCell[3 * ea + 1];
-                    int cz = entryCell[3 * ea + 2];
-                    double hx = hi[3 * ma];
-                    for (int q = p + 1; q < m && (sweep[q] >> 32) <= hx; q++) {
-                        int eb = (int) sweep[q];
-                        int mb = entryObject[eb];
-                        if (entryCell[3 * eb] != cx || entryCell[3 * eb + 1] != cy || entryCell[3 * eb + 2] != cz) {
+                    long key = entryCell[ea];
+                    double lx = sorted[6 * p];
+                    double ly = sorted[6 * p + 1];
+                    double lz = sorted[6 * p + 2];
+                    double hx = sorted[6 * p + 3];
+                    double hy = sorted[6 * p + 4];
+                    double hz = sorted[6 * p + 5];
+                    for (int q = p + 1; q < to && (sweep[q] >> 32) <= hx; q++) {
+                        int b = 6 * q;
+                        if (sorted[b] > hx || sorted[b + 3] < lx || sorted[b + 1] > hy || sorted[b + 4] < ly
+                                || sorted[b + 2] > hz || sorted[b + 5] < lz) {
                             continue;
                         }
-                        if (cell(Math.max(lo[3 * ma], lo[3 * mb])) != cx
-                                || cell(Math.max(lo[3 * ma + 1], lo[3 * mb + 1])) != cy
-                                || cell(Math.max(lo[3 * ma + 2], lo[3 * mb + 2])) != cz) {
-                            continue; // counted in another cell (or the boxes do not overlap)
+                        int eb = (int) sweep[q];
+                        if (entryCell[eb] != key) {
+                            continue; // another cell in the same bucket
                         }
-                        long pair = testPair(ma, mb, ids, lo, hi, dev, rlo, rhi, s0, s1, step, counters);
-                        if (pair >= 0) {
-                            if (found == out.length) {
-                                out = Arrays.copyOf(out, 2 * found);
-                            }
-                            out[found++] = pair;
+                        int ma = entryObject[ea];
+                        int mb = entryObject[eb];
+                        // count the pair once: in the cell holding the lower corner of the boxes' intersection
+                        if (Math.max(cells[6 * ma], cells[6 * mb]) != cellX(key)
+                                || Math.max(cells[6 * ma + 1], cells[6 * mb + 1]) != cellY(key)
+                                || Math.max(cells[6 * ma + 2], cells[6 * mb + 2]) != cellZ(key)) {
+                            continue;
                         }
+                        testPair(ma, mb, w.ids, box, step, counters, out);
                     }
                 }
             }
             // boxes touching too many cells (runaway element sets far out): against every object
             for (int bi = 0; bi < bigCount; bi++) {
-                int ma = big[bi];
+                int ma = w.big[bi];
                 for (int mb = 0; mb < count; mb++) {
-                    if (mb == ma || (c1[3 * mb] < c0[3 * mb] && mb < ma)) {
+                    if (mb == ma || (cells[6 * mb + 3] < cells[6 * mb] && mb < ma)) {
                         continue; // itself, or a big object whose pair with this one is tested from the other side
                     }
-                    long pair = testPair(ma, mb, ids, lo, hi, dev, rlo, rhi, s0, s1, step, counters);
-                    if (pair >= 0) {
-                        if (found == out.length) {
-                            out = Arrays.copyOf(out, 2 * found);
-                        }
-                        out[found++] = pair;
+                    if (overlap(box, BOX * ma, BOX * mb)) {
+                        testPair(ma, mb, w.ids, box, step, counters, out);
                     }
                 }
             }
             gridPairs.addAndGet(counters[0]);
             radialPairs.addAndGet(counters[1]);
-            candidatePairs.addAndGet(found);
-            return Arrays.copyOf(out, found);
+            candidatePairs.addAndGet(out.size);
+            return out.toArray();
         }
 
-        /** The box, radial and segment-distance tests on objects ma, mb of a step: a packed candidate, or -1. */
-        private long testPair(int ma, int mb, int[] ids, double[] lo, double[] hi, double[] dev, double[] rlo,
-                              double[] rhi, double[] s0, double[] s1, int step, long[] counters) {
+        /**
+         * The radial and segment-distance tests on objects ma, mb of a step whose boxes overlap; a candidate goes to
+         * {@code out}.
+         */
+        private void testPair(int ma, int mb, int[] ids, double[] box, int step, long[] counters, Candidates out) {
             int ia = ids[ma];
             int ib = ids[mb];
             if (oneVsAll && !primary[ia] && !primary[ib]) {
-                return -1;
-            }
-            for (int ax = 0; ax < 3; ax++) {
-                if (Math.max(lo[3 * ma + ax], lo[3 * mb + ax]) > Math.min(hi[3 * ma + ax], hi[3 * mb + ax])) {
-                    return -1;
-                }
+                return;
             }
             counters[0]++;
-            if (rlo[ma] > rhi[mb] + threshold || rlo[mb] > rhi[ma] + threshold) {
-                return -1;
+            int a = BOX * ma;
+            int b = BOX * mb;
+            if (box[a + RLO] > box[b + RHI] || box[b + RLO] > box[a + RHI]) {
+                return;
             }
             counters[1]++;
-            int oa = 6 * ia;
-            int ob = 6 * ib;
-            double distance = segmentMinNorm(s0[ob] - s0[oa], s0[ob + 1] - s0[oa + 1], s0[ob + 2] - s0[oa + 2],
-                    s1[ob] - s1[oa], s1[ob + 1] - s1[oa + 1], s1[ob + 2] - s1[oa + 2]);
-            if (distance > threshold + dev[ma] + dev[mb]) {
-                return -1;
+            double distance = segmentMinNorm(box[b + P0] - box[a + P0], box[b + P0 + 1] - box[a + P0 + 1],
+                    box[b + P0 + 2] - box[a + P0 + 2], box[b + P1] - box[a + P1], box[b + P1 + 1] - box[a + P1 + 1],
+                    box[b + P1 + 2] - box[a + P1 + 2]);
+            if (distance > threshold + box[a + DEV] + box[b + DEV]) {
+                return;
             }
             int i = Math.min(ia, ib);
             int j = Math.max(ia, ib);
-            return ((long) step << 42) | ((long) i << 21) | j;
+            out.add(((long) step << 42) | ((long) i << 21) | j);
+        }
+
+        private static boolean overlap(double[] box, int a, int b) {
+            return box[a + LO] <= box[b + HI] && box[b + LO] <= box[a + HI]
+                    && box[a + LO + 1] <= box[b + HI + 1] && box[b + LO + 1] <= box[a + HI + 1]
+                    && box[a + LO + 2] <= box[b + HI + 2] && box[b + LO + 2] <= box[a + HI + 2];
         }
 
         private int cell(double coordinate) {
@@ -432,8 +446,25 @@ public final class Screener {
             return (int) Math.max(-1_000_000, Math.min(1_000_000, c));
         }
 
-        private static int hash(int x, int y, int z) {
-            long k = ((long) x << 42) ^ ((long) (y & 0x1FFFFF) << 21) ^ (z & 0x1FFFFF);
+        /** Cell coordinates (clamped to +-1,000,000 by {@link #cell}) packed 21 bits each. */
+        private static long cellKey(int x, int y, int z) {
+            return ((long) (x + CELL_OFFSET) << 42) | ((long) (y + CELL_OFFSET) << 21) | (z + CELL_OFFSET);
+        }
+
+        private static int cellX(long key) {
+            return (int) (key >>> 42) - CELL_OFFSET;
+        }
+
+        private static int cellY(long key) {
+            return (int) ((key >>> 21) & 0x1FFFFF) - CELL_OFFSET;
+        }
+
+        private static int cellZ(long key) {
+            return (int) (key & 0x1FFFFF) - CELL_OFFSET;
+        }
+
+        private static int hash(long key) {
+            long k = key;
             k ^= k >>> 33;
             k *= 0xff51afd7ed558ccdL;
             k ^= k >>> 33;
@@ -552,6 +583,63 @@ public final class Screener {
             out.sort(Comparator.comparing(CloseApproach::tca).thenComparingLong(CloseApproach::primaryNoradId)
                     .thenComparingLong(CloseApproach::secondaryNoradId));
             return out;
+        }
+    }
+
+    /** A broad-phase worker's arrays: per object of a step, and per grid entry (grown as needed). */
+    private static final class Workspace {
+        final int[] ids;
+        final double[] box;
+        /** Per object: the cell range of its box, lower x, y, z then upper x, y, z. */
+        final int[] cells;
+        final int[] big;
+        final Candidates out = new Candidates();
+        int[] start = new int[0];
+        int[] entryObject = new int[0];
+        long[] entryCell = new long[0];
+        long[] sweep = new long[0];
+        /** The boxes (lower then upper corner) of the entries, in sweep order. */
+        double[] sorted = new double[0];
+
+        Workspace(int n) {
+            ids = new int[n];
+            box = new double[BOX * n];
+            cells = new int[6 * n];
+            big = new int[n];
+        }
+
+        void ensureEntries(int size, int buckets) {
+            if (start.length < buckets + 2) {
+                start = new int[buckets + 2];
+            }
+            if (entryObject.length < size) {
+                int capacity = Math.max(size, entryObject.length + entryObject.length / 2);
+                entryObject = new int[capacity];
+                entryCell = new long[capacity];
+                sweep = new long[capacity];
+                sorted = new double[6 * capacity];
+            }
+        }
+    }
+
+    /** A growable list of packed candidates. */
+    private static final class Candidates {
+        long[] values = new long[1024];
+        int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
         }
     }
 
