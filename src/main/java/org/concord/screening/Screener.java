@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 
+import org.concord.orbit.Sgp4;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -24,14 +25,17 @@ import org.orekit.time.TimeScalesFactory;
  * All-vs-all (or one-vs-all) close-approach screening of element sets over a window, with SGP4/SDP4.
  *
  * <h2>Stages</h2>
- * Time is cut into steps of {@code h} seconds ({@link ScreeningParameters#stepSeconds()}); every object is propagated
- * at every step boundary with the batch kernel ({@link BatchSgp4}), chunk by chunk.
+ * Time is cut into steps of {@code h} seconds ({@link ScreeningParameters#stepSeconds()}); every object is sampled
+ * at every step boundary, chunk by chunk: propagated with the batch kernel ({@link BatchSgp4}) at even boundaries
+ * (and the window's end), and at odd ones interpolated (cubic Hermite, from the positions and velocities of the two
+ * neighbouring samples) with an error bound {@code e} (below); a sample that may fail (see the end) is propagated.
  * <ol>
  *     <li><b>Segment boxes and a spatial hash.</b> Over a step, an object's trajectory stays within {@code dev =
- *     A h^2 / 8} of the chord between its two sampled positions (see below). Each object's chord is enclosed in an
- *     axis-aligned box padded by {@code dev + D/2} ({@code D} the threshold) and the box is entered in every cell of a
- *     uniform grid it touches; two objects are compared only if their boxes share a cell and overlap. Each pair is
- *     counted once, in the cell holding the lower corner of the two boxes' intersection.</li>
+ *     A h^2 / 8 + e} of the chord between its two sampled positions (see below; {@code e} of the interpolated end,
+ *     0 if none). Each object's chord is enclosed in an axis-aligned box padded by {@code dev + D/2} ({@code D} the
+ *     threshold) and the box is entered in every cell of a uniform grid it touches; two objects are compared only if
+ *     their boxes share a cell and overlap. Each pair is counted once, in the cell holding the lower corner of the
+ *     two boxes' intersection.</li>
  *     <li><b>Radial shells (perigee/apogee filter).</b> Over the step, the object's radius stays within
  *     {@code [min |chord| - dev, max(|p0|, |p1|) + dev]}; pairs whose shells, padded by D, do not overlap are
  *     dropped.</li>
@@ -51,14 +55,22 @@ import org.orekit.time.TimeScalesFactory;
  * 9.80 m/s^2 at or above the 6,378.135 km radius below which SGP4 raises error 6 and the object is excluded) plus J2
  * (under 0.5 % of it) and the slow secular/drag terms; {@code A} = {@value #MAX_ACCELERATION} m/s^2 bounds it with
  * margin; SGP4's secular drag polynomials add to it, bounded per object by {@link BatchSgp4#accelerationBound}
- * ({@code ScreenerTest} checks the per-object bounds by finite differences over the catalog). Hence if two objects come within D
+ * ({@code ScreenerTest} checks the per-object bounds by finite differences over the catalog). An interpolated sample
+ * differs from the true position by at most {@code e = B tau^2 (1 - tau)^2 (2h)^4 / 24} (the error of cubic Hermite
+ * interpolation, tau = 1/2 between the neighbouring samples), with {@code B} the bound on the fourth derivative of
+ * {@link #fourthDerivativeBound} (checked the same way: the catalog stays under 5 % of it), about 0.5 km for 60 s
+ * steps; the chord between the sampled positions is then within {@code e} of the chord between the true ones, so
+ * the trajectory stays within {@code A h^2 / 8 + e} of it. Hence if two objects come within D
  * at some time {@code t} of a step, each is within {@code dev} of its chord (so inside its box shrunk by {@code D/2},
  * and the two points lie within D of each other per axis: the padded boxes overlap, and they share the cell holding
  * the lower corner of their intersection), their radii lie in their shells (which then come within D of each other),
  * and the relative chord passes within {@code D + dev_i + dev_j} of the origin. Every step is covered, so the pair
  * reaches refinement for the step holding the approach.
  * Objects are dropped from the first sample at which SGP4 raises an error (the step before it is not screened for
- * them either).
+ * them either). An odd sample is propagated instead of interpolated where the next one failed, where the drag terms
+ * may have run away, or where the interpolated position may be under one Earth radius, so that the first failure is
+ * found as when every sample is propagated; only a failure of the mean elements (Vallado's codes 1 and 4) that
+ * lasts less than a step between two good samples would go unseen.
  */
 public final class Screener {
 
@@ -186,6 +198,7 @@ public final class Screener {
             int times = CHUNK_STEPS + 1;
             double[][] states = new double[times][6 * n];
             boolean[][] valid = new boolean[times][n];
+            double[][] error = new double[times][n];
             List<CloseApproach> found = new ArrayList<>();
             for (int k0 = 0; k0 < steps; k0 += CHUNK_STEPS) {
                 int k1 = Math.min(steps, k0 + CHUNK_STEPS);
@@ -199,42 +212,28 @@ public final class Screener {
                     boolean[] v = valid[0];
                     valid[0] = valid[CHUNK_STEPS];
                     valid[CHUNK_STEPS] = v;
+                    double[] e = error[0];
+                    error[0] = error[CHUNK_STEPS];
+                    error[CHUNK_STEPS] = e;
                     firstNew = 1;
                 }
                 final int from = firstNew;
                 final int base = k0;
                 final int last = k1 - k0;
-                IntStream.range(0, (n + OBJECT_BLOCK - 1) / OBJECT_BLOCK).parallel().forEach(block -> {
-                    int end = Math.min(n, (block + 1) * OBJECT_BLOCK);
-                    for (int j = block * OBJECT_BLOCK; j < end; j++) {
-                        for (int s = from; s <= last; s++) {
-                            int k = base + s;
-                            if (failedAt[j] <= k) {
-                                valid[s][j] = false;
-                                continue;
+                propagations += IntStream.range(0, (n + OBJECT_BLOCK - 1) / OBJECT_BLOCK).parallel()
+                        .mapToLong(block -> {
+                            long exact = 0;
+                            for (int j = block * OBJECT_BLOCK; j < Math.min(n, (block + 1) * OBJECT_BLOCK); j++) {
+                                exact += sampleChunk(j, base, from, last, states, valid, error);
                             }
-                            int code = kernel.propagate(j, sampleTime(k), states[s], 6 * j);
-                            if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k),
-                                    MAX_ACCELERATION) > NON_PHYSICAL_ACCELERATION) {
-                                code = NON_PHYSICAL_DRAG;
-                            }
-                            if (code != 0) {
-                                failedAt[j] = k;
-                                errorCode[j] = code;
-                                valid[s][j] = false;
-                            } else {
-                                valid[s][j] = true;
-                            }
-                        }
-                    }
-                });
-                propagations += (long) n * (last - from + 1);
+                            return exact;
+                        }).sum();
                 long b = System.nanoTime();
                 propagationSeconds += (b - a) / 1e9;
 
                 List<long[]> perStep = IntStream.range(0, last).parallel()
-                        .mapToObj(s -> broadPhase(states[s], states[s + 1], valid[s], valid[s + 1],
-                                sampleTime(base + s + 1) - sampleTime(base + s), base + s))
+                        .mapToObj(s -> broadPhase(states[s], states[s + 1], valid[s], valid[s + 1], error[s],
+                                error[s + 1], sampleTime(base + s + 1) - sampleTime(base + s), base + s))
                         .toList();
                 long c = System.nanoTime();
                 broadSeconds += (c - b) / 1e9;
@@ -262,8 +261,97 @@ public final class Screener {
             return new ScreeningResult(merged, statistics, excluded);
         }
 
+        /**
+         * Samples object j at chunk samples {@code from .. last} (sample {@code base + s} in {@code states[s]}):
+         * propagated at even samples (and the window's end), interpolated at odd ones, where {@code error} gets the
+         * interpolation's error bound (0 where propagated). Records the first failure. Returns the number of
+         * propagations.
+         */
+        private int sampleChunk(int j, int base, int from, int last, double[][] states, boolean[][] valid,
+                                double[][] error) {
+            int exact = 0;
+            for (int s = from; s <= last; s++) {
+                int k = base + s;
+                if ((k % 2 == 0 || k == steps) && failedAt[j] > k) {
+                    valid[s][j] = sample(j, k, states[s]);
+                    error[s][j] = 0;
+                    exact++;
+                }
+            }
+            // in time order, so that a failure found here invalidates the later (already propagated) samples
+            for (int s = from; s <= last; s++) {
+                int k = base + s;
+                if (failedAt[j] <= k) {
+                    valid[s][j] = false;
+                } else if (k % 2 == 1 && k != steps) {
+                    double bound = failedAt[j] == k + 1 ? -1 : interpolate(j, k, states[s - 1], states[s + 1],
+                            states[s]);
+                    if (bound >= 0) {
+                        valid[s][j] = true;
+                        error[s][j] = bound;
+                    } else {
+                        // the next sample failed, or this one may have: find out exactly
+                        valid[s][j] = sample(j, k, states[s]);
+                        error[s][j] = 0;
+                        exact++;
+                    }
+                }
+            }
+            return exact;
+        }
+
+        /** Propagates object j to sample k, recording a failure (an SGP4 error or runaway drag terms). */
+        private boolean sample(int j, int k, double[] state) {
+            int code = kernel.propagate(j, sampleTime(k), state, 6 * j);
+            if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k), MAX_ACCELERATION)
+                    > NON_PHYSICAL_ACCELERATION) {
+                code = NON_PHYSICAL_DRAG;
+            }
+            if (code != 0) {
+                failedAt[j] = Math.min(failedAt[j], k);
+                errorCode[j] = code;
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * Object j's position at odd sample k by cubic Hermite interpolation between the propagated samples k - 1
+         * and k + 1, written to {@code state} (velocity NaN: the broad phase reads positions only). Returns the
+         * bound on its error, or -1 where the sample must be propagated instead: where the drag terms may have run
+         * away, or the object may be under one Earth radius (errors a propagation would raise).
+         */
+        private double interpolate(int j, int k, double[] before, double[] after, double[] state) {
+            double t0 = sampleTime(k - 1);
+            double t1 = sampleTime(k + 1);
+            double a = kernel.accelerationBound(j, t0, t1, MAX_ACCELERATION);
+            if (a > NON_PHYSICAL_ACCELERATION) {
+                return -1;
+            }
+            double span = t1 - t0;
+            double tau = (sampleTime(k) - t0) / span;
+            double tau2 = tau * tau;
+            double tau3 = tau2 * tau;
+            double h00 = 2 * tau3 - 3 * tau2 + 1;
+            double h10 = (tau3 - 2 * tau2 + tau) * span;
+            double h01 = 3 * tau2 - 2 * tau3;
+            double h11 = (tau3 - tau2) * span;
+            int o = 6 * j;
+            for (int ax = 0; ax < 3; ax++) {
+                state[o + ax] = h00 * before[o + ax] + h10 * before[o + 3 + ax] + h01 * after[o + ax]
+                        + h11 * after[o + 3 + ax];
+                state[o + 3 + ax] = Double.NaN;
+            }
+            // the error of cubic Hermite interpolation: |d4x/dt4| tau^2 (1 - tau)^2 span^4 / 4!
+            double u = tau * (1 - tau) * span * span;
+            double bound = fourthDerivativeBound(a) * u * u / 24.0;
+            double radius = norm(state[o], state[o + 1], state[o + 2]);
+            return radius - bound >= Sgp4.EARTH_RADIUS_METERS ? bound : -1;
+        }
+
         /** Candidate (step, i, j) triples of one step, packed as {@code step << 42 | i << 21 | j}. */
-        long[] broadPhase(double[] s0, double[] s1, boolean[] v0, boolean[] v1, double dt, int step) {
+        long[] broadPhase(double[] s0, double[] s1, boolean[] v0, boolean[] v1, double[] e0, double[] e1, double dt,
+                          int step) {
             Workspace w = workspace.get();
             int count = 0;
             for (int i = 0; i < n; i++) {
@@ -279,8 +367,9 @@ public final class Screener {
             for (int m = 0; m < count; m++) {
                 int o = 6 * w.ids[m];
                 int b = BOX * m;
-                double d = kernel.accelerationBound(w.ids[m], sampleTime(step), sampleTime(step + 1),
-                        MAX_ACCELERATION) * dt * dt / 8.0;
+                int id = w.ids[m];
+                double d = kernel.accelerationBound(id, sampleTime(step), sampleTime(step + 1), MAX_ACCELERATION)
+                        * dt * dt / 8.0 + Math.max(e0[id], e1[id]);
                 double pad = d + half;
                 long touched = 1;
                 for (int ax = 0; ax < 3; ax++) {
@@ -641,6 +730,20 @@ public final class Screener {
         long[] toArray() {
             return Arrays.copyOf(values, size);
         }
+    }
+
+    /**
+     * A bound on the norm of the fourth derivative of an SGP4 position (m/s^4) from {@code acceleration}, a bound on
+     * the second derivative at or above one Earth radius R (at least the surface gravity mu / R^2):
+     * 52 acceleration^2 / R. For Kepler motion, {@code d2x/dt2 = -mu x / r^3}; differentiating twice and bounding each
+     * term by |x . v| <= r v gives {@code |d4x/dt4| <= mu (4 mu / r^5 + 24 v^2 / r^4)}, and on a bound orbit
+     * {@code v^2 < 2 mu / r}, so {@code |d4x/dt4| <= 52 (mu / r^2)^2 / r}, largest at r = R. The J2 and lunar-solar
+     * terms add under 1 % of it for the orbits that come close to the bound (low ones), the drag polynomials what
+     * the acceleration bound adds to gravity (squared here). {@code ScreenerTest} checks it by finite differences
+     * over the catalog.
+     */
+    static double fourthDerivativeBound(double acceleration) {
+        return 52.0 * acceleration * acceleration / Sgp4.EARTH_RADIUS_METERS;
     }
 
     static double norm(double x, double y, double z) {
