@@ -94,6 +94,10 @@ public final class Screener {
     /** Grid cell size per second of step (m/s): cells somewhat larger than a LEO segment box. */
     private static final double CELL_SPEED = 10_000.0;
     private static final int CELL_OFFSET = 1 << 20;
+    /** Grid entries and objects carry the three lowest-cell flags of their box in bits 28 to 30. */
+    private static final int LOWEST_SHIFT = 28;
+    private static final int ENTRY_MASK = (1 << LOWEST_SHIFT) - 1;
+    private static final int OBJECT_MASK = ENTRY_MASK;
 
     /*
      * Per object of a step, BOX doubles in one run (the pair tests read two objects' data from two places): the
@@ -412,7 +416,10 @@ public final class Screener {
                     for (int y = cells[6 * m + 1]; y <= cells[6 * m + 4]; y++) {
                         for (int z = cells[6 * m + 2]; z <= cells[6 * m + 5]; z++) {
                             long key = cellKey(x, y, z);
-                            entryObject[e] = m;
+                            // the axes on which this is the box's lowest cell
+                            int lowest = (x == cells[6 * m] ? 1 : 0) | (y == cells[6 * m + 1] ? 2 : 0)
+                                    | (z == cells[6 * m + 2] ? 4 : 0);
+                            entryObject[e] = m | lowest << LOWEST_SHIFT;
                             entryCell[e] = key;
                             start[(hash(key) & mask) + 2]++;
                             e++;
@@ -421,15 +428,16 @@ public final class Screener {
                 }
             }
             // counting sort of the entries by bucket; the sweep keys carry each entry's lower x bound (floored to
-            // whole metres, so that the sweep's stop test is conservative) beside the entry
+            // whole metres, so that the sweep's stop test is conservative) beside the entry and its lowest-cell axes
             for (int bk = 2; bk < buckets + 2; bk++) {
                 start[bk] += start[bk - 1];
             }
             long[] sweep = w.sweep;
             for (int i = 0; i < size; i++) {
-                double l = Math.floor(box[BOX * entryObject[i] + LO]);
+                double l = Math.floor(box[BOX * (entryObject[i] & OBJECT_MASK) + LO]);
                 int quantised = (int) Math.max(-2.0e9, Math.min(2.0e9, l));
-                sweep[start[(hash(entryCell[i]) & mask) + 1]++] = ((long) quantised << 32) | i;
+                long tag = i | (long) (entryObject[i] >>> LOWEST_SHIFT) << LOWEST_SHIFT;
+                sweep[start[(hash(entryCell[i]) & mask) + 1]++] = ((long) quantised << 32) | tag;
             }
             long[] counters = new long[2];
             Candidates out = w.out;
@@ -441,15 +449,17 @@ public final class Screener {
                     continue;
                 }
                 Arrays.sort(sweep, from, to);
-                // the bucket's boxes copied in sweep order, so that the inner loop reads memory in sequence
+                // the bucket's boxes and cells copied in sweep order, so that the inner loop reads memory in sequence
                 double[] sorted = w.sorted;
+                long[] sortedCell = w.sortedCell;
                 for (int p = from; p < to; p++) {
-                    int entry = (int) sweep[p];
-                    System.arraycopy(box, BOX * entryObject[entry], sorted, 6 * p, 6);
+                    int entry = (int) sweep[p] & ENTRY_MASK;
+                    System.arraycopy(box, BOX * (entryObject[entry] & OBJECT_MASK), sorted, 6 * p, 6);
+                    sortedCell[p] = entryCell[entry];
                 }
                 for (int p = from; p < to; p++) {
-                    int ea = (int) sweep[p];
-                    long key = entryCell[ea];
+                    int ta = (int) sweep[p];
+                    long key = sortedCell[p];
                     double lx = sorted[6 * p];
                     double ly = sorted[6 * p + 1];
                     double lz = sorted[6 * p + 2];
@@ -462,19 +472,14 @@ public final class Screener {
                                 || sorted[b + 2] > hz || sorted[b + 5] < lz) {
                             continue;
                         }
-                        int eb = (int) sweep[q];
-                        if (entryCell[eb] != key) {
-                            continue; // another cell in the same bucket
+                        int tb = (int) sweep[q];
+                        // count the pair once: in the cell holding the lower corner of the boxes' intersection,
+                        // the lowest cell of one box or the other on each axis
+                        if (((ta | tb) >>> LOWEST_SHIFT) != 7 || sortedCell[q] != key) {
+                            continue; // counted in another cell, or another cell in the same bucket
                         }
-                        int ma = entryObject[ea];
-                        int mb = entryObject[eb];
-                        // count the pair once: in the cell holding the lower corner of the boxes' intersection
-                        if (Math.max(cells[6 * ma], cells[6 * mb]) != cellX(key)
-                                || Math.max(cells[6 * ma + 1], cells[6 * mb + 1]) != cellY(key)
-                                || Math.max(cells[6 * ma + 2], cells[6 * mb + 2]) != cellZ(key)) {
-                            continue;
-                        }
-                        testPair(ma, mb, w.ids, box, step, counters, out);
+                        testPair(entryObject[ta & ENTRY_MASK] & OBJECT_MASK,
+                                entryObject[tb & ENTRY_MASK] & OBJECT_MASK, w.ids, box, step, counters, out);
                     }
                 }
             }
@@ -538,18 +543,6 @@ public final class Screener {
         /** Cell coordinates (clamped to +-1,000,000 by {@link #cell}) packed 21 bits each. */
         private static long cellKey(int x, int y, int z) {
             return ((long) (x + CELL_OFFSET) << 42) | ((long) (y + CELL_OFFSET) << 21) | (z + CELL_OFFSET);
-        }
-
-        private static int cellX(long key) {
-            return (int) (key >>> 42) - CELL_OFFSET;
-        }
-
-        private static int cellY(long key) {
-            return (int) ((key >>> 21) & 0x1FFFFF) - CELL_OFFSET;
-        }
-
-        private static int cellZ(long key) {
-            return (int) (key & 0x1FFFFF) - CELL_OFFSET;
         }
 
         private static int hash(long key) {
@@ -689,6 +682,7 @@ public final class Screener {
         long[] sweep = new long[0];
         /** The boxes (lower then upper corner) of the entries, in sweep order. */
         double[] sorted = new double[0];
+        long[] sortedCell = new long[0];
 
         Workspace(int n) {
             ids = new int[n];
@@ -707,6 +701,7 @@ public final class Screener {
                 entryCell = new long[capacity];
                 sweep = new long[capacity];
                 sorted = new double[6 * capacity];
+                sortedCell = new long[capacity];
             }
         }
     }
