@@ -43,8 +43,9 @@ import org.orekit.time.TimeScalesFactory;
  *     two sampled relative positions; a pair goes to refinement only if that relative chord comes within
  *     {@code D + dev_i + dev_j} of the origin.</li>
  *     <li><b>Refinement.</b> On each candidate step the range rate {@code f = dr . dv} (exact SGP4 from the kernel) is
- *     sampled every at most 5 s; each change of sign from negative to non-negative brackets a range minimum, solved
- *     with Brent's method to 1e-6 s. Minima under the threshold are reported; hits of one encounter from
+ *     sampled every at most 5 s, skipping ahead where the range and relative speed at a sample show that the range
+ *     stays over the threshold (with the objects' acceleration bounds, see {@code clearance}); each change of sign
+ *     from negative to non-negative brackets a range minimum, solved with Brent's method to 1e-6 s. Minima under the threshold are reported; hits of one encounter from
  *     neighbouring steps (a TCA on a step boundary) are merged.</li>
  * </ol>
  *
@@ -561,21 +562,25 @@ public final class Screener {
             int j = (int) (candidate & 0x1FFFFF);
             double ta = sampleTime(step);
             double tb = sampleTime(step + 1);
-            int sub = Math.max(1, (int) Math.ceil((tb - ta) / REFINE_SUBSTEP - 1e-9));
+            double substep = (tb - ta) / Math.max(1, (int) Math.ceil((tb - ta) / REFINE_SUBSTEP - 1e-9));
             double[] buffer = new double[12];
             UnivariateFunction rangeRate = t -> rangeRate(i, j, t, buffer);
+            double acceleration = kernel.accelerationBound(i, ta, tb, MAX_ACCELERATION)
+                    + kernel.accelerationBound(j, ta, tb, MAX_ACCELERATION);
             List<CloseApproach> result = new ArrayList<>(1);
             double previousT = ta;
             double previous = rangeRate.value(ta);
-            for (int m = 1; m <= sub; m++) {
-                double t = m == sub ? tb : ta + (tb - ta) * m / sub;
-                double value = rangeRate.value(t);
-                if (Double.isNaN(value) || Double.isNaN(previous)) {
-                    previous = value;
-                    previousT = t;
-                    continue;
+            double clear = Double.isNaN(previous) ? 0 : clearance(buffer, acceleration);
+            while (previousT < tb) {
+                boolean skip = clear > substep;
+                double t = previousT + (skip ? clear : substep);
+                if (t > tb - 1e-6) {
+                    t = tb;
                 }
-                if (previous < 0 && value >= 0) {
+                double value = rangeRate.value(t);
+                double nextClear = Double.isNaN(value) ? 0 : clearance(buffer, acceleration);
+                // over a skipped interval the range stays over the threshold: no minimum there is reported
+                if (!skip && previous < 0 && value >= 0) {
                     double tca = value == 0 ? t : new BrentSolver(1e-7).solve(100, rangeRate, previousT, t);
                     CloseApproach approach = approach(i, j, tca, buffer);
                     if (approach != null) {
@@ -584,8 +589,29 @@ public final class Screener {
                 }
                 previous = value;
                 previousT = t;
+                clear = nextClear;
             }
             return result;
+        }
+
+        /**
+         * How long from the state in {@code buffer} the range stays over the threshold for sure: with range r,
+         * relative speed w and the relative acceleration at most {@code acceleration}, the range after tau is at
+         * least {@code r - tau (w + acceleration tau)}; the largest tau for which that is at least the threshold.
+         */
+        private double clearance(double[] buffer, double acceleration) {
+            double margin = relativeNorm(buffer, 0) - threshold;
+            if (!(margin > 0)) {
+                return 0;
+            }
+            double w = relativeNorm(buffer, 3);
+            return 2 * margin / (w + Math.sqrt(w * w + 4 * acceleration * margin));
+        }
+
+        /** The norm of the second object's position (offset 0) or velocity (3) relative to the first's. */
+        private static double relativeNorm(double[] buffer, int offset) {
+            return norm(buffer[6 + offset] - buffer[offset], buffer[7 + offset] - buffer[1 + offset],
+                    buffer[8 + offset] - buffer[2 + offset]);
         }
 
         /** dr . dv of j relative to i at t; NaN where SGP4 fails. */
