@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 
+import org.concord.orbit.Sgp4;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -24,14 +25,17 @@ import org.orekit.time.TimeScalesFactory;
  * All-vs-all (or one-vs-all) close-approach screening of element sets over a window, with SGP4/SDP4.
  *
  * <h2>Stages</h2>
- * Time is cut into steps of {@code h} seconds ({@link ScreeningParameters#stepSeconds()}); every object is propagated
- * at every step boundary with the batch kernel ({@link BatchSgp4}), chunk by chunk.
+ * Time is cut into steps of {@code h} seconds ({@link ScreeningParameters#stepSeconds()}); every object is sampled
+ * at every step boundary, chunk by chunk: propagated with the batch kernel ({@link BatchSgp4}) at even boundaries
+ * (and the window's end), and at odd ones interpolated (cubic Hermite, from the positions and velocities of the two
+ * neighbouring samples) with an error bound {@code e} (below); a sample that may fail (see the end) is propagated.
  * <ol>
  *     <li><b>Segment boxes and a spatial hash.</b> Over a step, an object's trajectory stays within {@code dev =
- *     A h^2 / 8} of the chord between its two sampled positions (see below). Each object's chord is enclosed in an
- *     axis-aligned box padded by {@code dev + D/2} ({@code D} the threshold) and the box is entered in every cell of a
- *     uniform grid it touches; two objects are compared only if their boxes share a cell and overlap. Each pair is
- *     counted once, in the cell holding the lower corner of the two boxes' intersection.</li>
+ *     A h^2 / 8 + e} of the chord between its two sampled positions (see below; {@code e} of the interpolated end,
+ *     0 if none). Each object's chord is enclosed in an axis-aligned box padded by {@code dev + D/2} ({@code D} the
+ *     threshold) and the box is entered in every cell of a uniform grid it touches; two objects are compared only if
+ *     their boxes share a cell and overlap. Each pair is counted once, in the cell holding the lower corner of the
+ *     two boxes' intersection.</li>
  *     <li><b>Radial shells (perigee/apogee filter).</b> Over the step, the object's radius stays within
  *     {@code [min |chord| - dev, max(|p0|, |p1|) + dev]}; pairs whose shells, padded by D, do not overlap are
  *     dropped.</li>
@@ -39,8 +43,9 @@ import org.orekit.time.TimeScalesFactory;
  *     two sampled relative positions; a pair goes to refinement only if that relative chord comes within
  *     {@code D + dev_i + dev_j} of the origin.</li>
  *     <li><b>Refinement.</b> On each candidate step the range rate {@code f = dr . dv} (exact SGP4 from the kernel) is
- *     sampled every at most 5 s; each change of sign from negative to non-negative brackets a range minimum, solved
- *     with Brent's method to 1e-6 s. Minima under the threshold are reported; hits of one encounter from
+ *     sampled every at most 5 s, skipping ahead where the range and relative speed at a sample show that the range
+ *     stays over the threshold (with the objects' acceleration bounds, see {@code clearance}); each change of sign
+ *     from negative to non-negative brackets a range minimum, solved with Brent's method to 1e-6 s. Minima under the threshold are reported; hits of one encounter from
  *     neighbouring steps (a TCA on a step boundary) are merged.</li>
  * </ol>
  *
@@ -51,14 +56,22 @@ import org.orekit.time.TimeScalesFactory;
  * 9.80 m/s^2 at or above the 6,378.135 km radius below which SGP4 raises error 6 and the object is excluded) plus J2
  * (under 0.5 % of it) and the slow secular/drag terms; {@code A} = {@value #MAX_ACCELERATION} m/s^2 bounds it with
  * margin; SGP4's secular drag polynomials add to it, bounded per object by {@link BatchSgp4#accelerationBound}
- * ({@code ScreenerTest} checks the per-object bounds by finite differences over the catalog). Hence if two objects come within D
+ * ({@code ScreenerTest} checks the per-object bounds by finite differences over the catalog). An interpolated sample
+ * differs from the true position by at most {@code e = B tau^2 (1 - tau)^2 (2h)^4 / 24} (the error of cubic Hermite
+ * interpolation, tau = 1/2 between the neighbouring samples), with {@code B} the bound on the fourth derivative of
+ * {@link #fourthDerivativeBound} (checked the same way: the catalog stays under 5 % of it), about 0.5 km for 60 s
+ * steps; the chord between the sampled positions is then within {@code e} of the chord between the true ones, so
+ * the trajectory stays within {@code A h^2 / 8 + e} of it. Hence if two objects come within D
  * at some time {@code t} of a step, each is within {@code dev} of its chord (so inside its box shrunk by {@code D/2},
  * and the two points lie within D of each other per axis: the padded boxes overlap, and they share the cell holding
  * the lower corner of their intersection), their radii lie in their shells (which then come within D of each other),
  * and the relative chord passes within {@code D + dev_i + dev_j} of the origin. Every step is covered, so the pair
  * reaches refinement for the step holding the approach.
  * Objects are dropped from the first sample at which SGP4 raises an error (the step before it is not screened for
- * them either).
+ * them either). An odd sample is propagated instead of interpolated where the next one failed, where the drag terms
+ * may have run away, or where the interpolated position may be under one Earth radius, so that the first failure is
+ * found as when every sample is propagated; only a failure of the mean elements (Vallado's codes 1 and 4) that
+ * lasts less than a step between two good samples would go unseen.
  */
 public final class Screener {
 
@@ -81,6 +94,25 @@ public final class Screener {
     private static final long MAX_CELLS_PER_BOX = 64;
     /** Grid cell size per second of step (m/s): cells somewhat larger than a LEO segment box. */
     private static final double CELL_SPEED = 10_000.0;
+    private static final int CELL_OFFSET = 1 << 20;
+    /** Grid entries and objects carry the three lowest-cell flags of their box in bits 28 to 30. */
+    private static final int LOWEST_SHIFT = 28;
+    private static final int ENTRY_MASK = (1 << LOWEST_SHIFT) - 1;
+    private static final int OBJECT_MASK = ENTRY_MASK;
+
+    /*
+     * Per object of a step, BOX doubles in one run (the pair tests read two objects' data from two places): the
+     * padded box's lower and upper corners, the radial shell (its upper end already padded by the threshold), the
+     * deviation bound, and the two sampled positions.
+     */
+    private static final int LO = 0;
+    private static final int HI = 3;
+    private static final int RLO = 6;
+    private static final int RHI = 7;
+    private static final int DEV = 8;
+    private static final int P0 = 9;
+    private static final int P1 = 12;
+    private static final int BOX = 15;
 
     /** Screens without progress reports. */
     public ScreeningResult screen(List<ScreeningObject> objects, ScreeningParameters parameters) {
@@ -125,6 +157,8 @@ public final class Screener {
         private final double cellSize;
         private final Instant start;
 
+        /** Each worker's broad-phase arrays, reused from step to step. */
+        private final ThreadLocal<Workspace> workspace;
         private final AtomicLong gridPairs = new AtomicLong();
         private final AtomicLong radialPairs = new AtomicLong();
         private final AtomicLong candidatePairs = new AtomicLong();
@@ -154,6 +188,7 @@ public final class Screener {
             this.errorCode = new int[n];
             // cells about the size of a LEO chord: boxes touch a few cells each
             this.cellSize = Math.max(20_000.0, h * CELL_SPEED) + threshold;
+            this.workspace = ThreadLocal.withInitial(() -> new Workspace(n));
         }
 
         double sampleTime(int k) {
@@ -168,6 +203,7 @@ public final class Screener {
             int times = CHUNK_STEPS + 1;
             double[][] states = new double[times][6 * n];
             boolean[][] valid = new boolean[times][n];
+            double[][] error = new double[times][n];
             List<CloseApproach> found = new ArrayList<>();
             for (int k0 = 0; k0 < steps; k0 += CHUNK_STEPS) {
                 int k1 = Math.min(steps, k0 + CHUNK_STEPS);
@@ -181,42 +217,28 @@ public final class Screener {
                     boolean[] v = valid[0];
                     valid[0] = valid[CHUNK_STEPS];
                     valid[CHUNK_STEPS] = v;
+                    double[] e = error[0];
+                    error[0] = error[CHUNK_STEPS];
+                    error[CHUNK_STEPS] = e;
                     firstNew = 1;
                 }
                 final int from = firstNew;
                 final int base = k0;
                 final int last = k1 - k0;
-                IntStream.range(0, (n + OBJECT_BLOCK - 1) / OBJECT_BLOCK).parallel().forEach(block -> {
-                    int end = Math.min(n, (block + 1) * OBJECT_BLOCK);
-                    for (int j = block * OBJECT_BLOCK; j < end; j++) {
-                        for (int s = from; s <= last; s++) {
-                            int k = base + s;
-                            if (failedAt[j] <= k) {
-                                valid[s][j] = false;
-                                continue;
+                propagations += IntStream.range(0, (n + OBJECT_BLOCK - 1) / OBJECT_BLOCK).parallel()
+                        .mapToLong(block -> {
+                            long exact = 0;
+                            for (int j = block * OBJECT_BLOCK; j < Math.min(n, (block + 1) * OBJECT_BLOCK); j++) {
+                                exact += sampleChunk(j, base, from, last, states, valid, error);
                             }
-                            int code = kernel.propagate(j, sampleTime(k), states[s], 6 * j);
-                            if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k),
-                                    MAX_ACCELERATION) > NON_PHYSICAL_ACCELERATION) {
-                                code = NON_PHYSICAL_DRAG;
-                            }
-                            if (code != 0) {
-                                failedAt[j] = k;
-                                errorCode[j] = code;
-                                valid[s][j] = false;
-                            } else {
-                                valid[s][j] = true;
-                            }
-                        }
-                    }
-                });
-                propagations += (long) n * (last - from + 1);
+                            return exact;
+                        }).sum();
                 long b = System.nanoTime();
                 propagationSeconds += (b - a) / 1e9;
 
                 List<long[]> perStep = IntStream.range(0, last).parallel()
-                        .mapToObj(s -> broadPhase(states[s], states[s + 1], valid[s], valid[s + 1],
-                                sampleTime(base + s + 1) - sampleTime(base + s), base + s))
+                        .mapToObj(s -> broadPhase(states[s], states[s + 1], valid[s], valid[s + 1], error[s],
+                                error[s + 1], sampleTime(base + s + 1) - sampleTime(base + s), base + s))
                         .toList();
                 long c = System.nanoTime();
                 broadSeconds += (c - b) / 1e9;
@@ -244,187 +266,274 @@ public final class Screener {
             return new ScreeningResult(merged, statistics, excluded);
         }
 
+        /**
+         * Samples object j at chunk samples {@code from .. last} (sample {@code base + s} in {@code states[s]}):
+         * propagated at even samples (and the window's end), interpolated at odd ones, where {@code error} gets the
+         * interpolation's error bound (0 where propagated). Records the first failure. Returns the number of
+         * propagations.
+         */
+        private int sampleChunk(int j, int base, int from, int last, double[][] states, boolean[][] valid,
+                                double[][] error) {
+            int exact = 0;
+            for (int s = from; s <= last; s++) {
+                int k = base + s;
+                if ((k % 2 == 0 || k == steps) && failedAt[j] > k) {
+                    valid[s][j] = sample(j, k, states[s]);
+                    error[s][j] = 0;
+                    exact++;
+                }
+            }
+            // in time order, so that a failure found here invalidates the later (already propagated) samples
+            for (int s = from; s <= last; s++) {
+                int k = base + s;
+                if (failedAt[j] <= k) {
+                    valid[s][j] = false;
+                } else if (k % 2 == 1 && k != steps) {
+                    double bound = failedAt[j] == k + 1 ? -1 : interpolate(j, k, states[s - 1], states[s + 1],
+                            states[s]);
+                    if (bound >= 0) {
+                        valid[s][j] = true;
+                        error[s][j] = bound;
+                    } else {
+                        // the next sample failed, or this one may have: find out exactly
+                        valid[s][j] = sample(j, k, states[s]);
+                        error[s][j] = 0;
+                        exact++;
+                    }
+                }
+            }
+            return exact;
+        }
+
+        /** Propagates object j to sample k, recording a failure (an SGP4 error or runaway drag terms). */
+        private boolean sample(int j, int k, double[] state) {
+            int code = kernel.propagate(j, sampleTime(k), state, 6 * j);
+            if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k), MAX_ACCELERATION)
+                    > NON_PHYSICAL_ACCELERATION) {
+                code = NON_PHYSICAL_DRAG;
+            }
+            if (code != 0) {
+                failedAt[j] = Math.min(failedAt[j], k);
+                errorCode[j] = code;
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * Object j's position at odd sample k by cubic Hermite interpolation between the propagated samples k - 1
+         * and k + 1, written to {@code state} (velocity NaN: the broad phase reads positions only). Returns the
+         * bound on its error, or -1 where the sample must be propagated instead: where the drag terms may have run
+         * away, or the object may be under one Earth radius (errors a propagation would raise).
+         */
+        private double interpolate(int j, int k, double[] before, double[] after, double[] state) {
+            double t0 = sampleTime(k - 1);
+            double t1 = sampleTime(k + 1);
+            double a = kernel.accelerationBound(j, t0, t1, MAX_ACCELERATION);
+            if (a > NON_PHYSICAL_ACCELERATION) {
+                return -1;
+            }
+            double span = t1 - t0;
+            double tau = (sampleTime(k) - t0) / span;
+            double tau2 = tau * tau;
+            double tau3 = tau2 * tau;
+            double h00 = 2 * tau3 - 3 * tau2 + 1;
+            double h10 = (tau3 - 2 * tau2 + tau) * span;
+            double h01 = 3 * tau2 - 2 * tau3;
+            double h11 = (tau3 - tau2) * span;
+            int o = 6 * j;
+            for (int ax = 0; ax < 3; ax++) {
+                state[o + ax] = h00 * before[o + ax] + h10 * before[o + 3 + ax] + h01 * after[o + ax]
+                        + h11 * after[o + 3 + ax];
+                state[o + 3 + ax] = Double.NaN;
+            }
+            // the error of cubic Hermite interpolation: |d4x/dt4| tau^2 (1 - tau)^2 span^4 / 4!
+            double u = tau * (1 - tau) * span * span;
+            double bound = fourthDerivativeBound(a) * u * u / 24.0;
+            double radius = norm(state[o], state[o + 1], state[o + 2]);
+            return radius - bound >= Sgp4.EARTH_RADIUS_METERS ? bound : -1;
+        }
+
         /** Candidate (step, i, j) triples of one step, packed as {@code step << 42 | i << 21 | j}. */
-        long[] broadPhase(double[] s0, double[] s1, boolean[] v0, boolean[] v1, double dt, int step) {
-            int[] ids = new int[n];
+        long[] broadPhase(double[] s0, double[] s1, boolean[] v0, boolean[] v1, double[] e0, double[] e1, double dt,
+                          int step) {
+            Workspace w = workspace.get();
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (v0[i] && v1[i]) {
-                    ids[count++] = i;
+                    w.ids[count++] = i;
                 }
             }
             double half = threshold / 2.0;
-            double[] lo = new double[3 * count];
-            double[] hi = new double[3 * count];
-            double[] dev = new double[count];
-            double[] rlo = new double[count];
-            double[] rhi = new double[count];
-            int[] c0 = new int[3 * count];
-            int[] c1 = new int[3 * count];
+            double[] box = w.box;
+            int[] cells = w.cells;
             long entries = 0;
-            int[] big = new int[count];
             int bigCount = 0;
             for (int m = 0; m < count; m++) {
-                int o = 6 * ids[m];
-                double d = kernel.accelerationBound(ids[m], sampleTime(step), sampleTime(step + 1), MAX_ACCELERATION)
-                        * dt * dt / 8.0;
-                dev[m] = d;
+                int o = 6 * w.ids[m];
+                int b = BOX * m;
+                int id = w.ids[m];
+                double d = kernel.accelerationBound(id, sampleTime(step), sampleTime(step + 1), MAX_ACCELERATION)
+                        * dt * dt / 8.0 + Math.max(e0[id], e1[id]);
                 double pad = d + half;
-                long cells = 1;
+                long touched = 1;
                 for (int ax = 0; ax < 3; ax++) {
                     double p = s0[o + ax];
                     double q = s1[o + ax];
+                    box[b + P0 + ax] = p;
+                    box[b + P1 + ax] = q;
                     double l = Math.min(p, q) - pad;
                     double u = Math.max(p, q) + pad;
-                    lo[3 * m + ax] = l;
-                    hi[3 * m + ax] = u;
-                    c0[3 * m + ax] = cell(l);
-                    c1[3 * m + ax] = cell(u);
-                    cells *= c1[3 * m + ax] - c0[3 * m + ax] + 1;
+                    box[b + LO + ax] = l;
+                    box[b + HI + ax] = u;
+                    cells[6 * m + ax] = cell(l);
+                    cells[6 * m + 3 + ax] = cell(u);
+                    touched *= cells[6 * m + 3 + ax] - cells[6 * m + ax] + 1;
                 }
-                if (cells > MAX_CELLS_PER_BOX) {
-                    big[bigCount++] = m;
-                    c1[3 * m] = c0[3 * m] - 1; // enters no cell
+                if (touched > MAX_CELLS_PER_BOX) {
+                    w.big[bigCount++] = m;
+                    cells[6 * m + 3] = cells[6 * m] - 1; // enters no cell
                 } else {
-                    entries += cells;
+                    entries += touched;
                 }
+                box[b + DEV] = d;
                 double r0 = norm(s0[o], s0[o + 1], s0[o + 2]);
                 double r1 = norm(s1[o], s1[o + 1], s1[o + 2]);
-                rhi[m] = Math.max(r0, r1) + d;
-                rlo[m] = segmentMinNorm(s0[o], s0[o + 1], s0[o + 2], s1[o], s1[o + 1], s1[o + 2]) - d;
+                // the shell padded by the threshold here, so that the pair test compares shells directly
+                box[b + RHI] = Math.max(r0, r1) + d + threshold;
+                box[b + RLO] = segmentMinNorm(s0[o], s0[o + 1], s0[o + 2], s1[o], s1[o + 1], s1[o + 2]) - d;
             }
             int size = (int) entries;
             int buckets = Integer.highestOneBit(Math.max(16, size)) << 1;
             int mask = buckets - 1;
-            int[] start = new int[buckets + 1];
-            int[] entryObject = new int[size];
-            int[] entryBucket = new int[size];
-            int[] entryCell = new int[3 * size];
+            w.ensureEntries(size, buckets);
+            int[] start = w.start;
+            Arrays.fill(start, 0, buckets + 2, 0);
+            int[] entryObject = w.entryObject;
+            long[] entryCell = w.entryCell;
             int e = 0;
             for (int m = 0; m < count; m++) {
-                for (int x = c0[3 * m]; x <= c1[3 * m]; x++) {
-                    for (int y = c0[3 * m + 1]; y <= c1[3 * m + 1]; y++) {
-                        for (int z = c0[3 * m + 2]; z <= c1[3 * m + 2]; z++) {
-                            int bucket = hash(x, y, z) & mask;
-                            entryObject[e] = m;
-                            entryBucket[e] = bucket;
-                            entryCell[3 * e] = x;
-                            entryCell[3 * e + 1] = y;
-                            entryCell[3 * e + 2] = z;
-                            start[bucket + 1]++;
+                for (int x = cells[6 * m]; x <= cells[6 * m + 3]; x++) {
+                    for (int y = cells[6 * m + 1]; y <= cells[6 * m + 4]; y++) {
+                        for (int z = cells[6 * m + 2]; z <= cells[6 * m + 5]; z++) {
+                            long key = cellKey(x, y, z);
+                            // the axes on which this is the box's lowest cell
+                            int lowest = (x == cells[6 * m] ? 1 : 0) | (y == cells[6 * m + 1] ? 2 : 0)
+                                    | (z == cells[6 * m + 2] ? 4 : 0);
+                            entryObject[e] = m | lowest << LOWEST_SHIFT;
+                            entryCell[e] = key;
+                            start[(hash(key) & mask) + 2]++;
                             e++;
                         }
                     }
                 }
             }
-            for (int bk = 0; bk < buckets; bk++) {
-                start[bk + 1] += start[bk];
+            // counting sort of the entries by bucket; the sweep keys carry each entry's lower x bound (floored to
+            // whole metres, so that the sweep's stop test is conservative) beside the entry and its lowest-cell axes
+            for (int bk = 2; bk < buckets + 2; bk++) {
+                start[bk] += start[bk - 1];
             }
-            int[] fill = Arrays.copyOf(start, buckets);
-            int[] sorted = new int[size];
+            long[] sweep = w.sweep;
             for (int i = 0; i < size; i++) {
-                sorted[fill[entryBucket[i]]++] = i;
+                double l = Math.floor(box[BOX * (entryObject[i] & OBJECT_MASK) + LO]);
+                int quantised = (int) Math.max(-2.0e9, Math.min(2.0e9, l));
+                long tag = i | (long) (entryObject[i] >>> LOWEST_SHIFT) << LOWEST_SHIFT;
+                sweep[start[(hash(entryCell[i]) & mask) + 1]++] = ((long) quantised << 32) | tag;
             }
             long[] counters = new long[2];
-            long[] out = new long[16];
-            int found = 0;
-            long[] sweep = new long[64];
+            Candidates out = w.out;
+            out.clear();
             for (int bk = 0; bk < buckets; bk++) {
                 int from = start[bk];
                 int to = start[bk + 1];
-                int m = to - from;
-                if (m < 2) {
+                if (to - from < 2) {
                     continue;
                 }
-                // sort and sweep along x within the bucket: lower x bounds (floored to whole metres) with entry
-                if (m > sweep.length) {
-                    sweep = new long[Math.max(m, 2 * sweep.length)];
+                Arrays.sort(sweep, from, to);
+                // the bucket's boxes and cells copied in sweep order, so that the inner loop reads memory in sequence
+                double[] sorted = w.sorted;
+                long[] sortedCell = w.sortedCell;
+                for (int p = from; p < to; p++) {
+                    int entry = (int) sweep[p] & ENTRY_MASK;
+                    System.arraycopy(box, BOX * (entryObject[entry] & OBJECT_MASK), sorted, 6 * p, 6);
+                    sortedCell[p] = entryCell[entry];
                 }
                 for (int p = from; p < to; p++) {
-                    int entry = sorted[p];
-                    double l = Math.floor(lo[3 * entryObject[entry]]);
-                    int quantised = (int) Math.max(-2.0e9, Math.min(2.0e9, l));
-                    sweep[p - from] = ((long) quantised << 32) | entry;
-                }
-                Arrays.sort(sweep, 0, m);
-                for (int p = 0; p < m; p++) {
-                    int ea = (int) sweep[p];
-                    int ma = entryObject[ea];
-                    int cx = entryCell[3 * ea];
-                    int cy = entryCell[3 * ea + 1];
-                    int cz = entryCell[3 * ea + 2];
-                    double hx = hi[3 * ma];
-                    for (int q = p + 1; q < m && (sweep[q] >> 32) <= hx; q++) {
-                        int eb = (int) sweep[q];
-                        int mb = entryObject[eb];
-                        if (entryCell[3 * eb] != cx || entryCell[3 * eb + 1] != cy || entryCell[3 * eb + 2] != cz) {
+                    int ta = (int) sweep[p];
+                    long key = sortedCell[p];
+                    double lx = sorted[6 * p];
+                    double ly = sorted[6 * p + 1];
+                    double lz = sorted[6 * p + 2];
+                    double hx = sorted[6 * p + 3];
+                    double hy = sorted[6 * p + 4];
+                    double hz = sorted[6 * p + 5];
+                    for (int q = p + 1; q < to && (sweep[q] >> 32) <= hx; q++) {
+                        int b = 6 * q;
+                        if (sorted[b] > hx || sorted[b + 3] < lx || sorted[b + 1] > hy || sorted[b + 4] < ly
+                                || sorted[b + 2] > hz || sorted[b + 5] < lz) {
                             continue;
                         }
-                        if (cell(Math.max(lo[3 * ma], lo[3 * mb])) != cx
-                                || cell(Math.max(lo[3 * ma + 1], lo[3 * mb + 1])) != cy
-                                || cell(Math.max(lo[3 * ma + 2], lo[3 * mb + 2])) != cz) {
-                            continue; // counted in another cell (or the boxes do not overlap)
+                        int tb = (int) sweep[q];
+                        // count the pair once: in the cell holding the lower corner of the boxes' intersection,
+                        // the lowest cell of one box or the other on each axis
+                        if (((ta | tb) >>> LOWEST_SHIFT) != 7 || sortedCell[q] != key) {
+                            continue; // counted in another cell, or another cell in the same bucket
                         }
-                        long pair = testPair(ma, mb, ids, lo, hi, dev, rlo, rhi, s0, s1, step, counters);
-                        if (pair >= 0) {
-                            if (found == out.length) {
-                                out = Arrays.copyOf(out, 2 * found);
-                            }
-                            out[found++] = pair;
-                        }
+                        testPair(entryObject[ta & ENTRY_MASK] & OBJECT_MASK,
+                                entryObject[tb & ENTRY_MASK] & OBJECT_MASK, w.ids, box, step, counters, out);
                     }
                 }
             }
             // boxes touching too many cells (runaway element sets far out): against every object
             for (int bi = 0; bi < bigCount; bi++) {
-                int ma = big[bi];
+                int ma = w.big[bi];
                 for (int mb = 0; mb < count; mb++) {
-                    if (mb == ma || (c1[3 * mb] < c0[3 * mb] && mb < ma)) {
+                    if (mb == ma || (cells[6 * mb + 3] < cells[6 * mb] && mb < ma)) {
                         continue; // itself, or a big object whose pair with this one is tested from the other side
                     }
-                    long pair = testPair(ma, mb, ids, lo, hi, dev, rlo, rhi, s0, s1, step, counters);
-                    if (pair >= 0) {
-                        if (found == out.length) {
-                            out = Arrays.copyOf(out, 2 * found);
-                        }
-                        out[found++] = pair;
+                    if (overlap(box, BOX * ma, BOX * mb)) {
+                        testPair(ma, mb, w.ids, box, step, counters, out);
                     }
                 }
             }
             gridPairs.addAndGet(counters[0]);
             radialPairs.addAndGet(counters[1]);
-            candidatePairs.addAndGet(found);
-            return Arrays.copyOf(out, found);
+            candidatePairs.addAndGet(out.size);
+            return out.toArray();
         }
 
-        /** The box, radial and segment-distance tests on objects ma, mb of a step: a packed candidate, or -1. */
-        private long testPair(int ma, int mb, int[] ids, double[] lo, double[] hi, double[] dev, double[] rlo,
-                              double[] rhi, double[] s0, double[] s1, int step, long[] counters) {
+        /**
+         * The radial and segment-distance tests on objects ma, mb of a step whose boxes overlap; a candidate goes to
+         * {@code out}.
+         */
+        private void testPair(int ma, int mb, int[] ids, double[] box, int step, long[] counters, Candidates out) {
             int ia = ids[ma];
             int ib = ids[mb];
             if (oneVsAll && !primary[ia] && !primary[ib]) {
-                return -1;
-            }
-            for (int ax = 0; ax < 3; ax++) {
-                if (Math.max(lo[3 * ma + ax], lo[3 * mb + ax]) > Math.min(hi[3 * ma + ax], hi[3 * mb + ax])) {
-                    return -1;
-                }
+                return;
             }
             counters[0]++;
-            if (rlo[ma] > rhi[mb] + threshold || rlo[mb] > rhi[ma] + threshold) {
-                return -1;
+            int a = BOX * ma;
+            int b = BOX * mb;
+            if (box[a + RLO] > box[b + RHI] || box[b + RLO] > box[a + RHI]) {
+                return;
             }
             counters[1]++;
-            int oa = 6 * ia;
-            int ob = 6 * ib;
-            double distance = segmentMinNorm(s0[ob] - s0[oa], s0[ob + 1] - s0[oa + 1], s0[ob + 2] - s0[oa + 2],
-                    s1[ob] - s1[oa], s1[ob + 1] - s1[oa + 1], s1[ob + 2] - s1[oa + 2]);
-            if (distance > threshold + dev[ma] + dev[mb]) {
-                return -1;
+            double distance = segmentMinNorm(box[b + P0] - box[a + P0], box[b + P0 + 1] - box[a + P0 + 1],
+                    box[b + P0 + 2] - box[a + P0 + 2], box[b + P1] - box[a + P1], box[b + P1 + 1] - box[a + P1 + 1],
+                    box[b + P1 + 2] - box[a + P1 + 2]);
+            if (distance > threshold + box[a + DEV] + box[b + DEV]) {
+                return;
             }
             int i = Math.min(ia, ib);
             int j = Math.max(ia, ib);
-            return ((long) step << 42) | ((long) i << 21) | j;
+            out.add(((long) step << 42) | ((long) i << 21) | j);
+        }
+
+        private static boolean overlap(double[] box, int a, int b) {
+            return box[a + LO] <= box[b + HI] && box[b + LO] <= box[a + HI]
+                    && box[a + LO + 1] <= box[b + HI + 1] && box[b + LO + 1] <= box[a + HI + 1]
+                    && box[a + LO + 2] <= box[b + HI + 2] && box[b + LO + 2] <= box[a + HI + 2];
         }
 
         private int cell(double coordinate) {
@@ -432,8 +541,13 @@ public final class Screener {
             return (int) Math.max(-1_000_000, Math.min(1_000_000, c));
         }
 
-        private static int hash(int x, int y, int z) {
-            long k = ((long) x << 42) ^ ((long) (y & 0x1FFFFF) << 21) ^ (z & 0x1FFFFF);
+        /** Cell coordinates (clamped to +-1,000,000 by {@link #cell}) packed 21 bits each. */
+        private static long cellKey(int x, int y, int z) {
+            return ((long) (x + CELL_OFFSET) << 42) | ((long) (y + CELL_OFFSET) << 21) | (z + CELL_OFFSET);
+        }
+
+        private static int hash(long key) {
+            long k = key;
             k ^= k >>> 33;
             k *= 0xff51afd7ed558ccdL;
             k ^= k >>> 33;
@@ -448,21 +562,25 @@ public final class Screener {
             int j = (int) (candidate & 0x1FFFFF);
             double ta = sampleTime(step);
             double tb = sampleTime(step + 1);
-            int sub = Math.max(1, (int) Math.ceil((tb - ta) / REFINE_SUBSTEP - 1e-9));
+            double substep = (tb - ta) / Math.max(1, (int) Math.ceil((tb - ta) / REFINE_SUBSTEP - 1e-9));
             double[] buffer = new double[12];
             UnivariateFunction rangeRate = t -> rangeRate(i, j, t, buffer);
+            double acceleration = kernel.accelerationBound(i, ta, tb, MAX_ACCELERATION)
+                    + kernel.accelerationBound(j, ta, tb, MAX_ACCELERATION);
             List<CloseApproach> result = new ArrayList<>(1);
             double previousT = ta;
             double previous = rangeRate.value(ta);
-            for (int m = 1; m <= sub; m++) {
-                double t = m == sub ? tb : ta + (tb - ta) * m / sub;
-                double value = rangeRate.value(t);
-                if (Double.isNaN(value) || Double.isNaN(previous)) {
-                    previous = value;
-                    previousT = t;
-                    continue;
+            double clear = Double.isNaN(previous) ? 0 : clearance(buffer, acceleration);
+            while (previousT < tb) {
+                boolean skip = clear > substep;
+                double t = previousT + (skip ? clear : substep);
+                if (t > tb - 1e-6) {
+                    t = tb;
                 }
-                if (previous < 0 && value >= 0) {
+                double value = rangeRate.value(t);
+                double nextClear = Double.isNaN(value) ? 0 : clearance(buffer, acceleration);
+                // over a skipped interval the range stays over the threshold: no minimum there is reported
+                if (!skip && previous < 0 && value >= 0) {
                     double tca = value == 0 ? t : new BrentSolver(1e-7).solve(100, rangeRate, previousT, t);
                     CloseApproach approach = approach(i, j, tca, buffer);
                     if (approach != null) {
@@ -471,8 +589,29 @@ public final class Screener {
                 }
                 previous = value;
                 previousT = t;
+                clear = nextClear;
             }
             return result;
+        }
+
+        /**
+         * How long from the state in {@code buffer} the range stays over the threshold for sure: with range r,
+         * relative speed w and the relative acceleration at most {@code acceleration}, the range after tau is at
+         * least {@code r - tau (w + acceleration tau)}; the largest tau for which that is at least the threshold.
+         */
+        private double clearance(double[] buffer, double acceleration) {
+            double margin = relativeNorm(buffer, 0) - threshold;
+            if (!(margin > 0)) {
+                return 0;
+            }
+            double w = relativeNorm(buffer, 3);
+            return 2 * margin / (w + Math.sqrt(w * w + 4 * acceleration * margin));
+        }
+
+        /** The norm of the second object's position (offset 0) or velocity (3) relative to the first's. */
+        private static double relativeNorm(double[] buffer, int offset) {
+            return norm(buffer[6 + offset] - buffer[offset], buffer[7 + offset] - buffer[1 + offset],
+                    buffer[8 + offset] - buffer[2 + offset]);
         }
 
         /** dr . dv of j relative to i at t; NaN where SGP4 fails. */
@@ -553,6 +692,79 @@ public final class Screener {
                     .thenComparingLong(CloseApproach::secondaryNoradId));
             return out;
         }
+    }
+
+    /** A broad-phase worker's arrays: per object of a step, and per grid entry (grown as needed). */
+    private static final class Workspace {
+        final int[] ids;
+        final double[] box;
+        /** Per object: the cell range of its box, lower x, y, z then upper x, y, z. */
+        final int[] cells;
+        final int[] big;
+        final Candidates out = new Candidates();
+        int[] start = new int[0];
+        int[] entryObject = new int[0];
+        long[] entryCell = new long[0];
+        long[] sweep = new long[0];
+        /** The boxes (lower then upper corner) of the entries, in sweep order. */
+        double[] sorted = new double[0];
+        long[] sortedCell = new long[0];
+
+        Workspace(int n) {
+            ids = new int[n];
+            box = new double[BOX * n];
+            cells = new int[6 * n];
+            big = new int[n];
+        }
+
+        void ensureEntries(int size, int buckets) {
+            if (start.length < buckets + 2) {
+                start = new int[buckets + 2];
+            }
+            if (entryObject.length < size) {
+                int capacity = Math.max(size, entryObject.length + entryObject.length / 2);
+                entryObject = new int[capacity];
+                entryCell = new long[capacity];
+                sweep = new long[capacity];
+                sorted = new double[6 * capacity];
+                sortedCell = new long[capacity];
+            }
+        }
+    }
+
+    /** A growable list of packed candidates. */
+    private static final class Candidates {
+        long[] values = new long[1024];
+        int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /**
+     * A bound on the norm of the fourth derivative of an SGP4 position (m/s^4) from {@code acceleration}, a bound on
+     * the second derivative at or above one Earth radius R (at least the surface gravity mu / R^2):
+     * 52 acceleration^2 / R. For Kepler motion, {@code d2x/dt2 = -mu x / r^3}; differentiating twice and bounding each
+     * term by |x . v| <= r v gives {@code |d4x/dt4| <= mu (4 mu / r^5 + 24 v^2 / r^4)}, and on a bound orbit
+     * {@code v^2 < 2 mu / r}, so {@code |d4x/dt4| <= 52 (mu / r^2)^2 / r}, largest at r = R. The J2 and lunar-solar
+     * terms add under 1 % of it for the orbits that come close to the bound (low ones), the drag polynomials what
+     * the acceleration bound adds to gravity (squared here). {@code ScreenerTest} checks it by finite differences
+     * over the catalog.
+     */
+    static double fourthDerivativeBound(double acceleration) {
+        return 52.0 * acceleration * acceleration / Sgp4.EARTH_RADIUS_METERS;
     }
 
     static double norm(double x, double y, double z) {

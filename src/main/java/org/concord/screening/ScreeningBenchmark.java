@@ -50,6 +50,9 @@ public final class ScreeningBenchmark {
 
         ScreeningParameters parameters = ScreeningParameters.allVsAll(start,
                 Duration.ofMillis(Math.round(days * 86_400_000.0)), thresholdKm * 1000.0).withStep(step);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         int[] reported = {0};
         ScreeningResult result = new Screener().screen(catalog, parameters, fraction -> {
@@ -61,8 +64,9 @@ public final class ScreeningBenchmark {
             }
         });
         double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         ScreeningStatistics s = result.statistics();
-        System.out.printf(Locale.ROOT, "screening: %.1f s wall (%s)%n", wall, s);
+        System.out.printf(Locale.ROOT, "screening: %.1f s wall, %.1f s CPU (%s)%n", wall, cpu, s);
         System.out.printf(Locale.ROOT, "  objects %d (%d deep-space through Orekit/Sgp4), %d excluded by SGP4 errors"
                 + " %s%n", s.objects(), s.deepSpaceObjects(), s.excludedBySgp4Error(), byCode(result.excludedObjects()));
         System.out.printf(Locale.ROOT, "  propagation %.1f s (%,d states), broad phase %.1f s, refinement %.1f s%n",

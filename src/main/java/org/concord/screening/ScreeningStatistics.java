@@ -9,7 +9,7 @@ package org.concord.screening;
  * @param excludedBySgp4Error  objects that hit an SGP4 error within the window (screened up to the sample before it),
  *                             or whose drag polynomials ran away ({@link Screener#NON_PHYSICAL_DRAG})
  * @param samples              sample times
- * @param propagations         object states computed for the broad phase
+ * @param propagations         object states propagated for the broad phase (interpolated samples not counted)
  * @param gridPairs            distinct (pair, step) combinations whose padded segment boxes overlap
  * @param radialPairs          of which also pass the radial-shell (perigee/apogee) filter
  * @param candidatePairs       of which also pass the segment-distance test: handed to refinement
