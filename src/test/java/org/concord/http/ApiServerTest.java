@@ -403,7 +403,7 @@ class ApiServerTest {
     }
 
     private static Reply postEphemeris(String query, String oem) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base
+        HttpResponse<String> response = CLIENT.send(authorized(URI.create(base
                 + "/api/v1/screenings/ephemeris?" + query)).POST(HttpRequest.BodyPublishers.ofString(oem))
                 .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
         return checked("/api/v1/screenings/ephemeris", "POST", response);
@@ -411,7 +411,7 @@ class ApiServerTest {
 
     @Test
     void anUploadedEphemerisIsScreenedAndTheConjunctionsAreTheAnswer() throws Exception {
-        String oem = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/objects/25544/ephemeris?from="
+        String oem = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/ephemeris?from="
                 + "2024-07-05T00:00:00Z&to=2024-07-05T12:00:00Z&step=20&frame=gcrf&format=oem")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(oem).contains("CCSDS_OEM_VERS");
@@ -455,7 +455,7 @@ class ApiServerTest {
                 .asText()).contains("not both");
         assertThat(postEphemeris("windowSeconds=soon", oem).status()).isEqualTo(400);
 
-        HttpResponse<String> waited = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+        HttpResponse<String> waited = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"windowSeconds\":"
                         + " 43200, \"ellipsoidMeters\": {\"radial\": 40000, \"inTrack\": 15000, \"crossTrack\": 40000},"
                         + " \"primaryNoradId\": 25544, \"wait\": true}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -463,7 +463,7 @@ class ApiServerTest {
         assertThat(primary.status()).as(primary.text()).isEqualTo(200);
         assertThat(primary.body().at("/run/ellipsoidMeters/crossTrack").asDouble()).isEqualTo(40000);
         assertThat(primary.body().get("conjunctions").size()).isEqualTo(1);
-        HttpResponse<String> bad = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/screenings"))
+        HttpResponse<String> bad = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"ellipsoidMeters\":"
                         + " {\"radial\": \"wide\"}}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(checked("/api/v1/screenings", "POST", bad).body().at("/error/message").asText())

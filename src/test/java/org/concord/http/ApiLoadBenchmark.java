@@ -1,0 +1,165 @@
+package org.concord.http;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.concord.access.PartyKind;
+import org.concord.access.Principal;
+import org.concord.access.Role;
+import org.concord.access.SharingService;
+import org.concord.ingest.IngestRequest;
+import org.concord.label.DataKind;
+import org.concord.label.Label;
+import org.concord.node.Node;
+import org.concord.node.NodeConfig;
+import org.concord.store.TestDatabases;
+
+/**
+ * The cost of enforcement on the catalog query endpoints: the same node, the same requests, answered by a server that
+ * authenticates, filters by label and audits reads, and by a baseline server that does none of it. wrk on loopback
+ * (2 threads, 16 connections) drives each endpoint for a few seconds; requests/s and p99 latency are printed for both
+ * and the ratio. The node holds the bundled catalog (26,389 objects, PUBLIC) plus 6,000 of its element sets as USA's
+ * (REL TO GBR,USA, AMBER) and 3,000 as AUS's (REL TO AUS): the caller (a USA analyst) may see some labels and not
+ * others, so every query takes the filtered path. Run it with {@code scripts/bench-api [--seconds N]
+ * [--h2-only|--pg-only]}.
+ */
+public final class ApiLoadBenchmark {
+
+    private static final List<String> ENDPOINTS = List.of("/api/v1/objects?limit=100",
+            "/api/v1/objects?name=starlink&limit=50&sort=-epoch", "/api/v1/objects?perigeeMaxKm=600&limit=100",
+            "/api/v1/objects/25544", "/api/v1/objects/25544/orbits");
+
+    private ApiLoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = 10;
+        boolean h2 = true;
+        boolean pg = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--h2-only" -> pg = false;
+                case "--pg-only" -> h2 = false;
+                default -> {
+                    System.err.println("usage: ApiLoadBenchmark [--seconds N] [--h2-only|--pg-only]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path scratch = Files.createTempDirectory("concord-bench-api");
+        if (h2) {
+            run("H2", scratch.resolve("h2"), Map.of(), seconds);
+        }
+        if (pg) {
+            TestDatabases.PgServer server = TestDatabases.PgServer.fromEnvironment().orElseThrow(() ->
+                    new IllegalStateException(TestDatabases.PG_URL + " is not set (scripts/bench-api starts one)"));
+            TestDatabases.Handle db = server.createDatabase("benchapi");
+            run("PostgreSQL", scratch.resolve("pg"), Map.of("CONCORD_DB_URL", db.url(), "CONCORD_DB_USER", db.user(),
+                    "CONCORD_DB_PASSWORD", db.password()), seconds);
+            db.close();
+        }
+    }
+
+    private static void run(String database, Path dataDirectory, Map<String, String> dbEnvironment, int seconds)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(dbEnvironment);
+        env.put("CONCORD_NODE_PARTY", "GBR");
+        env.put("CONCORD_SAMPLE_LOAD", "true");
+        env.put("CONCORD_AUDIT_CHECKPOINT_PERIOD", "PT0S");
+        try (Node node = Node.open(NodeConfig.load(dataDirectory, Optional.empty(), env))) {
+            System.out.println("== " + database + ": loading the bundled catalog and partner data ...");
+            node.loadSampleCatalogIfEmpty();
+            byte[] catalog = Node.class.getResourceAsStream(Node.SAMPLE_CATALOG).readAllBytes();
+            String[] lines = new String(catalog, StandardCharsets.US_ASCII).split("\\R");
+            ingestSlice(node, lines, 0, 6000, "originator=USA;rel=REL TO GBR,USA;tlp=AMBER");
+            ingestSlice(node, lines, 6000, 9000, "originator=AUS;rel=REL TO AUS;tlp=GREEN");
+            Principal admin = Principal.localOperator("bench");
+            SharingService sharing = node.sharing();
+            for (String party : List.of("GBR", "USA", "AUS")) {
+                sharing.addParty(party, party, PartyKind.NATION, admin);
+            }
+            sharing.addAgreement(new SharingService.Terms("GBR", new TreeSet<>(List.of("USA")),
+                    EnumSet.of(DataKind.ORBITS), true, Instant.now().minusSeconds(60), Optional.empty()), admin);
+            sharing.addUser("usa-analyst", "USA", Role.ANALYST, admin);
+            String token = sharing.createToken("usa-analyst", "bench", Duration.ofHours(2), admin).secret();
+            try (ApiServer enforced = new ApiServer(node); ApiServer baseline = new ApiServer(node, false)) {
+                String withEnforcement = "http://127.0.0.1:" + enforced.start("127.0.0.1", 0);
+                String without = "http://127.0.0.1:" + baseline.start("127.0.0.1", 0);
+                System.out.printf("%-52s %12s %10s %12s %10s %8s%n", "endpoint (" + database + ")", "base req/s",
+                        "base p99", "enforced r/s", "enf. p99", "ratio");
+                for (String endpoint : ENDPOINTS) {
+                    Result base = wrk(without + endpoint, Optional.empty(), seconds);
+                    Result enf = wrk(withEnforcement + endpoint, Optional.of(token), seconds);
+                    System.out.printf("%-52s %12.0f %8.2fms %12.0f %8.2fms %7.1f%%%n", endpoint, base.requestsPerSecond(),
+                            base.p99Millis(), enf.requestsPerSecond(), enf.p99Millis(),
+                            100 * enf.requestsPerSecond() / base.requestsPerSecond());
+                }
+                node.audit().flush();
+                System.out.println("audit entries appended by the enforced runs: " + node.audit().size());
+            }
+        }
+    }
+
+    private static void ingestSlice(Node node, String[] lines, int from, int to, String label) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            text.append(lines[3 * i]).append('\n').append(lines[3 * i + 1]).append('\n').append(lines[3 * i + 2])
+                    .append('\n');
+        }
+        node.ingest().ingest(new IngestRequest("bench-" + from + ".tle", text.toString().getBytes(StandardCharsets.US_ASCII),
+                Optional.of(Label.parse(label, Label.publicFrom("GBR"))), "bench", false, Optional.empty()));
+    }
+
+    private record Result(double requestsPerSecond, double p99Millis) {
+    }
+
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+    private static Result wrk(String url, Optional<String> token, int seconds) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency"));
+        token.ifPresent(t -> command.addAll(List.of("-H", "Authorization: Bearer " + t)));
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            reader.lines().forEach(l -> out.append(l).append('\n'));
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        Matcher errors = NON_2XX.matcher(out);
+        if (errors.find()) {
+            throw new IllegalStateException(url + ": " + errors.group(1) + " answers were not 2xx:\n" + out);
+        }
+        Matcher rps = RPS.matcher(out);
+        Matcher p99 = P99.matcher(out);
+        if (!rps.find() || !p99.find()) {
+            throw new IllegalStateException("cannot read wrk's output:\n" + out);
+        }
+        double value = Double.parseDouble(p99.group(1));
+        double millis = switch (p99.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+        return new Result(Double.parseDouble(rps.group(1)), millis);
+    }
+}
