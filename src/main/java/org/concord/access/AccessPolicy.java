@@ -95,21 +95,20 @@ public final class AccessPolicy {
             return LabelFilter.UNRESTRICTED;
         }
         Map<DataKind, Set<Long>> visible = new EnumMap<>(DataKind.class);
+        Map<DataKind, Set<Long>> hidden = new EnumMap<>(DataKind.class);
         Set<DataKind> all = EnumSet.noneOf(DataKind.class);
         for (DataKind kind : DataKind.values()) {
             Set<Long> ids = new HashSet<>();
-            labels.forEach((id, label) -> {
-                if (mayRead(principal, label, kind, now)) {
-                    ids.add(id);
-                }
-            });
-            if (ids.size() == labels.size()) {
+            Set<Long> others = new HashSet<>();
+            labels.forEach((id, label) -> (mayRead(principal, label, kind, now) ? ids : others).add(id));
+            if (others.isEmpty()) {
                 all.add(kind);
             } else {
                 visible.put(kind, ids);
+                hidden.put(kind, others);
             }
         }
-        return new LabelFilter(false, knownUpTo, all, visible);
+        return new LabelFilter(false, knownUpTo, all, visible, hidden);
     }
 
     private boolean releases(String grantor, String recipient, DataKind kind, boolean thirdParty, Instant now) {

@@ -69,10 +69,31 @@ public final class SharingService {
         return nodeParty;
     }
 
+    /**
+     * How long a view is trusted without reading the store's version: a change made through this service counts from
+     * the next request; one made by another process (the command line beside a running server), within this time.
+     */
+    static final long RECHECK_NANOS = 250_000_000L;
+
+    private volatile long checkedAtNanos;
+    private volatile long changesSeen = -1;
+
+    private void changed(Principal by, Change change, String subject, Set<String> parties, String detail) {
+        view = null;
+        changes.record(by, change, subject, parties, detail);
+    }
+
     private View view() {
-        long version = store.version();
         View current = view;
+        long now = System.nanoTime();
+        long changes = store.changesHere();
+        if (current != null && changes == changesSeen && now - checkedAtNanos < RECHECK_NANOS) {
+            return current;
+        }
+        long version = store.version();
         if (current != null && current.version() == version) {
+            checkedAtNanos = now;
+            changesSeen = changes;
             return current;
         }
         synchronized (this) {
@@ -89,6 +110,8 @@ public final class SharingService {
                     agreements, new AccessPolicy(nodeParty, store.groupMembers(), agreements), labels,
                     labels.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
             view = fresh;
+            checkedAtNanos = now;
+            changesSeen = changes;
             return fresh;
         }
     }
@@ -140,7 +163,7 @@ public final class SharingService {
             throw new IllegalArgumentException("party " + code + " exists already");
         }
         store.addParty(party);
-        changes.record(by, Change.PARTY, "party " + code, Set.of(code), "added " + kind.name().toLowerCase()
+        changed(by, Change.PARTY, "party " + code, Set.of(code), "added " + kind.name().toLowerCase()
                 + " '" + name + "'");
         return party;
     }
@@ -160,7 +183,7 @@ public final class SharingService {
             throw new IllegalArgumentException(member + " is a member of " + group + " already");
         }
         store.addMember(group, member);
-        changes.record(by, Change.PARTY, "party " + group, Set.of(group, member), member + " joined " + group);
+        changed(by, Change.PARTY, "party " + group, Set.of(group, member), member + " joined " + group);
     }
 
     public void removeMember(String group, String member, Principal by) {
@@ -168,7 +191,7 @@ public final class SharingService {
             throw new NotFoundException(member + " is not a member of " + group);
         }
         store.removeMember(group, member);
-        changes.record(by, Change.PARTY, "party " + group, Set.of(group, member), member + " left " + group);
+        changed(by, Change.PARTY, "party " + group, Set.of(group, member), member + " left " + group);
     }
 
     private static Party requireParty(Map<String, Party> parties, String code) {
@@ -198,7 +221,7 @@ public final class SharingService {
         }
         User user = new User(name, party, role, clock.instant(), false);
         store.addUser(user);
-        changes.record(by, Change.USER, "user " + name, Set.of(party), "added as " + role.name().toLowerCase());
+        changed(by, Change.USER, "user " + name, Set.of(party), "added as " + role.name().toLowerCase());
         return user;
     }
 
@@ -208,7 +231,7 @@ public final class SharingService {
             throw new NotFoundException("no user " + name);
         }
         store.setUserDisabled(name, disabled);
-        changes.record(by, Change.USER, "user " + name, Set.of(user.party()), disabled ? "disabled" : "enabled");
+        changed(by, Change.USER, "user " + name, Set.of(user.party()), disabled ? "disabled" : "enabled");
     }
 
     /** A new token and the secret itself: the secret is shown this once and stored only as its SHA-256. */
@@ -228,7 +251,7 @@ public final class SharingService {
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         ApiToken token = store.addToken(userName, sha256(secret), description, now, now.plus(lifetime));
-        changes.record(by, Change.TOKEN, "token " + token.id(), Set.of(user.party()), "issued to " + userName
+        changed(by, Change.TOKEN, "token " + token.id(), Set.of(user.party()), "issued to " + userName
                 + ", expires " + token.expiresAt());
         return new IssuedToken(token, secret);
     }
@@ -244,7 +267,7 @@ public final class SharingService {
         }
         Set<String> parties = Optional.ofNullable(view().users().get(token.get().userName())).map(User::party)
                 .map(Set::of).orElse(Set.of());
-        changes.record(by, Change.TOKEN, "token " + id, parties, "revoked (user " + token.get().userName() + ")");
+        changed(by, Change.TOKEN, "token " + id, parties, "revoked (user " + token.get().userName() + ")");
     }
 
     // ---- agreements
@@ -275,7 +298,7 @@ public final class SharingService {
     private void recordAgreement(Principal by, Agreement a, String what) {
         Set<String> parties = new TreeSet<>(a.recipients());
         parties.add(a.grantor());
-        changes.record(by, Change.AGREEMENT, "agreement " + a.id(), parties, what + " v" + a.version() + ": "
+        changed(by, Change.AGREEMENT, "agreement " + a.id(), parties, what + " v" + a.version() + ": "
                 + a.grantor() + " releases " + a.kinds().stream().map(DataKind::code).sorted().toList()
                 + (a.includesThirdParty() ? " (own and third-party)" : " (own)") + " to " + a.recipients()
                 + " from " + a.validFrom() + a.validTo().map(t -> " until " + t).orElse(""));

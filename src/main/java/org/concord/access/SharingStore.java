@@ -17,6 +17,9 @@ public interface SharingStore {
 
     long version();
 
+    /** A counter of the changes (new labels included) committed by this process: cheap, read on every request. */
+    long changesHere();
+
     List<Party> parties();
 
     /** Group code to member codes. */

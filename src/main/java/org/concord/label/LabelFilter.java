@@ -15,10 +15,10 @@ import java.util.Set;
  * label stored after the decision. {@link #UNRESTRICTED} is the node's own local operator (command line).
  */
 public record LabelFilter(boolean unrestricted, long knownUpTo, Set<DataKind> allKnown,
-                          Map<DataKind, Set<Long>> labelIds) {
+                          Map<DataKind, Set<Long>> labelIds, Map<DataKind, Set<Long>> hiddenIds) {
 
     public static final LabelFilter UNRESTRICTED = new LabelFilter(true, Long.MAX_VALUE, EnumSet.allOf(DataKind.class),
-            Map.of());
+            Map.of(), Map.of());
 
     public LabelFilter {
         allKnown = allKnown.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(DataKind.class))
@@ -26,16 +26,20 @@ public record LabelFilter(boolean unrestricted, long knownUpTo, Set<DataKind> al
         EnumMap<DataKind, Set<Long>> copy = new EnumMap<>(DataKind.class);
         labelIds.forEach((kind, ids) -> copy.put(kind, Set.copyOf(ids)));
         labelIds = Collections.unmodifiableMap(copy);
+        EnumMap<DataKind, Set<Long>> hidden = new EnumMap<>(DataKind.class);
+        hiddenIds.forEach((kind, ids) -> hidden.put(kind, Set.copyOf(ids)));
+        hiddenIds = Collections.unmodifiableMap(hidden);
     }
 
-    /** Exactly these labels, per kind. */
-    public static LabelFilter of(Map<DataKind, Set<Long>> labelIds) {
-        return new LabelFilter(false, 0, Set.of(), labelIds);
-    }
 
     /** The labels visible for this kind, when it is not {@link #seesAllKnown}; empty means nothing visible. */
     public Set<Long> idsFor(DataKind kind) {
         return labelIds.getOrDefault(kind, Set.of());
+    }
+
+    /** The known labels not visible for this kind (those stored after the decision are hidden as well). */
+    public Set<Long> hiddenIdsFor(DataKind kind) {
+        return hiddenIds.getOrDefault(kind, Set.of());
     }
 
     public boolean seesAllKnown(DataKind kind) {

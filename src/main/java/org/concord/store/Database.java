@@ -21,6 +21,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final DSLContext dsl;
+    /** Sharing changes committed through this process (the store's version counts every process's). */
+    private final java.util.concurrent.atomic.AtomicLong sharingChanges = new java.util.concurrent.atomic.AtomicLong();
 
     private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -64,6 +66,14 @@ public final class Database implements AutoCloseable {
         }
         throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
                 + "' (expected jdbc:postgresql:... or jdbc:h2:...)");
+    }
+
+    long sharingChangesHere() {
+        return sharingChanges.get();
+    }
+
+    void sharingChangedHere() {
+        sharingChanges.incrementAndGet();
     }
 
     public DSLContext dsl() {

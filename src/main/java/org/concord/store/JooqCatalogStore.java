@@ -74,7 +74,7 @@ public final class JooqCatalogStore implements CatalogStore {
     private final LabelIds labelIds;
 
     public JooqCatalogStore(Database database) {
-        this(database, new LabelIds(database.dsl()));
+        this(database, new LabelIds(database));
     }
 
     JooqCatalogStore(Database database, LabelIds labelIds) {
@@ -326,10 +326,15 @@ public final class JooqCatalogStore implements CatalogStore {
      */
     private void upsertObjects(DSLContext tx, long sourceId) {
         Map<Long, Latest> fromSource = new HashMap<>();
-        tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.EPOCH, Orbit.OBJECT_NAME, Orbit.INTL_DESIGNATOR).from(Orbit.T)
+        Map<Long, LaneOf> lanes = new HashMap<>();
+        tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.EPOCH, Orbit.OBJECT_NAME, Orbit.INTL_DESIGNATOR, Orbit.LABEL_ID,
+                        DATA_KIND_OF_ORBIT).from(Orbit.T)
                 .where(Orbit.SOURCE_ID.eq(sourceId))
-                .forEach(r -> fromSource.merge(r.value2(), new Latest(r.value1(), r.value3(), r.value4(), r.value5()),
-                        Latest::newer));
+                .forEach(r -> {
+                    lanes.put(r.value1(), new LaneOf(r.value6(), r.value7()));
+                    fromSource.merge(r.value2(), new Latest(r.value1(), r.value3(), r.value4(), r.value5()),
+                            Latest::newer);
+                });
         Map<Long, Optional<Latest>> current = new HashMap<>();
         for (List<Long> chunk : chunks(new ArrayList<>(fromSource.keySet()))) {
             tx.select(Tables.SpaceObject.NORAD_ID, Orbit.ID, Orbit.EPOCH).from(OBJ)
@@ -343,6 +348,8 @@ public final class JooqCatalogStore implements CatalogStore {
                 .set(Tables.SpaceObject.NAME, coalesce(val(null, Tables.SpaceObject.NAME), Tables.SpaceObject.NAME))
                 .set(Tables.SpaceObject.INTL_DESIGNATOR,
                         coalesce(val(null, Tables.SpaceObject.INTL_DESIGNATOR), Tables.SpaceObject.INTL_DESIGNATOR))
+                .set(Tables.SpaceObject.LATEST_LABEL_ID, (Long) null)
+                .set(Tables.SpaceObject.LATEST_DATA_KIND, (String) null)
                 .where(Tables.SpaceObject.NORAD_ID.eq((Long) null)));
         List<Long> newObjects = new ArrayList<>();
         int updates = 0;
@@ -354,28 +361,33 @@ public final class JooqCatalogStore implements CatalogStore {
             if (now == null) {
                 newObjects.add(noradId);
             } else if (now.isEmpty() || newest.isNewerThan(now.get())) {
+                LaneOf lane = lanes.get(newest.orbitId());
                 updateObjects = updateObjects.bind(newest.orbitId(), newest.name().isBlank() ? null : newest.name(),
-                        newest.designator(), noradId);
+                        newest.designator(), lane.labelId(), lane.dataKind(), noradId);
                 updates++;
             }
         }
         if (!newObjects.isEmpty()) {
             if (isPostgres(tx)) {
-                copyIn(tx, "COPY space_object (norad_id, name, intl_designator, latest_orbit_id) FROM STDIN", row -> {
+                copyIn(tx, "COPY space_object (norad_id, name, intl_designator, latest_orbit_id, latest_label_id,"
+                        + " latest_data_kind) FROM STDIN", row -> {
                     for (long noradId : newObjects) {
                         Latest newest = fromSource.get(noradId);
+                        LaneOf lane = lanes.get(newest.orbitId());
                         row.value(noradId).text(newest.name()).text(newest.designator()).value(newest.orbitId())
-                                .end();
+                                .value(lane.labelId()).text(lane.dataKind()).end();
                     }
                 });
             } else {
                 BatchBindStep insertObjects = tx.batch(tx.insertInto(OBJ, Tables.SpaceObject.NORAD_ID,
                         Tables.SpaceObject.NAME, Tables.SpaceObject.INTL_DESIGNATOR,
-                        Tables.SpaceObject.LATEST_ORBIT_ID).values((Long) null, null, null, null));
+                        Tables.SpaceObject.LATEST_ORBIT_ID, Tables.SpaceObject.LATEST_LABEL_ID,
+                        Tables.SpaceObject.LATEST_DATA_KIND).values((Long) null, null, null, null, null, null));
                 for (long noradId : newObjects) {
                     Latest newest = fromSource.get(noradId);
+                    LaneOf lane = lanes.get(newest.orbitId());
                     insertObjects = insertObjects.bind(noradId, newest.name(), newest.designator(),
-                            newest.orbitId());
+                            newest.orbitId(), lane.labelId(), lane.dataKind());
                 }
                 insertObjects.execute();
             }
@@ -394,6 +406,10 @@ public final class JooqCatalogStore implements CatalogStore {
             DSL.inline(DataKind.EPHEMERIDES.name())).otherwise(DSL.inline(DataKind.ORBITS.name()));
 
     private record LaneKey(long noradId, long labelId, String dataKind) {
+    }
+
+    /** The label and data kind of one orbit record. */
+    private record LaneOf(long labelId, String dataKind) {
     }
 
     /**
@@ -544,6 +560,22 @@ public final class JooqCatalogStore implements CatalogStore {
         return ids.isEmpty() ? DSL.falseCondition() : field.in(ids);
     }
 
+    /**
+     * The rows whose label the filter hides for this kind: the known labels it does not admit, and any label stored
+     * after the decision (which it does not admit either).
+     */
+    static Condition hidden(Field<Long> field, LabelFilter filter, DataKind kind) {
+        if (filter.unrestricted()) {
+            return DSL.falseCondition();
+        }
+        Condition newer = field.gt(filter.knownUpTo());
+        if (filter.seesAllKnown(kind)) {
+            return newer;
+        }
+        Set<Long> ids = filter.hiddenIdsFor(kind);
+        return ids.isEmpty() ? newer : field.in(ids).or(newer);
+    }
+
     /** The orbit records the filter admits: an OEM by its label's release as an ephemeris, the rest as orbits. */
     private static Condition orbitVisible(LabelFilter filter) {
         if (filter.unrestricted()) {
@@ -575,31 +607,35 @@ public final class JooqCatalogStore implements CatalogStore {
         if (filter.unrestricted()) {
             return OBJ;
         }
-        if (filter.seesAllKnown(DataKind.ORBITS) && filter.seesAllKnown(DataKind.EPHEMERIDES)) {
-            // Every object's newest orbit is visible unless its label is newer than the decision: then the object
-            // is left out until the caller's next request decides on that label (it never shows an older orbit).
-            return DSL.select(Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME, Tables.SpaceObject.INTL_DESIGNATOR,
-                            Tables.SpaceObject.LATEST_ORBIT_ID).from(OBJ).join(Orbit.T)
-                    .on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
-                    .where(Orbit.LABEL_ID.le(filter.knownUpTo())).asTable("space_object");
-        }
+        Condition newestVisible = Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.ORBITS.name())
+                .and(admitted(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.ORBITS))
+                .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.EPHEMERIDES.name())
+                        .and(admitted(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.EPHEMERIDES)));
+        Condition newestHidden = Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.ORBITS.name())
+                .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.ORBITS))
+                .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.EPHEMERIDES.name())
+                        .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.EPHEMERIDES)));
+        Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
+        // Objects whose newest orbit the caller may see: as stored. The others (usually few): their newest visible.
+        var plain = DSL.select(Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME,
+                Tables.SpaceObject.INTL_DESIGNATOR, Tables.SpaceObject.LATEST_ORBIT_ID).from(OBJ)
+                .where(newestVisible).and(objects);
         Condition lanes = ObjectLabelLatest.DATA_KIND.eq(DataKind.ORBITS.name())
                 .and(admitted(ObjectLabelLatest.LABEL_ID, filter, DataKind.ORBITS))
                 .or(ObjectLabelLatest.DATA_KIND.eq(DataKind.EPHEMERIDES.name())
                         .and(admitted(ObjectLabelLatest.LABEL_ID, filter, DataKind.EPHEMERIDES)));
-        if (only.isPresent()) {
-            lanes = lanes.and(ObjectLabelLatest.NORAD_ID.in(only.get()));
-        }
         Table<?> ranked = DSL.select(ObjectLabelLatest.NORAD_ID.as("norad_id"),
                         ObjectLabelLatest.ORBIT_ID.as("orbit_id"),
                         DSL.rowNumber().over(DSL.partitionBy(ObjectLabelLatest.NORAD_ID)
                                 .orderBy(ObjectLabelLatest.EPOCH.desc(), ObjectLabelLatest.ORBIT_ID.desc()))
                                 .as("lane_rank"))
-                .from(ObjectLabelLatest.T).where(lanes).asTable("lanes");
-        return DSL.select(LANE_NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
+                .from(ObjectLabelLatest.T).where(lanes)
+                .and(ObjectLabelLatest.NORAD_ID.in(DSL.select(Tables.SpaceObject.NORAD_ID).from(OBJ)
+                        .where(newestHidden).and(objects))).asTable("lanes");
+        var fallback = DSL.select(LANE_NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
                         Orbit.INTL_DESIGNATOR.as("intl_designator"), LANE_ORBIT_ID.as("latest_orbit_id"))
-                .from(ranked).join(Orbit.T).on(Orbit.ID.eq(LANE_ORBIT_ID)).where(LANE_RANK.eq(1))
-                .asTable("space_object");
+                .from(ranked).join(Orbit.T).on(Orbit.ID.eq(LANE_ORBIT_ID)).where(LANE_RANK.eq(1));
+        return plain.unionAll(fallback).asTable("space_object");
     }
 
     private static Condition filters(ObjectQuery q) {

@@ -38,7 +38,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     private final LabelIds labelIds;
 
     public JooqConjunctionStore(Database database) {
-        this(database, new LabelIds(database.dsl()));
+        this(database, new LabelIds(database));
     }
 
     JooqConjunctionStore(Database database, LabelIds labelIds) {

@@ -33,16 +33,18 @@ import org.jooq.Record;
 /** Parties, users, tokens and agreements in PostgreSQL or H2, through jOOQ. */
 public final class JooqSharingStore implements SharingStore {
 
+    private final Database database;
     private final DSLContext dsl;
     private final LabelIds labelIds;
 
     JooqSharingStore(Database database, LabelIds labelIds) {
+        this.database = database;
         this.dsl = database.dsl();
         this.labelIds = labelIds;
     }
 
     public JooqSharingStore(Database database) {
-        this(database, new LabelIds(database.dsl()));
+        this(database, new LabelIds(database));
     }
 
     /** Runs a change and raises the sharing version in the same transaction. */
@@ -52,11 +54,17 @@ public final class JooqSharingStore implements SharingStore {
             change.accept(tx);
             bumpVersion(tx);
         });
+        database.sharingChangedHere();
     }
 
     static void bumpVersion(DSLContext tx) {
         tx.update(SharingState.T).set(SharingState.VERSION, SharingState.VERSION.plus(1))
                 .where(SharingState.ID.eq(1)).execute();
+    }
+
+    @Override
+    public long changesHere() {
+        return database.sharingChangesHere();
     }
 
     @Override

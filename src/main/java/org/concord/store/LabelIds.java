@@ -19,11 +19,13 @@ import org.jooq.DSLContext;
  */
 final class LabelIds {
 
+    private final Database database;
     private final DSLContext dsl;
     private final Map<Label, Long> ids = new ConcurrentHashMap<>();
 
-    LabelIds(DSLContext dsl) {
-        this.dsl = dsl;
+    LabelIds(Database database) {
+        this.database = database;
+        this.dsl = database.dsl();
     }
 
     long idOf(Label label) {
@@ -62,6 +64,7 @@ final class LabelIds {
                     JooqSharingStore.bumpVersion(tx);
                 }
             });
+            database.sharingChangedHere();
             missing.forEach(label -> ids.put(label, result.get(label)));
         }
         return result;

@@ -76,6 +76,8 @@ final class Tables {
         static final Field<String> NAME = col("name", SQLDataType.VARCHAR);
         static final Field<String> INTL_DESIGNATOR = col("intl_designator", SQLDataType.VARCHAR);
         static final Field<Long> LATEST_ORBIT_ID = col("latest_orbit_id", SQLDataType.BIGINT);
+        static final Field<Long> LATEST_LABEL_ID = col("latest_label_id", SQLDataType.BIGINT);
+        static final Field<String> LATEST_DATA_KIND = col("latest_data_kind", SQLDataType.VARCHAR);
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("space_object", name), type);
