@@ -522,30 +522,78 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public Optional<SpaceObject> findObject(long noradId, LabelFilter filter) {
-        return objectSelect(filter, Optional.of(List.of(noradId))).where(Tables.SpaceObject.NORAD_ID.eq(noradId))
+        Condition object = Tables.SpaceObject.NORAD_ID.eq(noradId);
+        Optional<SpaceObject> plain = objectSelect(OBJ, filter).where(object).and(newestVisible(filter))
+                .fetchOptional().map(this::toObject);
+        return plain.isPresent() || filter.unrestricted() ? plain
+                : objectSelect(fallbackObjects(filter, Optional.of(List.of(noradId))), filter).where(object)
                 .fetchOptional().map(this::toObject);
     }
 
+    /**
+     * Unrestricted, one query. Restricted, two: the objects whose newest orbit the caller may see, straight from
+     * {@code space_object} (as fast as the unrestricted query), and the objects whose newest orbit is hidden from it
+     * with their newest visible orbit instead (usually few); each sorted and cut to the page, then merged. Sorted by
+     * name, where the database's collation decides the order, the two are merged in SQL instead.
+     */
     @Override
     public Page<SpaceObject> findObjects(ObjectQuery q, LabelFilter filter) {
         Condition where = filters(q);
         Optional<List<Long>> only = q.noradIds().isEmpty() ? Optional.empty() : Optional.of(List.copyOf(q.noradIds()));
-        long total = dsl.select(count()).from(objects(filter, only))
-                .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
-                .leftJoin(Satcat.T).on(satcatJoin(filter))
-                .where(where).fetchOne().value1();
         Field<?> sortField = sortField(q.sort());
         Condition after = q.cursor().map(c -> afterCursor(c, q, sortField)).orElse(noCondition());
         List<SortField<?>> order = List.of(q.descending() ? sortField.desc() : sortField.asc(),
                 q.descending() ? Tables.SpaceObject.NORAD_ID.desc() : Tables.SpaceObject.NORAD_ID.asc());
-        List<SpaceObject> items = objectSelect(filter, only).where(where).and(after).orderBy(order)
-                .limit(q.limit() + 1).fetch().map(this::toObject);
+        long total;
+        List<SpaceObject> items;
+        if (filter.unrestricted() || q.sort() == SortKey.NAME) {
+            Table<?> source = filter.unrestricted() ? OBJ : objects(filter, only);
+            total = countObjects(source, filter, where);
+            items = objectSelect(source, filter).where(where).and(after).orderBy(order).limit(q.limit() + 1)
+                    .fetch().map(this::toObject);
+        } else {
+            Table<?> fallback = fallbackObjects(filter, only);
+            Condition plain = newestVisible(filter);
+            total = countObjects(OBJ, filter, where.and(plain)) + countObjects(fallback, filter, where);
+            List<SpaceObject> merged = new ArrayList<>(objectSelect(OBJ, filter).where(where).and(plain).and(after)
+                    .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
+            merged.addAll(objectSelect(fallback, filter).where(where).and(after).orderBy(order)
+                    .limit(q.limit() + 1).fetch().map(this::toObject));
+            merged.sort(pageOrder(q));
+            items = merged.size() > q.limit() + 1 ? merged.subList(0, q.limit() + 1) : merged;
+        }
         Optional<String> next = Optional.empty();
         if (items.size() > q.limit()) {
             items = items.subList(0, q.limit());
             next = Optional.of(cursorAfter(items.get(items.size() - 1), q.sort()));
         }
         return new Page<>(items, total, next);
+    }
+
+    private long countObjects(Table<?> source, LabelFilter filter, Condition where) {
+        return dsl.select(count()).from(source)
+                .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                .leftJoin(Satcat.T).on(satcatJoin(filter))
+                .where(where).fetchOne().value1();
+    }
+
+    /** The order of a page as SQL sorts it, for every sort key but the name (numbers and instants only). */
+    private static java.util.Comparator<SpaceObject> pageOrder(ObjectQuery q) {
+        java.util.Comparator<SpaceObject> byKey = switch (q.sort()) {
+            case NORAD_ID -> java.util.Comparator.comparingLong(SpaceObject::noradId);
+            case EPOCH -> java.util.Comparator.comparing(o -> o.latestOrbit().orElseThrow().epoch());
+            case PERIGEE -> java.util.Comparator.comparingDouble(o -> o.latestOrbit().orElseThrow().summary()
+                    .perigeeAltitudeKm());
+            case APOGEE -> java.util.Comparator.comparingDouble(o -> o.latestOrbit().orElseThrow().summary()
+                    .apogeeAltitudeKm());
+            case INCLINATION -> java.util.Comparator.comparingDouble(o -> o.latestOrbit().orElseThrow().summary()
+                    .inclinationDeg());
+            case PERIOD -> java.util.Comparator.comparingDouble(o -> o.latestOrbit().orElseThrow().summary()
+                    .periodMinutes());
+            case NAME -> throw new IllegalStateException("names are merged in SQL");
+        };
+        java.util.Comparator<SpaceObject> order = byKey.thenComparingLong(SpaceObject::noradId);
+        return q.descending() ? order.reversed() : order;
     }
 
     /** The rows whose label (in {@code field}) the filter admits for this kind of data. */
@@ -603,23 +651,41 @@ public final class JooqCatalogStore implements CatalogStore {
      * object with an orbit the filter admits, its newest such orbit as its latest, and that orbit's name and
      * designator (another label's record may name it differently). {@code only} narrows the work to these objects.
      */
-    private Table<?> objects(LabelFilter filter, Optional<List<Long>> only) {
+    /** The objects whose newest orbit the filter admits. */
+    private static Condition newestVisible(LabelFilter filter) {
         if (filter.unrestricted()) {
-            return OBJ;
+            return noCondition();
         }
-        Condition newestVisible = Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.ORBITS.name())
+        return Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.ORBITS.name())
                 .and(admitted(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.ORBITS))
                 .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.EPHEMERIDES.name())
                         .and(admitted(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.EPHEMERIDES)));
+    }
+
+    /**
+     * The objects a restricted caller sees, in the shape of {@code space_object}: those whose newest orbit it may see
+     * as stored, and the others with their newest visible orbit (and that orbit's name and designator).
+     */
+    private Table<?> objects(LabelFilter filter, Optional<List<Long>> only) {
+        Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
+        var plain = DSL.select(new SelectField<?>[] {Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME,
+                Tables.SpaceObject.INTL_DESIGNATOR, Tables.SpaceObject.LATEST_ORBIT_ID}).from(OBJ)
+                .where(newestVisible(filter)).and(objects);
+        return plain.unionAll(DSL.select(DSL.asterisk()).from(fallbackObjects(filter, only)))
+                .asTable("space_object");
+    }
+
+    /**
+     * The objects whose newest orbit the filter hides but another orbit it admits, each with its newest admitted
+     * orbit (and that orbit's name and designator), in the shape of {@code space_object}. {@code only} narrows the
+     * work to these objects.
+     */
+    private Table<?> fallbackObjects(LabelFilter filter, Optional<List<Long>> only) {
         Condition newestHidden = Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.ORBITS.name())
                 .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.ORBITS))
                 .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.EPHEMERIDES.name())
                         .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.EPHEMERIDES)));
         Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
-        // Objects whose newest orbit the caller may see: as stored. The others (usually few): their newest visible.
-        var plain = DSL.select(Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME,
-                Tables.SpaceObject.INTL_DESIGNATOR, Tables.SpaceObject.LATEST_ORBIT_ID).from(OBJ)
-                .where(newestVisible).and(objects);
         Condition lanes = ObjectLabelLatest.DATA_KIND.eq(DataKind.ORBITS.name())
                 .and(admitted(ObjectLabelLatest.LABEL_ID, filter, DataKind.ORBITS))
                 .or(ObjectLabelLatest.DATA_KIND.eq(DataKind.EPHEMERIDES.name())
@@ -632,10 +698,10 @@ public final class JooqCatalogStore implements CatalogStore {
                 .from(ObjectLabelLatest.T).where(lanes)
                 .and(ObjectLabelLatest.NORAD_ID.in(DSL.select(Tables.SpaceObject.NORAD_ID).from(OBJ)
                         .where(newestHidden).and(objects))).asTable("lanes");
-        var fallback = DSL.select(LANE_NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
+        return DSL.select(LANE_NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
                         Orbit.INTL_DESIGNATOR.as("intl_designator"), LANE_ORBIT_ID.as("latest_orbit_id"))
-                .from(ranked).join(Orbit.T).on(Orbit.ID.eq(LANE_ORBIT_ID)).where(LANE_RANK.eq(1));
-        return plain.unionAll(fallback).asTable("space_object");
+                .from(ranked).join(Orbit.T).on(Orbit.ID.eq(LANE_ORBIT_ID)).where(LANE_RANK.eq(1))
+                .asTable("space_object");
     }
 
     private static Condition filters(ObjectQuery q) {
@@ -734,14 +800,14 @@ public final class JooqCatalogStore implements CatalogStore {
         return f.gt(value).or(f.eq(value).and(Tables.SpaceObject.NORAD_ID.gt(norad)));
     }
 
-    private org.jooq.SelectOnConditionStep<Record> objectSelect(LabelFilter filter, Optional<List<Long>> only) {
+    private org.jooq.SelectOnConditionStep<Record> objectSelect(Table<?> source, LabelFilter filter) {
         List<SelectField<?>> fields = new ArrayList<>();
         fields.add(Tables.SpaceObject.NORAD_ID);
         fields.add(Tables.SpaceObject.NAME);
         fields.add(Tables.SpaceObject.INTL_DESIGNATOR);
         fields.addAll(Arrays.asList(orbitFields()));
         fields.addAll(Arrays.asList(satcatFields()));
-        return dsl.select(fields).from(objects(filter, only))
+        return dsl.select(fields).from(source)
                 .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
                 .join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID))
                 .leftJoin(Satcat.T).on(satcatJoin(filter));
@@ -856,7 +922,7 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public CatalogStatistics statistics(LabelFilter filter) {
-        Table<?> visible = objects(filter, Optional.empty());
+        Table<?> visible = filter.unrestricted() ? OBJ : objects(filter, Optional.empty());
         long objects = dsl.fetchCount(visible);
         long orbits = dsl.fetchCount(Orbit.T, orbitVisible(filter));
         long satcat = dsl.fetchCount(Satcat.T, admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));
