@@ -642,9 +642,6 @@ public final class JooqCatalogStore implements CatalogStore {
         return join.and(admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));
     }
 
-    private static final Field<Long> LANE_NORAD_ID = DSL.field(DSL.unquotedName("lanes", "norad_id"), Long.class);
-    private static final Field<Long> LANE_ORBIT_ID = DSL.field(DSL.unquotedName("lanes", "orbit_id"), Long.class);
-    private static final Field<Integer> LANE_RANK = DSL.field(DSL.unquotedName("lanes", "lane_rank"), Integer.class);
 
     /**
      * The objects a caller sees, in the shape of {@code space_object}: unrestricted, the table itself; otherwise each
@@ -686,22 +683,31 @@ public final class JooqCatalogStore implements CatalogStore {
                 .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.EPHEMERIDES.name())
                         .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.EPHEMERIDES)));
         Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
-        Condition lanes = ObjectLabelLatest.DATA_KIND.eq(DataKind.ORBITS.name())
-                .and(admitted(ObjectLabelLatest.LABEL_ID, filter, DataKind.ORBITS))
-                .or(ObjectLabelLatest.DATA_KIND.eq(DataKind.EPHEMERIDES.name())
-                        .and(admitted(ObjectLabelLatest.LABEL_ID, filter, DataKind.EPHEMERIDES)));
-        Table<?> ranked = DSL.select(ObjectLabelLatest.NORAD_ID.as("norad_id"),
-                        ObjectLabelLatest.ORBIT_ID.as("orbit_id"),
-                        DSL.rowNumber().over(DSL.partitionBy(ObjectLabelLatest.NORAD_ID)
-                                .orderBy(ObjectLabelLatest.EPOCH.desc(), ObjectLabelLatest.ORBIT_ID.desc()))
-                                .as("lane_rank"))
-                .from(ObjectLabelLatest.T).where(lanes)
-                .and(ObjectLabelLatest.NORAD_ID.in(DSL.select(Tables.SpaceObject.NORAD_ID).from(OBJ)
-                        .where(newestHidden).and(objects))).asTable("lanes");
-        return DSL.select(LANE_NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
-                        Orbit.INTL_DESIGNATOR.as("intl_designator"), LANE_ORBIT_ID.as("latest_orbit_id"))
-                .from(ranked).join(Orbit.T).on(Orbit.ID.eq(LANE_ORBIT_ID)).where(LANE_RANK.eq(1))
+        Table<?> newer = DSL.table(DSL.unquotedName("object_label_latest")).as("newer");
+        Field<Long> newerNorad = DSL.field(DSL.unquotedName("newer", "norad_id"), Long.class);
+        Field<Long> newerLabel = DSL.field(DSL.unquotedName("newer", "label_id"), Long.class);
+        Field<String> newerKind = DSL.field(DSL.unquotedName("newer", "data_kind"), String.class);
+        Field<Long> newerOrbit = DSL.field(DSL.unquotedName("newer", "orbit_id"), Long.class);
+        Field<OffsetDateTime> newerEpoch = DSL.field(DSL.unquotedName("newer", "epoch"), OffsetDateTime.class);
+        // The newest admitted lane of each such object: one with no newer admitted lane (cheaper than ranking).
+        return DSL.select(Tables.SpaceObject.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
+                        Orbit.INTL_DESIGNATOR.as("intl_designator"), Orbit.ID.as("latest_orbit_id"))
+                .from(OBJ)
+                .join(ObjectLabelLatest.T).on(ObjectLabelLatest.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID))
+                .join(Orbit.T).on(Orbit.ID.eq(ObjectLabelLatest.ORBIT_ID))
+                .where(newestHidden).and(objects)
+                .and(lane(ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND, filter))
+                .andNotExists(DSL.selectOne().from(newer).where(newerNorad.eq(ObjectLabelLatest.NORAD_ID))
+                        .and(lane(newerLabel, newerKind, filter))
+                        .and(newerEpoch.gt(ObjectLabelLatest.EPOCH).or(newerEpoch.eq(ObjectLabelLatest.EPOCH)
+                                .and(newerOrbit.gt(ObjectLabelLatest.ORBIT_ID)))))
                 .asTable("space_object");
+    }
+
+    /** An object's orbit lane (its newest orbit under one label and kind) that the filter admits. */
+    private static Condition lane(Field<Long> labelId, Field<String> dataKind, LabelFilter filter) {
+        return dataKind.eq(DataKind.ORBITS.name()).and(admitted(labelId, filter, DataKind.ORBITS))
+                .or(dataKind.eq(DataKind.EPHEMERIDES.name()).and(admitted(labelId, filter, DataKind.EPHEMERIDES)));
     }
 
     private static Condition filters(ObjectQuery q) {
