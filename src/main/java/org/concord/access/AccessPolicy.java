@@ -49,10 +49,6 @@ public final class AccessPolicy {
         this.agreements = List.copyOf(agreements);
     }
 
-    public String nodeParty() {
-        return nodeParty;
-    }
-
     public boolean mayRead(Principal principal, Label label, DataKind kind, Instant now) {
         if (principal.local()) {
             return true;
@@ -122,7 +118,7 @@ public final class AccessPolicy {
     }
 
     /** The parties these codes stand for: themselves, and the members of any group among them (groups nest). */
-    public Set<String> expand(SortedSet<String> codes) {
+    private Set<String> expand(SortedSet<String> codes) {
         Set<String> result = new HashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>(codes);
         while (!todo.isEmpty()) {

@@ -54,8 +54,8 @@ public final class SharingService {
 
     /** Everything the decisions need, as of one sharing version. */
     private record View(long version, Map<String, Party> parties, Map<String, User> users,
-                        Map<String, SharingStore.StoredToken> tokensByHash, List<Agreement> agreements,
-                        AccessPolicy policy, Map<Long, Label> labels, long knownUpTo) {
+                        Map<String, SharingStore.StoredToken> tokensByHash, AccessPolicy policy,
+                        Map<Long, Label> labels, long knownUpTo) {
     }
 
     public SharingService(SharingStore store, String nodeParty, Clock clock, ChangeLog changes) {
@@ -107,7 +107,7 @@ public final class SharingService {
                     store.users().stream().collect(Collectors.toMap(User::name, Function.identity())),
                     store.tokens().stream().collect(Collectors.toMap(SharingStore.StoredToken::sha256,
                             Function.identity())),
-                    agreements, new AccessPolicy(nodeParty, store.groupMembers(), agreements), labels,
+                    new AccessPolicy(nodeParty, store.groupMembers(), agreements), labels,
                     labels.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
             view = fresh;
             checkedAtNanos = now;
@@ -141,10 +141,6 @@ public final class SharingService {
     public LabelFilter filterFor(Principal principal) {
         View v = view();
         return v.policy().filter(principal, v.labels(), v.knownUpTo(), clock.instant());
-    }
-
-    public boolean mayRead(Principal principal, Label label, DataKind kind) {
-        return view().policy().mayRead(principal, label, kind, clock.instant());
     }
 
     // ---- parties

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
@@ -104,20 +102,8 @@ public final class EphemerisScreener {
                     + primary.coverage().start() + " to " + primary.coverage().stop()
                     + ", which does not overlap the window " + parameters.start() + " to " + end);
         }
-        ForkJoinPool pool = new ForkJoinPool(parameters.threads());
-        try {
-            return pool.submit(() -> new Run(primary, secondaries, parameters, spans, progress).run()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("screening interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        return Screener.inPool(parameters.threads(),
+                () -> new Run(primary, secondaries, parameters, spans, progress).run());
     }
 
     private static final class Run {

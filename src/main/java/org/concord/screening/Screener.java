@@ -122,9 +122,17 @@ public final class Screener {
     /** Screens, calling {@code progress} with the fraction done (0 to 1) after each chunk of steps. */
     public ScreeningResult screen(List<ScreeningObject> objects, ScreeningParameters parameters,
                                   DoubleConsumer progress) {
-        ForkJoinPool pool = new ForkJoinPool(parameters.threads());
+        return inPool(parameters.threads(), () -> new Run(objects, parameters, progress).run());
+    }
+
+    /**
+     * Runs a screening in a pool of its own, so that its parallel streams use {@code threads} workers; a runtime
+     * exception of the screening is thrown as it is.
+     */
+    static <T> T inPool(int threads, java.util.concurrent.Callable<T> screening) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> new Run(objects, parameters, progress).run()).get();
+            return pool.submit(screening).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("screening interrupted", e);

@@ -28,6 +28,7 @@ import org.concord.store.Tables.SharingState;
 import org.concord.store.Tables.TokenRow;
 import org.concord.store.Tables.UserRow;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 
 /** Parties, users, tokens and agreements in PostgreSQL or H2, through jOOQ. */
@@ -173,16 +174,7 @@ public final class JooqSharingStore implements SharingStore {
     public Agreement addAgreement(Agreement a) {
         long[] id = new long[1];
         change(tx -> id[0] = tx.insertInto(AgreementRow.T).set(AgreementRow.GRANTOR, a.grantor())
-                .set(AgreementRow.RECIPIENTS, String.join(",", a.recipients()))
-                .set(AgreementRow.DATA_KINDS, kinds(a.kinds()))
-                .set(AgreementRow.INCLUDES_THIRD_PARTY, a.includesThirdParty())
-                .set(AgreementRow.VALID_FROM, JooqCatalogStore.odt(a.validFrom()))
-                .set(AgreementRow.VALID_TO, a.validTo().map(JooqCatalogStore::odt).orElse(null))
-                .set(AgreementRow.REVOKED_AT, a.revokedAt().map(JooqCatalogStore::odt).orElse(null))
-                .set(AgreementRow.VERSION, a.version())
-                .set(AgreementRow.CREATED_AT, JooqCatalogStore.odt(a.createdAt()))
-                .set(AgreementRow.CHANGED_AT, JooqCatalogStore.odt(a.changedAt()))
-                .set(AgreementRow.CHANGED_BY, a.changedBy())
+                .set(AgreementRow.CREATED_AT, JooqCatalogStore.odt(a.createdAt())).set(terms(a))
                 .returningResult(AgreementRow.ID).fetchOne().value1());
         return findAgreement(id[0]).orElseThrow();
     }
@@ -190,18 +182,24 @@ public final class JooqSharingStore implements SharingStore {
     @Override
     public boolean updateAgreement(Agreement a) {
         int[] updated = new int[1];
-        change(tx -> updated[0] = tx.update(AgreementRow.T)
-                .set(AgreementRow.RECIPIENTS, String.join(",", a.recipients()))
-                .set(AgreementRow.DATA_KINDS, kinds(a.kinds()))
-                .set(AgreementRow.INCLUDES_THIRD_PARTY, a.includesThirdParty())
-                .set(AgreementRow.VALID_FROM, JooqCatalogStore.odt(a.validFrom()))
-                .set(AgreementRow.VALID_TO, a.validTo().map(JooqCatalogStore::odt).orElse(null))
-                .set(AgreementRow.REVOKED_AT, a.revokedAt().map(JooqCatalogStore::odt).orElse(null))
-                .set(AgreementRow.VERSION, a.version())
-                .set(AgreementRow.CHANGED_AT, JooqCatalogStore.odt(a.changedAt()))
-                .set(AgreementRow.CHANGED_BY, a.changedBy())
+        change(tx -> updated[0] = tx.update(AgreementRow.T).set(terms(a))
                 .where(AgreementRow.ID.eq(a.id())).and(AgreementRow.VERSION.eq(a.version() - 1)).execute());
         return updated[0] > 0;
+    }
+
+    /** The columns an amendment may change: everything but the id, the grantor and the creation time. */
+    private static Map<Field<?>, Object> terms(Agreement a) {
+        Map<Field<?>, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put(AgreementRow.RECIPIENTS, String.join(",", a.recipients()));
+        columns.put(AgreementRow.DATA_KINDS, kinds(a.kinds()));
+        columns.put(AgreementRow.INCLUDES_THIRD_PARTY, a.includesThirdParty());
+        columns.put(AgreementRow.VALID_FROM, JooqCatalogStore.odt(a.validFrom()));
+        columns.put(AgreementRow.VALID_TO, a.validTo().map(JooqCatalogStore::odt).orElse(null));
+        columns.put(AgreementRow.REVOKED_AT, a.revokedAt().map(JooqCatalogStore::odt).orElse(null));
+        columns.put(AgreementRow.VERSION, a.version());
+        columns.put(AgreementRow.CHANGED_AT, JooqCatalogStore.odt(a.changedAt()));
+        columns.put(AgreementRow.CHANGED_BY, a.changedBy());
+        return columns;
     }
 
     private static String kinds(Set<DataKind> kinds) {
