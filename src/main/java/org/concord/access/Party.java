@@ -15,7 +15,7 @@ public record Party(String code, String name, PartyKind kind, Instant createdAt)
         }
     }
 
-    static String requireCode(String code) {
+    public static String requireCode(String code) {
         if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("invalid party code '" + code
                     + "' (upper-case letters, digits, '-' or '_', 2 to 32 characters)");

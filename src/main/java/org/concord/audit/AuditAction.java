@@ -11,6 +11,14 @@ public enum AuditAction {
     AGREEMENT_CHANGE,
     USER_CHANGE,
     TOKEN_CHANGE,
+    /** A partner node added or removed. */
+    PEER_CHANGE,
+    /** A bundle served to a partner node. */
+    FEDERATION_SEND,
+    /** A bundle accepted from a partner node. */
+    FEDERATION_RECEIVE,
+    /** A bundle or a node-signed request refused (bad signature, wrong recipient, replay, gap, unknown key). */
+    FEDERATION_REJECT,
     /** A checkpoint asked for on demand (scheduled checkpoints are not entries). */
     CHECKPOINT
 }

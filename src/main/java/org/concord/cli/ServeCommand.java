@@ -37,6 +37,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ApiServer server = new ApiServer(node);
         int actualPort = server.start(config.httpHost(), config.httpPort());
+        node.federation().startPulling(config.federationPullPeriod());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -44,7 +45,9 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         System.out.println("Concord node " + config.party() + " serving http://" + config.httpHost() + ":"
-                + actualPort + "/api/v1/status (data: " + config.dataDirectory() + ")");
+                + actualPort + "/api/v1/status (data: " + config.dataDirectory() + "; node key "
+                + node.identity().fingerprint().substring(0, 16) + ", " + node.federation().peers().stream()
+                .filter(org.concord.federation.Peer::isActive).count() + " peers)");
         stopped.await();
         return 0;
     }

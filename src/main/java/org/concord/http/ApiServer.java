@@ -32,6 +32,7 @@ import org.concord.orbit.Ephemeris;
 import org.concord.orbit.PropagationException;
 import org.concord.node.Node;
 import org.concord.access.Principal;
+import org.concord.federation.FederationService;
 import org.concord.access.SharingService;
 import org.concord.http.HttpErrors.ForbiddenException;
 import org.concord.http.HttpErrors.NotFoundException;
@@ -69,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
         AccessApi access = new AccessApi(sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         AuditApi audit = new AuditApi(node.audit(), node.identity(), sharing);
+        FederationApi federation = new FederationApi(node.federation(), sharing);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = node.config().ingestMaxBytes();
@@ -118,6 +120,13 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/audit/proofs/inclusion", audit::inclusionProof);
             config.routes.get("/api/v1/audit/proofs/consistency", audit::consistencyProof);
             config.routes.get("/api/v1/audit/entries", audit::entries);
+            config.routes.get(FederationService.FEED_PATH, federation::bundles);
+            config.routes.post(FederationService.NOTIFY_PATH, federation::notified);
+            config.routes.get("/api/v1/federation/peers", federation::peers);
+            config.routes.post("/api/v1/federation/peers", federation::addPeer);
+            config.routes.delete("/api/v1/federation/peers/{peerId}", federation::removePeer);
+            config.routes.post("/api/v1/federation/peers/{peerId}/sync", federation::sync);
+            config.routes.get("/api/v1/federation/metrics", federation::metrics);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)
@@ -180,6 +189,11 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         String header = ctx.header("Authorization");
+        if (header == null && FederationApi.isNodeRoute(ctx.path())) {
+            // partner nodes sign their requests; the route checks the signature against the pinned key
+            Callers.set(ctx, Principal.anonymous());
+            return;
+        }
         if (header == null) {
             OptionalLong wait = anonymousLimiter.acquire(ctx.ip());
             if (wait.isPresent()) {

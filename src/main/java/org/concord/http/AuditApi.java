@@ -34,6 +34,7 @@ final class AuditApi {
 
     void nodeKey(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("party", sharing.nodeParty());
         m.put("algorithm", "Ed25519");
         m.put("publicKeyPem", identity.publicKeyPem());
         m.put("fingerprint", identity.fingerprint());

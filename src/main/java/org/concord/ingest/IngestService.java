@@ -124,6 +124,76 @@ public final class IngestService {
                 outcome.rejected(), errors);
     }
 
+    /** An orbit record received from a partner node: its exact message text, format, catalog number and label. */
+    public record ReceivedOrbit(long noradId, SourceFormat format, String content, Label label) {
+    }
+
+    /** What storing received records did; the records rejected are named in {@code errors}, nothing of them kept. */
+    public record ReceivedReport(int stored, int unchanged, List<InputError> errors) {
+
+        public ReceivedReport {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * Stores orbit records received from a partner node. Each is read and checked like an ingested record, under its
+     * own format and original label (never relabelled); one that fails is reported and not stored, the rest are.
+     * Records of one format are stored in one transaction, and storing the same records again stores nothing new, so
+     * a bundle that is received again after a failure part-way through leaves the catalog as if received once.
+     */
+    public ReceivedReport storeReceived(String sourceName, String sourceSha256, String ingestedBy,
+                                        List<ReceivedOrbit> received) {
+        Instant now = clock.instant();
+        Provenance provenance = new Provenance(sourceName, sourceSha256, now, ingestedBy);
+        List<InputError> errors = new ArrayList<>();
+        Map<SourceFormat, List<OrbitRecord>> byFormat = new java.util.EnumMap<>(SourceFormat.class);
+        for (int i = 0; i < received.size(); i++) {
+            ReceivedOrbit item = received.get(i);
+            String name = sourceName + " orbits[" + i + "]";
+            if (item.label().isExpiredAt(now)) {
+                errors.add(InputError.inFile(name, "label expiry", "the label expired "
+                        + item.label().expiry().orElseThrow()));
+                continue;
+            }
+            ParseResult<ParsedOrbit> parsed;
+            try {
+                parsed = OrbitReaders.read(item.format(), name, item.content());
+            } catch (InputRejectedException e) {
+                errors.addAll(e.errors());
+                continue;
+            }
+            if (!parsed.errors().isEmpty()) {
+                errors.addAll(parsed.errors());
+                continue;
+            }
+            if (parsed.items().size() != 1) {
+                errors.add(InputError.inFile(name, "content", "holds " + parsed.items().size()
+                        + " orbit records; a bundle item holds exactly one"));
+                continue;
+            }
+            ParsedOrbit orbit = parsed.items().getFirst();
+            if (orbit.noradId() != 0 && orbit.noradId() != item.noradId()) {
+                errors.add(InputError.inFile(name, "noradId", "the item says " + item.noradId()
+                        + " but its content is of object " + orbit.noradId()));
+                continue;
+            }
+            IngestRequest asIngest = new IngestRequest(name, new byte[0], Optional.of(item.label()), ingestedBy,
+                    false, Optional.of(item.noradId()));
+            byFormat.computeIfAbsent(item.format(), f -> new ArrayList<>()).addAll(
+                    validOrbits(name, List.of(orbit), item.label(), provenance, asIngest, now, errors));
+        }
+        int stored = 0;
+        int unchanged = 0;
+        for (Map.Entry<SourceFormat, List<OrbitRecord>> batch : byFormat.entrySet()) {
+            IngestOutcome outcome = store.store(new IngestBatch(provenance, batch.getKey(), batch.getValue(), List.of(),
+                    0));
+            stored += outcome.stored();
+            unchanged += outcome.unchanged();
+        }
+        return new ReceivedReport(stored, unchanged, errors);
+    }
+
     private static void checkOutcome(IngestRequest request, List<InputError> errors, int valid) {
         if (!errors.isEmpty() && (!request.skipInvalid() || valid == 0)) {
             throw new InputRejectedException(errors);

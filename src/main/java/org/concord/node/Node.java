@@ -21,6 +21,7 @@ import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
 import org.concord.formats.OmmReader;
+import org.concord.federation.FederationService;
 import org.concord.identity.NodeIdentity;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
@@ -31,6 +32,7 @@ import org.concord.store.Database;
 import org.concord.store.JooqAuditStore;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
+import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqSharingStore;
 
 /** The composition root: one node's database, stores and services, built from its configuration. */
@@ -51,8 +53,9 @@ public final class Node implements AutoCloseable {
     private final SharingService sharing;
     private final NodeIdentity identity;
     private final AuditLog audit;
+    private final FederationService federation;
 
-    private Node(NodeConfig config, Database database) {
+    private Node(NodeConfig config, Database database, Clock federationClock) {
         this.config = config;
         this.database = database;
         this.orekit = OrekitSetup.initialize(config.orekitData());
@@ -76,15 +79,28 @@ public final class Node implements AutoCloseable {
                             case TOKEN -> AuditAction.TOKEN_CHANGE;
                             case AGREEMENT -> AuditAction.AGREEMENT_CHANGE;
                         }, subject, parties, detail)));
+        this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest,
+                this::recallFromCatalog, identity, config.party(), audit, federationClock,
+                config.federationBundleRecords());
+    }
+
+    private boolean recallFromCatalog(String contentSha256, String originator, String reason, String by) {
+        throw new UnsupportedOperationException("catalog recall arrives with the best-available branch");
     }
 
     public static Node open(NodeConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /** A node whose federation runs on {@code federationClock} (tests simulate partners offline for hours). */
+    public static Node open(NodeConfig config, Clock federationClock) {
         try {
             Files.createDirectories(config.dataDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + config.dataDirectory(), e);
         }
-        return new Node(config, Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword()));
+        return new Node(config, Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword()),
+                federationClock);
     }
 
     /** Loads the bundled sample catalog and SATCAT when the catalog is empty; returns what was ingested. */
@@ -138,6 +154,9 @@ public final class Node implements AutoCloseable {
                 "ingest " + report.sourceName(),
                 List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()
                 + "; by " + request.ingestedBy()));
+        if (report.stored() > 0) {
+            federation.notifyPeers();
+        }
         return report;
     }
 
@@ -162,6 +181,10 @@ public final class Node implements AutoCloseable {
         return audit;
     }
 
+    public FederationService federation() {
+        return federation;
+    }
+
     public OrekitSetup orekit() {
         return orekit;
     }
@@ -173,6 +196,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        federation.close();
         screening.close();
         try {
             audit.close();

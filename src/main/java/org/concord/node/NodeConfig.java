@@ -25,11 +25,14 @@ import org.concord.label.Label;
 public record NodeConfig(Path dataDirectory, String party, String httpHost, int httpPort, String databaseUrl,
                          String databaseUser, String databasePassword, Optional<Path> orekitData,
                          long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog,
-                         int anonymousRequestsPerMinute, int anonymousBurst, Duration auditCheckpointPeriod) {
+                         int anonymousRequestsPerMinute, int anonymousBurst, Duration auditCheckpointPeriod,
+                         Duration federationPullPeriod, int federationBundleRecords) {
 
     public static final String FILE_NAME = "concord.properties";
     static final long DEFAULT_INGEST_MAX_BYTES = 64L * 1024 * 1024;
     static final Duration DEFAULT_AUDIT_CHECKPOINT_PERIOD = Duration.ofMinutes(10);
+    static final Duration DEFAULT_FEDERATION_PULL_PERIOD = Duration.ofMinutes(1);
+    static final int DEFAULT_FEDERATION_BUNDLE_RECORDS = 5000;
 
     /** Reads the configuration of the node whose data lives in {@code dataDirectory}. */
     public static NodeConfig load(Path dataDirectory, Optional<Path> configFile, Map<String, String> environment) {
@@ -80,13 +83,15 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 new LabelRules(defaultLabel, rules), Boolean.parseBoolean(s.get("sample.load", "true")),
                 s.integer("http.anonymous.requests-per-minute", 600, 1, 1_000_000),
                 s.integer("http.anonymous.burst", 60, 1, 1_000_000),
-                s.duration("audit.checkpoint-period", DEFAULT_AUDIT_CHECKPOINT_PERIOD));
+                s.duration("audit.checkpoint-period", DEFAULT_AUDIT_CHECKPOINT_PERIOD),
+                s.duration("federation.pull-period", DEFAULT_FEDERATION_PULL_PERIOD),
+                (int) s.integer("federation.bundle-records", DEFAULT_FEDERATION_BUNDLE_RECORDS, 1, 100_000));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
-                auditCheckpointPeriod);
+                auditCheckpointPeriod, federationPullPeriod, federationBundleRecords);
     }
 
     private static Label parseLabel(Settings s, String key, String spec, Label defaults) {

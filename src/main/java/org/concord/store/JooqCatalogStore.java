@@ -122,6 +122,10 @@ public final class JooqCatalogStore implements CatalogStore {
                 : batch.orbits().stream().map(OrbitRecord::label).collect(java.util.stream.Collectors.toSet()));
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
+            if (batch.format() != SourceFormat.SATCAT_CSV) {
+                // one writer of orbit records at a time: ids then become visible in order (federation feed cursors)
+                tx.execute("SELECT id FROM orbit_append_lock WHERE id = 1 FOR UPDATE");
+            }
             Provenance p = batch.provenance();
             long sourceId = tx.insertInto(IngestSource.T)
                     .set(IngestSource.SOURCE_NAME, truncate(p.sourceName(), 1024))
@@ -821,7 +825,7 @@ public final class JooqCatalogStore implements CatalogStore {
 
     private static final Field<String> SATCAT_SOURCE_NAME = IngestSource.SOURCE_NAME.as("satcat_source_name");
 
-    private static SelectField<?>[] orbitFields() {
+    static SelectField<?>[] orbitFields() {
         return new SelectField<?>[] {Orbit.ID, Orbit.NORAD_ID, Orbit.OBJECT_NAME, Orbit.INTL_DESIGNATOR, Orbit.EPOCH,
             Orbit.ORBIT_KIND, Orbit.SOURCE_FORMAT, Orbit.PERIGEE_KM, Orbit.APOGEE_KM, Orbit.INCLINATION_DEG,
             Orbit.PERIOD_MIN, Orbit.ECCENTRICITY, Orbit.COVERAGE_START, Orbit.COVERAGE_STOP, Orbit.HAS_COVARIANCE,
@@ -886,7 +890,7 @@ public final class JooqCatalogStore implements CatalogStore {
         return dsl.select(orbitFields()).from(Orbit.T).join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID));
     }
 
-    private static OrbitRecord toOrbit(Record r) {
+    static OrbitRecord toOrbit(Record r) {
         OffsetDateTime start = r.get(Orbit.COVERAGE_START);
         OffsetDateTime stop = r.get(Orbit.COVERAGE_STOP);
         return new OrbitRecord(r.get(Orbit.ID), r.get(Orbit.NORAD_ID), r.get(Orbit.OBJECT_NAME),

@@ -1,0 +1,86 @@
+package org.concord.federation;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.catalog.OrbitRecord;
+import org.concord.label.DataKind;
+import org.concord.label.LabelFilter;
+
+/** Peers, feed positions and recalls; implemented in {@code store}. */
+public interface FederationStore {
+
+    Peer addPeer(String party, String fingerprint, String publicKeyPem, URI endpoint, Instant at, String by);
+
+    /** Ends a peer: it can no longer pull, and is no longer pulled from. Its history stays. */
+    boolean removePeer(long id, Instant at);
+
+    /** Every peer ever registered, active or removed, by id. */
+    List<Peer> peers();
+
+    Optional<Peer> peer(long id);
+
+    /** The active peer with this key fingerprint. */
+    Optional<Peer> activePeerByFingerprint(String fingerprint);
+
+    PeerState state(long peerId);
+
+    /** The cursors after bundle {@code sequence} served to the peer ({@link FeedCursors#START} for 0). */
+    Optional<FeedCursors> cursorsAfter(long peerId, long sequence);
+
+    /**
+     * The next records of the feed after {@code from}: records the filter admits, of labels whose originator is not
+     * {@code exceptOriginator}, at most {@code limit}, in id order; and the recalls after {@code from} of records
+     * that an earlier bundle released (their id is at or below the lane's cursor). The answer carries the cursors
+     * after it.
+     */
+    FeedSlice readFeed(FeedCursors from, LabelFilter filter, String exceptOriginator, int limit);
+
+    /** How many records the filter admits beyond {@code from} (what a peer has still to receive). */
+    long pendingRecords(FeedCursors from, LabelFilter filter, String exceptOriginator);
+
+    /**
+     * Records that bundle {@code sequence} was served to the peer and where it leaves the feed. Bundles after
+     * {@code sequence - 1} served before are forgotten: the peer never accepted them (it asked again).
+     */
+    void recordServed(long peerId, long sequence, FeedCursors after, int orbits, int recalls, String payloadSha256,
+                      Instant at);
+
+    /** The peer asked for what follows {@code sequence}: it holds everything up to it. */
+    void recordAcknowledged(long peerId, long sequence, Instant at);
+
+    /**
+     * Marks bundle {@code sequence} accepted from the peer, only if the last accepted was {@code sequence - 1}; false
+     * when another sync got there first.
+     */
+    boolean recordReceived(long peerId, long sequence, int records, Instant at);
+
+    void recordAttempt(long peerId, Instant at);
+
+    void recordError(long peerId, String error, Instant at);
+
+    /** The stored orbit record with this content and originator, with its lane. */
+    Optional<StoredOrbit> orbitByContent(String contentSha256, String originator);
+
+    /** Remembers a recall so that it reaches the peers the record was released to. */
+    void addRecall(StoredOrbit orbit, String reason, Instant at, String by);
+
+    /** A stored orbit record with the lane it is in. */
+    record StoredOrbit(OrbitRecord orbit, Lane lane) {
+    }
+
+    /** A step of a feed: its records, its recalls, and the cursors after it. */
+    record FeedSlice(List<OrbitRecord> orbits, List<Bundle.Recall> recalls, FeedCursors after) {
+
+        public boolean isEmpty() {
+            return orbits.isEmpty() && recalls.isEmpty();
+        }
+    }
+
+    /** The data kind an orbit record is released under. */
+    static DataKind kindOf(OrbitRecord orbit) {
+        return orbit.kind() == org.concord.catalog.OrbitKind.EPHEMERIS ? DataKind.EPHEMERIDES : DataKind.ORBITS;
+    }
+}

@@ -1,0 +1,192 @@
+package org.concord.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.concord.TestNodes;
+import org.concord.access.Agreement;
+import org.concord.access.SharingService;
+import org.concord.audit.AuditAction;
+import org.concord.catalog.OrbitRecord;
+import org.concord.label.DataKind;
+import org.concord.label.Label;
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GBR (H2), USA (PostgreSQL) and AUS (H2), each its own node with its own database and HTTP server on loopback,
+ * registered with each other, exchanging real TLEs under their agreements: what reaches whom, labels and provenance
+ * kept, nothing re-released beyond the label, and a revoked agreement stopping the next sync.
+ */
+class ThreeNodeFederationTest {
+
+    @TempDir
+    Path root;
+
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private Partners partners;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (partners != null) {
+            partners.close();
+        }
+        for (AutoCloseable c : cleanup) {
+            c.close();
+        }
+    }
+
+    private static Label label(String originator, String releasability, Tlp tlp) {
+        return new Label(originator, Releasability.parse(releasability), tlp, new TreeSet<>(), Optional.empty());
+    }
+
+    private static SharingService.Terms terms(String grantor, String recipients, boolean thirdParty) {
+        return new SharingService.Terms(grantor, SharingService.parseParties(recipients), Set.of(DataKind.ORBITS),
+                thirdParty, Instant.now().minusSeconds(60), Optional.empty());
+    }
+
+    @Test
+    void recordsReachOnlyThePartnersTheirLabelsAndAgreementsAllow() {
+        partners = Partners.start(root, List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), Map.of(),
+                cleanup);
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        Partners.Member aus = partners.get("AUS");
+        // GBR releases its orbits to USA and AUS; USA releases its own and third-party orbits to AUS, and knows of
+        // GBR's agreement (the treaty) so that it may re-release GBR data whose label admits AUS.
+        Agreement gbrToUsa = gbr.node.sharing().addAgreement(terms("GBR", "USA", false), TestNodes.TEST_ADMIN);
+        gbr.node.sharing().addAgreement(terms("GBR", "AUS", false), TestNodes.TEST_ADMIN);
+        usa.node.sharing().addAgreement(terms("USA", "AUS", true), TestNodes.TEST_ADMIN);
+        usa.node.sharing().addAgreement(terms("GBR", "USA,AUS", false), TestNodes.TEST_ADMIN);
+
+        List<String> tles = Partners.tles();
+        Set<String> gbrUsaOnly = gbr.ingest("gbr-usa.tle", tles.subList(0, 10), label("GBR", "REL TO GBR,USA",
+                Tlp.AMBER));
+        Set<String> gbrPublic = gbr.ingest("gbr-public.tle", tles.subList(10, 20), Label.publicFrom("GBR"));
+        Set<String> gbrToAll3 = gbr.ingest("gbr-three.tle", tles.subList(20, 30), label("GBR",
+                "REL TO AUS,GBR,USA", Tlp.GREEN));
+        Set<String> gbrOnly = gbr.ingest("gbr-only.tle", tles.subList(30, 35), label("GBR", "REL TO GBR",
+                Tlp.AMBER));
+        Set<String> usaAus = usa.ingest("usa-aus.tle", tles.subList(40, 45), label("USA", "REL TO AUS,USA",
+                Tlp.GREEN));
+
+        // USA first takes GBR's feed, then AUS takes USA's (which carries GBR data USA may re-release) and GBR's.
+        FederationService.SyncReport usaFromGbr = usa.pullFrom("GBR");
+        assertThat(usaFromGbr.stored()).isEqualTo(30);
+        FederationService.SyncReport ausFromUsa = aus.pullFrom("USA");
+        aus.pullFrom("GBR");
+        gbr.pullFrom("USA");
+        gbr.pullFrom("AUS");
+        usa.pullFrom("AUS");
+
+        Set<String> atUsa = usa.hashes();
+        assertThat(atUsa).containsAll(gbrUsaOnly).containsAll(gbrPublic).containsAll(gbrToAll3)
+                .doesNotContainAnyElementsOf(gbrOnly);
+        Set<String> atAus = aus.hashes();
+        Set<String> expectedAtAus = new HashSet<>(gbrPublic);
+        expectedAtAus.addAll(gbrToAll3);
+        expectedAtAus.addAll(usaAus);
+        assertThat(atAus).as("AUS holds exactly what GBR and USA may release to it").isEqualTo(expectedAtAus);
+        // AUS got GBR's re-releasable records from USA first: USA's feed re-released them, never the GBR,USA ones.
+        assertThat(ausFromUsa.stored()).isEqualTo(gbrPublic.size() + gbrToAll3.size() + usaAus.size());
+        assertThat(gbr.hashes()).as("GBR gets nothing back of its own, and nothing USA may not release to it")
+                .isEqualTo(union(gbrUsaOnly, gbrPublic, gbrToAll3, gbrOnly));
+
+        // Labels and provenance survive the trip.
+        for (OrbitRecord o : usa.orbits()) {
+            if (gbrUsaOnly.contains(o.contentSha256())) {
+                assertThat(o.label()).isEqualTo(label("GBR", "REL TO GBR,USA", Tlp.AMBER));
+                assertThat(o.provenance().ingestedBy()).isEqualTo(usa.peer("GBR").ingester());
+                assertThat(o.provenance().sourceName()).startsWith("bundle 1 from GBR");
+            }
+        }
+        for (OrbitRecord o : aus.orbits()) {
+            if (gbrPublic.contains(o.contentSha256())) {
+                assertThat(o.label()).isEqualTo(Label.publicFrom("GBR"));
+            }
+        }
+
+        // Syncing again brings nothing: no duplicates, no new bundles.
+        assertThat(usa.pullFrom("GBR").bundles()).isZero();
+        assertThat(aus.pullFrom("USA").bundles()).isZero();
+        assertThat(usa.orbits()).hasSize(usa.hashes().size());
+
+        // GBR revokes its agreement with USA: GBR-restricted records stop at once, PUBLIC ones still flow.
+        gbr.node.sharing().revokeAgreement(gbrToUsa.id(), TestNodes.TEST_ADMIN);
+        Set<String> laterRestricted = gbr.ingest("gbr-usa-2.tle", tles.subList(50, 55),
+                label("GBR", "REL TO GBR,USA", Tlp.AMBER));
+        Set<String> laterPublic = gbr.ingest("gbr-public-2.tle", tles.subList(55, 57), Label.publicFrom("GBR"));
+        FederationService.SyncReport afterRevocation = usa.pullFrom("GBR");
+        assertThat(afterRevocation.stored()).isEqualTo(laterPublic.size());
+        assertThat(usa.hashes()).containsAll(laterPublic).doesNotContainAnyElementsOf(laterRestricted);
+
+        // Every bundle is in both audit logs: sent at the sender, accepted at the recipient.
+        gbr.node.audit().flush();
+        usa.node.audit().flush();
+        assertThat(actions(gbr, AuditAction.FEDERATION_SEND)).isGreaterThanOrEqualTo(3);
+        assertThat(actions(usa, AuditAction.FEDERATION_RECEIVE)).isGreaterThanOrEqualTo(2);
+
+        // Status: what was sent and received, nothing pending for USA but the withheld records.
+        FederationService.PeerStatus usaAtGbr = gbr.node.federation().status().stream()
+                .filter(s -> s.peer().party().equals("USA")).findFirst().orElseThrow();
+        assertThat(usaAtGbr.state().ackedSequence()).isEqualTo(usaAtGbr.state().servedSequence());
+        assertThat(usaAtGbr.pendingRecords()).isZero();
+        assertThat(usaAtGbr.state().itemsServed()).isEqualTo(30 + laterPublic.size());
+        PeerState gbrAtUsa = usa.node.federation().status().stream()
+                .filter(s -> s.peer().party().equals("GBR")).findFirst().orElseThrow().state();
+        assertThat(gbrAtUsa.receivedSequence()).isEqualTo(usaAtGbr.state().servedSequence());
+        assertThat(gbrAtUsa.itemsReceived()).isEqualTo(30 + laterPublic.size());
+        assertThat(gbrAtUsa.errors()).isZero();
+    }
+
+    @Test
+    void aNewAgreementReleasesTheBacklogAndRenewalReleasesWhatWasMissed() {
+        partners = Partners.start(root, List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), Map.of(), cleanup);
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        List<String> tles = Partners.tles();
+        Set<String> early = gbr.ingest("early.tle", tles.subList(0, 8), label("GBR", "REL TO GBR,USA", Tlp.GREEN));
+        Set<String> open = gbr.ingest("open.tle", tles.subList(8, 12), Label.publicFrom("GBR"));
+        assertThat(usa.pullFrom("GBR").stored()).as("without an agreement only PUBLIC data flows")
+                .isEqualTo(open.size());
+
+        Agreement agreement = gbr.node.sharing().addAgreement(terms("GBR", "USA", false), TestNodes.TEST_ADMIN);
+        assertThat(usa.pullFrom("GBR").stored()).as("the agreement releases what was held back").isEqualTo(early.size());
+
+        gbr.node.sharing().revokeAgreement(agreement.id(), TestNodes.TEST_ADMIN);
+        Set<String> during = gbr.ingest("during.tle", tles.subList(12, 15), label("GBR", "REL TO GBR,USA",
+                Tlp.GREEN));
+        assertThat(usa.pullFrom("GBR").stored()).isZero();
+        gbr.node.sharing().addAgreement(terms("GBR", "USA", false), TestNodes.TEST_ADMIN);
+        assertThat(usa.pullFrom("GBR").stored()).as("renewal releases what the gap held back, once")
+                .isEqualTo(during.size());
+        assertThat(usa.hashes()).isEqualTo(union(early, open, during));
+        assertThat(usa.orbits()).hasSize(early.size() + open.size() + during.size());
+    }
+
+    private static long actions(Partners.Member m, AuditAction action) {
+        return m.node.audit().entries(0, Integer.MAX_VALUE).stream().filter(e -> e.event().action() == action).count();
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return all;
+    }
+}
