@@ -62,7 +62,9 @@ public final class FederationService implements AutoCloseable {
     private final Clock clock;
     private final int bundleRecords;
     private final HttpClient http;
-    private final Map<Long, Object> peerLocks = new ConcurrentHashMap<>();
+    // One lock per peer and direction: a pull waits for the peer's server, which may be pulling from this node.
+    private final Map<Long, Object> outboundLocks = new ConcurrentHashMap<>();
+    private final Map<Long, Object> inboundLocks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
 
     /** Removes a stored record that its originator recalled (the catalog's recall), returning whether one was. */
@@ -216,7 +218,7 @@ public final class FederationService implements AutoCloseable {
      * stops the flow at once).
      */
     public Optional<SignedBundle> serve(Peer peer, long after) {
-        synchronized (lockOf(peer)) {
+        synchronized (outboundLocks.computeIfAbsent(peer.id(), id -> new Object())) {
             Instant now = clock.instant();
             PeerState state = store.state(peer.id());
             if (after < 0 || after > state.servedSequence()) {
@@ -270,7 +272,7 @@ public final class FederationService implements AutoCloseable {
      * that does not read or check is reported and not stored; the rest of the bundle is.
      */
     public Receipt receive(Peer peer, SignedBundle signed) {
-        synchronized (lockOf(peer)) {
+        synchronized (inboundLock(peer)) {
             Instant now = clock.instant();
             try {
                 return accept(peer, signed, now);
@@ -388,7 +390,7 @@ public final class FederationService implements AutoCloseable {
 
     /** Pulls up to {@code maxBundles} bundles from a peer, stopping at the first failure (kept in its status). */
     public SyncReport pull(Peer peer, int maxBundles) {
-        synchronized (lockOf(peer)) {
+        synchronized (inboundLock(peer)) {
             store.recordAttempt(peer.id(), clock.instant());
             int bundles = 0;
             long stored = 0;
@@ -473,8 +475,8 @@ public final class FederationService implements AutoCloseable {
                 .method(method, body).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private Object lockOf(Peer peer) {
-        return peerLocks.computeIfAbsent(peer.id(), id -> new Object());
+    private Object inboundLock(Peer peer) {
+        return inboundLocks.computeIfAbsent(peer.id(), id -> new Object());
     }
 
     private static String excerpt(byte[] body) {

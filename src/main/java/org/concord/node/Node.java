@@ -154,7 +154,7 @@ public final class Node implements AutoCloseable {
                 "ingest " + report.sourceName(),
                 List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()
                 + "; by " + request.ingestedBy()));
-        if (report.stored() > 0) {
+        if (report.stored() > 0 && config.federationNotifyPeers()) {
             federation.notifyPeers();
         }
         return report;

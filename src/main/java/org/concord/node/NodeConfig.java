@@ -26,7 +26,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          String databaseUser, String databasePassword, Optional<Path> orekitData,
                          long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog,
                          int anonymousRequestsPerMinute, int anonymousBurst, Duration auditCheckpointPeriod,
-                         Duration federationPullPeriod, int federationBundleRecords) {
+                         Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers) {
 
     public static final String FILE_NAME = "concord.properties";
     static final long DEFAULT_INGEST_MAX_BYTES = 64L * 1024 * 1024;
@@ -85,13 +85,14 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 s.integer("http.anonymous.burst", 60, 1, 1_000_000),
                 s.duration("audit.checkpoint-period", DEFAULT_AUDIT_CHECKPOINT_PERIOD),
                 s.duration("federation.pull-period", DEFAULT_FEDERATION_PULL_PERIOD),
-                (int) s.integer("federation.bundle-records", DEFAULT_FEDERATION_BUNDLE_RECORDS, 1, 100_000));
+                (int) s.integer("federation.bundle-records", DEFAULT_FEDERATION_BUNDLE_RECORDS, 1, 100_000),
+                Boolean.parseBoolean(s.get("federation.notify-peers", "true")));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
-                auditCheckpointPeriod, federationPullPeriod, federationBundleRecords);
+                auditCheckpointPeriod, federationPullPeriod, federationBundleRecords, federationNotifyPeers);
     }
 
     private static Label parseLabel(Settings s, String key, String spec, Label defaults) {

@@ -52,6 +52,7 @@ final class Partners implements AutoCloseable {
             env.put("CONCORD_SAMPLE_LOAD", "false");
             env.put("CONCORD_NODE_PARTY", party);
             env.put("CONCORD_FEDERATION_PULL_PERIOD", "PT0S");
+            env.putIfAbsent("CONCORD_FEDERATION_NOTIFY_PEERS", "false");
             node = Node.open(NodeConfig.load(directory, Optional.empty(), env), clock);
             server = new ApiServer(node);
             port = server.start("127.0.0.1", port);
