@@ -428,7 +428,15 @@ class SharingLeakTest {
                 assertThat(get(token, route).status()).as(what).isEqualTo(caller.isAnonymous() ? 401 : 200);
                 return 0;
             }
-            case "/api/v1/users", "/api/v1/tokens" -> {
+            case "/api/v1/federation/bundles" -> {
+                // partner nodes only, by node signature: a token, whatever its role, gets nothing
+                Reply r = get(token, route + "?after=0");
+                assertThat(r.status()).as(what).isEqualTo(401);
+                assertThat(r.body()).as(what)
+                        .doesNotContain("orbits");
+                return 0;
+            }
+            case "/api/v1/users", "/api/v1/tokens", "/api/v1/federation/peers", "/api/v1/federation/metrics" -> {
                 int expected = caller.isAnonymous() ? 401 : nodeParty && caller.mayAdminister() ? 200 : 403;
                 assertThat(get(token, route).status()).as(what).isEqualTo(expected);
                 return 0;
