@@ -10,9 +10,10 @@ CREATE TABLE peer (
     endpoint    VARCHAR(1024)            NOT NULL,
     added_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     added_by    VARCHAR(256)             NOT NULL,
-    removed_at  TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT uq_peer_fingerprint UNIQUE (fingerprint)
+    removed_at  TIMESTAMP WITH TIME ZONE
 );
+-- At most one active peer per key (checked by the service); a removed peer may be registered again.
+CREATE INDEX ix_peer_fingerprint ON peer (fingerprint);
 
 -- One row per peer: both directions' progress and the last error.
 CREATE TABLE peer_state (

@@ -73,7 +73,8 @@ public final class FederationService implements AutoCloseable {
     }
 
     public FederationService(FederationStore store, SharingService sharing, IngestService ingest, Recaller recaller,
-                             NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock, int bundleRecords) {
+                             NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock, int bundleRecords,
+                             Optional<javax.net.ssl.SSLContext> trust) {
         this.store = store;
         this.sharing = sharing;
         this.ingest = ingest;
@@ -83,7 +84,9 @@ public final class FederationService implements AutoCloseable {
         this.audit = audit;
         this.clock = clock;
         this.bundleRecords = bundleRecords;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        trust.ifPresent(client::sslContext);
+        this.http = client.build();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-federation");
             t.setDaemon(true);

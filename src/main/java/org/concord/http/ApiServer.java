@@ -75,6 +75,8 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = node.config().ingestMaxBytes();
             config.jsonMapper(new JavalinJackson(mapper, false));
+            node.config().https().ifPresent(https -> config.jetty.addConnector((server, plain) ->
+                    httpsConnector(server, plain, https)));
             config.routes.before(this::authenticate);
             config.routes.after(this::auditRead);
             config.routes.get("/api/v1/status", this::status);
@@ -156,6 +158,28 @@ public final class ApiServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    private static org.eclipse.jetty.server.Connector httpsConnector(org.eclipse.jetty.server.Server server,
+                                                                     org.eclipse.jetty.server.HttpConfiguration plain,
+                                                                     org.concord.node.NodeConfig.Https https) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory
+                .Server();
+        tls.setKeyStoreType("PKCS12");
+        tls.setKeyStorePath(https.keyStore().path().toString());
+        tls.setKeyStorePassword(https.keyStore().password());
+        org.eclipse.jetty.server.HttpConfiguration secure = new org.eclipse.jetty.server.HttpConfiguration(plain);
+        org.eclipse.jetty.server.SecureRequestCustomizer customizer =
+                new org.eclipse.jetty.server.SecureRequestCustomizer();
+        // partners may address a node by IP, which sends no SNI name; the certificate check is the client's
+        customizer.setSniHostCheck(false);
+        secure.addCustomizer(customizer);
+        org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(secure));
+        connector.setHost(https.host());
+        connector.setPort(https.port());
+        return connector;
     }
 
     /** Starts serving; returns the port (useful when 0 asked for any free port). */

@@ -81,7 +81,23 @@ public final class Node implements AutoCloseable {
                         }, subject, parties, detail)));
         this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest,
                 this::recallFromCatalog, identity, config.party(), audit, federationClock,
-                config.federationBundleRecords());
+                config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting));
+    }
+
+    /** TLS that trusts the certificates in this key store (partners' self-signed certificates or their CAs). */
+    private static javax.net.ssl.SSLContext trusting(NodeConfig.KeyStoreFile store) {
+        try (InputStream in = Files.newInputStream(store.path())) {
+            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            keys.load(in, store.password().toCharArray());
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(keys);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("federation.truststore " + store.path() + ": " + e.getMessage(), e);
+        }
     }
 
     private boolean recallFromCatalog(String contentSha256, String originator, String reason, String by) {

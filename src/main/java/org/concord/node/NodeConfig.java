@@ -26,7 +26,16 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          String databaseUser, String databasePassword, Optional<Path> orekitData,
                          long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog,
                          int anonymousRequestsPerMinute, int anonymousBurst, Duration auditCheckpointPeriod,
-                         Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers) {
+                         Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
+                         Optional<Https> https, Optional<KeyStoreFile> federationTrustStore) {
+
+    /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
+    public record Https(String host, int port, KeyStoreFile keyStore) {
+    }
+
+    /** A PKCS#12 key store file and its password. */
+    public record KeyStoreFile(Path path, String password) {
+    }
 
     public static final String FILE_NAME = "concord.properties";
     static final long DEFAULT_INGEST_MAX_BYTES = 64L * 1024 * 1024;
@@ -86,13 +95,26 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 s.duration("audit.checkpoint-period", DEFAULT_AUDIT_CHECKPOINT_PERIOD),
                 s.duration("federation.pull-period", DEFAULT_FEDERATION_PULL_PERIOD),
                 (int) s.integer("federation.bundle-records", DEFAULT_FEDERATION_BUNDLE_RECORDS, 1, 100_000),
-                Boolean.parseBoolean(s.get("federation.notify-peers", "true")));
+                Boolean.parseBoolean(s.get("federation.notify-peers", "true")),
+                s.optional("https.keystore").map(k -> new Https(s.get("https.host", "0.0.0.0"),
+                        s.integer("https.port", 8443, 1, 65535), keyStore(s, "https.keystore",
+                        absoluteData))),
+                s.optional("federation.truststore").map(k -> keyStore(s, "federation.truststore", absoluteData)));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
-                auditCheckpointPeriod, federationPullPeriod, federationBundleRecords, federationNotifyPeers);
+                auditCheckpointPeriod, federationPullPeriod, federationBundleRecords, federationNotifyPeers, https,
+                federationTrustStore);
+    }
+
+    private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {
+        Path path = dataDirectory.resolve(s.get(key, ""));
+        if (!Files.isReadable(path)) {
+            throw new IllegalArgumentException(s.origin(key) + ": " + key + ": cannot read " + path);
+        }
+        return new KeyStoreFile(path, s.get(key + "-password", ""));
     }
 
     private static Label parseLabel(Settings s, String key, String spec, Label defaults) {
