@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.concord.catalog.SourceFormat;
+import org.concord.conjunction.CollisionRisk;
+import org.concord.conjunction.Conjunction;
+import org.concord.risk.CovarianceSource;
 import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
@@ -47,6 +50,10 @@ public final class BundleCodec {
             label(o.putObject("label"), item.label());
             o.put("content", item.content());
         }
+        ArrayNode conjunctions = root.putArray("conjunctions");
+        for (Bundle.ConjunctionItem item : bundle.conjunctions()) {
+            conjunction(conjunctions.addObject(), item);
+        }
         ArrayNode recalls = root.putArray("recalls");
         for (Bundle.Recall recall : bundle.recalls()) {
             recalls.addObject().put("sha256", recall.contentSha256()).put("originator", recall.originator())
@@ -57,6 +64,37 @@ public final class BundleCodec {
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a bundle: " + e.getMessage(), e);
         }
+    }
+
+    private static void conjunction(ObjectNode o, Bundle.ConjunctionItem item) {
+        Conjunction c = item.conjunction();
+        o.put("key", item.key());
+        o.put("primaryNoradId", c.primaryNoradId());
+        o.put("secondaryNoradId", c.secondaryNoradId());
+        item.primaryInput().ifPresent(i -> o.putObject("primaryInput").put("sha256", i.contentSha256())
+                .put("originator", i.originator()));
+        item.secondaryInput().ifPresent(i -> o.putObject("secondaryInput").put("sha256", i.contentSha256())
+                .put("originator", i.originator()));
+        o.put("tca", c.tca().toString());
+        o.put("missMeters", c.missDistanceMeters());
+        o.put("relativeSpeedMetersPerSecond", c.relativeSpeedMetersPerSecond());
+        o.put("radialMeters", c.radialMeters());
+        o.put("inTrackMeters", c.inTrackMeters());
+        o.put("crossTrackMeters", c.crossTrackMeters());
+        c.risk().ifPresent(r -> risk(o.putObject("risk"), r));
+        c.cdmRisk().ifPresent(r -> risk(o.putObject("cdmRisk"), r));
+        c.cdm().ifPresent(text -> o.put("cdm", text));
+        label(o.putObject("label"), c.label());
+    }
+
+    private static void risk(ObjectNode o, CollisionRisk risk) {
+        o.put("probability", risk.probability());
+        o.put("method", risk.method());
+        o.put("covarianceSource", risk.source().name());
+        if (Double.isFinite(risk.combinedHardBodyRadiusMeters())) {
+            o.put("hardBodyRadiusMeters", risk.combinedHardBodyRadiusMeters());
+        }
+        o.put("statement", risk.statement());
     }
 
     private static void label(ObjectNode node, Label label) {
@@ -97,6 +135,11 @@ public final class BundleCodec {
         for (int i = 0; i < orbits.size(); i++) {
             items.add(item(orbits.get(i), "orbits[" + i + "]"));
         }
+        List<Bundle.ConjunctionItem> conjunctions = new ArrayList<>();
+        JsonNode conjunctionNodes = array(root, "conjunctions");
+        for (int i = 0; i < conjunctionNodes.size(); i++) {
+            conjunctions.add(conjunctionItem(conjunctionNodes.get(i), "conjunctions[" + i + "]"));
+        }
         List<Bundle.Recall> recalls = new ArrayList<>();
         JsonNode recallNodes = array(root, "recalls");
         for (int i = 0; i < recallNodes.size(); i++) {
@@ -108,7 +151,57 @@ public final class BundleCodec {
         }
         return new Bundle(text(sender, "party", "sender.party"), text(sender, "node", "sender.node"),
                 text(recipient, "party", "recipient.party"), text(recipient, "node", "recipient.node"), sequence,
-                created, items, recalls);
+                created, items, conjunctions, recalls);
+    }
+
+    private static Bundle.ConjunctionItem conjunctionItem(JsonNode o, String at) {
+        requireObject(o, at);
+        String key = text(o, "key", at + ".key");
+        if (!key.matches("[0-9a-f]{64}")) {
+            throw new BundleRejectedException(at + ".key: '" + key + "' is not a lowercase hex SHA-256");
+        }
+        Conjunction c = new Conjunction(0, number(o, "primaryNoradId", at + ".primaryNoradId"),
+                number(o, "secondaryNoradId", at + ".secondaryNoradId"), Optional.empty(), Optional.empty(),
+                instant(o, "tca", at + ".tca"), decimal(o, "missMeters", at), decimal(o,
+                "relativeSpeedMetersPerSecond", at), decimal(o, "radialMeters", at), decimal(o, "inTrackMeters", at),
+                decimal(o, "crossTrackMeters", at), risk(o, "risk", at), risk(o, "cdmRisk", at),
+                Optional.empty(), o.has("cdm") ? Optional.of(text(o, "cdm", at + ".cdm")) : Optional.empty(),
+                label(object(o, "label", at + ".label"), at + ".label"));
+        return new Bundle.ConjunctionItem(key, c, input(o, "primaryInput", at), input(o, "secondaryInput", at));
+    }
+
+    private static Optional<Bundle.InputRef> input(JsonNode o, String field, String at) {
+        if (!o.has(field)) {
+            return Optional.empty();
+        }
+        JsonNode input = object(o, field, at + "." + field);
+        return Optional.of(new Bundle.InputRef(sha256(input, at + "." + field + ".sha256"),
+                text(input, "originator", at + "." + field + ".originator")));
+    }
+
+    private static Optional<CollisionRisk> risk(JsonNode o, String field, String at) {
+        if (!o.has(field)) {
+            return Optional.empty();
+        }
+        JsonNode r = object(o, field, at + "." + field);
+        String where = at + "." + field;
+        CovarianceSource source;
+        try {
+            source = CovarianceSource.valueOf(text(r, "covarianceSource", where + ".covarianceSource"));
+        } catch (IllegalArgumentException e) {
+            throw new BundleRejectedException(where + ".covarianceSource: unknown source");
+        }
+        return Optional.of(new CollisionRisk(decimal(r, "probability", where), text(r, "method", where + ".method"),
+                source, r.has("hardBodyRadiusMeters") ? decimal(r, "hardBodyRadiusMeters", where) : Double.NaN,
+                text(r, "statement", where + ".statement")));
+    }
+
+    private static double decimal(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isNumber()) {
+            throw new BundleRejectedException(at + "." + field + ": missing or not a number");
+        }
+        return value.asDouble();
     }
 
     private static Bundle.Item item(JsonNode o, String at) {
@@ -124,23 +217,25 @@ public final class BundleCodec {
         if (format == SourceFormat.SATCAT_CSV || format == SourceFormat.CDM_KVN || format == SourceFormat.CDM_XML) {
             throw new BundleRejectedException(at + ".format: " + format + " is not an orbit record format");
         }
-        JsonNode l = object(o, "label", at + ".label");
-        Label label;
+        Label label = label(object(o, "label", at + ".label"), at + ".label");
+        return new Bundle.Item(noradId, format, text(o, "content", at + ".content"), sha256(o, at + ".sha256"), label);
+    }
+
+    private static Label label(JsonNode l, String at) {
         try {
             TreeSet<String> caveats = new TreeSet<>();
-            for (JsonNode c : array(l, "caveats", at + ".label.caveats")) {
+            for (JsonNode c : array(l, "caveats", at + ".caveats")) {
                 caveats.add(c.asText());
             }
             JsonNode expires = l.get("expires");
             Optional<Instant> expiry = expires == null || expires.isNull() ? Optional.empty()
                     : Optional.of(Instant.parse(expires.asText()));
-            label = new Label(text(l, "originator", at + ".label.originator"),
-                    Releasability.parse(text(l, "releasability", at + ".label.releasability")),
-                    Tlp.parse(text(l, "tlp", at + ".label.tlp")), caveats, expiry);
+            return new Label(text(l, "originator", at + ".originator"),
+                    Releasability.parse(text(l, "releasability", at + ".releasability")),
+                    Tlp.parse(text(l, "tlp", at + ".tlp")), caveats, expiry);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new BundleRejectedException(at + ".label: " + e.getMessage());
+            throw new BundleRejectedException(at + ": " + e.getMessage());
         }
-        return new Bundle.Item(noradId, format, text(o, "content", at + ".content"), sha256(o, at + ".sha256"), label);
     }
 
     private static String sha256(JsonNode node, String at) {

@@ -29,6 +29,8 @@ import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.catalog.OrbitRecord;
+import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.ConjunctionStore;
 import org.concord.identity.NodeIdentity;
 import org.concord.ingest.IngestService;
 import org.concord.label.LabelFilter;
@@ -55,6 +57,7 @@ public final class FederationService implements AutoCloseable {
     private final FederationStore store;
     private final SharingService sharing;
     private final IngestService ingest;
+    private final ConjunctionStore conjunctions;
     private final Recaller recaller;
     private final NodeIdentity identity;
     private final String nodeParty;
@@ -72,12 +75,14 @@ public final class FederationService implements AutoCloseable {
         boolean recall(String contentSha256, String originator, String reason, String by);
     }
 
-    public FederationService(FederationStore store, SharingService sharing, IngestService ingest, Recaller recaller,
+    public FederationService(FederationStore store, SharingService sharing, IngestService ingest,
+                             ConjunctionStore conjunctions, Recaller recaller,
                              NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock, int bundleRecords,
                              Optional<javax.net.ssl.SSLContext> trust) {
         this.store = store;
         this.sharing = sharing;
         this.ingest = ingest;
+        this.conjunctions = conjunctions;
         this.recaller = recaller;
         this.identity = identity;
         this.nodeParty = nodeParty;
@@ -240,7 +245,8 @@ public final class FederationService implements AutoCloseable {
             }
             long sequence = after + 1;
             Bundle bundle = new Bundle(nodeParty, identity.fingerprint(), peer.party(), peer.fingerprint(), sequence,
-                    now, slice.orbits().stream().map(FederationService::item).toList(), slice.recalls());
+                    now, slice.orbits().stream().map(FederationService::item).toList(), slice.conjunctions(),
+                    slice.recalls());
             byte[] payload = BundleCodec.encode(bundle);
             byte[] signature = identity.sign(payload);
             String sha = IngestService.sha256(payload);
@@ -248,11 +254,13 @@ public final class FederationService implements AutoCloseable {
                     sha, now);
             TreeSet<String> originators = new TreeSet<>();
             bundle.orbits().forEach(i -> originators.add(i.label().originator()));
+            bundle.conjunctions().forEach(c -> originators.add(c.conjunction().label().originator()));
             bundle.recalls().forEach(r -> originators.add(r.originator()));
             originators.add(peer.party());
             audit.append(AuditEvent.of(now, principalOf(peer).name(), Optional.of(peer.party()),
                     AuditAction.FEDERATION_SEND, "bundle " + sequence + " to " + peer.party(), originators,
-                    bundle.orbits().size() + " orbit records, " + bundle.recalls().size() + " recalls; sha256 "
+                    bundle.orbits().size() + " orbit records, " + bundle.conjunctions().size() + " conjunctions, "
+                            + bundle.recalls().size() + " recalls; sha256 "
                             + sha));
             return Optional.of(new SignedBundle(payload, signature));
         }
@@ -265,7 +273,8 @@ public final class FederationService implements AutoCloseable {
     // ---- inbound
 
     /** What accepting one bundle did. */
-    public record Receipt(long sequence, int stored, int unchanged, int rejected, int recalled) {
+    public record Receipt(long sequence, int stored, int unchanged, int rejected, int conjunctionsStored,
+                          int conjunctionsRejected, int recalled) {
     }
 
     /**
@@ -325,6 +334,7 @@ public final class FederationService implements AutoCloseable {
         String sha = IngestService.sha256(payload);
         IngestService.ReceivedReport report = ingest.storeReceived("bundle " + bundle.sequence() + " from "
                 + peer.party() + " (node " + abbreviate(peer.fingerprint()) + ")", sha, peer.ingester(), records);
+        ConjunctionReceipt conjunctionReceipt = storeConjunctions(bundle, now);
         int recalled = 0;
         List<String> refusedRecalls = new ArrayList<>();
         for (Bundle.Recall recall : bundle.recalls()) {
@@ -356,10 +366,54 @@ public final class FederationService implements AutoCloseable {
                 AuditAction.FEDERATION_RECEIVE, "bundle " + bundle.sequence() + " from " + peer.party(), originators,
                 report.stored() + " stored, " + report.unchanged() + " unchanged, " + report.errors().size()
                         + " rejected" + (report.errors().isEmpty() ? "" : " (first: " + report.errors().getFirst()
-                        + ")") + ", " + recalled + " recalled"
+                        + ")") + "; conjunctions: " + conjunctionReceipt.stored() + " stored, "
+                        + conjunctionReceipt.problems().size() + " rejected" + (conjunctionReceipt.problems().isEmpty()
+                        ? "" : " (first: " + conjunctionReceipt.problems().getFirst() + ")") + "; " + recalled
+                        + " recalled"
                         + (refusedRecalls.isEmpty() ? "" : ", recalls refused (neither originator nor source): "
                         + refusedRecalls) + "; sha256 " + sha));
-        return new Receipt(bundle.sequence(), report.stored(), report.unchanged(), report.errors().size(), recalled);
+        return new Receipt(bundle.sequence(), report.stored(), report.unchanged(), report.errors().size(),
+                conjunctionReceipt.stored(), conjunctionReceipt.problems().size(), recalled);
+    }
+
+    private record ConjunctionReceipt(int stored, List<String> problems) {
+    }
+
+    /**
+     * Stores the bundle's conjunctions with their inputs resolved to this node's copies (which the bundle, an earlier
+     * one, or this node's own data holds); one whose inputs are missing here, or whose label expired, is not stored.
+     * Storing the same conjunction again (same key and originator) stores nothing.
+     */
+    private ConjunctionReceipt storeConjunctions(Bundle bundle, Instant now) {
+        int stored = 0;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < bundle.conjunctions().size(); i++) {
+            Bundle.ConjunctionItem item = bundle.conjunctions().get(i);
+            Conjunction c = item.conjunction();
+            if (c.label().isExpiredAt(now)) {
+                problems.add("conjunctions[" + i + "]: the label expired");
+                continue;
+            }
+            Optional<Long> primary = item.primaryInput().flatMap(this::localOrbitId);
+            Optional<Long> secondary = item.secondaryInput().flatMap(this::localOrbitId);
+            if (primary.isEmpty() && item.primaryInput().isPresent()
+                    || secondary.isEmpty() && item.secondaryInput().isPresent()) {
+                problems.add("conjunctions[" + i + "]: an input orbit record is not held here");
+                continue;
+            }
+            Conjunction local = new Conjunction(0, c.primaryNoradId(), c.secondaryNoradId(), primary, secondary,
+                    c.tca(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(), c.radialMeters(),
+                    c.inTrackMeters(), c.crossTrackMeters(), c.risk(), c.cdmRisk(), Optional.empty(), c.cdm(),
+                    c.label());
+            if (conjunctions.storeFromCdm(local, item.key()).isPresent()) {
+                stored++;
+            }
+        }
+        return new ConjunctionReceipt(stored, problems);
+    }
+
+    private Optional<Long> localOrbitId(Bundle.InputRef input) {
+        return store.orbitByContent(input.contentSha256(), input.originator()).map(s -> s.orbit().id());
     }
 
     // ---- recall
@@ -384,7 +438,7 @@ public final class FederationService implements AutoCloseable {
 
     /** What one sync with a peer did. */
     public record SyncReport(Peer peer, int bundles, long stored, long unchanged, long rejected,
-                             Optional<String> error) {
+                             long conjunctionsStored, Optional<String> error) {
     }
 
     public List<SyncReport> pullAll() {
@@ -399,6 +453,7 @@ public final class FederationService implements AutoCloseable {
             long stored = 0;
             long unchanged = 0;
             long rejected = 0;
+            long conjunctionsStored = 0;
             try {
                 while (bundles < maxBundles) {
                     long after = store.state(peer.id()).receivedSequence();
@@ -425,18 +480,19 @@ public final class FederationService implements AutoCloseable {
                     stored += receipt.stored();
                     unchanged += receipt.unchanged();
                     rejected += receipt.rejected();
+                    conjunctionsStored += receipt.conjunctionsStored();
                 }
-                return new SyncReport(peer, bundles, stored, unchanged, rejected, Optional.empty());
+                return new SyncReport(peer, bundles, stored, unchanged, rejected, conjunctionsStored, Optional.empty());
             } catch (IOException e) {
                 String problem = "cannot pull from " + peer.endpoint() + ": " + Optional.ofNullable(e.getMessage())
                         .orElse(e.getClass().getSimpleName());
                 store.recordError(peer.id(), problem, clock.instant());
-                return new SyncReport(peer, bundles, stored, unchanged, rejected, Optional.of(problem));
+                return new SyncReport(peer, bundles, stored, unchanged, rejected, conjunctionsStored, Optional.of(problem));
             } catch (BundleRejectedException e) {
-                return new SyncReport(peer, bundles, stored, unchanged, rejected, Optional.of(e.getMessage()));
+                return new SyncReport(peer, bundles, stored, unchanged, rejected, conjunctionsStored, Optional.of(e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new SyncReport(peer, bundles, stored, unchanged, rejected, Optional.of("interrupted"));
+                return new SyncReport(peer, bundles, stored, unchanged, rejected, conjunctionsStored, Optional.of("interrupted"));
             }
         }
     }

@@ -32,9 +32,10 @@ public interface FederationStore {
 
     /**
      * The next records of the feed after {@code from}: records the filter admits, of labels whose originator is not
-     * {@code exceptOriginator}, at most {@code limit}, in id order; and the recalls after {@code from} of records
-     * that an earlier bundle released (their id is at or below the lane's cursor). The answer carries the cursors
-     * after it.
+     * {@code exceptOriginator}, at most {@code limit}, in id order; the conjunctions the filter admits with their
+     * inputs (which this or an earlier bundle carries, or which are the recipient's own); and the recalls after
+     * {@code from} of records that an earlier bundle released (their id is at or below the lane's cursor). The answer
+     * carries the cursors after it.
      */
     FeedSlice readFeed(FeedCursors from, LabelFilter filter, String exceptOriginator, int limit);
 
@@ -71,11 +72,12 @@ public interface FederationStore {
     record StoredOrbit(OrbitRecord orbit, Lane lane) {
     }
 
-    /** A step of a feed: its records, its recalls, and the cursors after it. */
-    record FeedSlice(List<OrbitRecord> orbits, List<Bundle.Recall> recalls, FeedCursors after) {
+    /** A step of a feed: its records, its conjunctions, its recalls, and the cursors after it. */
+    record FeedSlice(List<OrbitRecord> orbits, List<Bundle.ConjunctionItem> conjunctions, List<Bundle.Recall> recalls,
+                     FeedCursors after) {
 
         public boolean isEmpty() {
-            return orbits.isEmpty() && recalls.isEmpty();
+            return orbits.isEmpty() && conjunctions.isEmpty() && recalls.isEmpty();
         }
     }
 

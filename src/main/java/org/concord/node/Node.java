@@ -79,7 +79,7 @@ public final class Node implements AutoCloseable {
                             case TOKEN -> AuditAction.TOKEN_CHANGE;
                             case AGREEMENT -> AuditAction.AGREEMENT_CHANGE;
                         }, subject, parties, detail)));
-        this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest,
+        this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest, conjunctions,
                 this::recallFromCatalog, identity, config.party(), audit, federationClock,
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting));
     }

@@ -248,7 +248,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     }
 
     /** A conjunction is visible where its own label is, and the labels of both its input orbits (if any). */
-    private static Condition visible(LabelFilter filter) {
+    static Condition visible(LabelFilter filter) {
         if (filter.unrestricted()) {
             return noCondition();
         }
@@ -310,7 +310,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 figures, Optional.ofNullable(r.get(Run.ERROR)));
     }
 
-    private static Conjunction toConjunction(Record r) {
+    static Conjunction toConjunction(Record r) {
         return new Conjunction(r.get(Conj.ID), r.get(Conj.PRIMARY_NORAD_ID), r.get(Conj.SECONDARY_NORAD_ID),
                 Optional.ofNullable(r.get(Conj.PRIMARY_ORBIT_ID)), Optional.ofNullable(r.get(Conj.SECONDARY_ORBIT_ID)),
                 r.get(Conj.TCA).toInstant(), r.get(Conj.MISS_M), r.get(Conj.RELATIVE_SPEED), r.get(Conj.RADIAL_M),

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,6 +24,7 @@ import org.concord.federation.Peer;
 import org.concord.federation.PeerState;
 import org.concord.label.DataKind;
 import org.concord.label.LabelFilter;
+import org.concord.store.Tables.Conj;
 import org.concord.store.Tables.IngestSource;
 import org.concord.store.Tables.LabelRow;
 import org.concord.store.Tables.Orbit;
@@ -215,6 +218,7 @@ public final class JooqFederationStore implements FederationStore {
         for (Lane lane : lanes) {
             after.merge(lane, reached, Math::max);
         }
+        List<Bundle.ConjunctionItem> conjunctions = conjunctions(from, filter, exceptOriginator, limit, after);
         List<Bundle.Recall> recalls = new ArrayList<>();
         long recallCursor = from.recall();
         for (Record r : dsl.select(RecallRow.ID, RecallRow.ORBIT_ID, RecallRow.LABEL_ID, RecallRow.DATA_KIND,
@@ -227,7 +231,79 @@ public final class JooqFederationStore implements FederationStore {
                         r.get(RecallRow.REASON), r.get(RecallRow.RECALLED_AT).toInstant()));
             }
         }
-        return new FeedSlice(orbits, recalls, new FeedCursors(after, recallCursor));
+        return new FeedSlice(orbits, conjunctions, recalls, new FeedCursors(after, recallCursor));
+    }
+
+    /**
+     * The next conjunctions of the feed, in id order, up to the first whose input orbit records the recipient will
+     * not hold after this bundle (it waits for the next); moves the conjunction lanes in {@code after}.
+     */
+    private List<Bundle.ConjunctionItem> conjunctions(FeedCursors from, LabelFilter filter, String exceptOriginator,
+                                                      int limit, TreeMap<Lane, Long> after) {
+        List<Lane> lanes = new ArrayList<>();
+        dsl.select(LabelRow.ID, LabelRow.ORIGINATOR).from(LabelRow.T).orderBy(LabelRow.ID).forEach(r -> {
+            if (!r.value2().equals(exceptOriginator) && filter.admits(r.value1(), DataKind.CONJUNCTIONS)) {
+                lanes.add(new Lane(r.value1(), DataKind.CONJUNCTIONS));
+            }
+        });
+        if (lanes.isEmpty()) {
+            return List.of();
+        }
+        long newestId = Optional.ofNullable(dsl.select(DSL.max(Conj.ID)).from(Conj.T).fetchOne().value1()).orElse(0L);
+        Condition beyond = DSL.or(lanes.stream().map(lane -> Conj.LABEL_ID.eq(lane.labelId())
+                .and(Conj.ID.gt(from.of(lane)))).toList());
+        List<Record> rows = dsl.select(Conj.ALL).select(Conj.LABEL_ID).from(Conj.T)
+                .where(beyond).and(JooqConjunctionStore.visible(filter)).orderBy(Conj.ID).limit(limit).fetch();
+        Map<Long, OrbitRef> inputs = new HashMap<>();
+        List<Long> inputIds = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.get(Conj.PRIMARY_ORBIT_ID),
+                r.get(Conj.SECONDARY_ORBIT_ID))).filter(java.util.Objects::nonNull).distinct().toList();
+        for (int i = 0; i < inputIds.size(); i += 1000) {
+            dsl.select(Orbit.ID, Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR, Orbit.LABEL_ID, Orbit.ORBIT_KIND)
+                    .from(Orbit.T).where(Orbit.ID.in(inputIds.subList(i, Math.min(inputIds.size(), i + 1000))))
+                    .forEach(r -> inputs.put(r.value1(), new OrbitRef(r.value2(), r.value3(), new Lane(r.value4(),
+                            r.value5().equals(OrbitKind.EPHEMERIS.name()) ? DataKind.EPHEMERIDES : DataKind.ORBITS))));
+        }
+        List<Bundle.ConjunctionItem> items = new ArrayList<>();
+        boolean waiting = false;
+        for (Record r : rows) {
+            Optional<OrbitRef> primary = Optional.ofNullable(r.get(Conj.PRIMARY_ORBIT_ID)).map(inputs::get);
+            Optional<OrbitRef> secondary = Optional.ofNullable(r.get(Conj.SECONDARY_ORBIT_ID)).map(inputs::get);
+            if (!held(primary, r.get(Conj.PRIMARY_ORBIT_ID), after, exceptOriginator)
+                    || !held(secondary, r.get(Conj.SECONDARY_ORBIT_ID), after, exceptOriginator)) {
+                waiting = true;
+                break;
+            }
+            org.concord.conjunction.Conjunction c = JooqConjunctionStore.toConjunction(r);
+            String key = Optional.ofNullable(r.get(Conj.CDM_SHA256)).orElseGet(() -> org.concord.ingest.IngestService
+                    .sha256(("conjunction/1|" + c.label().originator() + "|" + c.primaryNoradId() + "|"
+                            + c.secondaryNoradId() + "|" + c.tca() + "|" + primary.map(OrbitRef::sha).orElse("")
+                            + "|" + secondary.map(OrbitRef::sha).orElse("")).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)));
+            items.add(new Bundle.ConjunctionItem(key, c, primary.map(OrbitRef::input), secondary.map(OrbitRef::input)));
+        }
+        long reached = waiting ? (items.isEmpty() ? -1 : rows.get(items.size() - 1).get(Conj.ID))
+                : rows.size() == limit ? rows.getLast().get(Conj.ID)
+                : Math.max(newestId, rows.isEmpty() ? 0 : rows.getLast().get(Conj.ID));
+        if (reached >= 0) {
+            for (Lane lane : lanes) {
+                after.merge(lane, reached, Math::max);
+            }
+        }
+        return items;
+    }
+
+    /** An input orbit record of a conjunction: what names it across nodes, and its lane here. */
+    private record OrbitRef(String sha, String originator, Lane lane) {
+        Bundle.InputRef input() {
+            return new Bundle.InputRef(sha, originator);
+        }
+    }
+
+    /** Whether the recipient holds this input after the bundle: it was released up to here, or it is its own. */
+    private static boolean held(Optional<OrbitRef> input, Long orbitId, Map<Lane, Long> after,
+                                String recipient) {
+        return orbitId == null || input.map(i -> i.originator().equals(recipient)
+                || after.getOrDefault(i.lane(), 0L) >= orbitId).orElse(false);
     }
 
     @Override

@@ -125,7 +125,7 @@ class FederationFaultsTest {
         // A bundle that claims to be GBR's but is signed by another key.
         NodeIdentity impostor = NodeIdentity.generateEphemeral();
         Bundle forged = new Bundle("GBR", gbr.node.identity().fingerprint(), "USA", usa.node.identity().fingerprint(),
-                4, Instant.now(), List.of(), List.of());
+                4, Instant.now(), List.of(), List.of(), List.of());
         byte[] forgedPayload = BundleCodec.encode(forged);
         assertThatThrownBy(() -> federation.receive(gbrAtUsa,
                 new SignedBundle(forgedPayload, impostor.sign(forgedPayload))))

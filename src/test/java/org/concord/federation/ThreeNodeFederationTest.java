@@ -177,6 +177,64 @@ class ThreeNodeFederationTest {
         assertThat(usa.orbits()).hasSize(early.size() + open.size() + during.size());
     }
 
+    @Test
+    void aConjunctionComputedFromAnotherPartysRestrictedRecordGoesOnlyWhereThatRecordMay() {
+        partners = Partners.start(root, List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), Map.of(),
+                cleanup);
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        Partners.Member aus = partners.get("AUS");
+        gbr.node.sharing().addAgreement(terms("GBR", "USA", false), TestNodes.TEST_ADMIN);
+        usa.node.sharing().addAgreement(new SharingService.Terms("USA", SharingService.parseParties("AUS"),
+                Set.of(DataKind.ORBITS, DataKind.CONJUNCTIONS), true, Instant.now().minusSeconds(60),
+                Optional.empty()), TestNodes.TEST_ADMIN);
+        List<String> tles = Partners.tles();
+        String iss = tles.getLast();
+        assertThat(iss).contains("25544");
+        gbr.ingest("gbr-iss.tle", List.of(iss), label("GBR", "REL TO GBR,USA", Tlp.AMBER));
+        usa.ingest("usa.tle", tles.subList(0, tles.size() - 1), label("USA", "REL TO AUS,USA", Tlp.GREEN));
+        usa.pullFrom("GBR");
+
+        // USA screens its whole catalog, GBR's ISS record included.
+        usa.node.screening().run(new org.concord.screening.ScreeningService.Request(
+                Instant.parse("2024-07-05T12:00:00Z"), java.time.Duration.ofDays(1), 100_000.0, Optional.empty()),
+                "test", progress -> { });
+        List<org.concord.conjunction.Conjunction> computed = usa.node.conjunctions().findConjunctions(
+                new org.concord.conjunction.ConjunctionQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(),
+                        org.concord.conjunction.ConjunctionQuery.Sort.TCA, 10_000, 0),
+                org.concord.label.LabelFilter.UNRESTRICTED).items();
+        Set<String> withIss = new HashSet<>();
+        Set<String> usaOnly = new HashSet<>();
+        for (org.concord.conjunction.Conjunction c : computed) {
+            (c.primaryNoradId() == 25544 || c.secondaryNoradId() == 25544 ? withIss : usaOnly).add(key(c));
+        }
+        assertThat(withIss).as("the screening found approaches of GBR's ISS record").isNotEmpty();
+        assertThat(usaOnly).as("and approaches between USA's own records").isNotEmpty();
+
+        FederationService.SyncReport ausFromUsa = aus.pullFrom("USA");
+        List<org.concord.conjunction.Conjunction> atAus = aus.node.conjunctions().findConjunctions(
+                new org.concord.conjunction.ConjunctionQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(),
+                        org.concord.conjunction.ConjunctionQuery.Sort.TCA, 10_000, 0),
+                org.concord.label.LabelFilter.UNRESTRICTED).items();
+        assertThat(ausFromUsa.conjunctionsStored()).isEqualTo(usaOnly.size());
+        assertThat(atAus.stream().map(ThreeNodeFederationTest::key).toList())
+                .as("AUS gets USA's own conjunctions and none computed from GBR's REL TO GBR,USA record")
+                .containsExactlyInAnyOrderElementsOf(usaOnly);
+        assertThat(atAus).allSatisfy(c -> {
+            assertThat(c.primaryOrbitId()).as("inputs resolved to AUS's copies").isPresent();
+            assertThat(c.secondaryOrbitId()).isPresent();
+            assertThat(c.label().originator()).isEqualTo("USA");
+        });
+        assertThat(aus.orbits()).noneMatch(o -> o.noradId() == 25544);
+        assertThat(aus.pullFrom("USA").conjunctionsStored()).as("nothing twice").isZero();
+    }
+
+    private static String key(org.concord.conjunction.Conjunction c) {
+        return c.primaryNoradId() + "-" + c.secondaryNoradId() + "@" + c.tca();
+    }
+
     private static long actions(Partners.Member m, AuditAction action) {
         return m.node.audit().entries(0, Integer.MAX_VALUE).stream().filter(e -> e.event().action() == action).count();
     }
