@@ -43,8 +43,14 @@ final class PeerCommand {
             if (!Files.isReadable(key)) {
                 throw new IllegalArgumentException("--key: cannot read " + key);
             }
+            String pem = Files.readString(key);
+            try {
+                org.concord.identity.NodeIdentity.parsePublicKeyPem(pem);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--key " + key + ": " + e.getMessage(), e);
+            }
             try (Node node = peer.parent.openNode()) {
-                Peer p = node.federation().addPeer(party.toUpperCase(java.util.Locale.ROOT), Files.readString(key),
+                Peer p = node.federation().addPeer(party.toUpperCase(java.util.Locale.ROOT), pem,
                         URI.create(endpoint), SharingCommands.localAdministrator());
                 System.out.println("added peer " + p.id() + ": " + p.party() + " at " + p.endpoint() + ", key "
                         + p.fingerprint());
