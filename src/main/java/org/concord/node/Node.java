@@ -16,6 +16,7 @@ import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogStore;
+import org.concord.catalog.RecallOutcome;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
@@ -139,6 +140,23 @@ public final class Node implements AutoCloseable {
                 List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()
                 + "; by " + request.ingestedBy()));
         return report;
+    }
+
+    /**
+     * Recalls the orbit record with this content hash from this originator (with the conjunctions computed from
+     * it), and records the recall in the audit log before answering, also when nothing was held.
+     */
+    public RecallOutcome recallAudited(String contentSha256, String originator, String reason, String actor,
+                                      Optional<String> actorParty) {
+        RecallOutcome outcome = catalog.recall(contentSha256, originator);
+        String removed = outcome.orbitRecordsRemoved() == 0 ? "not held; nothing removed"
+                : "removed " + outcome.orbitRecordsRemoved() + " orbit record of object "
+                + outcome.noradId().orElseThrow() + " and " + outcome.conjunctionsRemoved()
+                + (outcome.conjunctionsRemoved() == 1 ? " conjunction" : " conjunctions");
+        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.RECALL,
+                "recall orbit " + contentSha256 + " from " + originator, List.of(originator),
+                removed + (reason.isBlank() ? "" : "; reason: " + reason)));
+        return outcome;
     }
 
     public ScreeningService screening() {
