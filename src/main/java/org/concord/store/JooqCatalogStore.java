@@ -433,10 +433,11 @@ public final class JooqCatalogStore implements CatalogStore {
         List<Long> objects = fromSource.keySet().stream().map(LaneKey::noradId).distinct().toList();
         for (List<Long> chunk : chunks(objects)) {
             tx.select(ObjectLabelLatest.NORAD_ID, ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND,
-                            ObjectLabelLatest.ORBIT_ID, ObjectLabelLatest.EPOCH).from(ObjectLabelLatest.T)
+                            ObjectLabelLatest.ORBIT_ID, ObjectLabelLatest.EPOCH, ObjectLabelLatest.SOURCE_PRIORITY)
+                    .from(ObjectLabelLatest.T)
                     .where(ObjectLabelLatest.NORAD_ID.in(chunk))
                     .forEach(r -> current.put(new LaneKey(r.value1(), r.value2(), r.value3()),
-                            new Latest(r.value4(), r.value5(), 0, null, null)));
+                            new Latest(r.value4(), r.value5(), r.value6(), null, null)));
         }
         List<Map.Entry<LaneKey, Latest>> inserts = new ArrayList<>();
         BatchBindStep updates = tx.batch(tx.update(ObjectLabelLatest.T)
@@ -922,7 +923,8 @@ public final class JooqCatalogStore implements CatalogStore {
                     .set(Tables.SpaceObject.LATEST_LABEL_ID, (Long) null)
                     .set(Tables.SpaceObject.LATEST_DATA_KIND, (String) null)
                     .where(Tables.SpaceObject.LATEST_ORBIT_ID.eq(orbitId)).execute();
-            tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.ORBIT_ID.eq(orbitId)).execute();
+            tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.NORAD_ID.eq(noradId))
+                    .and(ObjectLabelLatest.ORBIT_ID.eq(orbitId)).execute();
             int orbits = tx.deleteFrom(Orbit.T).where(Orbit.ID.eq(orbitId)).execute();
             LatestOrbits.rebuildLanes(tx, noradId);
             LatestOrbits.recompute(tx, List.of(noradId));

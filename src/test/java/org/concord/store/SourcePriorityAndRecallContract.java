@@ -222,6 +222,23 @@ abstract class SourcePriorityAndRecallContract {
         assertThat(choice.reason()).contains("has the same priority and was stored earlier");
     }
 
+    @Test
+    void underANegativePriorityTheLaterOfTwoRecordsAtOneEpochIsStillTheLatest() {
+        sharing.setSourcePriority("USA", -1);
+        String[] set = CatalogSamples.elementSets().get(80);
+        long norad = noradIds(CatalogSamples.join(List.<String[]>of(set))).get(0);
+        ingestAs(USA, CatalogSamples.join(List.<String[]>of(set)));
+        ingestAs(USA, CatalogSamples.join(List.<String[]>of(new String[] {set[0] + " RENAMED", set[1], set[2]})));
+        List<OrbitRecord> history = store.orbitHistory(norad, LabelFilter.UNRESTRICTED);
+        assertThat(history).hasSize(2);
+        long later = Math.max(history.get(0).id(), history.get(1).id());
+        assertThat(history.get(0).id()).isEqualTo(later);
+        assertThat(latest(norad, LabelFilter.UNRESTRICTED).id()).isEqualTo(later);
+        assertThat(latest(norad, usaCaller()).id()).isEqualTo(later);
+        assertThat(db.dsl().fetch("select orbit_id from object_label_latest where norad_id = " + norad)
+                .getValues(0, Long.class)).containsExactly(later);
+    }
+
     // ---------------------------------------------------------------------------------------------- recall
 
     private record Setup(List<Long> objects, ScreeningRun run) {
