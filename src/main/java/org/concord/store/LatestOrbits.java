@@ -12,6 +12,9 @@ import org.concord.store.Tables.ObjectLabelLatest;
 import org.concord.store.Tables.Orbit;
 import org.concord.store.Tables.PartyRow;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Which orbit record is an object's latest: the newest epoch; at equal epoch, the record whose originator has the
@@ -45,7 +48,8 @@ final class LatestOrbits {
 
     /**
      * Sets a party's source priority, on its lanes too, and re-ranks the objects whose latest it may change: those
-     * with a lane of this originator at their latest epoch. Returns how many objects got another latest orbit.
+     * with a lane of this originator and another lane at their latest epoch. Returns how many objects got another
+     * latest orbit.
      */
     static int reprioritize(DSLContext tx, String originator, int priority) {
         tx.update(PartyRow.T).set(PartyRow.SOURCE_PRIORITY, priority).where(PartyRow.CODE.eq(originator)).execute();
@@ -53,11 +57,17 @@ final class LatestOrbits {
                 .where(ObjectLabelLatest.LABEL_ID.in(tx.select(LabelRow.ID).from(LabelRow.T)
                         .where(LabelRow.ORIGINATOR.eq(originator))))
                 .execute();
+        Table<?> other = DSL.table(DSL.unquotedName("object_label_latest")).as("other");
+        Field<Long> otherNorad = DSL.field(DSL.unquotedName("other", "norad_id"), Long.class);
+        Field<Long> otherLabel = DSL.field(DSL.unquotedName("other", "label_id"), Long.class);
+        Field<OffsetDateTime> otherEpoch = DSL.field(DSL.unquotedName("other", "epoch"), OffsetDateTime.class);
         List<Long> tied = tx.selectDistinct(ObjectLabelLatest.NORAD_ID).from(ObjectLabelLatest.T)
                 .join(LabelRow.T).on(LabelRow.ID.eq(ObjectLabelLatest.LABEL_ID))
                 .join(Tables.SpaceObject.T).on(Tables.SpaceObject.NORAD_ID.eq(ObjectLabelLatest.NORAD_ID))
                 .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
                 .where(LabelRow.ORIGINATOR.eq(originator)).and(ObjectLabelLatest.EPOCH.eq(Orbit.EPOCH))
+                .andExists(DSL.selectOne().from(other).where(otherNorad.eq(ObjectLabelLatest.NORAD_ID))
+                        .and(otherEpoch.eq(ObjectLabelLatest.EPOCH)).and(otherLabel.ne(ObjectLabelLatest.LABEL_ID)))
                 .fetch(ObjectLabelLatest.NORAD_ID);
         return recompute(tx, tied);
     }

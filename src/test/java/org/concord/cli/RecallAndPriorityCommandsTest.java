@@ -72,6 +72,8 @@ class RecallAndPriorityCommandsTest {
         assertThat(run("party", "list").out()).containsPattern("GBR +nation +priority 10 +United Kingdom")
                 .containsPattern("USA +nation +priority 0 +United States");
         assertThat(firstLatestOriginator()).isEqualTo("GBR");
+        assertThat(run("object", Long.toString(FIRST)).out()).containsPattern("latest by newest epoch [^;]+; 1 other"
+                + " record at the same epoch: record \\d+ from USA \\(priority 0\\) ranks below GBR \\(priority 10\\)");
 
         OrbitRecord usa = firstRecordOf("USA");
         OrbitRecord gbr = firstRecordOf("GBR");
