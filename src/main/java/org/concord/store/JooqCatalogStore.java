@@ -59,7 +59,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record2;
+import org.jooq.Record4;
 import org.jooq.SelectField;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
@@ -908,7 +908,8 @@ public final class JooqCatalogStore implements CatalogStore {
     public RecallOutcome recall(String contentSha256, String originator) {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            Optional<Record2<Long, Long>> held = tx.select(Orbit.ID, Orbit.NORAD_ID).from(Orbit.T)
+            Optional<Record4<Long, Long, Long, String>> held = tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.LABEL_ID,
+                            DATA_KIND_OF_ORBIT).from(Orbit.T)
                     .where(Orbit.CONTENT_SHA256.eq(contentSha256)).and(Orbit.LABEL_ORIGINATOR.eq(originator))
                     .forUpdate().fetchOptional();
             if (held.isEmpty()) {
@@ -916,6 +917,8 @@ public final class JooqCatalogStore implements CatalogStore {
             }
             long orbitId = held.get().value1();
             long noradId = held.get().value2();
+            long labelId = held.get().value3();
+            String dataKind = held.get().value4();
             int conjunctions = tx.deleteFrom(Tables.Conj.T).where(Tables.Conj.PRIMARY_ORBIT_ID.eq(orbitId))
                     .or(Tables.Conj.SECONDARY_ORBIT_ID.eq(orbitId)).execute();
             // the foreign keys of space_object and object_label_latest let go of the record before it goes
@@ -923,10 +926,12 @@ public final class JooqCatalogStore implements CatalogStore {
                     .set(Tables.SpaceObject.LATEST_LABEL_ID, (Long) null)
                     .set(Tables.SpaceObject.LATEST_DATA_KIND, (String) null)
                     .where(Tables.SpaceObject.LATEST_ORBIT_ID.eq(orbitId)).execute();
-            tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.NORAD_ID.eq(noradId))
+            int lanes = tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.NORAD_ID.eq(noradId))
                     .and(ObjectLabelLatest.ORBIT_ID.eq(orbitId)).execute();
             int orbits = tx.deleteFrom(Orbit.T).where(Orbit.ID.eq(orbitId)).execute();
-            LatestOrbits.rebuildLanes(tx, noradId);
+            if (lanes > 0) {
+                LatestOrbits.refillLane(tx, noradId, labelId, dataKind);
+            }
             LatestOrbits.recompute(tx, List.of(noradId));
             return new RecallOutcome(orbits, conjunctions, Optional.of(noradId));
         });

@@ -134,26 +134,19 @@ final class LatestOrbits {
         return changed;
     }
 
-    /** An object's lane: its newest orbit under one label and data kind (one label, so one originator). */
-    private record Lane(long labelId, String dataKind) {
-    }
-
-    /** Rebuilds the lanes ({@code object_label_latest}) of one object from the orbit records it has now. */
-    static void rebuildLanes(DSLContext tx, long noradId) {
-        Map<String, Integer> priorities = priorities(tx);
-        tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.NORAD_ID.eq(noradId)).execute();
-        Map<Lane, Candidate> lanes = new HashMap<>();
-        tx.select(Orbit.ID, Orbit.EPOCH, Orbit.LABEL_ID, JooqCatalogStore.DATA_KIND_OF_ORBIT, Orbit.LABEL_ORIGINATOR)
-                .from(Orbit.T).where(Orbit.NORAD_ID.eq(noradId))
-                .forEach(r -> lanes.merge(new Lane(r.value3(), r.value4()), new Candidate(r.value1(), r.value2(),
-                        priorities.getOrDefault(r.value5(), 0), r.value3(), r.value4(), "", null),
-                        Candidate::better));
-        for (Map.Entry<Lane, Candidate> e : lanes.entrySet()) {
-            Candidate c = e.getValue();
-            tx.insertInto(ObjectLabelLatest.T).set(ObjectLabelLatest.NORAD_ID, noradId)
-                    .set(ObjectLabelLatest.LABEL_ID, c.labelId()).set(ObjectLabelLatest.DATA_KIND, c.dataKind())
-                    .set(ObjectLabelLatest.ORBIT_ID, c.orbitId()).set(ObjectLabelLatest.EPOCH, c.epoch())
-                    .set(ObjectLabelLatest.SOURCE_PRIORITY, c.priority()).execute();
-        }
+    /**
+     * Adds an object's lane (its newest orbit under one label and data kind) whose row went with its record, when the
+     * lane has a record left. One label, so one originator: within a lane only epoch and id rank.
+     */
+    static void refillLane(DSLContext tx, long noradId, long labelId, String dataKind) {
+        tx.select(Orbit.ID, Orbit.EPOCH, DSL.coalesce(PartyRow.SOURCE_PRIORITY, 0)).from(Orbit.T)
+                .leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
+                .where(Orbit.NORAD_ID.eq(noradId)).and(Orbit.LABEL_ID.eq(labelId))
+                .and(JooqCatalogStore.DATA_KIND_OF_ORBIT.eq(dataKind))
+                .orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc()).limit(1).fetchOptional()
+                .ifPresent(r -> tx.insertInto(ObjectLabelLatest.T).set(ObjectLabelLatest.NORAD_ID, noradId)
+                        .set(ObjectLabelLatest.LABEL_ID, labelId).set(ObjectLabelLatest.DATA_KIND, dataKind)
+                        .set(ObjectLabelLatest.ORBIT_ID, r.value1()).set(ObjectLabelLatest.EPOCH, r.value2())
+                        .set(ObjectLabelLatest.SOURCE_PRIORITY, r.value3()).execute());
     }
 }

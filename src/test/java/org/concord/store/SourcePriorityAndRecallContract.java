@@ -361,6 +361,31 @@ abstract class SourcePriorityAndRecallContract {
                 + " order by source_priority").getValues(0, Integer.class)).containsExactly(0, 3);
     }
 
+    @Test
+    void recallingTheNewestRecordOfALaneLeavesTheLaneItsPreviousRecord() {
+        String[] set = CatalogSamples.elementSets().get(90);
+        long norad = noradIds(CatalogSamples.join(List.<String[]>of(set))).get(0);
+        byte[] older = CatalogSamples.join(List.<String[]>of(set));
+        ingestAs(USA, older);
+        ingestAs(USA, (set[0] + "\n" + shiftEpoch(set[1], -0.5) + "\n" + set[2] + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        ingestAs(GBR, older);
+        sharing.setSourcePriority("USA", 5);
+        List<OrbitRecord> history = store.orbitHistory(norad, LabelFilter.UNRESTRICTED);
+        assertThat(history).extracting(o -> o.label().originator()).containsExactly("USA", "USA", "GBR");
+        OrbitRecord newest = history.get(0);
+        OrbitRecord previous = history.get(1);
+
+        assertThat(store.recall(newest.contentSha256(), "USA")).isEqualTo(new RecallOutcome(1, 0, Optional.of(norad)));
+
+        assertThat(latest(norad, LabelFilter.UNRESTRICTED).id()).as("USA (5) above the later GBR (0)")
+                .isEqualTo(previous.id());
+        assertThat(latest(norad, usaCaller()).id()).isEqualTo(previous.id());
+        assertThat(db.dsl().fetch("select orbit_id, source_priority from object_label_latest where norad_id = "
+                + norad + " order by orbit_id").map(r -> r.get(0, Long.class) + "/" + r.get(1, Integer.class)))
+                .containsExactly(previous.id() + "/5", history.get(2).id() + "/0");
+    }
+
     /** The same element set at an epoch {@code days} earlier (later when negative), checksum recomputed. */
     private static String shiftEpoch(String line1, double days) {
         double epoch = Double.parseDouble(line1.substring(18, 32).trim()) - days;
