@@ -67,3 +67,4 @@ CREATE TABLE orbit_append_lock (
     id INTEGER PRIMARY KEY
 );
 INSERT INTO orbit_append_lock (id) VALUES (1);
+CREATE INDEX ix_recall_content ON recall (content_sha256);

@@ -3,8 +3,11 @@ package org.concord.access;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** A nation, agency, operator or named group, known by a code such as {@code GBR} or {@code CSPO}. */
-public record Party(String code, String name, PartyKind kind, Instant createdAt) {
+/**
+ * A nation, agency, operator or named group, known by a code such as {@code GBR} or {@code CSPO}. Its source priority
+ * ranks its orbit records against others of the same object at the same epoch (higher wins; 0 by default).
+ */
+public record Party(String code, String name, PartyKind kind, Instant createdAt, int sourcePriority) {
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,31}");
 

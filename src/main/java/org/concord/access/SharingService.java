@@ -154,7 +154,7 @@ public final class SharingService {
     }
 
     public Party addParty(String code, String name, PartyKind kind, Principal by) {
-        Party party = new Party(code, name, kind, clock.instant());
+        Party party = new Party(code, name, kind, clock.instant(), 0);
         if (view().parties().containsKey(code)) {
             throw new IllegalArgumentException("party " + code + " exists already");
         }
@@ -162,6 +162,23 @@ public final class SharingService {
         changed(by, Change.PARTY, "party " + code, Set.of(code), "added " + kind.name().toLowerCase()
                 + " '" + name + "'");
         return party;
+    }
+
+    /** A party's new source priority, its previous one, and how many objects got another latest orbit. */
+    public record PriorityChange(Party party, int previousPriority, int latestOrbitsChanged) {
+    }
+
+    /**
+     * Sets the source priority of a registered party: at equal epoch, an object's record from a higher-priority
+     * originator is its latest. The objects it concerns are re-ranked in the same transaction.
+     */
+    public PriorityChange setSourcePriority(String code, int priority, Principal by) {
+        Party old = requireParty(view().parties(), code);
+        int changed = store.setSourcePriority(code, priority);
+        changed(by, Change.PARTY, "party " + code, Set.of(code), "source priority " + old.sourcePriority() + " -> "
+                + priority + "; latest orbit of " + changed + (changed == 1 ? " object" : " objects") + " changed");
+        return new PriorityChange(new Party(old.code(), old.name(), old.kind(), old.createdAt(), priority),
+                old.sourcePriority(), changed);
     }
 
     public void addMember(String group, String member, Principal by) {

@@ -27,6 +27,12 @@ public interface SharingStore {
 
     void addParty(Party party);
 
+    /**
+     * Sets a party's source priority and, in the same transaction, re-ranks the latest orbit of every object whose
+     * tie at its newest epoch the change may decide. Returns how many objects got another latest orbit.
+     */
+    int setSourcePriority(String code, int priority);
+
     void addMember(String group, String member);
 
     void removeMember(String group, String member);

@@ -7,6 +7,8 @@ public enum AuditAction {
     /** An export of labelled data (element sets, ephemerides, CDMs). */
     EXPORT,
     INGEST,
+    /** An orbit record recalled: removed with the conjunctions computed from it. */
+    RECALL,
     PARTY_CHANGE,
     AGREEMENT_CHANGE,
     USER_CHANGE,

@@ -21,7 +21,10 @@ public interface CatalogStore {
 
     Page<SpaceObject> findObjects(ObjectQuery query, LabelFilter filter);
 
-    /** Every orbit record of an object that the filter admits, newest epoch first. */
+    /**
+     * Every orbit record of an object that the filter admits, best first: newest epoch, then higher source priority
+     * of the originator, then most recently stored (the rule that makes an object's latest orbit).
+     */
     List<OrbitRecord> orbitHistory(long noradId, LabelFilter filter);
 
     Optional<OrbitRecord> findOrbit(long orbitId, LabelFilter filter);
@@ -30,6 +33,19 @@ public interface CatalogStore {
     default Optional<OrbitRecord> latestMeanElements(long noradId, LabelFilter filter) {
         return orbitHistory(noradId, filter).stream().filter(o -> o.kind() == OrbitKind.MEAN_ELEMENTS).findFirst();
     }
+
+    /**
+     * Why {@code latest}, an object's latest orbit as this filter shows it ({@link #findObject}), is the one: the
+     * other records the filter admits at its epoch, ranked below it.
+     */
+    LatestOrbitChoice latestOrbitChoice(OrbitRecord latest, LabelFilter filter);
+
+    /**
+     * Removes the orbit record with this content hash from this originator, and every conjunction computed from it,
+     * in one transaction; the object's latest orbit is ranked again (an object left without orbits leaves the
+     * catalog of objects). A record that is not held removes nothing.
+     */
+    RecallOutcome recall(String contentSha256, String originator);
 
     /** The latest orbit record of every object, in catalog-number order. */
     List<OrbitRecord> latestOrbits();

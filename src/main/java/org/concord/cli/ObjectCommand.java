@@ -34,7 +34,11 @@ final class ObjectCommand implements Callable<Integer> {
                         + ", RCS " + s.rcsSize().orElse("-"));
                 System.out.println("        label " + s.label() + "; from " + s.provenance().sourceName());
             });
-            o.latestOrbit().ifPresent(ObjectCommand::printOrbit);
+            o.latestOrbit().ifPresent(latest -> {
+                printOrbit(latest);
+                System.out.println("        latest by " + node.catalog().latestOrbitChoice(latest,
+                        LabelFilter.UNRESTRICTED).reason());
+            });
         }
         return 0;
     }

@@ -37,7 +37,7 @@ final class SharingCommands {
 
     @Command(name = "party", description = "Declare the parties this node knows: nations, agencies, operators, groups.",
             subcommands = {PartyCommand.Add.class, PartyCommand.ListParties.class, PartyCommand.AddMember.class,
-                PartyCommand.RemoveMember.class})
+                PartyCommand.RemoveMember.class, PartyCommand.Priority.class})
     static final class PartyCommand {
 
         @ParentCommand
@@ -75,7 +75,8 @@ final class SharingCommands {
                 try (Node node = party.parent.openNode()) {
                     Map<String, Set<String>> members = node.sharing().groupMembers();
                     for (Party p : node.sharing().parties()) {
-                        System.out.printf("%-12s %-9s %s%s%n", p.code(), p.kind().name().toLowerCase(), p.name(),
+                        System.out.printf("%-12s %-9s priority %-4d %s%s%n", p.code(),
+                                p.kind().name().toLowerCase(), p.sourcePriority(), p.name(),
                                 p.kind() == PartyKind.GROUP ? "  members: " + String.join(",",
                                         members.getOrDefault(p.code(), Set.of())) : "");
                     }
@@ -99,6 +100,29 @@ final class SharingCommands {
                     node.sharing().addMember(group.toUpperCase(java.util.Locale.ROOT),
                             member.toUpperCase(java.util.Locale.ROOT), localAdministrator());
                     System.out.println(member + " is now a member of " + group);
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "priority", description = "Set a party's source priority, e.g. party priority GBR 10: of an"
+                + " object's records at the same newest epoch, the one from the higher priority is its latest.")
+        static final class Priority implements Callable<Integer> {
+            @ParentCommand
+            PartyCommand party;
+            @Parameters(index = "0", paramLabel = "CODE")
+            String code;
+            @Parameters(index = "1", paramLabel = "PRIORITY", description = "An integer; 0 by default, higher wins")
+            int priority;
+
+            @Override
+            public Integer call() {
+                try (Node node = party.parent.openNode()) {
+                    SharingService.PriorityChange change = node.sharing().setSourcePriority(
+                            code.toUpperCase(java.util.Locale.ROOT), priority, localAdministrator());
+                    System.out.println("source priority of " + change.party().code() + ": "
+                            + change.previousPriority() + " -> " + priority + "; latest orbit of "
+                            + change.latestOrbitsChanged() + " objects changed");
                 }
                 return 0;
             }

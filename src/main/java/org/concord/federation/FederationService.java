@@ -324,10 +324,15 @@ public final class FederationService implements AutoCloseable {
                     + peer.party() + " is " + (last + 1));
         }
         List<IngestService.ReceivedOrbit> records = new ArrayList<>();
+        java.util.Set<String> recalledHere = store.recalledAmong(bundle.orbits().stream()
+                .map(Bundle.Item::contentSha256).toList());
         for (int i = 0; i < bundle.orbits().size(); i++) {
             Bundle.Item item = bundle.orbits().get(i);
             if (!IngestService.sha256(item.content().getBytes(StandardCharsets.UTF_8)).equals(item.contentSha256())) {
                 throw new BundleRejectedException("orbits[" + i + "].sha256 is not the SHA-256 of its content");
+            }
+            if (recalledHere.contains(item.contentSha256() + "|" + item.label().originator())) {
+                continue; // recalled by its originator: a late copy from another path is not taken again
             }
             records.add(new IngestService.ReceivedOrbit(item.noradId(), item.format(), item.content(), item.label()));
         }
@@ -419,14 +424,12 @@ public final class FederationService implements AutoCloseable {
     // ---- recall
 
     /**
-     * Recalls a record this node holds: it is removed here, and the recall goes to every peer the record was
-     * released to (in their next bundle). Only the originator's own records are recalled from a command or request;
-     * {@code reason} is sent along.
+     * Remembers that a record this node holds is being recalled here (by its originator's command or request), so
+     * that the recall reaches every peer the record was released to, in its next bundle.
      */
-    public boolean recallOwn(String contentSha256, String reason, Principal by) {
-        FederationStore.StoredOrbit stored = store.orbitByContent(contentSha256, nodeParty).orElseThrow(() ->
-                new SharingService.NotFoundException("no record of " + nodeParty + " with content " + contentSha256));
-        return recall(stored, reason, by.name());
+    public void noteRecall(String contentSha256, String originator, String reason, String by) {
+        store.orbitByContent(contentSha256, originator).ifPresent(stored ->
+                store.addRecall(stored, reason, clock.instant(), by));
     }
 
     private boolean recall(FederationStore.StoredOrbit stored, String reason, String by) {

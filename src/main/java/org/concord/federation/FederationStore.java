@@ -65,6 +65,9 @@ public interface FederationStore {
     /** The stored orbit record with this content and originator, with its lane. */
     Optional<StoredOrbit> orbitByContent(String contentSha256, String originator);
 
+    /** Of these content hashes, those recalled here, as {@code sha256|originator}. */
+    java.util.Set<String> recalledAmong(List<String> contentSha256s);
+
     /** Remembers a recall so that it reaches the peers the record was released to. */
     void addRecall(StoredOrbit orbit, String reason, Instant at, String by);
 

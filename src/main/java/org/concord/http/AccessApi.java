@@ -62,6 +62,22 @@ final class AccessApi {
         ctx.status(HttpStatus.CREATED).json(party(party, Map.of()));
     }
 
+    /** {@code {"priority": 10}}: the party's source priority; the answer says how many objects got another latest. */
+    void setPriority(Context ctx) {
+        Principal admin = Callers.requireNodeAdmin(ctx, sharing);
+        JsonNode body = body(ctx);
+        JsonNode priority = body.get("priority");
+        if (priority == null || !priority.canConvertToInt() || !priority.isIntegralNumber()) {
+            throw new IllegalArgumentException("the body must be {\"priority\": N} with N a whole number");
+        }
+        SharingService.PriorityChange change = sharing.setSourcePriority(
+                ctx.pathParam("code").toUpperCase(java.util.Locale.ROOT), priority.asInt(), admin);
+        Map<String, Object> m = party(change.party(), sharing.groupMembers());
+        m.put("previousPriority", change.previousPriority());
+        m.put("latestOrbitsChanged", change.latestOrbitsChanged());
+        ctx.json(m);
+    }
+
     void addMember(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
         sharing.addMember(ctx.pathParam("group"), ctx.pathParam("member"), admin);
@@ -221,6 +237,7 @@ final class AccessApi {
         m.put("name", p.name());
         m.put("kind", p.kind().name().toLowerCase());
         m.put("createdAt", p.createdAt().toString());
+        m.put("sourcePriority", p.sourcePriority());
         if (p.kind() == PartyKind.GROUP) {
             m.put("members", List.copyOf(members.getOrDefault(p.code(), java.util.Set.of())));
         }

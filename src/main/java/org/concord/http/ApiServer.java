@@ -18,6 +18,7 @@ import org.concord.label.LabelFilter;
 import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Page;
+import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ScreeningRun;
@@ -83,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/whoami", access::whoami);
             config.routes.get("/api/v1/parties", access::parties);
             config.routes.post("/api/v1/parties", access::addParty);
+            config.routes.put("/api/v1/parties/{code}/priority", access::setPriority);
             config.routes.put("/api/v1/parties/{group}/members/{member}", access::addMember);
             config.routes.delete("/api/v1/parties/{group}/members/{member}", access::removeMember);
             config.routes.get("/api/v1/users", access::users);
@@ -102,6 +104,7 @@ public final class ApiServer implements AutoCloseable {
                     .result(OpenApi.json()));
             config.routes.post("/api/v1/orbits", this::ingest);
             config.routes.get("/api/v1/orbits/{orbitId}", this::orbit);
+            config.routes.delete("/api/v1/orbits/{orbitId}", this::recall);
             config.routes.get("/api/v1/objects", this::objects);
             config.routes.get("/api/v1/objects/{noradId}", this::object);
             config.routes.get("/api/v1/objects/{noradId}/orbits", this::orbitHistory);
@@ -325,7 +328,10 @@ public final class ApiServer implements AutoCloseable {
         SpaceObject object = node.catalog().findObject(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no object " + id + " in this catalog"));
         served(ctx, object);
-        ctx.json(JsonViews.object(object));
+        Map<String, Object> m = JsonViews.object(object);
+        m.put("latestOrbitChoice", JsonViews.latestOrbitChoice(node.catalog().latestOrbitChoice(
+                object.latestOrbit().orElseThrow(), filter(ctx))));
+        ctx.json(m);
     }
 
     private void orbitHistory(Context ctx) {
@@ -497,6 +503,25 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> new NotFoundException("no orbit record " + id));
         Callers.served(ctx, record.label());
         ctx.json(JsonViews.orbit(record, true));
+    }
+
+    /**
+     * Recalls an orbit record: an operator or administrator of its originator party. A record the caller may not
+     * see is answered exactly as a missing one.
+     */
+    private void recall(Context ctx) {
+        Principal principal = Callers.requireAuthenticated(ctx);
+        long id = parseId(ctx.pathParam("orbitId"));
+        OrbitRecord record = node.catalog().findOrbit(id, filter(ctx))
+                .orElseThrow(() -> new NotFoundException("no orbit record " + id));
+        String originator = record.label().originator();
+        if (!principal.mayIngest() || !principal.party().map(originator::equals).orElse(false)) {
+            throw new ForbiddenException("only an operator or administrator of the originator " + originator
+                    + " may recall its records");
+        }
+        RecallOutcome outcome = node.recallAudited(record.contentSha256(), originator,
+                Optional.ofNullable(ctx.queryParam("reason")).orElse(""), principal.name(), principal.party());
+        ctx.json(JsonViews.recall(outcome));
     }
 
     static long parseId(String text) {

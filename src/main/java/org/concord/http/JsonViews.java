@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.concord.catalog.LatestOrbitChoice;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Provenance;
+import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
@@ -68,6 +70,24 @@ final class JsonViews {
         if (withContent) {
             m.put("content", o.content());
         }
+        return m;
+    }
+
+    static Map<String, Object> latestOrbitChoice(LatestOrbitChoice c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orbitId", c.chosen().orbitId());
+        m.put("rule", c.rule().text());
+        m.put("sourcePriority", c.chosen().priority());
+        m.put("alternatives", c.alternatives().size());
+        m.put("reason", c.reason());
+        return m;
+    }
+
+    static Map<String, Object> recall(RecallOutcome r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orbitRecordsRemoved", r.orbitRecordsRemoved());
+        m.put("conjunctionsRemoved", r.conjunctionsRemoved());
+        m.put("noradId", r.noradId().orElse(null));
         return m;
     }
 

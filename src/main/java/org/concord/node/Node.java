@@ -16,6 +16,7 @@ import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogStore;
+import org.concord.catalog.RecallOutcome;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
@@ -80,7 +81,8 @@ public final class Node implements AutoCloseable {
                             case AGREEMENT -> AuditAction.AGREEMENT_CHANGE;
                         }, subject, parties, detail)));
         this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest, conjunctions,
-                this::recallFromCatalog, identity, config.party(), audit, federationClock,
+                (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
+                        .orbitRecordsRemoved() > 0, identity, config.party(), audit, federationClock,
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting));
     }
 
@@ -100,9 +102,6 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private boolean recallFromCatalog(String contentSha256, String originator, String reason, String by) {
-        throw new UnsupportedOperationException("catalog recall arrives with the best-available branch");
-    }
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
@@ -174,6 +173,30 @@ public final class Node implements AutoCloseable {
             federation.notifyPeers();
         }
         return report;
+    }
+
+    /**
+     * Recalls the orbit record with this content hash from this originator (with the conjunctions computed from
+     * it), and records the recall in the audit log before answering, also when nothing was held. The recall goes to
+     * every partner node the record was released to, in its next bundle.
+     */
+    public RecallOutcome recallAudited(String contentSha256, String originator, String reason, String actor,
+                                      Optional<String> actorParty) {
+        federation.noteRecall(contentSha256, originator, reason, actor);
+        return removeRecalled(contentSha256, originator, reason, actor, actorParty);
+    }
+
+    private RecallOutcome removeRecalled(String contentSha256, String originator, String reason, String actor,
+                                         Optional<String> actorParty) {
+        RecallOutcome outcome = catalog.recall(contentSha256, originator);
+        String removed = outcome.orbitRecordsRemoved() == 0 ? "not held; nothing removed"
+                : "removed " + outcome.orbitRecordsRemoved() + " orbit record of object "
+                + outcome.noradId().orElseThrow() + " and " + outcome.conjunctionsRemoved()
+                + (outcome.conjunctionsRemoved() == 1 ? " conjunction" : " conjunctions");
+        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.RECALL,
+                "recall orbit " + contentSha256 + " from " + originator, List.of(originator),
+                removed + (reason.isBlank() ? "" : "; reason: " + reason)));
+        return outcome;
     }
 
     public ScreeningService screening() {

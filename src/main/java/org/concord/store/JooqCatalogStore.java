@@ -31,6 +31,7 @@ import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.IngestBatch;
 import org.concord.catalog.IngestOutcome;
+import org.concord.catalog.LatestOrbitChoice;
 import org.concord.catalog.ObjectQuery;
 import org.concord.catalog.ObjectQuery.Range;
 import org.concord.catalog.ObjectQuery.SortKey;
@@ -39,6 +40,7 @@ import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.OrbitSummary;
 import org.concord.catalog.Page;
 import org.concord.catalog.Provenance;
+import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.SourceFormat;
 import org.concord.catalog.SpaceObject;
 import org.concord.catalog.SpaceObject.SatcatEntry;
@@ -50,12 +52,14 @@ import org.concord.label.Tlp;
 import org.concord.store.Tables.IngestSource;
 import org.concord.store.Tables.ObjectLabelLatest;
 import org.concord.store.Tables.Orbit;
+import org.concord.store.Tables.PartyRow;
 import org.concord.store.Tables.Satcat;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record4;
 import org.jooq.SelectField;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
@@ -184,8 +188,9 @@ public final class JooqCatalogStore implements CatalogStore {
         } else {
             insertOrbits(tx, sourceId, toStore, labels);
         }
-        upsertObjects(tx, sourceId);
-        upsertLabelLatest(tx, sourceId);
+        Map<String, Integer> priorities = LatestOrbits.priorities(tx);
+        upsertObjects(tx, sourceId, priorities);
+        upsertLabelLatest(tx, sourceId, priorities);
         return toStore.size();
     }
 
@@ -310,12 +315,11 @@ public final class JooqCatalogStore implements CatalogStore {
         }
     }
 
-    /** The newest orbit of an object, as stored: by epoch, then by id (the later stored wins a tie). */
-    private record Latest(long orbitId, OffsetDateTime epoch, String name, String designator) {
+    /** An object's latest orbit, as ranked by {@link LatestOrbits#ranksAbove}. */
+    private record Latest(long orbitId, OffsetDateTime epoch, int priority, String name, String designator) {
 
         boolean isNewerThan(Latest other) {
-            int c = epoch.toInstant().compareTo(other.epoch.toInstant());
-            return c > 0 || c == 0 && orbitId > other.orbitId;
+            return LatestOrbits.ranksAbove(epoch, priority, orbitId, other.epoch, other.priority, other.orbitId);
         }
 
         static Latest newer(Latest a, Latest b) {
@@ -328,24 +332,25 @@ public final class JooqCatalogStore implements CatalogStore {
      * this source at it (its name and designator follow, when that orbit has them). The newest orbit is found in
      * memory: a correlated sub-query per object made H2 quadratic (minutes for the full catalog).
      */
-    private void upsertObjects(DSLContext tx, long sourceId) {
+    private void upsertObjects(DSLContext tx, long sourceId, Map<String, Integer> priorities) {
         Map<Long, Latest> fromSource = new HashMap<>();
         Map<Long, LaneOf> lanes = new HashMap<>();
         tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.EPOCH, Orbit.OBJECT_NAME, Orbit.INTL_DESIGNATOR, Orbit.LABEL_ID,
-                        DATA_KIND_OF_ORBIT).from(Orbit.T)
+                        DATA_KIND_OF_ORBIT, Orbit.LABEL_ORIGINATOR).from(Orbit.T)
                 .where(Orbit.SOURCE_ID.eq(sourceId))
                 .forEach(r -> {
                     lanes.put(r.value1(), new LaneOf(r.value6(), r.value7()));
-                    fromSource.merge(r.value2(), new Latest(r.value1(), r.value3(), r.value4(), r.value5()),
-                            Latest::newer);
+                    fromSource.merge(r.value2(), new Latest(r.value1(), r.value3(),
+                            priorities.getOrDefault(r.value8(), 0), r.value4(), r.value5()), Latest::newer);
                 });
         Map<Long, Optional<Latest>> current = new HashMap<>();
         for (List<Long> chunk : chunks(new ArrayList<>(fromSource.keySet()))) {
-            tx.select(Tables.SpaceObject.NORAD_ID, Orbit.ID, Orbit.EPOCH).from(OBJ)
+            tx.select(Tables.SpaceObject.NORAD_ID, Orbit.ID, Orbit.EPOCH, Orbit.LABEL_ORIGINATOR).from(OBJ)
                     .leftJoin(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
                     .where(Tables.SpaceObject.NORAD_ID.in(chunk))
                     .forEach(r -> current.put(r.value1(), r.value2() == null ? Optional.empty()
-                            : Optional.of(new Latest(r.value2(), r.value3(), null, null))));
+                            : Optional.of(new Latest(r.value2(), r.value3(), priorities.getOrDefault(r.value4(), 0),
+                            null, null))));
         }
         BatchBindStep updateObjects = tx.batch(tx.update(OBJ)
                 .set(Tables.SpaceObject.LATEST_ORBIT_ID, (Long) null)
@@ -406,7 +411,7 @@ public final class JooqCatalogStore implements CatalogStore {
         return kind == OrbitKind.EPHEMERIS ? DataKind.EPHEMERIDES : DataKind.ORBITS;
     }
 
-    private static final Field<String> DATA_KIND_OF_ORBIT = DSL.when(Orbit.ORBIT_KIND.eq(OrbitKind.EPHEMERIS.name()),
+    static final Field<String> DATA_KIND_OF_ORBIT = DSL.when(Orbit.ORBIT_KIND.eq(OrbitKind.EPHEMERIS.name()),
             DSL.inline(DataKind.EPHEMERIDES.name())).otherwise(DSL.inline(DataKind.ORBITS.name()));
 
     private record LaneKey(long noradId, long labelId, String dataKind) {
@@ -420,20 +425,23 @@ public final class JooqCatalogStore implements CatalogStore {
      * Keeps {@code object_label_latest} (the newest orbit of each object under each label and data kind) up to date
      * with this source's orbits, found in memory as {@link #upsertObjects} does.
      */
-    private void upsertLabelLatest(DSLContext tx, long sourceId) {
+    private void upsertLabelLatest(DSLContext tx, long sourceId, Map<String, Integer> priorities) {
         Map<LaneKey, Latest> fromSource = new HashMap<>();
-        tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.EPOCH, Orbit.LABEL_ID, DATA_KIND_OF_ORBIT).from(Orbit.T)
+        tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.EPOCH, Orbit.LABEL_ID, DATA_KIND_OF_ORBIT, Orbit.LABEL_ORIGINATOR)
+                .from(Orbit.T)
                 .where(Orbit.SOURCE_ID.eq(sourceId))
                 .forEach(r -> fromSource.merge(new LaneKey(r.value2(), r.value4(), r.value5()),
-                        new Latest(r.value1(), r.value3(), null, null), Latest::newer));
+                        new Latest(r.value1(), r.value3(), priorities.getOrDefault(r.value6(), 0), null, null),
+                        Latest::newer));
         Map<LaneKey, Latest> current = new HashMap<>();
         List<Long> objects = fromSource.keySet().stream().map(LaneKey::noradId).distinct().toList();
         for (List<Long> chunk : chunks(objects)) {
             tx.select(ObjectLabelLatest.NORAD_ID, ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND,
-                            ObjectLabelLatest.ORBIT_ID, ObjectLabelLatest.EPOCH).from(ObjectLabelLatest.T)
+                            ObjectLabelLatest.ORBIT_ID, ObjectLabelLatest.EPOCH, ObjectLabelLatest.SOURCE_PRIORITY)
+                    .from(ObjectLabelLatest.T)
                     .where(ObjectLabelLatest.NORAD_ID.in(chunk))
                     .forEach(r -> current.put(new LaneKey(r.value1(), r.value2(), r.value3()),
-                            new Latest(r.value4(), r.value5(), null, null)));
+                            new Latest(r.value4(), r.value5(), r.value6(), null, null)));
         }
         List<Map.Entry<LaneKey, Latest>> inserts = new ArrayList<>();
         BatchBindStep updates = tx.batch(tx.update(ObjectLabelLatest.T)
@@ -459,21 +467,23 @@ public final class JooqCatalogStore implements CatalogStore {
             return;
         }
         if (isPostgres(tx)) {
-            copyIn(tx, "COPY object_label_latest (norad_id, label_id, data_kind, orbit_id, epoch) FROM STDIN", row -> {
+            copyIn(tx, "COPY object_label_latest (norad_id, label_id, data_kind, orbit_id, epoch, source_priority)"
+                    + " FROM STDIN", row -> {
                 for (Map.Entry<LaneKey, Latest> e : inserts) {
                     LaneKey k = e.getKey();
                     row.value(k.noradId()).value(k.labelId()).text(k.dataKind()).value(e.getValue().orbitId())
-                            .time(e.getValue().epoch().toInstant()).end();
+                            .time(e.getValue().epoch().toInstant()).value(e.getValue().priority()).end();
                 }
             });
         } else {
             BatchBindStep insert = tx.batch(tx.insertInto(ObjectLabelLatest.T, ObjectLabelLatest.NORAD_ID,
                     ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND, ObjectLabelLatest.ORBIT_ID,
-                    ObjectLabelLatest.EPOCH).values((Long) null, null, null, null, null));
+                    ObjectLabelLatest.EPOCH, ObjectLabelLatest.SOURCE_PRIORITY)
+                    .values((Long) null, null, null, null, null, null));
             for (Map.Entry<LaneKey, Latest> e : inserts) {
                 LaneKey k = e.getKey();
                 insert = insert.bind(k.noradId(), k.labelId(), k.dataKind(), e.getValue().orbitId(),
-                        e.getValue().epoch());
+                        e.getValue().epoch(), e.getValue().priority());
             }
             insert.execute();
         }
@@ -693,7 +703,9 @@ public final class JooqCatalogStore implements CatalogStore {
         Field<String> newerKind = DSL.field(DSL.unquotedName("newer", "data_kind"), String.class);
         Field<Long> newerOrbit = DSL.field(DSL.unquotedName("newer", "orbit_id"), Long.class);
         Field<OffsetDateTime> newerEpoch = DSL.field(DSL.unquotedName("newer", "epoch"), OffsetDateTime.class);
-        // The newest admitted lane of each such object: one with no newer admitted lane (cheaper than ranking).
+        Field<Integer> newerPriority = DSL.field(DSL.unquotedName("newer", "source_priority"), Integer.class);
+        // The best admitted lane of each such object: one with no admitted lane ranking above it (newer epoch, or
+        // equal epoch and higher source priority, or both equal and stored later); cheaper than ranking.
         return DSL.select(Tables.SpaceObject.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
                         Orbit.INTL_DESIGNATOR.as("intl_designator"), Orbit.ID.as("latest_orbit_id"))
                 .from(OBJ)
@@ -704,7 +716,9 @@ public final class JooqCatalogStore implements CatalogStore {
                 .andNotExists(DSL.selectOne().from(newer).where(newerNorad.eq(ObjectLabelLatest.NORAD_ID))
                         .and(lane(newerLabel, newerKind, filter))
                         .and(newerEpoch.gt(ObjectLabelLatest.EPOCH).or(newerEpoch.eq(ObjectLabelLatest.EPOCH)
-                                .and(newerOrbit.gt(ObjectLabelLatest.ORBIT_ID)))))
+                                .and(newerPriority.gt(ObjectLabelLatest.SOURCE_PRIORITY)
+                                        .or(newerPriority.eq(ObjectLabelLatest.SOURCE_PRIORITY)
+                                                .and(newerOrbit.gt(ObjectLabelLatest.ORBIT_ID)))))))
                 .asTable("space_object");
     }
 
@@ -868,10 +882,63 @@ public final class JooqCatalogStore implements CatalogStore {
                         s.value2(), s.value3().toInstant(), s.value4())));
     }
 
+    /** The source priority of an orbit record's originator: 0 when it is not a registered party. */
+    private static final Field<Integer> SOURCE_PRIORITY = coalesce(PartyRow.SOURCE_PRIORITY, 0);
+
     @Override
     public List<OrbitRecord> orbitHistory(long noradId, LabelFilter filter) {
-        return orbitSelect().where(Orbit.NORAD_ID.eq(noradId)).and(orbitVisible(filter))
-                .orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc()).fetch().map(JooqCatalogStore::toOrbit);
+        return orbitSelect().leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
+                .where(Orbit.NORAD_ID.eq(noradId)).and(orbitVisible(filter))
+                .orderBy(Orbit.EPOCH.desc(), SOURCE_PRIORITY.desc(), Orbit.ID.desc()).fetch()
+                .map(JooqCatalogStore::toOrbit);
+    }
+
+    @Override
+    public LatestOrbitChoice latestOrbitChoice(OrbitRecord latest, LabelFilter filter) {
+        List<LatestOrbitChoice.Source> atEpoch = dsl.select(Orbit.ID, Orbit.LABEL_ORIGINATOR, SOURCE_PRIORITY)
+                .from(Orbit.T).leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
+                .where(Orbit.NORAD_ID.eq(latest.noradId())).and(Orbit.EPOCH.eq(odt(latest.epoch())))
+                .and(orbitVisible(filter))
+                .orderBy(SOURCE_PRIORITY.desc(), Orbit.ID.desc())
+                .fetch(r -> new LatestOrbitChoice.Source(r.value1(), r.value2(), r.value3()));
+        LatestOrbitChoice.Source chosen = new LatestOrbitChoice.Source(latest.id(), latest.label().originator(),
+                atEpoch.stream().filter(a -> a.orbitId() == latest.id()).findFirst()
+                        .map(LatestOrbitChoice.Source::priority).orElse(0));
+        return new LatestOrbitChoice(chosen, latest.epoch(),
+                atEpoch.stream().filter(a -> a.orbitId() != latest.id()).toList());
+    }
+
+    @Override
+    public RecallOutcome recall(String contentSha256, String originator) {
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Optional<Record4<Long, Long, Long, String>> held = tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.LABEL_ID,
+                            DATA_KIND_OF_ORBIT).from(Orbit.T)
+                    .where(Orbit.CONTENT_SHA256.eq(contentSha256)).and(Orbit.LABEL_ORIGINATOR.eq(originator))
+                    .forUpdate().fetchOptional();
+            if (held.isEmpty()) {
+                return RecallOutcome.NOTHING;
+            }
+            long orbitId = held.get().value1();
+            long noradId = held.get().value2();
+            long labelId = held.get().value3();
+            String dataKind = held.get().value4();
+            int conjunctions = tx.deleteFrom(Tables.Conj.T).where(Tables.Conj.PRIMARY_ORBIT_ID.eq(orbitId))
+                    .or(Tables.Conj.SECONDARY_ORBIT_ID.eq(orbitId)).execute();
+            // the foreign keys of space_object and object_label_latest let go of the record before it goes
+            tx.update(OBJ).set(Tables.SpaceObject.LATEST_ORBIT_ID, (Long) null)
+                    .set(Tables.SpaceObject.LATEST_LABEL_ID, (Long) null)
+                    .set(Tables.SpaceObject.LATEST_DATA_KIND, (String) null)
+                    .where(Tables.SpaceObject.LATEST_ORBIT_ID.eq(orbitId)).execute();
+            int lanes = tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.NORAD_ID.eq(noradId))
+                    .and(ObjectLabelLatest.ORBIT_ID.eq(orbitId)).execute();
+            int orbits = tx.deleteFrom(Orbit.T).where(Orbit.ID.eq(orbitId)).execute();
+            if (lanes > 0) {
+                LatestOrbits.refillLane(tx, noradId, labelId, dataKind);
+            }
+            LatestOrbits.recompute(tx, List.of(noradId));
+            return new RecallOutcome(orbits, conjunctions, Optional.of(noradId));
+        });
     }
 
     @Override

@@ -367,6 +367,18 @@ public final class JooqFederationStore implements FederationStore {
     }
 
     @Override
+    public java.util.Set<String> recalledAmong(List<String> contentSha256s) {
+        java.util.Set<String> recalled = new java.util.HashSet<>();
+        List<String> distinct = contentSha256s.stream().distinct().toList();
+        for (int i = 0; i < distinct.size(); i += 1000) {
+            dsl.select(RecallRow.CONTENT_SHA256, RecallRow.ORIGINATOR).from(RecallRow.T)
+                    .where(RecallRow.CONTENT_SHA256.in(distinct.subList(i, Math.min(distinct.size(), i + 1000))))
+                    .forEach(r -> recalled.add(r.value1() + "|" + r.value2()));
+        }
+        return recalled;
+    }
+
+    @Override
     public void addRecall(StoredOrbit stored, String reason, Instant at, String by) {
         dsl.insertInto(RecallRow.T).set(RecallRow.ORBIT_ID, stored.orbit().id())
                 .set(RecallRow.LABEL_ID, stored.lane().labelId()).set(RecallRow.DATA_KIND, stored.lane().kind().name())

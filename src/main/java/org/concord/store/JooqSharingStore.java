@@ -75,9 +75,16 @@ public final class JooqSharingStore implements SharingStore {
 
     @Override
     public List<Party> parties() {
-        return dsl.select(PartyRow.CODE, PartyRow.NAME, PartyRow.KIND, PartyRow.CREATED_AT).from(PartyRow.T)
-                .orderBy(PartyRow.CODE).fetch(r -> new Party(r.value1(), r.value2(), PartyKind.valueOf(r.value3()),
-                        r.value4().toInstant()));
+        return dsl.select(PartyRow.CODE, PartyRow.NAME, PartyRow.KIND, PartyRow.CREATED_AT, PartyRow.SOURCE_PRIORITY)
+                .from(PartyRow.T).orderBy(PartyRow.CODE).fetch(r -> new Party(r.value1(), r.value2(),
+                        PartyKind.valueOf(r.value3()), r.value4().toInstant(), r.value5()));
+    }
+
+    @Override
+    public int setSourcePriority(String code, int priority) {
+        int[] changed = new int[1];
+        change(tx -> changed[0] = LatestOrbits.reprioritize(tx, code, priority));
+        return changed[0];
     }
 
     @Override
@@ -92,7 +99,7 @@ public final class JooqSharingStore implements SharingStore {
     public void addParty(Party party) {
         change(tx -> tx.insertInto(PartyRow.T).set(PartyRow.CODE, party.code()).set(PartyRow.NAME, party.name())
                 .set(PartyRow.KIND, party.kind().name()).set(PartyRow.CREATED_AT, JooqCatalogStore.odt(party.createdAt()))
-                .execute());
+                .set(PartyRow.SOURCE_PRIORITY, party.sourcePriority()).execute());
     }
 
     @Override

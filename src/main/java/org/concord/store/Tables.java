@@ -224,6 +224,7 @@ final class Tables {
         static final Field<String> DATA_KIND = col("data_kind", SQLDataType.VARCHAR);
         static final Field<Long> ORBIT_ID = col("orbit_id", SQLDataType.BIGINT);
         static final Field<OffsetDateTime> EPOCH = col("epoch", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<Integer> SOURCE_PRIORITY = col("source_priority", SQLDataType.INTEGER);
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("object_label_latest", name), type);
@@ -239,6 +240,7 @@ final class Tables {
         static final Field<String> NAME = col("name", SQLDataType.VARCHAR);
         static final Field<String> KIND = col("kind", SQLDataType.VARCHAR);
         static final Field<OffsetDateTime> CREATED_AT = col("created_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<Integer> SOURCE_PRIORITY = col("source_priority", SQLDataType.INTEGER);
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("party", name), type);

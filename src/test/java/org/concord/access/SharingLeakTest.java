@@ -59,6 +59,11 @@ class SharingLeakTest {
     private static final List<String> NATIONS = List.of("GBR", "USA", "AUS", "FRA");
     private static final List<String> GROUPS = List.of("CSPO", "FVEY");
     private static final List<String> ORIGINATORS = List.of("GBR", "USA", "AUS");
+    /**
+     * Source priorities: GBR's set before the ingest, AUS's after it (USA keeps 0). Each object's records are stored
+     * GBR, USA, AUS, so at equal epochs GBR outranks later records.
+     */
+    private static final Map<String, Integer> PRIORITIES = Map.of("GBR", 10, "AUS", 5);
     private static final int WORLDS = Integer.getInteger("concord.leak.worlds", 1000);
     private static final long MISSING_ID = 987_654_321L;
     private static final long MISSING_NORAD = 99_990L;
@@ -105,6 +110,7 @@ class SharingLeakTest {
                 CALLERS.put(token, sharing.authenticate(token).orElseThrow());
             }
         }
+        sharing.setSourcePriority("GBR", PRIORITIES.get("GBR"), TestNodes.TEST_ADMIN);
         Random random = new Random(20261123L);
         Instant soon = Instant.now().plusSeconds(8);
         List<String[]> tles = tles("/catalog/subset_301obj_3le_2024-07.txt");
@@ -121,12 +127,16 @@ class SharingLeakTest {
                         Optional.empty()));
             }
         }
+        sharing.setSourcePriority("AUS", PRIORITIES.get("AUS"), TestNodes.TEST_ADMIN);
         for (long norad : node.catalog().findObjects(org.concord.catalog.ObjectQuery.all(1000),
                 LabelFilter.UNRESTRICTED).items().stream().map(o -> o.noradId()).toList()) {
             for (OrbitRecord o : node.catalog().orbitHistory(norad, LabelFilter.UNRESTRICTED)) {
                 ORBITS.add(new Orbit(o.id(), o.noradId(), o.label(), o.epoch()));
             }
         }
+        assertThat(ORBITS.stream().filter(o -> ORBITS.stream().anyMatch(other -> other.noradId() == o.noradId()
+                && other.epoch().equals(o.epoch()) && other.id() > o.id() && priority(other) < priority(o))).count())
+                .as("records that outrank a later one at the same epoch by source priority").isGreaterThan(5);
         ScreeningRun run = node.conjunctions().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
                 Optional.empty(), Instant.parse("2024-07-05T00:00:00Z"), Duration.ofDays(1),
                 new org.concord.conjunction.ScreeningVolume.Sphere(5000), Optional.empty(), "test",
@@ -165,6 +175,10 @@ class SharingLeakTest {
         if (node != null) {
             node.close();
         }
+    }
+
+    private static int priority(Orbit o) {
+        return PRIORITIES.getOrDefault(o.label().originator(), 0);
     }
 
     private static Label orbitLabel(long orbitId) {
@@ -246,12 +260,14 @@ class SharingLeakTest {
             return ORBITS.stream().filter(o -> sees(caller, o.label(), DataKind.ORBITS, now)).toList();
         }
 
-        /** Each visible object's newest visible orbit (epoch, then id). */
+        /** Each visible object's latest visible orbit: newest epoch, then higher source priority, then higher id. */
         Map<Long, Orbit> newestVisible(Principal caller, Instant now) {
             Map<Long, Orbit> newest = new HashMap<>();
             for (Orbit o : visibleOrbits(caller, now)) {
                 newest.merge(o.noradId(), o, (x, y) -> x.epoch().compareTo(y.epoch()) != 0
-                        ? (x.epoch().isAfter(y.epoch()) ? x : y) : (x.id() > y.id() ? x : y));
+                        ? (x.epoch().isAfter(y.epoch()) ? x : y)
+                        : priority(x) != priority(y) ? (priority(x) > priority(y) ? x : y)
+                        : (x.id() > y.id() ? x : y));
             }
             return newest;
         }
@@ -586,8 +602,18 @@ class SharingLeakTest {
     private static void checkVisibleItem(String route, Reply reply, long id, Map<Long, Orbit> newest,
                                          Set<Long> visibleOrbitIds, String subject) {
         switch (route) {
-            case "/api/v1/objects/{noradId}" ->
-                    assertThat(reply.json().at("/latestOrbit/id").asLong()).as(subject).isEqualTo(newest.get(id).id());
+            case "/api/v1/objects/{noradId}" -> {
+                Orbit latest = newest.get(id);
+                assertThat(reply.json().at("/latestOrbit/id").asLong()).as(subject).isEqualTo(latest.id());
+                assertThat(reply.json().at("/latestOrbitChoice/orbitId").asLong()).as(subject).isEqualTo(latest.id());
+                assertThat(reply.json().at("/latestOrbitChoice/alternatives").asLong()).as(subject)
+                        .isEqualTo(ORBITS.stream().filter(o -> o.noradId() == id && o.id() != latest.id()
+                                && o.epoch().equals(latest.epoch()) && visibleOrbitIds.contains(o.id())).count());
+                String reason = reply.json().at("/latestOrbitChoice/reason").asText();
+                ORBITS.stream().filter(o -> o.noradId() == id && !visibleOrbitIds.contains(o.id()))
+                        .forEach(o -> assertThat(reason).as(subject + ": names no hidden record")
+                                .doesNotContain("record " + o.id() + " "));
+            }
             case "/api/v1/objects/{noradId}/orbits" -> {
                 Set<Long> shown = new HashSet<>();
                 reply.json().get("items").forEach(i -> shown.add(i.get("id").asLong()));

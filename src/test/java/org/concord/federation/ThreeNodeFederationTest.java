@@ -231,6 +231,48 @@ class ThreeNodeFederationTest {
         assertThat(aus.pullFrom("USA").conjunctionsStored()).as("nothing twice").isZero();
     }
 
+    @Test
+    void aRecallReachesEveryNodeTheRecordWasReleasedToAlsoThroughARelay() {
+        partners = Partners.start(root, List.of("GBR", "USA", "AUS"), Set.of(), Clock.systemUTC(), Map.of(),
+                cleanup);
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        Partners.Member aus = partners.get("AUS");
+        // GBR releases to USA only; USA may re-release GBR data to AUS under GBR's treaty with AUS.
+        gbr.node.sharing().addAgreement(terms("GBR", "USA", false), TestNodes.TEST_ADMIN);
+        usa.node.sharing().addAgreement(terms("GBR", "USA,AUS", false), TestNodes.TEST_ADMIN);
+        usa.node.sharing().addAgreement(terms("USA", "AUS", true), TestNodes.TEST_ADMIN);
+        List<String> tles = Partners.tles();
+        Set<String> shared = gbr.ingest("gbr.tle", tles.subList(0, 4), label("GBR", "REL TO AUS,GBR,USA",
+                Tlp.GREEN));
+        usa.pullFrom("GBR");
+        aus.pullFrom("GBR");
+        assertThat(aus.hashes()).as("GBR itself releases nothing to AUS").isEmpty();
+        aus.pullFrom("USA");
+        assertThat(aus.hashes()).as("USA re-released GBR's records to AUS").isEqualTo(shared);
+
+        OrbitRecord recalled = gbr.orbits().stream().filter(o -> shared.contains(o.contentSha256())).findFirst()
+                .orElseThrow();
+        gbr.node.recallAudited(recalled.contentSha256(), "GBR", "elements from a mis-tagged track", "test",
+                Optional.of("GBR"));
+        assertThat(gbr.hashes()).doesNotContain(recalled.contentSha256());
+
+        FederationService.SyncReport usaSync = usa.pullFrom("GBR");
+        assertThat(usaSync.bundles()).isEqualTo(1);
+        assertThat(usa.hashes()).hasSize(3).doesNotContain(recalled.contentSha256());
+        aus.pullFrom("GBR");
+        assertThat(aus.hashes()).as("GBR never sent AUS the record, so it sends AUS no recall").hasSize(4);
+        aus.pullFrom("USA");
+        assertThat(aus.hashes()).as("USA passed the recall on").hasSize(3).doesNotContain(recalled.contentSha256());
+        for (Partners.Member m : List.of(usa, aus)) {
+            m.node.audit().flush();
+            assertThat(m.node.audit().entries(0, Integer.MAX_VALUE)).anySatisfy(e -> {
+                assertThat(e.event().action()).isEqualTo(AuditAction.RECALL);
+                assertThat(e.event().detail()).contains("mis-tagged track");
+            });
+        }
+    }
+
     private static String key(org.concord.conjunction.Conjunction c) {
         return c.primaryNoradId() + "-" + c.secondaryNoradId() + "@" + c.tca();
     }

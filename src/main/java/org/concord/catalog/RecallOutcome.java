@@ -1,0 +1,12 @@
+package org.concord.catalog;
+
+import java.util.Optional;
+
+/**
+ * What a recall removed: the orbit record (0 when it was not held), the conjunctions computed from it, and the
+ * object it was of.
+ */
+public record RecallOutcome(int orbitRecordsRemoved, int conjunctionsRemoved, Optional<Long> noradId) {
+
+    public static final RecallOutcome NOTHING = new RecallOutcome(0, 0, Optional.empty());
+}
