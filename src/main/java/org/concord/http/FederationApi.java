@@ -15,7 +15,6 @@ import org.concord.federation.FederationService;
 import org.concord.federation.NodeRequest;
 import org.concord.federation.Peer;
 import org.concord.federation.PeerState;
-import org.concord.federation.SignedBundle;
 import org.concord.http.HttpErrors.UnauthorizedException;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,7 +5,6 @@ import static org.jooq.impl.DSL.noCondition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,33 +14,16 @@ import java.util.Set;
 import org.concord.TestNodes;
 import org.concord.access.Role;
 import org.concord.label.Label;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The peer registry, sync and metrics over HTTP, for the node's administrators only. */
-class FederationApiTest {
+class FederationApiTest extends PartnersTest {
 
-    @TempDir
-    Path root;
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private Partners partners;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (partners != null) {
-            partners.close();
-        }
-        for (AutoCloseable c : cleanup) {
-            c.close();
-        }
-    }
 
     private static HttpResponse<String> call(Partners.Member m, String method, String path, String token,
                                              String body) throws Exception {
@@ -57,7 +38,7 @@ class FederationApiTest {
 
     @Test
     void administratorsRegisterSyncWatchAndRemovePeers() throws Exception {
-        partners = Partners.start(root, List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), Map.of(), cleanup);
+        start(List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), Map.of());
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
         gbr.ingest("open.tle", Partners.tles().subList(0, 3), Label.publicFrom("GBR"));

@@ -8,14 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,36 +25,18 @@ import org.concord.audit.AuditEntry;
 import org.concord.identity.NodeIdentity;
 import org.concord.ingest.IngestService;
 import org.concord.label.Label;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What goes wrong between nodes: tampered, misaddressed, replayed and out-of-order bundles, unknown keys, skewed
  * clocks, a receiver killed part-way through a sync, and a partner offline for an hour of simulated time.
  */
-class FederationFaultsTest {
+class FederationFaultsTest extends PartnersTest {
 
-    @TempDir
-    Path root;
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private Partners partners;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @AfterEach
-    void tearDown() throws Exception {
-        if (partners != null) {
-            partners.close();
-        }
-        for (AutoCloseable c : cleanup) {
-            c.close();
-        }
-    }
-
     private Partners start(List<String> parties, Clock clock, Map<String, String> env) {
-        partners = Partners.start(root, parties, Set.of(), clock, env, cleanup);
-        return partners;
+        return start(parties, Set.of(), clock, env);
     }
 
     /** Asks {@code from}'s feed, as the node with {@code identity}, for the bundle after {@code after}. */

@@ -14,28 +14,10 @@ import java.util.Set;
 
 import org.concord.TestNodes;
 import org.concord.label.Label;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Pulling over HTTPS: a partner that trusts the node's certificate gets the feed, one that does not gets nothing. */
-class FederationTlsTest {
-
-    @TempDir
-    Path root;
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private Partners partners;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (partners != null) {
-            partners.close();
-        }
-        for (AutoCloseable c : cleanup) {
-            c.close();
-        }
-    }
+class FederationTlsTest extends PartnersTest {
 
     private static void keytool(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -66,8 +48,7 @@ class FederationTlsTest {
                 trustStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
         int httpsPort = freePort();
 
-        partners = Partners.start(root, List.of("GBR", "USA", "AUS"), Set.of(), Clock.systemUTC(), Map.of(),
-                cleanup);
+        start(List.of("GBR", "USA", "AUS"), Set.of(), Clock.systemUTC(), Map.of());
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
         Partners.Member aus = partners.get("AUS");

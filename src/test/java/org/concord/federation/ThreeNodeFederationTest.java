@@ -2,10 +2,8 @@ package org.concord.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,32 +20,14 @@ import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GBR (H2), USA (PostgreSQL) and AUS (H2), each its own node with its own database and HTTP server on loopback,
  * registered with each other, exchanging real TLEs under their agreements: what reaches whom, labels and provenance
  * kept, nothing re-released beyond the label, and a revoked agreement stopping the next sync.
  */
-class ThreeNodeFederationTest {
-
-    @TempDir
-    Path root;
-
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private Partners partners;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (partners != null) {
-            partners.close();
-        }
-        for (AutoCloseable c : cleanup) {
-            c.close();
-        }
-    }
+class ThreeNodeFederationTest extends PartnersTest {
 
     private static Label label(String originator, String releasability, Tlp tlp) {
         return new Label(originator, Releasability.parse(releasability), tlp, new TreeSet<>(), Optional.empty());
@@ -60,8 +40,7 @@ class ThreeNodeFederationTest {
 
     @Test
     void recordsReachOnlyThePartnersTheirLabelsAndAgreementsAllow() {
-        partners = Partners.start(root, List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), Map.of(),
-                cleanup);
+        start(List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), Map.of());
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
         Partners.Member aus = partners.get("AUS");
@@ -154,7 +133,7 @@ class ThreeNodeFederationTest {
 
     @Test
     void aNewAgreementReleasesTheBacklogAndRenewalReleasesWhatWasMissed() {
-        partners = Partners.start(root, List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), Map.of(), cleanup);
+        start(List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), Map.of());
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
         List<String> tles = Partners.tles();
@@ -179,8 +158,7 @@ class ThreeNodeFederationTest {
 
     @Test
     void aConjunctionComputedFromAnotherPartysRestrictedRecordGoesOnlyWhereThatRecordMay() {
-        partners = Partners.start(root, List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), Map.of(),
-                cleanup);
+        start(List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), Map.of());
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
         Partners.Member aus = partners.get("AUS");
@@ -233,8 +211,7 @@ class ThreeNodeFederationTest {
 
     @Test
     void aRecallReachesEveryNodeTheRecordWasReleasedToAlsoThroughARelay() {
-        partners = Partners.start(root, List.of("GBR", "USA", "AUS"), Set.of(), Clock.systemUTC(), Map.of(),
-                cleanup);
+        start(List.of("GBR", "USA", "AUS"), Set.of(), Clock.systemUTC(), Map.of());
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
         Partners.Member aus = partners.get("AUS");
