@@ -53,6 +53,8 @@ public final class FederationService implements AutoCloseable {
     public static final String NOTIFY_PATH = "/api/v1/federation/notify";
     /** The most bundles one sync takes from a peer before yielding (the next sync continues). */
     static final int MAX_BUNDLES_PER_SYNC = 1000;
+    /** The most message text one bundle carries (ephemerides can be megabytes each); one record always goes. */
+    static final long MAX_BUNDLE_CONTENT_CHARS = 32L * 1024 * 1024;
 
     private final FederationStore store;
     private final SharingService sharing;
@@ -239,7 +241,8 @@ public final class FederationService implements AutoCloseable {
                     new IllegalStateException("no cursors stored for bundle " + after + " to peer " + peer.id()));
             store.recordAcknowledged(peer.id(), after, now);
             LabelFilter filter = sharing.filterFor(principalOf(peer));
-            FederationStore.FeedSlice slice = store.readFeed(from, filter, peer.party(), bundleRecords);
+            FederationStore.FeedSlice slice = store.readFeed(from, filter, peer.party(), bundleRecords,
+                    MAX_BUNDLE_CONTENT_CHARS);
             if (slice.isEmpty()) {
                 return Optional.empty();
             }

@@ -32,12 +32,14 @@ public interface FederationStore {
 
     /**
      * The next records of the feed after {@code from}: records the filter admits, of labels whose originator is not
-     * {@code exceptOriginator}, at most {@code limit}, in id order; the conjunctions the filter admits with their
+     * {@code exceptOriginator}, at most {@code limit} and (but for the first) at most {@code maxContentChars} of
+     * message text, in id order; the conjunctions the filter admits with their
      * inputs (which this or an earlier bundle carries, or which are the recipient's own); and the recalls after
      * {@code from} of records that an earlier bundle released (their id is at or below the lane's cursor). The answer
      * carries the cursors after it.
      */
-    FeedSlice readFeed(FeedCursors from, LabelFilter filter, String exceptOriginator, int limit);
+    FeedSlice readFeed(FeedCursors from, LabelFilter filter, String exceptOriginator, int limit,
+                       long maxContentChars);
 
     /** How many records the filter admits beyond {@code from} (what a peer has still to receive). */
     long pendingRecords(FeedCursors from, LabelFilter filter, String exceptOriginator);

@@ -202,17 +202,27 @@ public final class JooqFederationStore implements FederationStore {
     }
 
     @Override
-    public FeedSlice readFeed(FeedCursors from, LabelFilter filter, String exceptOriginator, int limit) {
+    public FeedSlice readFeed(FeedCursors from, LabelFilter filter, String exceptOriginator, int limit,
+                              long maxContentChars) {
         List<Lane> lanes = visibleLanes(filter, exceptOriginator);
         // Read before the records: every record up to it is committed and visible (orbit_append_lock), so the lanes
         // may move past it when fewer than limit records come back.
         long newestId = Optional.ofNullable(dsl.select(DSL.max(Orbit.ID)).from(Orbit.T).fetchOne().value1())
                 .orElse(0L);
-        List<OrbitRecord> orbits = lanes.isEmpty() ? List.of()
+        List<OrbitRecord> fetched = lanes.isEmpty() ? List.of()
                 : dsl.select(JooqCatalogStore.orbitFields()).from(Orbit.T).join(IngestSource.T)
                 .on(IngestSource.ID.eq(Orbit.SOURCE_ID)).where(beyond(lanes, from)).orderBy(Orbit.ID).limit(limit)
                 .fetch(JooqCatalogStore::toOrbit);
-        long reached = orbits.size() == limit ? orbits.getLast().id()
+        List<OrbitRecord> orbits = new ArrayList<>();
+        long contentChars = 0;
+        for (OrbitRecord o : fetched) {
+            if (!orbits.isEmpty() && contentChars + o.content().length() > maxContentChars) {
+                break;
+            }
+            orbits.add(o);
+            contentChars += o.content().length();
+        }
+        long reached = orbits.size() < fetched.size() || orbits.size() == limit ? orbits.getLast().id()
                 : Math.max(newestId, orbits.isEmpty() ? 0 : orbits.getLast().id());
         TreeMap<Lane, Long> after = new TreeMap<>(from.lanes());
         for (Lane lane : lanes) {
