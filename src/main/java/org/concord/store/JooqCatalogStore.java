@@ -559,8 +559,8 @@ public final class JooqCatalogStore implements CatalogStore {
         } else {
             Condition plain = newestVisible(filter);
             total = countObjects(view, "newest visible", OBJ, filter, where.and(plain))
-                    + countObjects(view, "newest hidden", fallbackObjects(view, filter, only, Long.MIN_VALUE,
-                    Long.MAX_VALUE), filter, where);
+                    + fallbackObjects(view, filter, only, Long.MIN_VALUE, Long.MAX_VALUE)
+                    .map(f -> countObjects(view, "newest hidden", f, filter, where)).orElse(0L);
             List<SpaceObject> merged = new ArrayList<>(objectSelect(OBJ, filter).where(where).and(plain).and(after)
                     .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
             // a full first part leaves room on the page only for the objects that sort before its last one; by NORAD
@@ -573,11 +573,13 @@ public final class JooqCatalogStore implements CatalogStore {
                 before = beyond(sortField, sortValue(last, q.sort()), last.noradId(), !q.descending());
                 to = last.noradId();
             }
-            Table<?> fallback = q.sort() != SortKey.NORAD_ID
+            Optional<Table<?>> fallback = q.sort() != SortKey.NORAD_ID
                     ? fallbackObjects(view, filter, only, Long.MIN_VALUE, Long.MAX_VALUE)
                     : fallbackObjects(view, filter, only, Math.min(from, to), Math.max(from, to));
-            merged.addAll(objectSelect(fallback, filter).where(where).and(after).and(before).orderBy(order)
-                    .limit(q.limit() + 1).fetch().map(this::toObject));
+            if (fallback.isPresent()) {
+                merged.addAll(objectSelect(fallback.get(), filter).where(where).and(after).and(before)
+                        .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
+            }
             merged.sort(pageOrder(q));
             items = merged.size() > q.limit() + 1 ? merged.subList(0, q.limit() + 1) : merged;
         }
@@ -733,21 +735,22 @@ public final class JooqCatalogStore implements CatalogStore {
      * The objects a restricted caller sees, in the shape of {@code space_object}: those whose newest orbit it may see
      * as stored, and the others with their newest visible orbit (and that orbit's name and designator).
      */
-    private Table<?> objects(LabelFilter filter, Optional<List<Long>> only, Table<?> fallback) {
+    private Table<?> objects(LabelFilter filter, Optional<List<Long>> only, Optional<Table<?>> fallback) {
         Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
         var plain = DSL.select(new SelectField<?>[] {Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME,
                 Tables.SpaceObject.INTL_DESIGNATOR, Tables.SpaceObject.LATEST_ORBIT_ID}).from(OBJ)
                 .where(newestVisible(filter)).and(objects);
-        return plain.unionAll(DSL.select(DSL.asterisk()).from(fallback)).asTable("space_object");
+        return fallback.map(f -> plain.unionAll(DSL.select(DSL.asterisk()).from(f))).orElse(plain)
+                .asTable("space_object");
     }
 
     /**
      * {@link #fallbackObjects(LabelFilter, Optional)} for this catalog view, of the objects {@code only} names (all
      * when empty) from NORAD id {@code from} to {@code to}: their orbits found once, then looked up by id (and checked
-     * against the filter once more).
+     * against the filter once more). None when there are no such objects.
      */
-    private Table<?> fallbackObjects(CatalogView view, LabelFilter filter, Optional<List<Long>> only, long from,
-                                     long to) {
+    private Optional<Table<?>> fallbackObjects(CatalogView view, LabelFilter filter, Optional<List<Long>> only,
+                                               long from, long to) {
         Field<Long> noradId = DSL.field(DSL.unquotedName("norad_id"), Long.class);
         Field<Long> orbitId = DSL.field(DSL.unquotedName("latest_orbit_id"), Long.class);
         java.util.NavigableMap<Long, Long> orbits = cached(view.fallbacks(), filter, () -> {
@@ -759,10 +762,13 @@ public final class JooqCatalogStore implements CatalogStore {
         List<Long> orbitIds = orbits.subMap(from, true, to, true).entrySet().stream()
                 .filter(e -> only.map(ids -> ids.contains(e.getKey())).orElse(true)).map(Map.Entry::getValue)
                 .toList();
-        return DSL.select(Orbit.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
+        if (orbitIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(DSL.select(Orbit.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
                         Orbit.INTL_DESIGNATOR.as("intl_designator"), Orbit.ID.as("latest_orbit_id"))
                 .from(Orbit.T).where(Orbit.ID.in(orbitIds)).and(orbitVisible(filter))
-                .asTable("space_object");
+                .asTable("space_object"));
     }
 
     /**
@@ -1041,7 +1047,7 @@ public final class JooqCatalogStore implements CatalogStore {
     @Override
     public CatalogStatistics statistics(LabelFilter filter) {
         Table<?> visible = filter.unrestricted() ? OBJ
-                : objects(filter, Optional.empty(), fallbackObjects(filter, Optional.empty()));
+                : objects(filter, Optional.empty(), Optional.of(fallbackObjects(filter, Optional.empty())));
         long objects = dsl.fetchCount(visible);
         long orbits = dsl.fetchCount(Orbit.T, orbitVisible(filter));
         long satcat = dsl.fetchCount(Satcat.T, admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));
