@@ -552,30 +552,34 @@ public final class JooqCatalogStore implements CatalogStore {
         List<SpaceObject> items;
         if (filter.unrestricted() || q.sort() == SortKey.NAME) {
             Table<?> source = filter.unrestricted() ? OBJ
-                    : objects(filter, only, fallbackObjects(view, filter, only, Long.MIN_VALUE, Long.MAX_VALUE));
+                    : objects(filter, only, fallbackObjects(view, filter, only, h -> true));
             total = countObjects(view, filter.unrestricted() ? "all" : "visible", source, filter, where);
             items = objectSelect(source, filter).where(where).and(after).orderBy(order).limit(q.limit() + 1)
                     .fetch().map(this::toObject);
         } else {
             Condition plain = newestVisible(filter);
             total = countObjects(view, "newest visible", OBJ, filter, where.and(plain))
-                    + fallbackObjects(view, filter, only, Long.MIN_VALUE, Long.MAX_VALUE)
+                    + fallbackObjects(view, filter, only, h -> true)
                     .map(f -> countObjects(view, "newest hidden", f, filter, where)).orElse(0L);
             List<SpaceObject> merged = new ArrayList<>(objectSelect(OBJ, filter).where(where).and(plain).and(after)
                     .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
             // a full first part leaves room on the page only for the objects that sort before its last one; by NORAD
-            // id, that and the cursor bound the objects whose newest orbit is hidden to look up
+            // id or epoch, that and the cursor bound the objects whose newest orbit is hidden to look up
             Condition before = noCondition();
-            long from = cursor.map(Cursor::noradId).orElse(q.descending() ? Long.MAX_VALUE : Long.MIN_VALUE);
-            long to = q.descending() ? Long.MIN_VALUE : Long.MAX_VALUE;
+            Optional<Object> lastValue = Optional.empty();
             if (merged.size() > q.limit()) {
                 SpaceObject last = merged.get(q.limit());
-                before = beyond(sortField, sortValue(last, q.sort()), last.noradId(), !q.descending());
-                to = last.noradId();
+                lastValue = Optional.of(sortValue(last, q.sort()));
+                before = beyond(sortField, lastValue.get(), last.noradId(), !q.descending());
             }
-            Optional<Table<?>> fallback = q.sort() != SortKey.NORAD_ID
-                    ? fallbackObjects(view, filter, only, Long.MIN_VALUE, Long.MAX_VALUE)
-                    : fallbackObjects(view, filter, only, Math.min(from, to), Math.max(from, to));
+            Optional<Object> low = q.descending() ? lastValue : cursor.map(Cursor::value);
+            Optional<Object> high = q.descending() ? cursor.map(Cursor::value) : lastValue;
+            Optional<Table<?>> fallback = fallbackObjects(view, filter, only, h -> switch (q.sort()) {
+                case NORAD_ID -> within(h.noradId(), low, high);
+                case EPOCH -> within(h.epoch(), low.map(JooqCatalogStore::instant),
+                        high.map(JooqCatalogStore::instant));
+                default -> true;
+            });
             if (fallback.isPresent()) {
                 merged.addAll(objectSelect(fallback.get(), filter).where(where).and(after).and(before)
                         .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
@@ -604,13 +608,17 @@ public final class JooqCatalogStore implements CatalogStore {
     private record CountKey(String part, LabelFilter filter, String where) {
     }
 
+    /** An object whose newest orbit a filter hides, with the newest orbit the filter admits and its epoch. */
+    private record Hidden(long noradId, long orbitId, Instant epoch) {
+    }
+
     /**
      * What object lists reuse while the catalog does not change: their totals (each a pass over every object it
      * counts) by their SQL, and for each filter the newest orbit it admits of every object whose newest orbit it
      * hides (found by an anti-join over all of them).
      */
     private record CatalogView(long catalogVersion, Map<CountKey, Long> totals,
-                               Map<LabelFilter, java.util.NavigableMap<Long, Long>> fallbacks) {
+                               Map<LabelFilter, List<Hidden>> fallbacks) {
 
         CatalogView(long catalogVersion) {
             this(catalogVersion, new java.util.concurrent.ConcurrentHashMap<>(),
@@ -746,22 +754,18 @@ public final class JooqCatalogStore implements CatalogStore {
 
     /**
      * {@link #fallbackObjects(LabelFilter, Optional)} for this catalog view, of the objects {@code only} names (all
-     * when empty) from NORAD id {@code from} to {@code to}: their orbits found once, then looked up by id (and checked
-     * against the filter once more). None when there are no such objects.
+     * when empty) that {@code wanted} accepts: their orbits found once, then looked up by id (and checked against the
+     * filter once more). None when there are no such objects.
      */
     private Optional<Table<?>> fallbackObjects(CatalogView view, LabelFilter filter, Optional<List<Long>> only,
-                                               long from, long to) {
-        Field<Long> noradId = DSL.field(DSL.unquotedName("norad_id"), Long.class);
-        Field<Long> orbitId = DSL.field(DSL.unquotedName("latest_orbit_id"), Long.class);
-        java.util.NavigableMap<Long, Long> orbits = cached(view.fallbacks(), filter, () -> {
-            java.util.NavigableMap<Long, Long> byObject = new java.util.TreeMap<>();
-            dsl.select(noradId, orbitId).from(fallbackObjects(filter, Optional.empty()))
-                    .forEach(r -> byObject.put(r.value1(), r.value2()));
-            return java.util.Collections.unmodifiableNavigableMap(byObject);
-        });
-        List<Long> orbitIds = orbits.subMap(from, true, to, true).entrySet().stream()
-                .filter(e -> only.map(ids -> ids.contains(e.getKey())).orElse(true)).map(Map.Entry::getValue)
-                .toList();
+                                               java.util.function.Predicate<Hidden> wanted) {
+        Field<Long> noradId = DSL.field(DSL.unquotedName("space_object", "norad_id"), Long.class);
+        Field<Long> orbitId = DSL.field(DSL.unquotedName("space_object", "latest_orbit_id"), Long.class);
+        List<Hidden> hidden = cached(view.fallbacks(), filter, () -> dsl.select(noradId, orbitId, Orbit.EPOCH)
+                .from(fallbackObjects(filter, Optional.empty())).join(Orbit.T).on(Orbit.ID.eq(orbitId))
+                .fetch(r -> new Hidden(r.value1(), r.value2(), r.value3().toInstant())));
+        List<Long> orbitIds = hidden.stream().filter(wanted)
+                .filter(h -> only.map(ids -> ids.contains(h.noradId())).orElse(true)).map(Hidden::orbitId).toList();
         if (orbitIds.isEmpty()) {
             return Optional.empty();
         }
@@ -898,6 +902,18 @@ public final class JooqCatalogStore implements CatalogStore {
             }
             return new Cursor(value, norad);
         }
+    }
+
+    private static Object instant(Object epoch) {
+        return ((OffsetDateTime) epoch).toInstant();
+    }
+
+    /** Whether {@code value} is within the bounds present, inclusive. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Comparable<? super T>> boolean within(T value, Optional<Object> low,
+                                                                    Optional<Object> high) {
+        return low.map(l -> value.compareTo((T) l) >= 0).orElse(true)
+                && high.map(h -> value.compareTo((T) h) <= 0).orElse(true);
     }
 
     /** The value an object is sorted by, as SQL compares it; not for the name (the database's collation orders it). */
