@@ -104,9 +104,10 @@ public final class JooqCatalogStore implements CatalogStore {
         }
         if (outcome.stored() >= ANALYZE_AFTER_ROWS && isPostgres(dsl)) {
             // without it, the next ingest's look-ups plan against an empty table (sequential scans, seconds per
-            // look-up) until autovacuum catches up
+            // look-up) until autovacuum catches up, and so do enforced object lists: object_label_latest estimated
+            // at 2 rows instead of 32,000 drove nested loops over the whole table (100 ms per list page)
             dsl.execute(batch.format() == SourceFormat.SATCAT_CSV ? "ANALYZE satcat_entry"
-                    : "ANALYZE orbit_record, space_object");
+                    : "ANALYZE orbit_record, space_object, object_label_latest");
         }
         return outcome;
     }
@@ -555,24 +556,48 @@ public final class JooqCatalogStore implements CatalogStore {
         Condition where = filters(q);
         Optional<List<Long>> only = q.noradIds().isEmpty() ? Optional.empty() : Optional.of(List.copyOf(q.noradIds()));
         Field<?> sortField = sortField(q.sort());
-        Condition after = q.cursor().map(c -> afterCursor(c, q, sortField)).orElse(noCondition());
+        Optional<Cursor> cursor = q.cursor().map(c -> Cursor.parse(c, q));
+        Condition after = cursor.map(c -> beyond(sortField, c.value(), c.noradId(), q.descending()))
+                .orElse(noCondition());
         List<SortField<?>> order = List.of(q.descending() ? sortField.desc() : sortField.asc(),
                 q.descending() ? Tables.SpaceObject.NORAD_ID.desc() : Tables.SpaceObject.NORAD_ID.asc());
+        CatalogView view = currentView();
         long total;
         List<SpaceObject> items;
         if (filter.unrestricted() || q.sort() == SortKey.NAME) {
-            Table<?> source = filter.unrestricted() ? OBJ : objects(filter, only);
-            total = countObjects(source, filter, where);
+            Table<?> source = filter.unrestricted() ? OBJ
+                    : objects(filter, only, fallbackObjects(view, filter, only, h -> true));
+            total = countObjects(view, filter.unrestricted() ? "all" : "visible", source, filter, where);
             items = objectSelect(source, filter).where(where).and(after).orderBy(order).limit(q.limit() + 1)
                     .fetch().map(this::toObject);
         } else {
-            Table<?> fallback = fallbackObjects(filter, only);
             Condition plain = newestVisible(filter);
-            total = countObjects(OBJ, filter, where.and(plain)) + countObjects(fallback, filter, where);
+            total = countObjects(view, "newest visible", OBJ, filter, where.and(plain))
+                    + fallbackObjects(view, filter, only, h -> true)
+                    .map(f -> countObjects(view, "newest hidden", f, filter, where)).orElse(0L);
             List<SpaceObject> merged = new ArrayList<>(objectSelect(OBJ, filter).where(where).and(plain).and(after)
                     .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
-            merged.addAll(objectSelect(fallback, filter).where(where).and(after).orderBy(order)
-                    .limit(q.limit() + 1).fetch().map(this::toObject));
+            // a full first part leaves room on the page only for the objects that sort before its last one; by NORAD
+            // id or epoch, that and the cursor bound the objects whose newest orbit is hidden to look up
+            Condition before = noCondition();
+            Optional<Object> lastValue = Optional.empty();
+            if (merged.size() > q.limit()) {
+                SpaceObject last = merged.get(q.limit());
+                lastValue = Optional.of(sortValue(last, q.sort()));
+                before = beyond(sortField, lastValue.get(), last.noradId(), !q.descending());
+            }
+            Optional<Object> low = q.descending() ? lastValue : cursor.map(Cursor::value);
+            Optional<Object> high = q.descending() ? cursor.map(Cursor::value) : lastValue;
+            Optional<Table<?>> fallback = fallbackObjects(view, filter, only, h -> switch (q.sort()) {
+                case NORAD_ID -> within(h.noradId(), low, high);
+                case EPOCH -> within(h.epoch(), low.map(JooqCatalogStore::instant),
+                        high.map(JooqCatalogStore::instant));
+                default -> true;
+            });
+            if (fallback.isPresent()) {
+                merged.addAll(objectSelect(fallback.get(), filter).where(where).and(after).and(before)
+                        .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
+            }
             merged.sort(pageOrder(q));
             items = merged.size() > q.limit() + 1 ? merged.subList(0, q.limit() + 1) : merged;
         }
@@ -584,11 +609,66 @@ public final class JooqCatalogStore implements CatalogStore {
         return new Page<>(items, total, next);
     }
 
-    private long countObjects(Table<?> source, LabelFilter filter, Condition where) {
-        return dsl.select(count()).from(source)
+    private long countObjects(CatalogView view, String part, Table<?> source, LabelFilter filter, Condition where) {
+        var count = dsl.select(count()).from(source)
                 .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
                 .leftJoin(Satcat.T).on(satcatJoin(filter))
-                .where(where).fetchOne().value1();
+                .where(where);
+        return cached(view.totals(), new CountKey(part, filter, dsl.renderInlined(where)),
+                () -> count.fetchOne().value1().longValue());
+    }
+
+    /** A total: of which part of the objects, seen through which filter, matching which conditions. */
+    private record CountKey(String part, LabelFilter filter, String where) {
+    }
+
+    /** An object whose newest orbit a filter hides, with the newest orbit the filter admits and its epoch. */
+    private record Hidden(long noradId, long orbitId, Instant epoch) {
+    }
+
+    /**
+     * What object lists reuse while the catalog does not change: their totals (each a pass over every object it
+     * counts) by their SQL, and for each filter the newest orbit it admits of every object whose newest orbit it
+     * hides (found by an anti-join over all of them).
+     */
+    private record CatalogView(long catalogVersion, Map<CountKey, Long> totals,
+                               Map<LabelFilter, List<Hidden>> fallbacks) {
+
+        CatalogView(long catalogVersion) {
+            this(catalogVersion, new java.util.concurrent.ConcurrentHashMap<>(),
+                    new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
+    /** Entries kept at most per map, for keys that are never asked again (queries relative to the current time). */
+    private static final int MAX_CACHED = 1000;
+
+    /** The cached value, computed once however many requests ask for it at the same time. */
+    private static <K, V> V cached(Map<K, V> cache, K key, java.util.function.Supplier<V> compute) {
+        V value = cache.get(key);
+        if (value != null) {
+            return value;
+        }
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        return cache.computeIfAbsent(key, k -> compute.get());
+    }
+
+    private volatile CatalogView view = new CatalogView(-1);
+
+    /**
+     * The view valid for the catalog as it is now. Every store, by this process or another, commits exactly one
+     * ingest source with its records, and none is ever deleted: their number changes exactly when the catalog does.
+     */
+    private CatalogView currentView() {
+        long version = dsl.fetchCount(IngestSource.T);
+        CatalogView v = view;
+        if (v.catalogVersion() != version) {
+            v = new CatalogView(version);
+            view = v;
+        }
+        return v;
     }
 
     /** The order of a page as SQL sorts it, for every sort key but the name (numbers and instants only). */
@@ -677,13 +757,36 @@ public final class JooqCatalogStore implements CatalogStore {
      * The objects a restricted caller sees, in the shape of {@code space_object}: those whose newest orbit it may see
      * as stored, and the others with their newest visible orbit (and that orbit's name and designator).
      */
-    private Table<?> objects(LabelFilter filter, Optional<List<Long>> only) {
+    private Table<?> objects(LabelFilter filter, Optional<List<Long>> only, Optional<Table<?>> fallback) {
         Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
         var plain = DSL.select(new SelectField<?>[] {Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME,
                 Tables.SpaceObject.INTL_DESIGNATOR, Tables.SpaceObject.LATEST_ORBIT_ID}).from(OBJ)
                 .where(newestVisible(filter)).and(objects);
-        return plain.unionAll(DSL.select(DSL.asterisk()).from(fallbackObjects(filter, only)))
+        return fallback.map(f -> plain.unionAll(DSL.select(DSL.asterisk()).from(f))).orElse(plain)
                 .asTable("space_object");
+    }
+
+    /**
+     * {@link #fallbackObjects(LabelFilter, Optional)} for this catalog view, of the objects {@code only} names (all
+     * when empty) that {@code wanted} accepts: their orbits found once, then looked up by id (and checked against the
+     * filter once more). None when there are no such objects.
+     */
+    private Optional<Table<?>> fallbackObjects(CatalogView view, LabelFilter filter, Optional<List<Long>> only,
+                                               java.util.function.Predicate<Hidden> wanted) {
+        Field<Long> noradId = DSL.field(DSL.unquotedName("space_object", "norad_id"), Long.class);
+        Field<Long> orbitId = DSL.field(DSL.unquotedName("space_object", "latest_orbit_id"), Long.class);
+        List<Hidden> hidden = cached(view.fallbacks(), filter, () -> dsl.select(noradId, orbitId, Orbit.EPOCH)
+                .from(fallbackObjects(filter, Optional.empty())).join(Orbit.T).on(Orbit.ID.eq(orbitId))
+                .fetch(r -> new Hidden(r.value1(), r.value2(), r.value3().toInstant())));
+        List<Long> orbitIds = hidden.stream().filter(wanted)
+                .filter(h -> only.map(ids -> ids.contains(h.noradId())).orElse(true)).map(Hidden::orbitId).toList();
+        if (orbitIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(DSL.select(Orbit.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
+                        Orbit.INTL_DESIGNATOR.as("intl_designator"), Orbit.ID.as("latest_orbit_id"))
+                .from(Orbit.T).where(Orbit.ID.in(orbitIds)).and(orbitVisible(filter))
+                .asTable("space_object"));
     }
 
     /**
@@ -779,46 +882,77 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     private static String cursorAfter(SpaceObject last, SortKey key) {
-        OrbitRecord o = last.latestOrbit().orElseThrow();
         String value = switch (key) {
-            case NORAD_ID -> Long.toString(last.noradId());
             case NAME -> last.name();
-            case EPOCH -> o.epoch().toString();
-            case PERIGEE -> Double.toString(o.summary().perigeeAltitudeKm());
-            case APOGEE -> Double.toString(o.summary().apogeeAltitudeKm());
-            case INCLINATION -> Double.toString(o.summary().inclinationDeg());
-            case PERIOD -> Double.toString(o.summary().periodMinutes());
+            case EPOCH -> last.latestOrbit().orElseThrow().epoch().toString();
+            default -> sortValue(last, key).toString();
         };
         String raw = key.name() + "\n" + last.noradId() + "\n" + value;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Where a cursor continues from: the last object's sort value and NORAD id. */
+    private record Cursor(Object value, long noradId) {
+
+        static Cursor parse(String cursor, ObjectQuery q) {
+            String[] parts;
+            try {
+                parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cursor is not one this node issued");
+            }
+            if (parts.length != 3 || !parts[0].equals(q.sort().name())) {
+                throw new IllegalArgumentException("cursor does not belong to a query sorted by "
+                        + q.sort().parameter());
+            }
+            long norad;
+            Object value;
+            try {
+                norad = Long.parseLong(parts[1]);
+                value = switch (q.sort()) {
+                    case NORAD_ID -> Long.parseLong(parts[2]);
+                    case NAME -> parts[2];
+                    case EPOCH -> odt(Instant.parse(parts[2]));
+                    default -> Double.parseDouble(parts[2]);
+                };
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("cursor is not one this node issued");
+            }
+            return new Cursor(value, norad);
+        }
+    }
+
+    private static Object instant(Object epoch) {
+        return ((OffsetDateTime) epoch).toInstant();
+    }
+
+    /** Whether {@code value} is within the bounds present, inclusive. */
     @SuppressWarnings("unchecked")
-    private static Condition afterCursor(String cursor, ObjectQuery q, Field<?> sortField) {
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cursor is not one this node issued");
-        }
-        if (parts.length != 3 || !parts[0].equals(q.sort().name())) {
-            throw new IllegalArgumentException("cursor does not belong to a query sorted by " + q.sort().parameter());
-        }
-        long norad;
-        Object value;
-        try {
-            norad = Long.parseLong(parts[1]);
-            value = switch (q.sort()) {
-                case NORAD_ID -> Long.parseLong(parts[2]);
-                case NAME -> parts[2];
-                case EPOCH -> odt(Instant.parse(parts[2]));
-                default -> Double.parseDouble(parts[2]);
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cursor is not one this node issued");
-        }
+    private static <T extends Comparable<? super T>> boolean within(T value, Optional<Object> low,
+                                                                    Optional<Object> high) {
+        return low.map(l -> value.compareTo((T) l) >= 0).orElse(true)
+                && high.map(h -> value.compareTo((T) h) <= 0).orElse(true);
+    }
+
+    /** The value an object is sorted by, as SQL compares it; not for the name (the database's collation orders it). */
+    private static Object sortValue(SpaceObject object, SortKey key) {
+        OrbitRecord o = object.latestOrbit().orElseThrow();
+        return switch (key) {
+            case NORAD_ID -> object.noradId();
+            case EPOCH -> odt(o.epoch());
+            case PERIGEE -> o.summary().perigeeAltitudeKm();
+            case APOGEE -> o.summary().apogeeAltitudeKm();
+            case INCLINATION -> o.summary().inclinationDeg();
+            case PERIOD -> o.summary().periodMinutes();
+            case NAME -> throw new IllegalStateException("names are compared in SQL");
+        };
+    }
+
+    /** The rows after the one sorted at ({@code value}, {@code norad}), in ascending or descending order. */
+    @SuppressWarnings("unchecked")
+    private static Condition beyond(Field<?> sortField, Object value, long norad, boolean descending) {
         Field<Object> f = (Field<Object>) sortField;
-        if (q.descending()) {
+        if (descending) {
             return f.lt(value).or(f.eq(value).and(Tables.SpaceObject.NORAD_ID.lt(norad)));
         }
         return f.gt(value).or(f.eq(value).and(Tables.SpaceObject.NORAD_ID.gt(norad)));
@@ -999,7 +1133,8 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public CatalogStatistics statistics(LabelFilter filter) {
-        Table<?> visible = filter.unrestricted() ? OBJ : objects(filter, Optional.empty());
+        Table<?> visible = filter.unrestricted() ? OBJ
+                : objects(filter, Optional.empty(), Optional.of(fallbackObjects(filter, Optional.empty())));
         long objects = dsl.fetchCount(visible);
         long orbits = dsl.fetchCount(Orbit.T, orbitVisible(filter));
         long satcat = dsl.fetchCount(Satcat.T, admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));

@@ -34,7 +34,9 @@ import org.concord.store.TestDatabases;
  * (2 threads, 16 connections) drives each endpoint for a few seconds; requests/s and p99 latency are printed for both
  * and the ratio. The node holds the bundled catalog (26,389 objects, PUBLIC) plus 6,000 of its element sets as USA's
  * (REL TO GBR,USA, AMBER) and 3,000 as AUS's (REL TO AUS): the caller (a USA analyst) may see some labels and not
- * others, so every query takes the filtered path. Run it with {@code scripts/bench-api [--seconds N]
+ * others, so every query takes the filtered path. Then the same caller asks, one request at a time, for an object it
+ * may not see (only AUS holds an orbit of it) and for one that does not exist: both answers must be the same 404, in
+ * the same time; the median and p99 of each are printed. Run it with {@code scripts/bench-api [--seconds N]
  * [--h2-only|--pg-only]}.
  */
 public final class ApiLoadBenchmark {
@@ -42,6 +44,10 @@ public final class ApiLoadBenchmark {
     private static final List<String> ENDPOINTS = List.of("/api/v1/objects?limit=100",
             "/api/v1/objects?name=starlink&limit=50&sort=-epoch", "/api/v1/objects?perigeeMaxKm=600&limit=100",
             "/api/v1/objects/25544", "/api/v1/objects/25544/orbits");
+
+    private static final long FORBIDDEN = 99_901;
+    private static final long MISSING = 99_902;
+    private static final int NOT_FOUND_ROUNDS = 2000;
 
     private ApiLoadBenchmark() {
     }
@@ -88,6 +94,8 @@ public final class ApiLoadBenchmark {
             String[] lines = new String(catalog, StandardCharsets.US_ASCII).split("\\R");
             ingestSlice(node, lines, 0, 6000, "originator=USA;rel=REL TO GBR,USA;tlp=AMBER");
             ingestSlice(node, lines, 6000, 9000, "originator=AUS;rel=REL TO AUS;tlp=GREEN");
+            String[] forbidden = {lines[0], renumbered(lines[1], FORBIDDEN), renumbered(lines[2], FORBIDDEN)};
+            ingestSlice(node, forbidden, 0, 1, "originator=AUS;rel=REL TO AUS;tlp=GREEN");
             Principal admin = Principal.localOperator("bench");
             SharingService sharing = node.sharing();
             for (String party : List.of("GBR", "USA", "AUS")) {
@@ -109,6 +117,7 @@ public final class ApiLoadBenchmark {
                             base.p99Millis(), enf.requestsPerSecond(), enf.p99Millis(),
                             100 * enf.requestsPerSecond() / base.requestsPerSecond());
                 }
+                timeNotFound(withEnforcement, token);
                 node.audit().flush();
                 System.out.println("audit entries appended by the enforced runs: " + node.audit().size());
             }
@@ -123,6 +132,50 @@ public final class ApiLoadBenchmark {
         }
         node.ingest().ingest(new IngestRequest("bench-" + from + ".tle", text.toString().getBytes(StandardCharsets.US_ASCII),
                 Optional.of(Label.parse(label, Label.publicFrom("GBR"))), "bench", false, Optional.empty()));
+    }
+
+    /** A TLE line of another object: its catalog number replaced, its checksum recomputed. */
+    private static String renumbered(String line, long noradId) {
+        String body = line.substring(0, 2) + String.format("%05d", noradId) + line.substring(7, 68);
+        int sum = 0;
+        for (char c : body.toCharArray()) {
+            sum += Character.isDigit(c) ? c - '0' : c == '-' ? 1 : 0;
+        }
+        return body + sum % 10;
+    }
+
+    /** Forbidden and missing objects asked for in turn, one at a time: the same answer, and the time of each. */
+    private static void timeNotFound(String base, String token) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        Map<Long, List<Long>> nanos = Map.of(FORBIDDEN, new ArrayList<>(), MISSING, new ArrayList<>());
+        Map<Long, String> bodies = new HashMap<>();
+        for (int round = 0; round < NOT_FOUND_ROUNDS; round++) {
+            for (long id : round % 2 == 0 ? List.of(FORBIDDEN, MISSING) : List.of(MISSING, FORBIDDEN)) {
+                java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/objects/" + id)).header("Authorization", "Bearer " + token)
+                        .build();
+                long start = System.nanoTime();
+                java.net.http.HttpResponse<String> response = http.send(request,
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                long took = System.nanoTime() - start;
+                if (response.statusCode() != 404) {
+                    throw new IllegalStateException("object " + id + ": status " + response.statusCode());
+                }
+                bodies.put(id, response.body().replace(Long.toString(id), "ID"));
+                if (round >= NOT_FOUND_ROUNDS / 10) {
+                    nanos.get(id).add(took);
+                }
+            }
+        }
+        if (!bodies.get(FORBIDDEN).equals(bodies.get(MISSING))) {
+            throw new IllegalStateException("forbidden and missing differ: " + bodies);
+        }
+        for (long id : List.of(FORBIDDEN, MISSING)) {
+            List<Long> sorted = nanos.get(id).stream().sorted().toList();
+            System.out.printf("%-52s median %6.2fms  p99 %6.2fms  (%d requests, one at a time)%n",
+                    "/api/v1/objects/" + id + (id == FORBIDDEN ? " (forbidden)" : " (missing)"),
+                    sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 99 / 100) / 1e6, sorted.size());
+        }
     }
 
     private record Result(double requestsPerSecond, double p99Millis) {

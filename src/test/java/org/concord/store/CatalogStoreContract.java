@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -48,6 +49,7 @@ import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
 import org.concord.ingest.LabelRules;
+import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
@@ -483,6 +485,22 @@ abstract class CatalogStoreContract {
                         .containsExactlyElementsOf(noradIds(store.findObjects(filtered.limit(10_000).build(), LabelFilter.UNRESTRICTED)
                                 .items()));
             }
+        }
+    }
+
+    @Test
+    void aListsTotalFollowsEveryStoreThoughTheSameListWasCountedBefore() {
+        // restricted, sees every known label's orbits: the path that counts two parts
+        LabelFilter orbits = new LabelFilter(false, Long.MAX_VALUE, EnumSet.of(DataKind.ORBITS), Map.of(), Map.of());
+        Set<Long> objects = new HashSet<>(ids(parse(everyNth(0))));
+        ingest.ingest(IngestRequest.of("first.txt", everyNth(0), "tester"));
+        for (LabelFilter filter : List.of(LabelFilter.UNRESTRICTED, orbits)) {
+            assertThat(store.findObjects(new Q().limit(1).build(), filter).total()).isEqualTo(objects.size());
+        }
+        objects.addAll(ids(parse(everyNth(1))));
+        ingest.ingest(IngestRequest.of("second.txt", everyNth(1), "tester"));
+        for (LabelFilter filter : List.of(LabelFilter.UNRESTRICTED, orbits)) {
+            assertThat(store.findObjects(new Q().limit(1).build(), filter).total()).isEqualTo(objects.size());
         }
     }
 
