@@ -61,10 +61,12 @@ CREATE TABLE recall (
 -- The feed reads each lane in id order.
 CREATE INDEX ix_orbit_label_lane ON orbit_record (label_id, id);
 
--- Taken FOR UPDATE by every transaction that adds orbit records, so that records become visible in id order: a feed
--- cursor past id N then never skips a record with a smaller id committed later.
-CREATE TABLE orbit_append_lock (
-    id INTEGER PRIMARY KEY
+-- Raised by every transaction that changes what object lists show (a store of orbit records or SATCAT entries, a
+-- recall, a source priority change). Its row lock also makes writers of orbit records take turns, so that records
+-- become visible in id order: a feed cursor past id N then never skips a record with a smaller id committed later.
+CREATE TABLE catalog_state (
+    id      INTEGER PRIMARY KEY,
+    version BIGINT  NOT NULL
 );
-INSERT INTO orbit_append_lock (id) VALUES (1);
+INSERT INTO catalog_state (id, version) VALUES (1, 0);
 CREATE INDEX ix_recall_content ON recall (content_sha256);

@@ -127,10 +127,7 @@ public final class JooqCatalogStore implements CatalogStore {
                 : batch.orbits().stream().map(OrbitRecord::label).collect(java.util.stream.Collectors.toSet()));
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            if (batch.format() != SourceFormat.SATCAT_CSV) {
-                // one writer of orbit records at a time: ids then become visible in order (federation feed cursors)
-                tx.execute("SELECT id FROM orbit_append_lock WHERE id = 1 FOR UPDATE");
-            }
+            raiseCatalogVersion(tx);
             Provenance p = batch.provenance();
             long sourceId = tx.insertInto(IngestSource.T)
                     .set(IngestSource.SOURCE_NAME, truncate(p.sourceName(), 1024))
@@ -657,12 +654,24 @@ public final class JooqCatalogStore implements CatalogStore {
 
     private volatile CatalogView view = new CatalogView(-1);
 
+    private static final Table<?> CATALOG_STATE = DSL.table(DSL.unquotedName("catalog_state"));
+    private static final Field<Long> CATALOG_VERSION = DSL.field(DSL.unquotedName("version"), Long.class);
+
     /**
-     * The view valid for the catalog as it is now. Every store, by this process or another, commits exactly one
-     * ingest source with its records, and none is ever deleted: their number changes exactly when the catalog does.
+     * Raises the catalog version in this transaction. Its row lock, held to the commit, also makes writers take
+     * turns, so that orbit records become visible in id order (federation feeds keep their place by id).
+     */
+    static void raiseCatalogVersion(DSLContext tx) {
+        tx.update(CATALOG_STATE).set(CATALOG_VERSION, CATALOG_VERSION.plus(1L))
+                .where(DSL.field(DSL.unquotedName("id"), Integer.class).eq(1)).execute();
+    }
+
+    /**
+     * The view valid for the catalog as it is now: every change of what lists show, by this process or another,
+     * raises {@code catalog_state.version} in its transaction.
      */
     private CatalogView currentView() {
-        long version = dsl.fetchCount(IngestSource.T);
+        long version = dsl.select(CATALOG_VERSION).from(CATALOG_STATE).fetchOne(CATALOG_VERSION);
         CatalogView v = view;
         if (v.catalogVersion() != version) {
             v = new CatalogView(version);
@@ -1057,6 +1066,7 @@ public final class JooqCatalogStore implements CatalogStore {
             long noradId = held.get().value2();
             long labelId = held.get().value3();
             String dataKind = held.get().value4();
+            raiseCatalogVersion(tx);
             int conjunctions = tx.deleteFrom(Tables.Conj.T).where(Tables.Conj.PRIMARY_ORBIT_ID.eq(orbitId))
                     .or(Tables.Conj.SECONDARY_ORBIT_ID.eq(orbitId)).execute();
             // the foreign keys of space_object and object_label_latest let go of the record before it goes

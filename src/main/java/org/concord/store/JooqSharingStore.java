@@ -83,7 +83,10 @@ public final class JooqSharingStore implements SharingStore {
     @Override
     public int setSourcePriority(String code, int priority) {
         int[] changed = new int[1];
-        change(tx -> changed[0] = LatestOrbits.reprioritize(tx, code, priority));
+        change(tx -> {
+            JooqCatalogStore.raiseCatalogVersion(tx);
+            changed[0] = LatestOrbits.reprioritize(tx, code, priority);
+        });
         return changed[0];
     }
 

@@ -220,6 +220,12 @@ abstract class SourcePriorityAndRecallContract {
         LatestOrbitChoice choice = store.latestOrbitChoice(seen, usa);
         assertThat(choice.rule()).isEqualTo(LatestOrbitChoice.Rule.MOST_RECENTLY_STORED);
         assertThat(choice.reason()).contains("has the same priority and was stored earlier");
+        // lists follow at once (they reuse what they computed only while the catalog is unchanged)
+        assertThat(store.findObjects(ObjectQuery.all(100), usa).items()).filteredOn(o -> o.noradId() == norad)
+                .extracting(o -> o.latestOrbit().orElseThrow().id()).containsExactly(seen.id());
+        store.recall(seen.contentSha256(), "GBR");
+        assertThat(store.findObjects(ObjectQuery.all(100), usa).items()).filteredOn(o -> o.noradId() == norad)
+                .extracting(o -> o.latestOrbit().orElseThrow().label().originator()).containsExactly("USA");
     }
 
     @Test
