@@ -29,10 +29,10 @@ import org.concord.node.NodeConfig;
 import org.concord.store.TestDatabases;
 
 /**
- * The cost of enforcement on the catalog query endpoints: the same node, the same requests, answered by a server that
- * authenticates, filters by label and audits reads, and by a baseline server that does none of it. wrk on loopback
- * (2 threads, 16 connections) drives each endpoint for a few seconds; requests/s and p99 latency are printed for both
- * and the ratio. The node holds the bundled catalog (26,389 objects, PUBLIC) plus 6,000 of its element sets as USA's
+ * The cost of enforcement on the catalog query endpoints: the same node, the same requests, answered by a baseline
+ * server that does none of it, by one that authenticates and filters by label ("labels"), and by the real one, which
+ * also appends every read to the audit log ("full"). wrk on loopback (2 threads, 16 connections) drives each endpoint
+ * for a few seconds; requests/s and p99 latency are printed for each, with the ratios to the baseline. The node holds the bundled catalog (26,389 objects, PUBLIC) plus 6,000 of its element sets as USA's
  * (REL TO GBR,USA, AMBER) and 3,000 as AUS's (REL TO AUS): the caller (a USA analyst) may see some labels and not
  * others, so every query takes the filtered path. Then the same caller asks, one request at a time, for an object it
  * may not see (only AUS holds an orbit of it) and for one that does not exist: both answers must be the same 404, in
@@ -105,17 +105,24 @@ public final class ApiLoadBenchmark {
                     EnumSet.of(DataKind.ORBITS), true, Instant.now().minusSeconds(60), Optional.empty()), admin);
             sharing.addUser("usa-analyst", "USA", Role.ANALYST, admin);
             String token = sharing.createToken("usa-analyst", "bench", Duration.ofHours(2), admin).secret();
-            try (ApiServer enforced = new ApiServer(node); ApiServer baseline = new ApiServer(node, false)) {
+            try (ApiServer enforced = new ApiServer(node);
+                 ApiServer labelsOnly = new ApiServer(node, ApiServer.Enforcement.WITHOUT_READ_AUDIT);
+                 ApiServer baseline = new ApiServer(node, ApiServer.Enforcement.NONE)) {
                 String withEnforcement = "http://127.0.0.1:" + enforced.start("127.0.0.1", 0);
+                String withoutAudit = "http://127.0.0.1:" + labelsOnly.start("127.0.0.1", 0);
                 String without = "http://127.0.0.1:" + baseline.start("127.0.0.1", 0);
-                System.out.printf("%-52s %12s %10s %12s %10s %8s%n", "endpoint (" + database + ")", "base req/s",
-                        "base p99", "enforced r/s", "enf. p99", "ratio");
+                System.out.printf("%-52s %10s %9s %10s %9s %7s %10s %9s %7s%n", "endpoint (" + database + ")",
+                        "base r/s", "base p99", "labels r/s", "lab. p99", "ratio", "full r/s", "full p99", "ratio");
                 for (String endpoint : ENDPOINTS) {
                     Result base = wrk(without + endpoint, Optional.empty(), seconds);
-                    Result enf = wrk(withEnforcement + endpoint, Optional.of(token), seconds);
-                    System.out.printf("%-52s %12.0f %8.2fms %12.0f %8.2fms %7.1f%%%n", endpoint, base.requestsPerSecond(),
-                            base.p99Millis(), enf.requestsPerSecond(), enf.p99Millis(),
-                            100 * enf.requestsPerSecond() / base.requestsPerSecond());
+                    Result labels = wrk(withoutAudit + endpoint, Optional.of(token), seconds);
+                    Result full = wrk(withEnforcement + endpoint, Optional.of(token), seconds);
+                    System.out.printf("%-52s %10.0f %7.2fms %10.0f %7.2fms %6.1f%% %10.0f %7.2fms %6.1f%%%n", endpoint,
+                            base.requestsPerSecond(), base.p99Millis(), labels.requestsPerSecond(),
+                            labels.p99Millis(), 100 * labels.requestsPerSecond() / base.requestsPerSecond(),
+                            full.requestsPerSecond(), full.p99Millis(),
+                            100 * full.requestsPerSecond() / base.requestsPerSecond());
+                    node.audit().flush();
                 }
                 timeNotFound(withEnforcement, token);
                 node.audit().flush();
