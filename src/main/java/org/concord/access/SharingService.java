@@ -137,6 +137,15 @@ public final class SharingService {
         return Optional.of(Principal.of(user));
     }
 
+    /**
+     * Whether this node's own party may hold data under this label now (unexpired, and the party in its
+     * releasability, through groups as they are now): what a partner node may send it.
+     */
+    public boolean nodeMayHold(Label label, DataKind kind) {
+        Principal node = new Principal("node " + nodeParty, Optional.of(nodeParty), Optional.of(Role.VIEWER), false);
+        return view().policy().mayRead(node, label, kind, clock.instant());
+    }
+
     /** What this caller may see now, as a row filter for the stores. */
     public LabelFilter filterFor(Principal principal) {
         View v = view();

@@ -33,6 +33,8 @@ import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.identity.NodeIdentity;
 import org.concord.ingest.IngestService;
+import org.concord.catalog.OrbitKind;
+import org.concord.label.DataKind;
 import org.concord.label.LabelFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -327,6 +329,7 @@ public final class FederationService implements AutoCloseable {
                     + peer.party() + " is " + (last + 1));
         }
         List<IngestService.ReceivedOrbit> records = new ArrayList<>();
+        List<String> notForUs = new ArrayList<>();
         java.util.Set<String> recalledHere = store.recalledAmong(bundle.orbits().stream()
                 .map(Bundle.Item::contentSha256).toList());
         for (int i = 0; i < bundle.orbits().size(); i++) {
@@ -337,12 +340,20 @@ public final class FederationService implements AutoCloseable {
             if (recalledHere.contains(item.contentSha256() + "|" + item.label().originator())) {
                 continue; // recalled by its originator: a late copy from another path is not taken again
             }
+            DataKind kind = item.format().orbitKind() == OrbitKind.EPHEMERIS ? DataKind.EPHEMERIDES : DataKind.ORBITS;
+            if (!sharing.nodeMayHold(item.label(), kind)) {
+                notForUs.add("orbits[" + i + "]: its label (" + item.label() + ") does not release it to "
+                        + nodeParty);
+                continue;
+            }
             records.add(new IngestService.ReceivedOrbit(item.noradId(), item.format(), item.content(), item.label()));
         }
         String sha = IngestService.sha256(payload);
         IngestService.ReceivedReport report = ingest.storeReceived("bundle " + bundle.sequence() + " from "
                 + peer.party() + " (node " + abbreviate(peer.fingerprint()) + ")", sha, peer.ingester(), records);
         ConjunctionReceipt conjunctionReceipt = storeConjunctions(bundle, now);
+        List<String> rejected = new ArrayList<>(notForUs);
+        report.errors().forEach(e -> rejected.add(e.toString()));
         int recalled = 0;
         List<String> refusedRecalls = new ArrayList<>();
         for (Bundle.Recall recall : bundle.recalls()) {
@@ -372,15 +383,15 @@ public final class FederationService implements AutoCloseable {
         originators.add(peer.party());
         audit.append(AuditEvent.of(now, principalOf(peer).name(), Optional.of(peer.party()),
                 AuditAction.FEDERATION_RECEIVE, "bundle " + bundle.sequence() + " from " + peer.party(), originators,
-                report.stored() + " stored, " + report.unchanged() + " unchanged, " + report.errors().size()
-                        + " rejected" + (report.errors().isEmpty() ? "" : " (first: " + report.errors().getFirst()
-                        + ")") + "; conjunctions: " + conjunctionReceipt.stored() + " stored, "
+                report.stored() + " stored, " + report.unchanged() + " unchanged, " + rejected.size()
+                        + " rejected" + (rejected.isEmpty() ? "" : " (first: " + rejected.getFirst() + ")")
+                        + "; conjunctions: " + conjunctionReceipt.stored() + " stored, "
                         + conjunctionReceipt.problems().size() + " rejected" + (conjunctionReceipt.problems().isEmpty()
                         ? "" : " (first: " + conjunctionReceipt.problems().getFirst() + ")") + "; " + recalled
                         + " recalled"
                         + (refusedRecalls.isEmpty() ? "" : ", recalls refused (neither originator nor source): "
                         + refusedRecalls) + "; sha256 " + sha));
-        return new Receipt(bundle.sequence(), report.stored(), report.unchanged(), report.errors().size(),
+        return new Receipt(bundle.sequence(), report.stored(), report.unchanged(), rejected.size(),
                 conjunctionReceipt.stored(), conjunctionReceipt.problems().size(), recalled);
     }
 
@@ -398,8 +409,9 @@ public final class FederationService implements AutoCloseable {
         for (int i = 0; i < bundle.conjunctions().size(); i++) {
             Bundle.ConjunctionItem item = bundle.conjunctions().get(i);
             Conjunction c = item.conjunction();
-            if (c.label().isExpiredAt(now)) {
-                problems.add("conjunctions[" + i + "]: the label expired");
+            if (!sharing.nodeMayHold(c.label(), DataKind.CONJUNCTIONS)) {
+                problems.add("conjunctions[" + i + "]: its label (" + c.label() + ") does not release it to "
+                        + nodeParty + ", or it expired");
                 continue;
             }
             Optional<Long> primary = item.primaryInput().flatMap(this::localOrbitId);

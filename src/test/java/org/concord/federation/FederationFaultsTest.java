@@ -122,6 +122,36 @@ class FederationFaultsTest extends PartnersTest {
     }
 
     @Test
+    void aRecordWhoseLabelDoesNotReleaseItToThisNodeIsNotKeptEvenFromItsOriginator() {
+        start(List.of("GBR", "USA"), Clock.systemUTC(), Map.of());
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        List<String> tles = Partners.tles();
+        // a faulty sender: its bundle 1 carries a GBR-only record beside a PUBLIC one, properly signed
+        Bundle faulty = new Bundle("GBR", gbr.node.identity().fingerprint(), "USA", usa.node.identity().fingerprint(),
+                1, Instant.now(), List.of(item(tles.get(0), new Label("GBR", org.concord.label.Releasability.parse(
+                        "REL TO GBR"), org.concord.label.Tlp.AMBER, new java.util.TreeSet<>(),
+                        java.util.Optional.empty())), item(tles.get(1), Label.publicFrom("GBR"))), List.of(),
+                List.of());
+        byte[] payload = BundleCodec.encode(faulty);
+        FederationService.Receipt receipt = usa.node.federation().receive(usa.peer("GBR"),
+                new SignedBundle(payload, gbr.node.identity().sign(payload)));
+        assertThat(receipt.stored()).isEqualTo(1);
+        assertThat(receipt.rejected()).isEqualTo(1);
+        assertThat(usa.orbits()).extracting(o -> o.label().originator() + " " + o.label().releasability())
+                .containsExactly("GBR PUBLIC");
+        assertThat(audited(usa, AuditAction.FEDERATION_RECEIVE)).singleElement()
+                .satisfies(e -> assertThat(e.event().detail()).contains("1 rejected")
+                        .contains("does not release it to USA"));
+    }
+
+    private static Bundle.Item item(String tle, Label label) {
+        return new Bundle.Item(Long.parseLong(tle.split("\n")[1].substring(2, 7).trim()),
+                org.concord.catalog.SourceFormat.TLE, tle, IngestService.sha256(tle.getBytes(StandardCharsets.UTF_8)),
+                label);
+    }
+
+    @Test
     void requestsFromUnknownKeysOrWithSkewedClocksAreRefusedAndAudited() throws Exception {
         start(List.of("GBR", "USA"), Clock.systemUTC(), Map.of());
         Partners.Member gbr = partners.get("GBR");
