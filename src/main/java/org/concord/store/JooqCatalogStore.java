@@ -663,6 +663,15 @@ public final class JooqCatalogStore implements CatalogStore {
      * Raises the catalog version in this transaction. Its row lock, held to the commit, also makes writers take
      * turns, so that orbit records become visible in id order (federation feeds keep their place by id).
      */
+    /**
+     * Waits for, and holds to the commit, the writers' turn without changing the catalog version: for writers of
+     * rows that federation feeds follow by id (conjunctions, recalls) but that object lists do not show.
+     */
+    static void takeWritersTurn(DSLContext tx) {
+        tx.select(CATALOG_VERSION).from(CATALOG_STATE).where(DSL.field(DSL.unquotedName("id"), Integer.class).eq(1))
+                .forUpdate().fetch();
+    }
+
     static void raiseCatalogVersion(DSLContext tx) {
         tx.update(CATALOG_STATE).set(CATALOG_VERSION, CATALOG_VERSION.plus(1L))
                 .where(DSL.field(DSL.unquotedName("id"), Integer.class).eq(1)).execute();

@@ -81,6 +81,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 .collect(Collectors.toSet()));
         dsl.transaction(configuration -> {
             DSLContext tx = configuration.dsl();
+            JooqCatalogStore.takeWritersTurn(tx);
             insertBatch(tx, conjunctions, runId, labels);
             tx.update(Run.T)
                     .set(Run.STATUS, ScreeningRun.Status.DONE.name())
@@ -132,6 +133,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
+                JooqCatalogStore.takeWritersTurn(tx);
                 if (tx.fetchExists(Conj.T, Conj.CDM_SHA256.eq(cdmSha256)
                         .and(Conj.LABEL_ORIGINATOR.eq(conjunction.label().originator())))) {
                     return Optional.<Conjunction>empty();

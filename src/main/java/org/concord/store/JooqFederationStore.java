@@ -205,8 +205,8 @@ public final class JooqFederationStore implements FederationStore {
     public FeedSlice readFeed(FeedCursors from, LabelFilter filter, String exceptOriginator, int limit,
                               long maxContentChars) {
         List<Lane> lanes = visibleLanes(filter, exceptOriginator);
-        // Read before the records: every record up to it is committed and visible (orbit_append_lock), so the lanes
-        // may move past it when fewer than limit records come back.
+        // Read before the records: every record up to it is committed and visible (writers take turns on the
+        // catalog_state row), so the lanes may move past it when fewer than limit records come back.
         long newestId = Optional.ofNullable(dsl.select(DSL.max(Orbit.ID)).from(Orbit.T).fetchOne().value1())
                 .orElse(0L);
         List<OrbitRecord> fetched = lanes.isEmpty() ? List.of()
@@ -390,12 +390,17 @@ public final class JooqFederationStore implements FederationStore {
 
     @Override
     public void addRecall(StoredOrbit stored, String reason, Instant at, String by) {
-        dsl.insertInto(RecallRow.T).set(RecallRow.ORBIT_ID, stored.orbit().id())
-                .set(RecallRow.LABEL_ID, stored.lane().labelId()).set(RecallRow.DATA_KIND, stored.lane().kind().name())
-                .set(RecallRow.CONTENT_SHA256, stored.orbit().contentSha256())
-                .set(RecallRow.ORIGINATOR, stored.orbit().label().originator())
-                .set(RecallRow.REASON, reason.length() <= 1024 ? reason : reason.substring(0, 1024))
-                .set(RecallRow.RECALLED_AT, JooqCatalogStore.odt(at)).set(RecallRow.RECALLED_BY, by).execute();
+        dsl.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            JooqCatalogStore.takeWritersTurn(tx);
+            tx.insertInto(RecallRow.T).set(RecallRow.ORBIT_ID, stored.orbit().id())
+                    .set(RecallRow.LABEL_ID, stored.lane().labelId())
+                    .set(RecallRow.DATA_KIND, stored.lane().kind().name())
+                    .set(RecallRow.CONTENT_SHA256, stored.orbit().contentSha256())
+                    .set(RecallRow.ORIGINATOR, stored.orbit().label().originator())
+                    .set(RecallRow.REASON, reason.length() <= 1024 ? reason : reason.substring(0, 1024))
+                    .set(RecallRow.RECALLED_AT, JooqCatalogStore.odt(at)).set(RecallRow.RECALLED_BY, by).execute();
+        });
     }
 
     private static Optional<Instant> instant(OffsetDateTime value) {
