@@ -576,8 +576,8 @@ public final class JooqCatalogStore implements CatalogStore {
                     .map(f -> countObjects(view, "newest hidden", f, filter, where)).orElse(0L);
             List<SpaceObject> merged = new ArrayList<>(objectSelect(OBJ, filter).where(where).and(plain).and(after)
                     .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
-            // a full first part leaves room on the page only for the objects that sort before its last one; by NORAD
-            // id or epoch, that and the cursor bound the objects whose newest orbit is hidden to look up
+            // a full first part leaves room on the page only for the objects that sort before its last one; that and
+            // the cursor bound the objects whose newest orbit is hidden to look up
             Condition before = noCondition();
             Optional<Object> lastValue = Optional.empty();
             if (merged.size() > q.limit()) {
@@ -591,7 +591,11 @@ public final class JooqCatalogStore implements CatalogStore {
                 case NORAD_ID -> within(h.noradId(), low, high);
                 case EPOCH -> within(h.epoch(), low.map(JooqCatalogStore::instant),
                         high.map(JooqCatalogStore::instant));
-                default -> true;
+                case PERIGEE -> within(h.perigeeKm(), low, high);
+                case APOGEE -> within(h.apogeeKm(), low, high);
+                case INCLINATION -> within(h.inclinationDeg(), low, high);
+                case PERIOD -> within(h.periodMinutes(), low, high);
+                case NAME -> true;
             });
             if (fallback.isPresent()) {
                 merged.addAll(objectSelect(fallback.get(), filter).where(where).and(after).and(before)
@@ -621,8 +625,12 @@ public final class JooqCatalogStore implements CatalogStore {
     private record CountKey(String part, LabelFilter filter, String where) {
     }
 
-    /** An object whose newest orbit a filter hides, with the newest orbit the filter admits and its epoch. */
-    private record Hidden(long noradId, long orbitId, Instant epoch) {
+    /**
+     * An object whose newest orbit a filter hides, with the newest orbit the filter admits and the values lists sort
+     * that orbit by.
+     */
+    private record Hidden(long noradId, long orbitId, Instant epoch, double perigeeKm, double apogeeKm,
+                          double inclinationDeg, double periodMinutes) {
     }
 
     /**
@@ -795,9 +803,11 @@ public final class JooqCatalogStore implements CatalogStore {
                                                java.util.function.Predicate<Hidden> wanted) {
         Field<Long> noradId = DSL.field(DSL.unquotedName("space_object", "norad_id"), Long.class);
         Field<Long> orbitId = DSL.field(DSL.unquotedName("space_object", "latest_orbit_id"), Long.class);
-        List<Hidden> hidden = cached(view.fallbacks(), filter, () -> dsl.select(noradId, orbitId, Orbit.EPOCH)
+        List<Hidden> hidden = cached(view.fallbacks(), filter, () -> dsl.select(noradId, orbitId, Orbit.EPOCH,
+                        Orbit.PERIGEE_KM, Orbit.APOGEE_KM, Orbit.INCLINATION_DEG, Orbit.PERIOD_MIN)
                 .from(fallbackObjects(filter, Optional.empty())).join(Orbit.T).on(Orbit.ID.eq(orbitId))
-                .fetch(r -> new Hidden(r.value1(), r.value2(), r.value3().toInstant())));
+                .fetch(r -> new Hidden(r.value1(), r.value2(), r.value3().toInstant(), r.value4(), r.value5(),
+                        r.value6(), r.value7())));
         List<Long> orbitIds = hidden.stream().filter(wanted)
                 .filter(h -> only.map(ids -> ids.contains(h.noradId())).orElse(true)).map(Hidden::orbitId).toList();
         if (orbitIds.isEmpty()) {
