@@ -36,7 +36,6 @@ import org.concord.catalog.ObjectQuery.Range;
 import org.concord.catalog.ObjectQuery.SortKey;
 import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
-import org.concord.catalog.OrbitSummary;
 import org.concord.catalog.Page;
 import org.concord.catalog.Provenance;
 import org.concord.catalog.SourceFormat;
