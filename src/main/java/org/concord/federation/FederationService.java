@@ -68,6 +68,7 @@ public final class FederationService implements AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private final int bundleRecords;
+    private final boolean allowPlainHttp;
     private final HttpClient http;
     // One lock per peer and direction: a pull waits for the peer's server, which may be pulling from this node.
     private final Map<Long, Object> outboundLocks = new ConcurrentHashMap<>();
@@ -82,7 +83,7 @@ public final class FederationService implements AutoCloseable {
     public FederationService(FederationStore store, SharingService sharing, IngestService ingest,
                              ConjunctionStore conjunctions, Recaller recaller,
                              NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock, int bundleRecords,
-                             Optional<javax.net.ssl.SSLContext> trust) {
+                             Optional<javax.net.ssl.SSLContext> trust, boolean allowPlainHttp) {
         this.store = store;
         this.sharing = sharing;
         this.ingest = ingest;
@@ -93,6 +94,7 @@ public final class FederationService implements AutoCloseable {
         this.audit = audit;
         this.clock = clock;
         this.bundleRecords = bundleRecords;
+        this.allowPlainHttp = allowPlainHttp;
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         trust.ifPresent(client::sslContext);
         this.http = client.build();
@@ -129,6 +131,11 @@ public final class FederationService implements AutoCloseable {
             throw new IllegalArgumentException("endpoint '" + endpoint + "' is not an http(s) URL such as"
                     + " https://concord.example.org:8443");
         }
+        if (scheme.equals("http") && !allowPlainHttp && !isLoopback(endpoint.getHost())) {
+            throw new IllegalArgumentException("endpoint '" + endpoint + "' is plain HTTP to another host: bundles carry"
+                    + " labelled data, so use https:// (or set federation.allow-plain-http=true on a network you"
+                    + " trust)");
+        }
         String fingerprint = NodeIdentity.fingerprint(NodeIdentity.parsePublicKeyPem(publicKeyPem));
         if (fingerprint.equals(identity.fingerprint())) {
             throw new IllegalArgumentException("that is this node's own key; a peer is another node");
@@ -142,6 +149,11 @@ public final class FederationService implements AutoCloseable {
                 "peer " + peer.id() + " added", List.of(party), "party " + party + ", key " + fingerprint
                         + ", endpoint " + endpoint));
         return peer;
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     public Peer removePeer(long id, Principal by) {

@@ -83,7 +83,8 @@ public final class Node implements AutoCloseable {
         this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest, conjunctions,
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
                         .orbitRecordsRemoved() > 0, identity, config.party(), audit, federationClock,
-                config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting));
+                config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting),
+                config.federationAllowPlainHttp());
     }
 
     /** TLS that trusts the certificates in this key store (partners' self-signed certificates or their CAs). */

@@ -27,7 +27,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog,
                          int anonymousRequestsPerMinute, int anonymousBurst, Duration auditCheckpointPeriod,
                          Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
-                         Optional<Https> https, Optional<KeyStoreFile> federationTrustStore) {
+                         Optional<Https> https, Optional<KeyStoreFile> federationTrustStore,
+                         boolean federationAllowPlainHttp) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -99,14 +100,15 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 s.optional("https.keystore").map(k -> new Https(s.get("https.host", "0.0.0.0"),
                         s.integer("https.port", 8443, 1, 65535), keyStore(s, "https.keystore",
                         absoluteData))),
-                s.optional("federation.truststore").map(k -> keyStore(s, "federation.truststore", absoluteData)));
+                s.optional("federation.truststore").map(k -> keyStore(s, "federation.truststore", absoluteData)),
+                Boolean.parseBoolean(s.get("federation.allow-plain-http", "false")));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 auditCheckpointPeriod, federationPullPeriod, federationBundleRecords, federationNotifyPeers, https,
-                federationTrustStore);
+                federationTrustStore, federationAllowPlainHttp);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {

@@ -78,6 +78,15 @@ class FederationApiTest extends PartnersTest {
                 "{\"party\":\"AUS\",\"publicKeyPem\":\"nonsense\",\"endpoint\":\"http://127.0.0.1:1\"}");
         assertThat(badKey.statusCode()).isEqualTo(400);
         assertThat(badKey.body()).contains("public key is not PEM text");
+        HttpResponse<String> plain = call(usa, "POST", "/api/v1/federation/peers", admin, JSON.writeValueAsString(
+                Map.of("party", "AUS", "publicKeyPem", org.concord.identity.NodeIdentity.generateEphemeral()
+                        .publicKeyPem(), "endpoint", "http://concord.aus.example:8080")));
+        assertThat(plain.statusCode()).isEqualTo(400);
+        assertThat(plain.body()).contains("plain HTTP to another host");
+        HttpResponse<String> secure = call(usa, "POST", "/api/v1/federation/peers", admin, JSON.writeValueAsString(
+                Map.of("party", "AUS", "publicKeyPem", org.concord.identity.NodeIdentity.generateEphemeral()
+                        .publicKeyPem(), "endpoint", "https://concord.aus.example:8443")));
+        assertThat(secure.statusCode()).as(secure.body()).isEqualTo(201);
         HttpResponse<String> again = call(usa, "POST", "/api/v1/federation/peers", admin, JSON.writeValueAsString(
                 Map.of("party", "GBR", "publicKeyPem", gbr.node.identity().publicKeyPem(), "endpoint",
                         gbr.endpoint().toString())));
