@@ -33,7 +33,6 @@ import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.identity.NodeIdentity;
 import org.concord.ingest.IngestService;
-import org.concord.catalog.OrbitKind;
 import org.concord.label.DataKind;
 import org.concord.label.LabelFilter;
 import org.slf4j.Logger;
@@ -352,8 +351,7 @@ public final class FederationService implements AutoCloseable {
             if (recalledHere.contains(item.contentSha256() + "|" + item.label().originator())) {
                 continue; // recalled by its originator: a late copy from another path is not taken again
             }
-            DataKind kind = item.format().orbitKind() == OrbitKind.EPHEMERIS ? DataKind.EPHEMERIDES : DataKind.ORBITS;
-            if (!sharing.nodeMayHold(item.label(), kind)) {
+            if (!sharing.nodeMayHold(item.label(), item.format().orbitKind().dataKind())) {
                 notForUs.add("orbits[" + i + "]: its label (" + item.label() + ") does not release it to "
                         + nodeParty);
                 continue;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.concord.catalog.OrbitRecord;
-import org.concord.label.DataKind;
 import org.concord.label.LabelFilter;
 
 /** Peers, feed positions and recalls; implemented in {@code store}. */
@@ -84,10 +83,5 @@ public interface FederationStore {
         public boolean isEmpty() {
             return orbits.isEmpty() && conjunctions.isEmpty() && recalls.isEmpty();
         }
-    }
-
-    /** The data kind an orbit record is released under. */
-    static DataKind kindOf(OrbitRecord orbit) {
-        return orbit.kind() == org.concord.catalog.OrbitKind.EPHEMERIS ? DataKind.EPHEMERIDES : DataKind.ORBITS;
     }
 }

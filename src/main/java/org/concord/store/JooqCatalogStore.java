@@ -404,11 +404,6 @@ public final class JooqCatalogStore implements CatalogStore {
         }
     }
 
-    /** The data kind an orbit record is released as: an OEM is an ephemeris, the rest are orbits. */
-    static DataKind dataKind(OrbitKind kind) {
-        return kind == OrbitKind.EPHEMERIS ? DataKind.EPHEMERIDES : DataKind.ORBITS;
-    }
-
     static final Field<String> DATA_KIND_OF_ORBIT = DSL.when(Orbit.ORBIT_KIND.eq(OrbitKind.EPHEMERIS.name()),
             DSL.inline(DataKind.EPHEMERIDES.name())).otherwise(DSL.inline(DataKind.ORBITS.name()));
 

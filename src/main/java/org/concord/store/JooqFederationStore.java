@@ -271,7 +271,7 @@ public final class JooqFederationStore implements FederationStore {
             dsl.select(Orbit.ID, Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR, Orbit.LABEL_ID, Orbit.ORBIT_KIND)
                     .from(Orbit.T).where(Orbit.ID.in(inputIds.subList(i, Math.min(inputIds.size(), i + 1000))))
                     .forEach(r -> inputs.put(r.value1(), new OrbitRef(r.value2(), r.value3(), new Lane(r.value4(),
-                            r.value5().equals(OrbitKind.EPHEMERIS.name()) ? DataKind.EPHEMERIDES : DataKind.ORBITS))));
+                            OrbitKind.valueOf(r.value5()).dataKind()))));
         }
         List<Bundle.ConjunctionItem> items = new ArrayList<>();
         boolean waiting = false;
@@ -372,7 +372,7 @@ public final class JooqFederationStore implements FederationStore {
                 .on(IngestSource.ID.eq(Orbit.SOURCE_ID)).where(Orbit.CONTENT_SHA256.eq(contentSha256))
                 .and(Orbit.LABEL_ORIGINATOR.eq(originator)).fetchOptional(r -> {
                     OrbitRecord orbit = JooqCatalogStore.toOrbit(r);
-                    return new StoredOrbit(orbit, new Lane(r.get(Orbit.LABEL_ID), FederationStore.kindOf(orbit)));
+                    return new StoredOrbit(orbit, new Lane(r.get(Orbit.LABEL_ID), orbit.kind().dataKind()));
                 });
     }
 
