@@ -530,12 +530,13 @@ public final class JooqCatalogStore implements CatalogStore {
     @Override
     public Optional<SpaceObject> findObject(long noradId, LabelFilter filter) {
         Condition object = Tables.SpaceObject.NORAD_ID.eq(noradId);
-        if (filter.unrestricted()) {
-            return objectSelect(OBJ, filter).where(object).fetchOptional().map(this::toObject);
-        }
-        // one statement whether the object's newest orbit is visible or hidden (then its newest visible one)
-        Optional<List<Long>> only = Optional.of(List.of(noradId));
-        return objectSelect(objects(filter, only, Optional.of(fallbackObjects(filter, only))), filter).where(object)
+        // The common case, an object whose newest orbit the caller may see, costs what it costs unrestricted; only an
+        // object whose newest orbit is hidden takes a second statement for its newest visible one. (One statement
+        // for both, a union with the anti-join, made the common case about 1.5x slower on PostgreSQL.)
+        Optional<SpaceObject> plain = objectSelect(OBJ, filter).where(object).and(newestVisible(filter))
+                .fetchOptional().map(this::toObject);
+        return plain.isPresent() || filter.unrestricted() ? plain
+                : objectSelect(fallbackObjects(filter, Optional.of(List.of(noradId))), filter).where(object)
                 .fetchOptional().map(this::toObject);
     }
 

@@ -32,18 +32,20 @@ import org.concord.store.TestDatabases;
  * The cost of enforcement on the catalog query endpoints: the same node, the same requests, answered by a baseline
  * server that does none of it, by one that authenticates and filters by label ("labels"), and by the real one, which
  * also appends every read to the audit log ("full"). wrk on loopback (2 threads, 16 connections) drives each endpoint
- * for a few seconds; requests/s and p99 latency are printed for each, with the ratios to the baseline. The node holds the bundled catalog (26,389 objects, PUBLIC) plus 6,000 of its element sets as USA's
- * (REL TO GBR,USA, AMBER) and 3,000 as AUS's (REL TO AUS): the caller (a USA analyst) may see some labels and not
- * others, so every query takes the filtered path. Then the same caller asks, one request at a time, for an object it
- * may not see (only AUS holds an orbit of it) and for one that does not exist: both answers must be the same 404, in
- * the same time; the median and p99 of each are printed. Run it with {@code scripts/bench-api [--seconds N]
- * [--h2-only|--pg-only]}.
+ * for a few seconds; requests/s and p99 latency are printed for each, with the ratios to the baseline. The node holds
+ * the bundled catalog (26,389 objects, PUBLIC) plus 6,000 of its element sets as USA's (REL TO GBR,USA, AMBER) and
+ * 3,000 as AUS's (REL TO AUS): the caller (a USA analyst) may see some labels and not others, so every query takes
+ * the filtered path. Object 44713 is one whose newest orbit the caller may see (the common case); 25544 one whose
+ * newest orbit is AUS's, hidden from the caller, so it is shown with an older one. Then the same caller asks, one
+ * request at a time, for an object it may not see (only AUS holds an orbit of it) and for one that does not exist:
+ * both answers must be the same 404, in the same time; the median and p99 of each are printed. Run it with
+ * {@code scripts/bench-api [--seconds N] [--h2-only|--pg-only]}.
  */
 public final class ApiLoadBenchmark {
 
     private static final List<String> ENDPOINTS = List.of("/api/v1/objects?limit=100",
             "/api/v1/objects?name=starlink&limit=50&sort=-epoch", "/api/v1/objects?perigeeMaxKm=600&limit=100",
-            "/api/v1/objects/25544", "/api/v1/objects/25544/orbits");
+            "/api/v1/objects/44713", "/api/v1/objects/25544", "/api/v1/objects/25544/orbits");
 
     private static final long FORBIDDEN = 99_901;
     private static final long MISSING = 99_902;
