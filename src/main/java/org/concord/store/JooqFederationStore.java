@@ -178,14 +178,16 @@ public final class JooqFederationStore implements FederationStore {
                 .and(BundleRow.SEQUENCE.eq(sequence)).fetchOptional(BundleRow.CURSORS).map(FeedCursors::decode);
     }
 
-    /** The lanes the filter admits, except those of labels originated by {@code exceptOriginator}. */
-    private List<Lane> visibleLanes(LabelFilter filter, String exceptOriginator) {
+    private static final List<DataKind> ORBIT_KINDS = List.of(DataKind.ORBITS, DataKind.EPHEMERIDES);
+
+    /** The lanes of these kinds the filter admits, except those of labels originated by {@code exceptOriginator}. */
+    private List<Lane> visibleLanes(LabelFilter filter, String exceptOriginator, List<DataKind> kinds) {
         List<Lane> lanes = new ArrayList<>();
         dsl.select(LabelRow.ID, LabelRow.ORIGINATOR).from(LabelRow.T).orderBy(LabelRow.ID).forEach(r -> {
             if (r.value2().equals(exceptOriginator)) {
                 return;
             }
-            for (DataKind kind : List.of(DataKind.ORBITS, DataKind.EPHEMERIDES)) {
+            for (DataKind kind : kinds) {
                 if (filter.admits(r.value1(), kind)) {
                     lanes.add(new Lane(r.value1(), kind));
                 }
@@ -204,7 +206,7 @@ public final class JooqFederationStore implements FederationStore {
     @Override
     public FeedSlice readFeed(FeedCursors from, LabelFilter filter, String exceptOriginator, int limit,
                               long maxContentChars) {
-        List<Lane> lanes = visibleLanes(filter, exceptOriginator);
+        List<Lane> lanes = visibleLanes(filter, exceptOriginator, ORBIT_KINDS);
         // Read before the records: every record up to it is committed and visible (writers take turns on the
         // catalog_state row), so the lanes may move past it when fewer than limit records come back.
         long newestId = Optional.ofNullable(dsl.select(DSL.max(Orbit.ID)).from(Orbit.T).fetchOne().value1())
@@ -250,12 +252,7 @@ public final class JooqFederationStore implements FederationStore {
      */
     private List<Bundle.ConjunctionItem> conjunctions(FeedCursors from, LabelFilter filter, String exceptOriginator,
                                                       int limit, TreeMap<Lane, Long> after) {
-        List<Lane> lanes = new ArrayList<>();
-        dsl.select(LabelRow.ID, LabelRow.ORIGINATOR).from(LabelRow.T).orderBy(LabelRow.ID).forEach(r -> {
-            if (!r.value2().equals(exceptOriginator) && filter.admits(r.value1(), DataKind.CONJUNCTIONS)) {
-                lanes.add(new Lane(r.value1(), DataKind.CONJUNCTIONS));
-            }
-        });
+        List<Lane> lanes = visibleLanes(filter, exceptOriginator, List.of(DataKind.CONJUNCTIONS));
         if (lanes.isEmpty()) {
             return List.of();
         }
@@ -318,7 +315,7 @@ public final class JooqFederationStore implements FederationStore {
 
     @Override
     public long pendingRecords(FeedCursors from, LabelFilter filter, String exceptOriginator) {
-        List<Lane> lanes = visibleLanes(filter, exceptOriginator);
+        List<Lane> lanes = visibleLanes(filter, exceptOriginator, ORBIT_KINDS);
         return lanes.isEmpty() ? 0 : dsl.fetchCount(Orbit.T, beyond(lanes, from));
     }
 
