@@ -104,9 +104,14 @@ final class FederationApi {
         ctx.json(Map.of("items", items));
     }
 
-    void addPeer(Context ctx) throws Exception {
+    void addPeer(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        JsonNode body = JSON.readTree(ctx.body());
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not valid JSON: " + e.getOriginalMessage());
+        }
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object with party, publicKeyPem and endpoint");
         }

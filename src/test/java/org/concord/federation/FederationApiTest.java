@@ -78,6 +78,9 @@ class FederationApiTest extends PartnersTest {
                 "{\"party\":\"AUS\",\"publicKeyPem\":\"nonsense\",\"endpoint\":\"http://127.0.0.1:1\"}");
         assertThat(badKey.statusCode()).isEqualTo(400);
         assertThat(badKey.body()).contains("public key is not PEM text");
+        HttpResponse<String> notJson = call(usa, "POST", "/api/v1/federation/peers", admin, "{\"party\": ");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("not valid JSON");
         HttpResponse<String> plain = call(usa, "POST", "/api/v1/federation/peers", admin, JSON.writeValueAsString(
                 Map.of("party", "AUS", "publicKeyPem", org.concord.identity.NodeIdentity.generateEphemeral()
                         .publicKeyPem(), "endpoint", "http://concord.aus.example:8080")));
