@@ -1,6 +1,5 @@
 package org.concord.http;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -195,16 +194,7 @@ final class AccessApi {
     }
 
     private static JsonNode body(Context ctx) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.body());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not JSON: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object");
-        }
-        return body;
+        return RequestBodies.object(ctx, "(see docs/sharing.md)");
     }
 
     private static String text(JsonNode body, String key) {

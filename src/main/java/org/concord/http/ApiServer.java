@@ -433,16 +433,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void startScreening(Context ctx) {
         Principal principal = Callers.requireNodeAnalyst(ctx, sharing);
-        com.fasterxml.jackson.databind.JsonNode body;
-        try {
-            body = new ObjectMapper().readTree(ctx.body());
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("the body is not JSON: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object such as {\"start\":"
-                    + " \"2024-07-05T00:00:00Z\", \"windowSeconds\": 604800, \"thresholdMeters\": 5000}");
-        }
+        com.fasterxml.jackson.databind.JsonNode body = RequestBodies.object(ctx, "such as {\"start\":"
+                + " \"2024-07-05T00:00:00Z\", \"windowSeconds\": 604800, \"thresholdMeters\": 5000}");
         Instant start;
         try {
             start = Instant.parse(body.path("start").asText(""));

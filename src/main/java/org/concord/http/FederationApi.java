@@ -18,7 +18,6 @@ import org.concord.federation.PeerState;
 import org.concord.http.HttpErrors.UnauthorizedException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -28,8 +27,6 @@ import io.javalin.http.HttpStatus;
  * notifications, and the peer registry and status for this node's administrators.
  */
 final class FederationApi {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FederationService federation;
     private final SharingService sharing;
@@ -106,15 +103,7 @@ final class FederationApi {
 
     void addPeer(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object with party, publicKeyPem and endpoint");
-        }
+        JsonNode body = RequestBodies.object(ctx, "with party, publicKeyPem and endpoint");
         Peer peer = federation.addPeer(text(body, "party"), text(body, "publicKeyPem"),
                 URI.create(text(body, "endpoint")), admin);
         ctx.status(HttpStatus.CREATED).json(peer(peer));

@@ -1,0 +1,34 @@
+package org.concord.http;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.http.Context;
+
+/** Request bodies that must be a JSON object; anything else is refused with 400 and the reason. */
+final class RequestBodies {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RequestBodies() {
+    }
+
+    /** The body as a JSON object; {@code shape} says what is expected, e.g. "with party, publicKeyPem and endpoint". */
+    static JsonNode object(Context ctx, String shape) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body cannot be read: " + e.getMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("the body must be a JSON object " + shape);
+        }
+        return body;
+    }
+}
