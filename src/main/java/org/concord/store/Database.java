@@ -23,6 +23,8 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     /** Sharing changes committed through this process (the store's version counts every process's). */
     private final java.util.concurrent.atomic.AtomicLong sharingChanges = new java.util.concurrent.atomic.AtomicLong();
+    /** Catalog changes committed through this process (the catalog version counts every process's). */
+    private final java.util.concurrent.atomic.AtomicLong catalogChanges = new java.util.concurrent.atomic.AtomicLong();
 
     private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -74,6 +76,14 @@ public final class Database implements AutoCloseable {
 
     void sharingChangedHere() {
         sharingChanges.incrementAndGet();
+    }
+
+    long catalogChangesHere() {
+        return catalogChanges.get();
+    }
+
+    void catalogChangedHere() {
+        catalogChanges.incrementAndGet();
     }
 
     public DSLContext dsl() {

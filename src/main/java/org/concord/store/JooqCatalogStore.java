@@ -74,16 +74,20 @@ public final class JooqCatalogStore implements CatalogStore {
     private static final int CHUNK = 1000;
     private static final Table<?> OBJ = Tables.SpaceObject.T;
 
+    private final Database database;
     private final DSLContext dsl;
     private final LabelIds labelIds;
+    private final RenderedQueries rendered;
 
     public JooqCatalogStore(Database database) {
         this(database, new LabelIds(database));
     }
 
     JooqCatalogStore(Database database, LabelIds labelIds) {
+        this.database = database;
         this.dsl = database.dsl();
         this.labelIds = labelIds;
+        this.rendered = new RenderedQueries(dsl);
     }
 
     /** A store of at least this many rows refreshes PostgreSQL's planner statistics afterwards. */
@@ -101,6 +105,8 @@ public final class JooqCatalogStore implements CatalogStore {
             // another ingest stored some of the same records between our look-up and our insert: once again, those
             // records are now found and counted as unchanged
             outcome = storeInTransaction(batch);
+        } finally {
+            database.catalogChangedHere();
         }
         if (outcome.stored() >= ANALYZE_AFTER_ROWS && isPostgres(dsl)) {
             // without it, the next ingest's look-ups plan against an empty table (sequential scans, seconds per
@@ -527,17 +533,77 @@ public final class JooqCatalogStore implements CatalogStore {
         return toInsert.size();
     }
 
+    /**
+     * One statement as a rule. Unrestricted, or when the caller may see the object's newest orbit, the object as
+     * stored; when this catalog view knows the newest is hidden from the caller, the object with its newest visible
+     * orbit (known from the view) instead. Otherwise (a forbidden or missing object, or a change by another process
+     * the view does not show yet) a second statement ranks the object's visible lanes.
+     */
     @Override
     public Optional<SpaceObject> findObject(long noradId, LabelFilter filter) {
-        Condition object = Tables.SpaceObject.NORAD_ID.eq(noradId);
-        // The common case, an object whose newest orbit the caller may see, costs what it costs unrestricted; only an
-        // object whose newest orbit is hidden takes a second statement for its newest visible one. (One statement
-        // for both, a union with the anti-join, made the common case about 1.5x slower on PostgreSQL.)
-        Optional<SpaceObject> plain = objectSelect(OBJ, filter).where(object).and(newestVisible(filter))
-                .fetchOptional().map(this::toObject);
-        return plain.isPresent() || filter.unrestricted() ? plain
-                : objectSelect(fallbackObjects(filter, Optional.of(List.of(noradId))), filter).where(object)
-                .fetchOptional().map(this::toObject);
+        Map<String, Object> object = Map.of("noradId", noradId);
+        if (filter.unrestricted()) {
+            return first(rendered.fetch("object", filter, object,
+                    () -> objectSelect(OBJ, filter).where(Tables.SpaceObject.NORAD_ID.eq(noradIdParam()))));
+        }
+        Optional<Hidden> hidden = Optional.ofNullable(hiddenNewest(currentView(), filter).byObject().get(noradId));
+        Optional<SpaceObject> found = hidden.isPresent()
+                ? first(rendered.fetch("object by its newest visible orbit", filter,
+                        Map.of("noradId", noradId, "orbitId", hidden.get().orbitId()),
+                        () -> objectSelect(visibleOrbitAsObject(filter), filter)
+                                .where(Tables.SpaceObject.NORAD_ID.eq(noradIdParam()))))
+                : first(rendered.fetch("object showing its newest orbit", filter, object,
+                        () -> objectSelect(OBJ, filter).where(Tables.SpaceObject.NORAD_ID.eq(noradIdParam()))
+                                .and(newestVisible(filter))));
+        return found.isPresent() ? found : newestVisibleLane(noradId, filter);
+    }
+
+    private static Field<Long> noradIdParam() {
+        return DSL.param("noradId", Long.class);
+    }
+
+    private Optional<SpaceObject> first(org.jooq.Result<Record> rows) {
+        return rows.stream().findFirst().map(this::toObject);
+    }
+
+    /** The orbit of parameter {@code orbitId}, if the filter admits it, as its object in the shape of space_object. */
+    private static Table<?> visibleOrbitAsObject(LabelFilter filter) {
+        return DSL.select(Orbit.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
+                        Orbit.INTL_DESIGNATOR.as("intl_designator"), Orbit.ID.as("latest_orbit_id"))
+                .from(Orbit.T).where(Orbit.ID.eq(DSL.param("orbitId", Long.class))).and(orbitVisible(filter))
+                .asTable("space_object");
+    }
+
+    /**
+     * The object with the newest orbit the filter admits, found by ranking its lanes (its newest orbit under each
+     * label and kind, a few rows found by primary key) as the newest orbit is ranked. Its stored name and designator
+     * belong to its newest orbit; another orbit brings its own.
+     */
+    private Optional<SpaceObject> newestVisibleLane(long noradId, LabelFilter filter) {
+        return first(rendered.fetch("object with its newest visible lane", filter, Map.of("noradId", noradId),
+                () -> newestVisibleLaneQuery(filter)));
+    }
+
+    private org.jooq.Select<Record> newestVisibleLaneQuery(LabelFilter filter) {
+        Condition newestItself = ObjectLabelLatest.ORBIT_ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID);
+        List<SelectField<?>> fields = new ArrayList<>();
+        fields.add(Tables.SpaceObject.NORAD_ID);
+        fields.add(DSL.when(newestItself, Tables.SpaceObject.NAME).otherwise(Orbit.OBJECT_NAME).as("name"));
+        fields.add(DSL.when(newestItself, Tables.SpaceObject.INTL_DESIGNATOR).otherwise(Orbit.INTL_DESIGNATOR)
+                .as("intl_designator"));
+        fields.addAll(Arrays.asList(orbitFields()));
+        fields.addAll(Arrays.asList(satcatFields()));
+        return dsl.select(fields).from(OBJ)
+                .join(ObjectLabelLatest.T).on(ObjectLabelLatest.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID))
+                .join(Orbit.T).on(Orbit.ID.eq(ObjectLabelLatest.ORBIT_ID))
+                .join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID))
+                .leftJoin(Satcat.T).on(satcatJoin(filter))
+                .where(Tables.SpaceObject.NORAD_ID.eq(noradIdParam()))
+                .and(ObjectLabelLatest.NORAD_ID.eq(noradIdParam()))
+                .and(lane(ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND, filter))
+                .orderBy(ObjectLabelLatest.EPOCH.desc(), ObjectLabelLatest.SOURCE_PRIORITY.desc(),
+                        ObjectLabelLatest.ORBIT_ID.desc())
+                .limit(1);
     }
 
     /**
@@ -630,16 +696,21 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     /**
-     * What object lists reuse while the catalog does not change: their totals (each a pass over every object it
+     * What object reads reuse while the catalog does not change: list totals (each a pass over every object it
      * counts) by their SQL, and for each filter the newest orbit it admits of every object whose newest orbit it
-     * hides (found by an anti-join over all of them).
+     * hides (found by an anti-join over all of them). {@code changesSeen} and {@code checkedAtNanos}: this process's
+     * catalog changes when the version was last read, and when.
      */
-    private record CatalogView(long catalogVersion, Map<CountKey, Long> totals,
-                               Map<LabelFilter, List<Hidden>> fallbacks) {
+    private record CatalogView(long catalogVersion, long changesSeen, long checkedAtNanos,
+                               Map<CountKey, Long> totals, Map<LabelFilter, HiddenNewest> fallbacks) {
 
-        CatalogView(long catalogVersion) {
-            this(catalogVersion, new java.util.concurrent.ConcurrentHashMap<>(),
+        CatalogView(long catalogVersion, long changesSeen, long checkedAtNanos) {
+            this(catalogVersion, changesSeen, checkedAtNanos, new java.util.concurrent.ConcurrentHashMap<>(),
                     new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        CatalogView checked(long changes, long nanos) {
+            return new CatalogView(catalogVersion, changes, nanos, totals, fallbacks);
         }
     }
 
@@ -658,15 +729,11 @@ public final class JooqCatalogStore implements CatalogStore {
         return cache.computeIfAbsent(key, k -> compute.get());
     }
 
-    private volatile CatalogView view = new CatalogView(-1);
+    private volatile CatalogView view = new CatalogView(-1, -1, 0);
 
     private static final Table<?> CATALOG_STATE = DSL.table(DSL.unquotedName("catalog_state"));
     private static final Field<Long> CATALOG_VERSION = DSL.field(DSL.unquotedName("version"), Long.class);
 
-    /**
-     * Raises the catalog version in this transaction. Its row lock, held to the commit, also makes writers take
-     * turns, so that orbit records become visible in id order (federation feeds keep their place by id).
-     */
     /**
      * Waits for, and holds to the commit, the writers' turn without changing the catalog version: for writers of
      * rows that federation feeds follow by id (conjunctions, recalls) but that object lists do not show.
@@ -676,22 +743,37 @@ public final class JooqCatalogStore implements CatalogStore {
                 .forUpdate().fetch();
     }
 
+    /**
+     * Raises the catalog version in this transaction (the caller tells its {@link Database} after the commit). Its
+     * row lock, held to the commit, also makes writers take turns, so that orbit records become visible in id order
+     * (federation feeds keep their place by id).
+     */
     static void raiseCatalogVersion(DSLContext tx) {
         tx.update(CATALOG_STATE).set(CATALOG_VERSION, CATALOG_VERSION.plus(1L))
                 .where(DSL.field(DSL.unquotedName("id"), Integer.class).eq(1)).execute();
     }
 
     /**
-     * The view valid for the catalog as it is now: every change of what lists show, by this process or another,
-     * raises {@code catalog_state.version} in its transaction.
+     * How long a catalog view is trusted without reading the catalog version: a change made through this process
+     * counts from the next read; one made by another process on the same database (the command line beside a
+     * running server), within this time. The sharing view follows the same rule.
+     */
+    static final long RECHECK_NANOS = 250_000_000L;
+
+    /**
+     * The view valid for the catalog as it is now: every change of what object reads show, by this process or
+     * another, raises {@code catalog_state.version} in its transaction.
      */
     private CatalogView currentView() {
-        long version = dsl.select(CATALOG_VERSION).from(CATALOG_STATE).fetchOne(CATALOG_VERSION);
         CatalogView v = view;
-        if (v.catalogVersion() != version) {
-            v = new CatalogView(version);
-            view = v;
+        long now = System.nanoTime();
+        long changes = database.catalogChangesHere();
+        if (v.changesSeen() == changes && now - v.checkedAtNanos() < RECHECK_NANOS) {
+            return v;
         }
+        long version = dsl.select(CATALOG_VERSION).from(CATALOG_STATE).fetchOne(CATALOG_VERSION);
+        v = v.catalogVersion() == version ? v.checked(changes, now) : new CatalogView(version, changes, now);
+        view = v;
         return v;
     }
 
@@ -790,42 +872,58 @@ public final class JooqCatalogStore implements CatalogStore {
                 .asTable("space_object");
     }
 
+    /** The objects whose newest orbit a filter hides, each with the newest orbit it admits; by catalog number too. */
+    private record HiddenNewest(List<Hidden> objects, Map<Long, Hidden> byObject) {
+    }
+
+    /** {@link #allFallbackObjects} in this catalog view, found once per filter. */
+    private HiddenNewest hiddenNewest(CatalogView view, LabelFilter filter) {
+        Field<Long> noradId = DSL.field(DSL.unquotedName("space_object", "norad_id"), Long.class);
+        Field<Long> orbitId = DSL.field(DSL.unquotedName("space_object", "latest_orbit_id"), Long.class);
+        return cached(view.fallbacks(), filter, () -> {
+            List<Hidden> objects = dsl.select(noradId, orbitId, Orbit.EPOCH, Orbit.PERIGEE_KM, Orbit.APOGEE_KM,
+                            Orbit.INCLINATION_DEG, Orbit.PERIOD_MIN)
+                    .from(allFallbackObjects(filter)).join(Orbit.T).on(Orbit.ID.eq(orbitId))
+                    .fetch(r -> new Hidden(r.value1(), r.value2(), r.value3().toInstant(), r.value4(), r.value5(),
+                            r.value6(), r.value7()));
+            return new HiddenNewest(objects, objects.stream()
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(Hidden::noradId, h -> h)));
+        });
+    }
+
     /**
-     * {@link #fallbackObjects(LabelFilter, Optional)} for this catalog view, of the objects {@code only} names (all
-     * when empty) that {@code wanted} accepts: their orbits found once, then looked up by id (and checked against the
-     * filter once more). None when there are no such objects.
+     * The objects {@code only} names (all when empty) whose newest orbit the filter hides in this catalog view and
+     * that {@code wanted} accepts, with their newest visible orbit; none when there are no such objects.
      */
     private Optional<Table<?>> fallbackObjects(CatalogView view, LabelFilter filter, Optional<List<Long>> only,
                                                java.util.function.Predicate<Hidden> wanted) {
-        Field<Long> noradId = DSL.field(DSL.unquotedName("space_object", "norad_id"), Long.class);
-        Field<Long> orbitId = DSL.field(DSL.unquotedName("space_object", "latest_orbit_id"), Long.class);
-        List<Hidden> hidden = cached(view.fallbacks(), filter, () -> dsl.select(noradId, orbitId, Orbit.EPOCH,
-                        Orbit.PERIGEE_KM, Orbit.APOGEE_KM, Orbit.INCLINATION_DEG, Orbit.PERIOD_MIN)
-                .from(fallbackObjects(filter, Optional.empty())).join(Orbit.T).on(Orbit.ID.eq(orbitId))
-                .fetch(r -> new Hidden(r.value1(), r.value2(), r.value3().toInstant(), r.value4(), r.value5(),
-                        r.value6(), r.value7())));
-        List<Long> orbitIds = hidden.stream().filter(wanted)
-                .filter(h -> only.map(ids -> ids.contains(h.noradId())).orElse(true)).map(Hidden::orbitId).toList();
-        if (orbitIds.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(DSL.select(Orbit.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
+        List<Hidden> objects = hiddenNewest(view, filter).objects().stream().filter(wanted)
+                .filter(h -> only.map(ids -> ids.contains(h.noradId())).orElse(true)).toList();
+        return objects.isEmpty() ? Optional.empty() : Optional.of(fallbackObjects(filter, objects));
+    }
+
+    /**
+     * These objects, each with the orbit found for it, in the shape of {@code space_object}: looked up by orbit id,
+     * and each orbit checked against the filter once more.
+     */
+    private static Table<?> fallbackObjects(LabelFilter filter, List<Hidden> objects) {
+        return DSL.select(Orbit.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
                         Orbit.INTL_DESIGNATOR.as("intl_designator"), Orbit.ID.as("latest_orbit_id"))
-                .from(Orbit.T).where(Orbit.ID.in(orbitIds)).and(orbitVisible(filter))
-                .asTable("space_object"));
+                .from(Orbit.T).where(Orbit.ID.in(objects.stream().map(Hidden::orbitId).toList()))
+                .and(orbitVisible(filter))
+                .asTable("space_object");
     }
 
     /**
      * The objects whose newest orbit the filter hides but another orbit it admits, each with its newest admitted
-     * orbit (and that orbit's name and designator), in the shape of {@code space_object}. {@code only} narrows the
-     * work to these objects.
+     * orbit (and that orbit's name and designator), in the shape of {@code space_object}: an anti-join over every
+     * object.
      */
-    private Table<?> fallbackObjects(LabelFilter filter, Optional<List<Long>> only) {
+    private static Table<?> allFallbackObjects(LabelFilter filter) {
         Condition newestHidden = Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.ORBITS.name())
                 .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.ORBITS))
                 .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.EPHEMERIDES.name())
                         .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.EPHEMERIDES)));
-        Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
         Table<?> newer = DSL.table(DSL.unquotedName("object_label_latest")).as("newer");
         Field<Long> newerNorad = DSL.field(DSL.unquotedName("newer", "norad_id"), Long.class);
         Field<Long> newerLabel = DSL.field(DSL.unquotedName("newer", "label_id"), Long.class);
@@ -840,7 +938,7 @@ public final class JooqCatalogStore implements CatalogStore {
                 .from(OBJ)
                 .join(ObjectLabelLatest.T).on(ObjectLabelLatest.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID))
                 .join(Orbit.T).on(Orbit.ID.eq(ObjectLabelLatest.ORBIT_ID))
-                .where(newestHidden).and(objects)
+                .where(newestHidden)
                 .and(lane(ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND, filter))
                 .andNotExists(DSL.selectOne().from(newer).where(newerNorad.eq(ObjectLabelLatest.NORAD_ID))
                         .and(lane(newerLabel, newerKind, filter))
@@ -1047,20 +1145,25 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public List<OrbitRecord> orbitHistory(long noradId, LabelFilter filter) {
-        return orbitSelect().leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
-                .where(Orbit.NORAD_ID.eq(noradId)).and(orbitVisible(filter))
-                .orderBy(Orbit.EPOCH.desc(), SOURCE_PRIORITY.desc(), Orbit.ID.desc()).fetch()
+        return rendered.fetch("orbit history", filter, Map.of("noradId", noradId),
+                () -> orbitSelect().leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
+                        .where(Orbit.NORAD_ID.eq(noradIdParam())).and(orbitVisible(filter))
+                        .orderBy(Orbit.EPOCH.desc(), SOURCE_PRIORITY.desc(), Orbit.ID.desc()))
                 .map(JooqCatalogStore::toOrbit);
     }
 
     @Override
     public LatestOrbitChoice latestOrbitChoice(OrbitRecord latest, LabelFilter filter) {
-        List<LatestOrbitChoice.Source> atEpoch = dsl.select(Orbit.ID, Orbit.LABEL_ORIGINATOR, SOURCE_PRIORITY)
-                .from(Orbit.T).leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
-                .where(Orbit.NORAD_ID.eq(latest.noradId())).and(Orbit.EPOCH.eq(odt(latest.epoch())))
-                .and(orbitVisible(filter))
-                .orderBy(SOURCE_PRIORITY.desc(), Orbit.ID.desc())
-                .fetch(r -> new LatestOrbitChoice.Source(r.value1(), r.value2(), r.value3()));
+        List<LatestOrbitChoice.Source> atEpoch = rendered.fetch("sources at an epoch", filter,
+                        Map.of("noradId", latest.noradId(), "epoch", odt(latest.epoch())),
+                        () -> dsl.select(Orbit.ID, Orbit.LABEL_ORIGINATOR, SOURCE_PRIORITY)
+                                .from(Orbit.T).leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
+                                .where(Orbit.NORAD_ID.eq(noradIdParam()))
+                                .and(Orbit.EPOCH.eq(DSL.param("epoch", OffsetDateTime.class)))
+                                .and(orbitVisible(filter))
+                                .orderBy(SOURCE_PRIORITY.desc(), Orbit.ID.desc()))
+                .map(r -> new LatestOrbitChoice.Source(r.get(Orbit.ID), r.get(Orbit.LABEL_ORIGINATOR),
+                        r.get(SOURCE_PRIORITY)));
         LatestOrbitChoice.Source chosen = new LatestOrbitChoice.Source(latest.id(), latest.label().originator(),
                 atEpoch.stream().filter(a -> a.orbitId() == latest.id()).findFirst()
                         .map(LatestOrbitChoice.Source::priority).orElse(0));
@@ -1070,6 +1173,14 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public RecallOutcome recall(String contentSha256, String originator) {
+        try {
+            return recallInTransaction(contentSha256, originator);
+        } finally {
+            database.catalogChangedHere();
+        }
+    }
+
+    private RecallOutcome recallInTransaction(String contentSha256, String originator) {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Optional<Record4<Long, Long, Long, String>> held = tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.LABEL_ID,
@@ -1161,7 +1272,7 @@ public final class JooqCatalogStore implements CatalogStore {
     @Override
     public CatalogStatistics statistics(LabelFilter filter) {
         Table<?> visible = filter.unrestricted() ? OBJ
-                : objects(filter, Optional.empty(), Optional.of(fallbackObjects(filter, Optional.empty())));
+                : objects(filter, Optional.empty(), Optional.of(allFallbackObjects(filter)));
         long objects = dsl.fetchCount(visible);
         long orbits = dsl.fetchCount(Orbit.T, orbitVisible(filter));
         long satcat = dsl.fetchCount(Satcat.T, admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));

@@ -83,10 +83,14 @@ public final class JooqSharingStore implements SharingStore {
     @Override
     public int setSourcePriority(String code, int priority) {
         int[] changed = new int[1];
-        change(tx -> {
-            JooqCatalogStore.raiseCatalogVersion(tx);
-            changed[0] = LatestOrbits.reprioritize(tx, code, priority);
-        });
+        try {
+            change(tx -> {
+                JooqCatalogStore.raiseCatalogVersion(tx);
+                changed[0] = LatestOrbits.reprioritize(tx, code, priority);
+            });
+        } finally {
+            database.catalogChangedHere();
+        }
         return changed[0];
     }
 

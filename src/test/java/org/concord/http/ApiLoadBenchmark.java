@@ -39,7 +39,7 @@ import org.concord.store.TestDatabases;
  * newest orbit is AUS's, hidden from the caller, so it is shown with an older one. Then the same caller asks, one
  * request at a time, for an object it may not see (only AUS holds an orbit of it) and for one that does not exist:
  * both answers must be the same 404, in the same time; the median and p99 of each are printed. Run it with
- * {@code scripts/bench-api [--seconds N] [--h2-only|--pg-only]}.
+ * {@code scripts/bench-api [--seconds N] [--h2-only|--pg-only] [--endpoint PATH]...}.
  */
 public final class ApiLoadBenchmark {
 
@@ -58,33 +58,36 @@ public final class ApiLoadBenchmark {
         int seconds = 10;
         boolean h2 = true;
         boolean pg = true;
+        List<String> endpoints = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--h2-only" -> pg = false;
                 case "--pg-only" -> h2 = false;
+                case "--endpoint" -> endpoints.add(args[++i]);
                 default -> {
-                    System.err.println("usage: ApiLoadBenchmark [--seconds N] [--h2-only|--pg-only]");
+                    System.err.println(
+                            "usage: ApiLoadBenchmark [--seconds N] [--h2-only|--pg-only] [--endpoint PATH]...");
                     System.exit(2);
                 }
             }
         }
         Path scratch = Files.createTempDirectory("concord-bench-api");
         if (h2) {
-            run("H2", scratch.resolve("h2"), Map.of(), seconds);
+            run("H2", scratch.resolve("h2"), Map.of(), seconds, endpoints.isEmpty() ? ENDPOINTS : endpoints);
         }
         if (pg) {
             TestDatabases.PgServer server = TestDatabases.PgServer.fromEnvironment().orElseThrow(() ->
                     new IllegalStateException(TestDatabases.PG_URL + " is not set (scripts/bench-api starts one)"));
             TestDatabases.Handle db = server.createDatabase("benchapi");
             run("PostgreSQL", scratch.resolve("pg"), Map.of("CONCORD_DB_URL", db.url(), "CONCORD_DB_USER", db.user(),
-                    "CONCORD_DB_PASSWORD", db.password()), seconds);
+                    "CONCORD_DB_PASSWORD", db.password()), seconds, endpoints.isEmpty() ? ENDPOINTS : endpoints);
             db.close();
         }
     }
 
-    private static void run(String database, Path dataDirectory, Map<String, String> dbEnvironment, int seconds)
-            throws Exception {
+    private static void run(String database, Path dataDirectory, Map<String, String> dbEnvironment, int seconds,
+                            List<String> endpoints) throws Exception {
         Map<String, String> env = new HashMap<>(dbEnvironment);
         env.put("CONCORD_NODE_PARTY", "GBR");
         env.put("CONCORD_SAMPLE_LOAD", "true");
@@ -115,7 +118,14 @@ public final class ApiLoadBenchmark {
                 String without = "http://127.0.0.1:" + baseline.start("127.0.0.1", 0);
                 System.out.printf("%-52s %10s %9s %10s %9s %7s %10s %9s %7s%n", "endpoint (" + database + ")",
                         "base r/s", "base p99", "labels r/s", "lab. p99", "ratio", "full r/s", "full p99", "ratio");
-                for (String endpoint : ENDPOINTS) {
+                // the first runs after start-up would otherwise measure the JIT compiler at work
+                for (String endpoint : endpoints) {
+                    wrk(without + endpoint, Optional.empty(), 1);
+                    wrk(withoutAudit + endpoint, Optional.of(token), 1);
+                    wrk(withEnforcement + endpoint, Optional.of(token), 1);
+                }
+                node.audit().flush();
+                for (String endpoint : endpoints) {
                     Result base = wrk(without + endpoint, Optional.empty(), seconds);
                     Result labels = wrk(withoutAudit + endpoint, Optional.of(token), seconds);
                     Result full = wrk(withEnforcement + endpoint, Optional.of(token), seconds);

@@ -229,6 +229,50 @@ abstract class SourcePriorityAndRecallContract {
     }
 
     @Test
+    void changesByAnotherProcessNeverShowAHiddenRecordAndShowWithinTheRecheckTime() throws Exception {
+        String[] set = CatalogSamples.elementSets().get(30);
+        long norad = noradIds(CatalogSamples.join(List.<String[]>of(set))).get(0);
+        ingestAs(USA, CatalogSamples.join(List.<String[]>of(set)));
+        ingestAs(GBR, CatalogSamples.slice(40, 41));
+        ingestAs(AUS_TO_GBR, CatalogSamples.slice(41, 42));
+        LabelFilter usa = usaCaller();
+        OrbitRecord fromUsa = latest(norad, usa);
+        assertThat(fromUsa.label().originator()).isEqualTo("USA");
+
+        // another process: its own pool, store and ingest on the same database
+        try (Database otherProcess = handle.open()) {
+            JooqCatalogStore otherStore = new JooqCatalogStore(otherProcess);
+            IngestService otherIngest = new IngestService(otherStore, new JooqConjunctionStore(otherProcess),
+                    org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()),
+                    64L << 20, Clock.fixed(NOW, ZoneOffset.UTC));
+            java.util.function.BiConsumer<Label, String> otherIngests = (label, line1) -> otherIngest.ingest(
+                    new IngestRequest("other.tle", (set[0] + "\n" + line1 + "\n" + set[2] + "\n")
+                            .getBytes(StandardCharsets.US_ASCII), Optional.of(label), "other", false,
+                            Optional.empty()));
+
+            otherIngests.accept(AUS_TO_GBR, shiftEpoch(set[1], -0.2));
+            assertThat(latest(norad, LabelFilter.UNRESTRICTED).label().originator()).isEqualTo("AUS");
+            assertThat(latest(norad, usa).id()).as("at once: the newest record is hidden, the USA one shows")
+                    .isEqualTo(fromUsa.id());
+            Thread.sleep(JooqCatalogStore.RECHECK_NANOS / 1_000_000 + 50);
+            assertThat(latest(norad, usa).id()).isEqualTo(fromUsa.id());
+
+            otherIngests.accept(GBR, shiftEpoch(set[1], -0.1));
+            OrbitRecord fromGbr = recordOf(norad, "GBR");
+            assertThat(latest(norad, usa).id()).as("at once: the USA record or the newer GBR one, never AUS's")
+                    .isIn(fromUsa.id(), fromGbr.id());
+            Thread.sleep(JooqCatalogStore.RECHECK_NANOS / 1_000_000 + 50);
+            assertThat(latest(norad, usa).id()).as("within the recheck time").isEqualTo(fromGbr.id());
+            assertThat(store.findObjects(ObjectQuery.all(100), usa).items()).filteredOn(o -> o.noradId() == norad)
+                    .extracting(o -> o.latestOrbit().orElseThrow().id()).containsExactly(fromGbr.id());
+
+            otherStore.recall(fromGbr.contentSha256(), "GBR");
+            assertThat(latest(norad, usa).id()).as("at once: the record shown before is gone, the next one shows")
+                    .isEqualTo(fromUsa.id());
+        }
+    }
+
+    @Test
     void underANegativePriorityTheLaterOfTwoRecordsAtOneEpochIsStillTheLatest() {
         sharing.setSourcePriority("USA", -1);
         String[] set = CatalogSamples.elementSets().get(80);
