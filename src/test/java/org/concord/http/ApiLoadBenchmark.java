@@ -32,7 +32,8 @@ import org.concord.store.TestDatabases;
  * The cost of enforcement on the catalog query endpoints: the same node, the same requests, answered by a baseline
  * server that does none of it, by one that authenticates and filters by label ("labels"), and by the real one, which
  * also appends every read to the audit log ("full"). wrk on loopback (2 threads, 16 connections) drives each endpoint
- * for a few seconds; requests/s and p99 latency are printed for each, with the ratios to the baseline. The node holds
+ * on each server for 2 s to warm up, then twice for {@code --seconds} (the second round in the opposite order);
+ * the mean requests/s and p99 latency are printed for each, with the ratios to the baseline. The node holds
  * the bundled catalog (26,389 objects, PUBLIC) plus 6,000 of its element sets as USA's (REL TO GBR,USA, AMBER) and
  * 3,000 as AUS's (REL TO AUS): the caller (a USA analyst) may see some labels and not others, so every query takes
  * the filtered path. Object 44713 is one whose newest orbit the caller may see (the common case); 25544 one whose
@@ -120,15 +121,33 @@ public final class ApiLoadBenchmark {
                         "base r/s", "base p99", "labels r/s", "lab. p99", "ratio", "full r/s", "full p99", "ratio");
                 // the first runs after start-up would otherwise measure the JIT compiler at work
                 for (String endpoint : endpoints) {
-                    wrk(without + endpoint, Optional.empty(), 1);
-                    wrk(withoutAudit + endpoint, Optional.of(token), 1);
-                    wrk(withEnforcement + endpoint, Optional.of(token), 1);
+                    wrk(without + endpoint, Optional.empty(), 2);
+                    wrk(withoutAudit + endpoint, Optional.of(token), 2);
+                    wrk(withEnforcement + endpoint, Optional.of(token), 2);
                 }
                 node.audit().flush();
                 for (String endpoint : endpoints) {
-                    Result base = wrk(without + endpoint, Optional.empty(), seconds);
-                    Result labels = wrk(withoutAudit + endpoint, Optional.of(token), seconds);
-                    Result full = wrk(withEnforcement + endpoint, Optional.of(token), seconds);
+                    // two rounds, the second in the opposite order, so that neither side always runs first (after
+                    // another endpoint) or last (after the audit's appends): each figure is the mean of the two
+                    List<Result> bases = new ArrayList<>();
+                    List<Result> labelled = new ArrayList<>();
+                    List<Result> audited = new ArrayList<>();
+                    for (int round = 0; round < 2; round++) {
+                        List<Runnable> runs = new ArrayList<>(List.of(
+                                measure(bases, without + endpoint, Optional.empty(), seconds),
+                                measure(labelled, withoutAudit + endpoint, Optional.of(token), seconds),
+                                measure(audited, withEnforcement + endpoint, Optional.of(token), seconds)));
+                        if (round == 1) {
+                            java.util.Collections.reverse(runs);
+                        }
+                        for (Runnable run : runs) {
+                            run.run();
+                            node.audit().flush();
+                        }
+                    }
+                    Result base = Result.mean(bases);
+                    Result labels = Result.mean(labelled);
+                    Result full = Result.mean(audited);
                     System.out.printf("%-52s %10.0f %7.2fms %10.0f %7.2fms %6.1f%% %10.0f %7.2fms %6.1f%%%n", endpoint,
                             base.requestsPerSecond(), base.p99Millis(), labels.requestsPerSecond(),
                             labels.p99Millis(), 100 * labels.requestsPerSecond() / base.requestsPerSecond(),
@@ -198,6 +217,22 @@ public final class ApiLoadBenchmark {
     }
 
     private record Result(double requestsPerSecond, double p99Millis) {
+
+        static Result mean(List<Result> results) {
+            return new Result(results.stream().mapToDouble(Result::requestsPerSecond).average().orElseThrow(),
+                    results.stream().mapToDouble(Result::p99Millis).average().orElseThrow());
+        }
+    }
+
+    /** One wrk run, its result added to {@code results}. */
+    private static Runnable measure(List<Result> results, String url, Optional<String> token, int seconds) {
+        return () -> {
+            try {
+                results.add(wrk(url, token, seconds));
+            } catch (Exception e) {
+                throw new IllegalStateException(url, e);
+            }
+        };
     }
 
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
