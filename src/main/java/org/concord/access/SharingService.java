@@ -55,7 +55,30 @@ public final class SharingService {
     /** Everything the decisions need, as of one sharing version. */
     private record View(long version, Map<String, Party> parties, Map<String, User> users,
                         Map<String, SharingStore.StoredToken> tokensByHash, AccessPolicy policy,
-                        Map<Long, Label> labels, long knownUpTo) {
+                        Map<Long, Label> labels, long knownUpTo, java.util.NavigableSet<Instant> decisionTimes,
+                        Map<Principal, TimedFilter> filters) {
+    }
+
+    /** A caller's filter, the same for every instant from {@code madeAt} up to (excluding) {@code until}. */
+    private record TimedFilter(LabelFilter filter, Instant madeAt, Instant until) {
+    }
+
+    /** Callers whose filters a view keeps at most (cleared when full). */
+    private static final int MAX_FILTERS = 10_000;
+
+    /**
+     * The instants at which a decision can change with nothing stored: labels expiring, agreements starting, ending or
+     * revoked.
+     */
+    private static java.util.NavigableSet<Instant> decisionTimes(Map<Long, Label> labels, List<Agreement> agreements) {
+        java.util.NavigableSet<Instant> times = new TreeSet<>();
+        labels.values().forEach(l -> l.expiry().ifPresent(times::add));
+        for (Agreement a : agreements) {
+            times.add(a.validFrom());
+            a.validTo().ifPresent(times::add);
+            a.revokedAt().ifPresent(times::add);
+        }
+        return java.util.Collections.unmodifiableNavigableSet(times);
     }
 
     public SharingService(SharingStore store, String nodeParty, Clock clock, ChangeLog changes) {
@@ -108,7 +131,8 @@ public final class SharingService {
                     store.tokens().stream().collect(Collectors.toMap(SharingStore.StoredToken::sha256,
                             Function.identity())),
                     new AccessPolicy(nodeParty, store.groupMembers(), agreements), labels,
-                    labels.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
+                    labels.keySet().stream().mapToLong(Long::longValue).max().orElse(0),
+                    decisionTimes(labels, agreements), new java.util.concurrent.ConcurrentHashMap<>());
             view = fresh;
             checkedAtNanos = now;
             changesSeen = changes;
@@ -149,7 +173,21 @@ public final class SharingService {
     /** What this caller may see now, as a row filter for the stores. */
     public LabelFilter filterFor(Principal principal) {
         View v = view();
-        return v.policy().filter(principal, v.labels(), v.knownUpTo(), clock.instant());
+        Instant now = clock.instant();
+        TimedFilter kept = v.filters().get(principal);
+        if (kept != null && !now.isBefore(kept.madeAt()) && now.isBefore(kept.until())) {
+            return kept.filter();
+        }
+        LabelFilter filter = v.policy().filter(principal, v.labels(), v.knownUpTo(), now);
+        // the same decisions hold until the next instant at which one can change (the first at or after now)
+        Instant until = Optional.ofNullable(v.decisionTimes().ceiling(now)).orElse(Instant.MAX);
+        if (until.isAfter(now)) {
+            if (v.filters().size() >= MAX_FILTERS) {
+                v.filters().clear();
+            }
+            v.filters().put(principal, new TimedFilter(filter, now, until));
+        }
+        return filter;
     }
 
     // ---- parties

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -14,23 +15,74 @@ import java.util.Set;
  * {@code allKnown} and the stores test {@code label_id <= knownUpTo}, which is cheaper than a list and still hides a
  * label stored after the decision. {@link #UNRESTRICTED} is the node's own local operator (command line).
  */
-public record LabelFilter(boolean unrestricted, long knownUpTo, Set<DataKind> allKnown,
-                          Map<DataKind, Set<Long>> labelIds, Map<DataKind, Set<Long>> hiddenIds) {
+public final class LabelFilter {
 
     public static final LabelFilter UNRESTRICTED = new LabelFilter(true, Long.MAX_VALUE, EnumSet.allOf(DataKind.class),
             Map.of(), Map.of());
 
-    public LabelFilter {
-        allKnown = allKnown.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(DataKind.class))
+    private final boolean unrestricted;
+    private final long knownUpTo;
+    private final Set<DataKind> allKnown;
+    private final Map<DataKind, Set<Long>> labelIds;
+    private final Map<DataKind, Set<Long>> hiddenIds;
+    /**
+     * Stores key their caches on filters, several times a request, and the id sets can be large: the hash is computed
+     * once (the reason this is not a record).
+     */
+    private final int hash;
+
+    public LabelFilter(boolean unrestricted, long knownUpTo, Set<DataKind> allKnown,
+                       Map<DataKind, Set<Long>> labelIds, Map<DataKind, Set<Long>> hiddenIds) {
+        this.unrestricted = unrestricted;
+        this.knownUpTo = knownUpTo;
+        this.allKnown = allKnown.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(DataKind.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(allKnown));
         EnumMap<DataKind, Set<Long>> copy = new EnumMap<>(DataKind.class);
         labelIds.forEach((kind, ids) -> copy.put(kind, Set.copyOf(ids)));
-        labelIds = Collections.unmodifiableMap(copy);
+        this.labelIds = Collections.unmodifiableMap(copy);
         EnumMap<DataKind, Set<Long>> hidden = new EnumMap<>(DataKind.class);
         hiddenIds.forEach((kind, ids) -> hidden.put(kind, Set.copyOf(ids)));
-        hiddenIds = Collections.unmodifiableMap(hidden);
+        this.hiddenIds = Collections.unmodifiableMap(hidden);
+        this.hash = Objects.hash(unrestricted, knownUpTo, this.allKnown, this.labelIds, this.hiddenIds);
     }
 
+    public boolean unrestricted() {
+        return unrestricted;
+    }
+
+    public long knownUpTo() {
+        return knownUpTo;
+    }
+
+    public Set<DataKind> allKnown() {
+        return allKnown;
+    }
+
+    public Map<DataKind, Set<Long>> labelIds() {
+        return labelIds;
+    }
+
+    public Map<DataKind, Set<Long>> hiddenIds() {
+        return hiddenIds;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof LabelFilter f && hash == f.hash && unrestricted == f.unrestricted
+                && knownUpTo == f.knownUpTo && allKnown.equals(f.allKnown) && labelIds.equals(f.labelIds)
+                && hiddenIds.equals(f.hiddenIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "LabelFilter[unrestricted=" + unrestricted + ", knownUpTo=" + knownUpTo + ", allKnown=" + allKnown
+                + ", labelIds=" + labelIds + ", hiddenIds=" + hiddenIds + "]";
+    }
 
     /** The labels visible for this kind, when it is not {@link #seesAllKnown}; empty means nothing visible. */
     public Set<Long> idsFor(DataKind kind) {

@@ -200,17 +200,25 @@ class AuthenticationTest {
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("FRA joined").isEqualTo(before + 1);
         sharing.revokeAgreement(agreement.id(), TestNodes.TEST_ADMIN);
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("agreement revoked").isEqualTo(before);
-        sharing.addAgreement(new SharingService.Terms("GBR", new TreeSet<>(java.util.Set.of("FRA")),
+        Agreement toFra = sharing.addAgreement(new SharingService.Terms("GBR", new TreeSet<>(java.util.Set.of("FRA")),
                 EnumSet.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
                 TestNodes.TEST_ADMIN);
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).isEqualTo(before + 1);
         sharing.removeMember("EUSST", "FRA", TestNodes.TEST_ADMIN);
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("FRA left the group").isEqualTo(before);
 
+        sharing.revokeAgreement(toFra.id(), TestNodes.TEST_ADMIN);
+        sharing.addMember("EUSST", "FRA", TestNodes.TEST_ADMIN);
+        sharing.addAgreement(new SharingService.Terms("GBR", new TreeSet<>(java.util.Set.of("EUSST")),
+                EnumSet.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60),
+                Optional.of(Instant.now().plusSeconds(2))), TestNodes.TEST_ADMIN);
+        assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("until the agreement ends").isEqualTo(before + 1);
         long anonymous = total(get("/api/v1/objects?limit=1", Optional.empty()));
         ingest("expiring.tle", "originator=GBR;rel=PUBLIC;tlp=CLEAR;expires=" + Instant.now().plusSeconds(2), 1);
         assertThat(total(get("/api/v1/objects?limit=1", Optional.empty()))).isEqualTo(anonymous + 1);
         Thread.sleep(2100);
         assertThat(total(get("/api/v1/objects?limit=1", Optional.empty()))).as("expired").isEqualTo(anonymous);
+        assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("the agreement ended, the label expired")
+                .isEqualTo(before);
     }
 }
