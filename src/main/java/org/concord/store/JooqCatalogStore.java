@@ -627,15 +627,16 @@ public final class JooqCatalogStore implements CatalogStore {
         List<SpaceObject> items;
         if (filter.unrestricted() || q.sort() == SortKey.NAME) {
             Table<?> source = filter.unrestricted() ? OBJ
-                    : objects(filter, only, fallbackObjects(view, filter, only, h -> true));
-            total = countObjects(view, filter.unrestricted() ? "all" : "visible", source, filter, where);
+                    : objects(filter, only, fallbackObjects(view, filter, only, h -> mayMatch(h, q)));
+            total = countObjects(view, filter.unrestricted() ? "all" : "visible", () -> Optional.of(source), filter,
+                    where);
             items = objectSelect(source, filter).where(where).and(after).orderBy(order).limit(q.limit() + 1)
                     .fetch().map(this::toObject);
         } else {
             Condition plain = newestVisible(filter);
-            total = countObjects(view, "newest visible", OBJ, filter, where.and(plain))
-                    + fallbackObjects(view, filter, only, h -> true)
-                    .map(f -> countObjects(view, "newest hidden", f, filter, where)).orElse(0L);
+            total = countObjects(view, "newest visible", () -> Optional.of(OBJ), filter, where.and(plain))
+                    + countObjects(view, "newest hidden",
+                    () -> fallbackObjects(view, filter, only, h -> mayMatch(h, q)), filter, where);
             List<SpaceObject> merged = new ArrayList<>(objectSelect(OBJ, filter).where(where).and(plain).and(after)
                     .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
             // a full first part leaves room on the page only for the objects that sort before its last one; that and
@@ -649,7 +650,7 @@ public final class JooqCatalogStore implements CatalogStore {
             }
             Optional<Object> low = q.descending() ? lastValue : cursor.map(Cursor::value);
             Optional<Object> high = q.descending() ? cursor.map(Cursor::value) : lastValue;
-            Optional<Table<?>> fallback = fallbackObjects(view, filter, only, h -> switch (q.sort()) {
+            Optional<Table<?>> fallback = fallbackObjects(view, filter, only, h -> mayMatch(h, q) && switch (q.sort()) {
                 case NORAD_ID -> within(h.noradId(), low, high);
                 case EPOCH -> within(h.epoch(), low.map(JooqCatalogStore::instant),
                         high.map(JooqCatalogStore::instant));
@@ -674,13 +675,28 @@ public final class JooqCatalogStore implements CatalogStore {
         return new Page<>(items, total, next);
     }
 
-    private long countObjects(CatalogView view, String part, Table<?> source, LabelFilter filter, Condition where) {
-        var count = dsl.select(count()).from(source)
-                .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
-                .leftJoin(Satcat.T).on(satcatJoin(filter))
-                .where(where);
+    /** The objects of {@code source} (none when empty; built only when the total is not known yet) matching. */
+    private long countObjects(CatalogView view, String part, java.util.function.Supplier<Optional<Table<?>>> source,
+                              LabelFilter filter, Condition where) {
         return cached(view.totals(), new CountKey(part, filter, dsl.renderInlined(where)),
-                () -> count.fetchOne().value1().longValue());
+                () -> source.get().map(table -> dsl.select(count()).from(table)
+                        .join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                        .leftJoin(Satcat.T).on(satcatJoin(filter))
+                        .where(where).fetchOne().value1().longValue()).orElse(0L));
+    }
+
+    /**
+     * Whether an object whose newest orbit is hidden can match the query's conditions on orbits, as far as the values
+     * kept for it tell (SQL checks every condition again): those that cannot are not looked up.
+     */
+    private static boolean mayMatch(Hidden h, ObjectQuery q) {
+        return within(h.perigeeKm(), q.perigeeKm()) && within(h.apogeeKm(), q.apogeeKm())
+                && within(h.inclinationDeg(), q.inclinationDeg()) && within(h.periodMinutes(), q.periodMinutes())
+                && q.maxEpochAge().map(age -> !h.epoch().isBefore(q.now().minus(age))).orElse(true);
+    }
+
+    private static boolean within(double value, ObjectQuery.Range range) {
+        return range.min().map(min -> value >= min).orElse(true) && range.max().map(max -> value <= max).orElse(true);
     }
 
     /** A total: of which part of the objects, seen through which filter, matching which conditions. */
@@ -846,9 +862,24 @@ public final class JooqCatalogStore implements CatalogStore {
                 && filter.idsFor(DataKind.ORBITS).equals(filter.idsFor(DataKind.EPHEMERIDES));
     }
 
-    private static Condition satcatJoin(LabelFilter filter) {
+    private Condition satcatJoin(LabelFilter filter) {
         Condition join = Satcat.NORAD_ID.eq(Tables.SpaceObject.NORAD_ID);
-        return join.and(admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));
+        return filter.unrestricted() ? join : join.and(filterSql(filter).satcatAdmitted());
+    }
+
+    /**
+     * A filter's conditions on every object read, rendered to SQL once: rendering their label lists on every request
+     * was a good part of what the label check cost a list.
+     */
+    private record FilterSql(Condition newestVisible, Condition satcatAdmitted) {
+    }
+
+    private final Map<LabelFilter, FilterSql> filterSql = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private FilterSql filterSql(LabelFilter filter) {
+        return cached(filterSql, filter, () -> new FilterSql(
+                DSL.condition(dsl.renderInlined(newestVisibleCondition(filter))),
+                DSL.condition(dsl.renderInlined(admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS)))));
     }
 
 
@@ -858,9 +889,10 @@ public final class JooqCatalogStore implements CatalogStore {
      * all instead of reading them in the order a page asks for (lists 1.4-1.7x slower). PostgreSQL chooses by cost.
      */
     private Condition newestVisible(LabelFilter filter) {
-        if (filter.unrestricted()) {
-            return noCondition();
-        }
+        return filter.unrestricted() ? noCondition() : filterSql(filter).newestVisible();
+    }
+
+    private Condition newestVisibleCondition(LabelFilter filter) {
         Field<Long> label = isPostgres(dsl) ? Tables.SpaceObject.LATEST_LABEL_ID
                 : Tables.SpaceObject.LATEST_LABEL_ID.plus(DSL.inline(0L));
         if (sameForBothKinds(filter)) {

@@ -117,7 +117,25 @@ public final class TestDatabases {
                 }
 
                 public void close() {
-                    server.admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    // FORCE ends the test's own sessions, but not an autovacuum worker that happens to be visiting
+                    // the database (a superuser's process): that one finishes in moments, so the drop is retried
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            server.admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                            return;
+                        } catch (IllegalStateException e) {
+                            if (attempt == 20 || !(e.getCause() instanceof SQLException sql)
+                                    || !"42501".equals(sql.getSQLState())) {
+                                throw e;
+                            }
+                            try {
+                                Thread.sleep(250);
+                            } catch (InterruptedException interrupted) {
+                                Thread.currentThread().interrupt();
+                                throw e;
+                            }
+                        }
+                    }
                 }
             };
         }
