@@ -734,7 +734,7 @@ public final class JooqCatalogStore implements CatalogStore {
     private static final int MAX_CACHED = 1000;
 
     /** The cached value, computed once however many requests ask for it at the same time. */
-    private static <K, V> V cached(Map<K, V> cache, K key, java.util.function.Supplier<V> compute) {
+    static <K, V> V cached(Map<K, V> cache, K key, java.util.function.Supplier<V> compute) {
         V value = cache.get(key);
         if (value != null) {
             return value;

@@ -23,8 +23,6 @@ import org.jooq.Select;
  */
 final class RenderedQueries {
 
-    /** Shapes kept at most; filters made for times never asked again (expiries passing) would otherwise pile up. */
-    private static final int MAX_SHAPES = 1000;
     private static final Pattern NAMED_PARAMETER = Pattern.compile(":([A-Za-z][A-Za-z0-9_]*)");
 
     private record Shape(String statement, LabelFilter filter) {
@@ -46,15 +44,8 @@ final class RenderedQueries {
      */
     Result<Record> fetch(String statement, LabelFilter filter, Map<String, Object> values,
                          Supplier<? extends Select<? extends Record>> build) {
-        Shape shape = new Shape(statement, filter);
-        Rendered query = rendered.get(shape);
-        if (query == null) {
-            if (rendered.size() >= MAX_SHAPES) {
-                rendered.clear();
-            }
-            query = rendered.computeIfAbsent(shape, s -> render(build.get(), values.keySet()));
-        }
-        Rendered q = query;
+        Rendered q = JooqCatalogStore.cached(rendered, new Shape(statement, filter),
+                () -> render(build.get(), values.keySet()));
         return dsl.connectionResult(connection -> {
             try (PreparedStatement prepared = connection.prepareStatement(q.sql())) {
                 for (int i = 0; i < q.parameters().size(); i++) {
