@@ -1319,8 +1319,9 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public CatalogStatistics statistics(LabelFilter filter) {
-        Table<?> visible = filter.unrestricted() ? OBJ
-                : objects(filter, Optional.empty(), Optional.of(allFallbackObjects(filter)));
+        // the objects whose newest orbit is hidden come from this catalog view's look-up (found once per filter)
+        Table<?> visible = filter.unrestricted() ? OBJ : objects(filter, Optional.empty(),
+                fallbackObjects(currentView(), filter, Optional.empty(), h -> true));
         long objects = dsl.fetchCount(visible);
         long orbits = dsl.fetchCount(Orbit.T, orbitVisible(filter));
         long satcat = dsl.fetchCount(Satcat.T, admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));
