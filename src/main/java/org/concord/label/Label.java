@@ -55,7 +55,8 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
     /**
      * Reads a label specification such as
      * {@code originator=USA;rel=REL TO GBR,USA;tlp=AMBER;caveats=PROPIN,NOFORN;expires=2027-01-01T00:00:00Z}.
-     * Missing keys take their value from {@code defaults}.
+     * Missing keys take their value from {@code defaults}. A key given twice (also under its other spelling, such as
+     * {@code rel} and {@code releasability}) is an error: a later part must not quietly undo an earlier one.
      */
     public static Label parse(String spec, Label defaults) {
         String originator = defaults.originator();
@@ -63,6 +64,7 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
         Tlp level = defaults.tlp();
         SortedSet<String> cav = defaults.caveats();
         Optional<Instant> exp = defaults.expiry();
+        java.util.Map<String, String> given = new java.util.HashMap<>();
         for (String part : spec.split(";")) {
             if (part.isBlank()) {
                 continue;
@@ -73,6 +75,12 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
             }
             String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String value = part.substring(eq + 1).trim();
+            String earlier = given.put(canonicalKey(key), key);
+            if (earlier != null) {
+                throw new IllegalArgumentException("label key '" + key + "' is given twice"
+                        + (earlier.equals(key) ? "" : " (as '" + earlier + "' and '" + key + "')")
+                        + "; give each of originator, rel, tlp, caveats, expires at most once");
+            }
             switch (key) {
                 case "originator", "orig" -> originator = value.toUpperCase(Locale.ROOT);
                 case "rel", "releasability" -> rel = Releasability.parse(value);
@@ -93,6 +101,15 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
             }
         }
         return new Label(originator, rel, level, cav, exp);
+    }
+
+    private static String canonicalKey(String key) {
+        return switch (key) {
+            case "orig" -> "originator";
+            case "releasability" -> "rel";
+            case "expiry" -> "expires";
+            default -> key;
+        };
     }
 
     @Override
