@@ -303,17 +303,16 @@ public final class ApiServer implements AutoCloseable {
         // Only the node's own administrators ingest for other originators; everyone else ingests as their party.
         Optional<String> ownParty = Callers.isOfNodeParty(principal, sharing) && principal.mayAdminister()
                 ? Optional.empty() : principal.party();
-        Label defaults = node.ingest().labels().labelFor(name);
-        Label base = ownParty.map(defaults::withOriginator).orElse(defaults);
-        Optional<Label> label = Optional.ofNullable(ctx.queryParam("label")).filter(s -> !s.isBlank())
-                .map(spec -> Label.parse(spec, base)).or(() -> ownParty.map(p -> base));
-        if (ownParty.isPresent() && !label.get().originator().equals(ownParty.get())) {
+        Label base = node.ingest().labels().uploadLabelFor(name, ownParty, node.config().party());
+        Label label = Optional.ofNullable(ctx.queryParam("label")).filter(s -> !s.isBlank())
+                .map(spec -> Label.parse(spec, base)).orElse(base);
+        if (ownParty.isPresent() && !label.originator().equals(ownParty.get())) {
             throw new ForbiddenException("you may ingest only as originator " + ownParty.get());
         }
         boolean skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
         Optional<Long> object = Optional.ofNullable(ctx.queryParam("object")).filter(s -> !s.isBlank())
                 .map(ApiServer::parseId);
-        IngestReport report = node.ingestAudited(new IngestRequest(name, ctx.bodyAsBytes(), label,
+        IngestReport report = node.ingestAudited(new IngestRequest(name, ctx.bodyAsBytes(), Optional.of(label),
                 principal.name(), skipInvalid, object), principal.name(), principal.party());
         ctx.status(report.stored() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(JsonViews.ingestReport(report));
     }

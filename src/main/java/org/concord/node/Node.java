@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.access.SharingService;
 import org.concord.audit.AuditAction;
@@ -119,7 +120,11 @@ public final class Node implements AutoCloseable {
                 federationClock);
     }
 
-    /** Loads the bundled sample catalog and SATCAT when the catalog is empty; returns what was ingested. */
+    /**
+     * Loads the bundled sample catalog and SATCAT when the catalog is empty; returns what was ingested. They are
+     * public data (see {@code sample/SOURCES.md}) and are labelled PUBLIC TLP:CLEAR explicitly, whatever
+     * {@code label.default} says.
+     */
     public Optional<IngestReport> loadSampleCatalogIfEmpty() {
         if (catalog.statistics(LabelFilter.UNRESTRICTED).objects() > 0) {
             return Optional.empty();
@@ -135,8 +140,8 @@ public final class Node implements AutoCloseable {
             }
             byte[] bytes = gzipped ? new GZIPInputStream(raw).readAllBytes() : raw.readAllBytes();
             String name = "bundled:" + resource.substring(resource.lastIndexOf('/') + 1).replace(".gz", "");
-            return ingest.ingest(new IngestRequest(name, bytes, Optional.empty(), "concord:sample", false,
-                    Optional.empty()));
+            return ingest.ingest(new IngestRequest(name, bytes, Optional.of(Label.publicFrom(config.party())),
+                    "concord:sample", false, Optional.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
