@@ -209,6 +209,8 @@ final class JsonViews {
         m.put("unchanged", r.unchanged());
         m.put("rejected", r.rejected());
         m.put("summary", r.summary());
+        m.put("heldUnderAnotherLabel", r.heldUnderAnotherLabel());
+        m.put("warnings", r.warnings());
         m.put("label", label(r.label()));
         List<Map<String, Object>> errors = new ArrayList<>();
         r.errors().forEach(e -> errors.add(inputError(e)));

@@ -104,7 +104,7 @@ public final class IngestService {
             Conjunction conjunction = CdmConjunctions.of(name, CdmReader.read(name, text), text, label, radii);
             boolean stored = conjunctions.storeFromCdm(conjunction, provenance.sourceSha256()).isPresent();
             return new IngestReport(name, provenance.sourceSha256(), format, label, stored ? 1 : 0, stored ? 0 : 1, 0,
-                    List.of());
+                    List.of(), 0);
         }
         if (format == SourceFormat.SATCAT_CSV) {
             ParseResult<ParsedSatcat> parsed = SatcatReader.read(name, text);
@@ -121,7 +121,7 @@ public final class IngestService {
         }
         IngestOutcome outcome = store.store(batch);
         return new IngestReport(name, provenance.sourceSha256(), format, label, outcome.stored(), outcome.unchanged(),
-                outcome.rejected(), errors);
+                outcome.rejected(), errors, outcome.heldUnderAnotherLabel());
     }
 
     /** An orbit record received from a partner node: its exact message text, format, catalog number and label. */

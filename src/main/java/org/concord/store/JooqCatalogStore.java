@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,13 +146,14 @@ public final class JooqCatalogStore implements CatalogStore {
                     .returningResult(IngestSource.ID)
                     .fetchOne()
                     .value1();
+            int[] otherLabel = new int[1];
             int stored;
             int unchanged;
             if (batch.format() == SourceFormat.SATCAT_CSV) {
-                stored = storeSatcat(tx, sourceId, batch.satcatRows(), labels);
+                stored = storeSatcat(tx, sourceId, batch.satcatRows(), labels, otherLabel);
                 unchanged = batch.satcatRows().size() - stored;
             } else {
-                stored = storeOrbits(tx, sourceId, batch.orbits(), labels);
+                stored = storeOrbits(tx, sourceId, batch.orbits(), labels, otherLabel);
                 unchanged = batch.orbits().size() - stored;
             }
             tx.update(IngestSource.T)
@@ -161,7 +161,7 @@ public final class JooqCatalogStore implements CatalogStore {
                     .set(IngestSource.RECORDS_UNCHANGED, unchanged)
                     .where(IngestSource.ID.eq(sourceId))
                     .execute();
-            return new IngestOutcome(sourceId, stored, unchanged, batch.rejected());
+            return new IngestOutcome(sourceId, stored, unchanged, batch.rejected(), otherLabel[0]);
         });
     }
 
@@ -170,18 +170,26 @@ public final class JooqCatalogStore implements CatalogStore {
             + " coverage_stop, has_covariance, content, content_sha256, label_originator, label_releasability,"
             + " label_tlp, label_caveats, label_expiry, source_id, source_line, label_id";
 
-    private int storeOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits, Map<Label, Long> labels) {
-        Set<String> existing = new HashSet<>();
+    /**
+     * Stores the orbits not yet held (same content and originator); counts in {@code otherLabel[0]} those held under
+     * another label than the batch gives them.
+     */
+    private int storeOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits, Map<Label, Long> labels,
+                            int[] otherLabel) {
+        Map<String, Long> existing = new HashMap<>();
         List<String> hashes = orbits.stream().map(OrbitRecord::contentSha256).distinct().toList();
         for (List<String> chunk : chunks(hashes)) {
-            tx.select(Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR).from(Orbit.T)
+            tx.select(Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR, Orbit.LABEL_ID).from(Orbit.T)
                     .where(Orbit.CONTENT_SHA256.in(chunk))
-                    .forEach(r -> existing.add(r.value1() + "|" + r.value2()));
+                    .forEach(r -> existing.put(r.value1() + "|" + r.value2(), r.value3()));
         }
         List<OrbitRecord> toStore = new ArrayList<>();
         for (OrbitRecord o : orbits) {
-            if (existing.add(o.contentSha256() + "|" + o.label().originator())) {
+            Long held = existing.putIfAbsent(o.contentSha256() + "|" + o.label().originator(), labels.get(o.label()));
+            if (held == null) {
                 toStore.add(o);
+            } else if (!held.equals(labels.get(o.label()))) {
+                otherLabel[0]++;
             }
         }
         if (toStore.isEmpty()) {
@@ -488,17 +496,26 @@ public final class JooqCatalogStore implements CatalogStore {
         }
     }
 
-    private int storeSatcat(DSLContext tx, long sourceId, List<IngestBatch.SatcatRow> rows, Map<Label, Long> labels) {
+    private int storeSatcat(DSLContext tx, long sourceId, List<IngestBatch.SatcatRow> rows, Map<Label, Long> labels,
+                            int[] otherLabel) {
         Map<Long, String> existing = new HashMap<>();
+        Map<Long, Long> existingLabels = new HashMap<>();
         for (List<Long> chunk : chunks(rows.stream().map(IngestBatch.SatcatRow::noradId).toList())) {
-            tx.select(Satcat.NORAD_ID, Satcat.CONTENT_SHA256).from(Satcat.T).where(Satcat.NORAD_ID.in(chunk))
-                    .forEach(r -> existing.put(r.value1(), r.value2()));
+            tx.select(Satcat.NORAD_ID, Satcat.CONTENT_SHA256, Satcat.LABEL_ID).from(Satcat.T)
+                    .where(Satcat.NORAD_ID.in(chunk))
+                    .forEach(r -> {
+                        existing.put(r.value1(), r.value2());
+                        existingLabels.put(r.value1(), r.value3());
+                    });
         }
         List<Long> replaced = new ArrayList<>();
         List<IngestBatch.SatcatRow> toInsert = new ArrayList<>();
         for (IngestBatch.SatcatRow row : rows) {
             String hash = existing.get(row.noradId());
             if (hash != null && hash.equals(row.contentSha256())) {
+                if (!labels.get(row.entry().label()).equals(existingLabels.get(row.noradId()))) {
+                    otherLabel[0]++;
+                }
                 continue;
             }
             if (hash != null) {

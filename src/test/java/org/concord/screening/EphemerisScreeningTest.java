@@ -56,8 +56,9 @@ class EphemerisScreeningTest {
     @BeforeAll
     static void catalog() {
         node = TestNodes.open(dir, Map.of());
-        node.ingest().ingest(IngestRequest.of("public.tle", TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
-                "test"));
+        node.ingest().ingest(new IngestRequest("public.tle",
+                TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"), Optional.of(Label.publicFrom("TEST")),
+                "test", false, Optional.empty()));
         OrbitRecord iss = node.catalog().latestMeanElements(ISS, LabelFilter.UNRESTRICTED).orElseThrow();
         TLE tle = OmmReader.toTle(iss.format(), iss.content());
         issStates = TestOems.sgp4States(tle, START, END, Duration.ofSeconds(10));
