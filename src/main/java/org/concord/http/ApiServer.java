@@ -19,6 +19,7 @@ import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Page;
 import org.concord.catalog.RecallOutcome;
+import org.concord.catalog.RelabelOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ScreeningRun;
@@ -116,6 +117,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/v1/orbits", this::ingest);
             config.routes.get("/api/v1/orbits/{orbitId}", this::orbit);
             config.routes.delete("/api/v1/orbits/{orbitId}", this::recall);
+            config.routes.put("/api/v1/orbits/{orbitId}/label", this::relabel);
             config.routes.get("/api/v1/objects", this::objects);
             config.routes.get("/api/v1/objects/{noradId}", this::object);
             config.routes.get("/api/v1/objects/{noradId}/orbits", this::orbitHistory);
@@ -524,6 +526,46 @@ public final class ApiServer implements AutoCloseable {
         RecallOutcome outcome = node.recallAudited(record.contentSha256(), originator,
                 Optional.ofNullable(ctx.queryParam("reason")).orElse(""), principal.name(), principal.party());
         ctx.json(JsonViews.recall(outcome));
+    }
+
+    private static final List<String> RELABEL_KEYS = List.of("label", "widen", "reason");
+
+    /**
+     * Gives an orbit record another label: an operator or administrator of its originator party, as for a recall. A
+     * record the caller may not see is answered exactly as a missing one.
+     */
+    private void relabel(Context ctx) {
+        Principal principal = Callers.requireAuthenticated(ctx);
+        long id = parseId(ctx.pathParam("orbitId"));
+        OrbitRecord record = node.catalog().findOrbit(id, filter(ctx))
+                .orElseThrow(() -> new NotFoundException("no orbit record " + id));
+        String originator = record.label().originator();
+        if (!principal.mayIngest() || !principal.party().map(originator::equals).orElse(false)) {
+            throw new ForbiddenException("only an operator or administrator of the originator " + originator
+                    + " may re-label its records");
+        }
+        com.fasterxml.jackson.databind.JsonNode body = RequestBodies.object(ctx, "such as {\"label\":"
+                + " \"rel=REL TO GBR;tlp=RED\", \"reason\": \"contains a planned manoeuvre\"}");
+        body.fieldNames().forEachRemaining(key -> {
+            if (!RELABEL_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown key '" + key + "' (accepted: " + RELABEL_KEYS + ")");
+            }
+        });
+        if (!body.path("label").isTextual() || body.get("label").asText().isBlank()) {
+            throw new IllegalArgumentException("label must be a label specification such as \"rel=REL TO GBR;tlp=RED\""
+                    + " (keys not given keep the record's current values)");
+        }
+        if (body.has("widen") && !body.get("widen").isBoolean()) {
+            throw new IllegalArgumentException("widen must be true or false, was " + body.get("widen"));
+        }
+        if (body.has("reason") && !body.get("reason").isTextual()) {
+            throw new IllegalArgumentException("reason must be a string, was " + body.get("reason"));
+        }
+        RelabelOutcome.Relabelled done = node.relabelAudited(record, Label.parse(body.get("label").asText(),
+                        record.label()), body.path("widen").asBoolean(false), body.path("reason").asText(""),
+                        principal.name(), principal.party()).relabelled()
+                .orElseThrow(() -> new NotFoundException("no orbit record " + id));
+        ctx.json(JsonViews.relabel(done));
     }
 
     static long parseId(String text) {

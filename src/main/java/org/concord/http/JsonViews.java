@@ -91,6 +91,18 @@ final class JsonViews {
         return m;
     }
 
+    static Map<String, Object> relabel(org.concord.catalog.RelabelOutcome.Relabelled r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("changed", r.oldId() != r.newId());
+        m.put("orbitId", r.newId());
+        m.put("previousOrbitId", r.oldId());
+        m.put("noradId", r.noradId());
+        m.put("label", label(r.newLabel()));
+        m.put("previousLabel", label(r.oldLabel()));
+        m.put("conjunctions", r.conjunctions());
+        return m;
+    }
+
     static Map<String, Object> object(SpaceObject s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("noradId", s.noradId());

@@ -2,8 +2,10 @@ package org.concord.label;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -46,6 +48,39 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
 
     public boolean isExpiredAt(Instant instant) {
         return expiry.map(e -> !e.isAfter(instant)).orElse(false);
+    }
+
+    /**
+     * How this label admits more than {@code previous} did, one phrase each: a wider releasability (PUBLIC, or a party
+     * not listed before; a group counts as new even when its members were listed), a lower TLP, a caveat dropped, a
+     * later or no expiry. Empty when this label admits nobody that {@code previous} did not.
+     */
+    public List<String> wideningsOver(Label previous) {
+        List<String> widenings = new ArrayList<>();
+        if (!previous.releasability.isPublic()) {
+            if (releasability.isPublic()) {
+                widenings.add("releasability PUBLIC (was " + previous.releasability + ")");
+            } else {
+                TreeSet<String> added = new TreeSet<>(releasability.parties());
+                added.removeAll(previous.releasability.parties());
+                if (!added.isEmpty()) {
+                    widenings.add("releasable also to " + String.join(",", added));
+                }
+            }
+        }
+        if (tlp.compareTo(previous.tlp) < 0) {
+            widenings.add("TLP:" + tlp.code() + " (was TLP:" + previous.tlp.code() + ")");
+        }
+        TreeSet<String> dropped = new TreeSet<>(previous.caveats);
+        dropped.removeAll(caveats);
+        if (!dropped.isEmpty()) {
+            widenings.add("caveats " + String.join(",", dropped) + " dropped");
+        }
+        if (previous.expiry.isPresent() && (expiry.isEmpty() || expiry.get().isAfter(previous.expiry.get()))) {
+            widenings.add("expires " + expiry.map(Instant::toString).orElse("never") + " (was "
+                    + previous.expiry.get() + ")");
+        }
+        return widenings;
     }
 
     public Label withOriginator(String party) {

@@ -17,7 +17,9 @@ import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogStore;
+import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
+import org.concord.catalog.RelabelOutcome;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
@@ -190,6 +192,48 @@ public final class Node implements AutoCloseable {
                                       Optional<String> actorParty) {
         federation.noteRecall(contentSha256, originator, reason, actor);
         return removeRecalled(contentSha256, originator, reason, actor, actorParty);
+    }
+
+    /**
+     * Gives a stored orbit record a new label, and records it in the audit log ({@code RELABEL}) before answering. The
+     * originator stays. A label that admits anybody the record's label did not (see {@link Label#wideningsOver})
+     * publishes the record further and is refused unless {@code widen} says so. The record is stored again under the
+     * new label with a new id; partners that were sent it under the old label are sent its recall, and those the new
+     * label admits are sent it again with the new label, in their next bundle. A label equal to the record's changes
+     * nothing and is not audited.
+     */
+    public RelabelOutcome relabelAudited(OrbitRecord record, Label label, boolean widen, String reason, String actor,
+                                        Optional<String> actorParty) {
+        String originator = record.label().originator();
+        if (!label.originator().equals(originator)) {
+            throw new IllegalArgumentException("a re-label keeps the record's originator " + originator
+                    + "; the new label names " + label.originator());
+        }
+        if (label.equals(record.label())) {
+            return new RelabelOutcome(Optional.of(new RelabelOutcome.Relabelled(record.noradId(), record.id(),
+                    record.label(), record.id(), label, 0)));
+        }
+        List<String> widenings = label.wideningsOver(record.label());
+        if (!widenings.isEmpty() && !widen) {
+            throw new IllegalArgumentException("the new label publishes orbit record " + record.id() + " more widely ("
+                    + String.join("; ", widenings) + "); confirm that this is meant with widen=true (HTTP) or --widen"
+                    + " (command line)");
+        }
+        federation.noteRecall(record.contentSha256(), originator, "re-labelled " + label
+                + (reason.isBlank() ? "" : ": " + reason), actor);
+        RelabelOutcome outcome = catalog.relabel(record.contentSha256(), originator, label);
+        String detail = outcome.relabelled().map(r -> "orbit record " + r.oldId() + " of object " + r.noradId()
+                + " from " + r.oldLabel() + " to " + r.newLabel() + ", now record " + r.newId() + "; "
+                + (widenings.isEmpty() ? "narrower" : "WIDER: " + String.join("; ", widenings)) + "; "
+                + r.conjunctions() + (r.conjunctions() == 1 ? " conjunction follows" : " conjunctions follow"))
+                .orElse("not held; nothing re-labelled");
+        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.RELABEL,
+                "relabel orbit " + record.contentSha256() + " from " + originator, List.of(originator),
+                detail + (reason.isBlank() ? "" : "; reason: " + reason)));
+        if (outcome.relabelled().isPresent() && config.federationNotifyPeers()) {
+            federation.notifyPeers();
+        }
+        return outcome;
     }
 
     private RecallOutcome removeRecalled(String contentSha256, String originator, String reason, String actor,
