@@ -80,4 +80,30 @@ class RelabelFederationTest extends PartnersTest {
                 .contains(label("REL TO GBR,USA", Tlp.AMBER));
         assertThat(heldLabel(aus, widened)).contains(label("REL TO AUS,GBR", Tlp.AMBER));
     }
+
+    /**
+     * A partner several bundles behind when the record is re-labelled: the recall of its old copy waits for the bundle
+     * that carries the record under its new label, so the partner never drops a record the new label still gives it.
+     */
+    @Test
+    void aPartnerBehindGetsTheRecallOnlyWithTheRecordThatReplacesIt() {
+        start(List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), Map.of("CONCORD_FEDERATION_BUNDLE_RECORDS", "1"));
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        gbr.node.sharing().addAgreement(new SharingService.Terms("GBR", SharingService.parseParties("USA"),
+                Set.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
+                TestNodes.TEST_ADMIN);
+        List<String> tles = Partners.tles();
+        String shared = gbr.ingest("a.tle", tles.subList(0, 1), Label.publicFrom("GBR")).iterator().next();
+        usa.pullFrom("GBR");
+        assertThat(heldLabel(usa, shared)).contains(Label.publicFrom("GBR"));
+        gbr.ingest("backlog.tle", tles.subList(1, 4), Label.publicFrom("GBR"));
+        gbr.node.relabelAudited(record(gbr, shared), label("REL TO GBR,USA", Tlp.GREEN), false, "", "test",
+                Optional.of("GBR"));
+
+        usa.pullFrom("GBR");
+
+        assertThat(heldLabel(usa, shared)).contains(label("REL TO GBR,USA", Tlp.GREEN));
+        assertThat(usa.orbits()).hasSize(4);
+    }
 }
