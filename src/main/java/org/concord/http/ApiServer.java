@@ -515,17 +515,26 @@ public final class ApiServer implements AutoCloseable {
      */
     private void recall(Context ctx) {
         Principal principal = Callers.requireAuthenticated(ctx);
+        OrbitRecord record = originatorsRecord(ctx, principal, "recall");
+        RecallOutcome outcome = node.recallAudited(record.contentSha256(), record.label().originator(),
+                Optional.ofNullable(ctx.queryParam("reason")).orElse(""), principal.name(), principal.party());
+        ctx.json(JsonViews.recall(outcome));
+    }
+
+    /**
+     * The orbit record of the path that the caller changes: one it may see (else answered exactly as a missing one),
+     * and of whose originator party it is an operator or administrator (else 403).
+     */
+    private OrbitRecord originatorsRecord(Context ctx, Principal principal, String change) {
         long id = parseId(ctx.pathParam("orbitId"));
         OrbitRecord record = node.catalog().findOrbit(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no orbit record " + id));
         String originator = record.label().originator();
         if (!principal.mayIngest() || !principal.party().map(originator::equals).orElse(false)) {
             throw new ForbiddenException("only an operator or administrator of the originator " + originator
-                    + " may recall its records");
+                    + " may " + change + " its records");
         }
-        RecallOutcome outcome = node.recallAudited(record.contentSha256(), originator,
-                Optional.ofNullable(ctx.queryParam("reason")).orElse(""), principal.name(), principal.party());
-        ctx.json(JsonViews.recall(outcome));
+        return record;
     }
 
     private static final List<String> RELABEL_KEYS = List.of("label", "widen", "reason");
@@ -536,14 +545,7 @@ public final class ApiServer implements AutoCloseable {
      */
     private void relabel(Context ctx) {
         Principal principal = Callers.requireAuthenticated(ctx);
-        long id = parseId(ctx.pathParam("orbitId"));
-        OrbitRecord record = node.catalog().findOrbit(id, filter(ctx))
-                .orElseThrow(() -> new NotFoundException("no orbit record " + id));
-        String originator = record.label().originator();
-        if (!principal.mayIngest() || !principal.party().map(originator::equals).orElse(false)) {
-            throw new ForbiddenException("only an operator or administrator of the originator " + originator
-                    + " may re-label its records");
-        }
+        OrbitRecord record = originatorsRecord(ctx, principal, "re-label");
         com.fasterxml.jackson.databind.JsonNode body = RequestBodies.object(ctx, "such as {\"label\":"
                 + " \"rel=REL TO GBR;tlp=RED\", \"reason\": \"contains a planned manoeuvre\"}");
         body.fieldNames().forEachRemaining(key -> {
@@ -564,7 +566,7 @@ public final class ApiServer implements AutoCloseable {
         RelabelOutcome.Relabelled done = node.relabelAudited(record, Label.parse(body.get("label").asText(),
                         record.label()), body.path("widen").asBoolean(false), body.path("reason").asText(""),
                         principal.name(), principal.party()).relabelled()
-                .orElseThrow(() -> new NotFoundException("no orbit record " + id));
+                .orElseThrow(() -> new NotFoundException("no orbit record " + record.id()));
         ctx.json(JsonViews.relabel(done));
     }
 

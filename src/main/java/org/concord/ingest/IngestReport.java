@@ -31,9 +31,16 @@ public record IngestReport(String sourceName, String sourceSha256, SourceFormat 
         if (heldUnderAnotherLabel == 0) {
             return List.of();
         }
-        return List.of(heldUnderAnotherLabel + (heldUnderAnotherLabel == 1 ? " record was" : " records were")
+        String held = heldUnderAnotherLabel + (heldUnderAnotherLabel == 1 ? " record was" : " records were")
                 + " already held under another label and keep it: this ingest's label (" + label
-                + ") was not applied to them. To change a stored record's label, re-label it (concord relabel, or"
-                + " PUT /api/v1/orbits/{id}/label; docs/sharing.md, \"Re-labelling\")");
+                + ") was not applied to them. ";
+        return List.of(held + switch (format) {
+            case CDM_KVN, CDM_XML -> "A conjunction from a CDM cannot be re-labelled; its label stays as first"
+                    + " ingested";
+            case SATCAT_CSV -> "A SATCAT entry cannot be re-labelled; it takes the label of a changed entry";
+            default -> "To change a stored record's label, re-label it (concord relabel, or PUT"
+                    + " /api/v1/orbits/{id}/label; docs/sharing.md, \"Re-ingesting under another label, and"
+                    + " re-labelling\")";
+        });
     }
 }

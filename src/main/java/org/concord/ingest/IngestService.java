@@ -103,8 +103,10 @@ public final class IngestService {
         if (format == SourceFormat.CDM_KVN || format == SourceFormat.CDM_XML) {
             Conjunction conjunction = CdmConjunctions.of(name, CdmReader.read(name, text), text, label, radii);
             boolean stored = conjunctions.storeFromCdm(conjunction, provenance.sourceSha256()).isPresent();
+            boolean otherLabel = !stored && conjunctions.cdmLabel(provenance.sourceSha256(), label.originator())
+                    .filter(held -> !held.equals(label)).isPresent();
             return new IngestReport(name, provenance.sourceSha256(), format, label, stored ? 1 : 0, stored ? 0 : 1, 0,
-                    List.of(), 0);
+                    List.of(), otherLabel ? 1 : 0);
         }
         if (format == SourceFormat.SATCAT_CSV) {
             ParseResult<ParsedSatcat> parsed = SatcatReader.read(name, text);

@@ -33,6 +33,13 @@ class RelabelFederationTest extends PartnersTest {
         return m.orbits().stream().filter(o -> o.contentSha256().equals(sha256)).findFirst().map(OrbitRecord::label);
     }
 
+    /** GBR's agreement to release its orbits to these recipients. */
+    private static void releaseOrbits(Partners.Member gbr, String recipients) {
+        gbr.node.sharing().addAgreement(new SharingService.Terms("GBR", SharingService.parseParties(recipients),
+                Set.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
+                TestNodes.TEST_ADMIN);
+    }
+
     private static OrbitRecord record(Partners.Member m, String sha256) {
         return m.orbits().stream().filter(o -> o.contentSha256().equals(sha256)).findFirst().orElseThrow();
     }
@@ -43,9 +50,7 @@ class RelabelFederationTest extends PartnersTest {
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
         Partners.Member aus = partners.get("AUS");
-        gbr.node.sharing().addAgreement(new SharingService.Terms("GBR", SharingService.parseParties("USA,AUS"),
-                Set.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
-                TestNodes.TEST_ADMIN);
+        releaseOrbits(gbr, "USA,AUS");
         List<String> tles = Partners.tles();
         String narrowed = gbr.ingest("a.tle", tles.subList(0, 1), label("REL TO GBR,USA", Tlp.GREEN)).iterator().next();
         String stillShared = gbr.ingest("b.tle", tles.subList(1, 2), Label.publicFrom("GBR")).iterator().next();
@@ -90,9 +95,7 @@ class RelabelFederationTest extends PartnersTest {
         start(List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), Map.of("CONCORD_FEDERATION_BUNDLE_RECORDS", "1"));
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
-        gbr.node.sharing().addAgreement(new SharingService.Terms("GBR", SharingService.parseParties("USA"),
-                Set.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
-                TestNodes.TEST_ADMIN);
+        releaseOrbits(gbr, "USA");
         List<String> tles = Partners.tles();
         String shared = gbr.ingest("a.tle", tles.subList(0, 1), Label.publicFrom("GBR")).iterator().next();
         usa.pullFrom("GBR");
