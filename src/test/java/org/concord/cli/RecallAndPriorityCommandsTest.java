@@ -49,14 +49,20 @@ class RecallAndPriorityCommandsTest {
         }
     }
 
-    @Test
-    void theAdministratorRanksSourcesAndRecallsOnlyTheNodesOwnRecordsUnlessTold() throws Exception {
+    /** Configures the node as GBR's, without the sample; writes the test catalog's first element sets to a file. */
+    private Path gbrNodeAndElementSets(int count) throws java.io.IOException {
         Files.createDirectories(dir.resolve("node"));
         Files.writeString(dir.resolve("node/concord.properties"), "node.party=GBR\nsample.load=false\n");
         String all = new String(TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
                 StandardCharsets.US_ASCII);
         Path tle = dir.resolve("some.tle");
-        Files.writeString(tle, String.join("\n", java.util.Arrays.copyOf(all.split("\r?\n"), 30)) + "\n");
+        Files.writeString(tle, String.join("\n", java.util.Arrays.copyOf(all.split("\r?\n"), 3 * count)) + "\n");
+        return tle;
+    }
+
+    @Test
+    void theAdministratorRanksSourcesAndRecallsOnlyTheNodesOwnRecordsUnlessTold() throws Exception {
+        Path tle = gbrNodeAndElementSets(10);
         assertThat(run("ingest", tle.toString(), "--label", "originator=GBR;rel=PUBLIC;tlp=CLEAR").exitCode())
                 .isZero();
         assertThat(run("ingest", tle.toString(), "--label", "originator=USA;rel=PUBLIC;tlp=CLEAR").exitCode())
@@ -106,12 +112,7 @@ class RecallAndPriorityCommandsTest {
 
     @Test
     void theAdministratorReLabelsTheNodesOwnRecordsAWiderLabelOnlyWhenConfirmed() throws Exception {
-        Files.createDirectories(dir.resolve("node"));
-        Files.writeString(dir.resolve("node/concord.properties"), "node.party=GBR\nsample.load=false\n");
-        String all = new String(TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
-                StandardCharsets.US_ASCII);
-        Path tle = dir.resolve("some.tle");
-        Files.writeString(tle, String.join("\n", java.util.Arrays.copyOf(all.split("\r?\n"), 3)) + "\n");
+        Path tle = gbrNodeAndElementSets(1);
         assertThat(run("ingest", tle.toString()).exitCode()).isZero();
         assertThat(run("ingest", tle.toString(), "--label", "originator=USA").exitCode()).isZero();
         OrbitRecord gbr = firstRecordOf("GBR");
