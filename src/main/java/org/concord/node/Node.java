@@ -194,6 +194,9 @@ public final class Node implements AutoCloseable {
         return removeRecalled(contentSha256, originator, reason, actor, actorParty);
     }
 
+    /** The longest reason for a re-label (kept in the audit log and sent to partners with the recall). */
+    static final int MAX_REASON_CHARS = 1024;
+
     /**
      * Gives a stored orbit record a new label, and records it in the audit log ({@code RELABEL}) before answering. The
      * originator stays. A label that admits anybody the record's label did not (see {@link Label#wideningsOver})
@@ -208,6 +211,11 @@ public final class Node implements AutoCloseable {
         if (!label.originator().equals(originator)) {
             throw new IllegalArgumentException("a re-label keeps the record's originator " + originator
                     + "; the new label names " + label.originator());
+        }
+        IngestService.checkStorable(label);
+        if (reason.length() > MAX_REASON_CHARS) {
+            throw new IllegalArgumentException("the reason is " + reason.length() + " characters; at most "
+                    + MAX_REASON_CHARS);
         }
         if (label.equals(record.label())) {
             return new RelabelOutcome(Optional.of(new RelabelOutcome.Relabelled(record.noradId(), record.id(),

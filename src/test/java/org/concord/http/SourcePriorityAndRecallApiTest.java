@@ -313,6 +313,10 @@ class SourcePriorityAndRecallApiTest {
                 .contains("'tlp' is given twice");
         assertThat(relabel(id, Optional.of(usaOperator), "{\"label\": \"originator=AUS\"}").body())
                 .contains("keeps the record's originator USA");
+        assertThat(relabel(id, Optional.of(usaOperator), "{\"label\": \"tlp=RED\", \"reason\": \"" + "x".repeat(1025)
+                + "\"}").body()).contains("at most 1024");
+        assertThat(relabel(id, Optional.of(usaOperator), "{\"label\": \"rel=" + "A1,".repeat(700) + "USA\"}")
+                .status()).isEqualTo(400);
         Reply unconfirmed = relabel(id, Optional.of(usaOperator), toPublic);
         assertThat(unconfirmed.status()).isEqualTo(400);
         assertThat(unconfirmed.body()).contains("more widely").contains("releasability PUBLIC (was REL TO TEST,USA)")
