@@ -9,6 +9,8 @@ public enum AuditAction {
     INGEST,
     /** An orbit record recalled: removed with the conjunctions computed from it. */
     RECALL,
+    /** An orbit record given another label (stored again under it, with a new id). */
+    RELABEL,
     PARTY_CHANGE,
     AGREEMENT_CHANGE,
     USER_CHANGE,

@@ -47,6 +47,15 @@ public interface CatalogStore {
      */
     RecallOutcome recall(String contentSha256, String originator);
 
+    /**
+     * Gives the orbit record with this content hash from this originator a new label, in one transaction: the record
+     * is stored again under the new label with a new id (so that federation feeds, which follow ids per label, carry
+     * it to whoever the new label admits) and the old id is gone; conjunctions computed from it follow it, and the
+     * object's latest orbit is ranked again. A record not held, or held under this label already, changes nothing
+     * (the outcome of the latter names the same id twice).
+     */
+    RelabelOutcome relabel(String contentSha256, String originator, org.concord.label.Label label);
+
     /** The latest orbit record of every object, in catalog-number order. */
     List<OrbitRecord> latestOrbits();
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
             OrbitsCommand.class, ExportCommand.class, PropagateCommand.class, ConjunctionsCommand.class,
             ScreenCommand.class, PcCommand.class, StatusCommand.class, SharingCommands.PartyCommand.class,
             SharingCommands.UserCommand.class, SharingCommands.TokenCommand.class,
-            SharingCommands.AgreementCommand.class, RecallCommand.class, AuditCommand.class, NodeCommand.class,
+            SharingCommands.AgreementCommand.class, RecallCommand.class, RelabelCommand.class, AuditCommand.class, NodeCommand.class,
             PeerCommand.class, CommandLine.HelpCommand.class})
 public final class ConcordCli {
 

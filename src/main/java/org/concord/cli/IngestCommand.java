@@ -65,6 +65,7 @@ final class IngestCommand implements Callable<Integer> {
                             explicit, who, skipInvalid, Optional.ofNullable(object)), who,
                             Optional.of(node.config().party()));
                     System.out.println(report.summary());
+                    report.warnings().forEach(w -> System.out.println("  warning: " + w));
                     report.errors().forEach(e -> System.out.println("  skipped: " + e));
                 } catch (InputRejectedException e) {
                     failures++;

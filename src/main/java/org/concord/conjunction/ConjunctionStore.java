@@ -33,6 +33,9 @@ public interface ConjunctionStore {
      */
     Optional<Conjunction> storeFromCdm(Conjunction conjunction, String cdmSha256);
 
+    /** The label of the conjunction stored from this CDM text by this originator, if one is. */
+    Optional<org.concord.label.Label> cdmLabel(String cdmSha256, String originator);
+
     /** The conjunction, if it exists and {@code filter} admits it and both its inputs. */
     Optional<Conjunction> findConjunction(long id, LabelFilter filter);
 

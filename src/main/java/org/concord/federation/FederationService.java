@@ -358,12 +358,8 @@ public final class FederationService implements AutoCloseable {
             }
             records.add(new IngestService.ReceivedOrbit(item.noradId(), item.format(), item.content(), item.label()));
         }
-        String sha = IngestService.sha256(payload);
-        IngestService.ReceivedReport report = ingest.storeReceived("bundle " + bundle.sequence() + " from "
-                + peer.party() + " (node " + abbreviate(peer.fingerprint()) + ")", sha, peer.ingester(), records);
-        ConjunctionReceipt conjunctionReceipt = storeConjunctions(bundle, now);
-        List<String> rejected = new ArrayList<>(notForUs);
-        report.errors().forEach(e -> rejected.add(e.toString()));
+        // recalls first: a record re-labelled by its originator comes as the recall of the copy sent under the old
+        // label and, where the new label admits this node, the record again under the new one
         int recalled = 0;
         List<String> refusedRecalls = new ArrayList<>();
         for (Bundle.Recall recall : bundle.recalls()) {
@@ -383,6 +379,12 @@ public final class FederationService implements AutoCloseable {
                 recalled++;
             }
         }
+        String sha = IngestService.sha256(payload);
+        IngestService.ReceivedReport report = ingest.storeReceived("bundle " + bundle.sequence() + " from "
+                + peer.party() + " (node " + abbreviate(peer.fingerprint()) + ")", sha, peer.ingester(), records);
+        ConjunctionReceipt conjunctionReceipt = storeConjunctions(bundle, now);
+        List<String> rejected = new ArrayList<>(notForUs);
+        report.errors().forEach(e -> rejected.add(e.toString()));
         if (!store.recordReceived(peer.id(), bundle.sequence(), report.stored(), now)) {
             throw new BundleRejectedException("bundle " + bundle.sequence() + " was accepted meanwhile by another"
                     + " sync with " + peer.party());

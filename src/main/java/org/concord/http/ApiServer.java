@@ -19,6 +19,7 @@ import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Page;
 import org.concord.catalog.RecallOutcome;
+import org.concord.catalog.RelabelOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ScreeningRun;
@@ -116,6 +117,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/v1/orbits", this::ingest);
             config.routes.get("/api/v1/orbits/{orbitId}", this::orbit);
             config.routes.delete("/api/v1/orbits/{orbitId}", this::recall);
+            config.routes.put("/api/v1/orbits/{orbitId}/label", this::relabel);
             config.routes.get("/api/v1/objects", this::objects);
             config.routes.get("/api/v1/objects/{noradId}", this::object);
             config.routes.get("/api/v1/objects/{noradId}/orbits", this::orbitHistory);
@@ -303,17 +305,16 @@ public final class ApiServer implements AutoCloseable {
         // Only the node's own administrators ingest for other originators; everyone else ingests as their party.
         Optional<String> ownParty = Callers.isOfNodeParty(principal, sharing) && principal.mayAdminister()
                 ? Optional.empty() : principal.party();
-        Label defaults = node.ingest().labels().labelFor(name);
-        Label base = ownParty.map(defaults::withOriginator).orElse(defaults);
-        Optional<Label> label = Optional.ofNullable(ctx.queryParam("label")).filter(s -> !s.isBlank())
-                .map(spec -> Label.parse(spec, base)).or(() -> ownParty.map(p -> base));
-        if (ownParty.isPresent() && !label.get().originator().equals(ownParty.get())) {
+        Label base = node.ingest().labels().uploadLabelFor(name, ownParty, node.config().party());
+        Label label = Optional.ofNullable(ctx.queryParam("label")).filter(s -> !s.isBlank())
+                .map(spec -> Label.parse(spec, base)).orElse(base);
+        if (ownParty.isPresent() && !label.originator().equals(ownParty.get())) {
             throw new ForbiddenException("you may ingest only as originator " + ownParty.get());
         }
         boolean skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
         Optional<Long> object = Optional.ofNullable(ctx.queryParam("object")).filter(s -> !s.isBlank())
                 .map(ApiServer::parseId);
-        IngestReport report = node.ingestAudited(new IngestRequest(name, ctx.bodyAsBytes(), label,
+        IngestReport report = node.ingestAudited(new IngestRequest(name, ctx.bodyAsBytes(), Optional.of(label),
                 principal.name(), skipInvalid, object), principal.name(), principal.party());
         ctx.status(report.stored() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(JsonViews.ingestReport(report));
     }
@@ -514,17 +515,59 @@ public final class ApiServer implements AutoCloseable {
      */
     private void recall(Context ctx) {
         Principal principal = Callers.requireAuthenticated(ctx);
+        OrbitRecord record = originatorsRecord(ctx, principal, "recall");
+        RecallOutcome outcome = node.recallAudited(record.contentSha256(), record.label().originator(),
+                Optional.ofNullable(ctx.queryParam("reason")).orElse(""), principal.name(), principal.party());
+        ctx.json(JsonViews.recall(outcome));
+    }
+
+    /**
+     * The orbit record of the path that the caller changes: one it may see (else answered exactly as a missing one),
+     * and of whose originator party it is an operator or administrator (else 403).
+     */
+    private OrbitRecord originatorsRecord(Context ctx, Principal principal, String change) {
         long id = parseId(ctx.pathParam("orbitId"));
         OrbitRecord record = node.catalog().findOrbit(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no orbit record " + id));
         String originator = record.label().originator();
         if (!principal.mayIngest() || !principal.party().map(originator::equals).orElse(false)) {
             throw new ForbiddenException("only an operator or administrator of the originator " + originator
-                    + " may recall its records");
+                    + " may " + change + " its records");
         }
-        RecallOutcome outcome = node.recallAudited(record.contentSha256(), originator,
-                Optional.ofNullable(ctx.queryParam("reason")).orElse(""), principal.name(), principal.party());
-        ctx.json(JsonViews.recall(outcome));
+        return record;
+    }
+
+    private static final List<String> RELABEL_KEYS = List.of("label", "widen", "reason");
+
+    /**
+     * Gives an orbit record another label: an operator or administrator of its originator party, as for a recall. A
+     * record the caller may not see is answered exactly as a missing one.
+     */
+    private void relabel(Context ctx) {
+        Principal principal = Callers.requireAuthenticated(ctx);
+        OrbitRecord record = originatorsRecord(ctx, principal, "re-label");
+        com.fasterxml.jackson.databind.JsonNode body = RequestBodies.object(ctx, "such as {\"label\":"
+                + " \"rel=REL TO GBR;tlp=RED\", \"reason\": \"contains a planned manoeuvre\"}");
+        body.fieldNames().forEachRemaining(key -> {
+            if (!RELABEL_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown key '" + key + "' (accepted: " + RELABEL_KEYS + ")");
+            }
+        });
+        if (!body.path("label").isTextual() || body.get("label").asText().isBlank()) {
+            throw new IllegalArgumentException("label must be a label specification such as \"rel=REL TO GBR;tlp=RED\""
+                    + " (keys not given keep the record's current values)");
+        }
+        if (body.has("widen") && !body.get("widen").isBoolean()) {
+            throw new IllegalArgumentException("widen must be true or false, was " + body.get("widen"));
+        }
+        if (body.has("reason") && !body.get("reason").isTextual()) {
+            throw new IllegalArgumentException("reason must be a string, was " + body.get("reason"));
+        }
+        RelabelOutcome.Relabelled done = node.relabelAudited(record, Label.parse(body.get("label").asText(),
+                        record.label()), body.path("widen").asBoolean(false), body.path("reason").asText(""),
+                        principal.name(), principal.party()).relabelled()
+                .orElseThrow(() -> new NotFoundException("no orbit record " + record.id()));
+        ctx.json(JsonViews.relabel(done));
     }
 
     static long parseId(String text) {

@@ -91,6 +91,18 @@ final class JsonViews {
         return m;
     }
 
+    static Map<String, Object> relabel(org.concord.catalog.RelabelOutcome.Relabelled r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("changed", r.oldId() != r.newId());
+        m.put("orbitId", r.newId());
+        m.put("previousOrbitId", r.oldId());
+        m.put("noradId", r.noradId());
+        m.put("label", label(r.newLabel()));
+        m.put("previousLabel", label(r.oldLabel()));
+        m.put("conjunctions", r.conjunctions());
+        return m;
+    }
+
     static Map<String, Object> object(SpaceObject s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("noradId", s.noradId());
@@ -209,6 +221,8 @@ final class JsonViews {
         m.put("unchanged", r.unchanged());
         m.put("rejected", r.rejected());
         m.put("summary", r.summary());
+        m.put("heldUnderAnotherLabel", r.heldUnderAnotherLabel());
+        m.put("warnings", r.warnings());
         m.put("label", label(r.label()));
         List<Map<String, Object>> errors = new ArrayList<>();
         r.errors().forEach(e -> errors.add(inputError(e)));

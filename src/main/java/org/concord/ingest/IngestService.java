@@ -81,12 +81,7 @@ public final class IngestService {
                     + " bytes, over this node's limit of " + maxBytes + " bytes (configuration ingest.max-bytes)"));
         }
         Instant now = clock.instant();
-        Label label = request.label().orElseGet(() -> labels.labelFor(name));
-        if (label.releasability().toString().length() > MAX_RELEASABILITY_LENGTH
-                || String.join(",", label.caveats()).length() > MAX_CAVEATS_LENGTH) {
-            throw new IllegalArgumentException("label too long: releasability at most " + MAX_RELEASABILITY_LENGTH
-                    + " characters, caveats at most " + MAX_CAVEATS_LENGTH);
-        }
+        Label label = checkStorable(request.label().orElseGet(() -> labels.labelFor(name)));
         if (request.ingestedBy().length() > MAX_INGESTED_BY_LENGTH) {
             throw new IllegalArgumentException("the name of who ingests is longer than " + MAX_INGESTED_BY_LENGTH
                     + " characters");
@@ -103,8 +98,10 @@ public final class IngestService {
         if (format == SourceFormat.CDM_KVN || format == SourceFormat.CDM_XML) {
             Conjunction conjunction = CdmConjunctions.of(name, CdmReader.read(name, text), text, label, radii);
             boolean stored = conjunctions.storeFromCdm(conjunction, provenance.sourceSha256()).isPresent();
+            boolean otherLabel = !stored && conjunctions.cdmLabel(provenance.sourceSha256(), label.originator())
+                    .filter(held -> !held.equals(label)).isPresent();
             return new IngestReport(name, provenance.sourceSha256(), format, label, stored ? 1 : 0, stored ? 0 : 1, 0,
-                    List.of());
+                    List.of(), otherLabel ? 1 : 0);
         }
         if (format == SourceFormat.SATCAT_CSV) {
             ParseResult<ParsedSatcat> parsed = SatcatReader.read(name, text);
@@ -121,7 +118,17 @@ public final class IngestService {
         }
         IngestOutcome outcome = store.store(batch);
         return new IngestReport(name, provenance.sourceSha256(), format, label, outcome.stored(), outcome.unchanged(),
-                outcome.rejected(), errors);
+                outcome.rejected(), errors, outcome.heldUnderAnotherLabel());
+    }
+
+    /** The label, when the store can hold it (its releasability and caveats fit their columns); else refused. */
+    public static Label checkStorable(Label label) {
+        if (label.releasability().toString().length() > MAX_RELEASABILITY_LENGTH
+                || String.join(",", label.caveats()).length() > MAX_CAVEATS_LENGTH) {
+            throw new IllegalArgumentException("label too long: releasability at most " + MAX_RELEASABILITY_LENGTH
+                    + " characters, caveats at most " + MAX_CAVEATS_LENGTH);
+        }
+        return label;
     }
 
     /** An orbit record received from a partner node: its exact message text, format, catalog number and label. */

@@ -3,13 +3,18 @@ package org.concord.ingest;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import org.concord.label.Label;
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
 
 /**
  * The label a source gets when the ingest names none: the first rule whose file-name glob matches the source name,
- * else the node's default label.
+ * else, for the node's own ingest (the command line), the node's default label ({@code label.default}), and for an
+ * upload over HTTP a private label: releasable to the uploading party and the node's own party only, TLP:AMBER.
  */
 public final class LabelRules {
 
@@ -31,13 +36,34 @@ public final class LabelRules {
         return defaultLabel;
     }
 
+    /** The label of a source the node ingests itself: the matching rule's, else the default label. */
     public Label labelFor(String sourceName) {
+        return ruleFor(sourceName).orElse(defaultLabel);
+    }
+
+    /**
+     * The label of a source uploaded over HTTP: the matching rule's (as originator {@code asParty}, when the uploader
+     * ingests only as its party), else releasable to the uploading party and the node's own party only (the node
+     * holds the data and screens it), at TLP:AMBER. Never the node's default label: a configured public default for
+     * the node's own ingest must not publish what partners upload.
+     */
+    public Label uploadLabelFor(String sourceName, Optional<String> asParty, String nodeParty) {
+        Optional<Label> rule = ruleFor(sourceName);
+        if (rule.isPresent()) {
+            return asParty.map(rule.get()::withOriginator).orElse(rule.get());
+        }
+        String uploader = asParty.orElse(nodeParty);
+        return new Label(uploader, Releasability.to(uploader, nodeParty), Tlp.AMBER, Collections.emptySortedSet(),
+                Optional.empty());
+    }
+
+    private Optional<Label> ruleFor(String sourceName) {
         Path fileName = Path.of(sourceName.replace('\\', '/').replaceAll(".*/", "").replaceAll("[^\\w.\\-+ ]", "_"));
         for (int i = 0; i < rules.size(); i++) {
             if (matchers.get(i).matches(fileName)) {
-                return rules.get(i).label();
+                return Optional.of(rules.get(i).label());
             }
         }
-        return defaultLabel;
+        return Optional.empty();
     }
 }

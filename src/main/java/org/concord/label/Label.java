@@ -2,8 +2,10 @@ package org.concord.label;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -48,6 +50,39 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
         return expiry.map(e -> !e.isAfter(instant)).orElse(false);
     }
 
+    /**
+     * How this label admits more than {@code previous} did, one phrase each: a wider releasability (PUBLIC, or a party
+     * not listed before; a group counts as new even when its members were listed), a lower TLP, a caveat dropped, a
+     * later or no expiry. Empty when this label admits nobody that {@code previous} did not.
+     */
+    public List<String> wideningsOver(Label previous) {
+        List<String> widenings = new ArrayList<>();
+        if (!previous.releasability.isPublic()) {
+            if (releasability.isPublic()) {
+                widenings.add("releasability PUBLIC (was " + previous.releasability + ")");
+            } else {
+                TreeSet<String> added = new TreeSet<>(releasability.parties());
+                added.removeAll(previous.releasability.parties());
+                if (!added.isEmpty()) {
+                    widenings.add("releasable also to " + String.join(",", added));
+                }
+            }
+        }
+        if (tlp.compareTo(previous.tlp) < 0) {
+            widenings.add("TLP:" + tlp.code() + " (was TLP:" + previous.tlp.code() + ")");
+        }
+        TreeSet<String> dropped = new TreeSet<>(previous.caveats);
+        dropped.removeAll(caveats);
+        if (!dropped.isEmpty()) {
+            widenings.add("caveats " + String.join(",", dropped) + " dropped");
+        }
+        if (previous.expiry.isPresent() && (expiry.isEmpty() || expiry.get().isAfter(previous.expiry.get()))) {
+            widenings.add("expires " + expiry.map(Instant::toString).orElse("never") + " (was "
+                    + previous.expiry.get() + ")");
+        }
+        return widenings;
+    }
+
     public Label withOriginator(String party) {
         return new Label(party, releasability, tlp, caveats, expiry);
     }
@@ -55,7 +90,8 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
     /**
      * Reads a label specification such as
      * {@code originator=USA;rel=REL TO GBR,USA;tlp=AMBER;caveats=PROPIN,NOFORN;expires=2027-01-01T00:00:00Z}.
-     * Missing keys take their value from {@code defaults}.
+     * Missing keys take their value from {@code defaults}. A key given twice (also under its other spelling, such as
+     * {@code rel} and {@code releasability}) is an error: a later part must not quietly undo an earlier one.
      */
     public static Label parse(String spec, Label defaults) {
         String originator = defaults.originator();
@@ -63,6 +99,7 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
         Tlp level = defaults.tlp();
         SortedSet<String> cav = defaults.caveats();
         Optional<Instant> exp = defaults.expiry();
+        java.util.Map<String, String> given = new java.util.HashMap<>();
         for (String part : spec.split(";")) {
             if (part.isBlank()) {
                 continue;
@@ -73,6 +110,12 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
             }
             String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String value = part.substring(eq + 1).trim();
+            String earlier = given.put(canonicalKey(key), key);
+            if (earlier != null) {
+                throw new IllegalArgumentException("label key '" + key + "' is given twice"
+                        + (earlier.equals(key) ? "" : " (as '" + earlier + "' and '" + key + "')")
+                        + "; give each of originator, rel, tlp, caveats, expires at most once");
+            }
             switch (key) {
                 case "originator", "orig" -> originator = value.toUpperCase(Locale.ROOT);
                 case "rel", "releasability" -> rel = Releasability.parse(value);
@@ -93,6 +136,15 @@ public record Label(String originator, Releasability releasability, Tlp tlp, Sor
             }
         }
         return new Label(originator, rel, level, cav, exp);
+    }
+
+    private static String canonicalKey(String key) {
+        return switch (key) {
+            case "orig" -> "originator";
+            case "releasability" -> "rel";
+            case "expiry" -> "expires";
+            default -> key;
+        };
     }
 
     @Override

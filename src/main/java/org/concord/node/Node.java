@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.access.SharingService;
 import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogStore;
+import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
+import org.concord.catalog.RelabelOutcome;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
@@ -119,7 +122,11 @@ public final class Node implements AutoCloseable {
                 federationClock);
     }
 
-    /** Loads the bundled sample catalog and SATCAT when the catalog is empty; returns what was ingested. */
+    /**
+     * Loads the bundled sample catalog and SATCAT when the catalog is empty; returns what was ingested. They are
+     * public data (see {@code sample/SOURCES.md}) and are labelled PUBLIC TLP:CLEAR explicitly, whatever
+     * {@code label.default} says.
+     */
     public Optional<IngestReport> loadSampleCatalogIfEmpty() {
         if (catalog.statistics(LabelFilter.UNRESTRICTED).objects() > 0) {
             return Optional.empty();
@@ -135,8 +142,8 @@ public final class Node implements AutoCloseable {
             }
             byte[] bytes = gzipped ? new GZIPInputStream(raw).readAllBytes() : raw.readAllBytes();
             String name = "bundled:" + resource.substring(resource.lastIndexOf('/') + 1).replace(".gz", "");
-            return ingest.ingest(new IngestRequest(name, bytes, Optional.empty(), "concord:sample", false,
-                    Optional.empty()));
+            return ingest.ingest(new IngestRequest(name, bytes, Optional.of(Label.publicFrom(config.party())),
+                    "concord:sample", false, Optional.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,6 +192,56 @@ public final class Node implements AutoCloseable {
                                       Optional<String> actorParty) {
         federation.noteRecall(contentSha256, originator, reason, actor);
         return removeRecalled(contentSha256, originator, reason, actor, actorParty);
+    }
+
+    /** The longest reason for a re-label (kept in the audit log and sent to partners with the recall). */
+    static final int MAX_REASON_CHARS = 1024;
+
+    /**
+     * Gives a stored orbit record a new label, and records it in the audit log ({@code RELABEL}) before answering. The
+     * originator stays. A label that admits anybody the record's label did not (see {@link Label#wideningsOver})
+     * publishes the record further and is refused unless {@code widen} says so. The record is stored again under the
+     * new label with a new id; partners that were sent it under the old label are sent its recall, and those the new
+     * label admits are sent it again with the new label, in their next bundle. A label equal to the record's changes
+     * nothing and is not audited.
+     */
+    public RelabelOutcome relabelAudited(OrbitRecord record, Label label, boolean widen, String reason, String actor,
+                                        Optional<String> actorParty) {
+        String originator = record.label().originator();
+        if (!label.originator().equals(originator)) {
+            throw new IllegalArgumentException("a re-label keeps the record's originator " + originator
+                    + "; the new label names " + label.originator());
+        }
+        IngestService.checkStorable(label);
+        if (reason.length() > MAX_REASON_CHARS) {
+            throw new IllegalArgumentException("the reason is " + reason.length() + " characters; at most "
+                    + MAX_REASON_CHARS);
+        }
+        if (label.equals(record.label())) {
+            return new RelabelOutcome(Optional.of(new RelabelOutcome.Relabelled(record.noradId(), record.id(),
+                    record.label(), record.id(), label, 0)));
+        }
+        List<String> widenings = label.wideningsOver(record.label());
+        if (!widenings.isEmpty() && !widen) {
+            throw new IllegalArgumentException("the new label publishes orbit record " + record.id() + " more widely ("
+                    + String.join("; ", widenings) + "); confirm that this is meant with widen=true (HTTP) or --widen"
+                    + " (command line)");
+        }
+        federation.noteRecall(record.contentSha256(), originator, "re-labelled " + label
+                + (reason.isBlank() ? "" : ": " + reason), actor);
+        RelabelOutcome outcome = catalog.relabel(record.contentSha256(), originator, label);
+        String detail = outcome.relabelled().map(r -> "orbit record " + r.oldId() + " of object " + r.noradId()
+                + " from " + r.oldLabel() + " to " + r.newLabel() + ", now record " + r.newId() + "; "
+                + (widenings.isEmpty() ? "narrower" : "WIDER: " + String.join("; ", widenings)) + "; "
+                + r.conjunctions() + (r.conjunctions() == 1 ? " conjunction follows" : " conjunctions follow"))
+                .orElse("not held; nothing re-labelled");
+        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.RELABEL,
+                "relabel orbit " + record.contentSha256() + " from " + originator, List.of(originator),
+                detail + (reason.isBlank() ? "" : "; reason: " + reason)));
+        if (outcome.relabelled().isPresent() && config.federationNotifyPeers()) {
+            federation.notifyPeers();
+        }
+        return outcome;
     }
 
     private RecallOutcome removeRecalled(String contentSha256, String originator, String reason, String actor,

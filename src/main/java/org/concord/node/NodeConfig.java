@@ -16,6 +16,8 @@ import java.util.TreeSet;
 
 import org.concord.ingest.LabelRules;
 import org.concord.label.Label;
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
 
 /**
  * A node's configuration: built-in defaults, overridden by the file {@code concord.properties} in the data directory
@@ -62,7 +64,9 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
         String party = s.get("node.party", "LOCAL").toUpperCase(Locale.ROOT);
         String defaultDb = "jdbc:h2:file:" + absoluteData.resolve("concord").toString().replace('\\', '/')
                 + ";AUTO_SERVER=TRUE";
-        Label base = Label.publicFrom(party);
+        // safe by default: what the node ingests without a label or rule stays with the node's own party
+        Label base = new Label(party, Releasability.to(party), Tlp.AMBER, java.util.Collections.emptySortedSet(),
+                Optional.empty());
         Label defaultLabel = parseLabel(s, "label.default", s.get("label.default", ""), base);
         List<LabelRules.Rule> rules = new ArrayList<>();
         TreeSet<Integer> ruleNumbers = new TreeSet<>();

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +40,7 @@ import org.concord.catalog.OrbitSummary;
 import org.concord.catalog.Page;
 import org.concord.catalog.Provenance;
 import org.concord.catalog.RecallOutcome;
+import org.concord.catalog.RelabelOutcome;
 import org.concord.catalog.SourceFormat;
 import org.concord.catalog.SpaceObject;
 import org.concord.catalog.SpaceObject.SatcatEntry;
@@ -147,13 +147,14 @@ public final class JooqCatalogStore implements CatalogStore {
                     .returningResult(IngestSource.ID)
                     .fetchOne()
                     .value1();
+            int[] otherLabel = new int[1];
             int stored;
             int unchanged;
             if (batch.format() == SourceFormat.SATCAT_CSV) {
-                stored = storeSatcat(tx, sourceId, batch.satcatRows(), labels);
+                stored = storeSatcat(tx, sourceId, batch.satcatRows(), labels, otherLabel);
                 unchanged = batch.satcatRows().size() - stored;
             } else {
-                stored = storeOrbits(tx, sourceId, batch.orbits(), labels);
+                stored = storeOrbits(tx, sourceId, batch.orbits(), labels, otherLabel);
                 unchanged = batch.orbits().size() - stored;
             }
             tx.update(IngestSource.T)
@@ -161,7 +162,7 @@ public final class JooqCatalogStore implements CatalogStore {
                     .set(IngestSource.RECORDS_UNCHANGED, unchanged)
                     .where(IngestSource.ID.eq(sourceId))
                     .execute();
-            return new IngestOutcome(sourceId, stored, unchanged, batch.rejected());
+            return new IngestOutcome(sourceId, stored, unchanged, batch.rejected(), otherLabel[0]);
         });
     }
 
@@ -170,18 +171,26 @@ public final class JooqCatalogStore implements CatalogStore {
             + " coverage_stop, has_covariance, content, content_sha256, label_originator, label_releasability,"
             + " label_tlp, label_caveats, label_expiry, source_id, source_line, label_id";
 
-    private int storeOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits, Map<Label, Long> labels) {
-        Set<String> existing = new HashSet<>();
+    /**
+     * Stores the orbits not yet held (same content and originator); counts in {@code otherLabel[0]} those held under
+     * another label than the batch gives them.
+     */
+    private int storeOrbits(DSLContext tx, long sourceId, List<OrbitRecord> orbits, Map<Label, Long> labels,
+                            int[] otherLabel) {
+        Map<String, Long> existing = new HashMap<>();
         List<String> hashes = orbits.stream().map(OrbitRecord::contentSha256).distinct().toList();
         for (List<String> chunk : chunks(hashes)) {
-            tx.select(Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR).from(Orbit.T)
+            tx.select(Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR, Orbit.LABEL_ID).from(Orbit.T)
                     .where(Orbit.CONTENT_SHA256.in(chunk))
-                    .forEach(r -> existing.add(r.value1() + "|" + r.value2()));
+                    .forEach(r -> existing.put(r.value1() + "|" + r.value2(), r.value3()));
         }
         List<OrbitRecord> toStore = new ArrayList<>();
         for (OrbitRecord o : orbits) {
-            if (existing.add(o.contentSha256() + "|" + o.label().originator())) {
+            Long held = existing.putIfAbsent(o.contentSha256() + "|" + o.label().originator(), labels.get(o.label()));
+            if (held == null) {
                 toStore.add(o);
+            } else if (!held.equals(labels.get(o.label()))) {
+                otherLabel[0]++;
             }
         }
         if (toStore.isEmpty()) {
@@ -488,17 +497,26 @@ public final class JooqCatalogStore implements CatalogStore {
         }
     }
 
-    private int storeSatcat(DSLContext tx, long sourceId, List<IngestBatch.SatcatRow> rows, Map<Label, Long> labels) {
+    private int storeSatcat(DSLContext tx, long sourceId, List<IngestBatch.SatcatRow> rows, Map<Label, Long> labels,
+                            int[] otherLabel) {
         Map<Long, String> existing = new HashMap<>();
+        Map<Long, Long> existingLabels = new HashMap<>();
         for (List<Long> chunk : chunks(rows.stream().map(IngestBatch.SatcatRow::noradId).toList())) {
-            tx.select(Satcat.NORAD_ID, Satcat.CONTENT_SHA256).from(Satcat.T).where(Satcat.NORAD_ID.in(chunk))
-                    .forEach(r -> existing.put(r.value1(), r.value2()));
+            tx.select(Satcat.NORAD_ID, Satcat.CONTENT_SHA256, Satcat.LABEL_ID).from(Satcat.T)
+                    .where(Satcat.NORAD_ID.in(chunk))
+                    .forEach(r -> {
+                        existing.put(r.value1(), r.value2());
+                        existingLabels.put(r.value1(), r.value3());
+                    });
         }
         List<Long> replaced = new ArrayList<>();
         List<IngestBatch.SatcatRow> toInsert = new ArrayList<>();
         for (IngestBatch.SatcatRow row : rows) {
             String hash = existing.get(row.noradId());
             if (hash != null && hash.equals(row.contentSha256())) {
+                if (!labels.get(row.entry().label()).equals(existingLabels.get(row.noradId()))) {
+                    otherLabel[0]++;
+                }
                 continue;
             }
             if (hash != null) {
@@ -1259,6 +1277,76 @@ public final class JooqCatalogStore implements CatalogStore {
             LatestOrbits.recompute(tx, List.of(noradId));
             return new RecallOutcome(orbits, conjunctions, Optional.of(noradId));
         });
+    }
+
+    @Override
+    public RelabelOutcome relabel(String contentSha256, String originator, Label label) {
+        long newLabelId = labelIds.idOf(label);
+        try {
+            return dsl.transactionResult(configuration -> relabelInTransaction(configuration.dsl(), contentSha256,
+                    originator, label, newLabelId));
+        } finally {
+            database.catalogChangedHere();
+        }
+    }
+
+    private RelabelOutcome relabelInTransaction(DSLContext tx, String contentSha256, String originator, Label label,
+                                                long newLabelId) {
+        // the writers' turn first, so that the new id becomes visible in id order (federation feeds follow ids)
+        raiseCatalogVersion(tx);
+        Optional<Record> held = tx.select(orbitFields()).select(Orbit.LABEL_ID, Orbit.SOURCE_ID).from(Orbit.T)
+                .join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID))
+                .where(Orbit.CONTENT_SHA256.eq(contentSha256)).and(Orbit.LABEL_ORIGINATOR.eq(originator))
+                .fetchOptional();
+        if (held.isEmpty()) {
+            return RelabelOutcome.NOTHING;
+        }
+        OrbitRecord old = toOrbit(held.get());
+        long oldLabelId = held.get().get(Orbit.LABEL_ID);
+        if (oldLabelId == newLabelId) {
+            return new RelabelOutcome(Optional.of(new RelabelOutcome.Relabelled(old.noradId(), old.id(), old.label(),
+                    old.id(), label, 0)));
+        }
+        String dataKind = old.kind().dataKind().name();
+        List<Long> asPrimary = tx.select(Tables.Conj.ID).from(Tables.Conj.T)
+                .where(Tables.Conj.PRIMARY_ORBIT_ID.eq(old.id())).fetch(Tables.Conj.ID);
+        List<Long> asSecondary = tx.select(Tables.Conj.ID).from(Tables.Conj.T)
+                .where(Tables.Conj.SECONDARY_ORBIT_ID.eq(old.id())).fetch(Tables.Conj.ID);
+        // everything that refers to the record lets go of it; the copy under the new label takes its place
+        tx.update(Tables.Conj.T).set(Tables.Conj.PRIMARY_ORBIT_ID, (Long) null)
+                .where(Tables.Conj.PRIMARY_ORBIT_ID.eq(old.id())).execute();
+        tx.update(Tables.Conj.T).set(Tables.Conj.SECONDARY_ORBIT_ID, (Long) null)
+                .where(Tables.Conj.SECONDARY_ORBIT_ID.eq(old.id())).execute();
+        tx.update(OBJ).set(Tables.SpaceObject.LATEST_ORBIT_ID, (Long) null)
+                .set(Tables.SpaceObject.LATEST_LABEL_ID, (Long) null)
+                .set(Tables.SpaceObject.LATEST_DATA_KIND, (String) null)
+                .where(Tables.SpaceObject.LATEST_ORBIT_ID.eq(old.id())).execute();
+        tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.NORAD_ID.eq(old.noradId()))
+                .and(ObjectLabelLatest.LABEL_ID.in(oldLabelId, newLabelId))
+                .and(ObjectLabelLatest.DATA_KIND.eq(dataKind)).execute();
+        long sourceId = held.get().get(Orbit.SOURCE_ID);
+        tx.deleteFrom(Orbit.T).where(Orbit.ID.eq(old.id())).execute();
+        OrbitRecord relabelled = new OrbitRecord(0, old.noradId(), old.objectName(), old.internationalDesignator(),
+                old.epoch(), old.kind(), old.format(), old.summary(), old.coverage(), old.hasCovariance(),
+                old.content(), old.contentSha256(), label, old.provenance(), old.sourceLine());
+        insertOrbits(tx, sourceId, List.of(relabelled), Map.of(label, newLabelId));
+        long newId = tx.select(Orbit.ID).from(Orbit.T).where(Orbit.CONTENT_SHA256.eq(contentSha256))
+                .and(Orbit.LABEL_ORIGINATOR.eq(originator)).fetchOne(Orbit.ID);
+        if (!asPrimary.isEmpty()) {
+            tx.update(Tables.Conj.T).set(Tables.Conj.PRIMARY_ORBIT_ID, newId)
+                    .set(Tables.Conj.PRIMARY_LABEL_ID, newLabelId).where(Tables.Conj.ID.in(asPrimary)).execute();
+        }
+        if (!asSecondary.isEmpty()) {
+            tx.update(Tables.Conj.T).set(Tables.Conj.SECONDARY_ORBIT_ID, newId)
+                    .set(Tables.Conj.SECONDARY_LABEL_ID, newLabelId).where(Tables.Conj.ID.in(asSecondary)).execute();
+        }
+        LatestOrbits.refillLane(tx, old.noradId(), oldLabelId, dataKind);
+        LatestOrbits.refillLane(tx, old.noradId(), newLabelId, dataKind);
+        LatestOrbits.recompute(tx, List.of(old.noradId()));
+        int conjunctions = (int) java.util.stream.Stream.concat(asPrimary.stream(), asSecondary.stream()).distinct()
+                .count();
+        return new RelabelOutcome(Optional.of(new RelabelOutcome.Relabelled(old.noradId(), old.id(), old.label(), newId,
+                label, conjunctions)));
     }
 
     @Override

@@ -148,6 +148,15 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         }
     }
 
+    @Override
+    public Optional<org.concord.label.Label> cdmLabel(String cdmSha256, String originator) {
+        return dsl.select(Conj.LABEL_ORIGINATOR, Conj.LABEL_RELEASABILITY, Conj.LABEL_TLP, Conj.LABEL_CAVEATS,
+                        Conj.LABEL_EXPIRY).from(Conj.T)
+                .where(Conj.CDM_SHA256.eq(cdmSha256)).and(Conj.LABEL_ORIGINATOR.eq(originator))
+                .fetchOptional(r -> JooqCatalogStore.label(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5()));
+    }
+
     private static final Field<?>[] INSERTED = {Conj.RUN_ID, Conj.PRIMARY_NORAD_ID, Conj.SECONDARY_NORAD_ID,
         Conj.PRIMARY_ORBIT_ID, Conj.SECONDARY_ORBIT_ID, Conj.TCA, Conj.MISS_M, Conj.RELATIVE_SPEED, Conj.RADIAL_M,
         Conj.IN_TRACK_M, Conj.CROSS_TRACK_M, Conj.PC, Conj.PC_METHOD, Conj.PC_SOURCE, Conj.PC_HBR_M, Conj.PC_STATEMENT,

@@ -236,14 +236,33 @@ public final class JooqFederationStore implements FederationStore {
         for (Record r : dsl.select(RecallRow.ID, RecallRow.ORBIT_ID, RecallRow.LABEL_ID, RecallRow.DATA_KIND,
                         RecallRow.CONTENT_SHA256, RecallRow.ORIGINATOR, RecallRow.REASON, RecallRow.RECALLED_AT)
                 .from(RecallRow.T).where(RecallRow.ID.gt(from.recall())).orderBy(RecallRow.ID).limit(limit).fetch()) {
-            recallCursor = r.get(RecallRow.ID);
             Lane lane = new Lane(r.get(RecallRow.LABEL_ID), DataKind.valueOf(r.get(RecallRow.DATA_KIND)));
             if (r.get(RecallRow.ORBIT_ID) <= from.of(lane)) {
+                if (relabelledBeyond(r.get(RecallRow.CONTENT_SHA256), r.get(RecallRow.ORIGINATOR), lanes, after)) {
+                    // the record again under its new label comes in a later bundle: its recall waits for it, so
+                    // that the peer never applies the recall without the record that replaces it
+                    break;
+                }
                 recalls.add(new Bundle.Recall(r.get(RecallRow.CONTENT_SHA256), r.get(RecallRow.ORIGINATOR),
                         r.get(RecallRow.REASON), r.get(RecallRow.RECALLED_AT).toInstant()));
             }
+            recallCursor = r.get(RecallRow.ID);
         }
         return new FeedSlice(orbits, conjunctions, recalls, new FeedCursors(after, recallCursor));
+    }
+
+    /**
+     * Whether the record with this content and originator is held (re-labelled: under another label and id than the
+     * recalled copy) in a lane the peer may see, beyond where this bundle leaves that lane.
+     */
+    private boolean relabelledBeyond(String contentSha256, String originator, List<Lane> visible,
+                                     Map<Lane, Long> after) {
+        return dsl.select(Orbit.ID, Orbit.LABEL_ID, Orbit.ORBIT_KIND).from(Orbit.T)
+                .where(Orbit.CONTENT_SHA256.eq(contentSha256)).and(Orbit.LABEL_ORIGINATOR.eq(originator))
+                .fetchOptional().map(r -> {
+                    Lane lane = new Lane(r.value2(), OrbitKind.valueOf(r.value3()).dataKind());
+                    return visible.contains(lane) && r.value1() > after.getOrDefault(lane, 0L);
+                }).orElse(false);
     }
 
     /**

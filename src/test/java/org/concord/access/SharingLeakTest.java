@@ -128,6 +128,9 @@ class SharingLeakTest {
             }
         }
         sharing.setSourcePriority("AUS", PRIORITIES.get("AUS"), TestNodes.TEST_ADMIN);
+        server = new ApiServer(node);
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        uploadWithoutLabels(tles);
         for (long norad : node.catalog().findObjects(org.concord.catalog.ObjectQuery.all(1000),
                 LabelFilter.UNRESTRICTED).items().stream().map(o -> o.noradId()).toList()) {
             for (OrbitRecord o : node.catalog().orbitHistory(norad, LabelFilter.UNRESTRICTED)) {
@@ -162,9 +165,51 @@ class SharingLeakTest {
             CONJUNCTIONS.add(new Conj(c.id(), c.label(), c.primaryOrbitId().map(SharingLeakTest::orbitLabel),
                     c.secondaryOrbitId().map(SharingLeakTest::orbitLabel)));
         }
-        server = new ApiServer(node);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        for (long id : UPLOADED_CONJUNCTIONS) {
+            Conjunction c = node.conjunctions().findConjunction(id, LabelFilter.UNRESTRICTED).orElseThrow();
+            CONJUNCTIONS.add(new Conj(c.id(), c.label(), Optional.empty(), Optional.empty()));
+        }
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), soon).toMillis() + 100));
+    }
+
+    /** Orbit records and a CDM uploaded over HTTP without a label: the default must keep them private. */
+    private static final Map<Long, String> UPLOADED_ORBITS = new LinkedHashMap<>();
+    private static final List<Long> UPLOADED_CONJUNCTIONS = new ArrayList<>();
+
+    /**
+     * Operators of USA and AUS, an operator of the node's party and an administrator of it upload a TLE each with no
+     * label and no rule; an AUS operator uploads a CDM the same way. Stored like any record, they enter the oracle.
+     */
+    private static void uploadWithoutLabels(List<String[]> tles) throws Exception {
+        List<String> uploaders = List.of(TestNodes.token(node, "USA", Role.OPERATOR),
+                TestNodes.token(node, "AUS", Role.OPERATOR), TestNodes.token(node, NODE_PARTY, Role.OPERATOR),
+                TestNodes.adminToken(node));
+        List<String> parties = List.of("USA", "AUS", NODE_PARTY, NODE_PARTY);
+        for (int i = 0; i < uploaders.size(); i++) {
+            String[] tle = tles.get(i * 7 + 1);
+            JsonNode report = post(uploaders.get(i), "/api/v1/orbits?name=plan-" + i + ".tle",
+                    (tle[0] + "\n" + tle[1] + "\n" + tle[2] + "\n").getBytes(StandardCharsets.US_ASCII));
+            long norad = Long.parseLong(tle[2].substring(2, 7).trim());
+            OrbitRecord stored = node.catalog().orbitHistory(norad, LabelFilter.UNRESTRICTED).getFirst();
+            assertThat(report.at("/label/releasability").asText()).isEqualTo(stored.label().releasability().toString());
+            UPLOADED_ORBITS.put(stored.id(), parties.get(i));
+        }
+        JsonNode cdm = post(TestNodes.token(node, "AUS", Role.OPERATOR), "/api/v1/orbits?name=warning.cdm",
+                TestNodes.resource("/ccsds/cdm/AlfanoTestCase01.cdm"));
+        assertThat(cdm.get("stored").asInt()).isEqualTo(1);
+        node.conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        org.concord.conjunction.ConjunctionQuery.Sort.TCA, 1000, 0), LabelFilter.UNRESTRICTED)
+                .items().forEach(c -> UPLOADED_CONJUNCTIONS.add(c.id()));
+        assertThat(UPLOADED_CONJUNCTIONS).hasSize(1);
+    }
+
+    private static JsonNode post(String token, String path, byte[] body) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
     }
 
     @AfterAll
@@ -340,6 +385,35 @@ class SharingLeakTest {
     }
 
     private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");
+
+    /**
+     * The default label of an upload without one: releasable to the uploading party and the node's own party only,
+     * TLP:AMBER. Anonymous callers and other parties (whatever their agreements) get exactly the missing answer.
+     */
+    @Test
+    void anUploadWithoutALabelReachesOnlyTheUploaderAndTheNodesParty() throws Exception {
+        for (Map.Entry<Long, String> upload : UPLOADED_ORBITS.entrySet()) {
+            Label label = node.catalog().findOrbit(upload.getKey(), LabelFilter.UNRESTRICTED).orElseThrow().label();
+            assertThat(label).isEqualTo(new Label(upload.getValue(), Releasability.to(upload.getValue(), NODE_PARTY),
+                    Tlp.AMBER, new TreeSet<>(), Optional.empty()));
+        }
+        Label cdmLabel = node.conjunctions().findConjunction(UPLOADED_CONJUNCTIONS.getFirst(),
+                LabelFilter.UNRESTRICTED).orElseThrow().label();
+        assertThat(cdmLabel.releasability()).isEqualTo(Releasability.to("AUS", NODE_PARTY));
+        assertThat(cdmLabel.tlp()).isEqualTo(Tlp.AMBER);
+        for (Map.Entry<String, Principal> caller : CALLERS.entrySet()) {
+            Optional<String> party = caller.getValue().party();
+            for (Map.Entry<Long, String> upload : UPLOADED_ORBITS.entrySet()) {
+                boolean mayRead = party.map(p -> p.equals(upload.getValue()) || p.equals(NODE_PARTY)).orElse(false);
+                assertThat(get(caller.getKey(), "/api/v1/orbits/" + upload.getKey()).status())
+                        .as(caller.getValue().name() + " reading the upload of " + upload.getValue())
+                        .isEqualTo(mayRead ? 200 : 404);
+            }
+            boolean mayReadCdm = party.map(p -> p.equals("AUS") || p.equals(NODE_PARTY)).orElse(false);
+            assertThat(get(caller.getKey(), "/api/v1/conjunctions/" + UPLOADED_CONJUNCTIONS.getFirst()).status())
+                    .as(caller.getValue().name() + " reading the uploaded CDM").isEqualTo(mayReadCdm ? 200 : 404);
+        }
+    }
 
     @Test
     void noWorldLetsAnyCallerSeeOrInferWhatItMayNot() throws Exception {

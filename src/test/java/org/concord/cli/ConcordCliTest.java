@@ -31,6 +31,13 @@ class ConcordCliTest {
 
         CliRun again = run("ingest", tle.toString(), "--label", "originator=GBR;rel=REL TO GBR,USA;tlp=GREEN");
         assertThat(again.out()).contains("0 stored, 301 unchanged").contains("already ingested: nothing new");
+        assertThat(again.out()).doesNotContain("warning");
+        CliRun stricter = run("ingest", tle.toString(), "--label", "originator=GBR;rel=REL TO GBR;tlp=RED");
+        assertThat(stricter.exitCode()).isZero();
+        assertThat(stricter.out()).contains("0 stored, 301 unchanged (already ingested: nothing new) of which 301 held"
+                + " under another label, which they keep").contains("warning: 301 records were already held under"
+                + " another label and keep it: this ingest's label (originator=GBR;rel=REL TO GBR;tlp=RED;")
+                .contains("concord relabel");
 
         CliRun objects = run("objects", "--name", "vanguard", "--sort", "-noradId");
         assertThat(objects.exitCode()).isZero();
@@ -70,7 +77,7 @@ class ConcordCliTest {
     void screenStoresConjunctionsThatAreListedByPc() throws IOException {
         Path tle = dir.resolve("subset.tle");
         Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
-        assertThat(run("ingest", tle.toString()).exitCode()).isZero();
+        assertThat(run("ingest", tle.toString(), "--label", "rel=PUBLIC;tlp=CLEAR").exitCode()).isZero();
         CliRun screen = run("screen", "--start", "2024-07-05T00:00:00Z", "--window", "6h", "--threshold", "30km");
         assertThat(screen.exitCode()).as(screen.err()).isZero();
         assertThat(screen.out()).containsPattern("screening run 1: 301 objects \\(\\d+ excluded by SGP4 errors\\), \\d+"
@@ -88,7 +95,7 @@ class ConcordCliTest {
     void anEphemerisIsScreenedAgainstTheCatalogAndItsConjunctionsPrinted() throws IOException {
         Path tle = dir.resolve("subset.tle");
         Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
-        assertThat(run("ingest", tle.toString()).exitCode()).isZero();
+        assertThat(run("ingest", tle.toString(), "--label", "rel=PUBLIC;tlp=CLEAR").exitCode()).isZero();
         CliRun propagated = run("propagate", "25544", "--from", "2024-07-05T00:00:00Z", "--to", "2024-07-05T12:00:00Z",
                 "--step", "20", "--frame", "GCRF", "--format", "oem");
         assertThat(propagated.exitCode()).as(propagated.err()).isZero();

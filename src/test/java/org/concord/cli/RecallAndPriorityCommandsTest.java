@@ -18,7 +18,7 @@ import org.concord.node.NodeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code party priority} and {@code recall}, on a node whose party is GBR. */
+/** {@code party priority}, {@code recall} and {@code relabel}, on a node whose party is GBR. */
 class RecallAndPriorityCommandsTest {
 
     /** The first object of the test catalog (VANGUARD 1). */
@@ -49,14 +49,20 @@ class RecallAndPriorityCommandsTest {
         }
     }
 
-    @Test
-    void theAdministratorRanksSourcesAndRecallsOnlyTheNodesOwnRecordsUnlessTold() throws Exception {
+    /** Configures the node as GBR's, without the sample; writes the test catalog's first element sets to a file. */
+    private Path gbrNodeAndElementSets(int count) throws java.io.IOException {
         Files.createDirectories(dir.resolve("node"));
         Files.writeString(dir.resolve("node/concord.properties"), "node.party=GBR\nsample.load=false\n");
         String all = new String(TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
                 StandardCharsets.US_ASCII);
         Path tle = dir.resolve("some.tle");
-        Files.writeString(tle, String.join("\n", java.util.Arrays.copyOf(all.split("\r?\n"), 30)) + "\n");
+        Files.writeString(tle, String.join("\n", java.util.Arrays.copyOf(all.split("\r?\n"), 3 * count)) + "\n");
+        return tle;
+    }
+
+    @Test
+    void theAdministratorRanksSourcesAndRecallsOnlyTheNodesOwnRecordsUnlessTold() throws Exception {
+        Path tle = gbrNodeAndElementSets(10);
         assertThat(run("ingest", tle.toString(), "--label", "originator=GBR;rel=PUBLIC;tlp=CLEAR").exitCode())
                 .isZero();
         assertThat(run("ingest", tle.toString(), "--label", "originator=USA;rel=PUBLIC;tlp=CLEAR").exitCode())
@@ -100,6 +106,44 @@ class RecallAndPriorityCommandsTest {
             assertThat(node.audit().entries(0, 1000)).extracting(AuditEntry::event)
                     .filteredOn(e -> e.action() == AuditAction.RECALL).allSatisfy(e ->
                             assertThat(e.actor()).startsWith("cli:"));
+        }
+        assertThat(run("audit", "verify").exitCode()).isZero();
+    }
+
+    @Test
+    void theAdministratorReLabelsTheNodesOwnRecordsAWiderLabelOnlyWhenConfirmed() throws Exception {
+        Path tle = gbrNodeAndElementSets(1);
+        assertThat(run("ingest", tle.toString()).exitCode()).isZero();
+        assertThat(run("ingest", tle.toString(), "--label", "originator=USA").exitCode()).isZero();
+        OrbitRecord gbr = firstRecordOf("GBR");
+        assertThat(gbr.label().toString()).as("label.default").isEqualTo(
+                "originator=GBR;rel=REL TO GBR;tlp=AMBER;caveats=;expires=never");
+
+        CliRun foreign = run("relabel", "--orbit", Long.toString(firstRecordOf("USA").id()), "--label", "tlp=RED");
+        assertThat(foreign.exitCode()).isEqualTo(1);
+        assertThat(foreign.err()).contains("originated by USA, not by this node's party GBR; --any-originator");
+        CliRun unconfirmed = run("relabel", "--orbit", Long.toString(gbr.id()), "--label", "rel=PUBLIC;tlp=CLEAR");
+        assertThat(unconfirmed.exitCode()).isEqualTo(1);
+        assertThat(unconfirmed.err()).contains("more widely").contains("--widen");
+        assertThat(firstRecordOf("GBR")).isEqualTo(gbr);
+
+        CliRun widened = run("relabel", "--orbit", Long.toString(gbr.id()), "--label", "rel=PUBLIC;tlp=CLEAR",
+                "--widen", "--reason", "cleared for release");
+        assertThat(widened.exitCode()).as(widened.err()).isZero();
+        OrbitRecord published = firstRecordOf("GBR");
+        assertThat(published.label().toString()).isEqualTo("originator=GBR;rel=PUBLIC;tlp=CLEAR;caveats=;"
+                + "expires=never");
+        assertThat(widened.out()).isEqualTo("re-labelled orbit record " + gbr.id() + " of object 5 from "
+                + gbr.label() + " to " + published.label() + ": now orbit record " + published.id()
+                + " (0 conjunctions follow it)\n");
+        assertThat(run("relabel", "--orbit", Long.toString(published.id()), "--label", "tlp=CLEAR").out())
+                .contains("already has the label");
+        try (Node node = open()) {
+            assertThat(node.audit().entries(0, 1000)).extracting(AuditEntry::event)
+                    .filteredOn(e -> e.action() == AuditAction.RELABEL).singleElement().satisfies(e -> {
+                        assertThat(e.actor()).startsWith("cli:");
+                        assertThat(e.detail()).contains("WIDER").contains("reason: cleared for release");
+                    });
         }
         assertThat(run("audit", "verify").exitCode()).isZero();
     }

@@ -110,8 +110,9 @@ class ApiServerTest {
         assertThat(r.body().at("/latestOrbit/provenance/sourceName").asText()).isEqualTo("subset.tle");
         assertThat(r.body().at("/latestOrbit/provenance/line").asInt()).isEqualTo(901);
         assertThat(r.body().at("/latestOrbit/label/originator").asText()).isEqualTo("TEST");
-        assertThat(r.body().at("/latestOrbit/label/releasability").asText()).isEqualTo("PUBLIC");
-        assertThat(r.body().at("/latestOrbit/label/tlp").asText()).isEqualTo("CLEAR");
+        // ingested by the node without a label or rule: label.default, private to the node's party
+        assertThat(r.body().at("/latestOrbit/label/releasability").asText()).isEqualTo("REL TO TEST");
+        assertThat(r.body().at("/latestOrbit/label/tlp").asText()).isEqualTo("AMBER");
     }
 
     @Test
@@ -243,7 +244,7 @@ class ApiServerTest {
             assertThat(tle.statusCode()).isEqualTo(200);
             assertThat(tle.body()).isEqualTo(expected);
             assertThat(tle.headers().firstValue("X-Concord-Label")).contains(
-                    "originator=TEST;rel=PUBLIC;tlp=CLEAR;caveats=;expires=never");
+                    "originator=TEST;rel=REL TO TEST;tlp=AMBER;caveats=;expires=never");
             checked++;
         }
         assertThat(checked).isEqualTo(300);

@@ -83,4 +83,15 @@ class LabelTest {
         assertThat(Tlp.RED.stricter(Tlp.CLEAR)).isEqualTo(Tlp.RED);
         assertThat(Tlp.CLEAR.stricter(Tlp.RED)).isEqualTo(Tlp.RED);
     }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNamingItNotTheLastOneWinning() {
+        assertThatThrownBy(() -> Label.parse("rel=REL TO GBR;rel=PUBLIC", BASE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'rel' is given twice");
+        assertThatThrownBy(() -> Label.parse("rel=REL TO GBR;releasability=PUBLIC", BASE))
+                .hasMessageContaining("'releasability' is given twice").hasMessageContaining("'rel'");
+        assertThatThrownBy(() -> Label.parse("tlp=RED;TLP=CLEAR", BASE)).hasMessageContaining("'tlp' is given twice");
+        assertThatThrownBy(() -> Label.parse("expires=2030-01-01T00:00:00Z;expiry=never", BASE))
+                .hasMessageContaining("given twice");
+    }
 }

@@ -20,12 +20,13 @@ class NodeConfigTest {
     Path dir;
 
     @Test
-    void defaultsAreAnEmbeddedH2DatabaseInTheDataDirectoryAndPublicLabels() {
+    void defaultsAreAnEmbeddedH2DatabaseInTheDataDirectoryAndLabelsPrivateToTheNodesParty() {
         NodeConfig config = NodeConfig.load(dir, Optional.empty(), Map.of());
         assertThat(config.databaseUrl()).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath() + "/concord;AUTO_SERVER=TRUE");
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.party()).isEqualTo("LOCAL");
-        assertThat(config.labelRules().defaultLabel().releasability()).isEqualTo(Releasability.PUBLIC);
+        assertThat(config.labelRules().defaultLabel().releasability()).isEqualTo(Releasability.to("LOCAL"));
+        assertThat(config.labelRules().defaultLabel().tlp()).isEqualTo(Tlp.AMBER);
         assertThat(config.orekitData()).isEmpty();
         assertThat(config.loadSampleCatalog()).isTrue();
     }
@@ -46,6 +47,7 @@ class NodeConfigTest {
         assertThat(config.databaseUrl()).startsWith("jdbc:postgresql:");
         assertThat(config.labelRules().defaultLabel().originator()).isEqualTo("GBR");
         assertThat(config.labelRules().defaultLabel().tlp()).isEqualTo(Tlp.GREEN);
+        assertThat(config.labelRules().defaultLabel().releasability()).isEqualTo(Releasability.to("GBR"));
         assertThat(config.labelRules().labelFor("/uploads/usa-plan.oem").originator()).isEqualTo("USA");
         assertThat(config.labelRules().labelFor("/uploads/usa-plan.oem").tlp()).isEqualTo(Tlp.AMBER);
         assertThat(config.labelRules().labelFor("gbr.tle").originator()).isEqualTo("GBR");

@@ -48,7 +48,8 @@ class ScreeningServiceTest {
         Label gbrUsa = Label.parse("originator=GBR;rel=GBR,USA;tlp=GREEN;caveats=PROPIN", Label.publicFrom("TEST"));
         node.ingest().ingest(new IngestRequest("gbr.tle", restricted.getBytes(StandardCharsets.UTF_8),
                 Optional.of(gbrUsa), "test", false, Optional.empty()));
-        node.ingest().ingest(IngestRequest.of("public.tle", open.getBytes(StandardCharsets.UTF_8), "test"));
+        node.ingest().ingest(new IngestRequest("public.tle", open.getBytes(StandardCharsets.UTF_8),
+                Optional.of(Label.publicFrom("TEST")), "test", false, Optional.empty()));
     }
 
     @AfterAll

@@ -20,6 +20,7 @@ import org.concord.catalog.LatestOrbitChoice;
 import org.concord.catalog.ObjectQuery;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
+import org.concord.catalog.RelabelOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionQuery;
@@ -352,6 +353,49 @@ abstract class SourcePriorityAndRecallContract {
         assertThat(store.recall(usa.contentSha256(), "USA")).as("idempotent").isEqualTo(RecallOutcome.NOTHING);
         assertThat(store.recall(usa.contentSha256(), "FRA")).isEqualTo(RecallOutcome.NOTHING);
         assertThat(conjunctionsOf(s.run())).hasSize(7);
+    }
+
+    private long number(String sql) {
+        return ((Number) db.dsl().fetchValue(sql)).longValue();
+    }
+
+    @Test
+    void aRelabelledRecordMovesToANewIdUnderItsNewLabelWithItsConjunctionsAndTheObjectFollowing() {
+        Setup s = tenObjectsWithConjunctions();
+        long norad = s.objects().get(4);
+        OrbitRecord usa = recordOf(norad, "USA");
+        OrbitRecord gbr = recordOf(norad, "GBR");
+        long version = number("select version from catalog_state");
+        Label restricted = Label.parse("rel=REL TO USA;tlp=RED", USA);
+
+        RelabelOutcome.Relabelled done = store.relabel(usa.contentSha256(), "USA", restricted).relabelled()
+                .orElseThrow();
+
+        assertThat(done.oldId()).isEqualTo(usa.id());
+        assertThat(done.newId()).isGreaterThan(gbr.id()).isGreaterThan(usa.id());
+        assertThat(done.oldLabel()).isEqualTo(USA);
+        assertThat(done.conjunctions()).isEqualTo(2);
+        assertThat(number("select version from catalog_state")).isGreaterThan(version);
+        assertThat(store.findOrbit(usa.id(), LabelFilter.UNRESTRICTED)).isEmpty();
+        OrbitRecord moved = store.findOrbit(done.newId(), LabelFilter.UNRESTRICTED).orElseThrow();
+        assertThat(moved.label()).isEqualTo(restricted);
+        assertThat(moved.content()).isEqualTo(usa.content());
+        assertThat(moved.provenance()).isEqualTo(usa.provenance());
+        long newLabelId = number("select label_id from orbit_record where id = " + done.newId());
+        assertThat(latest(norad, LabelFilter.UNRESTRICTED).id()).as("still the most recently stored at its epoch")
+                .isEqualTo(done.newId());
+        assertThat(number("select latest_label_id from space_object where norad_id = " + norad)).isEqualTo(newLabelId);
+        assertThat(db.dsl().fetch("select orbit_id from object_label_latest where norad_id = " + norad)
+                .getValues(0, Long.class)).containsExactlyInAnyOrder(gbr.id(), done.newId());
+        List<Conjunction> following = conjunctionsOf(s.run()).stream()
+                .filter(c -> c.primaryNoradId() == norad || c.secondaryNoradId() == norad).toList();
+        assertThat(following).hasSize(2).allMatch(c -> c.primaryOrbitId().equals(Optional.of(done.newId()))
+                || c.secondaryOrbitId().equals(Optional.of(done.newId())));
+        assertThat(number("select count(*) from conjunction where (primary_orbit_id = " + done.newId()
+                + " and primary_label_id = " + newLabelId + ") or (secondary_orbit_id = " + done.newId()
+                + " and secondary_label_id = " + newLabelId + ")")).isEqualTo(2);
+        assertThat(store.relabel(usa.contentSha256(), "FRA", Label.publicFrom("FRA")))
+                .isEqualTo(RelabelOutcome.NOTHING);
     }
 
     @Test
