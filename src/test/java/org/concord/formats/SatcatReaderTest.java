@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SatcatReaderTest {
 
-    private static final String SPACE_TRACK = "sample/spacetrack_satcat_2021-01-19.csv.gz";
+    private static final String SPACE_TRACK = "satcat/spacetrack_satcat_2021-01-19.csv.gz";
 
     private static ParsedSatcat single(ParseResult<ParsedSatcat> result) {
         assertThat(result.errors()).isEmpty();
@@ -33,7 +33,7 @@ class SatcatReaderTest {
         assertThat(iss.name()).isEqualTo("ISS (ZARYA)");
         assertThat(iss.internationalDesignator()).contains("1998-067A");
         assertThat(iss.objectType()).isEqualTo("PAYLOAD");
-        assertThat(iss.owner()).isEqualTo("ISS");
+        assertThat(iss.owner()).contains("ISS");
         assertThat(iss.launchDate()).contains(LocalDate.of(1998, 11, 20));
         assertThat(iss.launchSite()).contains("TTMTR");
         assertThat(iss.decayDate()).isEmpty();
@@ -44,7 +44,7 @@ class SatcatReaderTest {
         ParsedSatcat sputnik = byId.get(2L);
         assertThat(sputnik.line()).isEqualTo(3);
         assertThat(sputnik.name()).isEqualTo("SPUTNIK 1");
-        assertThat(sputnik.owner()).isEqualTo("CIS");
+        assertThat(sputnik.owner()).contains("CIS");
         assertThat(sputnik.decayDate()).contains(LocalDate.of(1958, 1, 3));
         assertThat(sputnik.rcsSize()).isEmpty();
         assertThat(byId.get(1L).objectType()).isEqualTo("ROCKET BODY");
@@ -52,7 +52,7 @@ class SatcatReaderTest {
         // "TBA" (to be assigned) becomes UNKNOWN
         ParsedSatcat tba = byId.get(43551L);
         assertThat(tba.objectType()).isEqualTo("UNKNOWN");
-        assertThat(tba.owner()).isEqualTo("TBD");
+        assertThat(tba.owner()).contains("TBD");
         Map<String, Long> types = result.items().stream()
                 .collect(Collectors.groupingBy(ParsedSatcat::objectType, Collectors.counting()));
         assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of("DEBRIS", 30_922L, "PAYLOAD", 10_024L,
@@ -76,7 +76,7 @@ class SatcatReaderTest {
                 .containsExactly("ROCKET BODY", "PAYLOAD", "DEBRIS", "UNKNOWN");
         ParsedSatcat rb = result.items().get(0);
         assertThat(rb.noradId()).isEqualTo(1);
-        assertThat(rb.owner()).isEqualTo("CIS");
+        assertThat(rb.owner()).contains("CIS");
         assertThat(rb.decayDate()).contains(LocalDate.of(1957, 12, 1));
         assertThat(rb.rcsSize()).contains("LARGE"); // 20.42 m²
         ParsedSatcat iss = result.items().get(1);
@@ -103,7 +103,7 @@ class SatcatReaderTest {
         ParsedSatcat vanguard = single(SatcatReader.read("shuffled.csv", text));
         assertThat(vanguard.noradId()).isEqualTo(5);
         assertThat(vanguard.name()).isEqualTo("VANGUARD 1");
-        assertThat(vanguard.owner()).isEqualTo("US");
+        assertThat(vanguard.owner()).contains("US");
         assertThat(vanguard.internationalDesignator()).contains("1958-002B");
         assertThat(vanguard.launchDate()).contains(LocalDate.of(1958, 3, 17));
         assertThat(vanguard.line()).isEqualTo(2);
