@@ -123,16 +123,31 @@ class SatcatReaderTest {
                 good.replace("\"VANGUARD 1\",\"1958-002B\"", "\"VANGUARD 1,\"1958-002B\""), // line 6: quote
                 "",
                 good,                                                             // line 8: fine
-                good.replace("\"US\"", "\"\"").replace("\"0\",", "\"\","));       // line 9: empty owner
+                good.replace("\"US\"", "\"\"").replace("\"0\",", "\"\","));       // line 9: owner unknown
         ParseResult<ParsedSatcat> result = SatcatReader.read("bad.csv", text);
-        assertThat(result.items()).extracting(ParsedSatcat::line).containsExactly(8);
+        assertThat(result.items()).extracting(ParsedSatcat::line).containsExactly(8, 9);
+        assertThat(result.items().get(1).owner()).isEmpty();
         assertThat(result.errors()).extracting(e -> e.line().orElse(0) + " " + e.field())
-                .containsExactly("2 NORAD_CAT_ID", "3 LAUNCH", "4 OBJECT_TYPE", "5 row", "6 row", "9 COUNTRY");
+                .containsExactly("2 NORAD_CAT_ID", "3 LAUNCH", "4 OBJECT_TYPE", "5 row", "6 row");
         assertThat(result.errors()).allSatisfy(e -> assertThat(e.file()).isEqualTo("bad.csv"));
         assertThat(result.errors().get(0).reason()).contains("'5x'");
         assertThat(result.errors().get(1).reason()).contains("'1958-13-17'");
         assertThat(result.errors().get(2).reason()).contains("'SPACESHIP'");
         assertThat(result.errors().get(3).reason()).contains("24 fields").contains("25");
+    }
+
+    @Test
+    void fieldSourcesAreReadAndUnknownFieldsRefused() {
+        String header = "OBJECT_NAME,OBJECT_ID,NORAD_CAT_ID,OBJECT_TYPE,OWNER,RCS,FIELD_SOURCES\n";
+        ParsedSatcat merged = single(SatcatReader.read("m.csv", header
+                + "STARLINK-3004,2021-059B,48880,PAYLOAD,US,,owner=inferred-from-name;name=mizuba-2025-01\n"));
+        assertThat(merged.fieldSources()).isEqualTo(java.util.Map.of("owner", "inferred-from-name", "name",
+                "mizuba-2025-01"));
+        ParseResult<ParsedSatcat> bad = SatcatReader.read("m.csv", header
+                + "STARLINK-3004,2021-059B,48880,PAYLOAD,US,,colour=red;owner=\n");
+        assertThat(bad.errors()).extracting(InputError::reason).containsExactly(
+                "'colour' is not a field (expected name, designator, objectType, owner, launchDate, launchSite,"
+                        + " decayDate, rcsSize)", "the source of owner is empty (expected field=source)");
     }
 
     @Test
