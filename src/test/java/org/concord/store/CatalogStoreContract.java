@@ -668,15 +668,13 @@ abstract class CatalogStoreContract {
         Q payloads = new Q();
         payloads.objectType = Optional.of("payload");
         assertThat(noradIds(store.findObjects(payloads.build(), LabelFilter.UNRESTRICTED).items())).containsExactly(a);
-        Q us = new Q();
-        us.owner = Optional.of("us");
-        assertThat(noradIds(store.findObjects(us.build(), LabelFilter.UNRESTRICTED).items())).containsExactly(a);
-        Q usa = new Q();
-        usa.owner = Optional.of("USA");
-        assertThat(noradIds(store.findObjects(usa.build(), LabelFilter.UNRESTRICTED).items())).containsExactly(a);
-        Q china = new Q();
-        china.owner = Optional.of("CHN");
-        assertThat(noradIds(store.findObjects(china.build(), LabelFilter.UNRESTRICTED).items())).containsExactly(c);
+        // an owner filter takes a party code, or a SATCAT code as the party it stands for
+        for (Map.Entry<String, Long> owned : Map.of("us", a, "USA", a, "CHN", c, "PRC", c).entrySet()) {
+            Q owner = new Q();
+            owner.owner = Optional.of(owned.getKey());
+            assertThat(noradIds(store.findObjects(owner.build(), LabelFilter.UNRESTRICTED).items())).as(owned.getKey())
+                    .containsExactly(owned.getValue());
+        }
 
         long d = orbits.get(4).noradId();
         store.store(new IngestBatch(provenance("satcat-4.csv"), SourceFormat.SATCAT_CSV, List.of(),
