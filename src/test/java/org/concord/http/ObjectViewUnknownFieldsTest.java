@@ -1,9 +1,11 @@
 package org.concord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,5 +47,15 @@ class ObjectViewUnknownFieldsTest {
         assertThat(view.get("unknown")).asList().containsExactly("rcsSize");
         assertThat(view.get("fieldSources")).isEqualTo(Map.of("objectType", "inferred-from-name", "owner",
                 "inferred-from-name", "launchDate", SOURCE.sourceName(), "launchSite", SOURCE.sourceName()));
+    }
+
+    @Test
+    void anOwnerQueryTakesPartyAndSatcatCodesAndRefusesOthersNamingTheAccepted() {
+        assertThat(ObjectQueryParameters.parse(Map.of("owner", List.of("US")), Instant.now()).owner()).contains("USA");
+        assertThat(ObjectQueryParameters.parse(Map.of("owner", List.of("CHN")), Instant.now()).owner())
+                .contains("CHN");
+        assertThatThrownBy(() -> ObjectQueryParameters.parse(Map.of("owner", List.of("BOGUS")), Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown owner 'BOGUS'")
+                .hasMessageContaining("USA");
     }
 }
