@@ -200,6 +200,33 @@ public final class SharingService {
         return store.groupMembers();
     }
 
+    /**
+     * Registers this node's own party ({@code node.party}) when it is not registered yet, so that its users, tokens
+     * and agreements can be made from the first start: a nation named after its ISO 3166-1 alpha-3 code (GBR is
+     * "United Kingdom"), else an operator named "this node (CODE)". Audited as any party change; empty when the party
+     * was registered already.
+     */
+    public Optional<Party> registerNodeParty() {
+        if (view().parties().containsKey(nodeParty)) {
+            return Optional.empty();
+        }
+        Optional<String> country = java.util.Arrays.stream(java.util.Locale.getISOCountries())
+                .map(alpha2 -> java.util.Locale.of("", alpha2))
+                .filter(l -> l.getISO3Country().equals(nodeParty)).findFirst()
+                .map(l -> l.getDisplayCountry(java.util.Locale.ENGLISH));
+        Principal start = new Principal("concord:node-start", Optional.empty(), Optional.of(Role.ADMIN), true);
+        try {
+            return Optional.of(addParty(nodeParty, country.orElse("this node (" + nodeParty + ")"),
+                    country.isPresent() ? PartyKind.NATION : PartyKind.OPERATOR, start));
+        } catch (RuntimeException e) {
+            view = null;
+            if (view().parties().containsKey(nodeParty)) {
+                return Optional.empty(); // another process of this node registered it meanwhile
+            }
+            throw e;
+        }
+    }
+
     public Party addParty(String code, String name, PartyKind kind, Principal by) {
         Party party = new Party(code, name, kind, clock.instant(), 0);
         if (view().parties().containsKey(code)) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A catalog search. Ranges are inclusive; every filter is optional. {@code maxEpochAge} keeps objects whose latest
  * epoch is at most that old at {@code now}. Results are ordered by {@code sort} then catalog number, and paged by an
- * opaque cursor that stays valid while the catalog changes.
+ * opaque cursor that stays valid while the catalog changes. {@code owner} is a party code; a SATCAT owner code is taken
+ * as the party it stands for, and an unknown code is refused ({@link OwnerCodes#resolveFilter}).
  */
 public record ObjectQuery(List<Long> noradIds, Optional<String> internationalDesignator,
                           Optional<String> nameContains, Optional<String> objectType, Optional<String> owner,
@@ -20,6 +21,7 @@ public record ObjectQuery(List<Long> noradIds, Optional<String> internationalDes
 
     public ObjectQuery {
         noradIds = List.copyOf(noradIds);
+        owner = owner.map(OwnerCodes::resolveFilter);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }

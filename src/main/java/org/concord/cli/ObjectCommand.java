@@ -28,11 +28,20 @@ final class ObjectCommand implements Callable<Integer> {
             }
             System.out.println(o.noradId() + "  " + o.name() + "  " + o.internationalDesignator().orElse("-"));
             o.satcat().ifPresent(s -> {
-                System.out.println("SATCAT: type " + s.objectType() + ", owner " + s.owner() + ", launched "
+                System.out.println("SATCAT: type " + s.objectType() + ", owner " + s.ownerParty().orElse("unknown")
+                        + s.owner().map(code -> " (SATCAT " + code + ")").orElse("") + ", launched "
                         + s.launchDate().map(Object::toString).orElse("-") + " from "
                         + s.launchSite().orElse("-") + ", decayed " + s.decayDate().map(Object::toString).orElse("-")
                         + ", RCS " + s.rcsSize().orElse("-"));
+                if (!s.unknownFields().isEmpty()) {
+                    System.out.println("        unknown: " + String.join(", ", s.unknownFields()));
+                }
                 System.out.println("        label " + s.label() + "; from " + s.provenance().sourceName());
+                if (!s.fieldSources().isEmpty()) {
+                    System.out.println("        fields from: " + s.fieldSources().entrySet().stream().sorted(
+                            java.util.Map.Entry.comparingByKey()).map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")));
+                }
             });
             o.latestOrbit().ifPresent(latest -> {
                 printOrbit(latest);

@@ -29,7 +29,8 @@ final class ObjectsCommand implements Callable<Integer> {
     String designator;
     @Option(names = "--name", description = "Name contains (case-insensitive)") String name;
     @Option(names = "--type", description = "PAYLOAD, ROCKET BODY, DEBRIS, UNKNOWN") String objectType;
-    @Option(names = "--owner", description = "SATCAT owner/country code, e.g. US, PRC, CIS") String owner;
+    @Option(names = "--owner", description = "Owner's party code, e.g. USA, CHN, RUS, ESA (a SATCAT code such as US"
+            + " or PRC is taken as its party code; docs/satcat.md)") String owner;
     @Option(names = "--perigee-min-km") Double perigeeMin;
     @Option(names = "--perigee-max-km") Double perigeeMax;
     @Option(names = "--apogee-min-km") Double apogeeMin;
@@ -60,7 +61,7 @@ final class ObjectsCommand implements Callable<Integer> {
                 var orbit = o.latestOrbit().orElseThrow();
                 System.out.printf("%-9d %-24.24s %-11s %-11.11s %-5.5s %-20.20s %9.1f %9.1f %7.2f %8.2f  %s%n",
                         o.noradId(), o.name(), o.internationalDesignator().orElse("-"),
-                        o.satcat().map(s -> s.objectType()).orElse("-"), o.satcat().map(s -> s.owner()).orElse("-"),
+                        o.satcat().map(s -> s.objectType()).orElse("-"), o.satcat().flatMap(s -> s.ownerParty()).orElse("-"),
                         orbit.epoch().toString(), orbit.summary().perigeeAltitudeKm(),
                         orbit.summary().apogeeAltitudeKm(), orbit.summary().inclinationDeg(),
                         orbit.summary().periodMinutes(), orbit.label().releasability() + " TLP:"

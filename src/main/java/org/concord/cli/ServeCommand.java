@@ -26,10 +26,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             config = config.withHttpPort(port);
         }
+        System.out.println("opening node " + config.party() + " (data: " + config.dataDirectory() + ") ...");
         Node node = Node.open(config);
         if (config.loadSampleCatalog()) {
-            node.loadSampleCatalogIfEmpty().ifPresent(report ->
-                    System.out.println("loaded the bundled sample catalog: " + report.summary()));
+            node.loadSampleCatalogIfEmpty(System.out::println);
         }
         int abandoned = node.screening().failAbandonedRuns();
         if (abandoned > 0) {

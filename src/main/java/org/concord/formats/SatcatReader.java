@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.concord.catalog.SpaceObject.SatcatEntry;
+
 /**
  * Reads the SATCAT CSV of Space-Track ({@code INTLDES,NORAD_CAT_ID,OBJECT_TYPE,SATNAME,...,COUNTRY,LAUNCH,SITE,
  * DECAY,...,RCS_SIZE,...}, every field quoted) and of CelesTrak ({@code OBJECT_NAME,OBJECT_ID,NORAD_CAT_ID,
@@ -18,7 +20,12 @@ import java.util.Optional;
  * The object type is written {@code PAYLOAD}, {@code ROCKET BODY}, {@code DEBRIS} or {@code UNKNOWN}
  * (CelesTrak's {@code PAY}, {@code R/B}, {@code DEB}, {@code UNK}, and Space-Track's {@code TBA}, "to be
  * assigned", are mapped). CelesTrak gives the radar cross-section in m² ({@code RCS}); it is turned into
- * Space-Track's size class: {@code SMALL} below 0.1 m², {@code MEDIUM} below 1 m², {@code LARGE} above.
+ * Space-Track's size class: {@code SMALL} below 0.1 m², {@code MEDIUM} below 1 m², {@code LARGE} above (a row with
+ * both takes a non-empty {@code RCS_SIZE} first). A blank owner is an unknown owner.
+ * <p>
+ * Concord's own optional column {@code FIELD_SOURCES} says where each field of a row merged from several sources came
+ * from: {@code name=mizuba-2025-01;owner=spacetrack-satcat-2021-01-19;...}, the fields named as in
+ * {@link org.concord.catalog.SpaceObject.SatcatEntry#FIELDS} (the bundled SATCAT carries it; docs/satcat.md).
  * {@code content} is the row's exact text, {@code line} its 1-based line.
  */
 public final class SatcatReader {
@@ -28,6 +35,7 @@ public final class SatcatReader {
     private static final int MAX_DESIGNATOR = 32;
     private static final int MAX_RCS_SIZE = 16;
     private static final long MAX_CATALOG_NUMBER = 999_999_999L;
+    private static final int MAX_FIELD_SOURCES = 1024;
 
     private SatcatReader() {
     }
@@ -83,18 +91,21 @@ public final class SatcatReader {
         long noradId = row.catalogNumber(columns.noradId);
         String name = row.required(columns.name);
         String type = row.objectType(columns.type);
-        String owner = row.required(columns.owner);
-        row.maxLength(columns.owner, owner, MAX_OWNER);
+        Optional<String> owner = row.optional(columns.owner, MAX_OWNER);
         Optional<String> designator = row.optional(columns.designator, MAX_DESIGNATOR);
         Optional<LocalDate> launch = row.date(columns.launch);
         Optional<String> site = row.optional(columns.site, MAX_SITE);
         Optional<LocalDate> decay = row.date(columns.decay);
-        Optional<String> rcs = columns.rcsSize != null ? row.optional(columns.rcsSize, MAX_RCS_SIZE)
-                .map(s -> s.toUpperCase(Locale.ROOT)) : row.rcsClass(columns.rcs);
+        Optional<String> rcs = row.optional(columns.rcsSize, MAX_RCS_SIZE).map(s -> s.toUpperCase(Locale.ROOT));
+        if (rcs.isEmpty()) {
+            rcs = row.rcsClass(columns.rcs);
+        }
+        Map<String, String> sources = row.fieldSources(columns.fieldSources);
         if (!row.errors().isEmpty()) {
             throw new InputRejectedException(row.errors());
         }
-        return new ParsedSatcat(noradId, name, designator, type, owner, launch, site, decay, rcs, text, line);
+        return new ParsedSatcat(noradId, name, designator, type, owner, launch, site, decay, rcs, sources, text,
+                line);
     }
 
     /** A column: its header name and index. */
@@ -102,7 +113,8 @@ public final class SatcatReader {
     }
 
     private record Columns(int count, Column noradId, Column name, Column type, Column owner, Column designator,
-                           Column launch, Column site, Column decay, Column rcsSize, Column rcs) {
+                           Column launch, Column site, Column decay, Column rcsSize, Column rcs,
+                           Column fieldSources) {
 
         static Columns of(String fileName, int line, List<String> header) {
             Map<String, Integer> index = new HashMap<>();
@@ -126,7 +138,8 @@ public final class SatcatReader {
             }
             return new Columns(header.size(), noradId, name, type, owner, find(index, "INTLDES", "OBJECT_ID"),
                     find(index, "LAUNCH", "LAUNCH_DATE"), find(index, "SITE", "LAUNCH_SITE"),
-                    find(index, "DECAY", "DECAY_DATE"), find(index, "RCS_SIZE"), find(index, "RCS"));
+                    find(index, "DECAY", "DECAY_DATE"), find(index, "RCS_SIZE"), find(index, "RCS"),
+                    find(index, "FIELD_SOURCES"));
         }
 
         private static Column find(Map<String, Integer> index, String... names) {
@@ -218,6 +231,30 @@ public final class SatcatReader {
                 error(column, "'" + CcsdsOrbitMessages.abbreviate(text) + "' is not a date (YYYY-MM-DD)");
                 return Optional.empty();
             }
+        }
+
+        /** {@code field=source;field=source}: each field one of the entry's, each source named. */
+        Map<String, String> fieldSources(Column column) {
+            String text = value(column);
+            Map<String, String> sources = new java.util.LinkedHashMap<>();
+            if (text.isEmpty()) {
+                return sources;
+            }
+            maxLength(column, text, MAX_FIELD_SOURCES);
+            for (String part : text.split(";")) {
+                int eq = part.indexOf('=');
+                String field = eq < 0 ? part.strip() : part.substring(0, eq).strip();
+                String source = eq < 0 ? "" : part.substring(eq + 1).strip();
+                if (!SatcatEntry.FIELDS.contains(field)) {
+                    error(column, "'" + CcsdsOrbitMessages.abbreviate(field) + "' is not a field (expected "
+                            + String.join(", ", SatcatEntry.FIELDS) + ")");
+                } else if (source.isEmpty()) {
+                    error(column, "the source of " + field + " is empty (expected field=source)");
+                } else if (sources.putIfAbsent(field, source) != null) {
+                    error(column, field + " is given twice");
+                }
+            }
+            return sources;
         }
 
         Optional<String> rcsClass(Column column) {

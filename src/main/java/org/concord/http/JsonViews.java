@@ -111,11 +111,20 @@ final class JsonViews {
         m.put("satcat", s.satcat().map(c -> {
             Map<String, Object> sc = new LinkedHashMap<>();
             sc.put("objectType", c.objectType());
-            sc.put("owner", c.owner());
+            sc.put("owner", c.ownerParty().orElse(null));
+            sc.put("satcatOwner", c.owner().orElse(null));
             sc.put("launchDate", c.launchDate().map(Object::toString).orElse(null));
             sc.put("launchSite", c.launchSite().orElse(null));
             sc.put("decayDate", c.decayDate().map(Object::toString).orElse(null));
             sc.put("rcsSize", c.rcsSize().orElse(null));
+            sc.put("unknown", c.unknownFields());
+            Map<String, String> sources = new LinkedHashMap<>();
+            for (String field : List.of("objectType", "owner", "launchDate", "launchSite", "decayDate", "rcsSize")) {
+                if (sc.get(field) != null && !c.unknownFields().contains(field)) {
+                    sources.put(field, c.sourceOf(field));
+                }
+            }
+            sc.put("fieldSources", sources);
             sc.put("provenance", provenance(c.provenance()));
             sc.put("label", label(c.label()));
             return sc;

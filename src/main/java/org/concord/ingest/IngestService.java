@@ -274,7 +274,7 @@ public final class IngestService {
                 continue;
             }
             SatcatEntry entry = new SatcatEntry(s.objectType(), s.owner(), s.launchDate(), s.launchSite(),
-                    s.decayDate(), s.rcsSize(), label, provenance);
+                    s.decayDate(), s.rcsSize(), s.fieldSources(), label, provenance);
             rows.add(new IngestBatch.SatcatRow(s.noradId(), s.name(), s.internationalDesignator(), entry,
                     sha256(s.content().getBytes(StandardCharsets.UTF_8)), s.line()));
         }

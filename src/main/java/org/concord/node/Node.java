@@ -5,9 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 import org.concord.label.Label;
@@ -44,7 +49,8 @@ public final class Node implements AutoCloseable {
 
     /** The bundled sample catalog (see {@code sample/SOURCES.md}). */
     public static final String SAMPLE_CATALOG = "/sample/full_catalog_3le_2024-07_26389obj.txt";
-    public static final String SAMPLE_SATCAT = "/sample/spacetrack_satcat_2021-01-19.csv.gz";
+    /** The bundled SATCAT, merged from public sources by {@code scripts/build-sample-satcat} (docs/satcat.md). */
+    public static final String SAMPLE_SATCAT = "/sample/satcat_2025-01_merged.csv.gz";
 
     private final NodeConfig config;
     private final Database database;
@@ -83,6 +89,7 @@ public final class Node implements AutoCloseable {
                             case TOKEN -> AuditAction.TOKEN_CHANGE;
                             case AGREEMENT -> AuditAction.AGREEMENT_CHANGE;
                         }, subject, parties, detail)));
+        sharing.registerNodeParty();
         this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest, conjunctions,
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
                         .orbitRecordsRemoved() > 0, identity, config.party(), audit, federationClock,
@@ -123,29 +130,55 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Loads the bundled sample catalog and SATCAT when the catalog is empty; returns what was ingested. They are
-     * public data (see {@code sample/SOURCES.md}) and are labelled PUBLIC TLP:CLEAR explicitly, whatever
-     * {@code label.default} says.
+     * Loads the bundled sample catalog and SATCAT when the catalog is empty, telling {@code progress} what it is
+     * loading, how many objects, every few seconds that it is still at it, and how long it took; returns what was
+     * ingested. They are public data (see {@code sample/SOURCES.md}) and are labelled PUBLIC TLP:CLEAR explicitly,
+     * whatever {@code label.default} says.
      */
-    public Optional<IngestReport> loadSampleCatalogIfEmpty() {
+    public Optional<IngestReport> loadSampleCatalogIfEmpty(Consumer<String> progress) {
         if (catalog.statistics(LabelFilter.UNRESTRICTED).objects() > 0) {
             return Optional.empty();
         }
-        ingestResource(SAMPLE_SATCAT, true);
-        return Optional.of(ingestResource(SAMPLE_CATALOG, false));
+        ingestResource(SAMPLE_SATCAT, "SATCAT (2025-01, merged from public sources: docs/satcat.md)", progress);
+        return Optional.of(ingestResource(SAMPLE_CATALOG, "catalog (element sets of 2024-07)", progress));
     }
 
-    private IngestReport ingestResource(String resource, boolean gzipped) {
+    private static final Duration PROGRESS_PERIOD = Duration.ofSeconds(3);
+
+    private IngestReport ingestResource(String resource, String what, Consumer<String> progress) {
+        byte[] bytes;
         try (InputStream raw = Node.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("bundled resource " + resource + " is missing from the build");
             }
-            byte[] bytes = gzipped ? new GZIPInputStream(raw).readAllBytes() : raw.readAllBytes();
-            String name = "bundled:" + resource.substring(resource.lastIndexOf('/') + 1).replace(".gz", "");
-            return ingest.ingest(new IngestRequest(name, bytes, Optional.of(Label.publicFrom(config.party())),
-                    "concord:sample", false, Optional.empty()));
+            bytes = resource.endsWith(".gz") ? new GZIPInputStream(raw).readAllBytes() : raw.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        String name = "bundled:" + resource.substring(resource.lastIndexOf('/') + 1).replace(".gz", "");
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        long objects = resource.endsWith(".csv.gz") ? text.lines().skip(1).filter(l -> !l.isBlank()).count()
+                : text.lines().filter(l -> l.startsWith("1 ")).count();
+        progress.accept(String.format(java.util.Locale.ROOT, "loading the bundled %s: %,d objects ...", what,
+                objects));
+        long start = System.nanoTime();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sample-load-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> progress.accept(String.format(java.util.Locale.ROOT,
+                "  ... still loading the bundled %s (%d s)", what.substring(0, what.indexOf(' ')),
+                Duration.ofNanos(System.nanoTime() - start).toSeconds())), PROGRESS_PERIOD.toMillis(),
+                PROGRESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            IngestReport report = ingest.ingest(new IngestRequest(name, bytes,
+                    Optional.of(Label.publicFrom(config.party())), "concord:sample", false, Optional.empty()));
+            progress.accept(String.format(java.util.Locale.ROOT, "  %s in %.1f s", report.summary(),
+                    (System.nanoTime() - start) / 1e9));
+            return report;
+        } finally {
+            ticker.shutdownNow();
         }
     }
 

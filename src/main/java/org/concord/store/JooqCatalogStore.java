@@ -43,6 +43,7 @@ import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
 import org.concord.catalog.SourceFormat;
 import org.concord.catalog.SpaceObject;
+import org.concord.catalog.OwnerCodes;
 import org.concord.catalog.SpaceObject.SatcatEntry;
 import org.concord.label.DataKind;
 import org.concord.label.Label;
@@ -533,17 +534,18 @@ public final class JooqCatalogStore implements CatalogStore {
         }
         BatchBindStep insert = tx.batch(tx.insertInto(Satcat.T, Satcat.NORAD_ID, Satcat.INTL_DESIGNATOR, Satcat.NAME,
                 Satcat.OBJECT_TYPE, Satcat.OWNER, Satcat.LAUNCH_DATE, Satcat.LAUNCH_SITE, Satcat.DECAY_DATE,
-                Satcat.RCS_SIZE, Satcat.CONTENT_SHA256, Satcat.LABEL_ORIGINATOR, Satcat.LABEL_RELEASABILITY,
-                Satcat.LABEL_TLP, Satcat.LABEL_CAVEATS, Satcat.LABEL_EXPIRY, Satcat.SOURCE_ID, Satcat.SOURCE_LINE,
-                Satcat.LABEL_ID)
+                Satcat.RCS_SIZE, Satcat.FIELD_SOURCES, Satcat.CONTENT_SHA256, Satcat.LABEL_ORIGINATOR,
+                Satcat.LABEL_RELEASABILITY, Satcat.LABEL_TLP, Satcat.LABEL_CAVEATS, Satcat.LABEL_EXPIRY,
+                Satcat.SOURCE_ID, Satcat.SOURCE_LINE, Satcat.LABEL_ID)
                 .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null));
+                        null, null, null, null, null));
         for (IngestBatch.SatcatRow row : toInsert) {
             SatcatEntry e = row.entry();
             Label l = e.label();
             insert = insert.bind(row.noradId(), row.internationalDesignator().orElse(null), truncate(row.name(), 256),
-                    e.objectType(), e.owner(), e.launchDate().orElse(null), e.launchSite().orElse(null),
-                    e.decayDate().orElse(null), e.rcsSize().orElse(null), row.contentSha256(), l.originator(),
+                    e.objectType(), e.owner().orElse(null), e.launchDate().orElse(null), e.launchSite().orElse(null),
+                    e.decayDate().orElse(null), e.rcsSize().orElse(null), fieldSources(e.fieldSources()),
+                    row.contentSha256(), l.originator(),
                     l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
                     l.expiry().map(JooqCatalogStore::odt).orElse(null), sourceId, row.line(), labels.get(l));
         }
@@ -1038,7 +1040,7 @@ public final class JooqCatalogStore implements CatalogStore {
             c = c.and(Satcat.OBJECT_TYPE.equalIgnoreCase(q.objectType().get()));
         }
         if (q.owner().isPresent()) {
-            c = c.and(Satcat.OWNER.equalIgnoreCase(q.owner().get()));
+            c = c.and(Satcat.OWNER.in(OwnerCodes.ownerCodesOf(q.owner().get())));
         }
         c = c.and(range(Orbit.PERIGEE_KM, q.perigeeKm())).and(range(Orbit.APOGEE_KM, q.apogeeKm()))
                 .and(range(Orbit.INCLINATION_DEG, q.inclinationDeg())).and(range(Orbit.PERIOD_MIN, q.periodMinutes()));
@@ -1174,7 +1176,7 @@ public final class JooqCatalogStore implements CatalogStore {
 
     private static SelectField<?>[] satcatFields() {
         return new SelectField<?>[] {Satcat.NORAD_ID.as("satcat_norad_id"), Satcat.OBJECT_TYPE, Satcat.OWNER,
-            Satcat.LAUNCH_DATE, Satcat.LAUNCH_SITE, Satcat.DECAY_DATE, Satcat.RCS_SIZE,
+            Satcat.LAUNCH_DATE, Satcat.LAUNCH_SITE, Satcat.DECAY_DATE, Satcat.RCS_SIZE, Satcat.FIELD_SOURCES,
             Satcat.LABEL_ORIGINATOR.as("s_label_originator"), Satcat.LABEL_RELEASABILITY.as("s_label_rel"),
             Satcat.LABEL_TLP.as("s_label_tlp"), Satcat.LABEL_CAVEATS.as("s_label_caveats"),
             Satcat.LABEL_EXPIRY.as("s_label_expiry"), Satcat.SOURCE_ID.as("s_source_id")};
@@ -1188,13 +1190,30 @@ public final class JooqCatalogStore implements CatalogStore {
                     r.get("s_label_tlp", String.class), r.get("s_label_caveats", String.class),
                     r.get("s_label_expiry", OffsetDateTime.class));
             Provenance provenance = satcatProvenance(r.get("s_source_id", Long.class));
-            satcat = Optional.of(new SatcatEntry(r.get(Satcat.OBJECT_TYPE), r.get(Satcat.OWNER),
+            satcat = Optional.of(new SatcatEntry(r.get(Satcat.OBJECT_TYPE), Optional.ofNullable(r.get(Satcat.OWNER)),
                     Optional.ofNullable(r.get(Satcat.LAUNCH_DATE)), Optional.ofNullable(r.get(Satcat.LAUNCH_SITE)),
                     Optional.ofNullable(r.get(Satcat.DECAY_DATE)), Optional.ofNullable(r.get(Satcat.RCS_SIZE)),
-                    label, provenance));
+                    fieldSources(r.get(Satcat.FIELD_SOURCES)), label, provenance));
         }
         return new SpaceObject(r.get(Tables.SpaceObject.NORAD_ID), r.get(Tables.SpaceObject.NAME),
                 Optional.ofNullable(r.get(Tables.SpaceObject.INTL_DESIGNATOR)), satcat, Optional.of(latest));
+    }
+
+    /** A SATCAT entry's field sources as stored: {@code field=source;...} in the order of the entry's fields. */
+    private static String fieldSources(Map<String, String> sources) {
+        return sources.isEmpty() ? null : SatcatEntry.FIELDS.stream().filter(sources::containsKey)
+                .map(f -> f + "=" + sources.get(f)).collect(java.util.stream.Collectors.joining(";"));
+    }
+
+    private static Map<String, String> fieldSources(String stored) {
+        Map<String, String> sources = new HashMap<>();
+        if (stored != null) {
+            for (String part : stored.split(";")) {
+                int eq = part.indexOf('=');
+                sources.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return sources;
     }
 
     private final Map<Long, Provenance> satcatProvenanceCache = new java.util.concurrent.ConcurrentHashMap<>();

@@ -98,6 +98,7 @@ final class Tables {
         static final Field<String> LAUNCH_SITE = col("launch_site", SQLDataType.VARCHAR);
         static final Field<LocalDate> DECAY_DATE = col("decay_date", SQLDataType.LOCALDATE);
         static final Field<String> RCS_SIZE = col("rcs_size", SQLDataType.VARCHAR);
+        static final Field<String> FIELD_SOURCES = col("field_sources", SQLDataType.VARCHAR);
         static final Field<String> CONTENT_SHA256 = col("content_sha256", SQLDataType.CHAR(64));
         static final Field<String> LABEL_ORIGINATOR = col("label_originator", SQLDataType.VARCHAR);
         static final Field<String> LABEL_RELEASABILITY = col("label_releasability", SQLDataType.VARCHAR);

@@ -36,16 +36,16 @@ class AuditCommandTest {
         CliRun first = run("audit", "checkpoint");
         assertThat(first.exitCode()).as(first.err()).isZero();
         Checkpoint checkpoint = AuditJson.checkpoint(new ObjectMapper().readTree(first.out()));
-        assertThat(checkpoint.treeSize()).isEqualTo(1);
+        assertThat(checkpoint.treeSize()).isEqualTo(2); // entry 0: the node party registered on first open
         assertThat(run("audit", "checkpoint").exitCode()).isZero();
 
         CliRun log = run("audit", "log", "--limit", "10");
-        assertThat(log.out()).contains("CHECKPOINT").contains("cli:").contains("2 entries");
+        assertThat(log.out()).contains("CHECKPOINT").contains("cli:").contains("3 entries");
         assertThat(run("audit", "log", "--party", "GBR").out()).contains("0 entries");
 
         CliRun verify = run("audit", "verify");
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
-        assertThat(verify.out()).contains("entries:     2").contains("checkpoints: 2").contains("intact");
+        assertThat(verify.out()).contains("entries:     3").contains("checkpoints: 2").contains("intact");
 
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + node().toAbsolutePath().resolve("concord")
                 + ";AUTO_SERVER=TRUE", "sa", "");
@@ -77,8 +77,8 @@ class AuditCommandTest {
         Path consistency = partner.resolve("consistency.json");
         Path older = partner.resolve("old.json");
         try (Node node = TestNodes.open(node(), Map.of())) {
-            json.writeValue(proof.toFile(), AuditJson.inclusionProof(node.audit().inclusionProof(1, 3)));
-            json.writeValue(consistency.toFile(), AuditJson.consistencyProof(node.audit().consistencyProof(1, 3)));
+            json.writeValue(proof.toFile(), AuditJson.inclusionProof(node.audit().inclusionProof(1, 4)));
+            json.writeValue(consistency.toFile(), AuditJson.consistencyProof(node.audit().consistencyProof(2, 4)));
             json.writeValue(older.toFile(), AuditJson.checkpoint(node.audit().checkpoints().get(0)));
             Files.writeString(partner.resolve("entry.json"), node.audit().entry(1).orElseThrow().entry() + "\n");
         }
@@ -88,7 +88,7 @@ class AuditCommandTest {
                 checkpoint.toString(), "--proof", proof.toString(), "--entry",
                 partner.resolve("entry.json").toString());
         assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
-        assertThat(ok.out()).contains("OK: entry 1 is in the log of 3 entries");
+        assertThat(ok.out()).contains("OK: entry 1 is in the log of 4 entries");
         assertThat(noNode).as("no database, no key: the check is offline").doesNotExist();
 
         Path forged = Files.writeString(partner.resolve("forged.json"),
@@ -101,7 +101,7 @@ class AuditCommandTest {
         CliRun consistent = CliRun.of(noNode, "audit", "check-proof", "--key", publicKey.toString(), "--checkpoint",
                 checkpoint.toString(), "--proof", consistency.toString(), "--old-checkpoint", older.toString());
         assertThat(consistent.exitCode()).as(consistent.out() + consistent.err()).isZero();
-        assertThat(consistent.out()).contains("OK: the log of 3 entries");
+        assertThat(consistent.out()).contains("OK: the log of 4 entries");
 
         Path otherKey = Files.writeString(partner.resolve("other.pub"),
                 org.concord.identity.NodeIdentity.generateEphemeral().publicKeyPem());

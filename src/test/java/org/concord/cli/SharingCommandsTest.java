@@ -22,6 +22,13 @@ class SharingCommandsTest {
     }
 
     @Test
+    void aFreshNodeTakesUsersOfItsOwnPartyAtOnce() {
+        CliRun root = run("user", "add", "root", "--party", "LOCAL", "--role", "admin");
+        assertThat(root.exitCode()).as(root.err()).isZero();
+        assertThat(run("party", "list").out()).containsPattern("LOCAL +operator +priority 0 +this node \\(LOCAL\\)");
+    }
+
+    @Test
     void anAdministratorDeclaresPartiesUsersTokensAndAgreements() {
         assertThat(run("party", "add", "GBR", "--name", "United Kingdom", "--kind", "nation").exitCode()).isZero();
         assertThat(run("party", "add", "usa", "--name", "United States", "--kind", "nation").out())

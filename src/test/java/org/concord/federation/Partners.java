@@ -130,9 +130,9 @@ final class Partners implements AutoCloseable {
         }
         for (Member a : partners.members.values()) {
             for (Member b : partners.members.values()) {
-                a.node.sharing().addParty(b.party, "party " + b.party, org.concord.access.PartyKind.NATION,
-                        TestNodes.TEST_ADMIN);
-                if (a != b) {
+                if (a != b) { // a node's own party is registered when it opens
+                    a.node.sharing().addParty(b.party, "party " + b.party, org.concord.access.PartyKind.NATION,
+                            TestNodes.TEST_ADMIN);
                     a.node.federation().addPeer(b.party, b.node.identity().publicKeyPem(), b.endpoint(),
                             TestNodes.TEST_ADMIN);
                 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SatcatReaderTest {
 
-    private static final String SPACE_TRACK = "sample/spacetrack_satcat_2021-01-19.csv.gz";
+    private static final String SPACE_TRACK = "satcat/spacetrack_satcat_2021-01-19.csv.gz";
 
     private static ParsedSatcat single(ParseResult<ParsedSatcat> result) {
         assertThat(result.errors()).isEmpty();
@@ -33,7 +33,7 @@ class SatcatReaderTest {
         assertThat(iss.name()).isEqualTo("ISS (ZARYA)");
         assertThat(iss.internationalDesignator()).contains("1998-067A");
         assertThat(iss.objectType()).isEqualTo("PAYLOAD");
-        assertThat(iss.owner()).isEqualTo("ISS");
+        assertThat(iss.owner()).contains("ISS");
         assertThat(iss.launchDate()).contains(LocalDate.of(1998, 11, 20));
         assertThat(iss.launchSite()).contains("TTMTR");
         assertThat(iss.decayDate()).isEmpty();
@@ -44,7 +44,7 @@ class SatcatReaderTest {
         ParsedSatcat sputnik = byId.get(2L);
         assertThat(sputnik.line()).isEqualTo(3);
         assertThat(sputnik.name()).isEqualTo("SPUTNIK 1");
-        assertThat(sputnik.owner()).isEqualTo("CIS");
+        assertThat(sputnik.owner()).contains("CIS");
         assertThat(sputnik.decayDate()).contains(LocalDate.of(1958, 1, 3));
         assertThat(sputnik.rcsSize()).isEmpty();
         assertThat(byId.get(1L).objectType()).isEqualTo("ROCKET BODY");
@@ -52,7 +52,7 @@ class SatcatReaderTest {
         // "TBA" (to be assigned) becomes UNKNOWN
         ParsedSatcat tba = byId.get(43551L);
         assertThat(tba.objectType()).isEqualTo("UNKNOWN");
-        assertThat(tba.owner()).isEqualTo("TBD");
+        assertThat(tba.owner()).contains("TBD");
         Map<String, Long> types = result.items().stream()
                 .collect(Collectors.groupingBy(ParsedSatcat::objectType, Collectors.counting()));
         assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of("DEBRIS", 30_922L, "PAYLOAD", 10_024L,
@@ -76,7 +76,7 @@ class SatcatReaderTest {
                 .containsExactly("ROCKET BODY", "PAYLOAD", "DEBRIS", "UNKNOWN");
         ParsedSatcat rb = result.items().get(0);
         assertThat(rb.noradId()).isEqualTo(1);
-        assertThat(rb.owner()).isEqualTo("CIS");
+        assertThat(rb.owner()).contains("CIS");
         assertThat(rb.decayDate()).contains(LocalDate.of(1957, 12, 1));
         assertThat(rb.rcsSize()).contains("LARGE"); // 20.42 m²
         ParsedSatcat iss = result.items().get(1);
@@ -103,7 +103,7 @@ class SatcatReaderTest {
         ParsedSatcat vanguard = single(SatcatReader.read("shuffled.csv", text));
         assertThat(vanguard.noradId()).isEqualTo(5);
         assertThat(vanguard.name()).isEqualTo("VANGUARD 1");
-        assertThat(vanguard.owner()).isEqualTo("US");
+        assertThat(vanguard.owner()).contains("US");
         assertThat(vanguard.internationalDesignator()).contains("1958-002B");
         assertThat(vanguard.launchDate()).contains(LocalDate.of(1958, 3, 17));
         assertThat(vanguard.line()).isEqualTo(2);
@@ -123,16 +123,31 @@ class SatcatReaderTest {
                 good.replace("\"VANGUARD 1\",\"1958-002B\"", "\"VANGUARD 1,\"1958-002B\""), // line 6: quote
                 "",
                 good,                                                             // line 8: fine
-                good.replace("\"US\"", "\"\"").replace("\"0\",", "\"\","));       // line 9: empty owner
+                good.replace("\"US\"", "\"\"").replace("\"0\",", "\"\","));       // line 9: owner unknown
         ParseResult<ParsedSatcat> result = SatcatReader.read("bad.csv", text);
-        assertThat(result.items()).extracting(ParsedSatcat::line).containsExactly(8);
+        assertThat(result.items()).extracting(ParsedSatcat::line).containsExactly(8, 9);
+        assertThat(result.items().get(1).owner()).isEmpty();
         assertThat(result.errors()).extracting(e -> e.line().orElse(0) + " " + e.field())
-                .containsExactly("2 NORAD_CAT_ID", "3 LAUNCH", "4 OBJECT_TYPE", "5 row", "6 row", "9 COUNTRY");
+                .containsExactly("2 NORAD_CAT_ID", "3 LAUNCH", "4 OBJECT_TYPE", "5 row", "6 row");
         assertThat(result.errors()).allSatisfy(e -> assertThat(e.file()).isEqualTo("bad.csv"));
         assertThat(result.errors().get(0).reason()).contains("'5x'");
         assertThat(result.errors().get(1).reason()).contains("'1958-13-17'");
         assertThat(result.errors().get(2).reason()).contains("'SPACESHIP'");
         assertThat(result.errors().get(3).reason()).contains("24 fields").contains("25");
+    }
+
+    @Test
+    void fieldSourcesAreReadAndUnknownFieldsRefused() {
+        String header = "OBJECT_NAME,OBJECT_ID,NORAD_CAT_ID,OBJECT_TYPE,OWNER,RCS,FIELD_SOURCES\n";
+        ParsedSatcat merged = single(SatcatReader.read("m.csv", header
+                + "STARLINK-3004,2021-059B,48880,PAYLOAD,US,,owner=inferred-from-name;name=mizuba-2025-01\n"));
+        assertThat(merged.fieldSources()).isEqualTo(java.util.Map.of("owner", "inferred-from-name", "name",
+                "mizuba-2025-01"));
+        ParseResult<ParsedSatcat> bad = SatcatReader.read("m.csv", header
+                + "STARLINK-3004,2021-059B,48880,PAYLOAD,US,,colour=red;owner=\n");
+        assertThat(bad.errors()).extracting(InputError::reason).containsExactly(
+                "'colour' is not a field (expected name, designator, objectType, owner, launchDate, launchSite,"
+                        + " decayDate, rcsSize)", "the source of owner is empty (expected field=source)");
     }
 
     @Test

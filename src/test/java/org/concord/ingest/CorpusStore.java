@@ -60,7 +60,7 @@ final class CorpusStore implements AutoCloseable {
      * SATCAT of 2021-01-19, and the element sets of TRANSIT 2A and COURIER 1B from the bundled catalog.
      */
     CorpusStore populate() {
-        List<String> satcat = lines(Node.SAMPLE_SATCAT, true);
+        List<String> satcat = lines("/satcat/spacetrack_satcat_2021-01-19.csv.gz", true);
         StringBuilder rows = new StringBuilder(satcat.get(0)).append('\n');
         for (String id : List.of("5", "20580", "23581", "25544", "26369")) {
             rows.append(satcat.stream().skip(1).filter(l -> l.split("\",\"")[1].equals(id)).findFirst().orElseThrow())

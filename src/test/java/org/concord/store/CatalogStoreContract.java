@@ -651,31 +651,47 @@ abstract class CatalogStoreContract {
 
         SpaceObject.SatcatEntry entry = store.findObject(a, LabelFilter.UNRESTRICTED).orElseThrow().satcat().orElseThrow();
         assertThat(entry.objectType()).isEqualTo("PAYLOAD");
-        assertThat(entry.owner()).isEqualTo("US");
+        assertThat(entry.owner()).contains("US");
+        assertThat(entry.ownerParty()).contains("USA");
+        assertThat(entry.fieldSources()).isEqualTo(Map.of("owner", "test-owners", "objectType", "test-types"));
+        assertThat(entry.sourceOf("launchDate")).isEqualTo("satcat-1.csv");
         assertThat(entry.launchDate()).contains(java.time.LocalDate.of(1999, 12, 31));
         assertThat(entry.launchSite()).contains("AFETR");
         assertThat(entry.decayDate()).isEmpty();
         assertThat(entry.rcsSize()).contains("LARGE");
         assertThat(entry.label()).isEqualTo(RICH_LABEL);
         assertThat(entry.provenance()).isEqualTo(first);
-        assertThat(store.findObject(c, LabelFilter.UNRESTRICTED).orElseThrow().satcat().orElseThrow().owner()).isEqualTo("PRC");
+        assertThat(store.findObject(c, LabelFilter.UNRESTRICTED).orElseThrow().satcat().orElseThrow().owner()).contains("PRC");
         assertThat(store.findObject(c, LabelFilter.UNRESTRICTED).orElseThrow().satcat().orElseThrow().provenance()).isEqualTo(third);
         assertThat(store.findObject(orbits.get(3).noradId(), LabelFilter.UNRESTRICTED).orElseThrow().satcat()).isEmpty();
 
         Q payloads = new Q();
         payloads.objectType = Optional.of("payload");
         assertThat(noradIds(store.findObjects(payloads.build(), LabelFilter.UNRESTRICTED).items())).containsExactly(a);
-        Q us = new Q();
-        us.owner = Optional.of("us");
-        assertThat(noradIds(store.findObjects(us.build(), LabelFilter.UNRESTRICTED).items())).containsExactly(a);
+        // an owner filter takes a party code, or a SATCAT code as the party it stands for
+        for (Map.Entry<String, Long> owned : Map.of("us", a, "USA", a, "CHN", c, "PRC", c).entrySet()) {
+            Q owner = new Q();
+            owner.owner = Optional.of(owned.getKey());
+            assertThat(noradIds(store.findObjects(owner.build(), LabelFilter.UNRESTRICTED).items())).as(owned.getKey())
+                    .containsExactly(owned.getValue());
+        }
+
+        long d = orbits.get(4).noradId();
+        store.store(new IngestBatch(provenance("satcat-4.csv"), SourceFormat.SATCAT_CSV, List.of(),
+                List.of(satcat(d, "UNKNOWN", "", "2099-903A", 2, provenance("satcat-4.csv"))), 0));
+        SpaceObject.SatcatEntry unknown = store.findObject(d, LabelFilter.UNRESTRICTED).orElseThrow().satcat()
+                .orElseThrow();
+        assertThat(unknown.owner()).isEmpty();
+        assertThat(unknown.unknownFields()).containsExactly("objectType", "owner");
         assertThat(store.noradIdOf("2099-901A")).contains(b);
     }
 
     static IngestBatch.SatcatRow satcat(long norad, String type, String owner, String designator, int line,
                                         Provenance provenance) {
-        SpaceObject.SatcatEntry entry = new SpaceObject.SatcatEntry(type, owner,
+        SpaceObject.SatcatEntry entry = new SpaceObject.SatcatEntry(type, Optional.of(owner).filter(o -> !o.isEmpty()),
                 Optional.of(java.time.LocalDate.of(1999, 12, 31)), Optional.of("AFETR"), Optional.empty(),
-                Optional.of("LARGE"), RICH_LABEL, provenance);
+                Optional.of("LARGE"), Map.of("owner", "test-owners", "objectType", "test-types"), RICH_LABEL,
+                provenance);
         String content = designator + "," + norad + "," + type + "," + owner;
         return new IngestBatch.SatcatRow(norad, "SATCAT NAME " + norad, Optional.of(designator), entry,
                 sha256(content.getBytes(StandardCharsets.UTF_8)), line);
