@@ -41,7 +41,9 @@ final class AuditApi {
         ctx.json(m);
     }
 
+    /** The log's size and growth say how busy the node is: for callers with a token only (docs/audit.md). */
     void latestCheckpoint(Context ctx) {
+        Callers.requireAuthenticated(ctx);
         Checkpoint latest = audit.latestCheckpoint()
                 .orElseThrow(() -> new NotFoundException("the node has signed no checkpoint yet"));
         ctx.json(AuditJson.checkpoint(latest));
