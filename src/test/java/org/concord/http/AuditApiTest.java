@@ -143,7 +143,6 @@ class AuditApiTest {
                 + "/api/v1/audit/entries?after=" + (mixed - 1))).header("Authorization", "Bearer " + aus).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(response.body());
-        assertThat(VALIDATOR.validate("/api/v1/audit/entries", "GET", response.statusCode(), body)).isEmpty();
         assertThat(response.body()).doesNotContain("\"GBR\"]").doesNotContain("USA").doesNotContain("/55")
                 .doesNotContain("content=true");
         Map<Long, JsonNode> items = new java.util.HashMap<>();
@@ -160,6 +159,7 @@ class AuditApiTest {
         JsonNode whole = items.get(own);
         assertThat(whole.get("whole").asBoolean()).isTrue();
         assertThat(whole.get("entry").asText()).isEqualTo(node.audit().entry(own).orElseThrow().entry());
+        assertThat(VALIDATOR.validate("/api/v1/audit/entries", "GET", response.statusCode(), body)).isEmpty();
 
         assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/proofs/inclusion?index="
                 + own + "&treeSize=" + size)).header("Authorization", "Bearer " + aus).build(),
