@@ -48,7 +48,7 @@ class AuditCommandTest {
         assertThat(verify.out()).contains("entries:     2").contains("checkpoints: 2").contains("intact");
 
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + node().toAbsolutePath().resolve("concord")
-                + ";AUTO_SERVER=TRUE", "sa", "");
+                + ";AUTO_SERVER=TRUE", "sa", java.nio.file.Files.readString(node().resolve("db-password")).strip());
              Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_entry SET entry = REPLACE(entry, 'audit checkpoint', 'audit chekpoint') WHERE seq = 1");
         }
