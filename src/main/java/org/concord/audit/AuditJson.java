@@ -40,7 +40,8 @@ public final class AuditJson {
         }
     }
 
-    public static Map<String, Object> entry(AuditEntry e) {
+    /** An entry as a party may see it: {@code entry} and {@code leafHash} only when it may see all of it. */
+    public static Map<String, Object> entry(PartyView e) {
         AuditEvent event = e.event();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sequence", e.sequence());
@@ -51,8 +52,9 @@ public final class AuditJson {
         m.put("subject", event.subject());
         m.put("originators", List.copyOf(event.originators()));
         m.put("detail", event.detail());
-        m.put("entry", e.entry());
-        m.put("leafHash", e.leafHash());
+        m.put("whole", e.whole().isPresent());
+        m.put("entry", e.whole().map(AuditEntry::entry).orElse(null));
+        m.put("leafHash", e.whole().map(AuditEntry::leafHash).orElse(null));
         return m;
     }
 

@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.concord.audit.AuditEntry;
+import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditJson;
 import org.concord.audit.AuditVerification;
 import org.concord.audit.Checkpoint;
+import org.concord.audit.PartyView;
 import org.concord.audit.ProofCheck;
 import org.concord.identity.NodeIdentity;
 import org.concord.node.Node;
@@ -89,7 +91,8 @@ final class AuditCommand {
         @ParentCommand
         AuditCommand audit;
 
-        @Option(names = "--party", description = "Only entries concerning this party (its data, or its actors)")
+        @Option(names = "--party", description = "Only entries concerning this party (its data, or its actors),"
+                + " shown as that party may see them (docs/audit.md)")
         String party;
 
         @Option(names = "--after", defaultValue = "-1", description = "Only entries after this sequence number")
@@ -107,10 +110,11 @@ final class AuditCommand {
                         : node.audit().entriesConcerning(party, after, limit);
                 System.out.printf("%6s %-27s %-16s %-6s %-17s %-32s %s%n", "SEQ", "TIME", "ACTOR", "PARTY",
                         "ACTION", "SUBJECT", "ORIGINATORS");
-                for (AuditEntry e : entries) {
-                    System.out.printf("%6d %-27s %-16s %-6s %-17s %-32s %s%n", e.sequence(), e.event().time(),
-                            e.event().actor(), e.event().actorParty().orElse("-"), e.event().action(),
-                            e.event().subject(), String.join(",", e.event().originators()));
+                for (AuditEntry entry : entries) {
+                    AuditEvent e = (party == null ? PartyView.whole(entry) : PartyView.of(entry, party)).event();
+                    System.out.printf("%6d %-27s %-16s %-6s %-17s %-32s %s%n", entry.sequence(), e.time(),
+                            e.actor(), e.actorParty().orElse("-"), e.action(), e.subject(),
+                            String.join(",", e.originators()));
                 }
                 System.out.println(entries.size() + " entries");
             }

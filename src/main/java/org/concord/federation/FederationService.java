@@ -73,6 +73,7 @@ public final class FederationService implements AutoCloseable {
     private final Map<Long, Object> outboundLocks = new ConcurrentHashMap<>();
     private final Map<Long, Object> inboundLocks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final RefusalTally refusals = new RefusalTally(REFUSAL_SUMMARY_INTERVAL);
 
     /** Removes a stored record that its originator recalled (the catalog's recall), returning whether one was. */
     public interface Recaller {
@@ -102,6 +103,8 @@ public final class FederationService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        scheduler.scheduleWithFixedDelay(this::auditDueRefusalsQuietly, REFUSAL_SUMMARY_INTERVAL.toMillis(),
+                REFUSAL_SUMMARY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Pulls from every active peer every {@code period} (none when zero). */
@@ -208,30 +211,71 @@ public final class FederationService implements AutoCloseable {
         }
     }
 
-    /** Checks a node-signed request: the active peer it comes from. Refusals are audited. */
+    /**
+     * Checks a node-signed request: the active peer it comes from. Refusals are audited, once per client address and
+     * reason an interval with the count of the rest ({@link RefusalTally}), and in bounded text: what a caller sends
+     * is cut to {@value #MAX_AUDITED_REQUEST_CHARS} characters, node keys to their first 16 hex digits.
+     */
     public Peer authenticate(NodeRequest request, String signature, String clientAddress) {
         Instant now = clock.instant();
         Optional<Peer> peer = store.activePeerByFingerprint(request.senderNode());
-        Optional<String> refused = peer.isEmpty() ? Optional.of("unknown node key " + request.senderNode())
+        Optional<RefusalTally.Reason> reason = peer.isEmpty() ? Optional.of(RefusalTally.Reason.UNKNOWN_KEY)
                 : !request.recipientNode().equals(identity.fingerprint())
-                ? Optional.of("the request is addressed to node " + request.recipientNode() + ", not to this node")
+                ? Optional.of(RefusalTally.Reason.WRONG_RECIPIENT)
                 : Duration.between(request.time(), now).abs().compareTo(NodeRequest.MAX_CLOCK_DIFFERENCE) > 0
-                ? Optional.of("the request time " + request.time() + " is more than "
-                + NodeRequest.MAX_CLOCK_DIFFERENCE.toMinutes() + " minutes from this node's clock (" + now + ")")
-                : !request.verifiedBy(peer.get(), signature)
-                ? Optional.of("the request signature does not verify with the key pinned for peer "
-                + peer.get().party())
+                ? Optional.of(RefusalTally.Reason.CLOCK)
+                : !request.verifiedBy(peer.get(), signature) ? Optional.of(RefusalTally.Reason.SIGNATURE)
                 : Optional.empty();
-        if (refused.isPresent()) {
-            String refusal = refused.get();
-            audit.append(AuditEvent.of(now, "node " + abbreviate(request.senderNode()),
-                    peer.map(Peer::party), AuditAction.FEDERATION_REJECT, request.method() + " "
-                            + request.pathAndQuery(), peer.map(p -> List.of(p.party())).orElse(List.of()),
-                    refusal + "; from " + clientAddress));
-            peer.ifPresent(p -> store.recordError(p.id(), "refused its request: " + refusal, now));
-            throw new NotAPeerException(refusal);
+        if (reason.isEmpty()) {
+            return peer.get();
         }
-        return peer.get();
+        String refusal = switch (reason.get()) {
+            case UNKNOWN_KEY -> "unknown node key " + abbreviate(request.senderNode());
+            case WRONG_RECIPIENT -> "the request is addressed to node " + abbreviate(request.recipientNode())
+                    + ", not to this node";
+            case CLOCK -> "the request time " + request.time() + " is more than "
+                    + NodeRequest.MAX_CLOCK_DIFFERENCE.toMinutes() + " minutes from this node's clock (" + now + ")";
+            case SIGNATURE -> "the request signature does not verify with the key pinned for peer "
+                    + peer.get().party();
+        };
+        String address = bounded(clientAddress);
+        if (refusals.count(address, reason.get(), refusal, now)) {
+            audit.append(AuditEvent.of(now, "node " + abbreviate(request.senderNode()),
+                    peer.map(Peer::party), AuditAction.FEDERATION_REJECT, bounded(request.method() + " "
+                            + request.pathAndQuery()), peer.map(p -> List.of(p.party())).orElse(List.of()),
+                    refusal + "; from " + address));
+        }
+        auditRefusalSummaries(refusals.due(now, false));
+        peer.ifPresent(p -> store.recordError(p.id(), "refused its request: " + refusal, now));
+        throw new NotAPeerException(refusal);
+    }
+
+    /** The most characters of a caller's request an audit entry of a refusal copies. */
+    static final int MAX_AUDITED_REQUEST_CHARS = 200;
+    /** How long refusals of one kind from one address are counted before their summary is audited. */
+    static final Duration REFUSAL_SUMMARY_INTERVAL = Duration.ofMinutes(1);
+
+    private static String bounded(String text) {
+        return text.length() <= MAX_AUDITED_REQUEST_CHARS ? text
+                : text.substring(0, MAX_AUDITED_REQUEST_CHARS - 3) + "...";
+    }
+
+    private void auditRefusalSummaries(List<RefusalTally.Summary> summaries) {
+        for (RefusalTally.Summary s : summaries) {
+            audit.append(AuditEvent.of(s.until(), "unverified nodes", Optional.empty(),
+                    AuditAction.FEDERATION_REJECT, "node requests from " + s.address(), List.of(),
+                    s.count() + " more refused (" + s.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + ") from " + s.address() + " between " + s.since() + " and " + s.until()
+                            + "; the last: " + s.last()));
+        }
+    }
+
+    private void auditDueRefusalsQuietly() {
+        try {
+            auditRefusalSummaries(refusals.due(clock.instant(), false));
+        } catch (RuntimeException e) {
+            LOG.warn("could not audit the summary of refused node requests: {}", e.getMessage(), e);
+        }
     }
 
     /**
@@ -584,5 +628,6 @@ public final class FederationService implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        auditRefusalSummaries(refusals.due(clock.instant(), true));
     }
 }

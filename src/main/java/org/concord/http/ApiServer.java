@@ -52,6 +52,13 @@ public final class ApiServer implements AutoCloseable {
     private final Node node;
     private final SharingService sharing;
     private final RateLimiter anonymousLimiter;
+    /** Anonymous requests answered at once; one more is refused, so partners with tokens keep the node's time. */
+    private final java.util.concurrent.Semaphore anonymousGate;
+    /** Records an anonymous answer carries for each token it costs beyond the one the request took. */
+    static final int ANONYMOUS_RECORDS_PER_TOKEN = 100;
+    /** The largest page an anonymous caller may ask for (objects and conjunctions). */
+    static final int ANONYMOUS_MAX_LIMIT = 100;
+    private static final String GATE_HELD = "concord.anonymous-gate";
     private final Enforcement enforcement;
 
     /**
@@ -80,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
         this.sharing = node.sharing();
         this.anonymousLimiter = new RateLimiter(node.config().anonymousRequestsPerMinute(),
                 node.config().anonymousBurst(), System::nanoTime);
+        this.anonymousGate = new java.util.concurrent.Semaphore(node.config().anonymousConcurrency());
         AccessApi access = new AccessApi(sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         AuditApi audit = new AuditApi(node.audit(), node.identity(), sharing);
@@ -91,6 +99,7 @@ public final class ApiServer implements AutoCloseable {
             node.config().https().ifPresent(https -> config.jetty.addConnector((server, plain) ->
                     httpsConnector(server, plain, https)));
             config.routes.before(this::authenticate);
+            config.routes.after(this::chargeAnonymous);
             config.routes.after(this::auditRead);
             config.routes.get("/api/v1/status", this::status);
             config.routes.get("/api/v1/whoami", access::whoami);
@@ -215,8 +224,8 @@ public final class ApiServer implements AutoCloseable {
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
-    private static final java.util.regex.Pattern BEARER =
-            java.util.regex.Pattern.compile("(?i)Bearer +([A-Za-z0-9_\\-]{16,200})");
+    /** The form of the header: one word after the scheme; whether the word is a token is the sharing service's. */
+    private static final java.util.regex.Pattern BEARER = java.util.regex.Pattern.compile("(?i)Bearer +(\\S+)");
 
     /**
      * Finds the caller of every request: a bearer token's user, or an anonymous caller limited per client address.
@@ -228,9 +237,18 @@ public final class ApiServer implements AutoCloseable {
             Callers.set(ctx, Principal.localOperator("benchmark-baseline"));
             return;
         }
+        if (java.util.Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+            throw new IllegalArgumentException("more than one Authorization header: send exactly one,"
+                    + " 'Authorization: Bearer <token>'");
+        }
         String header = ctx.header("Authorization");
         if (header == null && FederationApi.isNodeRoute(ctx.path())) {
-            // partner nodes sign their requests; the route checks the signature against the pinned key
+            // partner nodes sign their requests; the route checks the signature against the pinned key, and only a
+            // refused request costs its address a token (chargeAnonymous), so peers are never limited
+            OptionalLong wait = anonymousLimiter.check(ctx.ip());
+            if (wait.isPresent()) {
+                throw new RateLimitedException(wait.getAsLong());
+            }
             Callers.set(ctx, Principal.anonymous());
             return;
         }
@@ -239,6 +257,10 @@ public final class ApiServer implements AutoCloseable {
             if (wait.isPresent()) {
                 throw new RateLimitedException(wait.getAsLong());
             }
+            if (!anonymousGate.tryAcquire()) {
+                throw new RateLimitedException(1);
+            }
+            ctx.attribute(GATE_HELD, Boolean.TRUE);
             Callers.set(ctx, Principal.anonymous());
             return;
         }
@@ -270,6 +292,30 @@ public final class ApiServer implements AutoCloseable {
                 "status " + ctx.statusCode()));
     }
 
+    /**
+     * Charges an answered anonymous request by what it carried (one token per {@value #ANONYMOUS_RECORDS_PER_TOKEN}
+     * records, beyond the token it took to start), and a refused node-signed request one token; then lets the next
+     * anonymous request in.
+     */
+    private void chargeAnonymous(Context ctx) {
+        if (Boolean.TRUE.equals(ctx.attribute(GATE_HELD))) {
+            ctx.attribute(GATE_HELD, Boolean.FALSE);
+            anonymousGate.release();
+            anonymousLimiter.charge(ctx.ip(), (double) Callers.recordsServed(ctx) / ANONYMOUS_RECORDS_PER_TOKEN);
+        } else if (FederationApi.isNodeRoute(ctx.path()) && ctx.header("Authorization") == null
+                && ctx.statusCode() == HttpStatus.UNAUTHORIZED.getCode()) {
+            anonymousLimiter.charge(ctx.ip(), 1);
+        }
+    }
+
+    /** Anonymous callers page through at most {@value #ANONYMOUS_MAX_LIMIT} items at a time. */
+    private static void requireAnonymousPageSize(Context ctx, int limit) {
+        if (limit > ANONYMOUS_MAX_LIMIT && Callers.principal(ctx).isAnonymous()) {
+            throw new IllegalArgumentException("limit: callers without a token get at most " + ANONYMOUS_MAX_LIMIT
+                    + " items a page (follow nextCursor for more, or send a token)");
+        }
+    }
+
     private LabelFilter filter(Context ctx) {
         return enforcement == Enforcement.NONE ? LabelFilter.UNRESTRICTED : Callers.filter(ctx, sharing);
     }
@@ -279,7 +325,11 @@ public final class ApiServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", Node.version());
         m.put("party", node.config().party());
-        m.put("database", node.databaseDescription());
+        // where the data lives is for the node's administrators only
+        boolean admin = Callers.isNodeAdmin(Callers.principal(ctx), sharing);
+        if (admin) {
+            m.put("database", node.databaseDescription());
+        }
         Map<String, Object> catalog = new LinkedHashMap<>();
         catalog.put("objects", stats.objects());
         catalog.put("orbitRecords", stats.orbitRecords());
@@ -290,7 +340,9 @@ public final class ApiServer implements AutoCloseable {
         Map<String, Object> orekit = new LinkedHashMap<>();
         orekit.put("leapSeconds", "bundled UTC-TAI.history");
         orekit.put("earthOrientationLoaded", node.orekit().earthOrientationLoaded());
-        orekit.put("orekitDataDirectory", node.orekit().orekitDataDirectory().map(Object::toString).orElse(null));
+        if (admin) {
+            orekit.put("orekitDataDirectory", node.orekit().orekitDataDirectory().map(Object::toString).orElse(null));
+        }
         orekit.put("itrfApproximate", !node.orekit().earthOrientationLoaded());
         m.put("orekit", orekit);
         ctx.json(m);
@@ -320,8 +372,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void objects(Context ctx) {
-        Page<SpaceObject> page = node.catalog().findObjects(ObjectQueryParameters.parse(ctx.queryParamMap(),
-                Instant.now()), filter(ctx));
+        org.concord.catalog.ObjectQuery query = ObjectQueryParameters.parse(ctx.queryParamMap(), Instant.now());
+        requireAnonymousPageSize(ctx, query.limit());
+        Page<SpaceObject> page = node.catalog().findObjects(query, filter(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", page.items().stream().map(JsonViews::object).toList());
         m.put("total", page.total());
@@ -389,7 +442,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void conjunctions(Context ctx) {
-        Page<Conjunction> page = node.conjunctions().findConjunctions(ConjunctionParameters.parse(ctx.queryParamMap()), filter(ctx));
+        org.concord.conjunction.ConjunctionQuery query = ConjunctionParameters.parse(ctx.queryParamMap());
+        requireAnonymousPageSize(ctx, query.limit());
+        Page<Conjunction> page = node.conjunctions().findConjunctions(query, filter(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", page.items().stream().map(JsonViews::conjunction).toList());
         Callers.served(ctx, page.items().stream().map(Conjunction::label).toList());

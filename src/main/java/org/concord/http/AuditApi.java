@@ -14,6 +14,7 @@ import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditJson;
 import org.concord.audit.AuditLog;
 import org.concord.audit.Checkpoint;
+import org.concord.audit.PartyView;
 import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.identity.NodeIdentity;
 
@@ -41,7 +42,9 @@ final class AuditApi {
         ctx.json(m);
     }
 
+    /** The log's size and growth say how busy the node is: for callers with a token only (docs/audit.md). */
     void latestCheckpoint(Context ctx) {
+        Callers.requireAuthenticated(ctx);
         Checkpoint latest = audit.latestCheckpoint()
                 .orElseThrow(() -> new NotFoundException("the node has signed no checkpoint yet"));
         ctx.json(AuditJson.checkpoint(latest));
@@ -60,11 +63,14 @@ final class AuditApi {
                 .orElseThrow(() -> new IllegalArgumentException("treeSize is required while no checkpoint is"
                         + " signed")));
         Principal caller = Callers.requireAuthenticated(ctx);
-        // The entry comes with its proof: a partner gets proofs only of entries that concern it.
+        // The entry comes with its proof: a partner gets proofs only of entries that concern it and that it may see
+        // whole (PartyView).
         boolean mayKnow = Callers.isOfNodeParty(caller, sharing) || audit.entry(index)
-                .map(e -> concerns(e.event(), caller.party().orElseThrow())).orElse(false);
+                .filter(e -> concerns(e.event(), caller.party().orElseThrow()))
+                .map(e -> PartyView.of(e, caller.party().orElseThrow()).whole().isPresent()).orElse(false);
         if (!mayKnow && index >= 0 && index < treeSize) {
-            throw new NotFoundException("no audit entry " + index + " that concerns " + caller.party().orElseThrow());
+            throw new NotFoundException("no audit entry " + index + " that concerns " + caller.party().orElseThrow()
+                    + " and that it may see whole");
         }
         ctx.json(AuditJson.inclusionProof(audit.inclusionProof(index, treeSize)));
     }
@@ -83,7 +89,8 @@ final class AuditApi {
     void entries(Context ctx) {
         Principal caller = Callers.requireAuthenticated(ctx);
         Optional<String> asked = Optional.ofNullable(ctx.queryParam("party")).filter(p -> !p.isBlank());
-        entries(ctx, Callers.isOfNodeParty(caller, sharing) ? asked : caller.party());
+        boolean nodeParty = Callers.isOfNodeParty(caller, sharing);
+        entries(ctx, nodeParty ? asked : caller.party(), nodeParty);
     }
 
     private static boolean concerns(AuditEvent event, String party) {
@@ -92,9 +99,10 @@ final class AuditApi {
 
     /**
      * Entries after {@code after}, oldest first: those concerning {@code party} (its data or its actors), or all
-     * when empty. Access control decides which party a caller may ask for.
+     * when empty; whole for the node's own party, else as that party may see them. Access control decides which
+     * party a caller may ask for.
      */
-    private void entries(Context ctx, Optional<String> party) {
+    private void entries(Context ctx, Optional<String> party, boolean whole) {
         long after = number(ctx, "after").orElse(-1L);
         int limit = (int) number(ctx, "limit").orElse(100L).longValue();
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -103,7 +111,8 @@ final class AuditApi {
         List<AuditEntry> entries = party.map(p -> audit.entriesConcerning(p, after, limit))
                 .orElseGet(() -> audit.entries(after + 1, limit));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", entries.stream().map(AuditJson::entry).toList());
+        m.put("items", entries.stream().map(e -> whole || party.isEmpty() ? PartyView.whole(e)
+                : PartyView.of(e, party.get())).map(AuditJson::entry).toList());
         m.put("nextAfter", entries.size() < limit ? null : entries.get(entries.size() - 1).sequence());
         ctx.json(m);
     }

@@ -15,6 +15,7 @@ final class Callers {
     private static final String FILTER = "concord.filter";
     private static final String SERVED = "concord.served";
     private static final String EXPORTED = "concord.exported";
+    private static final String RECORDS = "concord.records";
 
     private Callers() {
     }
@@ -51,6 +52,14 @@ final class Callers {
         for (Label label : labels) {
             originators.add(label.originator());
         }
+        Integer before = ctx.attribute(RECORDS);
+        ctx.attribute(RECORDS, (before == null ? 0 : before) + labels.size());
+    }
+
+    /** How many labelled records the answer carried: what an anonymous caller is charged for. */
+    static int recordsServed(Context ctx) {
+        Integer records = ctx.attribute(RECORDS);
+        return records == null ? 0 : records;
     }
 
     static void served(Context ctx, Label label) {
@@ -89,7 +98,7 @@ final class Callers {
     /** An administrator of this node: a user with the admin role of the node's own party. */
     static Principal requireNodeAdmin(Context ctx, SharingService sharing) {
         Principal principal = requireAuthenticated(ctx);
-        if (!isOfNodeParty(principal, sharing) || !principal.mayAdminister()) {
+        if (!isNodeAdmin(principal, sharing)) {
             throw new ForbiddenException("only an administrator of this node's party (" + sharing.nodeParty()
                     + ") may do this");
         }
@@ -104,6 +113,10 @@ final class Callers {
                     + " party (" + sharing.nodeParty() + ")");
         }
         return principal;
+    }
+
+    static boolean isNodeAdmin(Principal principal, SharingService sharing) {
+        return isOfNodeParty(principal, sharing) && principal.mayAdminister();
     }
 
     static boolean isOfNodeParty(Principal principal, SharingService sharing) {

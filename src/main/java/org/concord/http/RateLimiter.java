@@ -5,8 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client: {@code burst} requests at once, refilled at {@code perMinute} a minute. An empty bucket
- * refuses with the seconds until the next token; nothing ever locks a client out for longer than that.
+ * A token bucket per client: {@code burst} tokens at once, refilled at {@code perMinute} a minute. A request takes a
+ * token to start; what it turned out to cost is charged when it is answered, and may take the bucket below zero, so
+ * that a client asking for much waits longer before its next request. An empty bucket refuses with the seconds until
+ * it holds a token again; nothing ever locks a client out for longer than that.
  */
 final class RateLimiter {
 
@@ -35,23 +37,45 @@ final class RateLimiter {
 
     /** Takes a token for this client: empty when allowed, else the whole seconds to wait (at least 1). */
     OptionalLong acquire(String client) {
+        return take(client, 1);
+    }
+
+    /** Whether this client holds a token now (empty) or the seconds to wait, taking nothing. */
+    OptionalLong check(String client) {
+        return take(client, 0);
+    }
+
+    /** Charges what a request cost beyond the token it took to start; the bucket may go below zero. */
+    void charge(String client, double tokens) {
         long now = nanoClock.getAsLong();
+        Bucket bucket = bucket(client, now);
+        synchronized (bucket) {
+            bucket.tokens = refill(bucket, now) - tokens;
+            bucket.updatedNanos = now;
+        }
+    }
+
+    private OptionalLong take(String client, int tokens) {
+        long now = nanoClock.getAsLong();
+        Bucket bucket = bucket(client, now);
+        synchronized (bucket) {
+            double held = refill(bucket, now);
+            bucket.updatedNanos = now;
+            if (held >= 1) {
+                bucket.tokens = held - tokens;
+                return OptionalLong.empty();
+            }
+            bucket.tokens = held;
+            return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - held) / tokensPerNano / 1e9)));
+        }
+    }
+
+    private Bucket bucket(String client, long now) {
         if (buckets.size() > MAX_CLIENTS) {
             // Full buckets carry no state worth keeping: forgetting them changes nothing for their clients.
             buckets.values().removeIf(b -> refill(b, now) >= burst);
         }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, now));
-        synchronized (bucket) {
-            double tokens = refill(bucket, now);
-            if (tokens >= 1) {
-                bucket.tokens = tokens - 1;
-                bucket.updatedNanos = now;
-                return OptionalLong.empty();
-            }
-            bucket.tokens = tokens;
-            bucket.updatedNanos = now;
-            return OptionalLong.of(Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerNano / 1e9)));
-        }
+        return buckets.computeIfAbsent(client, c -> new Bucket(burst, now));
     }
 
     private double refill(Bucket b, long now) {

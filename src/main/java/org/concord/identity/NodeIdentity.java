@@ -192,7 +192,8 @@ public final class NodeIdentity {
             return KeyFactory.getInstance(ALGORITHM)
                     .generatePublic(new X509EncodedKeySpec(pemBody("PUBLIC KEY", pem, "public key")));
         } catch (InvalidKeySpecException e) {
-            throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage(), e);
+            throw new IllegalArgumentException("the PEM block is not an Ed25519 public key: give the node's public"
+                    + " key as `concord node key` prints it (-----BEGIN PUBLIC KEY-----)", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JDK has no " + ALGORITHM, e);
         }

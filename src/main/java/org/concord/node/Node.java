@@ -120,13 +120,8 @@ public final class Node implements AutoCloseable {
 
     /** A node whose federation runs on {@code federationClock} (tests simulate partners offline for hours). */
     public static Node open(NodeConfig config, Clock federationClock) {
-        try {
-            Files.createDirectories(config.dataDirectory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + config.dataDirectory(), e);
-        }
-        return new Node(config, Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword()),
-                federationClock);
+        DataDirectory.createOwnerOnly(config.dataDirectory());
+        return new Node(config, DataDirectory.openDatabase(config), federationClock);
     }
 
     /**

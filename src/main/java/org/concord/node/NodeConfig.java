@@ -27,7 +27,8 @@ import org.concord.label.Tlp;
 public record NodeConfig(Path dataDirectory, String party, String httpHost, int httpPort, String databaseUrl,
                          String databaseUser, String databasePassword, Optional<Path> orekitData,
                          long ingestMaxBytes, LabelRules labelRules, boolean loadSampleCatalog,
-                         int anonymousRequestsPerMinute, int anonymousBurst, Duration auditCheckpointPeriod,
+                         int anonymousRequestsPerMinute, int anonymousBurst, int anonymousConcurrency,
+                         Duration auditCheckpointPeriod,
                          Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
                          Optional<Https> https, Optional<KeyStoreFile> federationTrustStore,
                          boolean federationAllowPlainHttp) {
@@ -97,6 +98,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 new LabelRules(defaultLabel, rules), Boolean.parseBoolean(s.get("sample.load", "true")),
                 s.integer("http.anonymous.requests-per-minute", 600, 1, 1_000_000),
                 s.integer("http.anonymous.burst", 60, 1, 1_000_000),
+                s.integer("http.anonymous.concurrency", 4, 1, 10_000),
                 s.duration("audit.checkpoint-period", DEFAULT_AUDIT_CHECKPOINT_PERIOD),
                 s.duration("federation.pull-period", DEFAULT_FEDERATION_PULL_PERIOD),
                 (int) s.integer("federation.bundle-records", DEFAULT_FEDERATION_BUNDLE_RECORDS, 1, 100_000),
@@ -111,8 +113,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
-                auditCheckpointPeriod, federationPullPeriod, federationBundleRecords, federationNotifyPeers, https,
-                federationTrustStore, federationAllowPlainHttp);
+                anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
+                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {

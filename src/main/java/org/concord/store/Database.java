@@ -18,6 +18,14 @@ import org.jooq.impl.DSL;
  */
 public final class Database implements AutoCloseable {
 
+    static {
+        // H2's AUTO_SERVER, which lets a second process (the CLI beside `concord serve`) open the same file, serves
+        // it over TCP on every interface unless told otherwise: keep it to this host.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final DSLContext dsl;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -220,5 +221,53 @@ class AuthenticationTest {
         assertThat(total(get("/api/v1/objects?limit=1", Optional.empty()))).as("expired").isEqualTo(anonymous);
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("the agreement ended, the label expired")
                 .isEqualTo(before);
+    }
+
+    @Test
+    void aWellFormedHeaderWithABadTokenIsNotValidAndOnlyATrulyMalformedOneIsMalformed() throws Exception {
+        for (String header : new String[] {"Bearer concord_nope", "Bearer short", "bearer concord_" + "A".repeat(43)}) {
+            HttpResponse<String> r = get("/api/v1/objects", Optional.of(header));
+            assertThat(r.statusCode()).as(header).isEqualTo(401);
+            assertThat(JSON.readTree(r.body()).at("/error/message").asText()).as(header)
+                    .startsWith("the token is not valid");
+        }
+        for (String header : new String[] {"Bearer", "Basic YWxpY2U6cGFzcw==", "Bearer two words"}) {
+            HttpResponse<String> r = get("/api/v1/objects", Optional.of(header));
+            assertThat(r.statusCode()).as(header).isEqualTo(401);
+            assertThat(JSON.readTree(r.body()).at("/error/message").asText()).as(header)
+                    .startsWith("malformed Authorization header");
+        }
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefused() throws Exception {
+        String analyst = TestNodes.token(node, "GBR", Role.ANALYST);
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/objects"))
+                .version(HttpClient.Version.HTTP_1_1).header("Authorization", "Bearer " + analyst)
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("more than one Authorization header").doesNotContain("\"items\"");
+    }
+
+    @Test
+    void onlyTheNodesAdministratorsAreToldWhereItsDataLives() throws Exception {
+        JsonNode anonymous = JSON.readTree(get("/api/v1/status", Optional.empty()).body());
+        JsonNode partner = JSON.readTree(bearer("/api/v1/status", TestNodes.token(node, "USA", Role.ADMIN)).body());
+        JsonNode analyst = JSON.readTree(bearer("/api/v1/status", TestNodes.token(node, "GBR", Role.ANALYST)).body());
+        for (JsonNode status : List.of(anonymous, partner, analyst)) {
+            assertThat(status.has("database")).as(status.toString()).isFalse();
+            assertThat(status.toString()).doesNotContain(dataDirectory.toAbsolutePath().toString())
+                    .doesNotContain("jdbc:");
+        }
+        assertThat(JSON.readTree(bearer("/api/v1/status", admin).body()).get("database").asText())
+                .startsWith("H2 jdbc:h2:file:");
+    }
+
+    @Test
+    void theAuditLogsSizeIsForCallersWithAToken() throws Exception {
+        node.audit().checkpointRequestedBy("test", Optional.of("GBR"), "test");
+        assertThat(get("/api/v1/audit/checkpoints/latest", Optional.empty()).statusCode()).isEqualTo(401);
+        assertThat(bearer("/api/v1/audit/checkpoints/latest", TestNodes.token(node, "USA", Role.VIEWER))
+                .statusCode()).isEqualTo(200);
     }
 }

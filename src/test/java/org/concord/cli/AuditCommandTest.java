@@ -48,7 +48,7 @@ class AuditCommandTest {
         assertThat(verify.out()).contains("entries:     3").contains("checkpoints: 2").contains("intact");
 
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + node().toAbsolutePath().resolve("concord")
-                + ";AUTO_SERVER=TRUE", "sa", "");
+                + ";AUTO_SERVER=TRUE", "sa", java.nio.file.Files.readString(node().resolve("db-password")).strip());
              Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_entry SET entry = REPLACE(entry, 'audit checkpoint', 'audit chekpoint') WHERE seq = 1");
         }
@@ -118,5 +118,19 @@ class AuditCommandTest {
                 .exitCode()).isZero();
         CliRun log = run("audit", "log", "--party", "GBR");
         assertThat(log.out()).contains("analyst1").contains("INGEST").contains("ingest " + tle).contains("1 entries");
+    }
+
+    @Test
+    void theLogOfAPartyShowsOnlyWhatThatPartyMaySee() {
+        try (Node node = TestNodes.open(node(), Map.of())) {
+            node.audit().append(org.concord.audit.AuditEvent.of(java.time.Instant.now(), "analyst-gbr",
+                    java.util.Optional.of("GBR"), org.concord.audit.AuditAction.READ,
+                    "GET /api/v1/objects/99001/orbits?content=true", java.util.List.of("AUS", "GBR"), "status 200"));
+        }
+        CliRun aus = run("audit", "log", "--party", "AUS");
+        assertThat(aus.exitCode()).as(aus.err()).isZero();
+        assertThat(aus.out()).contains("GET /api/v1/objects/99001/orbits").doesNotContain("content=true")
+                .doesNotContain("AUS,GBR").contains("1 entries");
+        assertThat(run("audit", "log").out()).as("the node's operator sees it whole").contains("AUS,GBR");
     }
 }

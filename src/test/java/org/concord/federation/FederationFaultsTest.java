@@ -180,6 +180,46 @@ class FederationFaultsTest extends PartnersTest {
     }
 
     @Test
+    void refusedNodeRequestsAreAuditedOnceAKindWithACountInBoundedTextAndLimited() throws Exception {
+        int burst = 30;
+        start(List.of("GBR", "USA"), Clock.systemUTC(), Map.of("CONCORD_HTTP_ANONYMOUS_BURST",
+                Integer.toString(burst), "CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "1"));
+        Partners.Member gbr = partners.get("GBR");
+        NodeIdentity stranger = NodeIdentity.generateEphemeral();
+        String junk = "x".repeat(2000);
+        int refused = 0;
+        HttpResponse<byte[]> limited = null;
+        for (int i = 0; i < burst + 5 && limited == null; i++) {
+            String path = FederationService.FEED_PATH + "?after=0&junk=" + junk;
+            NodeRequest request = new NodeRequest("GET", path, stranger.fingerprint(),
+                    gbr.node.identity().fingerprint(), Instant.now());
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gbr.port
+                    + path)).header(NodeRequest.NODE_HEADER, stranger.fingerprint() + junk)
+                    .header(NodeRequest.TIME_HEADER, Instant.now().toString())
+                    .header(NodeRequest.SIGNATURE_HEADER, request.sign(stranger)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 401) {
+                refused++;
+            } else {
+                limited = r;
+            }
+        }
+        assertThat(refused).as("each refusal costs its address a token").isEqualTo(burst);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+
+        List<AuditEntry> first = audited(gbr, AuditAction.FEDERATION_REJECT);
+        assertThat(first).singleElement().satisfies(e -> assertThat(e.event().detail())
+                .contains("unknown node key"));
+        gbr.stop();
+        gbr.start();
+        List<AuditEntry> all = audited(gbr, AuditAction.FEDERATION_REJECT);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(1).event().detail()).startsWith((burst - 1) + " more refused (unknown key) from");
+        assertThat(all).allSatisfy(e -> assertThat(e.entry().length()).as(e.entry()).isLessThan(1000));
+    }
+
+    @Test
     void aReceiverKilledMidSyncResumesWithNothingLostAndNothingDuplicated() throws Exception {
         start(List.of("GBR", "USA"), Clock.systemUTC(), Map.of("CONCORD_FEDERATION_BUNDLE_RECORDS", "4"));
         Partners.Member gbr = partners.get("GBR");

@@ -27,14 +27,14 @@ class FeedTest {
     Path dir;
 
     @Test
-    void aStepStopsAtItsTextBudgetAndTheNextStartsRightAfterIt() {
+    void aStepStopsAtItsTextBudgetAndTheNextStartsRightAfterIt() throws Exception {
         try (Node node = TestNodes.open(dir, Map.of("CONCORD_NODE_PARTY", "GBR"))) {
             List<String> tles = Partners.tles().subList(0, 12);
             node.ingest().ingest(new IngestRequest("gbr.tle", (String.join("\n", tles) + "\n")
                     .getBytes(StandardCharsets.US_ASCII), Optional.of(Label.publicFrom("GBR")), "test", false,
                     Optional.empty()));
-            try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("concord") + ";AUTO_SERVER=TRUE", "sa",
-                    "")) {
+            try (Database db = Database.open(node.config().databaseUrl(), "sa",
+                    java.nio.file.Files.readString(dir.resolve("db-password")).strip())) {
                 JooqFederationStore store = new JooqFederationStore(db);
                 long budget = 4 * tles.get(0).length();
                 List<OrbitRecord> all = new ArrayList<>();

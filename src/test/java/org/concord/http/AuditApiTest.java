@@ -127,4 +127,52 @@ class AuditApiTest {
                 400).at("/error/message").asText()).contains("from 9");
         call("GET", "/api/v1/audit/entries", "/api/v1/audit/entries?limit=0", 400);
     }
+
+    @Test
+    void aPartnerSeesOfAnotherPartysReadOnlyWhatConcernsItsOwnData() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2026-11-24T10:00:00Z");
+        long mixed = node.audit().append(AuditEvent.of(at, "analyst-gbr", Optional.of("GBR"), AuditAction.READ,
+                "GET /api/v1/objects/99001/orbits?content=true", List.of("AUS", "GBR"), "status 200")).sequence();
+        long own = node.audit().append(AuditEvent.of(at.plusSeconds(1), "analyst-gbr", Optional.of("GBR"),
+                AuditAction.READ, "GET /api/v1/orbits/17", List.of("AUS"), "status 200")).sequence();
+        long conjunction = node.audit().append(AuditEvent.of(at.plusSeconds(2), "analyst-gbr", Optional.of("GBR"),
+                AuditAction.READ, "GET /api/v1/conjunctions/55", List.of("AUS", "USA"), "status 200")).sequence();
+        long size = node.audit().checkpointRequestedBy("test", Optional.of("TEST"), "test").treeSize();
+        String aus = TestNodes.token(node, "AUS", org.concord.access.Role.ANALYST);
+
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/audit/entries?after=" + (mixed - 1))).header("Authorization", "Bearer " + aus).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(response.body()).doesNotContain("\"GBR\"]").doesNotContain("USA").doesNotContain("/55")
+                .doesNotContain("content=true");
+        Map<Long, JsonNode> items = new java.util.HashMap<>();
+        body.get("items").forEach(i -> items.put(i.get("sequence").asLong(), i));
+        assertThat(items.keySet()).contains(mixed, own, conjunction);
+        JsonNode hidden = items.get(mixed);
+        assertThat(hidden.get("whole").asBoolean()).isFalse();
+        assertThat(hidden.get("originators")).extracting(JsonNode::asText).containsExactly("AUS");
+        assertThat(hidden.get("subject").asText()).isEqualTo("GET /api/v1/objects/99001/orbits");
+        assertThat(hidden.get("actorParty").asText()).isEqualTo("GBR");
+        assertThat(hidden.get("detail").asText()).isEmpty();
+        assertThat(hidden.get("entry").isNull() && hidden.get("leafHash").isNull()).isTrue();
+        assertThat(items.get(conjunction).get("subject").asText()).isEqualTo("GET /api/v1/conjunctions/{id}");
+        JsonNode whole = items.get(own);
+        assertThat(whole.get("whole").asBoolean()).isTrue();
+        assertThat(whole.get("entry").asText()).isEqualTo(node.audit().entry(own).orElseThrow().entry());
+        assertThat(VALIDATOR.validate("/api/v1/audit/entries", "GET", response.statusCode(), body)).isEmpty();
+
+        assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/proofs/inclusion?index="
+                + own + "&treeSize=" + size)).header("Authorization", "Bearer " + aus).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> noProof = CLIENT.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/audit/proofs/inclusion?index=" + mixed + "&treeSize=" + size))
+                .header("Authorization", "Bearer " + aus).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noProof.statusCode()).isEqualTo(404);
+        assertThat(noProof.body()).doesNotContain("GBR");
+
+        JsonNode asNode = call("GET", "/api/v1/audit/entries", "/api/v1/audit/entries?party=AUS&after="
+                + (mixed - 1), 200);
+        assertThat(asNode.at("/items/0/originators")).extracting(JsonNode::asText).containsExactly("AUS", "GBR");
+    }
 }

@@ -69,4 +69,11 @@ class NodeIdentityTest {
                 .hasMessageContaining("is not the public key of");
         assertThatThrownBy(() -> NodeIdentity.parsePublicKeyPem("hello")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aBadKeyIsExplainedForPeopleNotForJava() {
+        assertThatThrownBy(() -> NodeIdentity.parsePublicKeyPem("-----BEGIN PUBLIC KEY-----\nAAAAAAAA\n"
+                + "-----END PUBLIC KEY-----\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an Ed25519 public key").message().doesNotContain("java.", "Exception");
+    }
 }
