@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
 import org.concord.ingest.IngestRequest;
+import org.concord.label.Label;
 import org.concord.node.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +46,9 @@ class AnonymousRateLimitTest {
         Node node = TestNodes.open(root.resolve(name), Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "1",
                 "CONCORD_HTTP_ANONYMOUS_BURST", Integer.toString(burst),
                 "CONCORD_HTTP_ANONYMOUS_CONCURRENCY", Integer.toString(concurrency)));
-        node.ingest().ingest(IngestRequest.of("subset.tle",
-                TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"), "test"));
+        node.ingest().ingest(new IngestRequest("subset.tle",
+                TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
+                Optional.of(Label.publicFrom(node.config().party())), "test", false, Optional.empty()));
         ApiServer api = new ApiServer(node);
         return new Server(node, api, "http://127.0.0.1:" + api.start("127.0.0.1", 0));
     }
