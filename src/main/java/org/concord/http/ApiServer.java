@@ -219,7 +219,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Every route the router serves, as {@code METHOD path}: what the leak test enumerates. */
     public List<String> routes() {
-        return app.unsafe.internalRouter.allHttpHandlers().stream()
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 

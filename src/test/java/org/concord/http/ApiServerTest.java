@@ -265,7 +265,7 @@ class ApiServerTest {
     @Test
     void ephemerisOfATleInEveryFrameAndFormat() throws Exception {
         Reply json = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris"
-                + "?from=2024-07-05T15:00:00Z&to=2024-07-05T16:00:00Z&step=600&frame=gcrf");
+                + "?from=2024-07-05T15:00:00Z&to=2024-07-05T16:00:00Z&step=600s&frame=gcrf");
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.body().get("samples")).hasSize(7);
         assertThat(json.body().get("method").asText()).isEqualTo("SGP4");
@@ -279,7 +279,7 @@ class ApiServerTest {
         assertThat(json.body().get("approximate").asBoolean()).isFalse();
 
         HttpResponse<String> csv = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/"
-                + "ephemeris?from=2024-07-05T15:00:00Z&to=2024-07-05T15:10:00Z&step=60&frame=geodetic&format=csv"))
+                + "ephemeris?from=2024-07-05T15:00:00Z&to=2024-07-05T15:10:00Z&step=60s&frame=geodetic&format=csv"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
         String[] rows = csv.body().split("\n");
@@ -313,12 +313,12 @@ class ApiServerTest {
         }
         assertThat(oemId).isPositive();
         Reply inside = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris?orbitId=" + oemId
-                + "&from=2022-01-17T12:00:00Z&to=2022-01-17T13:00:00Z&step=300");
+                + "&from=2022-01-17T12:00:00Z&to=2022-01-17T13:00:00Z&step=300s");
         assertThat(inside.status()).isEqualTo(200);
         assertThat(inside.body().get("method").asText()).isEqualTo("OEM interpolation");
         assertThat(inside.body().get("samples")).hasSize(13);
         Reply outside = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris?orbitId="
-                + oemId + "&from=2022-01-18T11:00:00Z&to=2022-01-18T13:00:00Z&step=300");
+                + oemId + "&from=2022-01-18T11:00:00Z&to=2022-01-18T13:00:00Z&step=300s");
         assertThat(outside.status()).isEqualTo(422);
         assertThat(outside.body().at("/error/message").asText()).contains("2022-01-18T12:00");
         Reply badStep = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris?step=-5");
@@ -412,7 +412,7 @@ class ApiServerTest {
     @Test
     void anUploadedEphemerisIsScreenedAndTheConjunctionsAreTheAnswer() throws Exception {
         String oem = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/ephemeris?from="
-                + "2024-07-05T00:00:00Z&to=2024-07-05T12:00:00Z&step=20&frame=gcrf&format=oem")).GET().build(),
+                + "2024-07-05T00:00:00Z&to=2024-07-05T12:00:00Z&step=20s&frame=gcrf&format=oem")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(oem).contains("CCSDS_OEM_VERS");
 
