@@ -316,7 +316,8 @@ public final class ApiServer implements AutoCloseable {
                 ? Optional.empty() : principal.party();
         Label defaults = node.ingest().labels().labelFor(name);
         Label base = ownParty.map(defaults::withOriginator).orElse(defaults);
-        Optional<Label> label = query.text("label", 2048).map(spec -> Label.parse(spec, base)).or(() -> ownParty.map(p -> base));
+        Optional<Label> label = query.text("label", 8192).map(spec -> Label.parse(spec, base))
+                .or(() -> ownParty.map(p -> base));
         if (ownParty.isPresent() && !label.get().originator().equals(ownParty.get())) {
             throw new ForbiddenException("you may ingest only as originator " + ownParty.get());
         }

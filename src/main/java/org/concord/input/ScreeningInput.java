@@ -74,8 +74,8 @@ public final class ScreeningInput {
             }
             return new ScreeningVolume.RtnEllipsoid(metres(axes[0]), metres(axes[1]), metres(axes[2]));
         }).orElseGet(() -> new ScreeningVolume.Sphere(threshold.orElse(DEFAULT_THRESHOLD_METERS)));
-        return new EphemerisQuery(p.text("name", 512), p.text("label", 2048), p.instant("start"), p.whole("windowSeconds", 1, MAX_WINDOW.toSeconds())
-                .map(Duration::ofSeconds), volume);
+        return new EphemerisQuery(p.text("name", 512), p.text("label", 8192), p.instant("start"),
+                p.whole("windowSeconds", 1, MAX_WINDOW.toSeconds()).map(Duration::ofSeconds), volume);
     }
 
     private static double metres(String text) {

@@ -167,7 +167,7 @@ class ApiServerTest {
         assertThat(get("/api/v1/objects", "/api/v1/objects?perigee=5").status()).isEqualTo(400);
         assertThat(get("/api/v1/objects", "/api/v1/objects?limit=0").status()).isEqualTo(400);
         assertThat(get("/api/v1/objects", "/api/v1/objects?sort=mass").body().at("/error/message").asText())
-                .contains("unknown sort key 'mass'");
+                .contains("sort: 'mass' is not an accepted value");
         assertThat(get("/api/v1/objects", "/api/v1/objects?cursor=garbage").status()).isEqualTo(400);
         assertThat(get("/api/v1/objects", "/api/v1/objects?apogeeMaxKm=high").body().at("/error/message").asText())
                 .contains("apogeeMaxKm");
@@ -467,7 +467,7 @@ class ApiServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"ellipsoidMeters\":"
                         + " {\"radial\": \"wide\"}}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(checked("/api/v1/screenings", "POST", bad).body().at("/error/message").asText())
-                .contains("ellipsoidMeters must be an object of three numbers");
+                .contains("ellipsoidMeters.radial must be a number");
     }
 
     @Test
