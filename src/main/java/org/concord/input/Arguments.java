@@ -82,7 +82,8 @@ public final class Arguments {
     }
 
     public Optional<Boolean> bool(String name) {
-        return text(name, 16).map(v -> Choices.of(shown(name), v, Map.of("true", true, "false", false)));
+        return text(name, 16).map(v -> Boolean.parseBoolean(Choices.of(shown(name), v,
+                List.of("true", "false"))));
     }
 
     public Optional<Duration> duration(String name, Duration max) {

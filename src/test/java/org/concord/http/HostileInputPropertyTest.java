@@ -39,6 +39,7 @@ class HostileInputPropertyTest {
 
     private static final long SEED = 20261203L;
     private static final int RANDOM_VALUES_PER_FIELD = 6;
+    private static final int ANONYMOUS_VALUES_PER_FIELD = 8;
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,7 +97,7 @@ class HostileInputPropertyTest {
             RouteInputs inputs = RouteInputs.of(route);
             for (String caller : new String[] {"admin", "anonymous"}) {
                 Optional<String> token = caller.equals("admin") ? Optional.of(adminToken) : Optional.empty();
-                for (String value : values(random)) {
+                for (String value : sample(values(random), caller, random)) {
                     for (String parameter : inputs.query()) {
                         requests++;
                         check(failures, method, plausible(path) + "?" + encode(parameter) + "=" + encode(value),
@@ -106,14 +107,14 @@ class HostileInputPropertyTest {
                         requests++;
                         check(failures, method, withPathParameters(path, value), "", token);
                     }
-                    requests++;
-                    check(failures, method, plausible(path) + "?unknownParameter=" + encode(value), "", token);
                 }
+                requests++;
+                check(failures, method, plausible(path) + "?unknownParameter=1", "", token);
                 if (inputs.body() instanceof RouteInputs.Json json) {
                     List<String> keys = new ArrayList<>(json.keys());
                     keys.add("unknownKey");
                     for (String key : keys) {
-                        for (JsonNode value : jsonValues(random)) {
+                        for (JsonNode value : sample(jsonValues(random), caller, random)) {
                             ObjectNode body = NODES.objectNode();
                             body.set(key, value);
                             requests++;
@@ -127,9 +128,22 @@ class HostileInputPropertyTest {
                 }
             }
         }
-        assertThat(requests).isGreaterThan(2000);
+        assertThat(requests).isGreaterThan(5000);
         assertThat(failures).as("server errors out of %d hostile requests", requests).isEmpty();
         assertThat(NO_ANSWER).as("requests the server closed without an answer").allMatch(r -> r.contains("%00"));
+    }
+
+    /**
+     * Every value for the administrator, who passes the role checks and reaches the readers; a random few for the
+     * anonymous caller, who is mostly refused before them (and is checked to be refused without a 5xx).
+     */
+    private static <T> List<T> sample(List<T> values, String caller, Random random) {
+        if (caller.equals("admin")) {
+            return values;
+        }
+        List<T> few = new ArrayList<>(values);
+        java.util.Collections.shuffle(few, random);
+        return few.subList(0, ANONYMOUS_VALUES_PER_FIELD);
     }
 
     private static List<String> values(Random random) {
