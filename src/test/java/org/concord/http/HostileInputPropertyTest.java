@@ -21,9 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.concord.TestNodes;
-import org.concord.ingest.IngestRequest;
-import org.concord.node.Node;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,30 +55,22 @@ class HostileInputPropertyTest {
     @TempDir
     static Path dataDirectory;
 
-    private static Node node;
-    private static ApiServer server;
+    private static ServedNode served;
     private static String base;
     private static String adminToken;
 
     @BeforeAll
     static void start() {
-        node = TestNodes.open(dataDirectory, Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "1000000",
-                "CONCORD_HTTP_ANONYMOUS_BURST", "1000000"));
-        node.ingest().ingest(IngestRequest.of("subset.tle",
-                TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"), "test"));
         // path parameters of small numbers must not name the token the test acts with, or revoking it ends the test
-        for (int i = 0; i < 20; i++) {
-            TestNodes.adminToken(node);
-        }
-        adminToken = TestNodes.adminToken(node);
-        server = new ApiServer(node);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        served = ServedNode.start(dataDirectory, Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "1000000",
+                "CONCORD_HTTP_ANONYMOUS_BURST", "1000000"), 20);
+        base = served.base();
+        adminToken = served.adminToken();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        node.close();
+        served.close();
     }
 
     @Test
@@ -89,7 +78,7 @@ class HostileInputPropertyTest {
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
         int requests = 0;
-        List<String> routes = server.routes();
+        List<String> routes = served.server().routes();
         assertThat(routes).contains("POST /api/v1/screenings", "GET /api/v1/objects");
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
@@ -130,7 +119,7 @@ class HostileInputPropertyTest {
         }
         assertThat(requests).isGreaterThan(5000);
         assertThat(failures).as("server errors out of %d hostile requests", requests).isEmpty();
-        assertThat(NO_ANSWER).as("requests the server closed without an answer").allMatch(r -> r.contains("%00"));
+        assertThat(NO_ANSWER).as("requests the server closed twice without an answer").isEmpty();
     }
 
     /**
@@ -230,9 +219,8 @@ class HostileInputPropertyTest {
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         HttpResponse<String> response;
         try {
-            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = send(request.build());
         } catch (java.io.IOException closed) {
-            // Jetty closes the connection on a request line it cannot parse (a NUL, say): refused before any route
             NO_ANSWER.add(method + " " + abbreviate(pathAndQuery));
             return;
         }
@@ -240,6 +228,15 @@ class HostileInputPropertyTest {
             failures.add(method + " " + abbreviate(pathAndQuery) + " " + abbreviate(body) + " as "
                     + (token.isPresent() ? "admin" : "anonymous") + " -> " + response.statusCode() + " "
                     + abbreviate(response.body()));
+        }
+    }
+
+    /** Sent again once when the connection was closed: a kept-alive connection the server had closed after a refusal. */
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException closed) {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 

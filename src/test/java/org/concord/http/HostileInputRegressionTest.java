@@ -11,8 +11,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.concord.TestNodes;
-import org.concord.ingest.IngestRequest;
 import org.concord.node.Node;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,33 +29,26 @@ class HostileInputRegressionTest {
     @TempDir
     static Path dataDirectory;
 
+    private static ServedNode served;
     private static Node node;
-    private static ApiServer server;
-    private static String base;
-    private static String adminToken;
 
     private record Reply(int status, String message) {
     }
 
     @BeforeAll
     static void start() {
-        node = TestNodes.open(dataDirectory, Map.of());
-        node.ingest().ingest(IngestRequest.of("subset.tle",
-                TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"), "test"));
-        adminToken = TestNodes.adminToken(node);
-        server = new ApiServer(node);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        served = ServedNode.start(dataDirectory, Map.of(), 0);
+        node = served.node();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        node.close();
+        served.close();
     }
 
     private static Reply send(String method, String pathAndQuery, String body) throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .header("Authorization", "Bearer " + adminToken)
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(served.base() + pathAndQuery))
+                .header("Authorization", "Bearer " + served.adminToken())
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = JSON.readTree(response.body());
