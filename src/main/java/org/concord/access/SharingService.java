@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.concord.input.Texts;
 import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
@@ -33,6 +34,8 @@ public final class SharingService {
     /** The prefix of every token this node issues, so that a leaked token is recognisable in a scan. */
     public static final String TOKEN_PREFIX = "concord_";
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
+    public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(3650);
+    public static final int MAX_TOKEN_DESCRIPTION_CHARACTERS = 256;
 
     /** What was changed, by whom: every change of parties, users, tokens and agreements is reported here. */
     public enum Change {
@@ -330,9 +333,10 @@ public final class SharingService {
         if (user == null) {
             throw new NotFoundException("no user " + userName);
         }
-        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(3650)) > 0) {
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
             throw new IllegalArgumentException("a token lives between one second and ten years");
         }
+        Texts.bounded("description", description, MAX_TOKEN_DESCRIPTION_CHARACTERS);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

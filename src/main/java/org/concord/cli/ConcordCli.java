@@ -1,9 +1,12 @@
 package org.concord.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.concord.formats.InputRejectedException;
+import org.concord.input.Instants;
+import org.concord.input.Numbers;
 import org.concord.node.Node;
 import org.concord.node.NodeConfig;
 import picocli.CommandLine;
@@ -44,6 +47,20 @@ public final class ConcordCli {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ConcordCli());
+        cli.registerConverter(Instant.class, text -> converted(() -> Instants.parse("", text)));
+        cli.registerConverter(Integer.class, text -> converted(() -> (int) Numbers.whole("", text, Integer.MIN_VALUE,
+                Integer.MAX_VALUE)));
+        cli.registerConverter(int.class, text -> converted(() -> (int) Numbers.whole("", text, Integer.MIN_VALUE,
+                Integer.MAX_VALUE)));
+        cli.registerConverter(Long.class, text -> converted(() -> Numbers.whole("", text, Long.MIN_VALUE,
+                Long.MAX_VALUE)));
+        cli.registerConverter(long.class, text -> converted(() -> Numbers.whole("", text, Long.MIN_VALUE,
+                Long.MAX_VALUE)));
+        cli.registerConverter(Double.class, text -> converted(() -> Numbers.decimal("", text, -Double.MAX_VALUE,
+                Double.MAX_VALUE)));
+        cli.registerConverter(double.class, text -> converted(() -> Numbers.decimal("", text, -Double.MAX_VALUE,
+                Double.MAX_VALUE)));
+        addHelpOption(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InputRejectedException rejected) {
                 commandLine.getErr().println("input rejected, nothing stored:");
@@ -58,6 +75,25 @@ public final class ConcordCli {
             throw e;
         });
         return cli;
+    }
+
+    /** Every command and subcommand answers {@code --help} (and {@code -h}), not only {@code concord help CMD}. */
+    private static void addHelpOption(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        if (spec.optionsMap().get("--help") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(ConcordCli::addHelpOption);
+    }
+
+    /** A value converted by the rules of {@code org.concord.input}; its refusal phrased for picocli to show. */
+    private static <T> T converted(java.util.function.Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** The version from the build. */

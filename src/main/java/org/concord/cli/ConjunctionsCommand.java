@@ -1,13 +1,12 @@
 package org.concord.cli;
 
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.concord.label.LabelFilter;
 import org.concord.catalog.Page;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionQuery;
+import org.concord.input.ConjunctionSearch;
 import org.concord.node.Node;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,21 +18,22 @@ final class ConjunctionsCommand implements Callable<Integer> {
     @ParentCommand
     ConcordCli parent;
 
-    @Option(names = "--norad", description = "Either object of the pair") Long noradId;
-    @Option(names = "--from", description = "TCA at or after (ISO-8601 UTC)") Instant from;
-    @Option(names = "--to", description = "TCA at or before (ISO-8601 UTC)") Instant to;
-    @Option(names = "--max-miss-m") Double maxMiss;
-    @Option(names = "--min-pc") Double minPc;
-    @Option(names = "--run", description = "Only this screening run") Long runId;
+    @Option(names = "--norad", description = "Either object of the pair") String noradId;
+    @Option(names = "--from", description = "TCA at or after: a date such as 2024-07-05 (midnight UTC) or an ISO-8601"
+            + " time such as 2024-07-05T12:00:00Z") String from;
+    @Option(names = "--to", description = "TCA at or before, as --from") String to;
+    @Option(names = "--max-miss-m", description = "Miss distance at most, metres") String maxMiss;
+    @Option(names = "--min-pc", description = "Probability of collision at least, 0 to 1") String minPc;
+    @Option(names = "--run", description = "Only this screening run") String runId;
     @Option(names = "--sort", defaultValue = "tca", description = "tca or pc") String sort;
-    @Option(names = "--limit", defaultValue = "50") int limit;
+    @Option(names = "--limit", defaultValue = "50") String limit;
 
     @Override
     public Integer call() {
-        ConjunctionQuery query = new ConjunctionQuery(Optional.ofNullable(noradId), Optional.ofNullable(from),
-                Optional.ofNullable(to), Optional.ofNullable(maxMiss), Optional.ofNullable(minPc),
-                Optional.ofNullable(runId), sort.equalsIgnoreCase("pc") ? ConjunctionQuery.Sort.PC
-                : ConjunctionQuery.Sort.TCA, limit, 0);
+        ConjunctionQuery query = ConjunctionSearch.read(new OptionArguments().put("noradId", "--norad", noradId)
+                .put("from", "--from", from).put("to", "--to", to).put("maxMissMeters", "--max-miss-m", maxMiss)
+                .put("minPc", "--min-pc", minPc).put("runId", "--run", runId).put("sort", "--sort", sort)
+                .put("limit", "--limit", limit).arguments(ConjunctionSearch.PARAMETERS));
         try (Node node = parent.openNode()) {
             Page<Conjunction> page = node.conjunctions().findConjunctions(query, LabelFilter.UNRESTRICTED);
             System.out.printf("%-27s %9s %9s %10s %9s %10s  %-8s %s%n", "TCA", "PRIMARY", "SECONDARY", "MISS_M",

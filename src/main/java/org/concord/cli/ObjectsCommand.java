@@ -1,17 +1,14 @@
 package org.concord.cli;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.concord.label.LabelFilter;
 import org.concord.catalog.ObjectQuery;
-import org.concord.catalog.ObjectQuery.Range;
-import org.concord.catalog.ObjectQuery.SortKey;
 import org.concord.catalog.Page;
 import org.concord.catalog.SpaceObject;
+import org.concord.input.ObjectSearch;
 import org.concord.node.Node;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,35 +21,41 @@ final class ObjectsCommand implements Callable<Integer> {
     @ParentCommand
     ConcordCli parent;
 
-    @Option(names = "--norad", split = ",", paramLabel = "ID") List<Long> noradIds = List.of();
+    @Option(names = "--norad", split = ",", paramLabel = "ID") List<String> noradIds = List.of();
     @Option(names = "--designator", paramLabel = "COSPAR", description = "e.g. 1998-067A, or 1998-067* for a launch")
     String designator;
     @Option(names = "--name", description = "Name contains (case-insensitive)") String name;
     @Option(names = "--type", description = "PAYLOAD, ROCKET BODY, DEBRIS, UNKNOWN") String objectType;
     @Option(names = "--owner", description = "Owner's party code, e.g. USA, CHN, RUS, ESA (a SATCAT code such as US"
             + " or PRC is taken as its party code; docs/satcat.md)") String owner;
-    @Option(names = "--perigee-min-km") Double perigeeMin;
-    @Option(names = "--perigee-max-km") Double perigeeMax;
-    @Option(names = "--apogee-min-km") Double apogeeMin;
-    @Option(names = "--apogee-max-km") Double apogeeMax;
-    @Option(names = "--inclination-min-deg") Double inclinationMin;
-    @Option(names = "--inclination-max-deg") Double inclinationMax;
-    @Option(names = "--period-min-minutes") Double periodMin;
-    @Option(names = "--period-max-minutes") Double periodMax;
-    @Option(names = "--max-epoch-age-days") Double maxEpochAgeDays;
+    @Option(names = "--perigee-min-km") String perigeeMin;
+    @Option(names = "--perigee-max-km") String perigeeMax;
+    @Option(names = "--apogee-min-km") String apogeeMin;
+    @Option(names = "--apogee-max-km") String apogeeMax;
+    @Option(names = "--inclination-min-deg") String inclinationMin;
+    @Option(names = "--inclination-max-deg") String inclinationMax;
+    @Option(names = "--period-min-minutes") String periodMin;
+    @Option(names = "--period-max-minutes") String periodMax;
+    @Option(names = "--max-epoch-age-days") String maxEpochAgeDays;
     @Option(names = "--sort", defaultValue = "noradId") String sort;
-    @Option(names = "--limit", defaultValue = "50") int limit;
+    @Option(names = "--limit", defaultValue = "50") String limit;
     @Option(names = "--cursor") String cursor;
 
     @Override
     public Integer call() {
-        boolean descending = sort.startsWith("-");
-        ObjectQuery query = new ObjectQuery(noradIds, Optional.ofNullable(designator), Optional.ofNullable(name),
-                Optional.ofNullable(objectType), Optional.ofNullable(owner), range(perigeeMin, perigeeMax),
-                range(apogeeMin, apogeeMax), range(inclinationMin, inclinationMax), range(periodMin, periodMax),
-                Optional.ofNullable(maxEpochAgeDays).map(d -> Duration.ofSeconds(Math.round(d * 86400))),
-                Instant.now(), SortKey.parse(descending ? sort.substring(1) : sort), descending, limit,
-                Optional.ofNullable(cursor));
+        ObjectQuery query = ObjectSearch.read(new OptionArguments()
+                .put("noradId", "--norad", noradIds.isEmpty() ? null : String.join(",", noradIds))
+                .put("designator", "--designator", designator).put("name", "--name", name)
+                .put("objectType", "--type", objectType).put("owner", "--owner", owner)
+                .put("perigeeMinKm", "--perigee-min-km", perigeeMin).put("perigeeMaxKm", "--perigee-max-km", perigeeMax)
+                .put("apogeeMinKm", "--apogee-min-km", apogeeMin).put("apogeeMaxKm", "--apogee-max-km", apogeeMax)
+                .put("inclinationMinDeg", "--inclination-min-deg", inclinationMin)
+                .put("inclinationMaxDeg", "--inclination-max-deg", inclinationMax)
+                .put("periodMinMinutes", "--period-min-minutes", periodMin)
+                .put("periodMaxMinutes", "--period-max-minutes", periodMax)
+                .put("maxEpochAgeDays", "--max-epoch-age-days", maxEpochAgeDays).put("sort", "--sort", sort)
+                .put("limit", "--limit", limit).put("cursor", "--cursor", cursor)
+                .arguments(ObjectSearch.PARAMETERS), Instant.now());
         try (Node node = parent.openNode()) {
             Page<SpaceObject> page = node.catalog().findObjects(query, LabelFilter.UNRESTRICTED);
             System.out.printf("%-9s %-24s %-11s %-11s %-5s %-20s %9s %9s %7s %8s  %s%n", "NORAD", "NAME",
@@ -71,9 +74,5 @@ final class ObjectsCommand implements Callable<Integer> {
                     + page.nextCursor().map(c -> "; next page: --cursor " + c).orElse(""));
         }
         return 0;
-    }
-
-    private static Range range(Double min, Double max) {
-        return new Range(Optional.ofNullable(min), Optional.ofNullable(max));
     }
 }

@@ -3,19 +3,15 @@ package org.concord.cli;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.concord.label.LabelFilter;
 import org.concord.catalog.OrbitRecord;
+import org.concord.input.EphemerisInput;
 import org.concord.node.Node;
 import org.concord.orbit.Ephemeris;
 import org.concord.orbit.EphemerisFormat;
-import org.concord.orbit.OutputFrame;
 import org.concord.orbit.PropagationException;
-import org.concord.orbit.PropagationRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,14 +29,16 @@ final class PropagateCommand implements Callable<Integer> {
     @Option(names = "--orbit-id", description = "Propagate this orbit record of the object instead of the latest")
     Long orbitId;
 
-    @Option(names = "--from", description = "ISO-8601 UTC start (default: the record's epoch or span start)")
-    Instant from;
+    @Option(names = "--from", description = "Start: a date such as 2024-07-05 (midnight UTC) or an ISO-8601 time"
+            + " such as 2024-07-05T12:00:00Z (default: the record's epoch or span start)")
+    String from;
 
-    @Option(names = "--to", description = "ISO-8601 UTC end (default: one day later, or the span's end)")
-    Instant to;
+    @Option(names = "--to", description = "End, as --from (default: one day later, or the span's end)")
+    String to;
 
-    @Option(names = "--step", defaultValue = "60", description = "Step in seconds (default ${DEFAULT-VALUE})")
-    double stepSeconds;
+    @Option(names = "--step", defaultValue = "60s", description = "Step with its unit: 60s, 5m, 1h (default"
+            + " ${DEFAULT-VALUE})")
+    String step;
 
     @Option(names = "--frame", defaultValue = "GCRF", description = "TEME, GCRF, ITRF or GEODETIC")
     String frame;
@@ -50,9 +48,8 @@ final class PropagateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputFrame outputFrame = OutputFrame.valueOf(frame.toUpperCase(Locale.ROOT));
-        EphemerisFormat outputFormat = format.equalsIgnoreCase("oem") ? EphemerisFormat.OEM_KVN
-                : EphemerisFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        OptionArguments options = new OptionArguments().put("from", "--from", from).put("to", "--to", to)
+                .put("step", "--step", step).put("frame", "--frame", frame).put("format", "--format", format);
         try (Node node = parent.openNode()) {
             OrbitRecord record = orbitId != null
                     ? node.catalog().findOrbit(orbitId, LabelFilter.UNRESTRICTED).filter(o -> o.noradId() == noradId).orElse(null)
@@ -62,18 +59,11 @@ final class PropagateCommand implements Callable<Integer> {
                         : "no object " + noradId + " in this catalog");
                 return 1;
             }
-            Instant start = from != null ? from : record.coverage().map(OrbitRecord.TimeSpan::start)
-                    .orElse(record.epoch());
-            Instant end = to != null ? to : record.coverage().map(OrbitRecord.TimeSpan::stop)
-                    .filter(stop -> stop.isBefore(start.plus(Duration.ofDays(1))))
-                    .orElse(start.plus(Duration.ofDays(1)));
-            if (!(stepSeconds > 0)) {
-                throw new IllegalArgumentException("--step must be a positive number of seconds");
-            }
+            EphemerisInput input = EphemerisInput.read(options.arguments(EphemerisInput.PARAMETERS), record,
+                    EphemerisFormat.CSV);
             Ephemeris ephemeris;
             try {
-                ephemeris = node.propagation().propagate(record, new PropagationRequest(start, end,
-                        Duration.ofNanos(Math.round(stepSeconds * 1e9)), outputFrame));
+                ephemeris = node.propagation().propagate(record, input.request());
             } catch (PropagationException e) {
                 System.err.println("propagation stopped: " + e.getMessage());
                 return 3;
@@ -81,7 +71,7 @@ final class PropagateCommand implements Callable<Integer> {
             System.err.println("orbit " + record.id() + " (" + ephemeris.method() + "), label " + record.label()
                     + (ephemeris.approximate() ? "; APPROXIMATE: no Earth orientation data (set orekit.data)" : ""));
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            outputFormat.write(ephemeris, out, node.config().party());
+            input.format().write(ephemeris, out, node.config().party());
             out.flush();
         }
         return 0;

@@ -15,6 +15,7 @@ import org.concord.conjunction.ScreeningRun;
 import org.concord.conjunction.ScreeningVolume;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
+import org.concord.input.ScreeningInput;
 import org.concord.label.Label;
 import org.concord.node.Node;
 import org.concord.screening.ScreeningService;
@@ -33,14 +34,15 @@ final class ScreenCommand implements Callable<Integer> {
     @ParentCommand
     ConcordCli parent;
 
-    @Option(names = "--start", description = "Window start, ISO-8601 UTC (with --ephemeris: default the start of the"
-            + " ephemeris)") Instant start;
-    @Option(names = "--window", description = "Window length: 7d, 36h, 90m (default " + DEFAULT_WINDOW
-            + "; with --ephemeris: to the end of the ephemeris)") String window;
+    @Option(names = "--start", description = "Window start: a date such as 2024-07-05 (midnight UTC) or an ISO-8601"
+            + " time such as 2024-07-05T12:00:00Z (with --ephemeris: default the start of the ephemeris)")
+    Instant start;
+    @Option(names = "--window", description = "Window length with its unit: 7d, 36h, 90m, 45s (default "
+            + DEFAULT_WINDOW + "; with --ephemeris: to the end of the ephemeris)") String window;
     @Option(names = "--threshold", description = "Miss-distance threshold: 5km or 500m (default "
             + DEFAULT_THRESHOLD + ")") String threshold;
     @Option(names = "--ellipsoid", paramLabel = "R,T,N", description = "Instead of --threshold: an ellipsoid in the"
-            + " primary's RTN frame, semi-axes radial, in-track, cross-track (metres, or with km/m units)")
+            + " primary's RTN frame, semi-axes radial, in-track, cross-track, each with its unit: 500m,5km,500m")
     String ellipsoid;
     @Option(names = "--primary", description = "Screen only this object against the catalog") Long primary;
     @Option(names = "--ephemeris", paramLabel = "FILE", description = "Screen this CCSDS OEM (e.g. a planned"
@@ -59,8 +61,9 @@ final class ScreenCommand implements Callable<Integer> {
         if (label != null && ephemeris == null) {
             throw new IllegalArgumentException("--label labels an --ephemeris; catalog objects keep their own labels");
         }
-        ScreeningVolume volume = ellipsoid != null ? parseEllipsoid(ellipsoid)
-                : new ScreeningVolume.Sphere(parseDistance(threshold != null ? threshold : DEFAULT_THRESHOLD));
+        ScreeningVolume volume = ellipsoid != null ? ScreeningInput.ellipsoid("--ellipsoid", ellipsoid)
+                : new ScreeningVolume.Sphere(ScreeningInput.thresholdMeters("--threshold",
+                        threshold != null ? threshold : DEFAULT_THRESHOLD));
         try (Node node = parent.openNode()) {
             return ephemeris != null ? screenEphemeris(node, volume) : screenCatalog(node, volume);
         }
@@ -71,7 +74,7 @@ final class ScreenCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--start is required (only an --ephemeris screening defaults to the"
                     + " ephemeris' span)");
         }
-        Duration length = parseDuration(window != null ? window : DEFAULT_WINDOW);
+        Duration length = ScreeningInput.window("--window", window != null ? window : DEFAULT_WINDOW);
         ScreeningRun run = node.screening().run(new ScreeningService.Request(start, length, volume,
                 Optional.ofNullable(primary)), requestedBy(), progressBar());
         System.err.println();
@@ -109,7 +112,7 @@ final class ScreenCommand implements Callable<Integer> {
                 .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
         ScreeningService.EphemerisScreening result = node.screening().screenEphemeris(
                 new ScreeningService.EphemerisRequest(name, content, explicit, Optional.ofNullable(start),
-                        Optional.ofNullable(window).map(ScreenCommand::parseDuration), volume),
+                        Optional.ofNullable(window).map(w -> ScreeningInput.window("--window", w)), volume),
                 requestedBy(), progressBar());
         System.err.println();
         ScreeningRun run = result.run();
@@ -157,50 +160,5 @@ final class ScreenCommand implements Callable<Integer> {
             case ScreeningVolume.RtnEllipsoid e -> String.format(Locale.ROOT, "inside the RTN ellipsoid %.0f x %.0f"
                     + " x %.0f m", e.radialMeters(), e.inTrackMeters(), e.crossTrackMeters());
         };
-    }
-
-    static ScreeningVolume.RtnEllipsoid parseEllipsoid(String text) {
-        String[] axes = text.split(",");
-        if (axes.length != 3) {
-            throw new IllegalArgumentException("ellipsoid '" + text + "' is not three semi-axes R,T,N such as"
-                    + " 500,5000,500 (metres) or 0.5km,5km,0.5km");
-        }
-        return new ScreeningVolume.RtnEllipsoid(parseDistance(axes[0]), parseDistance(axes[1]),
-                parseDistance(axes[2]));
-    }
-
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            double value = Double.parseDouble(t.substring(0, t.length() - 1));
-            long seconds = switch (t.charAt(t.length() - 1)) {
-                case 'd' -> Math.round(value * 86400);
-                case 'h' -> Math.round(value * 3600);
-                case 'm' -> Math.round(value * 60);
-                case 's' -> Math.round(value);
-                default -> throw new NumberFormatException();
-            };
-            if (seconds <= 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("window '" + text + "' is not a positive duration such as 7d, 36h, 90m");
-        }
-    }
-
-    static double parseDistance(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            double meters = t.endsWith("km") ? Double.parseDouble(t.substring(0, t.length() - 2)) * 1000
-                    : t.endsWith("m") ? Double.parseDouble(t.substring(0, t.length() - 1)) : Double.parseDouble(t);
-            if (!(meters > 0) || meters > 1e6) {
-                throw new NumberFormatException();
-            }
-            return meters;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("threshold '" + text + "' is not a distance such as 5km or 500m"
-                    + " (at most 1000 km)");
-        }
     }
 }

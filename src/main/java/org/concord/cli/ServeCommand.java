@@ -3,6 +3,7 @@ package org.concord.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.javalin.util.JavalinBindException;
 import org.concord.http.ApiServer;
 import org.concord.node.Node;
 import org.concord.node.NodeConfig;
@@ -36,7 +37,15 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println(abandoned + " screening run(s) interrupted by the last stop marked FAILED");
         }
         ApiServer server = new ApiServer(node);
-        int actualPort = server.start(config.httpHost(), config.httpPort());
+        int actualPort;
+        try {
+            actualPort = server.start(config.httpHost(), config.httpPort());
+        } catch (JavalinBindException e) {
+            server.close();
+            node.close();
+            throw new IllegalStateException("cannot serve on " + config.httpHost() + ":" + config.httpPort()
+                    + ": the port is already in use (choose another with --port N or http.port)");
+        }
         node.federation().startPulling(config.federationPullPeriod());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -16,6 +16,7 @@ import org.concord.access.Principal;
 import org.concord.access.Role;
 import org.concord.access.SharingService;
 import org.concord.access.User;
+import org.concord.input.Numbers;
 import org.concord.label.DataKind;
 import org.concord.node.Node;
 import picocli.CommandLine.ArgGroup;
@@ -229,15 +230,17 @@ final class SharingCommands {
             @Option(names = "--user", required = true)
             String user;
             @Option(names = "--days", defaultValue = "90", description = "Lifetime in days (default ${DEFAULT-VALUE})")
-            long days;
+            String days;
             @Option(names = "--description", defaultValue = "")
             String description;
 
             @Override
             public Integer call() {
+                Duration lifetime = Duration.ofDays(Numbers.whole("--days", days, 1,
+                        SharingService.MAX_TOKEN_LIFETIME.toDays()));
                 try (Node node = token.parent.openNode()) {
-                    SharingService.IssuedToken issued = node.sharing().createToken(user, description,
-                            Duration.ofDays(days), localAdministrator());
+                    SharingService.IssuedToken issued = node.sharing().createToken(user, description, lifetime,
+                            localAdministrator());
                     System.err.println("token " + issued.token().id() + " for " + user + ", expires "
                             + issued.token().expiresAt() + "; it is shown only now:");
                     System.out.println(issued.secret());
@@ -292,9 +295,10 @@ final class SharingCommands {
         String kinds;
         @Option(names = "--third-party", description = "Also other originators' data the grantor holds and may re-release")
         boolean thirdParty;
-        @Option(names = "--from", description = "Start (ISO-8601 instant; default now)")
+        @Option(names = "--from", description = "Start: a date such as 2027-01-01 (midnight UTC) or an ISO-8601 time"
+                + " such as 2027-01-01T12:00:00Z (default now)")
         Instant from;
-        @Option(names = "--until", description = "End (ISO-8601 instant; default open-ended)")
+        @Option(names = "--until", description = "End, as --from (default open-ended)")
         Instant until;
 
         SharingService.Terms terms() {

@@ -2,14 +2,11 @@ package org.concord.http;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.concord.access.Agreement;
@@ -21,6 +18,7 @@ import org.concord.access.Role;
 import org.concord.access.SharingService;
 import org.concord.access.User;
 import org.concord.http.HttpErrors.NotFoundException;
+import org.concord.input.JsonFields;
 import org.concord.label.DataKind;
 
 /**
@@ -29,7 +27,8 @@ import org.concord.label.DataKind;
  */
 final class AccessApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Source priorities far beyond any a node needs, kept well inside an int. */
+    private static final long MAX_PRIORITY = 1_000_000;
 
     private final SharingService sharing;
 
@@ -55,22 +54,19 @@ final class AccessApi {
 
     void addParty(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        JsonNode body = body(ctx);
-        Party party = sharing.addParty(text(body, "code").toUpperCase(java.util.Locale.ROOT), text(body, "name"),
-                PartyKind.parse(text(body, "kind")), admin);
+        JsonFields body = RouteInputs.body(ctx);
+        Party party = sharing.addParty(body.requiredText("code", 32).toUpperCase(java.util.Locale.ROOT),
+                body.requiredText("name", 256), PartyKind.parse(body.requiredText("kind", 16)), admin);
         ctx.status(HttpStatus.CREATED).json(party(party, Map.of()));
     }
 
     /** {@code {"priority": 10}}: the party's source priority; the answer says how many objects got another latest. */
     void setPriority(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        JsonNode body = body(ctx);
-        JsonNode priority = body.get("priority");
-        if (priority == null || !priority.canConvertToInt() || !priority.isIntegralNumber()) {
-            throw new IllegalArgumentException("the body must be {\"priority\": N} with N a whole number");
-        }
+        long priority = RouteInputs.body(ctx).whole("priority", -MAX_PRIORITY, MAX_PRIORITY).orElseThrow(() ->
+                new IllegalArgumentException("the body must be {\"priority\": N} with N a whole number"));
         SharingService.PriorityChange change = sharing.setSourcePriority(
-                ctx.pathParam("code").toUpperCase(java.util.Locale.ROOT), priority.asInt(), admin);
+                ctx.pathParam("code").toUpperCase(java.util.Locale.ROOT), (int) priority, admin);
         Map<String, Object> m = party(change.party(), sharing.groupMembers());
         m.put("previousPriority", change.previousPriority());
         m.put("latestOrbitsChanged", change.latestOrbitsChanged());
@@ -96,29 +92,28 @@ final class AccessApi {
 
     void addUser(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        JsonNode body = body(ctx);
-        User user = sharing.addUser(text(body, "name"), text(body, "party").toUpperCase(java.util.Locale.ROOT),
-                Role.parse(text(body, "role")), admin);
+        JsonFields body = RouteInputs.body(ctx);
+        User user = sharing.addUser(body.requiredText("name", 64), body.requiredText("party", 32)
+                .toUpperCase(java.util.Locale.ROOT), Role.parse(body.requiredText("role", 16)), admin);
         ctx.status(HttpStatus.CREATED).json(user(user));
     }
 
     void disableUser(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        JsonNode body = body(ctx);
-        if (!body.path("disabled").isBoolean()) {
-            throw new IllegalArgumentException("the body must be {\"disabled\": true} or {\"disabled\": false}");
-        }
-        sharing.setUserDisabled(ctx.pathParam("name"), body.get("disabled").asBoolean(), admin);
+        boolean disabled = RouteInputs.body(ctx).bool("disabled").orElseThrow(() -> new IllegalArgumentException(
+                "the body must be {\"disabled\": true} or {\"disabled\": false}"));
+        sharing.setUserDisabled(ctx.pathParam("name"), disabled, admin);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
     void createToken(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        JsonNode body = ctx.body().isBlank() ? JSON.createObjectNode() : body(ctx);
-        Duration lifetime = body.hasNonNull("lifetimeDays")
-                ? Duration.ofDays(number(body, "lifetimeDays")) : SharingService.DEFAULT_TOKEN_LIFETIME;
+        JsonFields body = RouteInputs.body(ctx);
+        Duration lifetime = body.whole("lifetimeDays", 1, SharingService.MAX_TOKEN_LIFETIME.toDays())
+                .map(Duration::ofDays).orElse(SharingService.DEFAULT_TOKEN_LIFETIME);
         SharingService.IssuedToken issued = sharing.createToken(ctx.pathParam("name"),
-                body.path("description").asText(""), lifetime, admin);
+                body.text("description", SharingService.MAX_TOKEN_DESCRIPTION_CHARACTERS).orElse(""), lifetime,
+                admin);
         Map<String, Object> m = token(issued.token());
         m.put("token", issued.secret());
         ctx.status(HttpStatus.CREATED).header("Cache-Control", "no-store").json(m);
@@ -156,14 +151,14 @@ final class AccessApi {
 
     void addAgreement(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        Agreement a = sharing.addAgreement(terms(body(ctx)), admin);
+        Agreement a = sharing.addAgreement(terms(RouteInputs.body(ctx)), admin);
         ctx.status(HttpStatus.CREATED).header("Location", "/api/v1/agreements/" + a.id()).json(agreement(a));
     }
 
     void amendAgreement(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
         long id = ApiServer.parseId(ctx.pathParam("agreementId"));
-        ctx.json(agreement(sharing.amendAgreement(id, terms(body(ctx)), admin)));
+        ctx.json(agreement(sharing.amendAgreement(id, terms(RouteInputs.body(ctx)), admin)));
     }
 
     void revokeAgreement(Context ctx) {
@@ -172,53 +167,15 @@ final class AccessApi {
         ctx.json(agreement(sharing.revokeAgreement(id, admin)));
     }
 
-    private static SharingService.Terms terms(JsonNode body) {
-        JsonNode kinds = body.path("kinds");
-        JsonNode recipients = body.path("recipients");
-        if (!kinds.isArray() || !recipients.isArray()) {
-            throw new IllegalArgumentException("recipients and kinds must be arrays, e.g. \"recipients\": [\"USA\"],"
-                    + " \"kinds\": [\"orbits\", \"conjunctions\"]");
-        }
-        StringBuilder k = new StringBuilder();
-        kinds.forEach(n -> k.append(n.asText()).append(','));
-        StringBuilder r = new StringBuilder();
-        recipients.forEach(n -> r.append(n.asText()).append(','));
-        if (body.has("includesThirdParty") && !body.get("includesThirdParty").isBoolean()) {
-            throw new IllegalArgumentException("includesThirdParty must be true or false");
-        }
-        return new SharingService.Terms(text(body, "grantor").toUpperCase(java.util.Locale.ROOT),
-                SharingService.parseParties(r.toString()), SharingService.parseKinds(k.toString()),
-                body.path("includesThirdParty").asBoolean(false),
-                body.hasNonNull("validFrom") ? instant(body, "validFrom") : Instant.now(),
-                body.hasNonNull("validTo") ? Optional.of(instant(body, "validTo")) : Optional.empty());
-    }
-
-    private static JsonNode body(Context ctx) {
-        return RequestBodies.object(ctx, "(see docs/sharing.md)");
-    }
-
-    private static String text(JsonNode body, String key) {
-        JsonNode n = body.get(key);
-        if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw new IllegalArgumentException(key + " is missing or not a string");
-        }
-        return n.asText().trim();
-    }
-
-    private static long number(JsonNode body, String key) {
-        JsonNode n = body.get(key);
-        if (!n.canConvertToLong()) {
-            throw new IllegalArgumentException(key + " must be a whole number, was " + n);
-        }
-        return n.asLong();
-    }
-
-    private static Instant instant(JsonNode body, String key) {
-        try {
-            return Instant.parse(text(body, key));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 UTC instant such as 2027-01-01T00:00:00Z");
-        }
+    private static SharingService.Terms terms(JsonFields body) {
+        String arrays = "recipients and kinds must be arrays, e.g. \"recipients\": [\"USA\"], \"kinds\": [\"orbits\","
+                + " \"conjunctions\"]";
+        List<String> recipients = body.texts("recipients", 32).orElseThrow(() -> new IllegalArgumentException(arrays));
+        List<String> kinds = body.texts("kinds", 32).orElseThrow(() -> new IllegalArgumentException(arrays));
+        return new SharingService.Terms(body.requiredText("grantor", 32).toUpperCase(java.util.Locale.ROOT),
+                SharingService.parseParties(String.join(",", recipients)),
+                SharingService.parseKinds(String.join(",", kinds)), body.bool("includesThirdParty").orElse(false),
+                body.instant("validFrom").orElseGet(Instant::now), body.instant("validTo"));
     }
 
     private static Map<String, Object> party(Party p, Map<String, java.util.Set<String>> members) {

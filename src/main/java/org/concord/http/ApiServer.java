@@ -41,6 +41,14 @@ import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.http.HttpErrors.RateLimitedException;
 import org.concord.http.HttpErrors.UnauthorizedException;
 import org.concord.http.HttpErrors.UnavailableException;
+import org.concord.input.Choices;
+import org.concord.input.ConjunctionSearch;
+import org.concord.input.EphemerisInput;
+import org.concord.input.JsonFields;
+import org.concord.input.ObjectSearch;
+import org.concord.input.Arguments;
+import org.concord.input.ScreeningInput;
+import org.concord.orbit.EphemerisFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
             node.config().https().ifPresent(https -> config.jetty.addConnector((server, plain) ->
                     httpsConnector(server, plain, https)));
             config.routes.before(this::authenticate);
+            config.routes.beforeMatched(RouteInputs::query);
             config.routes.after(this::chargeAnonymous);
             config.routes.after(this::auditRead);
             config.routes.get("/api/v1/status", this::status);
@@ -183,6 +192,7 @@ public final class ApiServer implements AutoCloseable {
                 }
             });
         });
+        routes().forEach(RouteInputs::of);
     }
 
     private static org.eclipse.jetty.server.Connector httpsConnector(org.eclipse.jetty.server.Server server,
@@ -220,7 +230,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Every route the router serves, as {@code METHOD path}: what the leak test enumerates. */
     public List<String> routes() {
-        return app.unsafe.internalRouter.allHttpHandlers().stream()
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
@@ -353,26 +363,25 @@ public final class ApiServer implements AutoCloseable {
         if (!principal.mayIngest()) {
             throw new ForbiddenException("ingest needs the operator or admin role");
         }
-        String name = Optional.ofNullable(ctx.queryParam("name")).filter(s -> !s.isBlank()).orElse("upload");
+        Arguments query = RouteInputs.query(ctx);
+        String name = query.text("name", 512).orElse("upload");
         // Only the node's own administrators ingest for other originators; everyone else ingests as their party.
         Optional<String> ownParty = Callers.isOfNodeParty(principal, sharing) && principal.mayAdminister()
                 ? Optional.empty() : principal.party();
         Label base = node.ingest().labels().uploadLabelFor(name, ownParty, node.config().party());
-        Label label = Optional.ofNullable(ctx.queryParam("label")).filter(s -> !s.isBlank())
-                .map(spec -> Label.parse(spec, base)).orElse(base);
+        Label label = query.text("label", 8192).map(spec -> Label.parse(spec, base)).orElse(base);
         if (ownParty.isPresent() && !label.originator().equals(ownParty.get())) {
             throw new ForbiddenException("you may ingest only as originator " + ownParty.get());
         }
-        boolean skipInvalid = Boolean.parseBoolean(ctx.queryParam("skipInvalid"));
-        Optional<Long> object = Optional.ofNullable(ctx.queryParam("object")).filter(s -> !s.isBlank())
-                .map(ApiServer::parseId);
+        boolean skipInvalid = query.bool("skipInvalid").orElse(false);
+        Optional<Long> object = query.text("object", 64).map(ApiServer::parseId);
         IngestReport report = node.ingestAudited(new IngestRequest(name, ctx.bodyAsBytes(), Optional.of(label),
                 principal.name(), skipInvalid, object), principal.name(), principal.party());
         ctx.status(report.stored() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(JsonViews.ingestReport(report));
     }
 
     private void objects(Context ctx) {
-        org.concord.catalog.ObjectQuery query = ObjectQueryParameters.parse(ctx.queryParamMap(), Instant.now());
+        org.concord.catalog.ObjectQuery query = ObjectSearch.read(RouteInputs.query(ctx), Instant.now());
         requireAnonymousPageSize(ctx, query.limit());
         Page<SpaceObject> page = node.catalog().findObjects(query, filter(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -405,14 +414,14 @@ public final class ApiServer implements AutoCloseable {
         if (history.isEmpty()) {
             throw new NotFoundException("no object " + id + " in this catalog");
         }
-        boolean content = Boolean.parseBoolean(ctx.queryParam("content"));
+        boolean content = RouteInputs.query(ctx).bool("content").orElse(false);
         Callers.served(ctx, history.stream().map(OrbitRecord::label).toList());
         ctx.json(Map.of("items", history.stream().map(o -> JsonViews.orbit(o, content)).toList()));
     }
 
     private void elements(Context ctx) {
         long id = parseId(ctx.pathParam("noradId"));
-        Layout layout = Layout.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("tle"));
+        Layout layout = Layout.parse(RouteInputs.query(ctx).text("format", 64).orElse("tle"));
         OrbitRecord latest = node.catalog().latestMeanElements(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no mean-element orbit (TLE/OMM) of object " + id
                         + " in this catalog"));
@@ -424,13 +433,12 @@ public final class ApiServer implements AutoCloseable {
 
     private void ephemeris(Context ctx) {
         long id = parseId(ctx.pathParam("noradId"));
-        OrbitRecord record = Optional.ofNullable(ctx.queryParam("orbitId")).filter(s -> !s.isBlank())
-                .map(ApiServer::parseId)
+        OrbitRecord record = RouteInputs.query(ctx).text("orbitId", 64).map(ApiServer::parseId)
                 .map(orbitId -> node.catalog().findOrbit(orbitId, filter(ctx)).filter(o -> o.noradId() == id)
                         .orElseThrow(() -> new NotFoundException("object " + id + " has no orbit record " + orbitId)))
                 .orElseGet(() -> node.catalog().findObject(id, filter(ctx)).flatMap(o -> o.latestOrbit())
                         .orElseThrow(() -> new NotFoundException("no object " + id + " in this catalog")));
-        EphemerisParameters parameters = EphemerisParameters.parse(ctx.queryParamMap(), record);
+        EphemerisInput parameters = EphemerisInput.read(RouteInputs.query(ctx), record, EphemerisFormat.JSON);
         Ephemeris ephemeris = node.propagation().propagate(record, parameters.request());
         StringWriter out = new StringWriter();
         parameters.format().write(ephemeris, out, node.config().party());
@@ -442,7 +450,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void conjunctions(Context ctx) {
-        org.concord.conjunction.ConjunctionQuery query = ConjunctionParameters.parse(ctx.queryParamMap());
+        org.concord.conjunction.ConjunctionQuery query = ConjunctionSearch.read(RouteInputs.query(ctx));
         requireAnonymousPageSize(ctx, query.limit());
         Page<Conjunction> page = node.conjunctions().findConjunctions(query, filter(ctx));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -465,10 +473,8 @@ public final class ApiServer implements AutoCloseable {
         long id = parseId(ctx.pathParam("conjunctionId"));
         Conjunction c = node.conjunctions().findConjunction(id, filter(ctx))
                 .orElseThrow(() -> new NotFoundException("no conjunction " + id));
-        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("kvn").toLowerCase(java.util.Locale.ROOT);
-        if (!format.equals("kvn") && !format.equals("xml")) {
-            throw new IllegalArgumentException("unknown CDM format '" + format + "' (expected kvn or xml)");
-        }
+        String format = RouteInputs.query(ctx).text("format", 64)
+                .map(f -> Choices.of("format", f, List.of("kvn", "xml"))).orElse("kvn");
         String cdm = c.cdm().orElseThrow(() -> new UnavailableException("conjunction " + id + " comes from a"
                 + " screening of mean elements without covariance; a CCSDS CDM needs both objects' covariances at TCA,"
                 + " so it has no CDM form"));
@@ -489,31 +495,9 @@ public final class ApiServer implements AutoCloseable {
 
     private void startScreening(Context ctx) {
         Principal principal = Callers.requireNodeAnalyst(ctx, sharing);
-        com.fasterxml.jackson.databind.JsonNode body = RequestBodies.object(ctx, "such as {\"start\":"
-                + " \"2024-07-05T00:00:00Z\", \"windowSeconds\": 604800, \"thresholdMeters\": 5000}");
-        Instant start;
-        try {
-            start = Instant.parse(body.path("start").asText(""));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("start must be an ISO-8601 UTC instant such as 2024-07-05T00:00:00Z");
-        }
-        for (String key : List.of("windowSeconds", "thresholdMeters", "primaryNoradId")) {
-            if (body.has(key) && !body.get(key).isNumber() && !body.get(key).isNull()) {
-                throw new IllegalArgumentException(key + " must be a number, was " + body.get(key));
-            }
-        }
-        if (body.has("wait") && !body.get("wait").isBoolean()) {
-            throw new IllegalArgumentException("wait must be true or false, was " + body.get("wait"));
-        }
-        long windowSeconds = body.path("windowSeconds").asLong(7 * 86400);
-        if (windowSeconds <= 0 || windowSeconds > ScreeningRequests.MAX_WINDOW_SECONDS) {
-            throw new IllegalArgumentException("windowSeconds must be between 1 and 30 days");
-        }
-        Optional<Long> primary = body.hasNonNull("primaryNoradId") ? Optional.of(body.get("primaryNoradId").asLong())
-                : Optional.empty();
-        ScreeningService.Request request = new ScreeningService.Request(start,
-                java.time.Duration.ofSeconds(windowSeconds), ScreeningRequests.volume(body), primary);
-        if (body.path("wait").asBoolean(false)) {
+        JsonFields body = RouteInputs.body(ctx);
+        ScreeningService.Request request = ScreeningInput.request(body);
+        if (body.bool("wait").orElse(false)) {
             ScreeningRun run = node.screening().run(request, principal.name(), fraction -> { });
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run", JsonViews.screeningRun(run));
@@ -531,13 +515,12 @@ public final class ApiServer implements AutoCloseable {
     /** An uploaded OEM screened against the catalog now; the answer is the stored run and its conjunctions. */
     private void screenEphemeris(Context ctx) {
         Principal principal = Callers.requireNodeAnalyst(ctx, sharing);
-        Map<String, List<String>> query = ctx.queryParamMap();
-        String name = ScreeningRequests.single(query, "name").orElse("upload.oem");
-        Optional<Label> label = ScreeningRequests.single(query, "label")
-                .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
+        ScreeningInput.EphemerisQuery query = ScreeningInput.ephemerisQuery(RouteInputs.query(ctx));
+        String name = query.name().orElse("upload.oem");
+        Optional<Label> label = query.label().map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
         ScreeningService.EphemerisScreening result = node.screening().screenEphemeris(
-                new ScreeningService.EphemerisRequest(name, ctx.bodyAsBytes(), label, ScreeningRequests.start(query),
-                        ScreeningRequests.window(query), ScreeningRequests.volume(query)),
+                new ScreeningService.EphemerisRequest(name, ctx.bodyAsBytes(), label, query.start(), query.window(),
+                        query.volume()),
                 principal.name(), fraction -> { });
         List<Conjunction> visible = node.screening().conjunctionsOf(result.run(), filter(ctx));
         Callers.served(ctx, visible.stream().map(Conjunction::label).toList());
@@ -572,7 +555,7 @@ public final class ApiServer implements AutoCloseable {
         Principal principal = Callers.requireAuthenticated(ctx);
         OrbitRecord record = originatorsRecord(ctx, principal, "recall");
         RecallOutcome outcome = node.recallAudited(record.contentSha256(), record.label().originator(),
-                Optional.ofNullable(ctx.queryParam("reason")).orElse(""), principal.name(), principal.party());
+                RouteInputs.query(ctx).text("reason", 1024).orElse(""), principal.name(), principal.party());
         ctx.json(JsonViews.recall(outcome));
     }
 
@@ -592,8 +575,6 @@ public final class ApiServer implements AutoCloseable {
         return record;
     }
 
-    private static final List<String> RELABEL_KEYS = List.of("label", "widen", "reason");
-
     /**
      * Gives an orbit record another label: an operator or administrator of its originator party, as for a recall. A
      * record the caller may not see is answered exactly as a missing one.
@@ -601,25 +582,9 @@ public final class ApiServer implements AutoCloseable {
     private void relabel(Context ctx) {
         Principal principal = Callers.requireAuthenticated(ctx);
         OrbitRecord record = originatorsRecord(ctx, principal, "re-label");
-        com.fasterxml.jackson.databind.JsonNode body = RequestBodies.object(ctx, "such as {\"label\":"
-                + " \"rel=REL TO GBR;tlp=RED\", \"reason\": \"contains a planned manoeuvre\"}");
-        body.fieldNames().forEachRemaining(key -> {
-            if (!RELABEL_KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown key '" + key + "' (accepted: " + RELABEL_KEYS + ")");
-            }
-        });
-        if (!body.path("label").isTextual() || body.get("label").asText().isBlank()) {
-            throw new IllegalArgumentException("label must be a label specification such as \"rel=REL TO GBR;tlp=RED\""
-                    + " (keys not given keep the record's current values)");
-        }
-        if (body.has("widen") && !body.get("widen").isBoolean()) {
-            throw new IllegalArgumentException("widen must be true or false, was " + body.get("widen"));
-        }
-        if (body.has("reason") && !body.get("reason").isTextual()) {
-            throw new IllegalArgumentException("reason must be a string, was " + body.get("reason"));
-        }
-        RelabelOutcome.Relabelled done = node.relabelAudited(record, Label.parse(body.get("label").asText(),
-                        record.label()), body.path("widen").asBoolean(false), body.path("reason").asText(""),
+        JsonFields body = RouteInputs.body(ctx);
+        RelabelOutcome.Relabelled done = node.relabelAudited(record, Label.parse(body.requiredText("label", 8192),
+                        record.label()), body.bool("widen").orElse(false), body.text("reason", 1024).orElse(""),
                         principal.name(), principal.party()).relabelled()
                 .orElseThrow(() -> new NotFoundException("no orbit record " + record.id()));
         ctx.json(JsonViews.relabel(done));

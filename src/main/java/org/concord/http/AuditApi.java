@@ -104,10 +104,7 @@ final class AuditApi {
      */
     private void entries(Context ctx, Optional<String> party, boolean whole) {
         long after = number(ctx, "after").orElse(-1L);
-        int limit = (int) number(ctx, "limit").orElse(100L).longValue();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
-        }
+        int limit = (int) RouteInputs.query(ctx).whole("limit", 1, MAX_LIMIT).orElse(100L).longValue();
         List<AuditEntry> entries = party.map(p -> audit.entriesConcerning(p, after, limit))
                 .orElseGet(() -> audit.entries(after + 1, limit));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -118,14 +115,6 @@ final class AuditApi {
     }
 
     private static Optional<Long> number(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(text.strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + text + "'");
-        }
+        return RouteInputs.query(ctx).whole(name, -1, Long.MAX_VALUE);
     }
 }

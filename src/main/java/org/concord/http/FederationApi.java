@@ -16,8 +16,7 @@ import org.concord.federation.NodeRequest;
 import org.concord.federation.Peer;
 import org.concord.federation.PeerState;
 import org.concord.http.HttpErrors.UnauthorizedException;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import org.concord.input.JsonFields;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -103,9 +102,9 @@ final class FederationApi {
 
     void addPeer(Context ctx) {
         Principal admin = Callers.requireNodeAdmin(ctx, sharing);
-        JsonNode body = RequestBodies.object(ctx, "with party, publicKeyPem and endpoint");
-        Peer peer = federation.addPeer(text(body, "party"), text(body, "publicKeyPem"),
-                URI.create(text(body, "endpoint")), admin);
+        JsonFields body = RouteInputs.body(ctx);
+        Peer peer = federation.addPeer(body.requiredText("party", 32), body.requiredText("publicKeyPem", 8192),
+                URI.create(body.requiredText("endpoint", 2048)), admin);
         ctx.status(HttpStatus.CREATED).json(peer(peer));
     }
 
@@ -208,13 +207,5 @@ final class FederationApi {
         } catch (NumberFormatException e) {
             throw new HttpErrors.NotFoundException("no peer " + ctx.pathParam("peerId"));
         }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException(field + " is required (a string)");
-        }
-        return value.asText();
     }
 }

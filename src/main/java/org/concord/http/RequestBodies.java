@@ -1,6 +1,8 @@
 package org.concord.http;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +18,11 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
-    /** The body as a JSON object; {@code shape} says what is expected, e.g. "with party, publicKeyPem and endpoint". */
-    static JsonNode object(Context ctx, String shape) {
+    /** The body as a JSON object (an empty body as an empty object); {@code keys} are what it may hold. */
+    static JsonNode object(Context ctx, Set<String> keys) {
+        if (ctx.body().isBlank()) {
+            return JSON.createObjectNode();
+        }
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body());
@@ -27,7 +32,8 @@ final class RequestBodies {
             throw new IllegalArgumentException("the body cannot be read: " + e.getMessage());
         }
         if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object " + shape);
+            throw new IllegalArgumentException("the body must be a JSON object with the keys "
+                    + String.join(", ", new TreeSet<>(keys)));
         }
         return body;
     }

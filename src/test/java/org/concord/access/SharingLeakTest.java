@@ -670,7 +670,7 @@ class SharingLeakTest {
                 return 0;
             }
         }
-        String query = route.endsWith("/ephemeris") ? "?from=2024-07-05T00:00:00Z&to=2024-07-05T00:10:00Z&step=60"
+        String query = route.endsWith("/ephemeris") ? "?from=2024-07-05T00:00:00Z&to=2024-07-05T00:10:00Z&step=60s"
                 : "";
         Reply reply = get(token, route.replace("{" + param + "}", Long.toString(id)) + query);
         String subject = what + " id " + id;

@@ -24,7 +24,7 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("org.concord.label..", "org.concord.catalog..", "org.concord.orbit..",
                         "org.concord.formats..", "org.concord.ingest..", "org.concord.conjunction..",
                         "org.concord.screening..", "org.concord.risk..", "org.concord.audit..",
-                        "org.concord.identity..")
+                        "org.concord.identity..", "org.concord.input..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jooq..", "java.sql..",
                         "javax.sql..", "com.zaxxer..", "org.flywaydb..", "picocli..", "org.concord.store..",
                         "org.concord.http..", "org.concord.cli..", "org.concord.node..")

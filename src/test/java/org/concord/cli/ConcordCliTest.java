@@ -86,7 +86,7 @@ class ConcordCliTest {
         CliRun list = run("conjunctions", "--run", "1", "--sort", "pc", "--limit", "5");
         assertThat(list.out()).contains("MAXIMUM").contains("PUBLIC TLP:CLEAR");
         assertThat(run("screen", "--start", "2024-07-05T00:00:00Z", "--threshold", "far").err())
-                .contains("threshold 'far' is not a distance");
+                .contains("--threshold: 'far' is not a distance");
         CliRun pc = run("pc", "src/test/resources/ccsds/cdm/AlfanoTestCase01.cdm");
         assertThat(pc.exitCode()).as(pc.err()).isZero();
     }
@@ -97,7 +97,7 @@ class ConcordCliTest {
         Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
         assertThat(run("ingest", tle.toString(), "--label", "rel=PUBLIC;tlp=CLEAR").exitCode()).isZero();
         CliRun propagated = run("propagate", "25544", "--from", "2024-07-05T00:00:00Z", "--to", "2024-07-05T12:00:00Z",
-                "--step", "20", "--frame", "GCRF", "--format", "oem");
+                "--step", "20s", "--frame", "GCRF", "--format", "oem");
         assertThat(propagated.exitCode()).as(propagated.err()).isZero();
         Path oem = dir.resolve("iss-plan.oem");
         Files.writeString(oem, propagated.out());
@@ -134,15 +134,16 @@ class ConcordCliTest {
                 .contains("--primary and --ephemeris exclude each other");
         assertThat(run("screen", "--ephemeris", oem.toString(), "--threshold", "5km", "--ellipsoid", "1,2,3").err())
                 .contains("--threshold and --ellipsoid exclude each other");
-        assertThat(run("screen", "--primary", "25544", "--ellipsoid", "1,2,3").err()).contains("--start is required");
+        assertThat(run("screen", "--primary", "25544", "--ellipsoid", "1m,2m,3m").err())
+                .contains("--start is required");
         assertThat(run("screen", "--ephemeris", oem.toString(), "--ellipsoid", "1,2").err())
-                .contains("ellipsoid '1,2' is not three semi-axes");
+                .contains("--ellipsoid: '1,2' is not three semi-axes");
     }
 
     @Test
     void unknownObjectsAndOptionsAreReported() {
         assertThat(run("object", "42").exitCode()).isEqualTo(1);
-        assertThat(run("objects", "--sort", "mass").err()).contains("unknown sort key 'mass'");
+        assertThat(run("objects", "--sort", "mass").err()).contains("--sort: 'mass' is not an accepted value");
         assertThat(run("objects", "--bogus").exitCode()).isEqualTo(2);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.concord.catalog.Provenance;
 import org.concord.catalog.SpaceObject;
+import org.concord.input.Arguments;
+import org.concord.input.ObjectSearch;
 import org.concord.label.Label;
 import org.junit.jupiter.api.Test;
 
@@ -51,10 +53,10 @@ class ObjectViewUnknownFieldsTest {
 
     @Test
     void anOwnerQueryTakesPartyAndSatcatCodesAndRefusesOthersNamingTheAccepted() {
-        assertThat(ObjectQueryParameters.parse(Map.of("owner", List.of("US")), Instant.now()).owner()).contains("USA");
-        assertThat(ObjectQueryParameters.parse(Map.of("owner", List.of("CHN")), Instant.now()).owner())
+        assertThat(ObjectSearch.read(Arguments.of(Map.of("owner", List.of("US")), ObjectSearch.PARAMETERS), Instant.now()).owner()).contains("USA");
+        assertThat(ObjectSearch.read(Arguments.of(Map.of("owner", List.of("CHN")), ObjectSearch.PARAMETERS), Instant.now()).owner())
                 .contains("CHN");
-        assertThatThrownBy(() -> ObjectQueryParameters.parse(Map.of("owner", List.of("BOGUS")), Instant.now()))
+        assertThatThrownBy(() -> ObjectSearch.read(Arguments.of(Map.of("owner", List.of("BOGUS")), ObjectSearch.PARAMETERS), Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown owner 'BOGUS'")
                 .hasMessageContaining("USA");
     }

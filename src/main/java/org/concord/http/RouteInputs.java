@@ -1,0 +1,140 @@
+package org.concord.http;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import org.concord.federation.FederationService;
+import org.concord.input.ConjunctionSearch;
+import org.concord.input.EphemerisInput;
+import org.concord.input.JsonFields;
+import org.concord.input.ObjectSearch;
+import org.concord.input.Arguments;
+import org.concord.input.ScreeningInput;
+
+/**
+ * What each route accepts besides its path: the names of its query parameters, and what its body is. The server
+ * refuses a parameter or a JSON key not listed here (a misspelled optional one would otherwise fall back to its
+ * default without a word), and refuses to start with a route that has no entry, so that a new route states what it
+ * accepts the day it exists; the input property test throws hostile values at everything listed.
+ */
+record RouteInputs(Set<String> query, Body body) {
+
+    /** What a route's body is. */
+    sealed interface Body {
+    }
+
+    /** No body is read. */
+    record NoBody() implements Body {
+    }
+
+    /** A file: an orbit message or an ephemeris, read by the format readers. */
+    record Content() implements Body {
+    }
+
+    /** A JSON object of these keys. */
+    record Json(Set<String> keys) implements Body {
+    }
+
+    private static final Set<String> AGREEMENT_KEYS = Set.of("grantor", "recipients", "kinds", "includesThirdParty",
+            "validFrom", "validTo");
+
+    static final Map<String, RouteInputs> ROUTES = Map.ofEntries(
+            none("GET /api/v1/status"),
+            none("GET /api/v1/whoami"),
+            none("GET /api/v1/parties"),
+            json("POST /api/v1/parties", "code", "name", "kind"),
+            json("PUT /api/v1/parties/{code}/priority", "priority"),
+            none("PUT /api/v1/parties/{group}/members/{member}"),
+            none("DELETE /api/v1/parties/{group}/members/{member}"),
+            none("GET /api/v1/users"),
+            json("POST /api/v1/users", "name", "party", "role"),
+            json("PUT /api/v1/users/{name}/disabled", "disabled"),
+            json("POST /api/v1/users/{name}/tokens", "description", "lifetimeDays"),
+            none("GET /api/v1/tokens"),
+            none("DELETE /api/v1/tokens/{tokenId}"),
+            none("GET /api/v1/agreements"),
+            Map.entry("POST /api/v1/agreements", new RouteInputs(Set.of(), new Json(AGREEMENT_KEYS))),
+            none("GET /api/v1/agreements/{agreementId}"),
+            Map.entry("PUT /api/v1/agreements/{agreementId}", new RouteInputs(Set.of(), new Json(AGREEMENT_KEYS))),
+            none("DELETE /api/v1/agreements/{agreementId}"),
+            none("GET /api/v1/openapi.yaml"),
+            none("GET /api/v1/openapi.json"),
+            Map.entry("POST /api/v1/orbits", new RouteInputs(Set.of("name", "label", "skipInvalid", "object"),
+                    new Content())),
+            none("GET /api/v1/orbits/{orbitId}"),
+            query("DELETE /api/v1/orbits/{orbitId}", "reason"),
+            json("PUT /api/v1/orbits/{orbitId}/label", "label", "widen", "reason"),
+            Map.entry("GET /api/v1/objects", new RouteInputs(ObjectSearch.PARAMETERS, new NoBody())),
+            none("GET /api/v1/objects/{noradId}"),
+            query("GET /api/v1/objects/{noradId}/orbits", "content"),
+            query("GET /api/v1/objects/{noradId}/elements", "format"),
+            Map.entry("GET /api/v1/objects/{noradId}/ephemeris", new RouteInputs(EphemerisInput.PARAMETERS,
+                    new NoBody())),
+            Map.entry("GET /api/v1/conjunctions", new RouteInputs(ConjunctionSearch.PARAMETERS, new NoBody())),
+            none("GET /api/v1/conjunctions/{conjunctionId}"),
+            query("GET /api/v1/conjunctions/{conjunctionId}/cdm", "format"),
+            none("GET /api/v1/screenings"),
+            Map.entry("POST /api/v1/screenings", new RouteInputs(Set.of(), new Json(ScreeningInput.BODY_KEYS))),
+            Map.entry("POST /api/v1/screenings/ephemeris", new RouteInputs(ScreeningInput.EPHEMERIS_PARAMETERS,
+                    new Content())),
+            none("GET /api/v1/screenings/{runId}"),
+            none("GET /api/v1/node/key"),
+            none("GET /api/v1/audit/checkpoints/latest"),
+            none("POST /api/v1/audit/checkpoints"),
+            query("GET /api/v1/audit/proofs/inclusion", "index", "treeSize"),
+            query("GET /api/v1/audit/proofs/consistency", "from", "to"),
+            query("GET /api/v1/audit/entries", "after", "limit", "party"),
+            query("GET " + FederationService.FEED_PATH, "after"),
+            none("POST " + FederationService.NOTIFY_PATH),
+            none("GET /api/v1/federation/peers"),
+            json("POST /api/v1/federation/peers", "party", "publicKeyPem", "endpoint"),
+            none("DELETE /api/v1/federation/peers/{peerId}"),
+            none("POST /api/v1/federation/peers/{peerId}/sync"),
+            none("GET /api/v1/federation/metrics"));
+
+    /** What {@code route} ({@code METHOD path}, as {@link ApiServer#routes()} names it) accepts. */
+    static RouteInputs of(String route) {
+        RouteInputs inputs = ROUTES.get(route);
+        if (inputs == null) {
+            throw new IllegalStateException("route " + route + " does not say what it accepts: add it to"
+                    + " RouteInputs.ROUTES");
+        }
+        return inputs;
+    }
+
+    /** The query of the request, its parameter names checked against its route's. */
+    static Arguments query(Context ctx) {
+        return Arguments.of(ctx.queryParamMap(), of(ctx).query());
+    }
+
+    /** The JSON body of the request, its keys checked against its route's. */
+    static JsonFields body(Context ctx) {
+        if (!(of(ctx).body() instanceof Json json)) {
+            throw new IllegalStateException(route(ctx) + " reads no JSON body");
+        }
+        return JsonFields.of(RequestBodies.object(ctx, json.keys()), json.keys());
+    }
+
+    private static RouteInputs of(Context ctx) {
+        return of(route(ctx));
+    }
+
+    static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint.method.name() + " " + endpoint.path;
+    }
+
+    private static Map.Entry<String, RouteInputs> none(String route) {
+        return Map.entry(route, new RouteInputs(Set.of(), new NoBody()));
+    }
+
+    private static Map.Entry<String, RouteInputs> query(String route, String... names) {
+        return Map.entry(route, new RouteInputs(Set.of(names), new NoBody()));
+    }
+
+    private static Map.Entry<String, RouteInputs> json(String route, String... keys) {
+        return Map.entry(route, new RouteInputs(Set.of(), new Json(Set.of(keys))));
+    }
+}

@@ -1,0 +1,128 @@
+package org.concord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.concord.TestNodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What a person types at the command line is read by the same rules as the API, and refused in words, not Java. */
+class CliInputTest {
+
+    @TempDir
+    static Path dir;
+
+    private static CliRun run(String... args) {
+        return CliRun.of(dir.resolve("node"), args);
+    }
+
+    @BeforeAll
+    static void catalog() throws IOException {
+        Files.createDirectories(dir.resolve("node"));
+        Files.writeString(dir.resolve("node/concord.properties"), "sample.load=false\nnode.party=TEST\n");
+        Path tle = dir.resolve("subset.tle");
+        Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
+        assertThat(run("ingest", tle.toString()).exitCode()).isZero();
+    }
+
+    /** Found: {@code --threshold 5} was taken as 5 m and a run with 0 conjunctions stored. */
+    @Test
+    void aThresholdWithoutItsUnitIsRefused() {
+        CliRun r = run("screen", "--start", "2024-07-05", "--window", "1h", "--threshold", "5");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("--threshold: '5' has no unit; give a distance such as 5km or 500m");
+        assertThat(run("conjunctions").out()).contains("0 of 0 matching conjunctions");
+    }
+
+    /** Found: the CLI accepted {@code --window 400d} while HTTP capped windows at 30 days. */
+    @Test
+    void theScreeningWindowHasTheApiLimit() {
+        CliRun r = run("screen", "--start", "2024-07-05", "--window", "400d");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("--window: '400d' is outside the accepted range: at least 1 s and at most 30d");
+    }
+
+    /** Found: {@code --start 2024-07-05} printed "cannot convert ... to class java.time.Instant (... at index 10)". */
+    @Test
+    void datesAreAcceptedAndBadTimesExplainedWithoutJava() {
+        assertThat(run("conjunctions", "--from", "2024-07-05").exitCode()).isZero();
+        CliRun bad = run("agreement", "add", "--grantor", "TEST", "--to", "TEST", "--kinds", "orbits", "--until",
+                "2027-01-01T00:00");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("'2027-01-01T00:00' is not a date such as 2024-07-05")
+                .contains("append Z for UTC").doesNotContain("java.").doesNotContain("index");
+    }
+
+    /** Found: {@code --sort miss} silently sorted by TCA; {@code --frame ECEF} named a Java enum constant. */
+    @Test
+    void unknownValuesAreRefusedWithTheAcceptedOnes() {
+        CliRun sort = run("conjunctions", "--sort", "miss");
+        assertThat(sort.exitCode()).isEqualTo(1);
+        assertThat(sort.err()).contains("--sort: 'miss' is not an accepted value (accepted: tca, pc, -pc)");
+        CliRun frame = run("propagate", "25544", "--frame", "ECEF");
+        assertThat(frame.exitCode()).isEqualTo(1);
+        assertThat(frame.err()).contains("--frame: 'ECEF' is not an accepted value (accepted: teme, gcrf, itrf,"
+                + " geodetic)").doesNotContain("org.concord");
+        CliRun type = run("objects", "--type", "BOGUS");
+        assertThat(type.err()).contains("--type: 'BOGUS' is not an accepted value");
+    }
+
+    @Test
+    void numbersAreBoundedNotWrapped() {
+        assertThat(run("objects", "--limit", "4294967297").err())
+                .contains("--limit: 4294967297 is outside the accepted range 1 to 10000");
+        assertThat(run("token", "create", "--user", "nobody", "--days", "99999999999999").err())
+                .contains("--days: 99999999999999 is outside the accepted range 1 to 3650");
+        CliRun step = run("propagate", "25544", "--step", "60");
+        assertThat(step.err()).contains("--step: '60' has no unit");
+        assertThat(run("audit", "log", "--limit", "1e400").err()).doesNotContain("java");
+    }
+
+    /** Found: {@code concord screen --help} was "Unknown option"; only {@code concord help screen} worked. */
+    @Test
+    void everyCommandAndSubcommandAcceptsHelp() {
+        List<List<String>> commands = new ArrayList<>();
+        collect(ConcordCli.commandLine(), new ArrayList<>(), commands);
+        assertThat(commands).hasSizeGreaterThan(20).contains(List.of("screen"), List.of("agreement", "add"));
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            CliRun help = run(args.toArray(String[]::new));
+            assertThat(help.exitCode()).as("%s --help: %s", command, help.err()).isZero();
+            assertThat(help.out()).as("%s --help", command).contains("Usage: concord " + String.join(" ", command));
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(name);
+            into.add(subPath);
+            collect(sub, subPath, into);
+        });
+    }
+
+    /** Found: a port already in use printed a stack trace. */
+    @Test
+    void aPortInUseIsOneClearLine() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun serve = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run("serve", "--port",
+                    Integer.toString(taken.getLocalPort())));
+            assertThat(serve.exitCode()).isEqualTo(1);
+            assertThat(serve.err()).contains("the port is already in use").doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
+    }
+}
