@@ -339,8 +339,10 @@ class ApiServerTest {
                 1234.5, 9000, 100, 1200, 200, java.util.Optional.of(new org.concord.conjunction.CollisionRisk(2e-5,
                 "maximum", org.concord.risk.CovarianceSource.MAXIMUM, 12,
                 "the largest probability over all covariance scalings, not a measured probability")),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), label)),
-                new org.concord.conjunction.ScreeningRun.Figures(2, 0, 1, 1, 0.1, 0.1, 0.1, 0.1, 0.1));
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), label,
+                java.util.Optional.empty())),
+                new org.concord.conjunction.ScreeningRun.Figures(2, 0, 1, 1, 0.1, 0.1, 0.1, 0.1, 0.1,
+                        java.util.Optional.empty()));
         Reply list = get("/api/v1/conjunctions", "/api/v1/conjunctions?noradId=25544&maxMissMeters=5000&sort=pc");
         assertThat(list.body().get("total").asLong()).isEqualTo(1);
         JsonNode c = list.body().at("/items/0");

@@ -123,7 +123,7 @@ class PropagationServiceTest {
             PropagationService withOmm = new PropagationService(MeanElementsDecoder.withOmm((format, content) -> {
                 asked.add(format);
                 return MeanElementsDecoder.readTle(OrbitRecords.ISS_TLE);
-            }));
+            }), StalenessLimits.DEFAULTS);
             Ephemeris fromOmm = withOmm.propagate(omm, ISS_TIME, ISS_TIME.plus(Duration.ofMinutes(93)),
                     Duration.ofMinutes(3), OutputFrame.TEME);
             assertThat(asked).containsOnly(SourceFormat.OMM_KVN);
