@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.concord.label.LabelFilter;
+import org.concord.catalog.CatalogFreshness;
 import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.IngestBatch;
 import org.concord.catalog.IngestOutcome;
@@ -602,6 +603,31 @@ abstract class CatalogStoreContract {
         assertThat(stats.satcatEntries()).isZero();
         assertSameMicros(stats.newestEpoch().orElseThrow(), epochs.get(epochs.size() - 1));
         assertSameMicros(stats.medianEpoch().orElseThrow(), epochs.get(epochs.size() / 2));
+    }
+
+    @Test
+    void freshnessCountsTheObjectsWhoseElementSetsAreOlderThan3_7And30DaysAtTheTimeAsked() {
+        byte[] file = everyNth(3);
+        ingest.ingest(IngestRequest.of("sample.txt", file, "tester"));
+        Instant at = Instant.parse("2024-07-08T00:00:00Z");
+        List<Instant> epochs = parse(file).stream().map(ParsedOrbit::epoch).toList();
+        long[] older = CatalogFreshness.AGES.stream()
+                .mapToLong(age -> epochs.stream().filter(e -> e.isBefore(at.minus(age))).count()).toArray();
+        // the 2024-07 snapshot holds element sets of every age: each count says something at this time
+        assertThat(older[0]).isGreaterThan(older[1]);
+        assertThat(older[1]).isGreaterThan(older[2]);
+        assertThat(older[2]).isPositive();
+
+        assertThat(store.freshness(LabelFilter.UNRESTRICTED, at))
+                .isEqualTo(new CatalogFreshness(at, epochs.size(), older[0], older[1], older[2]));
+        Instant longAfter = Instant.parse("2026-12-03T00:00:00Z");
+        assertThat(store.freshness(LabelFilter.UNRESTRICTED, longAfter))
+                .isEqualTo(new CatalogFreshness(longAfter, epochs.size(), epochs.size(), epochs.size(),
+                        epochs.size()));
+        // counted over what the caller sees
+        LabelFilter nothing = new LabelFilter(false, Long.MAX_VALUE, EnumSet.noneOf(DataKind.class), Map.of(),
+                Map.of());
+        assertThat(store.freshness(nothing, at)).isEqualTo(new CatalogFreshness(at, 0, 0, 0, 0));
     }
 
     @Test
