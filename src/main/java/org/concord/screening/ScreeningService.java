@@ -305,7 +305,8 @@ public final class ScreeningService implements AutoCloseable {
             stale += age.stale() ? 1 : 0;
             youngest = youngest == null || age.age().compareTo(youngest) < 0 ? age.age() : youngest;
             oldest = age.age().compareTo(oldest) > 0 ? age.age() : oldest;
-            if (run.kind() == ScreeningRun.Kind.ONE_VS_ALL && run.primaryNoradId().equals(Optional.of(orbit.noradId()))) {
+            if (run.kind() == ScreeningRun.Kind.ONE_VS_ALL
+                    && run.primaryNoradId().equals(Optional.of(orbit.noradId()))) {
                 primary = Optional.of(age);
             }
         }

@@ -59,7 +59,10 @@ class NodeConfigTest {
         assertThat(NodeConfig.load(dir, Optional.empty(), Map.of()).staleness())
                 .isEqualTo(new StalenessLimits(Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(30),
                         Duration.ofDays(7)));
-        Files.writeString(dir.resolve(NodeConfig.FILE_NAME), "staleness.limit.leo = PT36H\nstaleness.limit.geo = P14D\n");
+        Files.writeString(dir.resolve(NodeConfig.FILE_NAME), """
+                staleness.limit.leo = PT36H
+                staleness.limit.geo = P14D
+                """);
         NodeConfig config = NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_STALENESS_LIMIT_HEO", "P2D"));
         assertThat(config.staleness().limit(OrbitRegime.LEO)).isEqualTo(Duration.ofHours(36));
         assertThat(config.staleness().limit(OrbitRegime.GEO)).isEqualTo(Duration.ofDays(14));

@@ -86,7 +86,8 @@ class EphemerisFormatTest {
         Ephemeris fresh = service.propagate(iss, iss.epoch(), iss.epoch().plus(Duration.ofDays(1)),
                 Duration.ofHours(1), OutputFrame.GCRF);
         assertThat(new ObjectMapper().readTree(write(EphemerisFormat.JSON, fresh)).get("stale").asBoolean()).isFalse();
-        assertThat(write(EphemerisFormat.OEM_KVN, fresh)).containsPattern("COMMENT\\s+element set 1\\.0 days from its epoch")
+        assertThat(write(EphemerisFormat.OEM_KVN, fresh))
+                .containsPattern("COMMENT\\s+element set 1\\.0 days from its epoch")
                 .doesNotContain("STALE");
     }
 
