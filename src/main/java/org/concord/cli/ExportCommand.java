@@ -1,6 +1,7 @@
 package org.concord.cli;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.concord.label.LabelFilter;
@@ -37,8 +38,8 @@ final class ExportCommand implements Callable<Integer> {
             }
             System.err.println("label: " + latest.label());
             ElementAge age = node.config().staleness().assess(latest, Instant.now());
-            System.err.println((age.stale() ? "WARNING: " : "") + age.describe() + " now");
-            System.out.print(ElementSetExport.export(latest, layout));
+            System.err.println((age.stale() ? "WARNING: " : "") + age.describe() + " at export");
+            System.out.print(ElementSetExport.export(latest, layout, List.of(age.describe() + " at export")));
         }
         return 0;
     }

@@ -367,8 +367,10 @@ public final class ApiServer implements AutoCloseable {
         Callers.exported(ctx, latest.label());
         ctx.header("X-Concord-Label", latest.label().toString());
         ctx.header("X-Concord-Orbit-Id", Long.toString(latest.id()));
-        elementAgeHeaders(ctx, node.config().staleness().assess(latest, Instant.now()));
-        ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout));
+        ElementAge age = node.config().staleness().assess(latest, Instant.now());
+        elementAgeHeaders(ctx, age);
+        ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout,
+                List.of(age.describe() + " at export")));
     }
 
     private void ephemeris(Context ctx) {

@@ -68,7 +68,7 @@ class ConcordCliTest {
 
         assertThat(run("export", "25544").err()).containsPattern("WARNING: element set \\d+\\.\\d days from its epoch"
                 + " 2024-07-05T14:27:56\\.\\d+Z \\(limit 3\\.0 days for LEO\\): STALE, the result is not meaningful"
-                + " now");
+                + " at export");
         // element sets of 2024-07 are older than 30 days whenever this test runs
         assertThat(run("status").out()).containsPattern("freshness: +of 26\\d{3} objects at \\S+, 100\\.0 % have"
                 + " element sets older than 3 days, 100\\.0 % older than 7 days, 100\\.0 % older than 30 days");

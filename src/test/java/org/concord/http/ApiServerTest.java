@@ -128,6 +128,13 @@ class ApiServerTest {
         assertThat(tle.headers().firstValue("X-Concord-Orbit-Regime")).contains("LEO");
         assertThat(Long.parseLong(tle.headers().firstValue("X-Concord-Element-Age-Seconds").orElseThrow()))
                 .isGreaterThan(365L * 86400);
+        for (String format : List.of("omm-kvn", "omm-xml")) {
+            HttpResponse<String> omm = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/elements"
+                    + "?format=" + format)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(omm.body()).as(format).containsPattern("COMMENT\\W+element set \\d+\\.\\d days from its epoch"
+                    + " 2024-07-05T14:27:56\\.786976Z \\(limit 3\\.0 days for LEO\\): STALE, the result is not"
+                    + " meaningful at export");
+        }
 
         // the screening, through the API: a run that says its results are not meaningful
         HttpResponse<String> waited = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
