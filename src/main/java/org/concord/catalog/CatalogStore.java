@@ -1,5 +1,6 @@
 package org.concord.catalog;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,4 +64,7 @@ public interface CatalogStore {
     Optional<Long> noradIdOf(String internationalDesignator);
 
     CatalogStatistics statistics(LabelFilter filter);
+
+    /** How many of the objects the filter admits had element sets older than 3, 7 and 30 days at {@code now}. */
+    CatalogFreshness freshness(LabelFilter filter, Instant now);
 }

@@ -36,13 +36,14 @@ final class ConjunctionsCommand implements Callable<Integer> {
                 .put("limit", "--limit", limit).arguments(ConjunctionSearch.PARAMETERS));
         try (Node node = parent.openNode()) {
             Page<Conjunction> page = node.conjunctions().findConjunctions(query, LabelFilter.UNRESTRICTED);
-            System.out.printf("%-27s %9s %9s %10s %9s %10s  %-8s %s%n", "TCA", "PRIMARY", "SECONDARY", "MISS_M",
-                    "V_REL_MS", "PC", "PC_KIND", "LABEL");
+            System.out.printf("%-27s %9s %9s %10s %9s %10s  %-8s %-5s %s%n", "TCA", "PRIMARY", "SECONDARY",
+                    "MISS_M", "V_REL_MS", "PC", "PC_KIND", "STALE", "LABEL");
             for (Conjunction c : page.items()) {
-                System.out.printf("%-27s %9d %9d %10.1f %9.1f %10s  %-8s %s%n", c.tca(), c.primaryNoradId(),
+                System.out.printf("%-27s %9d %9d %10.1f %9.1f %10s  %-8s %-5s %s%n", c.tca(), c.primaryNoradId(),
                         c.secondaryNoradId(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(),
                         c.risk().map(r -> String.format("%.3e", r.probability())).orElse("-"),
                         c.risk().map(r -> r.source().name()).orElse("-"),
+                        c.inputAges().map(a -> a.stale() ? "yes" : "no").orElse("-"),
                         c.label().releasability() + " TLP:" + c.label().tlp().code());
             }
             System.out.println(page.items().size() + " of " + page.total() + " matching conjunctions");

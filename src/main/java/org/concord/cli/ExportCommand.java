@@ -1,5 +1,7 @@
 package org.concord.cli;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.concord.label.LabelFilter;
@@ -7,6 +9,7 @@ import org.concord.catalog.OrbitRecord;
 import org.concord.formats.ElementSetExport;
 import org.concord.formats.ElementSetExport.Layout;
 import org.concord.node.Node;
+import org.concord.orbit.ElementAge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +37,9 @@ final class ExportCommand implements Callable<Integer> {
                 return 1;
             }
             System.err.println("label: " + latest.label());
-            System.out.print(ElementSetExport.export(latest, layout));
+            ElementAge age = node.config().staleness().assess(latest, Instant.now());
+            System.err.println((age.stale() ? "WARNING: " : "") + age.describe() + " at export");
+            System.out.print(ElementSetExport.export(latest, layout, List.of(age.describe() + " at export")));
         }
         return 0;
     }

@@ -70,6 +70,7 @@ final class PropagateCommand implements Callable<Integer> {
             }
             System.err.println("orbit " + record.id() + " (" + ephemeris.method() + "), label " + record.label()
                     + (ephemeris.approximate() ? "; APPROXIMATE: no Earth orientation data (set orekit.data)" : ""));
+            System.err.println((ephemeris.elementAge().stale() ? "WARNING: " : "") + ephemeris.elementAge().describe());
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             input.format().write(ephemeris, out, node.config().party());
             out.flush();

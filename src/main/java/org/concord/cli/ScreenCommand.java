@@ -90,6 +90,7 @@ final class ScreenCommand implements Callable<Integer> {
                         + " Pc %.1f s, storage %.1f s%n", f.propagationSeconds(), f.broadPhaseSeconds(),
                 f.refinementSeconds(), f.riskSeconds(), node.conjunctions().findRun(run.id()).orElseThrow()
                         .figures().orElseThrow().storageSeconds());
+        run.warning().ifPresent(warning -> System.out.println("WARNING: " + warning));
         System.out.println("list them: concord conjunctions --run " + run.id() + " --sort pc");
         return 0;
     }
@@ -126,6 +127,7 @@ final class ScreenCommand implements Callable<Integer> {
                 run.primaryNoradId().orElseThrow(), run.ephemeris().orElseThrow().sha256(), f.objectsScreened(),
                 f.objectsExcluded(), f.conjunctions(), describe(volume));
         result.screened().forEach(span -> System.out.println("screened " + span.start() + " to " + span.stop()));
+        run.warning().ifPresent(warning -> System.out.println("WARNING: " + warning));
         System.out.printf("%-27s %9s %9s %10s %9s %10s %10s %10s %10s  %s%n", "TCA", "PRIMARY", "SECONDARY",
                 "MISS_M", "V_REL_MS", "RADIAL_M", "INTRACK_M", "CROSS_M", "MAX_PC", "LABEL");
         for (Conjunction c : result.conjunctions()) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import static org.concord.orbit.ElementAge.days;
+
 /**
  * One screening: its parameters (window, volume, primary; for a run of kind EPHEMERIS the uploaded ephemeris it
  * screened, by name and SHA-256, which is not stored), who asked, its state and progress while running, and its
@@ -29,9 +31,54 @@ public record ScreeningRun(long id, Kind kind, Optional<Long> primaryNoradId, In
         RUNNING, DONE, FAILED
     }
 
-    /** The figures of a finished run. */
+    /**
+     * The figures of a finished run; {@code staleness} is empty for runs recorded before element ages were (Concord
+     * before V10 of the schema).
+     */
     public record Figures(int objectsScreened, int objectsExcluded, long candidatePairs, int conjunctions,
                           double propagationSeconds, double broadPhaseSeconds, double refinementSeconds,
-                          double riskSeconds, double storageSeconds) {
+                          double riskSeconds, double storageSeconds, Optional<Staleness> staleness) {
+    }
+
+    /**
+     * How old the element sets a run screened were over its window (the largest age of each over the window): how
+     * many there were, how many were beyond the staleness limit of their orbit regime, the youngest and the oldest
+     * age, and for a run with a primary, the primary's age and whether it was stale.
+     */
+    public record Staleness(int inputs, int staleInputs, Duration youngestAge, Duration oldestAge,
+                            Optional<Duration> primaryAge, boolean primaryStale) {
+
+        public boolean stale() {
+            return staleInputs > 0;
+        }
+
+        /** What the staleness means for the run's results, in words; empty when no input was stale. */
+        public Optional<String> warning() {
+            if (primaryStale) {
+                return Optional.of("the primary's element set is " + days(primaryAge.orElseThrow()) + " from the"
+                        + " window, beyond the staleness limit of its orbit regime: results are not meaningful"
+                        + (staleInputs > 1 ? "; " + secondaries() : ""));
+            }
+            if (staleInputs == 0) {
+                return Optional.empty();
+            }
+            if (staleInputs == inputs) {
+                return Optional.of("all " + inputs + " element sets are " + days(youngestAge) + " to "
+                        + days(oldestAge) + " from the window, beyond the staleness limits of their orbit regimes:"
+                        + " results are not meaningful (no conjunction found does not mean none exists)");
+            }
+            return Optional.of(secondaries());
+        }
+
+        private String secondaries() {
+            return staleInputs + " of " + inputs + " element sets are beyond the staleness limit of their orbit"
+                    + " regime over the window (the oldest " + days(oldestAge) + "): their conjunctions are marked"
+                    + " stale, and approaches with them may be missed";
+        }
+    }
+
+    /** What the staleness of its inputs means for this run's results; empty when none was stale or it is not done. */
+    public Optional<String> warning() {
+        return figures.flatMap(Figures::staleness).flatMap(Staleness::warning);
     }
 }

@@ -166,7 +166,7 @@ public final class BundleCodec {
                 "relativeSpeedMetersPerSecond", at), decimal(o, "radialMeters", at), decimal(o, "inTrackMeters", at),
                 decimal(o, "crossTrackMeters", at), risk(o, "risk", at), risk(o, "cdmRisk", at),
                 Optional.empty(), o.has("cdm") ? Optional.of(text(o, "cdm", at + ".cdm")) : Optional.empty(),
-                label(object(o, "label", at + ".label"), at + ".label"));
+                label(object(o, "label", at + ".label"), at + ".label"), Optional.empty());
         return new Bundle.ConjunctionItem(key, c, input(o, "primaryInput", at), input(o, "secondaryInput", at));
     }
 

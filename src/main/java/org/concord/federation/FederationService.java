@@ -480,7 +480,7 @@ public final class FederationService implements AutoCloseable {
             Conjunction local = new Conjunction(0, c.primaryNoradId(), c.secondaryNoradId(), primary, secondary,
                     c.tca(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(), c.radialMeters(),
                     c.inTrackMeters(), c.crossTrackMeters(), c.risk(), c.cdmRisk(), Optional.empty(), c.cdm(),
-                    c.label());
+                    c.label(), c.inputAges());
             if (conjunctions.storeFromCdm(local, item.key()).isPresent()) {
                 stored++;
             }

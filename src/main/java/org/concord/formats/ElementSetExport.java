@@ -1,6 +1,7 @@
 package org.concord.formats;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.concord.catalog.OrbitKind;
@@ -53,7 +54,11 @@ public final class ElementSetExport {
     private ElementSetExport() {
     }
 
-    public static String export(OrbitRecord record, Layout layout) {
+    /**
+     * {@code comments} (such as the element set's age) go where the layout has a place for them: COMMENT lines of an
+     * OMM in KVN or XML; a TLE, and an OMM as JSON or CSV, have none.
+     */
+    public static String export(OrbitRecord record, Layout layout, List<String> comments) {
         if (record.kind() != OrbitKind.MEAN_ELEMENTS) {
             throw new IllegalArgumentException("orbit record " + record.id() + " is " + record.kind()
                     + ", not mean elements: it has no TLE or OMM form (use the ephemeris export)");
@@ -64,8 +69,8 @@ public final class ElementSetExport {
         TLE tle = OmmReader.toTle(record.format(), record.content());
         return switch (layout) {
             case TLE -> TleWriter.write(tle, java.util.Optional.of(record.objectName()).filter(n -> !n.isBlank()));
-            case OMM_KVN -> OmmWriter.writeKvn(tle, record.objectName(), record.internationalDesignator());
-            case OMM_XML -> OmmWriter.writeXml(tle, record.objectName(), record.internationalDesignator());
+            case OMM_KVN -> OmmWriter.writeKvn(tle, record.objectName(), record.internationalDesignator(), comments);
+            case OMM_XML -> OmmWriter.writeXml(tle, record.objectName(), record.internationalDesignator(), comments);
             case OMM_JSON -> OmmWriter.writeJson(tle, record.objectName(), record.internationalDesignator());
             case OMM_CSV -> OmmWriter.writeCsv(tle, record.objectName(), record.internationalDesignator());
         };

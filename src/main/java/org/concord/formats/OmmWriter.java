@@ -73,29 +73,51 @@ public final class OmmWriter {
     }
 
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator) {
-        return writeKvn(tle, objectName, internationalDesignator, Instant.now(), DEFAULT_ORIGINATOR);
+        return writeKvn(tle, objectName, internationalDesignator, List.of());
+    }
+
+    /** With {@code comments} as COMMENT lines of the metadata. */
+    public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator,
+                                  List<String> comments) {
+        StringBuilder out = new StringBuilder();
+        write(new KvnGenerator(out, org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.KVN_PADDING_WIDTH, "OMM",
+                Constants.JULIAN_DAY, 0), omm(tle, objectName, internationalDesignator, Instant.now(),
+                DEFAULT_ORIGINATOR, comments));
+        return out.toString();
     }
 
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator,
                                   Instant creationDate, String originator) {
         StringBuilder out = new StringBuilder();
         write(new KvnGenerator(out, org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.KVN_PADDING_WIDTH, "OMM",
-                Constants.JULIAN_DAY, 0), omm(tle, objectName, internationalDesignator, creationDate, originator));
+                Constants.JULIAN_DAY, 0), omm(tle, objectName, internationalDesignator, creationDate, originator,
+                List.of()));
         return out.toString();
     }
 
     public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator) {
-        return writeXml(tle, objectName, internationalDesignator, Instant.now(), DEFAULT_ORIGINATOR);
+        return writeXml(tle, objectName, internationalDesignator, List.of());
+    }
+
+    /** With {@code comments} as COMMENT elements of the metadata. */
+    public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
+                                  List<String> comments) {
+        return writeXml(tle, objectName, internationalDesignator, Instant.now(), DEFAULT_ORIGINATOR, comments);
     }
 
     public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
                                   Instant creationDate, String originator) {
+        return writeXml(tle, objectName, internationalDesignator, creationDate, originator, List.of());
+    }
+
+    private static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
+                                   Instant creationDate, String originator, List<String> comments) {
         StringBuilder out = new StringBuilder();
         try {
             // Orekit's XML generator writes text as it is: what would break the XML is escaped here
             write(new XmlGenerator(out, XmlGenerator.DEFAULT_INDENT, "OMM", Constants.JULIAN_DAY, false, null),
                     omm(tle, xmlText(objectName), internationalDesignator.map(OmmWriter::xmlText), creationDate,
-                            xmlText(originator)));
+                            xmlText(originator), comments.stream().map(OmmWriter::xmlText).toList()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,13 +233,14 @@ public final class OmmWriter {
 
     /** The OMM of a TLE: SGP4 theory, TEME, UTC, Earth, the mean elements and the TLE parameters. */
     private static Omm omm(TLE tle, String objectName, Optional<String> internationalDesignator, Instant creationDate,
-                           String originator) {
+                           String originator, List<String> comments) {
         OdmHeader header = new OdmHeader();
         header.setFormatVersion(org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.CCSDS_OMM_VERS);
         header.setCreationDate(new AbsoluteDate(creationDate, TimeScalesFactory.getUTC()));
         header.setOriginator(originator);
 
         OmmMetadata metadata = new OmmMetadata();
+        comments.forEach(metadata::addComment);
         metadata.setObjectName(objectName);
         metadata.setObjectID(internationalDesignator.orElse(UNKNOWN_OBJECT_ID));
         // a name only: the body itself (and its JPL ephemeris) is never needed to write SGP4 elements

@@ -30,6 +30,7 @@ import org.concord.formats.InputRejectedException;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
+import org.concord.orbit.ElementAge;
 import org.concord.orbit.Ephemeris;
 import org.concord.orbit.PropagationException;
 import org.concord.node.Node;
@@ -346,6 +347,7 @@ public final class ApiServer implements AutoCloseable {
         catalog.put("satcatEntries", stats.satcatEntries());
         catalog.put("newestEpoch", stats.newestEpoch().map(Instant::toString).orElse(null));
         catalog.put("medianEpoch", stats.medianEpoch().map(Instant::toString).orElse(null));
+        catalog.put("freshness", JsonViews.freshness(node.catalog().freshness(filter(ctx), Instant.now())));
         m.put("catalog", catalog);
         Map<String, Object> orekit = new LinkedHashMap<>();
         orekit.put("leapSeconds", "bundled UTC-TAI.history");
@@ -428,7 +430,10 @@ public final class ApiServer implements AutoCloseable {
         Callers.exported(ctx, latest.label());
         ctx.header("X-Concord-Label", latest.label().toString());
         ctx.header("X-Concord-Orbit-Id", Long.toString(latest.id()));
-        ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout));
+        ElementAge age = node.config().staleness().assess(latest, Instant.now());
+        elementAgeHeaders(ctx, age);
+        ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout,
+                List.of(age.describe() + " at export")));
     }
 
     private void ephemeris(Context ctx) {
@@ -446,7 +451,17 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("X-Concord-Label", record.label().toString());
         ctx.header("X-Concord-Orbit-Id", Long.toString(record.id()));
         ctx.header("X-Concord-Approximate", Boolean.toString(ephemeris.approximate()));
+        elementAgeHeaders(ctx, ephemeris.elementAge());
         ctx.contentType(parameters.format().mediaType()).result(out.toString());
+    }
+
+    /** How old the element set behind an answer is (docs/staleness.md), in headers beside the answer's body. */
+    private static void elementAgeHeaders(Context ctx, ElementAge age) {
+        ctx.header("X-Concord-Element-Epoch", age.epoch().toString());
+        ctx.header("X-Concord-Element-Age-Seconds", Long.toString(age.age().toSeconds()));
+        ctx.header("X-Concord-Element-Age-Limit-Seconds", Long.toString(age.limit().toSeconds()));
+        ctx.header("X-Concord-Orbit-Regime", age.regime().name());
+        ctx.header("X-Concord-Stale", Boolean.toString(age.stale()));
     }
 
     private void conjunctions(Context ctx) {

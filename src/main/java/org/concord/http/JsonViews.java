@@ -1,11 +1,13 @@
 package org.concord.http;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.concord.catalog.CatalogFreshness;
 import org.concord.catalog.LatestOrbitChoice;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.Provenance;
@@ -13,6 +15,7 @@ import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.InputAges;
 import org.concord.conjunction.ScreeningRun;
 import org.concord.conjunction.ScreeningVolume;
 import org.concord.formats.InputError;
@@ -162,6 +165,30 @@ final class JsonViews {
         m.put("screeningRunId", c.screeningRunId().orElse(null));
         m.put("fromCdm", c.cdm().isPresent());
         m.put("label", label(c.label()));
+        m.put("primaryElementAgeSeconds", c.inputAges().map(a -> a.primary().toSeconds()).orElse(null));
+        m.put("secondaryElementAgeSeconds", c.inputAges().map(a -> a.secondary().toSeconds()).orElse(null));
+        m.put("stale", c.inputAges().map(InputAges::stale).orElse(null));
+        return m;
+    }
+
+    static Map<String, Object> staleness(ScreeningRun.Staleness s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("elementSets", s.inputs());
+        m.put("staleElementSets", s.staleInputs());
+        m.put("youngestElementAgeSeconds", s.youngestAge().toSeconds());
+        m.put("oldestElementAgeSeconds", s.oldestAge().toSeconds());
+        m.put("primaryElementAgeSeconds", s.primaryAge().map(Duration::toSeconds).orElse(null));
+        m.put("primaryStale", s.primaryStale());
+        return m;
+    }
+
+    static Map<String, Object> freshness(CatalogFreshness f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", f.at().toString());
+        m.put("objects", f.objects());
+        m.put("shareOlderThan3Days", f.share(f.olderThan3Days()));
+        m.put("shareOlderThan7Days", f.share(f.olderThan7Days()));
+        m.put("shareOlderThan30Days", f.share(f.olderThan30Days()));
         return m;
     }
 
@@ -204,8 +231,12 @@ final class JsonViews {
             fm.put("refinementSeconds", f.refinementSeconds());
             fm.put("riskSeconds", f.riskSeconds());
             fm.put("storageSeconds", f.storageSeconds());
+            fm.put("staleness", f.staleness().map(JsonViews::staleness).orElse(null));
             return fm;
         }).orElse(null));
+        m.put("stale", r.figures().flatMap(ScreeningRun.Figures::staleness).map(ScreeningRun.Staleness::stale)
+                .orElse(null));
+        m.put("warning", r.warning().orElse(null));
         m.put("error", r.error().orElse(null));
         return m;
     }

@@ -42,7 +42,8 @@ final class CdmConjunctions {
         double[] rtn = relativeRtn(cdm);
         return new Conjunction(0, primary, secondary, Optional.empty(), Optional.empty(), cdm.tca(),
                 cdm.missDistanceM(), cdm.relativeSpeedMps(), rtn[0], rtn[1], rtn[2],
-                Optional.of(own), carried, Optional.empty(), Optional.of(text), label);
+                Optional.of(own), carried, Optional.empty(), Optional.of(text), label,
+                Optional.empty());
     }
 
     private static CollisionRisk ownRisk(org.concord.formats.Conjunction cdm, double hbr) {

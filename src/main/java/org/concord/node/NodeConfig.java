@@ -18,6 +18,7 @@ import org.concord.ingest.LabelRules;
 import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
+import org.concord.orbit.StalenessLimits;
 
 /**
  * A node's configuration: built-in defaults, overridden by the file {@code concord.properties} in the data directory
@@ -31,7 +32,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          Duration auditCheckpointPeriod,
                          Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
                          Optional<Https> https, Optional<KeyStoreFile> federationTrustStore,
-                         boolean federationAllowPlainHttp) {
+                         boolean federationAllowPlainHttp, StalenessLimits staleness) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -107,14 +108,18 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                         s.integer("https.port", 8443, 1, 65535), keyStore(s, "https.keystore",
                         absoluteData))),
                 s.optional("federation.truststore").map(k -> keyStore(s, "federation.truststore", absoluteData)),
-                Boolean.parseBoolean(s.get("federation.allow-plain-http", "false")));
+                Boolean.parseBoolean(s.get("federation.allow-plain-http", "false")),
+                new StalenessLimits(s.positiveDuration("staleness.limit.leo", StalenessLimits.DEFAULTS.leo()),
+                        s.positiveDuration("staleness.limit.meo", StalenessLimits.DEFAULTS.meo()),
+                        s.positiveDuration("staleness.limit.geo", StalenessLimits.DEFAULTS.geo()),
+                        s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
-                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp);
+                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {
@@ -186,6 +191,15 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 throw new IllegalArgumentException(origin(key) + ": " + key + " = '" + text.get()
                         + "' is not an ISO-8601 duration such as PT10M");
             }
+        }
+
+        /** An ISO-8601 duration such as P3D that must be positive. */
+        Duration positiveDuration(String key, Duration fallback) {
+            Duration value = duration(key, fallback);
+            if (value.isZero()) {
+                throw new IllegalArgumentException(origin(key) + ": " + key + " must be positive, such as P3D");
+            }
+            return value;
         }
 
         int integer(String key, int fallback, int min, int max) {

@@ -62,21 +62,26 @@ public final class PropagationService {
             Constants.WGS84_EARTH_EQUATORIAL_RADIUS * (1.0 - Constants.WGS84_EARTH_FLATTENING);
 
     private final MeanElementsDecoder meanElements;
+    private final StalenessLimits staleness;
     private final FrameSet frames;
     private final boolean earthOrientationLoaded;
     private final TimeScale utc;
 
-    /** A service that reads TLE records and hands OMM records to {@code meanElements} ({@link MeanElementsDecoder}). */
-    public PropagationService(MeanElementsDecoder meanElements) {
+    /**
+     * A service that reads TLE records, hands OMM records to {@code meanElements} ({@link MeanElementsDecoder}), and
+     * marks results beyond the {@code staleness} limits stale.
+     */
+    public PropagationService(MeanElementsDecoder meanElements, StalenessLimits staleness) {
         this.earthOrientationLoaded = OrekitSetup.get().earthOrientationLoaded();
         this.meanElements = meanElements;
+        this.staleness = staleness;
         this.frames = new FrameSet();
         this.utc = TimeScalesFactory.getUTC();
     }
 
-    /** A service for TLE, OEM and OPM records that refuses OMM records. */
+    /** A service for TLE, OEM and OPM records that refuses OMM records, with the default staleness limits. */
     public PropagationService() {
-        this(MeanElementsDecoder.tleOnly());
+        this(MeanElementsDecoder.tleOnly(), StalenessLimits.DEFAULTS);
     }
 
     public Ephemeris propagate(OrbitRecord record, Instant from, Instant to, Duration step, OutputFrame frame) {
@@ -84,6 +89,9 @@ public final class PropagationService {
     }
 
     /**
+     * Propagates over the whole request. A result beyond the staleness limit of the record's regime is still
+     * answered, marked {@link ElementAge#stale()}.
+     *
      * @throws PropagationException when the record cannot be read or propagated over the whole request; no partial
      *                              ephemeris is returned
      */
@@ -119,9 +127,10 @@ public final class PropagationService {
         notes.add("SGP4 mean elements are accurate to about a kilometre near their epoch and degrade by kilometres"
                 + " per day away from it");
         boolean approximate = approximate(false, request.frame(), notes);
+        ElementAge age = staleness.assess(record, request.from(), request.to());
         return new Ephemeris(record.noradId(), record.objectName(), objectId(record), OrbitKind.MEAN_ELEMENTS,
                 request.frame(), sgp4.deepSpace() ? "SDP4 (deep space)" : "SGP4", approximate, notes, samples,
-                record.id(), record.label());
+                record.id(), record.label(), age);
     }
 
     private Ephemeris ephemeris(OrbitRecord record, PropagationRequest request) {
@@ -171,9 +180,10 @@ public final class PropagationService {
                 + segments.get(0).getMetadata().getInterpolationMethod() + " degree "
                 + segments.get(0).getMetadata().getInterpolationDegree());
         boolean approximate = approximate(earthFixedSource, request.frame(), notes);
+        ElementAge age = staleness.assess(record, request.from(), request.to());
         return new Ephemeris(record.noradId(), record.objectName(), objectId(record), OrbitKind.EPHEMERIS,
                 request.frame(), "OEM interpolation", approximate, notes, samples,
-                record.id(), record.label());
+                record.id(), record.label(), age);
     }
 
     private Ephemeris stateVector(OrbitRecord record, PropagationRequest request) {
@@ -244,9 +254,10 @@ public final class PropagationService {
             notes.add("the OPM's " + opm.getNbManeuvers() + " manoeuvre(s) are not applied");
         }
         boolean approximate = approximate(earthFixedSource, request.frame(), notes);
+        ElementAge age = staleness.assess(record, request.from(), request.to());
         return new Ephemeris(record.noradId(), record.objectName(), objectId(record), OrbitKind.STATE_VECTOR,
                 request.frame(), "numerical (J2)", approximate, notes, samples,
-                record.id(), record.label());
+                record.id(), record.label(), age);
     }
 
     private EphemerisSample checkedSample(Instant time, AbsoluteDate date, PVCoordinates pv, OutputFrame frame,

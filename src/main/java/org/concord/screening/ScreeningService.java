@@ -29,7 +29,10 @@ import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.ingest.LabelRules;
 import org.concord.label.Label;
+import org.concord.conjunction.InputAges;
+import org.concord.orbit.ElementAge;
 import org.concord.orbit.MeanElementsDecoder;
+import org.concord.orbit.StalenessLimits;
 import org.concord.risk.CollisionProbability;
 import org.concord.risk.CovarianceSource;
 import org.concord.risk.HardBodyRadii;
@@ -74,6 +77,7 @@ public final class ScreeningService implements AutoCloseable {
     private final MeanElementsDecoder decoder;
     private final HardBodyRadii radii;
     private final LabelRules labels;
+    private final StalenessLimits staleness;
     private final String party;
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -83,12 +87,14 @@ public final class ScreeningService implements AutoCloseable {
     });
 
     public ScreeningService(CatalogStore catalog, ConjunctionStore conjunctions, MeanElementsDecoder decoder,
-                            HardBodyRadii radii, LabelRules labels, String party, Clock clock) {
+                            HardBodyRadii radii, LabelRules labels, StalenessLimits staleness, String party,
+                            Clock clock) {
         this.catalog = catalog;
         this.conjunctions = conjunctions;
         this.decoder = decoder;
         this.radii = radii;
         this.labels = labels;
+        this.staleness = staleness;
         this.party = party;
         this.clock = clock;
     }
@@ -261,17 +267,54 @@ public final class ScreeningService implements AutoCloseable {
             found.add(new Conjunction(0, a.primaryNoradId(), a.secondaryNoradId(), primaryOrbit,
                     Optional.of(secondary.id()), a.tca(), a.missDistanceMeters(), a.relativeSpeedMetersPerSecond(),
                     a.radialMeters(), a.inTrackMeters(), a.crossTrackMeters(), Optional.of(risk), Optional.empty(),
-                    Optional.of(run.id()), Optional.empty(), label));
+                    Optional.of(run.id()), Optional.empty(), label, Optional.of(inputAges(a, objects))));
         }
         double riskSeconds = (System.nanoTime() - riskStart) / 1e9;
         long storeStart = System.nanoTime();
         ScreeningStatistics s = result.statistics();
         ScreeningRun.Figures provisional = new ScreeningRun.Figures(s.objects(),
                 s.excludedBySgp4Error() + objects.unusable(), s.candidatePairs(), found.size(),
-                s.propagationSeconds(), s.broadPhaseSeconds(), s.refinementSeconds(), riskSeconds, 0);
+                s.propagationSeconds(), s.broadPhaseSeconds(), s.refinementSeconds(), riskSeconds, 0,
+                Optional.of(staleness(run, objects)));
         conjunctions.finishRun(run.id(), found, provisional);
         double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
         conjunctions.recordStorageTime(run.id(), storeSeconds);
+    }
+
+    /**
+     * The ages at TCA of a close approach's element sets; an uploaded ephemeris (no orbit record) is screened only
+     * within its span, where its age is zero.
+     */
+    private InputAges inputAges(CloseApproach a, Secondaries objects) {
+        Optional<ElementAge> primary = Optional.ofNullable(objects.byOrbitId().get(a.primaryOrbitId()))
+                .map(orbit -> staleness.assess(orbit, a.tca()));
+        ElementAge secondary = staleness.assess(objects.byOrbitId().get(a.secondaryOrbitId()), a.tca());
+        return new InputAges(primary.map(ElementAge::age).orElse(Duration.ZERO), secondary.age(),
+                secondary.stale() || primary.map(ElementAge::stale).orElse(false));
+    }
+
+    /** How old the run's element sets were over its window (an uploaded ephemeris primary: zero within its span). */
+    private ScreeningRun.Staleness staleness(ScreeningRun run, Secondaries objects) {
+        Instant end = run.start().plus(run.window());
+        int stale = 0;
+        Duration youngest = null;
+        Duration oldest = Duration.ZERO;
+        Optional<ElementAge> primary = Optional.empty();
+        for (OrbitRecord orbit : objects.byOrbitId().values()) {
+            ElementAge age = staleness.assess(orbit, run.start(), end);
+            stale += age.stale() ? 1 : 0;
+            youngest = youngest == null || age.age().compareTo(youngest) < 0 ? age.age() : youngest;
+            oldest = age.age().compareTo(oldest) > 0 ? age.age() : oldest;
+            if (run.kind() == ScreeningRun.Kind.ONE_VS_ALL
+                    && run.primaryNoradId().equals(Optional.of(orbit.noradId()))) {
+                primary = Optional.of(age);
+            }
+        }
+        Optional<Duration> primaryAge = run.kind() == ScreeningRun.Kind.EPHEMERIS ? Optional.of(Duration.ZERO)
+                : primary.map(ElementAge::age);
+        return new ScreeningRun.Staleness(objects.byOrbitId().size(), stale,
+                youngest == null ? Duration.ZERO : youngest, oldest, primaryAge,
+                primary.map(ElementAge::stale).orElse(false));
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.concord.catalog.CatalogFreshness;
 import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.IngestBatch;
@@ -1426,9 +1427,7 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public CatalogStatistics statistics(LabelFilter filter) {
-        // the objects whose newest orbit is hidden come from this catalog view's look-up (found once per filter)
-        Table<?> visible = filter.unrestricted() ? OBJ : objects(filter, Optional.empty(),
-                fallbackObjects(currentView(), filter, Optional.empty(), h -> true));
+        Table<?> visible = visibleObjects(filter);
         long objects = dsl.fetchCount(visible);
         long orbits = dsl.fetchCount(Orbit.T, orbitVisible(filter));
         long satcat = dsl.fetchCount(Satcat.T, admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS));
@@ -1440,6 +1439,26 @@ public final class JooqCatalogStore implements CatalogStore {
                 .orderBy(Orbit.EPOCH).limit(1).offset(objects / 2).fetchOptional(Orbit.EPOCH)
                 .map(OffsetDateTime::toInstant);
         return new CatalogStatistics(objects, orbits, satcat, newest, median);
+    }
+
+    @Override
+    public CatalogFreshness freshness(LabelFilter filter, Instant now) {
+        Table<?> visible = visibleObjects(filter);
+        Field<OffsetDateTime> newestState = coalesce(Orbit.COVERAGE_STOP, Orbit.EPOCH);
+        List<Field<Integer>> counts = new ArrayList<>();
+        counts.add(count());
+        CatalogFreshness.AGES.forEach(age -> counts.add(count().filterWhere(newestState.lt(odt(now.minus(age))))));
+        Record r = dsl.select(counts).from(visible).join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
+                .fetchOne();
+        return new CatalogFreshness(now, r.get(counts.get(0)), r.get(counts.get(1)), r.get(counts.get(2)),
+                r.get(counts.get(3)));
+    }
+
+    /** The objects the filter admits, each with the newest orbit it admits as its latest. */
+    private Table<?> visibleObjects(LabelFilter filter) {
+        // the objects whose newest orbit is hidden come from this catalog view's look-up (found once per filter)
+        return filter.unrestricted() ? OBJ : objects(filter, Optional.empty(),
+                fallbackObjects(currentView(), filter, Optional.empty(), h -> true));
     }
 
     /**

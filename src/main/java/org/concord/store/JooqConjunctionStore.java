@@ -18,7 +18,9 @@ import org.concord.conjunction.ConjunctionQuery;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.conjunction.ScreeningRun;
 import org.concord.label.DataKind;
+import org.concord.conjunction.InputAges;
 import org.concord.conjunction.ScreeningRun.EphemerisSource;
+import org.concord.conjunction.ScreeningRun.Staleness;
 import org.concord.conjunction.ScreeningVolume;
 import org.concord.conjunction.ScreeningVolume.RtnEllipsoid;
 import org.concord.label.Label;
@@ -96,6 +98,15 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                     .set(Run.REFINEMENT_S, figures.refinementSeconds())
                     .set(Run.RISK_S, figures.riskSeconds())
                     .set(Run.STORAGE_S, figures.storageSeconds())
+                    .set(Run.ELEMENT_SETS, figures.staleness().map(Staleness::inputs).orElse(null))
+                    .set(Run.STALE_ELEMENT_SETS, figures.staleness().map(Staleness::staleInputs).orElse(null))
+                    .set(Run.YOUNGEST_ELEMENT_AGE_S, figures.staleness().map(a -> a.youngestAge().toSeconds())
+                            .orElse(null))
+                    .set(Run.OLDEST_ELEMENT_AGE_S, figures.staleness().map(a -> a.oldestAge().toSeconds())
+                            .orElse(null))
+                    .set(Run.PRIMARY_ELEMENT_AGE_S, figures.staleness().flatMap(Staleness::primaryAge)
+                            .map(Duration::toSeconds).orElse(null))
+                    .set(Run.PRIMARY_STALE, figures.staleness().map(Staleness::primaryStale).orElse(null))
                     .where(Run.ID.eq(runId))
                     .execute();
         });
@@ -162,7 +173,8 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         Conj.IN_TRACK_M, Conj.CROSS_TRACK_M, Conj.PC, Conj.PC_METHOD, Conj.PC_SOURCE, Conj.PC_HBR_M, Conj.PC_STATEMENT,
         Conj.CDM_PC, Conj.CDM_PC_METHOD, Conj.CDM_PC_SOURCE, Conj.CDM_PC_HBR_M, Conj.CDM_PC_STATEMENT, Conj.CDM,
         Conj.CDM_SHA256, Conj.LABEL_ORIGINATOR, Conj.LABEL_RELEASABILITY, Conj.LABEL_TLP, Conj.LABEL_CAVEATS,
-        Conj.LABEL_EXPIRY, Conj.LABEL_ID, Conj.PRIMARY_LABEL_ID, Conj.SECONDARY_LABEL_ID};
+        Conj.LABEL_EXPIRY, Conj.LABEL_ID, Conj.PRIMARY_LABEL_ID, Conj.SECONDARY_LABEL_ID, Conj.PRIMARY_ELEMENT_AGE_S,
+        Conj.SECONDARY_ELEMENT_AGE_S, Conj.STALE};
 
     /** The label id of each of these orbit records: a conjunction remembers its inputs' labels. */
     private static Map<Long, Long> inputLabels(DSLContext tx, List<Conjunction> conjunctions) {
@@ -203,7 +215,10 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                         l.originator(), l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
                         l.expiry().map(JooqCatalogStore::odt).orElse(null), labelIds.get(l),
                         c.primaryOrbitId().map(inputLabels::get).orElse(null),
-                        c.secondaryOrbitId().map(inputLabels::get).orElse(null));
+                        c.secondaryOrbitId().map(inputLabels::get).orElse(null),
+                        c.inputAges().map(a -> a.primary().toSeconds()).orElse(null),
+                        c.inputAges().map(a -> a.secondary().toSeconds()).orElse(null),
+                        c.inputAges().map(InputAges::stale).orElse(null));
             }
             batch.execute();
         }
@@ -244,11 +259,14 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 .set(Conj.LABEL_ID, labelId)
                 .set(Conj.PRIMARY_LABEL_ID, c.primaryOrbitId().map(inputLabels::get).orElse(null))
                 .set(Conj.SECONDARY_LABEL_ID, c.secondaryOrbitId().map(inputLabels::get).orElse(null))
+                .set(Conj.PRIMARY_ELEMENT_AGE_S, c.inputAges().map(a -> a.primary().toSeconds()).orElse(null))
+                .set(Conj.SECONDARY_ELEMENT_AGE_S, c.inputAges().map(a -> a.secondary().toSeconds()).orElse(null))
+                .set(Conj.STALE, c.inputAges().map(InputAges::stale).orElse(null))
                 .returningResult(Conj.ID).fetchOne().value1();
         return new Conjunction(id, c.primaryNoradId(), c.secondaryNoradId(), c.primaryOrbitId(),
                 c.secondaryOrbitId(), c.tca(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(),
                 c.radialMeters(), c.inTrackMeters(), c.crossTrackMeters(), c.risk(), c.cdmRisk(),
-                c.screeningRunId(), c.cdm(), c.label());
+                c.screeningRunId(), c.cdm(), c.label(), c.inputAges());
     }
 
     @Override
@@ -306,7 +324,12 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         Optional<ScreeningRun.Figures> figures = r.get(Run.CONJUNCTIONS) == null ? Optional.empty()
                 : Optional.of(new ScreeningRun.Figures(r.get(Run.OBJECTS_SCREENED), r.get(Run.OBJECTS_EXCLUDED),
                 r.get(Run.CANDIDATE_PAIRS), r.get(Run.CONJUNCTIONS), r.get(Run.PROPAGATION_S),
-                r.get(Run.BROAD_PHASE_S), r.get(Run.REFINEMENT_S), r.get(Run.RISK_S), r.get(Run.STORAGE_S)));
+                r.get(Run.BROAD_PHASE_S), r.get(Run.REFINEMENT_S), r.get(Run.RISK_S), r.get(Run.STORAGE_S),
+                r.get(Run.ELEMENT_SETS) == null ? Optional.empty() : Optional.of(new Staleness(r.get(Run.ELEMENT_SETS),
+                        r.get(Run.STALE_ELEMENT_SETS), Duration.ofSeconds(r.get(Run.YOUNGEST_ELEMENT_AGE_S)),
+                        Duration.ofSeconds(r.get(Run.OLDEST_ELEMENT_AGE_S)),
+                        Optional.ofNullable(r.get(Run.PRIMARY_ELEMENT_AGE_S)).map(Duration::ofSeconds),
+                        r.get(Run.PRIMARY_STALE)))));
         ScreeningVolume volume = r.get(Run.ELLIPSOID_RADIAL_M) == null
                 ? new ScreeningVolume.Sphere(r.get(Run.THRESHOLD_M)) : new RtnEllipsoid(r.get(Run.ELLIPSOID_RADIAL_M), r.get(Run.ELLIPSOID_IN_TRACK_M),
                 r.get(Run.ELLIPSOID_CROSS_TRACK_M));
@@ -329,7 +352,10 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 risk(r, Conj.CDM_PC, Conj.CDM_PC_METHOD, Conj.CDM_PC_SOURCE, Conj.CDM_PC_HBR_M, Conj.CDM_PC_STATEMENT),
                 Optional.ofNullable(r.get(Conj.RUN_ID)), Optional.ofNullable(r.get(Conj.CDM)),
                 JooqCatalogStore.label(r.get(Conj.LABEL_ORIGINATOR), r.get(Conj.LABEL_RELEASABILITY),
-                        r.get(Conj.LABEL_TLP), r.get(Conj.LABEL_CAVEATS), r.get(Conj.LABEL_EXPIRY)));
+                        r.get(Conj.LABEL_TLP), r.get(Conj.LABEL_CAVEATS), r.get(Conj.LABEL_EXPIRY)),
+                r.get(Conj.STALE) == null ? Optional.empty() : Optional.of(new InputAges(
+                        Duration.ofSeconds(r.get(Conj.PRIMARY_ELEMENT_AGE_S)),
+                        Duration.ofSeconds(r.get(Conj.SECONDARY_ELEMENT_AGE_S)), r.get(Conj.STALE))));
     }
 
     private static Optional<CollisionRisk> risk(Record r, Field<Double> pc, Field<String> method,

@@ -145,8 +145,16 @@ final class Tables {
         static final Field<Double> ELLIPSOID_CROSS_TRACK_M = col("ellipsoid_cross_track_m", SQLDataType.DOUBLE);
         static final Field<String> EPHEMERIS_NAME = col("ephemeris_name", SQLDataType.VARCHAR);
         static final Field<String> EPHEMERIS_SHA256 = col("ephemeris_sha256", SQLDataType.CHAR(64));
+        static final Field<Integer> ELEMENT_SETS = col("element_sets", SQLDataType.INTEGER);
+        static final Field<Integer> STALE_ELEMENT_SETS = col("stale_element_sets", SQLDataType.INTEGER);
+        static final Field<Long> YOUNGEST_ELEMENT_AGE_S = col("youngest_element_age_s", SQLDataType.BIGINT);
+        static final Field<Long> OLDEST_ELEMENT_AGE_S = col("oldest_element_age_s", SQLDataType.BIGINT);
+        static final Field<Long> PRIMARY_ELEMENT_AGE_S = col("primary_element_age_s", SQLDataType.BIGINT);
+        static final Field<Boolean> PRIMARY_STALE = col("primary_stale", SQLDataType.BOOLEAN);
 
-        static final Field<?>[] ALL = {ID, KIND, PRIMARY_NORAD_ID, START_TIME, WINDOW_SECONDS, THRESHOLD_M, REQUESTED_BY, STARTED_AT, STATUS, PROGRESS, FINISHED_AT, OBJECTS_SCREENED, OBJECTS_EXCLUDED, CANDIDATE_PAIRS, CONJUNCTIONS, PROPAGATION_S, BROAD_PHASE_S, REFINEMENT_S, RISK_S, STORAGE_S, ERROR, ELLIPSOID_RADIAL_M, ELLIPSOID_IN_TRACK_M, ELLIPSOID_CROSS_TRACK_M, EPHEMERIS_NAME, EPHEMERIS_SHA256};
+        static final Field<?>[] ALL = {ID, KIND, PRIMARY_NORAD_ID, START_TIME, WINDOW_SECONDS, THRESHOLD_M, REQUESTED_BY, STARTED_AT, STATUS, PROGRESS, FINISHED_AT, OBJECTS_SCREENED, OBJECTS_EXCLUDED, CANDIDATE_PAIRS, CONJUNCTIONS, PROPAGATION_S, BROAD_PHASE_S, REFINEMENT_S, RISK_S, STORAGE_S, ERROR, ELLIPSOID_RADIAL_M, ELLIPSOID_IN_TRACK_M, ELLIPSOID_CROSS_TRACK_M, EPHEMERIS_NAME, EPHEMERIS_SHA256,
+            ELEMENT_SETS, STALE_ELEMENT_SETS, YOUNGEST_ELEMENT_AGE_S, OLDEST_ELEMENT_AGE_S, PRIMARY_ELEMENT_AGE_S,
+            PRIMARY_STALE};
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("screening_run", name), type);
@@ -190,8 +198,12 @@ final class Tables {
         static final Field<Long> LABEL_ID = col("label_id", SQLDataType.BIGINT);
         static final Field<Long> PRIMARY_LABEL_ID = col("primary_label_id", SQLDataType.BIGINT);
         static final Field<Long> SECONDARY_LABEL_ID = col("secondary_label_id", SQLDataType.BIGINT);
+        static final Field<Long> PRIMARY_ELEMENT_AGE_S = col("primary_element_age_s", SQLDataType.BIGINT);
+        static final Field<Long> SECONDARY_ELEMENT_AGE_S = col("secondary_element_age_s", SQLDataType.BIGINT);
+        static final Field<Boolean> STALE = col("stale", SQLDataType.BOOLEAN);
 
-        static final Field<?>[] ALL = {ID, RUN_ID, PRIMARY_NORAD_ID, SECONDARY_NORAD_ID, PRIMARY_ORBIT_ID, SECONDARY_ORBIT_ID, TCA, MISS_M, RELATIVE_SPEED, RADIAL_M, IN_TRACK_M, CROSS_TRACK_M, PC, PC_METHOD, PC_SOURCE, PC_HBR_M, PC_STATEMENT, CDM_PC, CDM_PC_METHOD, CDM_PC_SOURCE, CDM_PC_HBR_M, CDM_PC_STATEMENT, CDM, CDM_SHA256, LABEL_ORIGINATOR, LABEL_RELEASABILITY, LABEL_TLP, LABEL_CAVEATS, LABEL_EXPIRY};
+        static final Field<?>[] ALL = {ID, RUN_ID, PRIMARY_NORAD_ID, SECONDARY_NORAD_ID, PRIMARY_ORBIT_ID, SECONDARY_ORBIT_ID, TCA, MISS_M, RELATIVE_SPEED, RADIAL_M, IN_TRACK_M, CROSS_TRACK_M, PC, PC_METHOD, PC_SOURCE, PC_HBR_M, PC_STATEMENT, CDM_PC, CDM_PC_METHOD, CDM_PC_SOURCE, CDM_PC_HBR_M, CDM_PC_STATEMENT, CDM, CDM_SHA256, LABEL_ORIGINATOR, LABEL_RELEASABILITY, LABEL_TLP, LABEL_CAVEATS, LABEL_EXPIRY,
+            PRIMARY_ELEMENT_AGE_S, SECONDARY_ELEMENT_AGE_S, STALE};
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("conjunction", name), type);

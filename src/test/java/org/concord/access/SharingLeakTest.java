@@ -157,9 +157,10 @@ class SharingLeakTest {
             found.add(new Conjunction(0, a.noradId(), b.noradId(), fromCdm ? Optional.empty() : Optional.of(a.id()),
                     fromCdm ? Optional.empty() : Optional.of(b.id()), Instant.parse("2024-07-05T01:00:00Z")
                     .plusSeconds(i * 60L), 100 + i, 7000, 10, 20, 30, Optional.empty(), Optional.empty(),
-                    Optional.of(runId), Optional.empty(), label));
+                    Optional.of(runId), Optional.empty(), label, Optional.empty()));
         }
-        node.conjunctions().finishRun(runId, found, new ScreeningRun.Figures(ORBITS.size(), 0, 40, 40, 0, 0, 0, 0, 0));
+        node.conjunctions().finishRun(runId, found, new ScreeningRun.Figures(ORBITS.size(), 0, 40, 40, 0, 0, 0, 0, 0,
+                Optional.empty()));
         for (Conjunction c : node.conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(runId), org.concord.conjunction.ConjunctionQuery.Sort.TCA, 1000, 0),

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 import org.concord.TestNodes;
+import org.concord.node.Node;
+import org.concord.node.NodeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +54,31 @@ class ConcordCliTest {
 
         CliRun status = run("status");
         assertThat(status.out()).contains("objects:        301").contains("newest epoch:   2024-07");
+    }
+
+    @Test
+    void theBundledCatalogUsedLongAfterItsEpochsSaysItIsStaleEverywhere() {
+        // the reproduction: the bundled 2024-07 catalog, a screening on 2026-12-03
+        try (Node node = Node.open(NodeConfig.load(dir.resolve("node"), Optional.empty(), Map.of()))) {
+            node.loadSampleCatalogIfEmpty(line -> { });
+        }
+        CliRun screen = run("screen", "--start", "2026-12-03T00:00:00Z", "--window", "1h", "--primary", "25544");
+        assertThat(screen.exitCode()).as(screen.err()).isZero();
+        assertThat(screen.out()).contains("WARNING: the primary's element set is 880.4 days from the window, beyond"
+                + " the staleness limit of its orbit regime: results are not meaningful");
+
+        CliRun propagate = run("propagate", "39741", "--from", "2026-12-03T00:00:00Z", "--to",
+                "2026-12-06T00:00:00Z", "--step", "3600");
+        assertThat(propagate.exitCode()).as(propagate.err()).isZero();
+        assertThat(propagate.err()).contains("WARNING: element set 884.0 days from its epoch"
+                + " 2024-07-04T23:45:27.044640Z (limit 14.0 days for MEO): STALE");
+
+        assertThat(run("export", "25544").err()).containsPattern("WARNING: element set \\d+\\.\\d days from its epoch"
+                + " 2024-07-05T14:27:56\\.\\d+Z \\(limit 3\\.0 days for LEO\\): STALE, the result is not meaningful"
+                + " at export");
+        // element sets of 2024-07 are older than 30 days whenever this test runs
+        assertThat(run("status").out()).containsPattern("freshness: +of 26\\d{3} objects at \\S+, 100\\.0 % have"
+                + " element sets older than 3 days, 100\\.0 % older than 7 days, 100\\.0 % older than 30 days");
     }
 
     @Test

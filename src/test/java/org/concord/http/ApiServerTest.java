@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,6 +98,71 @@ class ApiServerTest {
         assertThat(r.body().at("/orekit/earthOrientationLoaded").asBoolean()).isFalse();
         assertThat(r.body().at("/orekit/itrfApproximate").asBoolean()).isTrue();
         assertThat(r.body().at("/database").asText()).startsWith("H2 jdbc:h2:file:");
+    }
+
+    @Test
+    void answersSayHowOldTheirElementSetsAreAndWhetherTheyAreStale() throws Exception {
+        // the ISS elements of 2024-07-05T14:27:56Z, four days on: beyond the three days of low orbits
+        HttpResponse<String> late = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/ephemeris"
+                + "?from=2024-07-09T15:00:00Z&to=2024-07-09T16:00:00Z&step=600")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Reply stale = checked("/api/v1/objects/{noradId}/ephemeris", "GET", late);
+        long ageSeconds = java.time.Duration.between(Instant.parse("2024-07-05T14:27:56.786976Z"),
+                Instant.parse("2024-07-09T16:00:00Z")).toSeconds();
+        assertThat(stale.body().get("stale").asBoolean()).isTrue();
+        assertThat(stale.body().get("regime").asText()).isEqualTo("LEO");
+        assertThat(stale.body().get("elementAgeSeconds").asLong()).isEqualTo(ageSeconds);
+        assertThat(stale.body().get("elementAgeLimitSeconds").asLong()).isEqualTo(3 * 86400);
+        assertThat(late.headers().firstValue("X-Concord-Stale")).contains("true");
+        assertThat(late.headers().firstValue("X-Concord-Element-Age-Seconds")).contains(Long.toString(ageSeconds));
+        assertThat(late.headers().firstValue("X-Concord-Element-Epoch")).contains("2024-07-05T14:27:56.786976Z");
+        HttpResponse<String> near = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/ephemeris"
+                + "?from=2024-07-05T15:00:00Z&to=2024-07-05T16:00:00Z&step=600&format=csv")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(near.headers().firstValue("X-Concord-Stale")).contains("false");
+
+        // exported now, years after its epoch
+        HttpResponse<String> tle = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/elements"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tle.headers().firstValue("X-Concord-Stale")).contains("true");
+        assertThat(tle.headers().firstValue("X-Concord-Orbit-Regime")).contains("LEO");
+        assertThat(Long.parseLong(tle.headers().firstValue("X-Concord-Element-Age-Seconds").orElseThrow()))
+                .isGreaterThan(365L * 86400);
+        for (String format : List.of("omm-kvn", "omm-xml")) {
+            HttpResponse<String> omm = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/elements"
+                    + "?format=" + format)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(omm.body()).as(format).containsPattern("COMMENT\\W+element set \\d+\\.\\d days from its epoch"
+                    + " 2024-07-05T14:27:56\\.786976Z \\(limit 3\\.0 days for LEO\\): STALE, the result is not"
+                    + " meaningful at export");
+        }
+
+        // the screening, through the API: a run that says its results are not meaningful
+        HttpResponse<String> waited = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2026-12-03T00:00:00Z\", \"windowSeconds\":"
+                        + " 3600, \"thresholdMeters\": 5000, \"primaryNoradId\": 25544, \"wait\": true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Reply run = checked("/api/v1/screenings", "POST", waited);
+        assertThat(run.body().at("/run/stale").asBoolean()).isTrue();
+        assertThat(run.body().at("/run/figures/staleness/staleElementSets").asInt()).isEqualTo(301);
+        assertThat(run.body().at("/run/figures/staleness/primaryStale").asBoolean()).isTrue();
+        assertThat(run.body().at("/run/warning").asText()).startsWith("the primary's element set is 880.4 days");
+
+        // each conjunction: its inputs' ages at TCA
+        HttpResponse<String> recent = CLIENT.send(authorized(URI.create(base + "/api/v1/screenings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\": \"2024-07-05T00:00:00Z\", \"windowSeconds\":"
+                        + " 86400, \"thresholdMeters\": 100000, \"primaryNoradId\": 25544, \"wait\": true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode conjunctions = checked("/api/v1/screenings", "POST", recent).body().get("conjunctions");
+        assertThat(conjunctions).isNotEmpty();
+        for (JsonNode c : conjunctions) {
+            assertThat(c.get("primaryElementAgeSeconds").isIntegralNumber()).as(c.toString()).isTrue();
+            assertThat(c.get("secondaryElementAgeSeconds").isIntegralNumber()).isTrue();
+            assertThat(c.get("stale").isBoolean()).isTrue();
+        }
+
+        Reply status = get("/api/v1/status", "/api/v1/status");
+        assertThat(status.body().at("/catalog/freshness/objects").asLong()).isEqualTo(301);
+        assertThat(status.body().at("/catalog/freshness/shareOlderThan30Days").asDouble()).isEqualTo(1.0);
     }
 
     @Test
@@ -340,8 +406,10 @@ class ApiServerTest {
                 1234.5, 9000, 100, 1200, 200, java.util.Optional.of(new org.concord.conjunction.CollisionRisk(2e-5,
                 "maximum", org.concord.risk.CovarianceSource.MAXIMUM, 12,
                 "the largest probability over all covariance scalings, not a measured probability")),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), label)),
-                new org.concord.conjunction.ScreeningRun.Figures(2, 0, 1, 1, 0.1, 0.1, 0.1, 0.1, 0.1));
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), label,
+                java.util.Optional.empty())),
+                new org.concord.conjunction.ScreeningRun.Figures(2, 0, 1, 1, 0.1, 0.1, 0.1, 0.1, 0.1,
+                        java.util.Optional.empty()));
         Reply list = get("/api/v1/conjunctions", "/api/v1/conjunctions?noradId=25544&maxMissMeters=5000&sort=pc");
         assertThat(list.body().get("total").asLong()).isEqualTo(1);
         JsonNode c = list.body().at("/items/0");

@@ -202,7 +202,8 @@ class SourcePriorityAndRecallApiTest {
         node.conjunctions().finishRun(run.id(), List.of(new Conjunction(0, norad, other.noradId(),
                 Optional.of(gbr.id()), Optional.of(other.id()), Instant.parse("2024-07-05T01:00:00Z"), 100, 7000, 10,
                 20, 30, Optional.empty(), Optional.empty(), Optional.of(run.id()), Optional.empty(),
-                gbr.label().combine(other.label(), "TEST"))), new ScreeningRun.Figures(2, 0, 1, 1, 0, 0, 0, 0, 0));
+                gbr.label().combine(other.label(), "TEST"), Optional.empty())),
+                new ScreeningRun.Figures(2, 0, 1, 1, 0, 0, 0, 0, 0, Optional.empty()));
         String path = "/api/v1/orbits/{orbitId}";
 
         assertThat(documented("DELETE", path, "/api/v1/orbits/" + gbr.id(), Optional.empty()).status())

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
+import org.concord.orbit.OrbitRegime;
+import org.concord.orbit.StalenessLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +54,27 @@ class NodeConfigTest {
         assertThat(config.labelRules().labelFor("/uploads/usa-plan.oem").originator()).isEqualTo("USA");
         assertThat(config.labelRules().labelFor("/uploads/usa-plan.oem").tlp()).isEqualTo(Tlp.AMBER);
         assertThat(config.labelRules().labelFor("gbr.tle").originator()).isEqualTo("GBR");
+    }
+
+    @Test
+    void stalenessLimitsPerOrbitRegimeHaveDocumentedDefaultsAndMustBePositive() throws IOException {
+        assertThat(NodeConfig.load(dir, Optional.empty(), Map.of()).staleness())
+                .isEqualTo(new StalenessLimits(Duration.ofDays(3), Duration.ofDays(14), Duration.ofDays(30),
+                        Duration.ofDays(7)));
+        Files.writeString(dir.resolve(NodeConfig.FILE_NAME), """
+                staleness.limit.leo = PT36H
+                staleness.limit.geo = P14D
+                """);
+        NodeConfig config = NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_STALENESS_LIMIT_HEO", "P2D"));
+        assertThat(config.staleness().limit(OrbitRegime.LEO)).isEqualTo(Duration.ofHours(36));
+        assertThat(config.staleness().limit(OrbitRegime.GEO)).isEqualTo(Duration.ofDays(14));
+        assertThat(config.staleness().limit(OrbitRegime.HEO)).isEqualTo(Duration.ofDays(2));
+        assertThat(config.staleness().limit(OrbitRegime.MEO)).isEqualTo(Duration.ofDays(14));
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_STALENESS_LIMIT_MEO",
+                "PT0S"))).hasMessageContaining("environment variable CONCORD_STALENESS_LIMIT_MEO")
+                .hasMessageContaining("staleness.limit.meo must be positive");
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_STALENESS_LIMIT_LEO",
+                "3d"))).hasMessageContaining("staleness.limit.leo = '3d' is not an ISO-8601 duration");
     }
 
     @Test

@@ -69,6 +69,29 @@ class EphemerisFormatTest {
     }
 
     @Test
+    void jsonAndOemSayHowOldTheElementSetIsAndWhetherItIsStale() throws Exception {
+        OrbitRecord iss = OrbitRecords.meanElements(OrbitRecords.ISS_TLE);
+        Instant from = iss.epoch().plus(Duration.ofDays(4));
+        Ephemeris stale = service.propagate(iss, from, from.plus(Duration.ofHours(12)), Duration.ofHours(1),
+                OutputFrame.GCRF);
+        JsonNode json = new ObjectMapper().readTree(write(EphemerisFormat.JSON, stale));
+        assertThat(json.get("elementEpoch").asText()).isEqualTo(iss.epoch().toString());
+        assertThat(json.get("elementAgeSeconds").asLong()).isEqualTo(Duration.ofHours(4 * 24 + 12).toSeconds());
+        assertThat(json.get("regime").asText()).isEqualTo("LEO");
+        assertThat(json.get("elementAgeLimitSeconds").asLong()).isEqualTo(Duration.ofDays(3).toSeconds());
+        assertThat(json.get("stale").asBoolean()).isTrue();
+        assertThat(write(EphemerisFormat.OEM_KVN, stale)).containsPattern("COMMENT\\s+element set 4\\.5 days from its"
+                + " epoch 2024-07-05T14:27:56\\.\\d+Z \\(limit 3\\.0 days for LEO\\): STALE");
+
+        Ephemeris fresh = service.propagate(iss, iss.epoch(), iss.epoch().plus(Duration.ofDays(1)),
+                Duration.ofHours(1), OutputFrame.GCRF);
+        assertThat(new ObjectMapper().readTree(write(EphemerisFormat.JSON, fresh)).get("stale").asBoolean()).isFalse();
+        assertThat(write(EphemerisFormat.OEM_KVN, fresh))
+                .containsPattern("COMMENT\\s+element set 1\\.0 days from its epoch")
+                .doesNotContain("STALE");
+    }
+
+    @Test
     void oemNamesTheFrameAsCcsdsDoes() {
         assertThat(write(EphemerisFormat.OEM_KVN, iss(OutputFrame.TEME))).containsPattern("REF_FRAME\\s+= TEME");
         assertThat(write(EphemerisFormat.OEM_KVN, iss(OutputFrame.GCRF))).containsPattern("REF_FRAME\\s+= GCRF");

@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.OrbitSummary;
 import org.concord.catalog.Provenance;
 import org.concord.catalog.SourceFormat;
+import org.concord.formats.MeanElements;
 import org.concord.label.Label;
+import org.orekit.propagation.analytical.tle.TLE;
 
 /** Orbit records for tests, built around a message text. */
 final class OrbitRecords {
@@ -36,6 +39,14 @@ final class OrbitRecords {
         return new OrbitRecord(7, noradId, name, Optional.ofNullable(designator), Instant.EPOCH, format.orbitKind(),
                 format, new OrbitSummary(400, 420, 51.6, 92.9, 0.001), Optional.empty(), false, content, "",
                 Label.publicFrom("TEST"), new Provenance("test", "", Instant.EPOCH, "test"), 1);
+    }
+
+    /** A TLE record as an ingest stores it: its epoch and orbit summary from the element set. */
+    static OrbitRecord meanElements(String tle) {
+        TLE elements = MeanElementsDecoder.readTle(tle);
+        return new OrbitRecord(7, elements.getSatelliteNumber(), "", Optional.empty(), elements.getDate().toInstant(),
+                OrbitKind.MEAN_ELEMENTS, SourceFormat.TLE, MeanElements.summaryOf(elements), Optional.empty(), false,
+                tle, "", Label.publicFrom("TEST"), new Provenance("test", "", Instant.EPOCH, "test"), 1);
     }
 
     static String resource(String path) {

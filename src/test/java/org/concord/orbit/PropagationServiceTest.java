@@ -41,6 +41,30 @@ class PropagationServiceTest {
     class MeanElements {
 
         @Test
+        void aPropagationFarFromItsEpochIsAnsweredButMarkedStaleWithItsAgeAndLimit() {
+            OrbitRecord iss = OrbitRecords.meanElements(OrbitRecords.ISS_TLE);
+            Ephemeris nearEpoch = service.propagate(iss, iss.epoch(), iss.epoch().plus(Duration.ofDays(2)),
+                    Duration.ofHours(1), OutputFrame.TEME);
+            assertThat(nearEpoch.elementAge().age()).isEqualTo(Duration.ofDays(2));
+            assertThat(nearEpoch.elementAge().stale()).isFalse();
+
+            // GPS elements of 2024-07 propagated to 2026-12-03 (the issue's date): SDP4 answers, the answer is stale
+            OrbitRecord navstar = OrbitRecords.meanElements("""
+                    1 39741U 14026A   24186.98989635 -.00000102  00000-0  00000-0 0  9999
+                    2 39741  56.7098 359.1778 0030899 316.4240  43.3424  2.00567096 74253
+                    """);
+            Instant start = Instant.parse("2026-12-03T00:00:00Z");
+            Ephemeris late = service.propagate(navstar, start, start.plus(Duration.ofDays(3)), Duration.ofHours(1),
+                    OutputFrame.TEME);
+            assertThat(late.samples()).hasSize(73);
+            assertThat(late.elementAge().stale()).isTrue();
+            assertThat(late.elementAge().regime()).isEqualTo(OrbitRegime.MEO);
+            assertThat(late.elementAge().limit()).isEqualTo(Duration.ofDays(14));
+            assertThat(late.elementAge().age()).isEqualTo(Duration.between(navstar.epoch(),
+                    start.plus(Duration.ofDays(3))));
+        }
+
+        @Test
         void framesAgreeOnRadiusAndTheIssFliesAbout400KmUp() {
             List<EphemerisSample.Cartesian> teme = cartesian(iss(OutputFrame.TEME));
             List<EphemerisSample.Cartesian> gcrf = cartesian(iss(OutputFrame.GCRF));
@@ -123,7 +147,7 @@ class PropagationServiceTest {
             PropagationService withOmm = new PropagationService(MeanElementsDecoder.withOmm((format, content) -> {
                 asked.add(format);
                 return MeanElementsDecoder.readTle(OrbitRecords.ISS_TLE);
-            }));
+            }), StalenessLimits.DEFAULTS);
             Ephemeris fromOmm = withOmm.propagate(omm, ISS_TIME, ISS_TIME.plus(Duration.ofMinutes(93)),
                     Duration.ofMinutes(3), OutputFrame.TEME);
             assertThat(asked).containsOnly(SourceFormat.OMM_KVN);

@@ -113,6 +113,57 @@ class ScreeningServiceTest {
     }
 
     @Test
+    void aRunFarFromTheEpochsOfItsElementSetsSaysItsResultsAreNotMeaningful() {
+        // the reproduction on the 2024-07 elements: screen 2026-12-03 for an hour against the ISS
+        ScreeningRun run = node.screening().run(new ScreeningService.Request(Instant.parse("2026-12-03T00:00:00Z"),
+                Duration.ofHours(1), 5000, Optional.of(25544L)), "tester", f -> { });
+        assertThat(run.status()).as(run.error().orElse("")).isEqualTo(ScreeningRun.Status.DONE);
+        ScreeningRun.Staleness staleness = run.figures().orElseThrow().staleness().orElseThrow();
+        assertThat(staleness.inputs()).isEqualTo(301);
+        assertThat(staleness.staleInputs()).isEqualTo(301);
+        assertThat(staleness.primaryStale()).isTrue();
+        assertThat(staleness.primaryAge().orElseThrow().toDays()).isEqualTo(880);
+        assertThat(staleness.youngestAge().toDays()).isGreaterThanOrEqualTo(877);
+        assertThat(run.warning()).hasValueSatisfying(w -> assertThat(w).startsWith("the primary's element set is"
+                + " 880.4 days from the window").contains("results are not meaningful"));
+        // stored, not only returned
+        assertThat(node.conjunctions().findRun(run.id()).orElseThrow().warning()).isEqualTo(run.warning());
+    }
+
+    @Test
+    void eachConjunctionSaysHowOldItsElementSetsWereAtTca() {
+        Instant start = Instant.parse("2024-07-06T00:00:00Z");
+        ScreeningRun run = node.screening().run(new ScreeningService.Request(start, Duration.ofHours(12), 50_000,
+                Optional.empty()), "tester", f -> { });
+        ScreeningRun.Staleness staleness = run.figures().orElseThrow().staleness().orElseThrow();
+        // element sets from 2024-06-29 to 2024-07-07: some low-orbit ones are beyond three days, not all
+        assertThat(staleness.staleInputs()).isPositive().isLessThan(staleness.inputs());
+        assertThat(staleness.primaryAge()).isEmpty();
+        assertThat(run.warning()).hasValueSatisfying(w -> assertThat(w)
+                .startsWith(staleness.staleInputs() + " of 301 element sets are beyond").doesNotContain("all"));
+
+        List<Conjunction> stored = node.screening().conjunctionsOf(run, LabelFilter.UNRESTRICTED);
+        assertThat(stored).isNotEmpty();
+        Map<Long, org.concord.catalog.OrbitRecord> orbits = new java.util.HashMap<>();
+        node.catalog().latestOrbits().forEach(o -> orbits.put(o.id(), o));
+        for (Conjunction c : stored) {
+            org.concord.catalog.OrbitRecord primary = orbits.get(c.primaryOrbitId().orElseThrow());
+            org.concord.catalog.OrbitRecord secondary = orbits.get(c.secondaryOrbitId().orElseThrow());
+            var ages = c.inputAges().orElseThrow();
+            assertThat(ages.primary().toSeconds()).isEqualTo(Duration.between(primary.epoch(), c.tca()).abs()
+                    .toSeconds());
+            assertThat(ages.secondary().toSeconds()).isEqualTo(Duration.between(secondary.epoch(), c.tca()).abs()
+                    .toSeconds());
+            assertThat(ages.stale()).isEqualTo(ages.primary().compareTo(limit(primary)) > 0
+                    || ages.secondary().compareTo(limit(secondary)) > 0);
+        }
+    }
+
+    private static Duration limit(org.concord.catalog.OrbitRecord orbit) {
+        return node.config().staleness().limit(org.concord.orbit.OrbitRegime.of(orbit.summary()));
+    }
+
+    @Test
     void runsLeftRunningByAStoppedNodeAreMarkedFailed() {
         ScreeningRun abandoned = node.conjunctions().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
                 Optional.empty(), START, Duration.ofDays(1), new ScreeningVolume.Sphere(5000), Optional.empty(), "tester",

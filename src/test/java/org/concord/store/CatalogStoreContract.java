@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.concord.label.LabelFilter;
+import org.concord.catalog.CatalogFreshness;
 import org.concord.catalog.CatalogStatistics;
 import org.concord.catalog.IngestBatch;
 import org.concord.catalog.IngestOutcome;
@@ -219,13 +220,20 @@ abstract class CatalogStoreContract {
                     7000, 10, 20, 30, Optional.of(new org.concord.conjunction.CollisionRisk(1e-4 / (i + 1),
                     "maximum (Alfano)", org.concord.risk.CovarianceSource.MAXIMUM, 15,
                     "maximum over covariance scaling")), Optional.empty(), Optional.empty(), Optional.empty(),
-                    a.label().combine(i == 0 ? restricted : b.label(), "TEST")));
+                    a.label().combine(i == 0 ? restricted : b.label(), "TEST"),
+                    Optional.of(new org.concord.conjunction.InputAges(java.time.Duration.ZERO,
+                            java.time.Duration.ofSeconds(86400L * i + 7), i > 3))));
         }
+        var staleness = new org.concord.conjunction.ScreeningRun.Staleness(10, 4, java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofDays(880), Optional.of(java.time.Duration.ZERO), false);
         conjunctions.finishRun(run.id(), found, new org.concord.conjunction.ScreeningRun.Figures(10, 0, 45,
-                found.size(), 1, 2, 3, 4, 5));
+                found.size(), 1, 2, 3, 4, 5, Optional.of(staleness)));
         var done = conjunctions.findRun(run.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(org.concord.conjunction.ScreeningRun.Status.DONE);
         assertThat(done.figures().orElseThrow().conjunctions()).isEqualTo(9);
+        assertThat(done.figures().orElseThrow().staleness()).contains(staleness);
+        assertThat(done.warning()).hasValueSatisfying(w -> assertThat(w).startsWith("4 of 10 element sets are beyond")
+                .contains("880.0 days"));
         assertThat(done.finishedAt()).isPresent();
 
         var byPc = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
@@ -237,6 +245,8 @@ abstract class CatalogStoreContract {
         assertThat(byPc.items().get(0).label().tlp()).isEqualTo(org.concord.label.Tlp.AMBER);
         assertThat(byPc.items().get(0).risk().orElseThrow().source())
                 .isEqualTo(org.concord.risk.CovarianceSource.MAXIMUM);
+        assertThat(byPc.items()).extracting(c -> c.inputAges().orElseThrow()).containsExactlyElementsOf(found.stream()
+                .map(c -> c.inputAges().orElseThrow()).toList());
         long second = orbits.get(1).noradId();
         var filtered = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(
                 Optional.of(second), Optional.empty(), Optional.empty(), Optional.of(250.0), Optional.empty(),
@@ -593,6 +603,31 @@ abstract class CatalogStoreContract {
         assertThat(stats.satcatEntries()).isZero();
         assertSameMicros(stats.newestEpoch().orElseThrow(), epochs.get(epochs.size() - 1));
         assertSameMicros(stats.medianEpoch().orElseThrow(), epochs.get(epochs.size() / 2));
+    }
+
+    @Test
+    void freshnessCountsTheObjectsWhoseElementSetsAreOlderThan3_7And30DaysAtTheTimeAsked() {
+        byte[] file = everyNth(3);
+        ingest.ingest(IngestRequest.of("sample.txt", file, "tester"));
+        Instant at = Instant.parse("2024-07-08T00:00:00Z");
+        List<Instant> epochs = parse(file).stream().map(ParsedOrbit::epoch).toList();
+        long[] older = CatalogFreshness.AGES.stream()
+                .mapToLong(age -> epochs.stream().filter(e -> e.isBefore(at.minus(age))).count()).toArray();
+        // the 2024-07 snapshot holds element sets of every age: each count says something at this time
+        assertThat(older[0]).isGreaterThan(older[1]);
+        assertThat(older[1]).isGreaterThan(older[2]);
+        assertThat(older[2]).isPositive();
+
+        assertThat(store.freshness(LabelFilter.UNRESTRICTED, at))
+                .isEqualTo(new CatalogFreshness(at, epochs.size(), older[0], older[1], older[2]));
+        Instant longAfter = Instant.parse("2026-12-03T00:00:00Z");
+        assertThat(store.freshness(LabelFilter.UNRESTRICTED, longAfter))
+                .isEqualTo(new CatalogFreshness(longAfter, epochs.size(), epochs.size(), epochs.size(),
+                        epochs.size()));
+        // counted over what the caller sees
+        LabelFilter nothing = new LabelFilter(false, Long.MAX_VALUE, EnumSet.noneOf(DataKind.class), Map.of(),
+                Map.of());
+        assertThat(store.freshness(nothing, at)).isEqualTo(new CatalogFreshness(at, 0, 0, 0, 0));
     }
 
     @Test

@@ -313,9 +313,10 @@ abstract class SourcePriorityAndRecallContract {
             found.add(new Conjunction(0, a.noradId(), b.noradId(), Optional.of(a.id()), Optional.of(b.id()),
                     Instant.parse("2024-07-05T01:00:00Z").plusSeconds(60L * i), 100 + i, 7000, 10, 20, 30,
                     Optional.empty(), Optional.empty(), Optional.of(run.id()), Optional.empty(),
-                    a.label().combine(b.label(), "TEST")));
+                    a.label().combine(b.label(), "TEST"), Optional.empty()));
         }
-        conjunctions.finishRun(run.id(), found, new ScreeningRun.Figures(10, 0, 9, 9, 0, 0, 0, 0, 0));
+        conjunctions.finishRun(run.id(), found, new ScreeningRun.Figures(10, 0, 9, 9, 0, 0, 0, 0, 0,
+                Optional.empty()));
         return new Setup(latest.stream().map(OrbitRecord::noradId).toList(), run);
     }
 
