@@ -255,7 +255,7 @@ public final class ApiServer implements AutoCloseable {
         String header = ctx.header("Authorization");
         if (header == null && FederationApi.isNodeRoute(ctx.path())) {
             // partner nodes sign their requests; the route checks the signature against the pinned key, and only a
-            // refused request costs its address a token (chargeAnonymous), so peers are never limited
+            // refused (4xx) request costs its address a token (chargeAnonymous), so peers are never limited
             OptionalLong wait = anonymousLimiter.check(ctx.ip());
             if (wait.isPresent()) {
                 throw new RateLimitedException(wait.getAsLong());
@@ -305,7 +305,7 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Charges an answered anonymous request by what it carried (one token per {@value #ANONYMOUS_RECORDS_PER_TOKEN}
-     * records, beyond the token it took to start), and a refused node-signed request one token; then lets the next
+     * records, beyond the token it took to start), and a refused (4xx) node-signed request one token; then lets the next
      * anonymous request in.
      */
     private void chargeAnonymous(Context ctx) {
@@ -314,7 +314,7 @@ public final class ApiServer implements AutoCloseable {
             anonymousGate.release();
             anonymousLimiter.charge(ctx.ip(), (double) Callers.recordsServed(ctx) / ANONYMOUS_RECORDS_PER_TOKEN);
         } else if (FederationApi.isNodeRoute(ctx.path()) && ctx.header("Authorization") == null
-                && ctx.statusCode() == HttpStatus.UNAUTHORIZED.getCode()) {
+                && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             anonymousLimiter.charge(ctx.ip(), 1);
         }
     }

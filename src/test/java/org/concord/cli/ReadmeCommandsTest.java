@@ -78,7 +78,7 @@ class ReadmeCommandsTest {
         fixture("/ccsds/omm_sample_python-sgp4.json", "omm.json");
         fixture("/ccsds/cdm/AlfanoTestCase01.cdm", "conjunction.cdm");
         CliRun plan = CliRun.of(data, "propagate", "25544", "--from", "2024-07-05T00:00:00Z", "--to",
-                "2024-07-05T06:00:00Z", "--step", "60", "--format", "oem");
+                "2024-07-05T06:00:00Z", "--step", "60s", "--format", "oem");
         assertThat(plan.exitCode()).as(plan.err()).isZero();
         Files.writeString(work.resolve("plan.oem"), plan.out());
         Files.writeString(work.resolve("usa-node.pub.pem"),

@@ -190,7 +190,8 @@ class FederationFaultsTest extends PartnersTest {
         int refused = 0;
         HttpResponse<byte[]> limited = null;
         for (int i = 0; i < burst + 5 && limited == null; i++) {
-            String path = FederationService.FEED_PATH + "?after=0&junk=" + junk;
+            // an unknown parameter is refused (400) before the signature is checked, and costs a token all the same
+            String path = FederationService.FEED_PATH + (i % 2 == 0 ? "?after=0" : "?after=0&junk=" + junk);
             NodeRequest request = new NodeRequest("GET", path, stranger.fingerprint(),
                     gbr.node.identity().fingerprint(), Instant.now());
             HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gbr.port
@@ -198,7 +199,7 @@ class FederationFaultsTest extends PartnersTest {
                     .header(NodeRequest.TIME_HEADER, Instant.now().toString())
                     .header(NodeRequest.SIGNATURE_HEADER, request.sign(stranger)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() == 401) {
+            if (r.statusCode() == 401 || r.statusCode() == 400) {
                 refused++;
             } else {
                 limited = r;
@@ -215,7 +216,7 @@ class FederationFaultsTest extends PartnersTest {
         gbr.start();
         List<AuditEntry> all = audited(gbr, AuditAction.FEDERATION_REJECT);
         assertThat(all).hasSize(2);
-        assertThat(all.get(1).event().detail()).startsWith((burst - 1) + " more refused (unknown key) from");
+        assertThat(all.get(1).event().detail()).startsWith((burst / 2 - 1) + " more refused (unknown key) from");
         assertThat(all).allSatisfy(e -> assertThat(e.entry().length()).as(e.entry()).isLessThan(1000));
     }
 

@@ -309,7 +309,7 @@ class SourcePriorityAndRecallApiTest {
                 .isEqualTo(403);
         assertThat(relabel(id, Optional.of(usaViewer), toPublic).status()).isEqualTo(403);
         assertThat(relabel(id, Optional.of(usaOperator), "{\"label\": \"tlp=RED\", \"until\": \"x\"}").body())
-                .contains("unknown key 'until'");
+                .contains("unknown key of the body 'until'");
         assertThat(relabel(id, Optional.of(usaOperator), "{\"label\": \"tlp=RED;tlp=CLEAR\"}").body())
                 .contains("'tlp' is given twice");
         assertThat(relabel(id, Optional.of(usaOperator), "{\"label\": \"originator=AUS\"}").body())
