@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
             node.loadSampleCatalogIfEmpty().ifPresent(report ->
                     System.out.println("loaded the bundled sample catalog: " + report.summary()));
         }
-        int abandoned = node.screening().failAbandonedRuns();
+        int abandoned = node.screening().failStaleRuns();
         if (abandoned > 0) {
             System.out.println(abandoned + " screening run(s) interrupted by the last stop marked FAILED");
         }

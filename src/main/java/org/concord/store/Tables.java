@@ -144,6 +144,7 @@ final class Tables {
         static final Field<Double> ELLIPSOID_CROSS_TRACK_M = col("ellipsoid_cross_track_m", SQLDataType.DOUBLE);
         static final Field<String> EPHEMERIS_NAME = col("ephemeris_name", SQLDataType.VARCHAR);
         static final Field<String> EPHEMERIS_SHA256 = col("ephemeris_sha256", SQLDataType.CHAR(64));
+        static final Field<OffsetDateTime> HEARTBEAT_AT = col("heartbeat_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
 
         static final Field<?>[] ALL = {ID, KIND, PRIMARY_NORAD_ID, START_TIME, WINDOW_SECONDS, THRESHOLD_M, REQUESTED_BY, STARTED_AT, STATUS, PROGRESS, FINISHED_AT, OBJECTS_SCREENED, OBJECTS_EXCLUDED, CANDIDATE_PAIRS, CONJUNCTIONS, PROPAGATION_S, BROAD_PHASE_S, REFINEMENT_S, RISK_S, STORAGE_S, ERROR, ELLIPSOID_RADIAL_M, ELLIPSOID_IN_TRACK_M, ELLIPSOID_CROSS_TRACK_M, EPHEMERIS_NAME, EPHEMERIS_SHA256};
 
