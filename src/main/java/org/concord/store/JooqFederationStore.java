@@ -39,6 +39,8 @@ import org.jooq.impl.SQLDataType;
 /** Peers, feed positions and recalls in PostgreSQL or H2 (migration V9), through jOOQ. */
 public final class JooqFederationStore implements FederationStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JooqFederationStore.class);
+
     private static final class PeerRow {
         static final Table<?> T = table(unquotedName("peer"));
         static final Field<Long> ID = field(unquotedName("peer", "id"), SQLDataType.BIGINT);
@@ -131,7 +133,17 @@ public final class JooqFederationStore implements FederationStore {
     public List<Peer> peers() {
         return dsl.select(PeerRow.ID, PeerRow.PARTY, PeerRow.FINGERPRINT, PeerRow.PUBLIC_KEY, PeerRow.ENDPOINT,
                 PeerRow.ADDED_AT, PeerRow.ADDED_BY, PeerRow.REMOVED_AT).from(PeerRow.T).orderBy(PeerRow.ID)
-                .fetch(JooqFederationStore::toPeer);
+                .fetch().stream().map(JooqFederationStore::readablePeer).flatMap(Optional::stream).toList();
+    }
+
+    /** The peer, or empty (and a warning in the log) when its row cannot be read: no stored row stops a node. */
+    private static Optional<Peer> readablePeer(Record r) {
+        try {
+            return Optional.of(toPeer(r));
+        } catch (RuntimeException e) {
+            LOG.warn("peer {} cannot be read and is left out: {}", r.get(PeerRow.ID), e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -144,7 +156,7 @@ public final class JooqFederationStore implements FederationStore {
         return dsl.select(PeerRow.ID, PeerRow.PARTY, PeerRow.FINGERPRINT, PeerRow.PUBLIC_KEY, PeerRow.ENDPOINT,
                         PeerRow.ADDED_AT, PeerRow.ADDED_BY, PeerRow.REMOVED_AT).from(PeerRow.T)
                 .where(PeerRow.FINGERPRINT.eq(fingerprint)).and(PeerRow.REMOVED_AT.isNull())
-                .fetchOptional(JooqFederationStore::toPeer);
+                .fetchOptional().flatMap(JooqFederationStore::readablePeer);
     }
 
     private static Peer toPeer(Record r) {

@@ -41,6 +41,27 @@ class StoredRowsTest {
     }
 
     @Test
+    void aPeerWhoseRowCannotBeReadIsLeftOutOfTheFederation() {
+        NodeConfig config;
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            config = node.config();
+        }
+        try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
+            db.dsl().insertInto(table(name("peer")))
+                    .set(field(name("party"), String.class), "GBR")
+                    .set(field(name("fingerprint"), String.class), "0".repeat(64))
+                    .set(field(name("public_key"), String.class), "not a key")
+                    .set(field(name("endpoint"), String.class), "::not a uri")
+                    .set(field(name("added_at"), OffsetDateTime.class), OffsetDateTime.now(ZoneOffset.UTC))
+                    .set(field(name("added_by"), String.class), "sql")
+                    .execute();
+        }
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            assertThat(node.federation().peers()).as("what concord serve reads at start").isEmpty();
+        }
+    }
+
+    @Test
     void unreadableScreeningRunsAreMarkedFailedAtStartAndLeftOutOfTheList() throws Exception {
         NodeConfig config;
         try (Node node = TestNodes.open(dir, Map.of())) {
