@@ -73,13 +73,23 @@ public final class Node implements AutoCloseable {
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
         this.sharing = new SharingService(new JooqSharingStore(database), config.party(), Clock.systemUTC(),
-                (by, change, subject, parties, detail) -> audit.append(AuditEvent.of(Instant.now(), by.name(),
-                        by.party(), switch (change) {
+                new SharingService.ChangeLog() {
+                    @Override
+                    public void record(org.concord.access.Principal by, SharingService.Change change, String subject,
+                                       java.util.Set<String> parties, String detail) {
+                        audit.append(AuditEvent.of(Instant.now(), by.name(), by.party(), switch (change) {
                             case PARTY -> AuditAction.PARTY_CHANGE;
                             case USER -> AuditAction.USER_CHANGE;
                             case TOKEN -> AuditAction.TOKEN_CHANGE;
                             case AGREEMENT -> AuditAction.AGREEMENT_CHANGE;
-                        }, subject, parties, detail)));
+                        }, subject, parties, detail));
+                    }
+
+                    @Override
+                    public <T> T recordedChange(java.util.function.Supplier<T> change) {
+                        return audit.recordedChange(change);
+                    }
+                });
         this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest, conjunctions,
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
                         .orbitRecordsRemoved() > 0, identity, config.party(), audit, federationClock,
@@ -165,11 +175,14 @@ public final class Node implements AutoCloseable {
 
     /** Ingests, and records what was ingested in the audit log before answering (an ingest is a change). */
     public IngestReport ingestAudited(IngestRequest request, String actor, Optional<String> actorParty) {
-        IngestReport report = ingest.ingest(request);
-        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.INGEST,
-                "ingest " + report.sourceName(),
-                List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()
-                + "; by " + request.ingestedBy()));
+        IngestReport report = audit.recordedChange(() -> {
+            IngestReport stored = ingest.ingest(request);
+            audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.INGEST,
+                    "ingest " + stored.sourceName(),
+                    List.of(stored.label().originator()), stored.summary() + "; sha256 " + stored.sourceSha256()
+                    + "; by " + request.ingestedBy()));
+            return stored;
+        });
         if (report.stored() > 0 && config.federationNotifyPeers()) {
             federation.notifyPeers();
         }
@@ -179,12 +192,14 @@ public final class Node implements AutoCloseable {
     /**
      * Recalls the orbit record with this content hash from this originator (with the conjunctions computed from
      * it), and records the recall in the audit log before answering, also when nothing was held. The recall goes to
-     * every partner node the record was released to, in its next bundle.
+     * every partner node the record was released to, in its next bundle. The recall and its audit entry are one unit.
      */
     public RecallOutcome recallAudited(String contentSha256, String originator, String reason, String actor,
                                       Optional<String> actorParty) {
-        federation.noteRecall(contentSha256, originator, reason, actor);
-        return removeRecalled(contentSha256, originator, reason, actor, actorParty);
+        return audit.recordedChange(() -> {
+            federation.noteRecall(contentSha256, originator, reason, actor);
+            return removeRecalled(contentSha256, originator, reason, actor, actorParty);
+        });
     }
 
     private RecallOutcome removeRecalled(String contentSha256, String originator, String reason, String actor,

@@ -53,8 +53,8 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     @Override
     public ScreeningRun startRun(ScreeningRun run) {
         try {
-            return dsl.transactionResult(configuration -> {
-                DSLContext tx = configuration.dsl();
+            return dsl.transactionResult(() -> {
+                DSLContext tx = dsl;
                 long id = tx.insertInto(Run.T)
                         .set(Run.KIND, run.kind().name())
                         .set(Run.PRIMARY_NORAD_ID, run.primaryNoradId().orElse(null))
@@ -95,8 +95,8 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     public void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures) {
         Map<Label, Long> labels = labelIds.resolve(conjunctions.stream().map(Conjunction::label)
                 .collect(Collectors.toSet()));
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
+        dsl.transaction(() -> {
+            DSLContext tx = dsl;
             JooqCatalogStore.takeWritersTurn(tx);
             insertBatch(tx, conjunctions, runId, labels);
             tx.update(Run.T)
@@ -185,8 +185,8 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     public Optional<Conjunction> storeFromCdm(Conjunction conjunction, String cdmSha256) {
         long labelId = labelIds.idOf(conjunction.label());
         try {
-            return dsl.transactionResult(configuration -> {
-                DSLContext tx = configuration.dsl();
+            return dsl.transactionResult(() -> {
+                DSLContext tx = dsl;
                 JooqCatalogStore.takeWritersTurn(tx);
                 if (tx.fetchExists(Conj.T, Conj.CDM_SHA256.eq(cdmSha256)
                         .and(Conj.LABEL_ORIGINATOR.eq(conjunction.label().originator())))) {

@@ -109,8 +109,8 @@ public final class JooqFederationStore implements FederationStore {
 
     @Override
     public Peer addPeer(String party, String fingerprint, String publicKeyPem, URI endpoint, Instant at, String by) {
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
+        return dsl.transactionResult(() -> {
+            DSLContext tx = dsl;
             long id = tx.insertInto(PeerRow.T).set(PeerRow.PARTY, party).set(PeerRow.FINGERPRINT, fingerprint)
                     .set(PeerRow.PUBLIC_KEY, publicKeyPem).set(PeerRow.ENDPOINT, endpoint.toString())
                     .set(PeerRow.ADDED_AT, JooqCatalogStore.odt(at)).set(PeerRow.ADDED_BY, by)
@@ -334,8 +334,8 @@ public final class JooqFederationStore implements FederationStore {
     @Override
     public void recordServed(long peerId, long sequence, FeedCursors after, int orbits, int recalls,
                              String payloadSha256, Instant at) {
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
+        dsl.transaction(() -> {
+            DSLContext tx = dsl;
             tx.deleteFrom(BundleRow.T).where(BundleRow.PEER_ID.eq(peerId)).and(BundleRow.SEQUENCE.ge(sequence))
                     .execute();
             tx.insertInto(BundleRow.T).set(BundleRow.PEER_ID, peerId).set(BundleRow.SEQUENCE, sequence)
@@ -399,8 +399,8 @@ public final class JooqFederationStore implements FederationStore {
 
     @Override
     public void addRecall(StoredOrbit stored, String reason, Instant at, String by) {
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
+        dsl.transaction(() -> {
+            DSLContext tx = dsl;
             JooqCatalogStore.takeWritersTurn(tx);
             tx.insertInto(RecallRow.T).set(RecallRow.ORBIT_ID, stored.orbit().id())
                     .set(RecallRow.LABEL_ID, stored.lane().labelId())
