@@ -15,7 +15,8 @@ import org.jooq.DSLContext;
 
 /**
  * The ids of stored labels. A label is stored in its own short transaction before the rows that carry it (on a
- * connection of its own, also inside a caller's transaction), so an id handed out is always committed (a rolled-back ingest leaves at most an unused label row, which is harmless).
+ * connection of its own, also inside a caller's transaction), so an id handed out is always committed (a
+ * rolled-back ingest leaves at most an unused label row, which is harmless).
  */
 final class LabelIds {
 

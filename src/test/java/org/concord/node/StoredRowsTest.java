@@ -17,7 +17,7 @@ import java.util.Map;
 import org.concord.TestNodes;
 import org.concord.http.ApiServer;
 import org.concord.store.Database;
-import org.jooq.DSLContext;
+import org.concord.store.StoredRows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +26,6 @@ class StoredRowsTest {
 
     @TempDir
     Path dir;
-
-    private static void insertRun(DSLContext dsl, String kind, OffsetDateTime start) {
-        dsl.insertInto(table(name("screening_run")))
-                .set(field(name("kind"), String.class), kind)
-                .set(field(name("start_time"), OffsetDateTime.class), start)
-                .set(field(name("window_seconds"), Long.class), 86_400L)
-                .set(field(name("threshold_m"), Double.class), 5000.0)
-                .set(field(name("requested_by"), String.class), "sql")
-                .set(field(name("started_at"), OffsetDateTime.class), OffsetDateTime.now(ZoneOffset.UTC))
-                .set(field(name("status"), String.class), "RUNNING")
-                .set(field(name("progress"), Double.class), 0.0)
-                .execute();
-    }
 
     @Test
     void aPeerWhoseRowCannotBeReadIsLeftOutOfTheFederation() {
@@ -69,8 +56,9 @@ class StoredRowsTest {
         }
         try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
             // what POST /api/v1/screenings with "start":"-999999999-01-01T00:00:00Z" left behind
-            insertRun(db.dsl(), "ALL_VS_ALL", OffsetDateTime.of(-999_999_999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
-            insertRun(db.dsl(), "NEWER_KIND", OffsetDateTime.of(2024, 7, 5, 0, 0, 0, 0, ZoneOffset.UTC));
+            StoredRows.insertRunningRun(db.dsl(), "ALL_VS_ALL", OffsetDateTime.of(-999_999_999, 1, 1, 0, 0, 0, 0,
+                    ZoneOffset.UTC));
+            StoredRows.insertRunningRun(db.dsl(), "NEWER_KIND", OffsetDateTime.of(2024, 7, 5, 0, 0, 0, 0, ZoneOffset.UTC));
         }
 
         try (Node node = TestNodes.open(dir, Map.of())) {

@@ -59,20 +59,8 @@ abstract class ConjunctionStoreContract {
 
     /** A RUNNING row as another version could leave it: a kind this version does not know, no heartbeat. */
     private long insertRowOfUnknownKind(DSLContext dsl) {
-        return insertRun(dsl, "NEWER_KIND", OffsetDateTime.of(2024, 7, 5, 0, 0, 0, 0, ZoneOffset.UTC));
-    }
-
-    private static long insertRun(DSLContext dsl, String kind, OffsetDateTime start) {
-        return dsl.insertInto(RUN)
-                .set(field(name("kind"), String.class), kind)
-                .set(field(name("start_time"), OffsetDateTime.class), start)
-                .set(field(name("window_seconds"), Long.class), 86_400L)
-                .set(field(name("threshold_m"), Double.class), 5000.0)
-                .set(field(name("requested_by"), String.class), "sql")
-                .set(field(name("started_at"), OffsetDateTime.class), OffsetDateTime.now(ZoneOffset.UTC))
-                .set(field(name("status"), String.class), "RUNNING")
-                .set(field(name("progress"), Double.class), 0.0)
-                .returningResult(field(name("id"), Long.class)).fetchOne().value1();
+        return StoredRows.insertRunningRun(dsl, "NEWER_KIND", OffsetDateTime.of(2024, 7, 5, 0, 0, 0, 0,
+                ZoneOffset.UTC));
     }
 
     private String statusOf(long id) {
@@ -100,7 +88,7 @@ abstract class ConjunctionStoreContract {
         long extreme;
         try {
             // what POST /api/v1/screenings with "start":"-999999999-01-01T00:00:00Z" stored on H2
-            extreme = insertRun(db.dsl(), "ALL_VS_ALL", OffsetDateTime.of(-999_999_999, 1, 1, 0, 0, 0, 0,
+            extreme = StoredRows.insertRunningRun(db.dsl(), "ALL_VS_ALL", OffsetDateTime.of(-999_999_999, 1, 1, 0, 0, 0, 0,
                     ZoneOffset.UTC));
         } catch (org.jooq.exception.DataAccessException refusedByTheDatabase) {
             extreme = insertRowOfUnknownKind(db.dsl()); // PostgreSQL keeps no such time: it cannot hold the row
