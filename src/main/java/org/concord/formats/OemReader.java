@@ -52,6 +52,9 @@ public final class OemReader {
     private static final Pattern XML_SEGMENT_START = Pattern.compile("<segment(\\s[^>]*)?>");
     private static final Pattern XML_SEGMENT_END = Pattern.compile("</segment\\s*>");
 
+    private static final String NEVER_EXTRAPOLATED = "an ephemeris is interpolated between its states, never"
+            + " extrapolated";
+
     private OemReader() {
     }
 
@@ -259,7 +262,7 @@ public final class OemReader {
     /**
      * Why a segment Orekit read cannot be interpolated as it says, if it cannot: fewer states than its interpolation
      * needs (INTERPOLATION_DEGREE + 1), or a span declared usable (USEABLE_START_TIME/USEABLE_STOP_TIME) beyond its
-     * first or last state, which only extrapolation could cover.
+     * first or last state, where it could not be interpolated.
      */
     private static Optional<InputError> unusable(String fileName, OemSegment segment, int index, SegmentLines lines,
                                                  int otherwise) {
@@ -284,12 +287,12 @@ public final class OemReader {
         if (m.getUseableStartTime() != null && m.getUseableStartTime().isBefore(firstState)) {
             return Optional.of(InputError.atLine(fileName, lines.keywords().getOrDefault("USEABLE_START_TIME",
                     dataLine), "USEABLE_START_TIME", which + " is declared usable from " + m.getUseableStartTime()
-                    + ", before its first state (" + firstState + "): that time could only be extrapolated"));
+                    + ", before its first state (" + firstState + "): " + NEVER_EXTRAPOLATED));
         }
         if (m.getUseableStopTime() != null && m.getUseableStopTime().isAfter(lastState)) {
             return Optional.of(InputError.atLine(fileName, lines.keywords().getOrDefault("USEABLE_STOP_TIME",
                     dataLine), "USEABLE_STOP_TIME", which + " is declared usable to " + m.getUseableStopTime()
-                    + ", after its last state (" + lastState + "): that time could only be extrapolated"));
+                    + ", after its last state (" + lastState + "): " + NEVER_EXTRAPOLATED));
         }
         return Optional.empty();
     }

@@ -58,7 +58,8 @@ class StoredRowsTest {
             // what POST /api/v1/screenings with "start":"-999999999-01-01T00:00:00Z" left behind
             StoredRows.insertRunningRun(db.dsl(), "ALL_VS_ALL", OffsetDateTime.of(-999_999_999, 1, 1, 0, 0, 0, 0,
                     ZoneOffset.UTC));
-            StoredRows.insertRunningRun(db.dsl(), "NEWER_KIND", OffsetDateTime.of(2024, 7, 5, 0, 0, 0, 0, ZoneOffset.UTC));
+            StoredRows.insertRunningRun(db.dsl(), "NEWER_KIND", OffsetDateTime.of(2024, 7, 5, 0, 0, 0, 0,
+                    ZoneOffset.UTC));
         }
 
         try (Node node = TestNodes.open(dir, Map.of())) {

@@ -88,8 +88,8 @@ abstract class ConjunctionStoreContract {
         long extreme;
         try {
             // what POST /api/v1/screenings with "start":"-999999999-01-01T00:00:00Z" stored on H2
-            extreme = StoredRows.insertRunningRun(db.dsl(), "ALL_VS_ALL", OffsetDateTime.of(-999_999_999, 1, 1, 0, 0, 0, 0,
-                    ZoneOffset.UTC));
+            extreme = StoredRows.insertRunningRun(db.dsl(), "ALL_VS_ALL", OffsetDateTime.of(-999_999_999, 1, 1, 0,
+                    0, 0, 0, ZoneOffset.UTC));
         } catch (org.jooq.exception.DataAccessException refusedByTheDatabase) {
             extreme = insertRowOfUnknownKind(db.dsl()); // PostgreSQL keeps no such time: it cannot hold the row
         }
