@@ -43,9 +43,11 @@ public final class SharingService {
     }
 
     /** Where changes are recorded (the node's audit log), synchronously, before the change is answered. */
-    @FunctionalInterface
     public interface ChangeLog {
         void record(Principal by, Change change, String subject, Set<String> partiesConcerned, String detail);
+
+        /** Runs a change that {@link #record}s itself as one unit with its record: both kept, or neither. */
+        <T> T recordedChange(java.util.function.Supplier<T> change);
     }
 
     private final SharingStore store;
@@ -103,6 +105,13 @@ public final class SharingService {
 
     private volatile long checkedAtNanos;
     private volatile long changesSeen = -1;
+
+    private void recorded(Runnable change) {
+        changes.recordedChange(() -> {
+            change.run();
+            return null;
+        });
+    }
 
     private void changed(Principal by, Change change, String subject, Set<String> parties, String detail) {
         view = null;
@@ -231,14 +240,16 @@ public final class SharingService {
     }
 
     public Party addParty(String code, String name, PartyKind kind, Principal by) {
-        Party party = new Party(code, name, kind, clock.instant(), 0);
-        if (view().parties().containsKey(code)) {
-            throw new IllegalArgumentException("party " + code + " exists already");
-        }
-        store.addParty(party);
-        changed(by, Change.PARTY, "party " + code, Set.of(code), "added " + kind.name().toLowerCase()
-                + " '" + name + "'");
-        return party;
+        return changes.recordedChange(() -> {
+            Party party = new Party(code, name, kind, clock.instant(), 0);
+            if (view().parties().containsKey(code)) {
+                throw new IllegalArgumentException("party " + code + " exists already");
+            }
+            store.addParty(party);
+            changed(by, Change.PARTY, "party " + code, Set.of(code), "added " + kind.name().toLowerCase()
+                    + " '" + name + "'");
+            return party;
+        });
     }
 
     /** A party's new source priority, its previous one, and how many objects got another latest orbit. */
@@ -250,38 +261,44 @@ public final class SharingService {
      * originator is its latest. The objects it concerns are re-ranked in the same transaction.
      */
     public PriorityChange setSourcePriority(String code, int priority, Principal by) {
-        Party old = requireParty(view().parties(), code);
-        int changed = store.setSourcePriority(code, priority);
-        changed(by, Change.PARTY, "party " + code, Set.of(code), "source priority " + old.sourcePriority() + " -> "
-                + priority + "; latest orbit of " + changed + (changed == 1 ? " object" : " objects") + " changed");
-        return new PriorityChange(new Party(old.code(), old.name(), old.kind(), old.createdAt(), priority),
-                old.sourcePriority(), changed);
+        return changes.recordedChange(() -> {
+            Party old = requireParty(view().parties(), code);
+            int changed = store.setSourcePriority(code, priority);
+            changed(by, Change.PARTY, "party " + code, Set.of(code), "source priority " + old.sourcePriority() + " -> "
+                    + priority + "; latest orbit of " + changed + (changed == 1 ? " object" : " objects") + " changed");
+            return new PriorityChange(new Party(old.code(), old.name(), old.kind(), old.createdAt(), priority),
+                    old.sourcePriority(), changed);
+        });
     }
 
     public void addMember(String group, String member, Principal by) {
-        Map<String, Party> parties = view().parties();
-        Party g = requireParty(parties, group);
-        requireParty(parties, member);
-        if (g.kind() != PartyKind.GROUP) {
-            throw new IllegalArgumentException("party " + group + " is a " + g.kind().name().toLowerCase()
-                    + ", not a group");
-        }
-        if (group.equals(member)) {
-            throw new IllegalArgumentException("a group cannot be a member of itself");
-        }
-        if (store.groupMembers().getOrDefault(group, Set.of()).contains(member)) {
-            throw new IllegalArgumentException(member + " is a member of " + group + " already");
-        }
-        store.addMember(group, member);
-        changed(by, Change.PARTY, "party " + group, Set.of(group, member), member + " joined " + group);
+        recorded(() -> {
+            Map<String, Party> parties = view().parties();
+            Party g = requireParty(parties, group);
+            requireParty(parties, member);
+            if (g.kind() != PartyKind.GROUP) {
+                throw new IllegalArgumentException("party " + group + " is a " + g.kind().name().toLowerCase()
+                        + ", not a group");
+            }
+            if (group.equals(member)) {
+                throw new IllegalArgumentException("a group cannot be a member of itself");
+            }
+            if (store.groupMembers().getOrDefault(group, Set.of()).contains(member)) {
+                throw new IllegalArgumentException(member + " is a member of " + group + " already");
+            }
+            store.addMember(group, member);
+            changed(by, Change.PARTY, "party " + group, Set.of(group, member), member + " joined " + group);
+        });
     }
 
     public void removeMember(String group, String member, Principal by) {
-        if (!store.groupMembers().getOrDefault(group, Set.of()).contains(member)) {
-            throw new NotFoundException(member + " is not a member of " + group);
-        }
-        store.removeMember(group, member);
-        changed(by, Change.PARTY, "party " + group, Set.of(group, member), member + " left " + group);
+        recorded(() -> {
+            if (!store.groupMembers().getOrDefault(group, Set.of()).contains(member)) {
+                throw new NotFoundException(member + " is not a member of " + group);
+            }
+            store.removeMember(group, member);
+            changed(by, Change.PARTY, "party " + group, Set.of(group, member), member + " left " + group);
+        });
     }
 
     private static Party requireParty(Map<String, Party> parties, String code) {
@@ -300,28 +317,32 @@ public final class SharingService {
     }
 
     public User addUser(String name, String party, Role role, Principal by) {
-        View v = view();
-        Party p = requireParty(v.parties(), party);
-        if (p.kind() == PartyKind.GROUP) {
-            throw new IllegalArgumentException("a user belongs to a nation, agency or operator, not to the group "
-                    + party);
-        }
-        if (v.users().containsKey(name)) {
-            throw new IllegalArgumentException("user " + name + " exists already");
-        }
-        User user = new User(name, party, role, clock.instant(), false);
-        store.addUser(user);
-        changed(by, Change.USER, "user " + name, Set.of(party), "added as " + role.name().toLowerCase());
-        return user;
+        return changes.recordedChange(() -> {
+            View v = view();
+            Party p = requireParty(v.parties(), party);
+            if (p.kind() == PartyKind.GROUP) {
+                throw new IllegalArgumentException("a user belongs to a nation, agency or operator, not to the group "
+                        + party);
+            }
+            if (v.users().containsKey(name)) {
+                throw new IllegalArgumentException("user " + name + " exists already");
+            }
+            User user = new User(name, party, role, clock.instant(), false);
+            store.addUser(user);
+            changed(by, Change.USER, "user " + name, Set.of(party), "added as " + role.name().toLowerCase());
+            return user;
+        });
     }
 
     public void setUserDisabled(String name, boolean disabled, Principal by) {
-        User user = view().users().get(name);
-        if (user == null) {
-            throw new NotFoundException("no user " + name);
-        }
-        store.setUserDisabled(name, disabled);
-        changed(by, Change.USER, "user " + name, Set.of(user.party()), disabled ? "disabled" : "enabled");
+        recorded(() -> {
+            User user = view().users().get(name);
+            if (user == null) {
+                throw new NotFoundException("no user " + name);
+            }
+            store.setUserDisabled(name, disabled);
+            changed(by, Change.USER, "user " + name, Set.of(user.party()), disabled ? "disabled" : "enabled");
+        });
     }
 
     /** A new token and the secret itself: the secret is shown this once and stored only as its SHA-256. */
@@ -329,22 +350,24 @@ public final class SharingService {
     }
 
     public IssuedToken createToken(String userName, String description, Duration lifetime, Principal by) {
-        User user = view().users().get(userName);
-        if (user == null) {
-            throw new NotFoundException("no user " + userName);
-        }
-        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
-            throw new IllegalArgumentException("a token lives between one second and ten years");
-        }
-        Texts.bounded("description", description, MAX_TOKEN_DESCRIPTION_CHARACTERS);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = clock.instant();
-        ApiToken token = store.addToken(userName, sha256(secret), description, now, now.plus(lifetime));
-        changed(by, Change.TOKEN, "token " + token.id(), Set.of(user.party()), "issued to " + userName
-                + ", expires " + token.expiresAt());
-        return new IssuedToken(token, secret);
+        return changes.recordedChange(() -> {
+            User user = view().users().get(userName);
+            if (user == null) {
+                throw new NotFoundException("no user " + userName);
+            }
+            if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
+                throw new IllegalArgumentException("a token lives between one second and ten years");
+            }
+            Texts.bounded("description", description, MAX_TOKEN_DESCRIPTION_CHARACTERS);
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Instant now = clock.instant();
+            ApiToken token = store.addToken(userName, sha256(secret), description, now, now.plus(lifetime));
+            changed(by, Change.TOKEN, "token " + token.id(), Set.of(user.party()), "issued to " + userName
+                    + ", expires " + token.expiresAt());
+            return new IssuedToken(token, secret);
+        });
     }
 
     public List<ApiToken> tokens() {
@@ -352,13 +375,15 @@ public final class SharingService {
     }
 
     public void revokeToken(long id, Principal by) {
-        Optional<ApiToken> token = tokens().stream().filter(t -> t.id() == id).findFirst();
-        if (token.isEmpty() || !store.revokeToken(id, clock.instant())) {
-            throw new NotFoundException("no unrevoked token " + id);
-        }
-        Set<String> parties = Optional.ofNullable(view().users().get(token.get().userName())).map(User::party)
-                .map(Set::of).orElse(Set.of());
-        changed(by, Change.TOKEN, "token " + id, parties, "revoked (user " + token.get().userName() + ")");
+        recorded(() -> {
+            Optional<ApiToken> token = tokens().stream().filter(t -> t.id() == id).findFirst();
+            Set<String> parties = token.flatMap(t -> Optional.ofNullable(view().users().get(t.userName())))
+                    .map(User::party).map(Set::of).orElse(Set.of());
+            if (token.isEmpty() || !store.revokeToken(id, clock.instant())) {
+                throw new NotFoundException("no unrevoked token " + id);
+            }
+            changed(by, Change.TOKEN, "token " + id, parties, "revoked (user " + token.get().userName() + ")");
+        });
     }
 
     // ---- agreements
@@ -377,13 +402,15 @@ public final class SharingService {
     }
 
     public Agreement addAgreement(Terms terms, Principal by) {
-        checkParties(terms);
-        Instant now = clock.instant();
-        Agreement added = store.addAgreement(new Agreement(0, terms.grantor(), terms.recipients(), terms.kinds(),
-                terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), 1, now, now,
-                by.name()));
-        recordAgreement(by, added, "created");
-        return added;
+        return changes.recordedChange(() -> {
+            checkParties(terms);
+            Instant now = clock.instant();
+            Agreement added = store.addAgreement(new Agreement(0, terms.grantor(), terms.recipients(), terms.kinds(),
+                    terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), 1, now, now,
+                    by.name()));
+            recordAgreement(by, added, "created");
+            return added;
+        });
     }
 
     private void recordAgreement(Principal by, Agreement a, String what) {
@@ -396,38 +423,44 @@ public final class SharingService {
     }
 
     public Agreement amendAgreement(long id, Terms terms, Principal by) {
-        Agreement old = store.findAgreement(id).orElseThrow(() -> new NotFoundException("no agreement " + id));
-        if (old.revokedAt().isPresent()) {
-            throw new IllegalArgumentException("agreement " + id + " was revoked at " + old.revokedAt().get()
-                    + "; make a new one");
-        }
-        if (!old.grantor().equals(terms.grantor())) {
-            throw new IllegalArgumentException("an agreement's grantor cannot change (" + old.grantor() + ")");
-        }
-        checkParties(terms);
-        Agreement amended = new Agreement(id, old.grantor(), terms.recipients(), terms.kinds(),
-                terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), old.version() + 1,
-                old.createdAt(), clock.instant(), by.name());
-        if (!store.updateAgreement(amended)) {
-            throw new IllegalArgumentException("agreement " + id + " changed meanwhile; read it again and retry");
-        }
-        recordAgreement(by, amended, "amended");
-        return amended;
+        return changes.recordedChange(() -> {
+            Agreement old = store.findAgreement(id).orElseThrow(() -> new NotFoundException("no agreement " + id));
+            if (old.revokedAt().isPresent()) {
+                throw new IllegalArgumentException("agreement " + id + " was revoked at " + old.revokedAt().get()
+                        + "; make a new one");
+            }
+            if (!old.grantor().equals(terms.grantor())) {
+                throw new IllegalArgumentException("an agreement's grantor cannot change (" + old.grantor() + ")");
+            }
+            checkParties(terms);
+            Agreement amended = new Agreement(id, old.grantor(), terms.recipients(), terms.kinds(),
+                    terms.includesThirdParty(), terms.validFrom(), terms.validTo(), Optional.empty(), old.version() + 1,
+                    old.createdAt(), clock.instant(), by.name());
+            if (!store.updateAgreement(amended)) {
+                throw new IllegalArgumentException("agreement " + id + " changed meanwhile; read it again and retry");
+            }
+            recordAgreement(by, amended, "amended");
+            return amended;
+        });
     }
 
     public Agreement revokeAgreement(long id, Principal by) {
-        Agreement old = store.findAgreement(id).orElseThrow(() -> new NotFoundException("no agreement " + id));
-        if (old.revokedAt().isPresent()) {
-            throw new IllegalArgumentException("agreement " + id + " was revoked already at " + old.revokedAt().get());
-        }
-        Instant now = clock.instant();
-        Agreement revoked = new Agreement(id, old.grantor(), old.recipients(), old.kinds(), old.includesThirdParty(),
-                old.validFrom(), old.validTo(), Optional.of(now), old.version() + 1, old.createdAt(), now, by.name());
-        if (!store.updateAgreement(revoked)) {
-            throw new IllegalArgumentException("agreement " + id + " changed meanwhile; read it again and retry");
-        }
-        recordAgreement(by, revoked, "revoked");
-        return revoked;
+        return changes.recordedChange(() -> {
+            Agreement old = store.findAgreement(id).orElseThrow(() -> new NotFoundException("no agreement " + id));
+            if (old.revokedAt().isPresent()) {
+                throw new IllegalArgumentException("agreement " + id + " was revoked already at "
+                        + old.revokedAt().get());
+            }
+            Instant now = clock.instant();
+            Agreement revoked = new Agreement(id, old.grantor(), old.recipients(), old.kinds(),
+                    old.includesThirdParty(), old.validFrom(), old.validTo(), Optional.of(now), old.version() + 1,
+                    old.createdAt(), now, by.name());
+            if (!store.updateAgreement(revoked)) {
+                throw new IllegalArgumentException("agreement " + id + " changed meanwhile; read it again and retry");
+            }
+            recordAgreement(by, revoked, "revoked");
+            return revoked;
+        });
     }
 
     private void checkParties(Terms terms) {

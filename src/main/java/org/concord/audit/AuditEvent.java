@@ -43,9 +43,21 @@ public record AuditEvent(Instant time, String actor, Optional<String> actorParty
         originators = Collections.unmodifiableSortedSet(new TreeSet<>(originators));
     }
 
+    /** An event; a subject longer than its column is cut to fit, ending in "…", so that recording never fails. */
     public static AuditEvent of(Instant time, String actor, Optional<String> actorParty, AuditAction action,
                                 String subject, java.util.Collection<String> originators, String detail) {
-        return new AuditEvent(time, actor, actorParty, action, subject, new TreeSet<>(originators), detail);
+        return new AuditEvent(time, actor, actorParty, action, fitted(subject), new TreeSet<>(originators), detail);
+    }
+
+    private static String fitted(String subject) {
+        if (subject.length() <= MAX_SUBJECT_CHARS) {
+            return subject;
+        }
+        int end = MAX_SUBJECT_CHARS - 1;
+        if (Character.isHighSurrogate(subject.charAt(end - 1))) {
+            end--;
+        }
+        return subject.substring(0, end) + "…";
     }
 
     /** Party codes are stored between commas for the "concerning this party" search, so they hold none. */

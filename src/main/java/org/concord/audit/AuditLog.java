@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.concord.audit.AuditVerification.Kind;
 import org.concord.audit.AuditVerification.Problem;
@@ -109,6 +110,23 @@ public final class AuditLog implements AutoCloseable {
             frontier = rebuildFrontier();
         }
         return frontier;
+    }
+
+    /**
+     * Runs a change that records itself ({@link #append} on this thread) as one unit with its audit entries: the
+     * change and its entries are committed together, or neither is (an entry that cannot be stored undoes the
+     * change, and a change that fails leaves no entry). Other appends wait meanwhile, so that entries keep their
+     * places.
+     */
+    public <T> T recordedChange(Supplier<T> changeThatAppends) {
+        synchronized (appendLock) {
+            try {
+                return store.inOneTransaction(changeThatAppends);
+            } catch (RuntimeException | Error e) {
+                frontier = null; // it counted entries that were rolled back: rebuilt from the store on next use
+                throw e;
+            }
+        }
     }
 
     /** Appends one event now; returns it at its place. */

@@ -2,6 +2,7 @@ package org.concord.audit;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Where the audit log's entries and checkpoints are kept. */
 public interface AuditStore {
@@ -11,6 +12,12 @@ public interface AuditStore {
      * stores nothing when a sequence number is already taken (another process appended meanwhile).
      */
     boolean append(List<AuditEntry> entries);
+
+    /**
+     * Runs {@code work} in one transaction of the data stores and this one: the changes it makes and the entries it
+     * appends on this thread are all committed, or none is.
+     */
+    <T> T inOneTransaction(Supplier<T> work);
 
     /** One past the highest stored sequence number; 0 for an empty log. */
     long nextSequence();

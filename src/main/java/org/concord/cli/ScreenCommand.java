@@ -65,7 +65,22 @@ final class ScreenCommand implements Callable<Integer> {
                 : new ScreeningVolume.Sphere(ScreeningInput.thresholdMeters("--threshold",
                         threshold != null ? threshold : DEFAULT_THRESHOLD));
         try (Node node = parent.openNode()) {
-            return ephemeris != null ? screenEphemeris(node, volume) : screenCatalog(node, volume);
+            Thread stopped = Thread.ofPlatform().unstarted(() -> node.screening().failRunning(
+                    "interrupted: the screening command was stopped (TERM or Ctrl-C); start it again"));
+            Runtime.getRuntime().addShutdownHook(stopped);
+            try {
+                return ephemeris != null ? screenEphemeris(node, volume) : screenCatalog(node, volume);
+            } finally {
+                removeShutdownHook(stopped);
+            }
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: the run is marked already
         }
     }
 
@@ -88,7 +103,7 @@ final class ScreenCommand implements Callable<Integer> {
                 f.objectsExcluded(), f.candidatePairs(), f.conjunctions(), describe(volume));
         System.out.printf(Locale.ROOT, "stages: propagation %.1f s, broad phase %.1f s, refinement %.1f s,"
                         + " Pc %.1f s, storage %.1f s%n", f.propagationSeconds(), f.broadPhaseSeconds(),
-                f.refinementSeconds(), f.riskSeconds(), node.conjunctions().findRun(run.id()).orElseThrow()
+                f.refinementSeconds(), f.riskSeconds(), node.screening().findRun(run.id()).orElseThrow()
                         .figures().orElseThrow().storageSeconds());
         run.warning().ifPresent(warning -> System.out.println("WARNING: " + warning));
         System.out.println("list them: concord conjunctions --run " + run.id() + " --sort pc");

@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
         if (config.loadSampleCatalog()) {
             node.loadSampleCatalogIfEmpty(System.out::println);
         }
-        int abandoned = node.screening().failAbandonedRuns();
+        int abandoned = node.screening().failStaleRuns();
         if (abandoned > 0) {
             System.out.println(abandoned + " screening run(s) interrupted by the last stop marked FAILED");
         }

@@ -1,5 +1,6 @@
 package org.concord.conjunction;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +10,21 @@ import org.concord.label.LabelFilter;
 /** Persistence of screening runs and conjunctions, implemented in {@code store}. */
 public interface ConjunctionStore {
 
-    /** Records a new run in state RUNNING and returns it with its id. */
+    /**
+     * Records a new run in state RUNNING, its heartbeat at its start, and returns it with its id.
+     *
+     * @throws IllegalArgumentException when the database cannot keep its values as given; nothing is stored then
+     */
     ScreeningRun startRun(ScreeningRun run);
+
+    /** Renews the heartbeat of a RUNNING run: the process running it is alive at {@code at}. */
+    void heartbeat(long runId, Instant at);
+
+    /**
+     * Marks FAILED, with this error, every RUNNING run whose heartbeat is older than {@code heartbeatBefore} (or
+     * missing): their processes died. Reads no run, so a row that cannot be read is marked too. Returns how many.
+     */
+    int failStaleRuns(Instant heartbeatBefore, String error);
 
     void updateProgress(long runId, double progress);
 
@@ -22,9 +36,10 @@ public interface ConjunctionStore {
 
     void failRun(long runId, String error);
 
+    /** The run; empty too when its row cannot be read (a warning is logged): a stored row never fails a read. */
     Optional<ScreeningRun> findRun(long runId);
 
-    /** Runs, newest first. */
+    /** Runs, newest first, without those whose rows cannot be read (a warning is logged for each). */
     List<ScreeningRun> runs(int limit);
 
     /**

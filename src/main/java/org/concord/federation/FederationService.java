@@ -142,15 +142,17 @@ public final class FederationService implements AutoCloseable {
         if (fingerprint.equals(identity.fingerprint())) {
             throw new IllegalArgumentException("that is this node's own key; a peer is another node");
         }
-        if (store.activePeerByFingerprint(fingerprint).isPresent()) {
-            throw new IllegalArgumentException("a peer with key " + fingerprint + " is already registered");
-        }
-        Peer peer = store.addPeer(party, fingerprint, publicKeyPem.strip() + "\n", endpoint, clock.instant(),
-                by.name());
-        audit.append(AuditEvent.of(clock.instant(), by.name(), by.party(), AuditAction.PEER_CHANGE,
-                "peer " + peer.id() + " added", List.of(party), "party " + party + ", key " + fingerprint
-                        + ", endpoint " + endpoint));
-        return peer;
+        return audit.recordedChange(() -> {
+            if (store.activePeerByFingerprint(fingerprint).isPresent()) {
+                throw new IllegalArgumentException("a peer with key " + fingerprint + " is already registered");
+            }
+            Peer peer = store.addPeer(party, fingerprint, publicKeyPem.strip() + "\n", endpoint, clock.instant(),
+                    by.name());
+            audit.append(AuditEvent.of(clock.instant(), by.name(), by.party(), AuditAction.PEER_CHANGE,
+                    "peer " + peer.id() + " added", List.of(party), "party " + party + ", key " + fingerprint
+                            + ", endpoint " + endpoint));
+            return peer;
+        });
     }
 
     private static boolean isLoopback(String host) {
@@ -159,14 +161,16 @@ public final class FederationService implements AutoCloseable {
     }
 
     public Peer removePeer(long id, Principal by) {
-        Peer peer = store.peer(id).orElseThrow(() -> new SharingService.NotFoundException("no peer " + id));
-        if (!store.removePeer(id, clock.instant())) {
-            throw new IllegalArgumentException("peer " + id + " (" + peer.party() + ") is already removed");
-        }
-        audit.append(AuditEvent.of(clock.instant(), by.name(), by.party(), AuditAction.PEER_CHANGE,
-                "peer " + id + " removed", List.of(peer.party()), "party " + peer.party() + ", key "
-                        + peer.fingerprint()));
-        return store.peer(id).orElseThrow();
+        return audit.recordedChange(() -> {
+            Peer peer = store.peer(id).orElseThrow(() -> new SharingService.NotFoundException("no peer " + id));
+            if (!store.removePeer(id, clock.instant())) {
+                throw new IllegalArgumentException("peer " + id + " (" + peer.party() + ") is already removed");
+            }
+            audit.append(AuditEvent.of(clock.instant(), by.name(), by.party(), AuditAction.PEER_CHANGE,
+                    "peer " + id + " removed", List.of(peer.party()), "party " + peer.party() + ", key "
+                            + peer.fingerprint()));
+            return store.peer(id).orElseThrow();
+        });
     }
 
     public List<Peer> peers() {
@@ -310,19 +314,20 @@ public final class FederationService implements AutoCloseable {
             byte[] payload = BundleCodec.encode(bundle);
             byte[] signature = identity.sign(payload);
             String sha = IngestService.sha256(payload);
-            store.recordServed(peer.id(), sequence, slice.after(), bundle.orbits().size(), bundle.recalls().size(),
-                    sha, now);
             TreeSet<String> originators = new TreeSet<>();
             bundle.orbits().forEach(i -> originators.add(i.label().originator()));
             bundle.conjunctions().forEach(c -> originators.add(c.conjunction().label().originator()));
             bundle.recalls().forEach(r -> originators.add(r.originator()));
             originators.add(peer.party());
-            audit.append(AuditEvent.of(now, principalOf(peer).name(), Optional.of(peer.party()),
-                    AuditAction.FEDERATION_SEND, "bundle " + sequence + " to " + peer.party(), originators,
-                    bundle.orbits().size() + " orbit records, " + bundle.conjunctions().size() + " conjunctions, "
-                            + bundle.recalls().size() + " recalls; sha256 "
-                            + sha));
-            return Optional.of(new SignedBundle(payload, signature));
+            return audit.recordedChange(() -> {
+                store.recordServed(peer.id(), sequence, slice.after(), bundle.orbits().size(),
+                        bundle.recalls().size(), sha, now);
+                audit.append(AuditEvent.of(now, principalOf(peer).name(), Optional.of(peer.party()),
+                        AuditAction.FEDERATION_SEND, "bundle " + sequence + " to " + peer.party(), originators,
+                        bundle.orbits().size() + " orbit records, " + bundle.conjunctions().size()
+                                + " conjunctions, " + bundle.recalls().size() + " recalls; sha256 " + sha));
+                return Optional.of(new SignedBundle(payload, signature));
+            });
         }
     }
 
@@ -347,7 +352,7 @@ public final class FederationService implements AutoCloseable {
         synchronized (inboundLock(peer)) {
             Instant now = clock.instant();
             try {
-                return accept(peer, signed, now);
+                return audit.recordedChange(() -> accept(peer, signed, now));
             } catch (BundleRejectedException e) {
                 store.recordError(peer.id(), "rejected a bundle: " + e.getMessage(), now);
                 audit.append(AuditEvent.of(now, principalOf(peer).name(), Optional.of(peer.party()),

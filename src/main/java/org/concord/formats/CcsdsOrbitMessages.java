@@ -116,6 +116,10 @@ final class CcsdsOrbitMessages {
      * Concord cannot place, a time system counted from an unknown reference and a malformed date, each at its
      * line; and remembers the last token, so that an exception Orekit throws without a line can be placed.
      */
+    /** Where a segment's parts are in the file: the line of each state, and of each metadata keyword (upper case). */
+    record SegmentLines(List<Integer> states, Map<String, Integer> keywords) {
+    }
+
     static final class TokenWatch implements Function<ParseToken, List<ParseToken>> {
 
         private final String fileName;
@@ -127,6 +131,8 @@ final class CcsdsOrbitMessages {
         private final Map<String, Integer> firstLines = new HashMap<>();
         /** For each segment, the file line of each state (KVN data line, XML stateVector). */
         private final List<List<Integer>> stateLines = new ArrayList<>();
+        /** For each segment, the file line of each of its metadata keywords. */
+        private final List<Map<String, Integer>> keywordLines = new ArrayList<>();
 
         /**
          * @param lineMap from the line of the parsed text to the line of the file (they differ when one object
@@ -160,12 +166,16 @@ final class CcsdsOrbitMessages {
                 if (token.getType() == TokenType.START && ("META".equalsIgnoreCase(name)
                         || "segment".equalsIgnoreCase(name))) {
                     stateLines.add(new ArrayList<>());
+                    keywordLines.add(new HashMap<>());
                 } else if (token.getType() == TokenType.START && "stateVector".equalsIgnoreCase(name)) {
                     stateLine(line);
                 }
             }
             if (token.getType() == TokenType.ENTRY && name != null) {
                 firstLines.putIfAbsent(name.toUpperCase(Locale.ROOT), line);
+                if (!keywordLines.isEmpty()) {
+                    keywordLines.get(keywordLines.size() - 1).putIfAbsent(name.toUpperCase(Locale.ROOT), line);
+                }
                 check(name.toUpperCase(Locale.ROOT), token.getRawContent() == null ? "" : token.getRawContent().strip(),
                         line);
             }
@@ -253,9 +263,10 @@ final class CcsdsOrbitMessages {
             stateLines.get(stateLines.size() - 1).add(line);
         }
 
-        /** The file lines of the states of a segment (by its index in the message), as far as they were seen. */
-        List<Integer> dataLines(int segment) {
-            return segment < stateLines.size() ? List.copyOf(stateLines.get(segment)) : List.of();
+        /** The file lines of a segment (by its index in the message), as far as they were seen. */
+        SegmentLines segmentLines(int segment) {
+            return new SegmentLines(segment < stateLines.size() ? List.copyOf(stateLines.get(segment)) : List.of(),
+                    segment < keywordLines.size() ? Map.copyOf(keywordLines.get(segment)) : Map.of());
         }
 
         /** The file line where the keyword first appeared, else the given line. */

@@ -16,6 +16,7 @@ import org.concord.catalog.OrbitRecord.TimeSpan;
 import org.concord.catalog.OrbitSummary;
 import org.concord.catalog.SourceFormat;
 import org.concord.formats.CcsdsOrbitMessages.Identity;
+import org.concord.formats.CcsdsOrbitMessages.SegmentLines;
 import org.concord.formats.CcsdsOrbitMessages.TokenWatch;
 import org.orekit.files.ccsds.ndm.odm.oem.Oem;
 import org.orekit.files.ccsds.ndm.odm.oem.OemMetadata;
@@ -50,6 +51,9 @@ public final class OemReader {
     private static final Pattern XML_OBJECT_ID = Pattern.compile(".*<OBJECT_ID>\\s*(.*?)\\s*</OBJECT_ID>.*");
     private static final Pattern XML_SEGMENT_START = Pattern.compile("<segment(\\s[^>]*)?>");
     private static final Pattern XML_SEGMENT_END = Pattern.compile("</segment\\s*>");
+
+    private static final String NEVER_EXTRAPOLATED = "an ephemeris is interpolated between its states, never"
+            + " extrapolated";
 
     private OemReader() {
     }
@@ -89,7 +93,7 @@ public final class OemReader {
                             + (xml ? " (put <segment> and </segment> on lines of their own)" : "")));
                     continue;
                 }
-                record(fileName, format, segments, indices.stream().map(whole.watch()::dataLines).toList(), content,
+                record(fileName, format, segments, indices.stream().map(whole.watch()::segmentLines).toList(), content,
                         line, orbits, errors);
             }
         } else if (layout != null && layout.objects().size() > 1) {
@@ -110,7 +114,7 @@ public final class OemReader {
                     continue;
                 }
                 record(fileName, format, segments, IntStream.range(0, segments.size())
-                        .mapToObj(alone.watch()::dataLines).toList(), content, line, orbits, errors);
+                        .mapToObj(alone.watch()::segmentLines).toList(), content, line, orbits, errors);
             }
         } else {
             errors.add(whole.error());
@@ -177,12 +181,12 @@ public final class OemReader {
         return objects;
     }
 
-    /** @param stateLines for each segment, the file line of each of its states */
+    /** @param segmentLines for each segment, the file lines of its states and keywords */
     private static void record(String fileName, SourceFormat format, List<OemSegment> segments,
-                               List<List<Integer>> stateLines, String content, int line, List<ParsedOrbit> orbits,
+                               List<SegmentLines> segmentLines, String content, int line, List<ParsedOrbit> orbits,
                                List<InputError> errors) {
         try {
-            build(fileName, format, segments, stateLines, content, line, orbits, errors);
+            build(fileName, format, segments, segmentLines, content, line, orbits, errors);
         } catch (RuntimeException e) {
             // nothing known reaches here; an object Orekit read but that cannot be used must not stop the others
             errors.add(InputError.atLine(fileName, line, "segment", "the object's ephemeris cannot be used ("
@@ -191,7 +195,7 @@ public final class OemReader {
     }
 
     private static void build(String fileName, SourceFormat format, List<OemSegment> segments,
-                              List<List<Integer>> stateLines, String content, int line, List<ParsedOrbit> orbits,
+                              List<SegmentLines> segmentLines, String content, int line, List<ParsedOrbit> orbits,
                               List<InputError> errors) {
         OemSegment first = segments.get(0);
         OemMetadata metadata = first.getMetadata();
@@ -202,10 +206,6 @@ public final class OemReader {
             errors.add(InputError.atLine(fileName, line, "OBJECT_ID", e.getMessage()));
             return;
         }
-        if (first.getCoordinates().isEmpty()) {
-            errors.add(InputError.atLine(fileName, line, "ephemeris data line", "the segment has no state"));
-            return;
-        }
         for (int k = 0; k < segments.size(); k++) {
             List<TimeStampedPVCoordinates> states = segments.get(k).getCoordinates();
             for (int i = 1; i < states.size(); i++) {
@@ -213,7 +213,7 @@ public final class OemReader {
                 AbsoluteDate date = states.get(i).getDate();
                 if (!date.isAfter(previous)) {
                     // Orekit takes them as they come; an interpolation over them would fail or mislead
-                    errors.add(InputError.atLine(fileName, stateLine(stateLines, k, i, line), "ephemeris data line",
+                    errors.add(InputError.atLine(fileName, stateLine(segmentLines, k, i, line), "ephemeris data line",
                             "the state at " + date + (date.isEqualTo(previous) ? " repeats the epoch of the state"
                                     + " before it" : " comes before the state before it (" + previous + ")")
                                     + "; the states of a segment must be in increasing time order"));
@@ -221,14 +221,25 @@ public final class OemReader {
                 }
             }
         }
+        if (first.getCoordinates().isEmpty()) {
+            errors.add(InputError.atLine(fileName, line, "ephemeris data line", "the segment has no state"));
+            return;
+        }
         TimeStampedPVCoordinates state = first.getCoordinates().get(0);
         OrbitSummary summary;
         try {
             summary = CcsdsOrbitMessages.summary(state, first.getFrame(), first.getMu());
         } catch (RuntimeException e) {
-            errors.add(InputError.atLine(fileName, stateLine(stateLines, 0, 0, line), "ephemeris data line",
+            errors.add(InputError.atLine(fileName, stateLine(segmentLines, 0, 0, line), "ephemeris data line",
                     "first state (" + state.getDate() + "): " + e.getMessage()));
             return;
+        }
+        for (int k = 0; k < segments.size(); k++) {
+            Optional<InputError> unusable = unusable(fileName, segments.get(k), k, segmentLines.get(k), line);
+            if (unusable.isPresent()) {
+                errors.add(unusable.get());
+                return;
+            }
         }
         TimeScales scales = EarthCentredContext.get().getTimeScales();
         AbsoluteDate start = null;
@@ -248,10 +259,48 @@ public final class OemReader {
                 covariance, content, line));
     }
 
+    /**
+     * Why a segment Orekit read cannot be interpolated as it says, if it cannot: fewer states than its interpolation
+     * needs (INTERPOLATION_DEGREE + 1), or a span declared usable (USEABLE_START_TIME/USEABLE_STOP_TIME) beyond its
+     * first or last state, where it could not be interpolated.
+     */
+    private static Optional<InputError> unusable(String fileName, OemSegment segment, int index, SegmentLines lines,
+                                                 int otherwise) {
+        List<TimeStampedPVCoordinates> states = segment.getCoordinates();
+        String which = "segment " + (index + 1);
+        int dataLine = lines.states().isEmpty() ? otherwise : lines.states().get(0);
+        if (states.isEmpty()) {
+            return Optional.of(InputError.atLine(fileName, dataLine, "ephemeris data line", which
+                    + " has no state"));
+        }
+        int needed = segment.getInterpolationSamples();
+        if (states.size() < needed) {
+            return Optional.of(InputError.atLine(fileName, lines.keywords().getOrDefault("INTERPOLATION_DEGREE",
+                    dataLine), "INTERPOLATION_DEGREE", which + " has " + states.size()
+                    + (states.size() == 1 ? " state" : " states") + ", but interpolating it with degree "
+                    + segment.getMetadata().getInterpolationDegree() + " needs at least " + needed
+                    + "; give more states or a lower INTERPOLATION_DEGREE"));
+        }
+        OemMetadata m = segment.getMetadata();
+        AbsoluteDate firstState = states.get(0).getDate();
+        AbsoluteDate lastState = states.get(states.size() - 1).getDate();
+        if (m.getUseableStartTime() != null && m.getUseableStartTime().isBefore(firstState)) {
+            return Optional.of(InputError.atLine(fileName, lines.keywords().getOrDefault("USEABLE_START_TIME",
+                    dataLine), "USEABLE_START_TIME", which + " is declared usable from " + m.getUseableStartTime()
+                    + ", before its first state (" + firstState + "): " + NEVER_EXTRAPOLATED));
+        }
+        if (m.getUseableStopTime() != null && m.getUseableStopTime().isAfter(lastState)) {
+            return Optional.of(InputError.atLine(fileName, lines.keywords().getOrDefault("USEABLE_STOP_TIME",
+                    dataLine), "USEABLE_STOP_TIME", which + " is declared usable to " + m.getUseableStopTime()
+                    + ", after its last state (" + lastState + "): " + NEVER_EXTRAPOLATED));
+        }
+        return Optional.empty();
+    }
+
     /** The file line of state {@code index} of segment {@code segment}, else {@code otherwise}. */
-    private static int stateLine(List<List<Integer>> stateLines, int segment, int index, int otherwise) {
-        return segment < stateLines.size() && index < stateLines.get(segment).size()
-                ? stateLines.get(segment).get(index) : otherwise;
+    private static int stateLine(List<SegmentLines> segmentLines, int segment, int index, int otherwise) {
+        return segment < segmentLines.size() && index < segmentLines.get(segment).states().size()
+                ? segmentLines.get(segment).states().get(index) : otherwise;
     }
 
     /** Where the segments of a message lie, found line by line; lines are 0-based. */

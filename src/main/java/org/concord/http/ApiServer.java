@@ -504,7 +504,7 @@ public final class ApiServer implements AutoCloseable {
     /** Runs (their parameters and counts over the whole catalog) are the node's own business. */
     private void screenings(Context ctx) {
         List<ScreeningRun> runs = Callers.isOfNodeParty(Callers.principal(ctx), sharing)
-                ? node.conjunctions().runs(100) : List.of();
+                ? node.screening().runs(100) : List.of();
         ctx.json(Map.of("items", runs.stream().map(JsonViews::screeningRun).toList()));
     }
 
@@ -549,7 +549,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void screening(Context ctx) {
         long id = parseId(ctx.pathParam("runId"));
-        ctx.json(JsonViews.screeningRun(node.conjunctions().findRun(id)
+        ctx.json(JsonViews.screeningRun(node.screening().findRun(id)
                 .filter(run -> Callers.isOfNodeParty(Callers.principal(ctx), sharing))
                 .orElseThrow(() -> new NotFoundException("no screening run " + id))));
     }

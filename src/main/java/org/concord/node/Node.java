@@ -82,13 +82,23 @@ public final class Node implements AutoCloseable {
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
         this.sharing = new SharingService(new JooqSharingStore(database), config.party(), Clock.systemUTC(),
-                (by, change, subject, parties, detail) -> audit.append(AuditEvent.of(Instant.now(), by.name(),
-                        by.party(), switch (change) {
+                new SharingService.ChangeLog() {
+                    @Override
+                    public void record(org.concord.access.Principal by, SharingService.Change change, String subject,
+                                       java.util.Set<String> parties, String detail) {
+                        audit.append(AuditEvent.of(Instant.now(), by.name(), by.party(), switch (change) {
                             case PARTY -> AuditAction.PARTY_CHANGE;
                             case USER -> AuditAction.USER_CHANGE;
                             case TOKEN -> AuditAction.TOKEN_CHANGE;
                             case AGREEMENT -> AuditAction.AGREEMENT_CHANGE;
-                        }, subject, parties, detail)));
+                        }, subject, parties, detail));
+                    }
+
+                    @Override
+                    public <T> T recordedChange(java.util.function.Supplier<T> change) {
+                        return audit.recordedChange(change);
+                    }
+                });
         sharing.registerNodeParty();
         this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest, conjunctions,
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
@@ -200,11 +210,14 @@ public final class Node implements AutoCloseable {
 
     /** Ingests, and records what was ingested in the audit log before answering (an ingest is a change). */
     public IngestReport ingestAudited(IngestRequest request, String actor, Optional<String> actorParty) {
-        IngestReport report = ingest.ingest(request);
-        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.INGEST,
-                "ingest " + report.sourceName(),
-                List.of(report.label().originator()), report.summary() + "; sha256 " + report.sourceSha256()
-                + "; by " + request.ingestedBy()));
+        IngestReport report = audit.recordedChange(() -> {
+            IngestReport stored = ingest.ingest(request);
+            audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.INGEST,
+                    "ingest " + stored.sourceName(),
+                    List.of(stored.label().originator()), stored.summary() + "; sha256 " + stored.sourceSha256()
+                    + "; by " + request.ingestedBy()));
+            return stored;
+        });
         if (report.stored() > 0 && config.federationNotifyPeers()) {
             federation.notifyPeers();
         }
@@ -214,12 +227,14 @@ public final class Node implements AutoCloseable {
     /**
      * Recalls the orbit record with this content hash from this originator (with the conjunctions computed from
      * it), and records the recall in the audit log before answering, also when nothing was held. The recall goes to
-     * every partner node the record was released to, in its next bundle.
+     * every partner node the record was released to, in its next bundle. The recall and its audit entry are one unit.
      */
     public RecallOutcome recallAudited(String contentSha256, String originator, String reason, String actor,
                                       Optional<String> actorParty) {
-        federation.noteRecall(contentSha256, originator, reason, actor);
-        return removeRecalled(contentSha256, originator, reason, actor, actorParty);
+        return audit.recordedChange(() -> {
+            federation.noteRecall(contentSha256, originator, reason, actor);
+            return removeRecalled(contentSha256, originator, reason, actor, actorParty);
+        });
     }
 
     /** The longest reason for a re-label (kept in the audit log and sent to partners with the recall). */
@@ -255,17 +270,20 @@ public final class Node implements AutoCloseable {
                     + String.join("; ", widenings) + "); confirm that this is meant with widen=true (HTTP) or --widen"
                     + " (command line)");
         }
-        federation.noteRecall(record.contentSha256(), originator, "re-labelled " + label
-                + (reason.isBlank() ? "" : ": " + reason), actor);
-        RelabelOutcome outcome = catalog.relabel(record.contentSha256(), originator, label);
-        String detail = outcome.relabelled().map(r -> "orbit record " + r.oldId() + " of object " + r.noradId()
-                + " from " + r.oldLabel() + " to " + r.newLabel() + ", now record " + r.newId() + "; "
-                + (widenings.isEmpty() ? "narrower" : "WIDER: " + String.join("; ", widenings)) + "; "
-                + r.conjunctions() + (r.conjunctions() == 1 ? " conjunction follows" : " conjunctions follow"))
-                .orElse("not held; nothing re-labelled");
-        audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.RELABEL,
-                "relabel orbit " + record.contentSha256() + " from " + originator, List.of(originator),
-                detail + (reason.isBlank() ? "" : "; reason: " + reason)));
+        RelabelOutcome outcome = audit.recordedChange(() -> {
+            federation.noteRecall(record.contentSha256(), originator, "re-labelled " + label
+                    + (reason.isBlank() ? "" : ": " + reason), actor);
+            RelabelOutcome done = catalog.relabel(record.contentSha256(), originator, label);
+            String detail = done.relabelled().map(r -> "orbit record " + r.oldId() + " of object " + r.noradId()
+                    + " from " + r.oldLabel() + " to " + r.newLabel() + ", now record " + r.newId() + "; "
+                    + (widenings.isEmpty() ? "narrower" : "WIDER: " + String.join("; ", widenings)) + "; "
+                    + r.conjunctions() + (r.conjunctions() == 1 ? " conjunction follows" : " conjunctions follow"))
+                    .orElse("not held; nothing re-labelled");
+            audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.RELABEL,
+                    "relabel orbit " + record.contentSha256() + " from " + originator, List.of(originator),
+                    detail + (reason.isBlank() ? "" : "; reason: " + reason)));
+            return done;
+        });
         if (outcome.relabelled().isPresent() && config.federationNotifyPeers()) {
             federation.notifyPeers();
         }

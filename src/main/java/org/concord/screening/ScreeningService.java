@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
@@ -38,6 +40,8 @@ import org.concord.risk.CovarianceSource;
 import org.concord.risk.HardBodyRadii;
 import org.concord.risk.MaximumPc;
 import org.orekit.propagation.analytical.tle.TLE;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Screening as a node service: the latest mean-element orbit of every object, the {@link Screener} (or, for an
@@ -47,6 +51,8 @@ import org.orekit.propagation.analytical.tle.TLE;
  * figures in the store. Runs are recorded while they run, with progress.
  */
 public final class ScreeningService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreeningService.class);
 
     /** What to screen: all-vs-all, or one object against the catalog. */
     public record Request(Instant start, Duration window, ScreeningVolume volume, Optional<Long> primary) {
@@ -86,6 +92,19 @@ public final class ScreeningService implements AutoCloseable {
         return t;
     });
 
+    /** How often a run's process renews its heartbeat while the run is RUNNING. */
+    public static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(10);
+    /**
+     * A RUNNING run whose heartbeat is older than this is taken as dead (its process stopped) and marked FAILED by
+     * whichever process next reads or starts runs: six missed beats, so that a busy or paused process is not.
+     */
+    public static final Duration STALE_AFTER = HEARTBEAT_PERIOD.multipliedBy(6);
+
+    /** The runs this process is running, whose heartbeats it renews. */
+    private final Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("screening-heartbeat").factory());
+
     public ScreeningService(CatalogStore catalog, ConjunctionStore conjunctions, MeanElementsDecoder decoder,
                             HardBodyRadii radii, LabelRules labels, StalenessLimits staleness, String party,
                             Clock clock) {
@@ -97,34 +116,95 @@ public final class ScreeningService implements AutoCloseable {
         this.staleness = staleness;
         this.party = party;
         this.clock = clock;
+        long period = HEARTBEAT_PERIOD.toMillis();
+        heartbeats.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        for (long id : running) {
+            try {
+                conjunctions.heartbeat(id, clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("renewing the heartbeat of screening run {} failed: {}", id, e.toString());
+            }
+        }
     }
 
     /** Records the run and screens in the background; poll the run for progress. */
     public ScreeningRun start(Request request, String requestedBy) {
-        ScreeningRun run = conjunctions.startRun(newRun(request, requestedBy));
-        background.submit(() -> execute(run, request, fraction -> conjunctions.updateProgress(run.id(), fraction)));
+        ScreeningRun run = begin(newRun(request, requestedBy));
+        try {
+            background.submit(() -> {
+                try {
+                    execute(run, request, fraction -> conjunctions.updateProgress(run.id(), fraction));
+                } finally {
+                    running.remove(run.id());
+                }
+            });
+        } catch (RuntimeException e) {
+            end(run, "the run could not be started: " + e.getMessage());
+            throw e;
+        }
         return run;
     }
 
+    /** Stores the run as RUNNING and keeps its heartbeat while this process runs it. */
+    private ScreeningRun begin(ScreeningRun run) {
+        failStaleRuns();
+        ScreeningRun started = conjunctions.startRun(run);
+        running.add(started.id());
+        return started;
+    }
+
+    private void end(ScreeningRun run, String error) {
+        running.remove(run.id());
+        conjunctions.failRun(run.id(), error);
+    }
+
     /**
-     * Marks runs left RUNNING by a node that stopped mid-run as FAILED; call when a node starts serving. Returns how
-     * many there were.
+     * Marks FAILED the runs left RUNNING by a process that stopped mid-run (their heartbeat is older than
+     * {@link #STALE_AFTER}); done on every start and read of runs, and when a node starts serving. Returns how many.
      */
-    public int failAbandonedRuns() {
+    public int failStaleRuns() {
+        Instant now = clock.instant();
+        return conjunctions.failStaleRuns(now.minus(STALE_AFTER), "the process running it stopped: no heartbeat"
+                + " since before " + now.minus(STALE_AFTER) + "; start it again");
+    }
+
+    /**
+     * Marks FAILED, with this reason, the runs this process is running (on a stop: the command line's TERM, a node
+     * closing), so that none is left RUNNING. Returns how many.
+     */
+    public int failRunning(String reason) {
         int count = 0;
-        for (ScreeningRun run : conjunctions.runs(Integer.MAX_VALUE)) {
-            if (run.status() == ScreeningRun.Status.RUNNING) {
-                conjunctions.failRun(run.id(), "the node stopped while the run was in progress; start it again");
-                count++;
-            }
+        for (long id : List.copyOf(running)) {
+            running.remove(id);
+            conjunctions.failRun(id, reason);
+            count++;
         }
         return count;
     }
 
+    /** Runs, newest first, after marking the stale ones FAILED. */
+    public List<ScreeningRun> runs(int limit) {
+        failStaleRuns();
+        return conjunctions.runs(limit);
+    }
+
+    /** The run, after marking the stale ones FAILED; empty also when its stored row cannot be read. */
+    public Optional<ScreeningRun> findRun(long id) {
+        failStaleRuns();
+        return conjunctions.findRun(id);
+    }
+
     /** Records the run and screens in this thread; returns the finished (or failed) run. */
     public ScreeningRun run(Request request, String requestedBy, DoubleConsumer progress) {
-        ScreeningRun run = conjunctions.startRun(newRun(request, requestedBy));
-        execute(run, request, progress);
+        ScreeningRun run = begin(newRun(request, requestedBy));
+        try {
+            execute(run, request, progress);
+        } finally {
+            running.remove(run.id());
+        }
         return conjunctions.findRun(run.id()).orElseThrow();
     }
 
@@ -173,7 +253,7 @@ public final class ScreeningService implements AutoCloseable {
                     + coverage.start() + " to " + coverage.stop() + ", which does not overlap the window " + start
                     + " to " + end + "; an ephemeris is screened only within its span"));
         }
-        ScreeningRun run = conjunctions.startRun(new ScreeningRun(0, ScreeningRun.Kind.EPHEMERIS,
+        ScreeningRun run = begin(new ScreeningRun(0, ScreeningRun.Kind.EPHEMERIS,
                 Optional.of(primary.noradId()), start, window, request.volume(),
                 Optional.of(new ScreeningRun.EphemerisSource(name, primary.sha256())), requestedBy, clock.instant(),
                 ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
@@ -189,6 +269,8 @@ public final class ScreeningService implements AutoCloseable {
             finish(run, request.volume(), result, catalogObjects, a -> label, riskNote);
         } catch (RuntimeException e) {
             conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            running.remove(run.id());
         }
         ScreeningRun done = conjunctions.findRun(run.id()).orElseThrow();
         return new EphemerisScreening(done, screened, conjunctionsOf(done, LabelFilter.UNRESTRICTED));
@@ -317,8 +399,15 @@ public final class ScreeningService implements AutoCloseable {
                 primary.map(ElementAge::stale).orElse(false));
     }
 
+    /** Stops screening; the runs still running are marked FAILED. */
     @Override
     public void close() {
+        heartbeats.shutdownNow();
         background.shutdownNow();
+        try {
+            failRunning("the node stopped while the run was in progress; start it again");
+        } catch (RuntimeException e) {
+            LOG.warn("marking the runs in progress FAILED on close failed (their heartbeat will): {}", e.toString());
+        }
     }
 }

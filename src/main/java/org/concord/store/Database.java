@@ -11,6 +11,9 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
  * A migrated database: PostgreSQL (a {@code jdbc:postgresql:} URL) or H2 (a {@code jdbc:h2:} URL, the embedded
@@ -29,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final DSLContext dsl;
+    private final DSLContext separateDsl;
     /** Sharing changes committed through this process (the store's version counts every process's). */
     private final java.util.concurrent.atomic.AtomicLong sharingChanges = new java.util.concurrent.atomic.AtomicLong();
     /** Catalog changes committed through this process (the catalog version counts every process's). */
@@ -37,8 +41,13 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false).withRenderQuotedNames(org.jooq.conf.RenderQuotedNames.NEVER)
-                .withRenderSchema(false));
+        Settings settings = new Settings().withExecuteLogging(false)
+                .withRenderQuotedNames(org.jooq.conf.RenderQuotedNames.NEVER).withRenderSchema(false);
+        // a transaction belongs to its thread: every statement of every store made on that thread while it is open
+        // joins it (nested ones become savepoints), so that a change and its audit entry commit as one unit
+        this.dsl = DSL.using(new DefaultConfiguration().set(dialect).set(settings).set(
+                new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource))));
+        this.separateDsl = DSL.using(dataSource, dialect, settings);
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
@@ -94,8 +103,35 @@ public final class Database implements AutoCloseable {
         catalogChanges.incrementAndGet();
     }
 
+    /**
+     * Statements and transactions that join the calling thread's open transaction, if any. Open transactions with
+     * the form without arguments, {@code dsl.transaction(() -> ...)}, and run their statements on this context: the
+     * form that takes a configuration would start a transaction of its own and commit the thread's.
+     */
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * Statements and transactions on a connection of their own, committed whatever the calling thread's open
+     * transaction does (for what is cached as committed, such as label ids).
+     */
+    DSLContext separateDsl() {
+        return separateDsl;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: every statement the stores make on this thread meanwhile commits with it,
+     * or none does. The stores' own transactions inside it become savepoints.
+     */
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        try {
+            return dsl.transactionResult(() -> work.get());
+        } finally {
+            // changes counted while the transaction was open were not yet visible to other threads' reads
+            catalogChanges.incrementAndGet();
+            sharingChanges.incrementAndGet();
+        }
     }
 
     public SQLDialect dialect() {

@@ -18,17 +18,24 @@ import org.jooq.exception.DataAccessException;
 /** The audit log in PostgreSQL or H2, through jOOQ. */
 public final class JooqAuditStore implements AuditStore {
 
+    private final Database database;
     private final DSLContext dsl;
 
     public JooqAuditStore(Database database) {
+        this.database = database;
         this.dsl = database.dsl();
+    }
+
+    @Override
+    public <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return database.inTransaction(work);
     }
 
     @Override
     public boolean append(List<AuditEntry> entries) {
         try {
-            dsl.transaction(configuration -> {
-                DSLContext tx = configuration.dsl();
+            dsl.transaction(() -> {
+                DSLContext tx = dsl;
                 var insert = tx.insertInto(Tables.AuditEntry.T).columns(Tables.AuditEntry.ALL);
                 for (AuditEntry e : entries) {
                     AuditEvent event = e.event();

@@ -133,8 +133,8 @@ public final class JooqCatalogStore implements CatalogStore {
         Map<Label, Long> labels = labelIds.resolve(batch.format() == SourceFormat.SATCAT_CSV
                 ? batch.satcatRows().stream().map(r -> r.entry().label()).collect(java.util.stream.Collectors.toSet())
                 : batch.orbits().stream().map(OrbitRecord::label).collect(java.util.stream.Collectors.toSet()));
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
+        return dsl.transactionResult(() -> {
+            DSLContext tx = dsl;
             raiseCatalogVersion(tx);
             Provenance p = batch.provenance();
             long sourceId = tx.insertInto(IngestSource.T)
@@ -1267,8 +1267,8 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     private RecallOutcome recallInTransaction(String contentSha256, String originator) {
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
+        return dsl.transactionResult(() -> {
+            DSLContext tx = dsl;
             Optional<Record4<Long, Long, Long, String>> held = tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.LABEL_ID,
                             DATA_KIND_OF_ORBIT).from(Orbit.T)
                     .where(Orbit.CONTENT_SHA256.eq(contentSha256)).and(Orbit.LABEL_ORIGINATOR.eq(originator))
@@ -1303,8 +1303,8 @@ public final class JooqCatalogStore implements CatalogStore {
     public RelabelOutcome relabel(String contentSha256, String originator, Label label) {
         long newLabelId = labelIds.idOf(label);
         try {
-            return dsl.transactionResult(configuration -> relabelInTransaction(configuration.dsl(), contentSha256,
-                    originator, label, newLabelId));
+            return dsl.transactionResult(() -> relabelInTransaction(dsl, contentSha256, originator, label,
+                    newLabelId));
         } finally {
             database.catalogChangedHere();
         }

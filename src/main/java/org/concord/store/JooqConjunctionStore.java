@@ -31,9 +31,14 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Screening runs and conjunctions in PostgreSQL or H2, through jOOQ. */
 public final class JooqConjunctionStore implements ConjunctionStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JooqConjunctionStore.class);
 
     private final DSLContext dsl;
     private final LabelIds labelIds;
@@ -49,23 +54,34 @@ public final class JooqConjunctionStore implements ConjunctionStore {
 
     @Override
     public ScreeningRun startRun(ScreeningRun run) {
-        long id = dsl.insertInto(Run.T)
-                .set(Run.KIND, run.kind().name())
-                .set(Run.PRIMARY_NORAD_ID, run.primaryNoradId().orElse(null))
-                .set(Run.START_TIME, JooqCatalogStore.odt(run.start()))
-                .set(Run.WINDOW_SECONDS, run.window().toSeconds())
-                .set(Run.THRESHOLD_M, run.volume().broadPhaseRadiusMeters())
-                .set(Run.ELLIPSOID_RADIAL_M, ellipsoid(run).map(RtnEllipsoid::radialMeters).orElse(null))
-                .set(Run.ELLIPSOID_IN_TRACK_M, ellipsoid(run).map(RtnEllipsoid::inTrackMeters).orElse(null))
-                .set(Run.ELLIPSOID_CROSS_TRACK_M, ellipsoid(run).map(RtnEllipsoid::crossTrackMeters).orElse(null))
-                .set(Run.EPHEMERIS_NAME, run.ephemeris().map(EphemerisSource::name).orElse(null))
-                .set(Run.EPHEMERIS_SHA256, run.ephemeris().map(EphemerisSource::sha256).orElse(null))
-                .set(Run.REQUESTED_BY, run.requestedBy())
-                .set(Run.STARTED_AT, JooqCatalogStore.odt(run.startedAt()))
-                .set(Run.STATUS, ScreeningRun.Status.RUNNING.name())
-                .set(Run.PROGRESS, 0.0)
-                .returningResult(Run.ID).fetchOne().value1();
-        return findRun(id).orElseThrow();
+        try {
+            return dsl.transactionResult(() -> {
+                DSLContext tx = dsl;
+                long id = tx.insertInto(Run.T)
+                        .set(Run.KIND, run.kind().name())
+                        .set(Run.PRIMARY_NORAD_ID, run.primaryNoradId().orElse(null))
+                        .set(Run.START_TIME, JooqCatalogStore.odt(run.start()))
+                        .set(Run.WINDOW_SECONDS, run.window().toSeconds())
+                        .set(Run.THRESHOLD_M, run.volume().broadPhaseRadiusMeters())
+                        .set(Run.ELLIPSOID_RADIAL_M, ellipsoid(run).map(RtnEllipsoid::radialMeters).orElse(null))
+                        .set(Run.ELLIPSOID_IN_TRACK_M, ellipsoid(run).map(RtnEllipsoid::inTrackMeters).orElse(null))
+                        .set(Run.ELLIPSOID_CROSS_TRACK_M, ellipsoid(run).map(RtnEllipsoid::crossTrackMeters)
+                                .orElse(null))
+                        .set(Run.EPHEMERIS_NAME, run.ephemeris().map(EphemerisSource::name).orElse(null))
+                        .set(Run.EPHEMERIS_SHA256, run.ephemeris().map(EphemerisSource::sha256).orElse(null))
+                        .set(Run.REQUESTED_BY, run.requestedBy())
+                        .set(Run.STARTED_AT, JooqCatalogStore.odt(run.startedAt()))
+                        .set(Run.HEARTBEAT_AT, JooqCatalogStore.odt(run.startedAt()))
+                        .set(Run.STATUS, ScreeningRun.Status.RUNNING.name())
+                        .set(Run.PROGRESS, 0.0)
+                        .returningResult(Run.ID).fetchOne().value1();
+                // read back before the commit: a row this store cannot read must not be left behind
+                return toRun(tx.select(Run.ALL).from(Run.T).where(Run.ID.eq(id)).fetchOne());
+            });
+        } catch (DataAccessException | java.time.DateTimeException e) {
+            throw new IllegalArgumentException("the screening run cannot be stored: the database does not keep its"
+                    + " values as given (start " + run.start() + ", window " + run.window() + ")", e);
+        }
     }
 
     private static Optional<RtnEllipsoid> ellipsoid(ScreeningRun run) {
@@ -81,8 +97,8 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     public void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures) {
         Map<Label, Long> labels = labelIds.resolve(conjunctions.stream().map(Conjunction::label)
                 .collect(Collectors.toSet()));
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
+        dsl.transaction(() -> {
+            DSLContext tx = dsl;
             JooqCatalogStore.takeWritersTurn(tx);
             insertBatch(tx, conjunctions, runId, labels);
             tx.update(Run.T)
@@ -122,28 +138,66 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         dsl.update(Run.T)
                 .set(Run.STATUS, ScreeningRun.Status.FAILED.name())
                 .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
-                .set(Run.ERROR, error.length() > 2048 ? error.substring(0, 2048) : error)
+                .set(Run.ERROR, bounded(error))
                 .where(Run.ID.eq(runId))
+                .execute();
+    }
+
+    private static String bounded(String error) {
+        return error.length() > 2048 ? error.substring(0, 2048) : error;
+    }
+
+    @Override
+    public void heartbeat(long runId, Instant at) {
+        dsl.update(Run.T).set(Run.HEARTBEAT_AT, JooqCatalogStore.odt(at))
+                .where(Run.ID.eq(runId).and(Run.STATUS.eq(ScreeningRun.Status.RUNNING.name()))).execute();
+    }
+
+    @Override
+    public int failStaleRuns(Instant heartbeatBefore, String error) {
+        return dsl.update(Run.T)
+                .set(Run.STATUS, ScreeningRun.Status.FAILED.name())
+                .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                .set(Run.ERROR, bounded(error))
+                .where(Run.STATUS.eq(ScreeningRun.Status.RUNNING.name()))
+                .and(Run.HEARTBEAT_AT.isNull().or(Run.HEARTBEAT_AT.lt(JooqCatalogStore.odt(heartbeatBefore))))
                 .execute();
     }
 
     @Override
     public Optional<ScreeningRun> findRun(long runId) {
-        return dsl.select(Run.ALL).from(Run.T).where(Run.ID.eq(runId)).fetchOptional().map(JooqConjunctionStore::toRun);
+        return readable(runId);
     }
 
     @Override
     public List<ScreeningRun> runs(int limit) {
-        return dsl.select(Run.ALL).from(Run.T).orderBy(Run.ID.desc()).limit(limit).fetch()
-                .map(JooqConjunctionStore::toRun);
+        try {
+            return dsl.select(Run.ALL).from(Run.T).orderBy(Run.ID.desc()).limit(limit).fetch()
+                    .map(JooqConjunctionStore::toRun);
+        } catch (DataAccessException | IllegalArgumentException | java.time.DateTimeException e) {
+            // a row this version cannot read: read them one by one and leave it out
+            return dsl.select(Run.ID).from(Run.T).orderBy(Run.ID.desc()).limit(limit).fetch(Run.ID).stream()
+                    .map(this::readable).flatMap(Optional::stream).toList();
+        }
+    }
+
+    /** The run, or empty (and a warning in the log) when it is not there or its row cannot be read. */
+    private Optional<ScreeningRun> readable(long runId) {
+        try {
+            return dsl.select(Run.ALL).from(Run.T).where(Run.ID.eq(runId)).fetchOptional()
+                    .map(JooqConjunctionStore::toRun);
+        } catch (DataAccessException | IllegalArgumentException | java.time.DateTimeException e) {
+            LOG.warn("screening run {} cannot be read and is left out: {}", runId, e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override
     public Optional<Conjunction> storeFromCdm(Conjunction conjunction, String cdmSha256) {
         long labelId = labelIds.idOf(conjunction.label());
         try {
-            return dsl.transactionResult(configuration -> {
-                DSLContext tx = configuration.dsl();
+            return dsl.transactionResult(() -> {
+                DSLContext tx = dsl;
                 JooqCatalogStore.takeWritersTurn(tx);
                 if (tx.fetchExists(Conj.T, Conj.CDM_SHA256.eq(cdmSha256)
                         .and(Conj.LABEL_ORIGINATOR.eq(conjunction.label().originator())))) {

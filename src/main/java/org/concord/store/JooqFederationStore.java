@@ -39,6 +39,8 @@ import org.jooq.impl.SQLDataType;
 /** Peers, feed positions and recalls in PostgreSQL or H2 (migration V9), through jOOQ. */
 public final class JooqFederationStore implements FederationStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JooqFederationStore.class);
+
     private static final class PeerRow {
         static final Table<?> T = table(unquotedName("peer"));
         static final Field<Long> ID = field(unquotedName("peer", "id"), SQLDataType.BIGINT);
@@ -107,8 +109,8 @@ public final class JooqFederationStore implements FederationStore {
 
     @Override
     public Peer addPeer(String party, String fingerprint, String publicKeyPem, URI endpoint, Instant at, String by) {
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
+        return dsl.transactionResult(() -> {
+            DSLContext tx = dsl;
             long id = tx.insertInto(PeerRow.T).set(PeerRow.PARTY, party).set(PeerRow.FINGERPRINT, fingerprint)
                     .set(PeerRow.PUBLIC_KEY, publicKeyPem).set(PeerRow.ENDPOINT, endpoint.toString())
                     .set(PeerRow.ADDED_AT, JooqCatalogStore.odt(at)).set(PeerRow.ADDED_BY, by)
@@ -131,7 +133,17 @@ public final class JooqFederationStore implements FederationStore {
     public List<Peer> peers() {
         return dsl.select(PeerRow.ID, PeerRow.PARTY, PeerRow.FINGERPRINT, PeerRow.PUBLIC_KEY, PeerRow.ENDPOINT,
                 PeerRow.ADDED_AT, PeerRow.ADDED_BY, PeerRow.REMOVED_AT).from(PeerRow.T).orderBy(PeerRow.ID)
-                .fetch(JooqFederationStore::toPeer);
+                .fetch().stream().map(JooqFederationStore::readablePeer).flatMap(Optional::stream).toList();
+    }
+
+    /** The peer, or empty (and a warning in the log) when its row cannot be read: no stored row stops a node. */
+    private static Optional<Peer> readablePeer(Record r) {
+        try {
+            return Optional.of(toPeer(r));
+        } catch (RuntimeException e) {
+            LOG.warn("peer {} cannot be read and is left out: {}", r.get(PeerRow.ID), e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -144,7 +156,7 @@ public final class JooqFederationStore implements FederationStore {
         return dsl.select(PeerRow.ID, PeerRow.PARTY, PeerRow.FINGERPRINT, PeerRow.PUBLIC_KEY, PeerRow.ENDPOINT,
                         PeerRow.ADDED_AT, PeerRow.ADDED_BY, PeerRow.REMOVED_AT).from(PeerRow.T)
                 .where(PeerRow.FINGERPRINT.eq(fingerprint)).and(PeerRow.REMOVED_AT.isNull())
-                .fetchOptional(JooqFederationStore::toPeer);
+                .fetchOptional().flatMap(JooqFederationStore::readablePeer);
     }
 
     private static Peer toPeer(Record r) {
@@ -341,8 +353,8 @@ public final class JooqFederationStore implements FederationStore {
     @Override
     public void recordServed(long peerId, long sequence, FeedCursors after, int orbits, int recalls,
                              String payloadSha256, Instant at) {
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
+        dsl.transaction(() -> {
+            DSLContext tx = dsl;
             tx.deleteFrom(BundleRow.T).where(BundleRow.PEER_ID.eq(peerId)).and(BundleRow.SEQUENCE.ge(sequence))
                     .execute();
             tx.insertInto(BundleRow.T).set(BundleRow.PEER_ID, peerId).set(BundleRow.SEQUENCE, sequence)
@@ -406,8 +418,8 @@ public final class JooqFederationStore implements FederationStore {
 
     @Override
     public void addRecall(StoredOrbit stored, String reason, Instant at, String by) {
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
+        dsl.transaction(() -> {
+            DSLContext tx = dsl;
             JooqCatalogStore.takeWritersTurn(tx);
             tx.insertInto(RecallRow.T).set(RecallRow.ORBIT_ID, stored.orbit().id())
                     .set(RecallRow.LABEL_ID, stored.lane().labelId())

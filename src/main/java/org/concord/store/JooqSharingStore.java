@@ -50,8 +50,8 @@ public final class JooqSharingStore implements SharingStore {
 
     /** Runs a change and raises the sharing version in the same transaction. */
     private void change(Consumer<DSLContext> change) {
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
+        dsl.transaction(() -> {
+            DSLContext tx = dsl;
             change.accept(tx);
             bumpVersion(tx);
         });

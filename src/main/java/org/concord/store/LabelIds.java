@@ -14,8 +14,9 @@ import org.concord.store.Tables.LabelRow;
 import org.jooq.DSLContext;
 
 /**
- * The ids of stored labels. A label is stored in its own short transaction before the rows that carry it, so an id
- * handed out is always committed (a rolled-back ingest leaves at most an unused label row, which is harmless).
+ * The ids of stored labels. A label is stored in its own short transaction before the rows that carry it (on a
+ * connection of its own, also inside a caller's transaction), so an id handed out is always committed (a
+ * rolled-back ingest leaves at most an unused label row, which is harmless).
  */
 final class LabelIds {
 
@@ -25,7 +26,7 @@ final class LabelIds {
 
     LabelIds(Database database) {
         this.database = database;
-        this.dsl = database.dsl();
+        this.dsl = database.separateDsl();
     }
 
     long idOf(Label label) {

@@ -93,6 +93,9 @@ class MalformedInputTest {
             oem-covariance-non-numeric.oem      | 25  | covariance matrix   | '6.7824216e-O4' is not a number
             oem-covariance-unclosed.oem         | 21  | COVARIANCE_START    | block is not closed by COVARIANCE_STOP
             oem-two-objects-one-invalid.oem     | 26  | REF_FRAME           | 'TOD2000' is not a reference frame Orekit knows
+            oem-too-few-states-for-interpolation.oem | 16 | INTERPOLATION_DEGREE | segment 1 has 2 states, but interpolating it with degree 3 needs at least 4
+            oem-useable-stop-after-last-state.oem    | 16 | USEABLE_STOP_TIME    | after its last state (2019-09-09T00:01:00.000Z): an ephemeris is interpolated between its states, never extrapolated
+            oem-useable-start-before-first-state.oem | 15 | USEABLE_START_TIME   | before its first state (2019-09-09T00:00:00.000Z): an ephemeris is interpolated between its states, never extrapolated
             oem-xml-truncated.xml               | 27  | XML                 | not well-formed XML
             oem-xml-unclosed-tag.xml            | 38  | XML                 | "X" must be terminated by the matching end-tag
             oem-xml-unknown-center.xml          | 14  | CENTER_NAME         | 'MOON': Concord keeps Earth-centred orbits only

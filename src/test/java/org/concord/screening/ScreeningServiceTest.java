@@ -164,15 +164,22 @@ class ScreeningServiceTest {
     }
 
     @Test
-    void runsLeftRunningByAStoppedNodeAreMarkedFailed() {
-        ScreeningRun abandoned = node.conjunctions().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
-                Optional.empty(), START, Duration.ofDays(1), new ScreeningVolume.Sphere(5000), Optional.empty(), "tester",
-                Instant.now(),
-                ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
-        assertThat(node.screening().failAbandonedRuns()).isGreaterThanOrEqualTo(1);
-        ScreeningRun after = node.conjunctions().findRun(abandoned.id()).orElseThrow();
-        assertThat(after.status()).isEqualTo(ScreeningRun.Status.FAILED);
-        assertThat(after.error()).hasValueSatisfying(e -> assertThat(e).contains("node stopped"));
+    void runsWhoseProcessStoppedAreMarkedFailedOnReadAndLiveOnesAreNot() {
+        ScreeningRun abandoned = node.conjunctions().startRun(runStartedAt(Instant.now().minus(Duration.ofHours(1))));
+        ScreeningRun live = node.conjunctions().startRun(runStartedAt(Instant.now()));
+        List<ScreeningRun> runs = node.screening().runs(100);
+        assertThat(runs).filteredOn(r -> r.id() == abandoned.id()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ScreeningRun.Status.FAILED);
+            assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("process running it stopped"));
+        });
+        assertThat(node.screening().findRun(live.id()).orElseThrow().status()).isEqualTo(ScreeningRun.Status.RUNNING);
+        node.conjunctions().failRun(live.id(), "test over");
+    }
+
+    private static ScreeningRun runStartedAt(Instant startedAt) {
+        return new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL, Optional.empty(), START, Duration.ofDays(1),
+                new ScreeningVolume.Sphere(5000), Optional.empty(), "tester", startedAt, ScreeningRun.Status.RUNNING,
+                0, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static long lastRestrictedNorad() {
