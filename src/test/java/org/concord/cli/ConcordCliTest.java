@@ -68,7 +68,7 @@ class ConcordCliTest {
                 + " the staleness limit of its orbit regime: results are not meaningful");
 
         CliRun propagate = run("propagate", "39741", "--from", "2026-12-03T00:00:00Z", "--to",
-                "2026-12-06T00:00:00Z", "--step", "3600");
+                "2026-12-06T00:00:00Z", "--step", "1h");
         assertThat(propagate.exitCode()).as(propagate.err()).isZero();
         assertThat(propagate.err()).contains("WARNING: element set 884.0 days from its epoch"
                 + " 2024-07-04T23:45:27.044640Z (limit 14.0 days for MEO): STALE");

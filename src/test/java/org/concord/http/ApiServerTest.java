@@ -104,7 +104,7 @@ class ApiServerTest {
     void answersSayHowOldTheirElementSetsAreAndWhetherTheyAreStale() throws Exception {
         // the ISS elements of 2024-07-05T14:27:56Z, four days on: beyond the three days of low orbits
         HttpResponse<String> late = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/ephemeris"
-                + "?from=2024-07-09T15:00:00Z&to=2024-07-09T16:00:00Z&step=600")).build(),
+                + "?from=2024-07-09T15:00:00Z&to=2024-07-09T16:00:00Z&step=600s")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Reply stale = checked("/api/v1/objects/{noradId}/ephemeris", "GET", late);
         long ageSeconds = java.time.Duration.between(Instant.parse("2024-07-05T14:27:56.786976Z"),
@@ -117,7 +117,7 @@ class ApiServerTest {
         assertThat(late.headers().firstValue("X-Concord-Element-Age-Seconds")).contains(Long.toString(ageSeconds));
         assertThat(late.headers().firstValue("X-Concord-Element-Epoch")).contains("2024-07-05T14:27:56.786976Z");
         HttpResponse<String> near = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/ephemeris"
-                + "?from=2024-07-05T15:00:00Z&to=2024-07-05T16:00:00Z&step=600&format=csv")).build(),
+                + "?from=2024-07-05T15:00:00Z&to=2024-07-05T16:00:00Z&step=600s&format=csv")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(near.headers().firstValue("X-Concord-Stale")).contains("false");
 
