@@ -35,11 +35,8 @@ final class RecallCommand implements Callable<Integer> {
                 System.out.println("orbit record " + orbitId + " is not held; nothing recalled");
                 return 0;
             }
+            OwnRecords.check(node, record.get(), anyOriginator, "recalls");
             String originator = record.get().label().originator();
-            if (!anyOriginator && !originator.equals(node.config().party())) {
-                throw new IllegalArgumentException("orbit record " + orbitId + " was originated by " + originator
-                        + ", not by this node's party " + node.config().party() + "; --any-originator recalls it");
-            }
             RecallOutcome outcome = node.recallAudited(record.get().contentSha256(), originator, reason,
                     SharingCommands.localAdministrator().name(), Optional.empty());
             System.out.println("recalled orbit record " + orbitId + " of object " + record.get().noradId() + " from "

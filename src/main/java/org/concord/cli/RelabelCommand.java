@@ -43,11 +43,7 @@ final class RelabelCommand implements Callable<Integer> {
         try (Node node = parent.openNode()) {
             OrbitRecord record = node.catalog().findOrbit(orbitId, LabelFilter.UNRESTRICTED).orElseThrow(() ->
                     new IllegalArgumentException("orbit record " + orbitId + " is not held"));
-            String originator = record.label().originator();
-            if (!anyOriginator && !originator.equals(node.config().party())) {
-                throw new IllegalArgumentException("orbit record " + orbitId + " was originated by " + originator
-                        + ", not by this node's party " + node.config().party() + "; --any-originator re-labels it");
-            }
+            OwnRecords.check(node, record, anyOriginator, "re-labels");
             RelabelOutcome.Relabelled done = node.relabelAudited(record, Label.parse(label, record.label()), widen,
                     reason, SharingCommands.localAdministrator().name(), Optional.empty()).relabelled().orElseThrow(
                     () -> new IllegalArgumentException("orbit record " + orbitId + " went meanwhile (recalled)"));
