@@ -33,7 +33,7 @@ class StoredRowsTest {
         try (Node node = TestNodes.open(dir, Map.of())) {
             config = node.config();
         }
-        try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
+        try (Database db = DataDirectory.openDatabase(config)) {
             db.dsl().insertInto(table(name("peer")))
                     .set(field(name("party"), String.class), "GBR")
                     .set(field(name("fingerprint"), String.class), "0".repeat(64))
@@ -54,7 +54,7 @@ class StoredRowsTest {
         try (Node node = TestNodes.open(dir, Map.of())) {
             config = node.config();
         }
-        try (Database db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
+        try (Database db = DataDirectory.openDatabase(config)) {
             // what POST /api/v1/screenings with "start":"-999999999-01-01T00:00:00Z" left behind
             StoredRows.insertRunningRun(db.dsl(), "ALL_VS_ALL", OffsetDateTime.of(-999_999_999, 1, 1, 0, 0, 0, 0,
                     ZoneOffset.UTC));
