@@ -23,7 +23,7 @@ import org.concord.orbit.StalenessLimits;
 /**
  * A node's configuration: built-in defaults, overridden by the file {@code concord.properties} in the data directory
  * (or the file named by {@code --config}), overridden by environment variables ({@code db.url} is
- * {@code CONCORD_DB_URL}). The keys are documented in the README.
+ * {@code CONCORD_DB_URL}). The keys are documented in docs/configuration.md.
  */
 public record NodeConfig(Path dataDirectory, String party, String httpHost, int httpPort, String databaseUrl,
                          String databaseUser, String databasePassword, Optional<Path> orekitData,

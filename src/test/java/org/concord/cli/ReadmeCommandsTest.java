@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every {@code ./concord ...} command shown in README.md's code blocks, in the order shown, on one fresh data
- * directory, and checks that each exits 0. The commands are read from README.md when the test runs, so a changed README
- * is covered. Lines of a code block that do not start with {@code ./concord} ({@code scripts/test}, comments) are not
+ * Runs every {@code ./concord ...} command shown in the code blocks of README.md (the tour) and then of docs/cli.md (the
+ * command reference), in the order shown, on one fresh data directory, and checks that each exits 0. The commands are
+ * read from the files when the test runs, so a changed page is covered. Lines of a code block that do not start with {@code ./concord} ({@code scripts/test}, comments) are not
  * commands of a node and are skipped. How the commands are run:
  * <ul>
  *   <li>The data directory has {@code sample.load=false} and holds the 301 objects of
@@ -49,13 +49,16 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@code usa-node.pub.pem} the public key of another node's new identity; {@code node.pub}, {@code cp.json} and
  *       {@code proof.json} this node's key, its latest checkpoint and an inclusion proof of its first audit entry,
  *       written just before the command that reads them. {@code --data-dir /srv/node-b} becomes a directory beside
- *       the first.</li>
+ *       the first. A path into the repository (the tour's {@code src/test/resources/...}) is read from there.</li>
  *   <li>A command may fail only as {@link #DOCUMENTED_FAILURES} says, with the reason it names.</li>
  * </ul>
  */
 class ReadmeCommandsTest {
 
-    /** Commands (by their start) that fail on a fresh node as the README says they would, and the reason printed. */
+    /** The pages whose commands are run, in this order. */
+    private static final List<Path> PAGES = List.of(Path.of("README.md"), Path.of("docs", "cli.md"));
+
+    /** Commands (by their start) that fail on a fresh node as the pages say they would, and the reason printed. */
     private static final Map<String, String> DOCUMENTED_FAILURES = Map.of(
             // the partner of `peer add` is an example host (RFC 2606 .example): pulling from it fails, and says so
             "peer sync", "concord.usa.example");
@@ -64,9 +67,14 @@ class ReadmeCommandsTest {
     Path work;
 
     @Test
-    void everyCommandOfTheReadmeRunsAsWritten() throws Exception {
-        List<ReadmeLine> commands = commands(Files.readString(Path.of("README.md")));
-        assertThat(commands).as("./concord commands in README.md").hasSizeGreaterThan(30);
+    void everyCommandOfTheReadmeAndTheCommandReferenceRunsAsWritten() throws Exception {
+        List<ReadmeLine> commands = new ArrayList<>();
+        for (Path page : PAGES) {
+            List<ReadmeLine> shown = commands(page, Files.readString(page));
+            assertThat(shown).as("./concord commands in " + page).isNotEmpty();
+            commands.addAll(shown);
+        }
+        assertThat(commands).as("./concord commands in " + PAGES).hasSizeGreaterThan(40);
         Path data = work.resolve("data");
         Files.createDirectories(data);
         Files.writeString(data.resolve(NodeConfig.FILE_NAME), "sample.load=false\n");
@@ -105,21 +113,21 @@ class ReadmeCommandsTest {
                 failures.add(command + ": " + failure.get());
             }
         }
-        assertThat(failures).as("README.md commands that do not run as written").isEmpty();
+        assertThat(failures).as("commands of " + PAGES + " that do not run as written").isEmpty();
     }
 
-    /** One command line of README.md: its line number, its text and its words after {@code ./concord}. */
-    record ReadmeLine(int number, String text, List<String> words) {
+    /** One command line of a page: the page, its line number, its text and its words after {@code ./concord}. */
+    record ReadmeLine(Path page, int number, String text, List<String> words) {
         @Override
         public String toString() {
-            return "README.md line " + number + " `" + text + "`";
+            return page + " line " + number + " `" + text + "`";
         }
     }
 
-    /** The {@code ./concord} lines of the README's code blocks, their trailing comments removed. */
-    static List<ReadmeLine> commands(String readme) {
+    /** The {@code ./concord} lines of a page's code blocks, their trailing comments removed. */
+    static List<ReadmeLine> commands(Path page, String text) {
         List<ReadmeLine> commands = new ArrayList<>();
-        String[] lines = readme.split("\n", -1);
+        String[] lines = text.split("\n", -1);
         boolean inBlock = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -129,7 +137,7 @@ class ReadmeCommandsTest {
             }
             if (inBlock && line.startsWith("./concord ")) {
                 List<String> words = words(line.substring("./concord ".length()));
-                commands.add(new ReadmeLine(i + 1, line.replaceAll("\\s+#.*$", ""), words));
+                commands.add(new ReadmeLine(page, i + 1, line.replaceAll("\\s+#.*$", ""), words));
             }
         }
         return commands;
