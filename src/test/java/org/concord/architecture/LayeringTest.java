@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +87,15 @@ class LayeringTest {
                 .containsAll(INFRASTRUCTURE.keySet());
         assertThat(packagesWith(Role.DOMAIN)).as("the domain packages found in the classes")
                 .contains(ROOT + ".label..", ROOT + ".access..", ROOT + ".federation..");
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsForInAPackageInfo() {
+        assertThat(classes.stream().map(JavaClass::getPackageName).distinct()
+                .map(name -> Path.of("src/main/java", name.replace('.', '/'), "package-info.java"))
+                .filter(packageInfo -> !Files.isRegularFile(packageInfo)))
+                .as("packages without a package-info.java")
+                .isEmpty();
     }
 
     @Test
