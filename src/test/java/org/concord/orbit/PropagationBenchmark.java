@@ -47,10 +47,7 @@ public final class PropagationBenchmark {
 
         long t0 = System.nanoTime();
         CheckedRun run = checked(catalog, start);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "Concord SGP4 (Orekit TLEPropagator + Vallado checks), 1 thread:%n");
-        System.out.printf(Locale.ROOT, "  %,d propagations in %.2f s wall time: %,.0f propagations/s per core%n",
-                run.propagations, seconds, run.propagations / seconds);
+        printRate("Concord SGP4 (Orekit TLEPropagator + Vallado checks)", run.propagations, t0);
         int stopped = run.stoppedByCode.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf(Locale.ROOT, "  %d objects stopped by the SGP4 checks:", stopped);
         run.stoppedByCode.forEach((error, count) -> System.out.printf(Locale.ROOT, " code %d: %d;", error.code(),
@@ -59,14 +56,18 @@ public final class PropagationBenchmark {
 
         long t1 = System.nanoTime();
         PlainRun plain = plain(catalog, start);
-        double plainSeconds = (System.nanoTime() - t1) / 1e9;
-        System.out.printf(Locale.ROOT, "Orekit TLEPropagator alone, 1 thread:%n");
-        System.out.printf(Locale.ROOT, "  %,d propagations in %.2f s wall time: %,.0f propagations/s per core%n",
-                plain.propagations, plainSeconds, plain.propagations / plainSeconds);
+        printRate("Orekit TLEPropagator alone", plain.propagations, t1);
         System.out.printf(Locale.ROOT, "  %d objects with states below the Earth's surface (radius < 6378.135 km),"
                 + " %d objects with an Orekit exception%n", plain.belowSurface, plain.failed);
 
         compare(catalog, start);
+    }
+
+    private static void printRate(String engine, long propagations, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf(Locale.ROOT, "%s, 1 thread:%n", engine);
+        System.out.printf(Locale.ROOT, "  %,d propagations in %.2f s wall time: %,.0f propagations/s per core%n",
+                propagations, seconds, propagations / seconds);
     }
 
     private record CheckedRun(long propagations, Map<Sgp4Error, Integer> stoppedByCode) {
