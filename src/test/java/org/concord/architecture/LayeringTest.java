@@ -1,33 +1,112 @@
 package org.concord.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The direction of dependencies: adapters → services → domain; the store implements domain interfaces. */
+/**
+ * The direction of dependencies: adapters → composition root → store and domain; the store implements domain
+ * interfaces. The packages are enumerated from the compiled classes, not listed here: every package directly under
+ * {@code org.concord} is an adapter, the composition root, the store, or a domain package, so a new package is held to
+ * the domain rules the day it exists, and a class the roles cannot place fails the test.
+ */
 class LayeringTest {
+
+    private static final String ROOT = "org.concord";
+
+    enum Role { ADAPTER, COMPOSITION_ROOT, STORAGE, DOMAIN }
+
+    /** The packages with a role other than domain; every other package under {@code org.concord} is domain. */
+    private static final Map<String, Role> INFRASTRUCTURE = Map.of(
+            "http", Role.ADAPTER,
+            "cli", Role.ADAPTER,
+            "node", Role.COMPOSITION_ROOT,
+            "store", Role.STORAGE);
+
+    /** Libraries of the adapters and of storage, which the domain never touches. */
+    private static final String[] INFRASTRUCTURE_LIBRARIES = {"io.javalin..", "org.jooq..", "java.sql..", "javax.sql..",
+            "com.zaxxer..", "org.flywaydb..", "picocli.."};
 
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.concord");
+                .importPackages(ROOT);
+    }
+
+    /** The package directly under {@code org.concord} that holds the class, if it lies in one. */
+    private static Optional<String> topPackage(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        if (!name.startsWith(ROOT + ".")) {
+            return Optional.empty();
+        }
+        return Optional.of(name.substring(ROOT.length() + 1).split("\\.")[0]);
+    }
+
+    private static Role roleOf(String topPackage) {
+        return INFRASTRUCTURE.getOrDefault(topPackage, Role.DOMAIN);
+    }
+
+    private static Set<String> topPackages() {
+        return classes.stream().map(LayeringTest::topPackage).flatMap(Optional::stream)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String[] packagesWith(Role role) {
+        return topPackages().stream().filter(name -> roleOf(name) == role)
+                .map(name -> ROOT + "." + name + "..").toArray(String[]::new);
+    }
+
+    private static String[] packagesWithout(Role... roles) {
+        Set<Role> excluded = Set.of(roles);
+        return topPackages().stream().filter(name -> !excluded.contains(roleOf(name)))
+                .map(name -> ROOT + "." + name + "..").toArray(String[]::new);
+    }
+
+    @Test
+    void everyClassLiesInAPackageWithARole() {
+        assertThat(classes.stream().filter(javaClass -> topPackage(javaClass).isEmpty()).map(JavaClass::getName))
+                .as("classes directly in %s, outside any package with a role", ROOT)
+                .isEmpty();
+        assertThat(topPackages()).as("every named infrastructure package exists")
+                .containsAll(INFRASTRUCTURE.keySet());
+        assertThat(packagesWith(Role.DOMAIN)).as("the domain packages found in the classes")
+                .contains(ROOT + ".label..", ROOT + ".access..", ROOT + ".federation..");
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsForInAPackageInfo() {
+        assertThat(classes.stream().map(JavaClass::getPackageName).distinct()
+                .map(name -> Path.of("src/main/java", name.replace('.', '/'), "package-info.java"))
+                .filter(packageInfo -> !Files.isRegularFile(packageInfo)))
+                .as("packages without a package-info.java")
+                .isEmpty();
     }
 
     @Test
     void domainPackagesUseNeitherHttpNorSqlNorTheCommandLine() {
-        noClasses().that().resideInAnyPackage("org.concord.label..", "org.concord.catalog..", "org.concord.orbit..",
-                        "org.concord.formats..", "org.concord.ingest..", "org.concord.conjunction..",
-                        "org.concord.screening..", "org.concord.risk..", "org.concord.audit..",
-                        "org.concord.identity..", "org.concord.input..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jooq..", "java.sql..",
-                        "javax.sql..", "com.zaxxer..", "org.flywaydb..", "picocli..", "org.concord.store..",
-                        "org.concord.http..", "org.concord.cli..", "org.concord.node..")
+        String[] domain = packagesWith(Role.DOMAIN);
+        String[] infrastructure = packagesWithout(Role.DOMAIN);
+        String[] forbidden = Arrays.copyOf(INFRASTRUCTURE_LIBRARIES,
+                INFRASTRUCTURE_LIBRARIES.length + infrastructure.length);
+        System.arraycopy(infrastructure, 0, forbidden, INFRASTRUCTURE_LIBRARIES.length, infrastructure.length);
+        noClasses().that().resideInAnyPackage(domain)
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
                 .check(classes);
     }
 
@@ -42,8 +121,8 @@ class LayeringTest {
 
     @Test
     void onlyTheAdaptersKnowTheAdapters() {
-        noClasses().that().resideOutsideOfPackages("org.concord.cli..", "org.concord.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.concord.cli..", "org.concord.http..")
+        noClasses().that().resideInAnyPackage(packagesWithout(Role.ADAPTER))
+                .should().dependOnClassesThat().resideInAnyPackage(packagesWith(Role.ADAPTER))
                 .check(classes);
         noClasses().that().resideInAPackage("org.concord.http..")
                 .should().dependOnClassesThat().resideInAPackage("org.concord.cli..")
@@ -51,9 +130,24 @@ class LayeringTest {
     }
 
     @Test
+    void theCompositionRootIsKnownOnlyToTheAdapters() {
+        noClasses().that().resideInAnyPackage(packagesWithout(Role.ADAPTER, Role.COMPOSITION_ROOT))
+                .should().dependOnClassesThat().resideInAnyPackage(packagesWith(Role.COMPOSITION_ROOT))
+                .check(classes);
+    }
+
+    @Test
     void theStoreIsReachedOnlyThroughTheCompositionRoot() {
-        noClasses().that().resideOutsideOfPackages("org.concord.store..", "org.concord.node..")
-                .should().dependOnClassesThat().resideInAPackage("org.concord.store..")
+        noClasses().that().resideInAnyPackage(packagesWithout(Role.STORAGE, Role.COMPOSITION_ROOT))
+                .should().dependOnClassesThat().resideInAnyPackage(packagesWith(Role.STORAGE))
+                .check(classes);
+    }
+
+    @Test
+    void theAdaptersReachTheDatabaseOnlyThroughTheStore() {
+        noClasses().that().resideInAnyPackage(packagesWith(Role.ADAPTER))
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..",
+                        "com.zaxxer..", "org.flywaydb..")
                 .check(classes);
     }
 }

@@ -1,7 +1,6 @@
 package org.concord.federation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.node.Node;
 import org.concord.node.NodeConfig;
+import org.concord.store.CatalogSamples;
 import org.concord.store.TestDatabases;
 
 /**
@@ -119,10 +119,7 @@ public final class FederationBenchmark {
 
     /** {@code count} distinct TLEs: the bundled catalog, then copies with other element set numbers. */
     static List<String> distinctTles(int count) throws IOException {
-        String text;
-        try (InputStream in = Node.class.getResourceAsStream(Node.SAMPLE_CATALOG)) {
-            text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
+        String text = new String(CatalogSamples.fullCatalog(), StandardCharsets.US_ASCII);
         String[] lines = text.split("\r?\n");
         List<String> tles = new ArrayList<>(count);
         for (int copy = 0; tles.size() < count; copy++) {

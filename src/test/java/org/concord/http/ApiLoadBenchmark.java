@@ -26,6 +26,7 @@ import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.node.Node;
 import org.concord.node.NodeConfig;
+import org.concord.store.CatalogSamples;
 import org.concord.store.TestDatabases;
 
 /**
@@ -96,7 +97,7 @@ public final class ApiLoadBenchmark {
         try (Node node = Node.open(NodeConfig.load(dataDirectory, Optional.empty(), env))) {
             System.out.println("== " + database + ": loading the bundled catalog and partner data ...");
             node.loadSampleCatalogIfEmpty(line -> { });
-            byte[] catalog = Node.class.getResourceAsStream(Node.SAMPLE_CATALOG).readAllBytes();
+            byte[] catalog = CatalogSamples.fullCatalog();
             String[] lines = new String(catalog, StandardCharsets.US_ASCII).split("\\R");
             ingestSlice(node, lines, 0, 6000, "originator=USA;rel=REL TO GBR,USA;tlp=AMBER");
             ingestSlice(node, lines, 6000, 9000, "originator=AUS;rel=REL TO AUS;tlp=GREEN");

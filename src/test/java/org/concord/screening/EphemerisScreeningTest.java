@@ -26,6 +26,7 @@ import org.concord.label.Label;
 import org.concord.label.Tlp;
 import org.concord.node.Node;
 import org.concord.risk.CovarianceSource;
+import org.concord.store.CatalogSamples;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -224,7 +225,7 @@ class EphemerisScreeningTest {
      */
     @Test
     void coOrbitalObjectsMeetTheEphemerisInTheEncountersSgp4Finds(@TempDir Path own) {
-        String[] catalog = new String(TestNodes.resource(BundledCatalog.RESOURCE), StandardCharsets.US_ASCII)
+        String[] catalog = new String(CatalogSamples.fullCatalog(), StandardCharsets.US_ASCII)
                 .split("\r?\n");
         StringBuilder docked = new StringBuilder();
         for (int i = 1; i + 1 < catalog.length; i++) {

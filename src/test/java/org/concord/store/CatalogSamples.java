@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bundled full catalog (26,389 objects, 3-line TLE) and slices of it. */
+import org.concord.node.Node;
+
+/**
+ * The bundled full catalog (26,389 objects, 3-line TLE), read once for every test and benchmark, and slices of it. Its
+ * path is the one the node loads its sample from ({@link Node#SAMPLE_CATALOG}).
+ */
 public final class CatalogSamples {
 
-    public static final String FULL_CATALOG = "/sample/full_catalog_3le_2024-07_26389obj.txt";
+    public static final String FULL_CATALOG = Node.SAMPLE_CATALOG;
     public static final int FULL_CATALOG_OBJECTS = 26_389;
 
     private static volatile byte[] full;

@@ -1,16 +1,14 @@
 package org.concord.orbit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.concord.node.Node;
+import org.concord.screening.BundledCatalog;
+import org.concord.screening.ScreeningObject;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.errors.OrekitException;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -25,11 +23,10 @@ import org.orekit.utils.PVCoordinates;
  * the propagation rate, the objects stopped by each SGP4 error code, and the wall time; then the same through Orekit's
  * plain TLEPropagator for comparison, and how far the two differ where both give states.
  * <p>
- * Run: {@code java -cp target/classes:target/lib/* org.concord.orbit.PropagationBenchmark [max-objects]}.
+ * Run: {@code scripts/bench-propagation [max-objects]}.
  */
 public final class PropagationBenchmark {
 
-    static final String CATALOG = "/sample/full_catalog_3le_2024-07_26389obj.txt";
     private static final int STEPS = 1441;
     private static final double STEP_SECONDS = 60.0;
     private static final int WARM_UP_OBJECTS = 500;
@@ -40,20 +37,17 @@ public final class PropagationBenchmark {
     public static void main(String[] args) throws IOException {
         OrekitSetup.get();
         int limit = args.length > 0 ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
-        List<TLE> catalog = readCatalog(limit);
+        List<TLE> catalog = BundledCatalog.read(limit).stream().map(ScreeningObject::tle).toList();
         AbsoluteDate start = new AbsoluteDate(2024, 7, 5, 0, 0, 0.0, TimeScalesFactory.getUTC());
         System.out.printf(Locale.ROOT, "catalog %s: %d element sets; %d times each from %s every %.0f s%n",
-                CATALOG, catalog.size(), STEPS, start, STEP_SECONDS);
+                Node.SAMPLE_CATALOG, catalog.size(), STEPS, start, STEP_SECONDS);
 
         checked(catalog.subList(0, Math.min(WARM_UP_OBJECTS, catalog.size())), start);
         plain(catalog.subList(0, Math.min(WARM_UP_OBJECTS, catalog.size())), start);
 
         long t0 = System.nanoTime();
         CheckedRun run = checked(catalog, start);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "Concord SGP4 (Orekit TLEPropagator + Vallado checks), 1 thread:%n");
-        System.out.printf(Locale.ROOT, "  %,d propagations in %.2f s wall time: %,.0f propagations/s per core%n",
-                run.propagations, seconds, run.propagations / seconds);
+        printRate("Concord SGP4 (Orekit TLEPropagator + Vallado checks)", run.propagations, t0);
         int stopped = run.stoppedByCode.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf(Locale.ROOT, "  %d objects stopped by the SGP4 checks:", stopped);
         run.stoppedByCode.forEach((error, count) -> System.out.printf(Locale.ROOT, " code %d: %d;", error.code(),
@@ -62,14 +56,18 @@ public final class PropagationBenchmark {
 
         long t1 = System.nanoTime();
         PlainRun plain = plain(catalog, start);
-        double plainSeconds = (System.nanoTime() - t1) / 1e9;
-        System.out.printf(Locale.ROOT, "Orekit TLEPropagator alone, 1 thread:%n");
-        System.out.printf(Locale.ROOT, "  %,d propagations in %.2f s wall time: %,.0f propagations/s per core%n",
-                plain.propagations, plainSeconds, plain.propagations / plainSeconds);
+        printRate("Orekit TLEPropagator alone", plain.propagations, t1);
         System.out.printf(Locale.ROOT, "  %d objects with states below the Earth's surface (radius < 6378.135 km),"
                 + " %d objects with an Orekit exception%n", plain.belowSurface, plain.failed);
 
         compare(catalog, start);
+    }
+
+    private static void printRate(String engine, long propagations, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf(Locale.ROOT, "%s, 1 thread:%n", engine);
+        System.out.printf(Locale.ROOT, "  %,d propagations in %.2f s wall time: %,.0f propagations/s per core%n",
+                propagations, seconds, propagations / seconds);
     }
 
     private record CheckedRun(long propagations, Map<Sgp4Error, Integer> stoppedByCode) {
@@ -159,24 +157,5 @@ public final class PropagationBenchmark {
             System.out.printf(Locale.ROOT, " %g m: %d;", thresholds[i], beyond[i]);
         }
         System.out.println();
-    }
-
-    static List<TLE> readCatalog(int limit) throws IOException {
-        List<TLE> catalog = new ArrayList<>();
-        try (InputStream in = PropagationBenchmark.class.getResourceAsStream(CATALOG)) {
-            if (in == null) {
-                throw new IOException("catalog " + CATALOG + " is not on the class path");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            String previous = null;
-            for (String line = reader.readLine(); line != null && catalog.size() < limit; line = reader.readLine()) {
-                line = line.stripTrailing();
-                if (line.startsWith("2 ") && previous != null && previous.startsWith("1 ")) {
-                    catalog.add(new TLE(previous, line));
-                }
-                previous = line;
-            }
-        }
-        return catalog;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.concord.node.Node;
 import org.concord.orbit.OrekitSetup;
 import org.orekit.errors.OrekitException;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -39,7 +40,7 @@ public final class ScreeningBenchmark {
         Instant start = Instant.parse("2024-07-05T00:00:00Z");
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "catalog %s: %d objects; window %s + %.2f days, threshold %.3f km, step %.0f s,"
-                + " %d threads, max heap %d MB%n", BundledCatalog.RESOURCE, catalog.size(), start, days, thresholdKm,
+                + " %d threads, max heap %d MB%n", Node.SAMPLE_CATALOG, catalog.size(), start, days, thresholdKm,
                 step, threads, Runtime.getRuntime().maxMemory() >> 20);
 
         List<TLE> tles = catalog.stream().map(ScreeningObject::tle).toList();
