@@ -112,9 +112,15 @@ public final class ApiLoadBenchmark {
                     EnumSet.of(DataKind.ORBITS), true, Instant.now().minusSeconds(60), Optional.empty()), admin);
             sharing.addUser("usa-analyst", "USA", Role.ANALYST, admin);
             String token = sharing.createToken("usa-analyst", "bench", Duration.ofHours(2), admin).secret();
+            ApiServer.Filters enforcing = ApiServer.Filters.of(node);
+            ApiServer.Filters withoutReadAudit = new ApiServer.Filters(enforcing.authenticate(),
+                    enforcing.chargeAnonymous(), ctx -> { });
+            // every request the local operator's, whose label filter lets everything through: no enforcement at all
+            ApiServer.Filters none = new ApiServer.Filters(
+                    ctx -> Callers.set(ctx, Principal.localOperator("benchmark-baseline")), ctx -> { }, ctx -> { });
             try (ApiServer enforced = new ApiServer(node);
-                 ApiServer labelsOnly = new ApiServer(node, ApiServer.Enforcement.WITHOUT_READ_AUDIT);
-                 ApiServer baseline = new ApiServer(node, ApiServer.Enforcement.NONE)) {
+                 ApiServer labelsOnly = new ApiServer(node, withoutReadAudit);
+                 ApiServer baseline = new ApiServer(node, none)) {
                 String withEnforcement = "http://127.0.0.1:" + enforced.start("127.0.0.1", 0);
                 String withoutAudit = "http://127.0.0.1:" + labelsOnly.start("127.0.0.1", 0);
                 String without = "http://127.0.0.1:" + baseline.start("127.0.0.1", 0);
