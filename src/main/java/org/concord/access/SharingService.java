@@ -2,14 +2,12 @@ package org.concord.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.concord.digest.Sha256;
 import org.concord.input.Texts;
 import org.concord.label.DataKind;
 import org.concord.label.Label;
@@ -159,7 +158,7 @@ public final class SharingService {
      * expired nor revoked. Tokens are looked up by their SHA-256, and the stored hash compared in constant time.
      */
     public Optional<Principal> authenticate(String token) {
-        String hash = sha256(token);
+        String hash = Sha256.hex(token);
         View v = view();
         SharingStore.StoredToken stored = v.tokensByHash().get(hash);
         if (stored == null || !MessageDigest.isEqual(stored.sha256().getBytes(StandardCharsets.US_ASCII),
@@ -363,7 +362,7 @@ public final class SharingService {
             random.nextBytes(bytes);
             String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Instant now = clock.instant();
-            ApiToken token = store.addToken(userName, sha256(secret), description, now, now.plus(lifetime));
+            ApiToken token = store.addToken(userName, Sha256.hex(secret), description, now, now.plus(lifetime));
             changed(by, Change.TOKEN, "token " + token.id(), Set.of(user.party()), "issued to " + userName
                     + ", expires " + token.expiresAt());
             return new IssuedToken(token, secret);
@@ -491,15 +490,6 @@ public final class SharingService {
             }
         }
         return parties;
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 
     /** Something named that does not exist. */

@@ -1,10 +1,10 @@
 package org.concord.audit;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.concord.digest.Sha256;
 
 /**
  * The Merkle tree hash of RFC 9162 section 2.1 over SHA-256: {@code leaf = SHA-256(0x00 || entry)},
@@ -21,20 +21,20 @@ public final class MerkleTree {
     }
 
     public static byte[] leafHash(byte[] entry) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         sha256.update((byte) 0x00);
         return sha256.digest(entry);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         sha256.update((byte) 0x01);
         sha256.update(left);
         return sha256.digest(right);
     }
 
     public static byte[] emptyRoot() {
-        return sha256().digest();
+        return Sha256.digest().digest();
     }
 
     /** MTH(D[n]) of the leaf hashes. */
@@ -194,14 +194,6 @@ public final class MerkleTree {
 
     private static boolean allHashes(List<byte[]> hashes) {
         return hashes.stream().allMatch(h -> h.length == HASH_BYTES);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
     }
 
     /**

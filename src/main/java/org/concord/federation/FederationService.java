@@ -31,6 +31,7 @@ import org.concord.audit.AuditLog;
 import org.concord.catalog.OrbitRecord;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionStore;
+import org.concord.digest.Sha256;
 import org.concord.identity.NodeIdentity;
 import org.concord.ingest.IngestService;
 import org.concord.label.DataKind;
@@ -313,7 +314,7 @@ public final class FederationService implements AutoCloseable {
                     slice.recalls());
             byte[] payload = BundleCodec.encode(bundle);
             byte[] signature = identity.sign(payload);
-            String sha = IngestService.sha256(payload);
+            String sha = Sha256.hex(payload);
             TreeSet<String> originators = new TreeSet<>();
             bundle.orbits().forEach(i -> originators.add(i.label().originator()));
             bundle.conjunctions().forEach(c -> originators.add(c.conjunction().label().originator()));
@@ -357,7 +358,7 @@ public final class FederationService implements AutoCloseable {
                 store.recordError(peer.id(), "rejected a bundle: " + e.getMessage(), now);
                 audit.append(AuditEvent.of(now, principalOf(peer).name(), Optional.of(peer.party()),
                         AuditAction.FEDERATION_REJECT, "bundle from " + peer.party(), List.of(peer.party()),
-                        e.getMessage() + "; sha256 " + IngestService.sha256(signed.payload())));
+                        e.getMessage() + "; sha256 " + Sha256.hex(signed.payload())));
                 throw e;
             }
         }
@@ -394,7 +395,7 @@ public final class FederationService implements AutoCloseable {
                 .map(Bundle.Item::contentSha256).toList());
         for (int i = 0; i < bundle.orbits().size(); i++) {
             Bundle.Item item = bundle.orbits().get(i);
-            if (!IngestService.sha256(item.content().getBytes(StandardCharsets.UTF_8)).equals(item.contentSha256())) {
+            if (!Sha256.hex(item.content().getBytes(StandardCharsets.UTF_8)).equals(item.contentSha256())) {
                 throw new BundleRejectedException("orbits[" + i + "].sha256 is not the SHA-256 of its content");
             }
             if (recalledHere.contains(item.contentSha256() + "|" + item.label().originator())) {
@@ -428,7 +429,7 @@ public final class FederationService implements AutoCloseable {
                 recalled++;
             }
         }
-        String sha = IngestService.sha256(payload);
+        String sha = Sha256.hex(payload);
         IngestService.ReceivedReport report = ingest.storeReceived("bundle " + bundle.sequence() + " from "
                 + peer.party() + " (node " + abbreviate(peer.fingerprint()) + ")", sha, peer.ingester(), records);
         ConjunctionReceipt conjunctionReceipt = storeConjunctions(bundle, now);

@@ -14,10 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 
 import org.concord.catalog.SourceFormat;
 import org.concord.formats.OmmFields.Layout;
@@ -439,21 +437,14 @@ final class CcsdsOmmReader {
     private static List<Message> xmlMessages(String fileName, String text, List<InputError> errors) {
         Structure structure = new Structure();
         try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setNamespaceAware(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            SAXParser parser = factory.newSAXParser();
+            SAXParser parser = XmlHardening.saxParserFactory().newSAXParser();
             parser.parse(new InputSource(new StringReader(text)), structure);
         } catch (SAXParseException e) {
             String path = structure.path();
             boolean doctype = e.getMessage() != null && e.getMessage().contains("DOCTYPE");
             errors.add(new InputError(fileName, Optional.of(e.getLineNumber()), Optional.of(path),
                     doctype ? "DOCTYPE" : "XML",
-                    doctype ? "XML with a document type declaration is refused (entity expansion and external"
-                            + " entities are not allowed in navigation data messages)"
+                    doctype ? "XML with a document type declaration is refused (" + XmlHardening.WHY + ")"
                             : "not well-formed XML: " + e.getMessage()));
             return List.of();
         } catch (SAXException | ParserConfigurationException | IOException e) {

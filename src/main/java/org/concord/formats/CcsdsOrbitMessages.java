@@ -52,8 +52,6 @@ final class CcsdsOrbitMessages {
     private static final Set<String> RELATIVE_TIME_SYSTEMS = Set.of("MET", "MRT", "SCLK");
     private static final Pattern COSPAR = Pattern.compile("([0-9]{4})-?([0-9]{3})-?([A-Z]{1,3})");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("For input string: \"(.*)\"");
-    private static final Pattern XML_DECLARATION = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)",
-            Pattern.CASE_INSENSITIVE);
 
     private CcsdsOrbitMessages() {
     }
@@ -66,21 +64,6 @@ final class CcsdsOrbitMessages {
     /** The text as an Orekit data source: characters, so that an XML encoding declaration changes nothing. */
     static DataSource source(String fileName, String text) {
         return new DataSource(fileName, () -> new StringReader(text));
-    }
-
-    /**
-     * Orekit reads XML with the JDK's default SAX parser, which expands entities and fetches external ones: a
-     * document type declaration is refused before the text reaches it (none is needed: NDM/XML uses schemas).
-     */
-    static Optional<InputError> screenXml(String fileName, String text) {
-        Matcher m = XML_DECLARATION.matcher(text);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String what = m.group(1).toUpperCase(Locale.ROOT);
-        return Optional.of(InputError.atLine(fileName, lineOf(text, m.start()), what,
-                "XML with a document type or entity declaration (<!" + what + ") is refused before parsing:"
-                        + " entity expansion and external entities are not allowed in navigation data messages"));
     }
 
     static int lineOf(String text, int offset) {

@@ -79,7 +79,7 @@ public final class CdmReader {
     public static Cdm parse(String fileName, String text) {
         boolean xml = text.stripLeading().startsWith("<");
         if (xml) {
-            CcsdsOrbitMessages.screenXml(fileName, text).ifPresent(e -> {
+            XmlHardening.declaration(fileName, text).ifPresent(e -> {
                 throw new InputRejectedException(e);
             });
         }

@@ -15,7 +15,6 @@ import org.concord.catalog.SourceFormat;
 /** Recognises a message format from its content alone, and decodes it as text. */
 public final class FormatDetector {
 
-    private static final Pattern XML_DECLARATION = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
     private static final Pattern XML_NAME = Pattern.compile("[A-Za-z_][\\w.:-]*");
     private static final Pattern NDM_CHILD = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?(omm|oem|opm)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
@@ -170,13 +169,9 @@ public final class FormatDetector {
      * after any length of prolog. A document type declaration is refused wherever it is.
      */
     private static SourceFormat detectXml(String fileName, String text) {
-        Matcher declaration = XML_DECLARATION.matcher(text);
-        if (declaration.find()) {
-            String what = declaration.group(1).toUpperCase(Locale.ROOT);
-            throw new InputRejectedException(InputError.atLine(fileName, lineOf(text, declaration.start()), what,
-                    "XML with a document type or entity declaration (<!" + what + ") is refused: entity expansion"
-                            + " and external entities are not allowed in navigation data messages"));
-        }
+        XmlHardening.declaration(fileName, text).ifPresent(refusal -> {
+            throw new InputRejectedException(refusal);
+        });
         String name = rootElement(text);
         if (name == null) {
             throw new InputRejectedException(InputError.atLine(fileName, 1, "root element",
@@ -219,15 +214,5 @@ public final class FormatDetector {
                 return null;
             }
         }
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -64,7 +64,7 @@ public final class OemReader {
         }
         boolean xml = format == SourceFormat.OEM_XML;
         if (xml) {
-            Optional<InputError> unsafe = CcsdsOrbitMessages.screenXml(fileName, text);
+            Optional<InputError> unsafe = XmlHardening.declaration(fileName, text);
             if (unsafe.isPresent()) {
                 return new ParseResult<>(List.of(), List.of(unsafe.get()));
             }

@@ -31,7 +31,7 @@ public final class OpmReader {
             throw new IllegalArgumentException(format + " is not an OPM format");
         }
         if (format == SourceFormat.OPM_XML) {
-            Optional<InputError> unsafe = CcsdsOrbitMessages.screenXml(fileName, text);
+            Optional<InputError> unsafe = XmlHardening.declaration(fileName, text);
             if (unsafe.isPresent()) {
                 return new ParseResult<>(List.of(), List.of(unsafe.get()));
             }

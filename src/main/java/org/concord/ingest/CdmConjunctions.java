@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.RtnProjection;
 import org.concord.formats.Conjunction.ConjunctionObject;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
@@ -62,14 +63,9 @@ final class CdmConjunctions {
 
     /** The secondary's position relative to the primary at TCA, in the primary's radial/in-track/cross-track frame. */
     private static double[] relativeRtn(org.concord.formats.Conjunction cdm) {
-        org.hipparchus.geometry.euclidean.threed.Vector3D r1 = cdm.object1().orbit().getPosition();
-        org.hipparchus.geometry.euclidean.threed.Vector3D v1 = cdm.object1().orbit().getPVCoordinates().getVelocity();
-        org.hipparchus.geometry.euclidean.threed.Vector3D d = cdm.object2().orbit()
-                .getPVCoordinates(cdm.object1().orbit().getFrame()).getPosition().subtract(r1);
-        org.hipparchus.geometry.euclidean.threed.Vector3D radial = r1.normalize();
-        org.hipparchus.geometry.euclidean.threed.Vector3D normal = r1.crossProduct(v1).normalize();
-        org.hipparchus.geometry.euclidean.threed.Vector3D inTrack = normal.crossProduct(radial);
-        return new double[] {d.dotProduct(radial), d.dotProduct(inTrack), d.dotProduct(normal)};
+        org.orekit.utils.PVCoordinates primary = cdm.object1().orbit().getPVCoordinates();
+        return RtnProjection.project(primary, cdm.object2().orbit()
+                .getPVCoordinates(cdm.object1().orbit().getFrame()).getPosition().subtract(primary.getPosition()));
     }
 
     private static long catalogNumber(String fileName, ConjunctionObject object) {

@@ -1,14 +1,11 @@
 package org.concord.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +19,7 @@ import org.concord.catalog.SourceFormat;
 import org.concord.catalog.SpaceObject.SatcatEntry;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionStore;
+import org.concord.digest.Sha256;
 import org.concord.formats.CdmReader;
 import org.concord.formats.FormatDetector;
 import org.concord.formats.InputError;
@@ -92,7 +90,7 @@ public final class IngestService {
         }
         String text = FormatDetector.decode(name, bytes);
         SourceFormat format = FormatDetector.detect(name, text);
-        Provenance provenance = new Provenance(name, sha256(bytes), now, request.ingestedBy());
+        Provenance provenance = new Provenance(name, Sha256.hex(bytes), now, request.ingestedBy());
         IngestBatch batch;
         List<InputError> errors;
         if (format == SourceFormat.CDM_KVN || format == SourceFormat.CDM_XML) {
@@ -242,7 +240,7 @@ public final class IngestService {
                         + " characters"));
                 continue;
             }
-            String hash = sha256(orbit.content().getBytes(StandardCharsets.UTF_8));
+            String hash = Sha256.hex(orbit.content().getBytes(StandardCharsets.UTF_8));
             String key = orbit.noradId() + "|" + orbit.epoch() + "|" + orbit.format();
             ParsedOrbit earlier = seen.putIfAbsent(key, orbit);
             if (earlier != null) {
@@ -276,16 +274,8 @@ public final class IngestService {
             SatcatEntry entry = new SatcatEntry(s.objectType(), s.owner(), s.launchDate(), s.launchSite(),
                     s.decayDate(), s.rcsSize(), s.fieldSources(), label, provenance);
             rows.add(new IngestBatch.SatcatRow(s.noradId(), s.name(), s.internationalDesignator(), entry,
-                    sha256(s.content().getBytes(StandardCharsets.UTF_8)), s.line()));
+                    Sha256.hex(s.content().getBytes(StandardCharsets.UTF_8)), s.line()));
         }
         return rows;
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

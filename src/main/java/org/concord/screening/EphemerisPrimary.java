@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.OrbitRecord.TimeSpan;
 import org.concord.catalog.SourceFormat;
+import org.concord.digest.Sha256;
 import org.concord.formats.FormatDetector;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.formats.OemReader;
 import org.concord.formats.ParseResult;
 import org.concord.formats.ParsedOrbit;
-import org.concord.ingest.IngestService;
 import org.concord.orbit.EarthCentredContext;
 import org.orekit.data.DataSource;
 import org.orekit.errors.OrekitException;
@@ -92,7 +92,7 @@ public record EphemerisPrimary(String sourceName, String sha256, long noradId, S
                     instant(segment.getStop(), scales)), trajectory));
         }
         segments.sort((a, b) -> a.span().start().compareTo(b.span().start()));
-        return new EphemerisPrimary(sourceName, IngestService.sha256(content), noradId, orbit.objectName(),
+        return new EphemerisPrimary(sourceName, Sha256.hex(content), noradId, orbit.objectName(),
                 orbit.hasCovariance(), List.copyOf(segments));
     }
 

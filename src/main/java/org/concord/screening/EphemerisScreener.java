@@ -14,6 +14,7 @@ import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 
 import org.concord.catalog.OrbitRecord.TimeSpan;
+import org.concord.conjunction.RtnProjection;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.orekit.frames.Frame;
@@ -411,7 +412,7 @@ public final class EphemerisScreener {
             if (!(miss < threshold)) {
                 return Optional.empty();
             }
-            double[] rtn = rtn(pp, dx, dy, dz);
+            double[] rtn = RtnProjection.project(pp, dx, dy, dz);
             ScreeningObject s = secondaries.get(j);
             return Optional.of(new CloseApproach(primary.noradId(), s.noradId(), 0, s.orbitId(),
                     start.plusNanos(Math.round(t * 1e9)), miss,
@@ -453,25 +454,6 @@ public final class EphemerisScreener {
     /** How far beyond its osculating perigee-apogee range an SGP4 trajectory of this apogee radius may go, m. */
     static double shellMargin(double apogeeMeters) {
         return SHELL_MARGIN_METERS + SHELL_MARGIN_APOGEE_FRACTION * apogeeMeters;
-    }
-
-    /** The miss vector (dx, dy, dz) in the RTN frame of a primary at position/velocity {@code pv}. */
-    static double[] rtn(double[] pv, double dx, double dy, double dz) {
-        double rn = Screener.norm(pv[0], pv[1], pv[2]);
-        double rx = pv[0] / rn;
-        double ry = pv[1] / rn;
-        double rz = pv[2] / rn;
-        double nx = pv[1] * pv[5] - pv[2] * pv[4];
-        double ny = pv[2] * pv[3] - pv[0] * pv[5];
-        double nz = pv[0] * pv[4] - pv[1] * pv[3];
-        double nn = Screener.norm(nx, ny, nz);
-        nx /= nn;
-        ny /= nn;
-        nz /= nn;
-        double tx = ny * rz - nz * ry;
-        double ty = nz * rx - nx * rz;
-        double tz = nx * ry - ny * rx;
-        return new double[] {dx * rx + dy * ry + dz * rz, dx * tx + dy * ty + dz * tz, dx * nx + dy * ny + dz * nz};
     }
 
     /** Osculating perigee and apogee radii (m) of a TEME state under SGP4's WGS-72 gravity; apogee infinite when

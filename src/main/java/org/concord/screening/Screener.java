@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 
+import org.concord.conjunction.RtnProjection;
 import org.concord.orbit.Sgp4;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
@@ -657,25 +658,10 @@ public final class Screener {
                 return null;
             }
             double speed = norm(ps[3] - pp[3], ps[4] - pp[4], ps[5] - pp[5]);
-            // RTN of the primary
-            double rn = norm(pp[0], pp[1], pp[2]);
-            double rx = pp[0] / rn;
-            double ry = pp[1] / rn;
-            double rz = pp[2] / rn;
-            double nx = pp[1] * pp[5] - pp[2] * pp[4];
-            double ny = pp[2] * pp[3] - pp[0] * pp[5];
-            double nz = pp[0] * pp[4] - pp[1] * pp[3];
-            double nn = norm(nx, ny, nz);
-            nx /= nn;
-            ny /= nn;
-            nz /= nn;
-            double tx = ny * rz - nz * ry;
-            double ty = nz * rx - nx * rz;
-            double tz = nx * ry - ny * rx;
+            double[] rtn = RtnProjection.project(pp, dx, dy, dz);
             long nanos = Math.round(t * 1e9);
             return new CloseApproach(objects.get(p).noradId(), objects.get(s).noradId(), objects.get(p).orbitId(),
-                    objects.get(s).orbitId(), start.plusNanos(nanos), miss, speed, dx * rx + dy * ry + dz * rz,
-                    dx * tx + dy * ty + dz * tz, dx * nx + dy * ny + dz * nz, pp, ps);
+                    objects.get(s).orbitId(), start.plusNanos(nanos), miss, speed, rtn[0], rtn[1], rtn[2], pp, ps);
         }
 
         private static List<CloseApproach> deduplicate(List<CloseApproach> found) {

@@ -312,8 +312,8 @@ public final class JooqFederationStore implements FederationStore {
                 break;
             }
             org.concord.conjunction.Conjunction c = JooqConjunctionStore.toConjunction(r);
-            String key = Optional.ofNullable(r.get(Conj.CDM_SHA256)).orElseGet(() -> org.concord.ingest.IngestService
-                    .sha256(("conjunction/1|" + c.label().originator() + "|" + c.primaryNoradId() + "|"
+            String key = Optional.ofNullable(r.get(Conj.CDM_SHA256)).orElseGet(() -> org.concord.digest.Sha256
+                    .hex(("conjunction/1|" + c.label().originator() + "|" + c.primaryNoradId() + "|"
                             + c.secondaryNoradId() + "|" + c.tca() + "|" + primary.map(OrbitRef::sha).orElse("")
                             + "|" + secondary.map(OrbitRef::sha).orElse("")).getBytes(
                             java.nio.charset.StandardCharsets.UTF_8)));

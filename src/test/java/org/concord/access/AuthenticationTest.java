@@ -22,13 +22,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
 import org.concord.http.ApiServer;
+import org.concord.http.ServedNodeExtension;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.node.Node;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,8 +43,11 @@ class AuthenticationTest {
     @TempDir
     static Path dataDirectory;
 
+    @RegisterExtension
+    static final ServedNodeExtension SERVED = ServedNodeExtension.empty().in(Map.of("CONCORD_NODE_PARTY", "GBR",
+            "CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "60", "CONCORD_HTTP_ANONYMOUS_BURST", "1000"));
+
     private static Node node;
-    private static ApiServer server;
     private static String base;
     private static String admin;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -51,17 +55,9 @@ class AuthenticationTest {
 
     @BeforeAll
     static void start() {
-        node = TestNodes.open(dataDirectory, Map.of("CONCORD_NODE_PARTY", "GBR",
-                "CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "60", "CONCORD_HTTP_ANONYMOUS_BURST", "1000"));
-        admin = TestNodes.adminToken(node);
-        server = new ApiServer(node);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        node.close();
+        node = SERVED.node();
+        admin = SERVED.adminToken();
+        base = SERVED.base();
     }
 
     private static HttpResponse<String> get(String path, Optional<String> authorization) throws Exception {

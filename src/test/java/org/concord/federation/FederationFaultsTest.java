@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEntry;
+import org.concord.digest.Sha256;
 import org.concord.identity.NodeIdentity;
 import org.concord.ingest.IngestService;
 import org.concord.label.Label;
@@ -147,7 +148,7 @@ class FederationFaultsTest extends PartnersTest {
 
     private static Bundle.Item item(String tle, Label label) {
         return new Bundle.Item(Long.parseLong(tle.split("\n")[1].substring(2, 7).trim()),
-                org.concord.catalog.SourceFormat.TLE, tle, IngestService.sha256(tle.getBytes(StandardCharsets.UTF_8)),
+                org.concord.catalog.SourceFormat.TLE, tle, Sha256.hex(tle.getBytes(StandardCharsets.UTF_8)),
                 label);
     }
 

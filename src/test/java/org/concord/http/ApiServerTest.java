@@ -9,34 +9,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
-import org.concord.ingest.IngestRequest;
 import org.concord.node.Node;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP API over a real node: every response checked against the OpenAPI document. */
 class ApiServerTest {
 
     private static final String SUBSET = "/catalog/subset_301obj_3le_2024-07.txt";
 
-    @TempDir
-    static Path dataDirectory;
+    @RegisterExtension
+    static final ServedNodeExtension SERVED = ServedNodeExtension.withCatalogSubset();
 
     private static Node node;
-    private static ApiServer server;
     private static String base;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,18 +45,10 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() {
-        node = TestNodes.open(dataDirectory, Map.of());
-        node.ingest().ingest(IngestRequest.of("subset.tle", TestNodes.resource(SUBSET), "test"));
-        adminToken = TestNodes.adminToken(node);
-        server = new ApiServer(node);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        node = SERVED.node();
+        adminToken = SERVED.adminToken();
+        base = SERVED.base();
         validator = new OpenApiValidator(OpenApi.tree());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        node.close();
     }
 
     private record Reply(int status, JsonNode body, String text) {

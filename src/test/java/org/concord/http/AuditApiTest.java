@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +21,23 @@ import org.concord.audit.Checkpoint;
 import org.concord.audit.ProofCheck;
 import org.concord.identity.NodeIdentity;
 import org.concord.node.Node;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audit endpoints over a real node, every response checked against the OpenAPI document. */
 class AuditApiTest {
 
-    @TempDir
-    static Path dataDirectory;
+    @RegisterExtension
+    static final ServedNodeExtension SERVED = ServedNodeExtension.prepared(node -> {
+        for (int i = 0; i < 12; i++) {
+            node.audit().append(AuditEvent.of(java.time.Instant.parse("2026-11-23T10:00:00Z").plusSeconds(i),
+                    "user" + i, Optional.of("GBR"), AuditAction.READ, "/api/v1/objects/" + (25544 + i),
+                    List.of(i % 3 == 0 ? "FRA" : "USA"), ""));
+        }
+    });
 
     private static Node node;
-    private static ApiServer server;
     private static String base;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,21 +46,9 @@ class AuditApiTest {
 
     @BeforeAll
     static void start() {
-        node = TestNodes.open(dataDirectory, Map.of());
-        for (int i = 0; i < 12; i++) {
-            node.audit().append(AuditEvent.of(java.time.Instant.parse("2026-11-23T10:00:00Z").plusSeconds(i),
-                    "user" + i, Optional.of("GBR"), AuditAction.READ, "/api/v1/objects/" + (25544 + i),
-                    List.of(i % 3 == 0 ? "FRA" : "USA"), ""));
-        }
-        adminToken = TestNodes.adminToken(node);
-        server = new ApiServer(node);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        node.close();
+        node = SERVED.node();
+        adminToken = SERVED.adminToken();
+        base = SERVED.base();
     }
 
     private static JsonNode call(String method, String documentedPath, String url, int expectedStatus)

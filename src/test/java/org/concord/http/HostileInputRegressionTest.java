@@ -6,16 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.node.Node;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each input an attacker or a hurried user sent that the node misread, stored, or answered with a 500: now a 400 that
@@ -26,10 +24,9 @@ class HostileInputRegressionTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDirectory;
+    @RegisterExtension
+    static final ServedNodeExtension SERVED = ServedNodeExtension.withCatalogSubset();
 
-    private static ServedNode served;
     private static Node node;
 
     private record Reply(int status, String message) {
@@ -37,18 +34,12 @@ class HostileInputRegressionTest {
 
     @BeforeAll
     static void start() {
-        served = ServedNode.start(dataDirectory, Map.of(), 0);
-        node = served.node();
-    }
-
-    @AfterAll
-    static void stop() {
-        served.close();
+        node = SERVED.node();
     }
 
     private static Reply send(String method, String pathAndQuery, String body) throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(served.base() + pathAndQuery))
-                .header("Authorization", "Bearer " + served.adminToken())
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(SERVED.base() + pathAndQuery))
+                .header("Authorization", "Bearer " + SERVED.adminToken())
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = JSON.readTree(response.body());

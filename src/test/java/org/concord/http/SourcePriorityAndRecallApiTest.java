@@ -8,12 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +28,9 @@ import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.node.Node;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code PUT /api/v1/parties/{code}/priority}, the latest-orbit choice in {@code GET /api/v1/objects/{noradId}},
@@ -42,11 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SourcePriorityAndRecallApiTest {
 
-    @TempDir
-    static Path dataDirectory;
+    @RegisterExtension
+    static final ServedNodeExtension SERVED = ServedNodeExtension.empty();
 
     private static Node node;
-    private static ApiServer server;
     private static String base;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,8 +61,9 @@ class SourcePriorityAndRecallApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNodes.open(dataDirectory, Map.of());
-        admin = TestNodes.adminToken(node);
+        node = SERVED.node();
+        base = SERVED.base();
+        admin = SERVED.adminToken();
         gbrOperator = TestNodes.token(node, "GBR", Role.OPERATOR);
         gbrViewer = TestNodes.token(node, "GBR", Role.VIEWER);
         usaOperator = TestNodes.token(node, "USA", Role.OPERATOR);
@@ -74,8 +71,6 @@ class SourcePriorityAndRecallApiTest {
                 StandardCharsets.US_ASCII).split("\r?\n");
         ranked = ingestBoth(lines, 0, 3);
         recalled = ingestBoth(lines, 3, 5);
-        server = new ApiServer(node);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
     /** Element sets {@code from} to {@code to} (exclusive) of the file, from GBR and then from USA; their objects. */
@@ -93,12 +88,6 @@ class SourcePriorityAndRecallApiTest {
                     "test", false, Optional.empty()));
         }
         return objects;
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        node.close();
     }
 
     private record Reply(int status, String body, JsonNode json) {

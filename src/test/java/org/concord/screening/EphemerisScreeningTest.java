@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.concord.digest.Sha256;
 import org.concord.label.LabelFilter;
 import org.concord.TestNodes;
 import org.concord.catalog.OrbitRecord;
@@ -97,7 +98,7 @@ class EphemerisScreeningTest {
         assertThat(run.primaryNoradId()).contains(ISS);
         assertThat(run.ephemeris()).hasValueSatisfying(e -> {
             assertThat(e.name()).isEqualTo("iss.oem");
-            assertThat(e.sha256()).isEqualTo(org.concord.ingest.IngestService.sha256(issOem));
+            assertThat(e.sha256()).isEqualTo(Sha256.hex(issOem));
         });
         assertThat(run.figures().orElseThrow().objectsScreened()).isEqualTo(300); // the catalog but the ISS
         assertThat(result.screened()).hasSize(1);

@@ -6,7 +6,6 @@ import static org.jooq.impl.DSL.table;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.concord.digest.Sha256;
 import org.concord.label.LabelFilter;
 import org.concord.catalog.CatalogFreshness;
 import org.concord.catalog.CatalogStatistics;
@@ -412,7 +411,7 @@ abstract class CatalogStoreContract {
         byte[] file = CatalogSamples.slice(300, 400);
         String name = "feeds/2024-07-20/catalog.txt";
         IngestReport report = ingest.ingest(IngestRequest.of(name, file, "alice@ops"));
-        String sha = sha256(file);
+        String sha = Sha256.hex(file);
         assertThat(report.sourceSha256()).isEqualTo(sha);
 
         List<String[]> sets = CatalogSamples.elementSets().subList(300, 400);
@@ -425,7 +424,7 @@ abstract class CatalogStoreContract {
             int k = index.get(o.noradId());
             assertThat(o.sourceLine()).isEqualTo(3 * k + 1);
             assertThat(o.content()).isEqualTo(String.join("\n", sets.get(k)));
-            assertThat(o.contentSha256()).isEqualTo(sha256(o.content().getBytes(StandardCharsets.UTF_8)));
+            assertThat(o.contentSha256()).isEqualTo(Sha256.hex(o.content().getBytes(StandardCharsets.UTF_8)));
         }
         // a later copy of the same records does not overwrite where they first came from
         ingest.ingest(IngestRequest.of("copy.txt", file, "bob"));
@@ -639,7 +638,7 @@ abstract class CatalogStoreContract {
             String content = "synthetic record of object " + n;
             records.add(new OrbitRecord(0, n, "OBJECT " + n, Optional.of("2099-001A"), template.epoch(),
                     OrbitKind.MEAN_ELEMENTS, SourceFormat.OMM_KVN, template.summary(), Optional.empty(), false,
-                    content, sha256(content.getBytes(StandardCharsets.UTF_8)), DEFAULT_LABEL,
+                    content, Sha256.hex(content.getBytes(StandardCharsets.UTF_8)), DEFAULT_LABEL,
                     provenance("big.txt"), 1));
         }
         IngestOutcome outcome = store.store(new IngestBatch(provenance("big.txt"), SourceFormat.OMM_KVN, records,
@@ -729,7 +728,7 @@ abstract class CatalogStoreContract {
                 provenance);
         String content = designator + "," + norad + "," + type + "," + owner;
         return new IngestBatch.SatcatRow(norad, "SATCAT NAME " + norad, Optional.of(designator), entry,
-                sha256(content.getBytes(StandardCharsets.UTF_8)), line);
+                Sha256.hex(content.getBytes(StandardCharsets.UTF_8)), line);
     }
 
     @Test
@@ -925,7 +924,7 @@ abstract class CatalogStoreContract {
         Provenance provenance = provenance("direct.txt");
         return parsed.stream().map(p -> new OrbitRecord(0, p.noradId(), p.objectName(), p.internationalDesignator(),
                 p.epoch(), OrbitKind.MEAN_ELEMENTS, SourceFormat.TLE, p.summary(), Optional.empty(), false,
-                p.content(), sha256(p.content().getBytes(StandardCharsets.UTF_8)), label, provenance, p.line()))
+                p.content(), Sha256.hex(p.content().getBytes(StandardCharsets.UTF_8)), label, provenance, p.line()))
                 .toList();
     }
 
@@ -936,7 +935,7 @@ abstract class CatalogStoreContract {
     }
 
     static Provenance provenance(String name) {
-        return new Provenance(name, sha256(name.getBytes(StandardCharsets.UTF_8)), NOW, "tester");
+        return new Provenance(name, Sha256.hex(name.getBytes(StandardCharsets.UTF_8)), NOW, "tester");
     }
 
     /**
@@ -968,14 +967,6 @@ abstract class CatalogStoreContract {
 
     static byte[] tle(String... lines) {
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A mutable {@link ObjectQuery} builder. */

@@ -1,7 +1,5 @@
 package org.concord.store;
 
-import org.junit.jupiter.api.BeforeAll;
-
 /**
  * Source priority and recall on PostgreSQL: a new database on the server of {@code CONCORD_TEST_PG_URL} for every test,
  * dropped afterwards. Without that variable every test is skipped (each reported as skipped, with the reason), or
@@ -9,18 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresSourcePriorityAndRecallTest extends SourcePriorityAndRecallContract {
 
-    private static TestDatabases.PgServer server;
-
-    @BeforeAll
-    static void server() {
-        server = TestDatabases.PgServer.fromEnvironment().orElse(null);
-        if (server == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            TestDatabases.PgServer.requiredForTests();
-        }
-    }
-
     @Override
     protected TestDatabases.Handle newDatabase() {
-        return (server != null ? server : TestDatabases.PgServer.requiredForTests()).createDatabase("store");
+        return TestDatabases.PgServer.requiredForTests().createDatabase("store");
     }
 }
