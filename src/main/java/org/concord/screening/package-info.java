@@ -2,7 +2,7 @@
  * Close-approach screening: all-vs-all and one-vs-all screening of element sets with a batch SGP4 kernel, screening of
  * an uploaded ephemeris against the catalog, and the screening service that stores runs and conjunctions. Each
  * numerical shortcut is argued in its class comment and its bound tested.
- * <p>Depends on {@code orbit}, {@code formats}, {@code catalog}, {@code conjunction}, {@code ingest}, {@code risk} and
- * {@code label}; never on the adapters, the store or the composition root.
+ * <p>Depends on {@code orbit}, {@code formats}, {@code catalog}, {@code conjunction}, {@code ingest}, {@code risk},
+ * {@code label} and {@code digest}; never on the adapters, the store or the composition root.
  */
 package org.concord.screening;
