@@ -3,8 +3,7 @@
  * per-lane feed of what each peer may receive, signed bundles and their codec, inbound checks and recalls
  * (docs/federation.md). Persistence is the {@code FederationStore} interface, implemented in {@code store}.
  * <p>Depends on the domain packages whose data it carries ({@code catalog}, {@code conjunction}, {@code risk},
- * {@code ingest}, {@code label}) and on {@code access}, {@code audit},
- * {@code identity} and {@code digest}; never on the adapters, the
- * store or the composition root.
+ * {@code ingest}, {@code label}) and on {@code access}, {@code audit}, {@code identity} and {@code digest}; never on
+ * the adapters, the store or the composition root.
  */
 package org.concord.federation;
