@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.concord.formats.CdmReader;
-import org.concord.formats.Conjunction;
-import org.concord.formats.Conjunction.ConjunctionObject;
+import org.concord.formats.CdmMessage;
+import org.concord.formats.CdmMessage.ConjunctionObject;
 import org.concord.formats.InputRejectedException;
 import org.concord.risk.CollisionProbability;
 import org.concord.risk.CovarianceSource;
@@ -43,7 +43,7 @@ final class PcCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = System.out;
         String name = file.getFileName().toString();
-        Conjunction c;
+        CdmMessage c;
         try {
             c = CdmReader.read(name, Files.readString(file, StandardCharsets.UTF_8));
         } catch (InputRejectedException e) {
@@ -100,7 +100,7 @@ final class PcCommand implements Callable<Integer> {
     private record Radius(double metres, String source) {
     }
 
-    private Radius radius(Conjunction c) {
+    private Radius radius(CdmMessage c) {
         if (hbr != null) {
             return new Radius(hbr, "--hbr");
         }

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.concord.formats.CcsdsOrbitMessages.TokenWatch;
-import org.concord.formats.Conjunction.ConjunctionObject;
+import org.concord.formats.CdmMessage.ConjunctionObject;
 import org.concord.orbit.EarthCentredContext;
 import org.hipparchus.linear.RealMatrix;
 import org.orekit.files.ccsds.definitions.PocMethodFacade;
@@ -67,7 +67,7 @@ public final class CdmReader {
      *
      * @throws InputRejectedException when the message cannot be read or used
      */
-    public static Conjunction read(String fileName, String text) {
+    public static CdmMessage read(String fileName, String text) {
         return toConjunction(fileName, parse(fileName, text));
     }
 
@@ -121,7 +121,7 @@ public final class CdmReader {
     }
 
     /** What a parsed CDM says of its conjunction. */
-    public static Conjunction toConjunction(String fileName, Cdm cdm) {
+    public static CdmMessage toConjunction(String fileName, Cdm cdm) {
         CdmRelativeMetadata relative = cdm.getRelativeMetadata();
         AbsoluteDate tca = relative.getTca();
         if (tca == null) {
@@ -136,7 +136,7 @@ public final class CdmReader {
         }
         double pc = relative.getCollisionProbability();
         PocMethodFacade method = relative.getCollisionProbaMethod();
-        return new Conjunction(cdm.getHeader().getMessageId(), cdm.getHeader().getOriginator(),
+        return new CdmMessage(cdm.getHeader().getMessageId(), cdm.getHeader().getOriginator(),
                 tca.toDate(EarthCentredContext.get().getTimeScales().getUTC()).toInstant(),
                 relative.getMissDistance(), relative.getRelativeSpeed(), object1, object2,
                 Double.isNaN(pc) ? OptionalDouble.empty() : OptionalDouble.of(pc),

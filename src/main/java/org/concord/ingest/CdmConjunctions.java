@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.RtnProjection;
-import org.concord.formats.Conjunction.ConjunctionObject;
+import org.concord.formats.CdmMessage;
+import org.concord.formats.CdmMessage.ConjunctionObject;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.label.Label;
@@ -27,7 +28,7 @@ final class CdmConjunctions {
     private CdmConjunctions() {
     }
 
-    static Conjunction of(String fileName, org.concord.formats.Conjunction cdm, String text, Label label,
+    static Conjunction of(String fileName, CdmMessage cdm, String text, Label label,
                           HardBodyRadii radii) {
         long primary = catalogNumber(fileName, cdm.object1());
         long secondary = catalogNumber(fileName, cdm.object2());
@@ -47,7 +48,7 @@ final class CdmConjunctions {
                 Optional.empty());
     }
 
-    private static CollisionRisk ownRisk(org.concord.formats.Conjunction cdm, double hbr) {
+    private static CollisionRisk ownRisk(CdmMessage cdm, double hbr) {
         if (cdm.object1().covariance().isPresent() && cdm.object2().covariance().isPresent()) {
             try {
                 CollisionProbability p = PcCalculator.compute(cdm.object1().orbit(), cdm.object1().covariance().get(),
@@ -62,7 +63,7 @@ final class CdmConjunctions {
     }
 
     /** The secondary's position relative to the primary at TCA, in the primary's radial/in-track/cross-track frame. */
-    private static double[] relativeRtn(org.concord.formats.Conjunction cdm) {
+    private static double[] relativeRtn(CdmMessage cdm) {
         org.orekit.utils.PVCoordinates primary = cdm.object1().orbit().getPVCoordinates();
         return RtnProjection.project(primary, cdm.object2().orbit()
                 .getPVCoordinates(cdm.object1().orbit().getFrame()).getPosition().subtract(primary.getPosition()));

@@ -61,7 +61,7 @@ class CdmReaderTest {
         List<String> valid = validSamples();
         assertThat(valid).hasSize(32);
         for (String name : valid) {
-            Conjunction c = CdmReader.read(name, text(name));
+            CdmMessage c = CdmReader.read(name, text(name));
             assertThat(c.tca()).as(name).isNotNull();
             assertThat(c.missDistanceM()).as(name).isGreaterThan(0);
             assertThat(c.object1().covariance()).as(name).isPresent();
@@ -72,7 +72,7 @@ class CdmReaderTest {
 
     @Test
     void whatTheCdmSays() {
-        Conjunction c = CdmReader.read("CDMExample3.txt", text("CDMExample3.txt"));
+        CdmMessage c = CdmReader.read("CDMExample3.txt", text("CDMExample3.txt"));
         assertThat(c.tca()).hasToString("2012-09-13T22:37:52.618Z");
         assertThat(c.missDistanceM()).isEqualTo(104.92);
         assertThat(c.relativeSpeedMps()).isEqualTo(12093.52);
@@ -85,7 +85,7 @@ class CdmReaderTest {
         assertThat(c.object1().referenceFrame()).isEqualTo("EME2000");
         assertThat(c.originator()).isEqualTo("SDC");
 
-        Conjunction alfano = CdmReader.read("AlfanoTestCase01.cdm", text("AlfanoTestCase01.cdm"));
+        CdmMessage alfano = CdmReader.read("AlfanoTestCase01.cdm", text("AlfanoTestCase01.cdm"));
         assertThat(alfano.hardBodyRadiusM()).hasValue(15.0);
         assertThat(alfano.collisionProbability()).isEmpty();
         // the state in the file, km converted to m
@@ -94,7 +94,7 @@ class CdmReaderTest {
 
     @Test
     void itrfStatesAreTurnedInertial() {
-        Conjunction c = CdmReader.read("ION_SCV8_vs_STARLINK_1233.txt", text("ION_SCV8_vs_STARLINK_1233.txt"));
+        CdmMessage c = CdmReader.read("ION_SCV8_vs_STARLINK_1233.txt", text("ION_SCV8_vs_STARLINK_1233.txt"));
         assertThat(c.object1().referenceFrame()).isEqualTo("ITRF");
         assertThat(c.object1().orbit().getFrame().getName()).isEqualTo("GCRF");
         // the distance between the objects does not depend on the frame: the CDM's miss distance within a metre

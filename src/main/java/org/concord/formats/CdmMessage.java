@@ -25,7 +25,7 @@ import org.orekit.utils.PVCoordinates;
  *                                   ({@code COMMENT HBR = 15.0}, as in the Alfano test-case CDMs), else empty
  * @param cdm                        the message as Orekit read it (to write it again)
  */
-public record Conjunction(String messageId, String originator, Instant tca, double missDistanceM,
+public record CdmMessage(String messageId, String originator, Instant tca, double missDistanceM,
                           double relativeSpeedMps, ConjunctionObject object1, ConjunctionObject object2,
                           OptionalDouble collisionProbability, Optional<String> collisionProbabilityMethod,
                           OptionalDouble hardBodyRadiusM, Cdm cdm) {
