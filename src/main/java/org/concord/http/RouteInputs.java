@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
-import org.concord.federation.FederationService;
+import org.concord.federation.PeerClient;
 import org.concord.input.ConjunctionSearch;
 import org.concord.input.EphemerisInput;
 import org.concord.input.JsonFields;
@@ -86,8 +86,8 @@ record RouteInputs(Set<String> query, Body body) {
             query("GET /api/v1/audit/proofs/inclusion", "index", "treeSize"),
             query("GET /api/v1/audit/proofs/consistency", "from", "to"),
             query("GET /api/v1/audit/entries", "after", "limit", "party"),
-            query("GET " + FederationService.FEED_PATH, "after"),
-            none("POST " + FederationService.NOTIFY_PATH),
+            query("GET " + PeerClient.FEED_PATH, "after"),
+            none("POST " + PeerClient.NOTIFY_PATH),
             none("GET /api/v1/federation/peers"),
             json("POST /api/v1/federation/peers", "party", "publicKeyPem", "endpoint"),
             none("DELETE /api/v1/federation/peers/{peerId}"),
