@@ -81,6 +81,8 @@ final class PeerCommand {
                             st.servedSequence(), st.ackedSequence(), st.itemsServed(), s.pendingRecords());
                     System.out.printf("    received: bundle %d, %d records, last %s%n", st.receivedSequence(),
                             st.itemsReceived(), st.lastReceivedAt().map(Instant::toString).orElse("never"));
+                    s.heldItems().forEach((kind, count) -> System.out.printf("    held: %d %s items (this node does"
+                            + " not serve %s: an upgrade that does stores them)%n", count, kind, kind));
                     if (st.errors() > 0) {
                         System.out.printf("    errors: %d, last at %s: %s%n", st.errors(),
                                 st.lastErrorAt().map(Instant::toString).orElse("?"), st.lastError().orElse(""));

@@ -14,7 +14,8 @@ import javax.net.ssl.SSLContext;
 import org.concord.access.Principal;
 import org.concord.access.SharingService;
 import org.concord.audit.AuditLog;
-import org.concord.conjunction.ConjunctionStore;
+import org.concord.product.ProductKinds;
+import org.concord.product.ProductStore;
 import org.concord.identity.NodeIdentity;
 import org.concord.ingest.IngestService;
 
@@ -39,14 +40,14 @@ public final class FederationService implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
 
     public FederationService(FederationStore store, SharingService sharing, IngestService ingest,
-                             ConjunctionStore conjunctions, Recalls.Recaller recaller,
+                             ProductKinds kinds, ProductStore products, Recalls.Recaller recaller,
                              NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock, int bundleRecords,
                              Optional<SSLContext> trust, boolean allowPlainHttp) {
         this.identity = identity;
         this.peers = new Peers(store, sharing, identity, audit, clock, allowPlainHttp);
         this.outbound = new OutboundFeed(store, sharing, identity, nodeParty, audit, clock, bundleRecords);
         this.recalls = new Recalls(store, recaller, clock);
-        this.inbound = new InboundFeed(store, sharing, ingest, conjunctions, recalls, identity, nodeParty, audit,
+        this.inbound = new InboundFeed(store, sharing, ingest, kinds, products, recalls, identity, nodeParty, audit,
                 clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-federation");
@@ -92,6 +93,14 @@ public final class FederationService implements AutoCloseable {
     /** Verifies a bundle from {@code peer} and stores what it carries; see {@link InboundFeed#receive}. */
     public InboundFeed.Receipt receive(Peer peer, SignedBundle signed) {
         return inbound.receive(peer, signed);
+    }
+
+    /**
+     * Stores the items held from partners' bundles of the kinds this node now serves (after an upgrade); returns how
+     * many were stored. See {@link InboundFeed#adoptHeld}.
+     */
+    public int adoptHeld() {
+        return inbound.adoptHeld();
     }
 
     /** Remembers a recall made here, so that it reaches every peer the record was released to. */

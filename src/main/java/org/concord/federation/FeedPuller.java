@@ -55,7 +55,7 @@ public final class FeedPuller {
 
     /** What one sync with a peer did. */
     public record SyncReport(Peer peer, int bundles, long stored, long unchanged, long rejected,
-                             long conjunctionsStored, Optional<String> error) {
+                             long productsStored, Optional<String> error) {
     }
 
     List<SyncReport> pullAll() {
@@ -70,7 +70,7 @@ public final class FeedPuller {
             long stored = 0;
             long unchanged = 0;
             long rejected = 0;
-            long conjunctionsStored = 0;
+            long productsStored = 0;
             try {
                 while (bundles < maxBundles) {
                     long after = store.state(peer.id()).receivedSequence();
@@ -83,19 +83,19 @@ public final class FeedPuller {
                     stored += receipt.stored();
                     unchanged += receipt.unchanged();
                     rejected += receipt.rejected();
-                    conjunctionsStored += receipt.conjunctionsStored();
+                    productsStored += receipt.productsStored();
                 }
-                return new SyncReport(peer, bundles, stored, unchanged, rejected, conjunctionsStored, Optional.empty());
+                return new SyncReport(peer, bundles, stored, unchanged, rejected, productsStored, Optional.empty());
             } catch (IOException e) {
                 String problem = "cannot pull from " + peer.endpoint() + ": " + Optional.ofNullable(e.getMessage())
                         .orElse(e.getClass().getSimpleName());
                 store.recordError(peer.id(), problem, clock.instant());
-                return new SyncReport(peer, bundles, stored, unchanged, rejected, conjunctionsStored, Optional.of(problem));
+                return new SyncReport(peer, bundles, stored, unchanged, rejected, productsStored, Optional.of(problem));
             } catch (BundleRejectedException e) {
-                return new SyncReport(peer, bundles, stored, unchanged, rejected, conjunctionsStored, Optional.of(e.getMessage()));
+                return new SyncReport(peer, bundles, stored, unchanged, rejected, productsStored, Optional.of(e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new SyncReport(peer, bundles, stored, unchanged, rejected, conjunctionsStored, Optional.of("interrupted"));
+                return new SyncReport(peer, bundles, stored, unchanged, rejected, productsStored, Optional.of("interrupted"));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,12 @@ import org.concord.access.SharingService;
 import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
-import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ConjunctionStore;
+import org.concord.product.Product;
+import org.concord.product.ProductInput;
+import org.concord.product.ProductKind;
+import org.concord.product.ProductKinds;
+import org.concord.product.ProductStore;
+import org.concord.product.ProductValues;
 import org.concord.digest.Sha256;
 import org.concord.identity.NodeIdentity;
 import org.concord.ingest.IngestService;
@@ -31,7 +36,8 @@ public final class InboundFeed {
     private final FederationStore store;
     private final SharingService sharing;
     private final IngestService ingest;
-    private final ConjunctionStore conjunctions;
+    private final ProductKinds kinds;
+    private final ProductStore products;
     private final Recalls recalls;
     private final NodeIdentity identity;
     private final String nodeParty;
@@ -40,12 +46,14 @@ public final class InboundFeed {
     // One lock per peer, held by a whole pull (FeedPuller) and by each bundle it receives.
     private final Map<Long, Object> inboundLocks = new ConcurrentHashMap<>();
 
-    InboundFeed(FederationStore store, SharingService sharing, IngestService ingest, ConjunctionStore conjunctions,
-                Recalls recalls, NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock) {
+    InboundFeed(FederationStore store, SharingService sharing, IngestService ingest, ProductKinds kinds,
+                ProductStore products, Recalls recalls, NodeIdentity identity, String nodeParty, AuditLog audit,
+                Clock clock) {
         this.store = store;
         this.sharing = sharing;
         this.ingest = ingest;
-        this.conjunctions = conjunctions;
+        this.kinds = kinds;
+        this.products = products;
         this.recalls = recalls;
         this.identity = identity;
         this.nodeParty = nodeParty;
@@ -54,8 +62,12 @@ public final class InboundFeed {
     }
 
     /** What accepting one bundle did. */
-    public record Receipt(long sequence, int stored, int unchanged, int rejected, int conjunctionsStored,
-                          int conjunctionsRejected, int recalled) {
+    /**
+     * What accepting one bundle did: orbit records stored, unchanged and rejected; products stored, held (of kinds
+     * this node does not serve) and rejected; records recalled.
+     */
+    public record Receipt(long sequence, int stored, int unchanged, int rejected, int productsStored,
+                          int productsHeld, int productsRejected, int recalled) {
     }
 
     /**
@@ -147,7 +159,7 @@ public final class InboundFeed {
         String sha = Sha256.hex(payload);
         IngestService.ReceivedReport report = ingest.storeReceived("bundle " + bundle.sequence() + " from "
                 + peer.party() + " (node " + Peers.abbreviate(peer.fingerprint()) + ")", sha, peer.ingester(), records);
-        ConjunctionReceipt conjunctionReceipt = storeConjunctions(bundle, now);
+        ProductReceipt productReceipt = storeProducts(peer, bundle, now);
         List<String> rejected = new ArrayList<>(notForUs);
         report.errors().forEach(e -> rejected.add(e.toString()));
         if (!store.recordReceived(peer.id(), bundle.sequence(), report.stored(), now)) {
@@ -156,61 +168,116 @@ public final class InboundFeed {
         }
         TreeSet<String> originators = new TreeSet<>();
         bundle.orbits().forEach(i -> originators.add(i.label().originator()));
+        bundle.products().forEach(i -> originators.add(i.label().originator()));
         bundle.recalls().forEach(r -> originators.add(r.originator()));
         originators.add(peer.party());
         audit.append(AuditEvent.of(now, Peers.principalOf(peer).name(), Optional.of(peer.party()),
                 AuditAction.FEDERATION_RECEIVE, "bundle " + bundle.sequence() + " from " + peer.party(), originators,
                 report.stored() + " stored, " + report.unchanged() + " unchanged, " + rejected.size()
                         + " rejected" + (rejected.isEmpty() ? "" : " (first: " + rejected.getFirst() + ")")
-                        + "; conjunctions: " + conjunctionReceipt.stored() + " stored, "
-                        + conjunctionReceipt.problems().size() + " rejected" + (conjunctionReceipt.problems().isEmpty()
-                        ? "" : " (first: " + conjunctionReceipt.problems().getFirst() + ")") + "; " + recalled
+                        + "; products: " + productReceipt.stored() + " stored, " + productReceipt.held()
+                        + " held (kinds this node does not serve), " + productReceipt.problems().size() + " rejected"
+                        + (productReceipt.problems().isEmpty() ? "" : " (first: "
+                        + productReceipt.problems().getFirst() + ")") + "; " + recalled
                         + " recalled"
                         + (refusedRecalls.isEmpty() ? "" : ", recalls refused (neither originator nor source): "
                         + refusedRecalls) + "; sha256 " + sha));
         return new Receipt(bundle.sequence(), report.stored(), report.unchanged(), rejected.size(),
-                conjunctionReceipt.stored(), conjunctionReceipt.problems().size(), recalled);
+                productReceipt.stored(), productReceipt.held(), productReceipt.problems().size(), recalled);
     }
 
-    private record ConjunctionReceipt(int stored, List<String> problems) {
+    private record ProductReceipt(int stored, int held, List<String> problems) {
     }
 
     /**
-     * Stores the bundle's conjunctions with their inputs resolved to this node's copies (which the bundle, an earlier
-     * one, or this node's own data holds); one whose inputs are missing here, or whose label expired, is not stored.
-     * Storing the same conjunction again (same key and originator) stores nothing.
+     * Stores the bundle's products with their inputs resolved to this node's copies (which the bundle, an earlier one,
+     * or this node's own data holds), under the label they came with; one whose inputs are missing here, or whose label
+     * does not release it to this node, is not stored. An item of a kind this node does not serve is held unread, for
+     * an upgrade that serves the kind ({@link #adoptHeld}). The same product again (key and originator) stores nothing.
      */
-    private ConjunctionReceipt storeConjunctions(Bundle bundle, Instant now) {
+    private ProductReceipt storeProducts(Peer peer, Bundle bundle, Instant now) {
         int stored = 0;
+        int held = 0;
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < bundle.conjunctions().size(); i++) {
-            Bundle.ConjunctionItem item = bundle.conjunctions().get(i);
-            Conjunction c = item.conjunction();
-            if (!sharing.nodeMayHold(c.label(), DataKind.CONJUNCTIONS)) {
-                problems.add("conjunctions[" + i + "]: its label (" + c.label() + ") does not release it to "
-                        + nodeParty + ", or it expired");
+        for (int i = 0; i < bundle.products().size(); i++) {
+            Bundle.ProductItem item = bundle.products().get(i);
+            Optional<ProductKind<?>> kind = kinds.of(item.kind());
+            if (kind.isEmpty()) {
+                store.holdItem(peer.id(), item.kind(), BundleCodec.encodeItem(item), now);
+                held++;
                 continue;
             }
-            Optional<Long> primary = item.primaryInput().flatMap(this::localOrbitId);
-            Optional<Long> secondary = item.secondaryInput().flatMap(this::localOrbitId);
-            if (primary.isEmpty() && item.primaryInput().isPresent()
-                    || secondary.isEmpty() && item.secondaryInput().isPresent()) {
-                problems.add("conjunctions[" + i + "]: an input orbit record is not held here");
-                continue;
-            }
-            Conjunction local = new Conjunction(0, c.primaryNoradId(), c.secondaryNoradId(), primary, secondary,
-                    c.tca(), c.missDistanceMeters(), c.relativeSpeedMetersPerSecond(), c.radialMeters(),
-                    c.inTrackMeters(), c.crossTrackMeters(), c.risk(), c.cdmRisk(), Optional.empty(), c.cdm(),
-                    c.label(), c.inputAges());
-            if (conjunctions.storeFromCdm(local, item.key()).isPresent()) {
-                stored++;
+            try {
+                if (adopt(kind.get(), item)) {
+                    stored++;
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("products[" + i + "] (" + item.kind() + "): " + e.getMessage());
             }
         }
-        return new ConjunctionReceipt(stored, problems);
+        return new ProductReceipt(stored, held, problems);
     }
 
-    private Optional<Long> localOrbitId(Bundle.InputRef input) {
-        return store.orbitByContent(input.contentSha256(), input.originator()).map(s -> s.orbit().id());
+    /** Stores a received product of a kind this node serves; false when it was stored before. */
+    private <T> boolean adopt(ProductKind<T> kind, Bundle.ProductItem item) {
+        if (!sharing.nodeMayHold(item.label(), kind.dataKind())) {
+            throw new IllegalArgumentException("its label (" + item.label() + ") does not release it to " + nodeParty
+                    + ", or it expired");
+        }
+        Map<String, ProductInput> inputs = new LinkedHashMap<>();
+        for (Bundle.InputRef ref : item.inputs()) {
+            long id = localId(ref).orElseThrow(() -> new IllegalArgumentException("its " + ref.role() + " input ("
+                    + ref.kind() + " " + ref.ref() + " of " + ref.originator() + ") is not held here"));
+            inputs.put(ref.role(), new ProductInput(ref.role(), ref.kind(), id));
+        }
+        T value = ProductValues.read(kind, item.values(), item.label(), inputs);
+        return !products.store(kind, List.of(new Product<>(0, Optional.of(item.key()), item.label(),
+                List.copyOf(inputs.values()), value))).isEmpty();
+    }
+
+    private Optional<Long> localId(Bundle.InputRef ref) {
+        if (ref.kind().equals(DataKind.ORBITS) || ref.kind().equals(DataKind.EPHEMERIDES)) {
+            return store.orbitByContent(ref.ref(), ref.originator()).map(s -> s.orbit().id());
+        }
+        return kinds.of(ref.kind()).flatMap(k -> products.idOf(k, ref.ref(), ref.originator()));
+    }
+
+    /**
+     * Stores the held items of the kinds this node now serves (after an upgrade), each as if it had just arrived, and
+     * lets go of them; one that cannot be stored now (its input was recalled meanwhile) is dropped, and said so in the
+     * audit log. Returns how many were stored.
+     */
+    int adoptHeld() {
+        int adopted = 0;
+        for (ProductKind<?> kind : kinds.all()) {
+            List<FederationStore.HeldItem> held = store.heldItems(kind.dataKind());
+            if (held.isEmpty()) {
+                continue;
+            }
+            int stored = 0;
+            List<String> problems = new ArrayList<>();
+            for (FederationStore.HeldItem h : held) {
+                try {
+                    if (adopt(kind, BundleCodec.decodeItem(h.json()))) {
+                        stored++;
+                    }
+                } catch (IllegalArgumentException | BundleRejectedException e) {
+                    problems.add("held item " + h.id() + ": " + e.getMessage());
+                }
+            }
+            int storedNow = stored;
+            audit.recordedChange(() -> {
+                store.releaseHeld(held.stream().map(FederationStore.HeldItem::id).toList());
+                audit.append(AuditEvent.of(clock.instant(), "node", Optional.of(nodeParty),
+                        AuditAction.FEDERATION_RECEIVE, "held " + kind.dataKind() + " items",
+                        List.of(nodeParty), "this node now serves " + kind.dataKind() + ": " + storedNow + " of "
+                                + held.size() + " held items stored" + (problems.isEmpty() ? ""
+                                : ", " + problems.size() + " dropped (first: " + problems.getFirst() + ")")));
+                return null;
+            });
+            adopted += stored;
+        }
+        return adopted;
     }
 
     /** The lock a pull from the peer holds, and with it every bundle received from it. */

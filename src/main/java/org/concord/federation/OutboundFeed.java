@@ -82,14 +82,14 @@ public final class OutboundFeed {
             }
             long sequence = after + 1;
             Bundle bundle = new Bundle(nodeParty, identity.fingerprint(), peer.party(), peer.fingerprint(), sequence,
-                    now, slice.orbits().stream().map(OutboundFeed::item).toList(), slice.conjunctions(),
+                    now, slice.orbits().stream().map(OutboundFeed::item).toList(), slice.products(),
                     slice.recalls());
             byte[] payload = BundleCodec.encode(bundle);
             byte[] signature = identity.sign(payload);
             String sha = Sha256.hex(payload);
             TreeSet<String> originators = new TreeSet<>();
             bundle.orbits().forEach(i -> originators.add(i.label().originator()));
-            bundle.conjunctions().forEach(c -> originators.add(c.conjunction().label().originator()));
+            bundle.products().forEach(p -> originators.add(p.label().originator()));
             bundle.recalls().forEach(r -> originators.add(r.originator()));
             originators.add(peer.party());
             return audit.recordedChange(() -> {
@@ -97,8 +97,8 @@ public final class OutboundFeed {
                         bundle.recalls().size(), sha, now);
                 audit.append(AuditEvent.of(now, Peers.principalOf(peer).name(), Optional.of(peer.party()),
                         AuditAction.FEDERATION_SEND, "bundle " + sequence + " to " + peer.party(), originators,
-                        bundle.orbits().size() + " orbit records, " + bundle.conjunctions().size()
-                                + " conjunctions, " + bundle.recalls().size() + " recalls; sha256 " + sha));
+                        bundle.orbits().size() + " orbit records, " + bundle.products().size()
+                                + " products, " + bundle.recalls().size() + " recalls; sha256 " + sha));
                 return Optional.of(new SignedBundle(payload, signature));
             });
         }

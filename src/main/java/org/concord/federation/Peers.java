@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.identity.NodeIdentity;
+import org.concord.label.DataKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,17 +104,22 @@ public final class Peers {
     }
 
     /** One peer's exchange: the peer, its state, and how many records it has still to receive from this node. */
-    public record PeerStatus(Peer peer, PeerState state, long pendingRecords) {
+    /**
+     * A peer's feed in both directions: {@code pendingRecords} it has still to receive from this node, and the items its
+     * bundles brought that this node holds unread, by kind, because it does not serve those kinds (docs/federation.md).
+     */
+    public record PeerStatus(Peer peer, PeerState state, long pendingRecords, Map<DataKind, Long> heldItems) {
     }
 
     List<PeerStatus> status() {
         List<PeerStatus> status = new ArrayList<>();
+        Map<Long, Map<DataKind, Long>> held = store.heldCounts();
         for (Peer peer : store.peers()) {
             PeerState state = store.state(peer.id());
             long pending = peer.isActive() ? store.pendingRecords(
                     store.cursorsAfter(peer.id(), state.ackedSequence()).orElse(FeedCursors.START),
                     sharing.filterFor(principalOf(peer)), peer.party()) : 0;
-            status.add(new PeerStatus(peer, state, pending));
+            status.add(new PeerStatus(peer, state, pending, held.getOrDefault(peer.id(), Map.of())));
         }
         return status;
     }

@@ -186,6 +186,9 @@ final class FederationApi {
                 .toSeconds()).orElse(null));
         inbound.put("recordsReceived", s.itemsReceived());
         inbound.put("lastAttemptAt", s.lastAttemptAt().map(Instant::toString).orElse(null));
+        Map<String, Object> held = new LinkedHashMap<>();
+        status.heldItems().forEach((kind, count) -> held.put(kind.code(), count));
+        inbound.put("heldItemsByKind", held);
         m.put("inbound", inbound);
         m.put("errors", s.errors());
         m.put("lastError", s.lastError().orElse(null));

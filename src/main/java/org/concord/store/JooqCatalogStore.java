@@ -420,8 +420,12 @@ public final class JooqCatalogStore implements CatalogStore {
         }
     }
 
+    /** How object lanes ({@code object_label_latest.data_kind}, {@code space_object.latest_data_kind}) name kinds. */
+    static final String ORBITS_LANE = "ORBITS";
+    static final String EPHEMERIDES_LANE = "EPHEMERIDES";
+
     static final Field<String> DATA_KIND_OF_ORBIT = DSL.when(Orbit.ORBIT_KIND.eq(OrbitKind.EPHEMERIS.name()),
-            DSL.inline(DataKind.EPHEMERIDES.name())).otherwise(DSL.inline(DataKind.ORBITS.name()));
+            DSL.inline(EPHEMERIDES_LANE)).otherwise(DSL.inline(ORBITS_LANE));
 
     private record LaneKey(long noradId, long labelId, String dataKind) {
     }
@@ -918,9 +922,9 @@ public final class JooqCatalogStore implements CatalogStore {
         if (sameForBothKinds(filter)) {
             return admitted(label, filter, DataKind.ORBITS);
         }
-        return Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.ORBITS.name())
+        return Tables.SpaceObject.LATEST_DATA_KIND.eq(ORBITS_LANE)
                 .and(admitted(label, filter, DataKind.ORBITS))
-                .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.EPHEMERIDES.name())
+                .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(EPHEMERIDES_LANE)
                         .and(admitted(label, filter, DataKind.EPHEMERIDES)));
     }
 
@@ -985,9 +989,9 @@ public final class JooqCatalogStore implements CatalogStore {
      * object.
      */
     private static Table<?> allFallbackObjects(LabelFilter filter) {
-        Condition newestHidden = Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.ORBITS.name())
+        Condition newestHidden = Tables.SpaceObject.LATEST_DATA_KIND.eq(ORBITS_LANE)
                 .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.ORBITS))
-                .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(DataKind.EPHEMERIDES.name())
+                .or(Tables.SpaceObject.LATEST_DATA_KIND.eq(EPHEMERIDES_LANE)
                         .and(hidden(Tables.SpaceObject.LATEST_LABEL_ID, filter, DataKind.EPHEMERIDES)));
         Table<?> newer = DSL.table(DSL.unquotedName("object_label_latest")).as("newer");
         Field<Long> newerNorad = DSL.field(DSL.unquotedName("newer", "norad_id"), Long.class);
@@ -1019,8 +1023,8 @@ public final class JooqCatalogStore implements CatalogStore {
         if (sameForBothKinds(filter)) {
             return admitted(labelId, filter, DataKind.ORBITS);
         }
-        return dataKind.eq(DataKind.ORBITS.name()).and(admitted(labelId, filter, DataKind.ORBITS))
-                .or(dataKind.eq(DataKind.EPHEMERIDES.name()).and(admitted(labelId, filter, DataKind.EPHEMERIDES)));
+        return dataKind.eq(ORBITS_LANE).and(admitted(labelId, filter, DataKind.ORBITS))
+                .or(dataKind.eq(EPHEMERIDES_LANE).and(admitted(labelId, filter, DataKind.EPHEMERIDES)));
     }
 
     private static Condition filters(ObjectQuery q) {

@@ -217,13 +217,13 @@ public final class JooqSharingStore implements SharingStore {
     }
 
     private static String kinds(Set<DataKind> kinds) {
-        return kinds.stream().map(DataKind::name).sorted().collect(Collectors.joining(","));
+        return kinds.stream().map(DataKind::code).sorted().collect(Collectors.joining(","));
     }
 
     private static Agreement toAgreement(Record r) {
         return new Agreement(r.get(AgreementRow.ID), r.get(AgreementRow.GRANTOR),
                 new TreeSet<>(Arrays.asList(r.get(AgreementRow.RECIPIENTS).split(","))),
-                Arrays.stream(r.get(AgreementRow.DATA_KINDS).split(",")).map(DataKind::valueOf)
+                Arrays.stream(r.get(AgreementRow.DATA_KINDS).split(",")).map(DataKind::ofStored)
                         .collect(Collectors.toSet()),
                 r.get(AgreementRow.INCLUDES_THIRD_PARTY), r.get(AgreementRow.VALID_FROM).toInstant(),
                 Optional.ofNullable(r.get(AgreementRow.VALID_TO)).map(OffsetDateTime::toInstant),

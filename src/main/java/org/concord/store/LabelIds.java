@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,6 +90,18 @@ final class LabelIds {
                         LabelRow.EXPIRY).from(LabelRow.T).where(LabelRow.ID.gt(afterId)).orderBy(LabelRow.ID)
                 .forEach(r -> labels.put(r.value1(), JooqCatalogStore.label(r.value2(), r.value3(), r.value4(),
                         r.value5(), r.value6())));
+        return labels;
+    }
+
+    /** The stored labels with these ids. */
+    Map<Long, Label> labels(Collection<Long> labelIds) {
+        Map<Long, Label> labels = new HashMap<>();
+        for (List<Long> chunk : ProductLinks.chunks(List.copyOf(new java.util.TreeSet<>(labelIds)))) {
+            dsl.select(LabelRow.ID, LabelRow.ORIGINATOR, LabelRow.RELEASABILITY, LabelRow.TLP, LabelRow.CAVEATS,
+                            LabelRow.EXPIRY).from(LabelRow.T).where(LabelRow.ID.in(chunk))
+                    .forEach(r -> labels.put(r.value1(), JooqCatalogStore.label(r.value2(), r.value3(), r.value4(),
+                            r.value5(), r.value6())));
+        }
         return labels;
     }
 }

@@ -178,9 +178,7 @@ class ThreeNodeFederationTest extends PartnersTest {
                 Instant.parse("2024-07-05T12:00:00Z"), java.time.Duration.ofDays(1), 100_000.0, Optional.empty()),
                 "test", progress -> { });
         List<org.concord.conjunction.Conjunction> computed = usa.node.conjunctions().findConjunctions(
-                new org.concord.conjunction.ConjunctionQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(),
-                        org.concord.conjunction.ConjunctionQuery.Sort.TCA, 10_000, 0),
+                new org.concord.product.ProductQuery(java.util.Map.of(), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 10_000, Optional.empty()),
                 org.concord.label.LabelFilter.UNRESTRICTED).items();
         Set<String> withIss = new HashSet<>();
         Set<String> usaOnly = new HashSet<>();
@@ -192,11 +190,9 @@ class ThreeNodeFederationTest extends PartnersTest {
 
         FeedPuller.SyncReport ausFromUsa = aus.pullFrom("USA");
         List<org.concord.conjunction.Conjunction> atAus = aus.node.conjunctions().findConjunctions(
-                new org.concord.conjunction.ConjunctionQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(),
-                        org.concord.conjunction.ConjunctionQuery.Sort.TCA, 10_000, 0),
+                new org.concord.product.ProductQuery(java.util.Map.of(), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 10_000, Optional.empty()),
                 org.concord.label.LabelFilter.UNRESTRICTED).items();
-        assertThat(ausFromUsa.conjunctionsStored()).isEqualTo(usaOnly.size());
+        assertThat(ausFromUsa.productsStored()).isEqualTo(usaOnly.size());
         assertThat(atAus.stream().map(ThreeNodeFederationTest::key).toList())
                 .as("AUS gets USA's own conjunctions and none computed from GBR's REL TO GBR,USA record")
                 .containsExactlyInAnyOrderElementsOf(usaOnly);
@@ -206,7 +202,7 @@ class ThreeNodeFederationTest extends PartnersTest {
             assertThat(c.label().originator()).isEqualTo("USA");
         });
         assertThat(aus.orbits()).noneMatch(o -> o.noradId() == 25544);
-        assertThat(aus.pullFrom("USA").conjunctionsStored()).as("nothing twice").isZero();
+        assertThat(aus.pullFrom("USA").productsStored()).as("nothing twice").isZero();
     }
 
     @Test
