@@ -60,7 +60,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 long id = tx.insertInto(Run.T)
                         .set(Run.KIND, run.kind().name())
                         .set(Run.PRIMARY_NORAD_ID, run.primaryNoradId().orElse(null))
-                        .set(Run.START_TIME, JooqCatalogStore.odt(run.start()))
+                        .set(Run.START_TIME, SqlValues.odt(run.start()))
                         .set(Run.WINDOW_SECONDS, run.window().toSeconds())
                         .set(Run.THRESHOLD_M, run.volume().broadPhaseRadiusMeters())
                         .set(Run.ELLIPSOID_RADIAL_M, ellipsoid(run).map(RtnEllipsoid::radialMeters).orElse(null))
@@ -70,8 +70,8 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                         .set(Run.EPHEMERIS_NAME, run.ephemeris().map(EphemerisSource::name).orElse(null))
                         .set(Run.EPHEMERIS_SHA256, run.ephemeris().map(EphemerisSource::sha256).orElse(null))
                         .set(Run.REQUESTED_BY, run.requestedBy())
-                        .set(Run.STARTED_AT, JooqCatalogStore.odt(run.startedAt()))
-                        .set(Run.HEARTBEAT_AT, JooqCatalogStore.odt(run.startedAt()))
+                        .set(Run.STARTED_AT, SqlValues.odt(run.startedAt()))
+                        .set(Run.HEARTBEAT_AT, SqlValues.odt(run.startedAt()))
                         .set(Run.STATUS, ScreeningRun.Status.RUNNING.name())
                         .set(Run.PROGRESS, 0.0)
                         .returningResult(Run.ID).fetchOne().value1();
@@ -99,12 +99,12 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 .collect(Collectors.toSet()));
         dsl.transaction(() -> {
             DSLContext tx = dsl;
-            JooqCatalogStore.takeWritersTurn(tx);
+            CatalogVersion.takeWritersTurn(tx);
             insertBatch(tx, conjunctions, runId, labels);
             tx.update(Run.T)
                     .set(Run.STATUS, ScreeningRun.Status.DONE.name())
                     .set(Run.PROGRESS, 1.0)
-                    .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                    .set(Run.FINISHED_AT, SqlValues.odt(Instant.now()))
                     .set(Run.OBJECTS_SCREENED, figures.objectsScreened())
                     .set(Run.OBJECTS_EXCLUDED, figures.objectsExcluded())
                     .set(Run.CANDIDATE_PAIRS, figures.candidatePairs())
@@ -137,7 +137,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     public void failRun(long runId, String error) {
         dsl.update(Run.T)
                 .set(Run.STATUS, ScreeningRun.Status.FAILED.name())
-                .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                .set(Run.FINISHED_AT, SqlValues.odt(Instant.now()))
                 .set(Run.ERROR, bounded(error))
                 .where(Run.ID.eq(runId))
                 .execute();
@@ -149,7 +149,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
 
     @Override
     public void heartbeat(long runId, Instant at) {
-        dsl.update(Run.T).set(Run.HEARTBEAT_AT, JooqCatalogStore.odt(at))
+        dsl.update(Run.T).set(Run.HEARTBEAT_AT, SqlValues.odt(at))
                 .where(Run.ID.eq(runId).and(Run.STATUS.eq(ScreeningRun.Status.RUNNING.name()))).execute();
     }
 
@@ -157,10 +157,10 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     public int failStaleRuns(Instant heartbeatBefore, String error) {
         return dsl.update(Run.T)
                 .set(Run.STATUS, ScreeningRun.Status.FAILED.name())
-                .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                .set(Run.FINISHED_AT, SqlValues.odt(Instant.now()))
                 .set(Run.ERROR, bounded(error))
                 .where(Run.STATUS.eq(ScreeningRun.Status.RUNNING.name()))
-                .and(Run.HEARTBEAT_AT.isNull().or(Run.HEARTBEAT_AT.lt(JooqCatalogStore.odt(heartbeatBefore))))
+                .and(Run.HEARTBEAT_AT.isNull().or(Run.HEARTBEAT_AT.lt(SqlValues.odt(heartbeatBefore))))
                 .execute();
     }
 
@@ -198,7 +198,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         try {
             return dsl.transactionResult(() -> {
                 DSLContext tx = dsl;
-                JooqCatalogStore.takeWritersTurn(tx);
+                CatalogVersion.takeWritersTurn(tx);
                 if (tx.fetchExists(Conj.T, Conj.CDM_SHA256.eq(cdmSha256)
                         .and(Conj.LABEL_ORIGINATOR.eq(conjunction.label().originator())))) {
                     return Optional.<Conjunction>empty();
@@ -206,7 +206,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 return Optional.of(insert(tx, conjunction, labelId, cdmSha256));
             });
         } catch (org.jooq.exception.DataAccessException e) {
-            if (JooqCatalogStore.isUniqueViolation(e)) {
+            if (SqlValues.isUniqueViolation(e)) {
                 return Optional.empty(); // the same CDM stored by a concurrent ingest
             }
             throw e;
@@ -218,7 +218,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         return dsl.select(Conj.LABEL_ORIGINATOR, Conj.LABEL_RELEASABILITY, Conj.LABEL_TLP, Conj.LABEL_CAVEATS,
                         Conj.LABEL_EXPIRY).from(Conj.T)
                 .where(Conj.CDM_SHA256.eq(cdmSha256)).and(Conj.LABEL_ORIGINATOR.eq(originator))
-                .fetchOptional(r -> JooqCatalogStore.label(r.value1(), r.value2(), r.value3(), r.value4(),
+                .fetchOptional(r -> LabelColumns.label(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5()));
     }
 
@@ -254,7 +254,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
             for (Conjunction c : conjunctions.subList(from, Math.min(conjunctions.size(), from + 5000))) {
                 Label l = c.label();
                 batch = batch.bind(runId, c.primaryNoradId(), c.secondaryNoradId(), c.primaryOrbitId().orElse(null),
-                        c.secondaryOrbitId().orElse(null), JooqCatalogStore.odt(c.tca()), c.missDistanceMeters(),
+                        c.secondaryOrbitId().orElse(null), SqlValues.odt(c.tca()), c.missDistanceMeters(),
                         c.relativeSpeedMetersPerSecond(), c.radialMeters(), c.inTrackMeters(), c.crossTrackMeters(),
                         c.risk().map(CollisionRisk::probability).orElse(null),
                         c.risk().map(CollisionRisk::method).orElse(null),
@@ -267,7 +267,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                         c.cdmRisk().map(CollisionRisk::combinedHardBodyRadiusMeters).orElse(null),
                         c.cdmRisk().map(CollisionRisk::statement).orElse(null), c.cdm().orElse(null), null,
                         l.originator(), l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
-                        l.expiry().map(JooqCatalogStore::odt).orElse(null), labelIds.get(l),
+                        l.expiry().map(SqlValues::odt).orElse(null), labelIds.get(l),
                         c.primaryOrbitId().map(inputLabels::get).orElse(null),
                         c.secondaryOrbitId().map(inputLabels::get).orElse(null),
                         c.inputAges().map(a -> a.primary().toSeconds()).orElse(null),
@@ -287,7 +287,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 .set(Conj.SECONDARY_NORAD_ID, c.secondaryNoradId())
                 .set(Conj.PRIMARY_ORBIT_ID, c.primaryOrbitId().orElse(null))
                 .set(Conj.SECONDARY_ORBIT_ID, c.secondaryOrbitId().orElse(null))
-                .set(Conj.TCA, JooqCatalogStore.odt(c.tca()))
+                .set(Conj.TCA, SqlValues.odt(c.tca()))
                 .set(Conj.MISS_M, c.missDistanceMeters())
                 .set(Conj.RELATIVE_SPEED, c.relativeSpeedMetersPerSecond())
                 .set(Conj.RADIAL_M, c.radialMeters())
@@ -309,7 +309,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 .set(Conj.LABEL_RELEASABILITY, l.releasability().toString())
                 .set(Conj.LABEL_TLP, l.tlp().code())
                 .set(Conj.LABEL_CAVEATS, String.join(",", l.caveats()))
-                .set(Conj.LABEL_EXPIRY, l.expiry().map(JooqCatalogStore::odt).orElse(null))
+                .set(Conj.LABEL_EXPIRY, l.expiry().map(SqlValues::odt).orElse(null))
                 .set(Conj.LABEL_ID, labelId)
                 .set(Conj.PRIMARY_LABEL_ID, c.primaryOrbitId().map(inputLabels::get).orElse(null))
                 .set(Conj.SECONDARY_LABEL_ID, c.secondaryOrbitId().map(inputLabels::get).orElse(null))
@@ -334,11 +334,11 @@ public final class JooqConjunctionStore implements ConjunctionStore {
         if (filter.unrestricted()) {
             return noCondition();
         }
-        return JooqCatalogStore.admitted(Conj.LABEL_ID, filter, DataKind.CONJUNCTIONS)
+        return LabelConditions.admitted(Conj.LABEL_ID, filter, DataKind.CONJUNCTIONS)
                 .and(Conj.PRIMARY_LABEL_ID.isNull()
-                        .or(JooqCatalogStore.admitted(Conj.PRIMARY_LABEL_ID, filter, DataKind.ORBITS)))
+                        .or(LabelConditions.admitted(Conj.PRIMARY_LABEL_ID, filter, DataKind.ORBITS)))
                 .and(Conj.SECONDARY_LABEL_ID.isNull()
-                        .or(JooqCatalogStore.admitted(Conj.SECONDARY_LABEL_ID, filter, DataKind.ORBITS)));
+                        .or(LabelConditions.admitted(Conj.SECONDARY_LABEL_ID, filter, DataKind.ORBITS)));
     }
 
     @Override
@@ -349,10 +349,10 @@ public final class JooqConjunctionStore implements ConjunctionStore {
             where = where.and(Conj.PRIMARY_NORAD_ID.eq(id).or(Conj.SECONDARY_NORAD_ID.eq(id)));
         }
         if (q.tcaFrom().isPresent()) {
-            where = where.and(Conj.TCA.ge(JooqCatalogStore.odt(q.tcaFrom().get())));
+            where = where.and(Conj.TCA.ge(SqlValues.odt(q.tcaFrom().get())));
         }
         if (q.tcaTo().isPresent()) {
-            where = where.and(Conj.TCA.le(JooqCatalogStore.odt(q.tcaTo().get())));
+            where = where.and(Conj.TCA.le(SqlValues.odt(q.tcaTo().get())));
         }
         if (q.maxMissDistanceMeters().isPresent()) {
             where = where.and(Conj.MISS_M.le(q.maxMissDistanceMeters().get()));
@@ -405,7 +405,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 risk(r, Conj.PC, Conj.PC_METHOD, Conj.PC_SOURCE, Conj.PC_HBR_M, Conj.PC_STATEMENT),
                 risk(r, Conj.CDM_PC, Conj.CDM_PC_METHOD, Conj.CDM_PC_SOURCE, Conj.CDM_PC_HBR_M, Conj.CDM_PC_STATEMENT),
                 Optional.ofNullable(r.get(Conj.RUN_ID)), Optional.ofNullable(r.get(Conj.CDM)),
-                JooqCatalogStore.label(r.get(Conj.LABEL_ORIGINATOR), r.get(Conj.LABEL_RELEASABILITY),
+                LabelColumns.label(r.get(Conj.LABEL_ORIGINATOR), r.get(Conj.LABEL_RELEASABILITY),
                         r.get(Conj.LABEL_TLP), r.get(Conj.LABEL_CAVEATS), r.get(Conj.LABEL_EXPIRY)),
                 r.get(Conj.STALE) == null ? Optional.empty() : Optional.of(new InputAges(
                         Duration.ofSeconds(r.get(Conj.PRIMARY_ELEMENT_AGE_S)),
