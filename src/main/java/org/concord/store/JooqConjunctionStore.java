@@ -54,7 +54,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                 long id = tx.insertInto(Run.T)
                         .set(Run.KIND, run.kind().name())
                         .set(Run.PRIMARY_NORAD_ID, run.primaryNoradId().orElse(null))
-                        .set(Run.START_TIME, JooqCatalogStore.odt(run.start()))
+                        .set(Run.START_TIME, SqlValues.odt(run.start()))
                         .set(Run.WINDOW_SECONDS, run.window().toSeconds())
                         .set(Run.THRESHOLD_M, run.volume().broadPhaseRadiusMeters())
                         .set(Run.ELLIPSOID_RADIAL_M, ellipsoid(run).map(RtnEllipsoid::radialMeters).orElse(null))
@@ -64,8 +64,8 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                         .set(Run.EPHEMERIS_NAME, run.ephemeris().map(EphemerisSource::name).orElse(null))
                         .set(Run.EPHEMERIS_SHA256, run.ephemeris().map(EphemerisSource::sha256).orElse(null))
                         .set(Run.REQUESTED_BY, run.requestedBy())
-                        .set(Run.STARTED_AT, JooqCatalogStore.odt(run.startedAt()))
-                        .set(Run.HEARTBEAT_AT, JooqCatalogStore.odt(run.startedAt()))
+                        .set(Run.STARTED_AT, SqlValues.odt(run.startedAt()))
+                        .set(Run.HEARTBEAT_AT, SqlValues.odt(run.startedAt()))
                         .set(Run.STATUS, ScreeningRun.Status.RUNNING.name())
                         .set(Run.PROGRESS, 0.0)
                         .returningResult(Run.ID).fetchOne().value1();
@@ -99,7 +99,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
             tx.update(Run.T)
                     .set(Run.STATUS, ScreeningRun.Status.DONE.name())
                     .set(Run.PROGRESS, 1.0)
-                    .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                    .set(Run.FINISHED_AT, SqlValues.odt(Instant.now()))
                     .set(Run.OBJECTS_SCREENED, figures.objectsScreened())
                     .set(Run.OBJECTS_EXCLUDED, figures.objectsExcluded())
                     .set(Run.CANDIDATE_PAIRS, figures.candidatePairs())
@@ -132,7 +132,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     public void failRun(long runId, String error) {
         dsl.update(Run.T)
                 .set(Run.STATUS, ScreeningRun.Status.FAILED.name())
-                .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                .set(Run.FINISHED_AT, SqlValues.odt(Instant.now()))
                 .set(Run.ERROR, bounded(error))
                 .where(Run.ID.eq(runId))
                 .execute();
@@ -144,7 +144,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
 
     @Override
     public void heartbeat(long runId, Instant at) {
-        dsl.update(Run.T).set(Run.HEARTBEAT_AT, JooqCatalogStore.odt(at))
+        dsl.update(Run.T).set(Run.HEARTBEAT_AT, SqlValues.odt(at))
                 .where(Run.ID.eq(runId).and(Run.STATUS.eq(ScreeningRun.Status.RUNNING.name()))).execute();
     }
 
@@ -152,10 +152,10 @@ public final class JooqConjunctionStore implements ConjunctionStore {
     public int failStaleRuns(Instant heartbeatBefore, String error) {
         return dsl.update(Run.T)
                 .set(Run.STATUS, ScreeningRun.Status.FAILED.name())
-                .set(Run.FINISHED_AT, JooqCatalogStore.odt(Instant.now()))
+                .set(Run.FINISHED_AT, SqlValues.odt(Instant.now()))
                 .set(Run.ERROR, bounded(error))
                 .where(Run.STATUS.eq(ScreeningRun.Status.RUNNING.name()))
-                .and(Run.HEARTBEAT_AT.isNull().or(Run.HEARTBEAT_AT.lt(JooqCatalogStore.odt(heartbeatBefore))))
+                .and(Run.HEARTBEAT_AT.isNull().or(Run.HEARTBEAT_AT.lt(SqlValues.odt(heartbeatBefore))))
                 .execute();
     }
 
@@ -195,7 +195,7 @@ public final class JooqConjunctionStore implements ConjunctionStore {
                     List.of(ConjunctionKind.product(conjunction, Optional.of(cdmSha256))), labels).stream()
                     .findFirst().map(ConjunctionKind::stored));
         } catch (DataAccessException e) {
-            if (JooqCatalogStore.isUniqueViolation(e)) {
+            if (SqlValues.isUniqueViolation(e)) {
                 return Optional.empty(); // the same CDM stored by a concurrent ingest
             }
             throw e;

@@ -126,7 +126,7 @@ public final class JooqFederationStore implements FederationStore {
             DSLContext tx = dsl;
             long id = tx.insertInto(PeerRow.T).set(PeerRow.PARTY, party).set(PeerRow.FINGERPRINT, fingerprint)
                     .set(PeerRow.PUBLIC_KEY, publicKeyPem).set(PeerRow.ENDPOINT, endpoint.toString())
-                    .set(PeerRow.ADDED_AT, JooqCatalogStore.odt(at)).set(PeerRow.ADDED_BY, by)
+                    .set(PeerRow.ADDED_AT, SqlValues.odt(at)).set(PeerRow.ADDED_BY, by)
                     .returningResult(PeerRow.ID).fetchOne().value1();
             tx.insertInto(StateRow.T).set(StateRow.PEER_ID, id).set(StateRow.SERVED_SEQUENCE, 0L)
                     .set(StateRow.ACKED_SEQUENCE, 0L).set(StateRow.ITEMS_SERVED, 0L)
@@ -138,7 +138,7 @@ public final class JooqFederationStore implements FederationStore {
 
     @Override
     public boolean removePeer(long id, Instant at) {
-        return dsl.update(PeerRow.T).set(PeerRow.REMOVED_AT, JooqCatalogStore.odt(at))
+        return dsl.update(PeerRow.T).set(PeerRow.REMOVED_AT, SqlValues.odt(at))
                 .where(PeerRow.ID.eq(id)).and(PeerRow.REMOVED_AT.isNull()).execute() == 1;
     }
 
@@ -237,9 +237,9 @@ public final class JooqFederationStore implements FederationStore {
         long newestId = Optional.ofNullable(dsl.select(DSL.max(Orbit.ID)).from(Orbit.T).fetchOne().value1())
                 .orElse(0L);
         List<OrbitRecord> fetched = lanes.isEmpty() ? List.of()
-                : dsl.select(JooqCatalogStore.orbitFields()).from(Orbit.T).join(IngestSource.T)
+                : dsl.select(OrbitRows.orbitFields()).from(Orbit.T).join(IngestSource.T)
                 .on(IngestSource.ID.eq(Orbit.SOURCE_ID)).where(beyond(lanes, from)).orderBy(Orbit.ID).limit(limit)
-                .fetch(JooqCatalogStore::toOrbit);
+                .fetch(OrbitRows::toOrbit);
         List<OrbitRecord> orbits = new ArrayList<>();
         long contentChars = 0;
         for (OrbitRecord o : fetched) {
@@ -307,9 +307,9 @@ public final class JooqFederationStore implements FederationStore {
             tx.insertInto(BundleRow.T).set(BundleRow.PEER_ID, peerId).set(BundleRow.SEQUENCE, sequence)
                     .set(BundleRow.CURSORS, after.encode()).set(BundleRow.ORBIT_COUNT, orbits)
                     .set(BundleRow.RECALL_COUNT, recalls).set(BundleRow.PAYLOAD_SHA256, payloadSha256)
-                    .set(BundleRow.CREATED_AT, JooqCatalogStore.odt(at)).execute();
+                    .set(BundleRow.CREATED_AT, SqlValues.odt(at)).execute();
             tx.update(StateRow.T).set(StateRow.SERVED_SEQUENCE, sequence)
-                    .set(StateRow.LAST_SERVED_AT, JooqCatalogStore.odt(at))
+                    .set(StateRow.LAST_SERVED_AT, SqlValues.odt(at))
                     .set(StateRow.ITEMS_SERVED, StateRow.ITEMS_SERVED.plus((long) orbits))
                     .where(StateRow.PEER_ID.eq(peerId)).execute();
         });
@@ -323,14 +323,14 @@ public final class JooqFederationStore implements FederationStore {
     @Override
     public boolean recordReceived(long peerId, long sequence, int records, Instant at) {
         return dsl.update(StateRow.T).set(StateRow.RECEIVED_SEQUENCE, sequence)
-                .set(StateRow.LAST_RECEIVED_AT, JooqCatalogStore.odt(at))
+                .set(StateRow.LAST_RECEIVED_AT, SqlValues.odt(at))
                 .set(StateRow.ITEMS_RECEIVED, StateRow.ITEMS_RECEIVED.plus((long) records))
                 .where(StateRow.PEER_ID.eq(peerId)).and(StateRow.RECEIVED_SEQUENCE.eq(sequence - 1)).execute() == 1;
     }
 
     @Override
     public void recordAttempt(long peerId, Instant at) {
-        dsl.update(StateRow.T).set(StateRow.LAST_ATTEMPT_AT, JooqCatalogStore.odt(at))
+        dsl.update(StateRow.T).set(StateRow.LAST_ATTEMPT_AT, SqlValues.odt(at))
                 .where(StateRow.PEER_ID.eq(peerId)).execute();
     }
 
@@ -338,15 +338,15 @@ public final class JooqFederationStore implements FederationStore {
     public void recordError(long peerId, String error, Instant at) {
         dsl.update(StateRow.T).set(StateRow.ERRORS, StateRow.ERRORS.plus(1L))
                 .set(StateRow.LAST_ERROR, error.length() <= 2048 ? error : error.substring(0, 2048))
-                .set(StateRow.LAST_ERROR_AT, JooqCatalogStore.odt(at)).where(StateRow.PEER_ID.eq(peerId)).execute();
+                .set(StateRow.LAST_ERROR_AT, SqlValues.odt(at)).where(StateRow.PEER_ID.eq(peerId)).execute();
     }
 
     @Override
     public Optional<StoredOrbit> orbitByContent(String contentSha256, String originator) {
-        return dsl.select(JooqCatalogStore.orbitFields()).select(Orbit.LABEL_ID).from(Orbit.T).join(IngestSource.T)
+        return dsl.select(OrbitRows.orbitFields()).select(Orbit.LABEL_ID).from(Orbit.T).join(IngestSource.T)
                 .on(IngestSource.ID.eq(Orbit.SOURCE_ID)).where(Orbit.CONTENT_SHA256.eq(contentSha256))
                 .and(Orbit.LABEL_ORIGINATOR.eq(originator)).fetchOptional(r -> {
-                    OrbitRecord orbit = JooqCatalogStore.toOrbit(r);
+                    OrbitRecord orbit = OrbitRows.toOrbit(r);
                     return new StoredOrbit(orbit, new Lane(r.get(Orbit.LABEL_ID), orbit.kind().dataKind()));
                 });
     }
@@ -367,21 +367,21 @@ public final class JooqFederationStore implements FederationStore {
     public void addRecall(StoredOrbit stored, String reason, Instant at, String by) {
         dsl.transaction(() -> {
             DSLContext tx = dsl;
-            JooqCatalogStore.takeWritersTurn(tx);
+            CatalogVersion.takeWritersTurn(tx);
             tx.insertInto(RecallRow.T).set(RecallRow.ORBIT_ID, stored.orbit().id())
                     .set(RecallRow.LABEL_ID, stored.lane().labelId())
                     .set(RecallRow.DATA_KIND, stored.lane().kind().code())
                     .set(RecallRow.CONTENT_SHA256, stored.orbit().contentSha256())
                     .set(RecallRow.ORIGINATOR, stored.orbit().label().originator())
                     .set(RecallRow.REASON, reason.length() <= 1024 ? reason : reason.substring(0, 1024))
-                    .set(RecallRow.RECALLED_AT, JooqCatalogStore.odt(at)).set(RecallRow.RECALLED_BY, by).execute();
+                    .set(RecallRow.RECALLED_AT, SqlValues.odt(at)).set(RecallRow.RECALLED_BY, by).execute();
         });
     }
 
     @Override
     public void holdItem(long peerId, DataKind kind, String json, Instant at) {
         dsl.insertInto(HeldRow.T).set(HeldRow.PEER_ID, peerId).set(HeldRow.DATA_KIND, kind.code())
-                .set(HeldRow.ITEM, json).set(HeldRow.RECEIVED_AT, JooqCatalogStore.odt(at)).execute();
+                .set(HeldRow.ITEM, json).set(HeldRow.RECEIVED_AT, SqlValues.odt(at)).execute();
     }
 
     @Override

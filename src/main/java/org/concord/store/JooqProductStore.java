@@ -72,7 +72,7 @@ public final class JooqProductStore implements ProductStore {
      * product up to it): each product once under its key and originator, with its links; returns those inserted.
      */
     <T> List<Product<T>> insert(DSLContext tx, ProductTable<T> t, List<Product<T>> products, Map<Label, Long> labels) {
-        JooqCatalogStore.takeWritersTurn(tx);
+        CatalogVersion.takeWritersTurn(tx);
         Set<String> storedKeys = storedKeys(tx, t, products);
         Map<ProductInput, StoredInput> inputs = storedInputs(tx, products.stream().flatMap(p -> p.inputs().stream())
                 .distinct().toList());
@@ -102,7 +102,7 @@ public final class JooqProductStore implements ProductStore {
                 values.add(l.releasability().toString());
                 values.add(l.tlp().code());
                 values.add(String.join(",", l.caveats()));
-                values.add(l.expiry().map(JooqCatalogStore::odt).orElse(null));
+                values.add(l.expiry().map(SqlValues::odt).orElse(null));
                 for (Column<T> c : t.kind.columns()) {
                     values.add(ProductTable.sqlValue(c.valueOf(p.value())));
                 }
@@ -223,7 +223,7 @@ public final class JooqProductStore implements ProductStore {
         if (filter.unrestricted()) {
             return noCondition();
         }
-        Condition own = JooqCatalogStore.admitted(t.labelId, filter, t.kind.dataKind());
+        Condition own = LabelConditions.admitted(t.labelId, filter, t.kind.dataKind());
         return t.kind.labelling() == org.concord.product.Labelling.OWN ? own
                 : own.and(ProductLinks.everyInputVisible(t.kind.dataKind(), t.id, filter));
     }

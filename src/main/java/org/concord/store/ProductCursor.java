@@ -95,7 +95,7 @@ final class ProductCursor {
                 case WHOLE -> given.asLong();
                 case DECIMAL -> given.asDouble();
                 case BOOLEAN -> given.asBoolean();
-                case INSTANT -> JooqCatalogStore.odt(java.time.Instant.parse(given.asText()));
+                case INSTANT -> SqlValues.odt(java.time.Instant.parse(given.asText()));
             };
         } catch (java.time.format.DateTimeParseException e) {
             throw notOurs(given.toString());

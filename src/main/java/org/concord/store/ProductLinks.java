@@ -57,7 +57,7 @@ final class ProductLinks {
         java.util.Set<DataKind> kinds = new java.util.TreeSet<>(filter.allKnown());
         kinds.addAll(filter.labelIds().keySet());
         Condition inputAdmitted = DSL.or(kinds.stream().map(kind -> INPUT_KIND.eq(kind.code())
-                .and(JooqCatalogStore.admitted(INPUT_LABEL_ID, filter, kind))).toList());
+                .and(LabelConditions.admitted(INPUT_LABEL_ID, filter, kind))).toList());
         return DSL.notExists(DSL.selectOne().from(T).where(PRODUCT_KIND.eq(productKind.code()))
                 .and(PRODUCT_ID.eq(productId)).and(DSL.not(inputAdmitted)));
     }

@@ -85,11 +85,11 @@ final class ProductTable<T> {
 
     /** A SQL value of a column as the database takes it. */
     static Object sqlValue(Optional<?> value) {
-        return value.map(v -> v instanceof Instant i ? JooqCatalogStore.odt(i) : v).orElse(null);
+        return value.map(v -> v instanceof Instant i ? SqlValues.odt(i) : v).orElse(null);
     }
 
     Label label(Record r) {
-        return JooqCatalogStore.label(r.get(labelOriginator), r.get(labelReleasability), r.get(labelTlp),
+        return LabelColumns.label(r.get(labelOriginator), r.get(labelReleasability), r.get(labelTlp),
                 r.get(labelCaveats), r.get(labelExpiry));
     }
 

@@ -1,12 +1,11 @@
 package org.concord.store;
 
-import static org.concord.store.JooqCatalogStore.DATA_KIND_OF_ORBIT;
-import static org.concord.store.JooqCatalogStore.EPHEMERIDES_LANE;
-import static org.concord.store.JooqCatalogStore.ORBITS_LANE;
-import static org.concord.store.JooqCatalogStore.insertOrbits;
-import static org.concord.store.JooqCatalogStore.orbitFields;
-import static org.concord.store.JooqCatalogStore.raiseCatalogVersion;
-import static org.concord.store.JooqCatalogStore.toOrbit;
+import static org.concord.store.OrbitRows.DATA_KIND_OF_ORBIT;
+import static org.concord.store.OrbitRows.insertOrbits;
+import static org.concord.store.OrbitRows.orbitFields;
+import static org.concord.store.OrbitRows.toOrbit;
+import static org.concord.store.OrbitRows.EPHEMERIDES_LANE;
+import static org.concord.store.OrbitRows.ORBITS_LANE;
 
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class RecordWithdrawals {
         long noradId = held.get().value2();
         long labelId = held.get().value3();
         String dataKind = held.get().value4();
-        raiseCatalogVersion(tx);
+        CatalogVersion.raise(tx);
         int products = ProductLinks.withdrawDerivedFrom(tx, dataKind.equals(EPHEMERIDES_LANE) ? DataKind.EPHEMERIDES
                 : DataKind.ORBITS, List.of(orbitId)).values().stream().mapToInt(Integer::intValue).sum();
         // the foreign keys of space_object and object_label_latest let go of the record before it goes
@@ -72,7 +71,7 @@ final class RecordWithdrawals {
     static RelabelOutcome relabel(DSLContext tx, String contentSha256, String originator, Label label,
                                  long newLabelId) {
         // the writers' turn first, so that the new id becomes visible in id order (federation feeds follow ids)
-        raiseCatalogVersion(tx);
+        CatalogVersion.raise(tx);
         Optional<Record> held = tx.select(orbitFields()).select(Orbit.LABEL_ID, Orbit.SOURCE_ID).from(Orbit.T)
                 .join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID))
                 .where(Orbit.CONTENT_SHA256.eq(contentSha256)).and(Orbit.LABEL_ORIGINATOR.eq(originator))

@@ -254,14 +254,14 @@ abstract class SourcePriorityAndRecallContract {
             assertThat(latest(norad, LabelFilter.UNRESTRICTED).label().originator()).isEqualTo("AUS");
             assertThat(latest(norad, usa).id()).as("at once: the newest record is hidden, the USA one shows")
                     .isEqualTo(fromUsa.id());
-            Thread.sleep(JooqCatalogStore.RECHECK_NANOS / 1_000_000 + 50);
+            Thread.sleep(CatalogVersion.RECHECK_NANOS / 1_000_000 + 50);
             assertThat(latest(norad, usa).id()).isEqualTo(fromUsa.id());
 
             otherIngests.accept(GBR, shiftEpoch(set[1], -0.1));
             OrbitRecord fromGbr = recordOf(norad, "GBR");
             assertThat(latest(norad, usa).id()).as("at once: the USA record or the newer GBR one, never AUS's")
                     .isIn(fromUsa.id(), fromGbr.id());
-            Thread.sleep(JooqCatalogStore.RECHECK_NANOS / 1_000_000 + 50);
+            Thread.sleep(CatalogVersion.RECHECK_NANOS / 1_000_000 + 50);
             assertThat(latest(norad, usa).id()).as("within the recheck time").isEqualTo(fromGbr.id());
             assertThat(store.findObjects(ObjectQuery.all(100), usa).items()).filteredOn(o -> o.noradId() == norad)
                     .extracting(o -> o.latestOrbit().orElseThrow().id()).containsExactly(fromGbr.id());
