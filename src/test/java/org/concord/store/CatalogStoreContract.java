@@ -248,9 +248,14 @@ abstract class CatalogStoreContract {
         var filtered = conjunctions.findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of("noradId", second, "maxMissMeters", 250.0), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 100, Optional.empty()), LabelFilter.UNRESTRICTED);
         assertThat(filtered.items()).extracting(org.concord.conjunction.Conjunction::missDistanceMeters)
                 .containsExactly(100.0, 200.0);
-        var page = conjunctions.findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of(), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 4, Optional.empty()), LabelFilter.UNRESTRICTED);
+        var byTca = org.concord.product.ProductQuery.all(org.concord.conjunction.ConjunctionKind.INSTANCE, 4);
+        var page = conjunctions.findConjunctions(byTca, LabelFilter.UNRESTRICTED);
         assertThat(page.items()).hasSize(4);
-        assertThat(page.nextCursor()).contains("8");
+        // a keyset cursor: the next page starts right after the last conjunction shown, by TCA
+        var next = conjunctions.findConjunctions(byTca.after(page.nextCursor().orElseThrow()), LabelFilter.UNRESTRICTED);
+        assertThat(next.items()).extracting(org.concord.conjunction.Conjunction::tca)
+                .containsExactlyElementsOf(found.stream().map(org.concord.conjunction.Conjunction::tca).sorted()
+                        .skip(4).limit(4).toList());
 
         conjunctions.failRun(conjunctions.startRun(run).id(), "test failure");
         assertThat(conjunctions.runs(10)).extracting(org.concord.conjunction.ScreeningRun::status)

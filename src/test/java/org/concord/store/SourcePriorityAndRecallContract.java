@@ -389,9 +389,8 @@ abstract class SourcePriorityAndRecallContract {
                 .filter(c -> c.primaryNoradId() == norad || c.secondaryNoradId() == norad).toList();
         assertThat(following).hasSize(2).allMatch(c -> c.primaryOrbitId().equals(Optional.of(done.newId()))
                 || c.secondaryOrbitId().equals(Optional.of(done.newId())));
-        assertThat(number("select count(*) from conjunction where (primary_orbit_id = " + done.newId()
-                + " and primary_label_id = " + newLabelId + ") or (secondary_orbit_id = " + done.newId()
-                + " and secondary_label_id = " + newLabelId + ")")).isEqualTo(2);
+        assertThat(number("select count(*) from product_input where product_kind = 'conjunctions' and input_id = "
+                + done.newId() + " and input_label_id = " + newLabelId)).isEqualTo(2);
         assertThat(store.relabel(usa.contentSha256(), "FRA", Label.publicFrom("FRA")))
                 .isEqualTo(RelabelOutcome.NOTHING);
     }
