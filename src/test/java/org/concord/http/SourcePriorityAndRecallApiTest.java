@@ -46,7 +46,7 @@ class SourcePriorityAndRecallApiTest {
     private static String base;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OpenApiValidator VALIDATOR = new OpenApiValidator(OpenApi.tree());
+    private static final OpenApiValidator VALIDATOR = OpenApiValidator.served();
     private static final Label GBR = Label.publicFrom("GBR");
     /** Released to USA alone: GBR callers, anonymous ones and the node's own (TEST) do not see it. */
     private static final Label USA_ONLY = Label.parse("originator=USA;rel=REL TO USA;tlp=AMBER", Label.publicFrom("USA"));
