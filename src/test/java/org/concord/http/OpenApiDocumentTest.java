@@ -2,20 +2,23 @@ package org.concord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import org.concord.TestNodes;
-import org.concord.node.Node;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The served OpenAPI document is a contract a client generator can trust: strict parsers read it without a word,
@@ -27,13 +30,60 @@ class OpenApiDocumentTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final JsonNode DOCUMENT = OpenApi.tree();
 
+    @RegisterExtension
+    static final ServedNodeExtension SERVED = ServedNodeExtension.empty()
+            .in(Map.of("CONCORD_HTTP_ANONYMOUS_BURST", "1000"));
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
-    void everyServedRouteIsDocumentedAndEveryDocumentedRouteIsServed(@TempDir Path dataDirectory) {
+    void everyServedRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
         Set<String> documented = new TreeSet<>();
         operations((route, operation) -> documented.add(route));
-        try (Node node = TestNodes.open(dataDirectory, Map.of()); ApiServer server = new ApiServer(node)) {
+        try (ApiServer server = new ApiServer(SERVED.node())) {
             assertThat(documented).as("METHOD path of the OpenAPI document against the server's routes")
                     .containsExactlyInAnyOrderElementsOf(new TreeSet<>(server.routes()));
+        }
+    }
+
+    /**
+     * Every route asked without a token: those whose only security is a scheme answer 401, those that also list the
+     * empty requirement answer without asking for one, and every JSON answer is the documented one for its status.
+     */
+    @Test
+    void theServerAsksForATokenExactlyWhereTheDocumentSaysSo() throws Exception {
+        OpenApiValidator validator = OpenApiValidator.served();
+        Map<String, JsonNode> routes = new TreeMap<>();
+        operations(routes::put);
+        for (Map.Entry<String, JsonNode> route : routes.entrySet()) {
+            String method = route.getKey().substring(0, route.getKey().indexOf(' '));
+            String template = route.getKey().substring(method.length() + 1);
+            StringBuilder url = new StringBuilder(SERVED.base()).append(template.replaceAll("\\{[^}]+}", "1"));
+            char separator = '?';
+            for (JsonNode parameter : route.getValue().path("parameters")) {
+                if (parameter.path("in").asText().equals("query") && parameter.path("required").asBoolean()) {
+                    url.append(separator).append(parameter.get("name").asText()).append("=1");
+                    separator = '&';
+                }
+            }
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url.toString()))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            boolean anonymousAllowed = false;
+            for (JsonNode requirement : route.getValue().path("security")) {
+                anonymousAllowed |= requirement.isEmpty();
+            }
+            if (anonymousAllowed) {
+                assertThat(response.statusCode()).as("%s without a token: %s", route.getKey(), response.body())
+                        .isNotEqualTo(401).isLessThan(500);
+            } else {
+                assertThat(response.statusCode()).as("%s without a token: %s", route.getKey(), response.body())
+                        .isEqualTo(401);
+            }
+            if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                assertThat(validator.validate(template, method, response.statusCode(), JSON.readTree(response.body())))
+                        .as("%s -> %d %s", route.getKey(), response.statusCode(), response.body()).isEmpty();
+            }
         }
     }
 
