@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The served OpenAPI document is a contract a client generator can trust: strict parsers read it without a word,
- * it lists exactly the routes the server serves, each with its security and the refusals any route can answer.
+ * it lists exactly the routes the server serves, each with the parameters and keys it accepts, its security and the
+ * refusals any route can answer.
  * The Redocly linter checks it too ({@code scripts/lint-openapi}, run by CI).
  */
 class OpenApiDocumentTest {
@@ -85,6 +86,32 @@ class OpenApiDocumentTest {
                         .as("%s -> %d %s", route.getKey(), response.statusCode(), response.body()).isEmpty();
             }
         }
+    }
+
+    /** The query parameters and JSON keys each route accepts (and refuses all others) are the documented ones. */
+    @Test
+    void everyRouteAcceptsExactlyTheParametersAndKeysItDocuments() {
+        operations((route, operation) -> {
+            RouteInputs inputs = RouteInputs.of(route);
+            Set<String> query = new TreeSet<>();
+            operation.path("parameters").forEach(p -> {
+                if (p.path("in").asText().equals("query")) {
+                    query.add(p.get("name").asText());
+                }
+            });
+            assertThat(query).as("%s: query parameters", route).containsExactlyInAnyOrderElementsOf(inputs.query());
+            JsonNode body = operation.at("/requestBody/content/application~1json/schema");
+            if (inputs.body() instanceof RouteInputs.Json json) {
+                JsonNode schema = body.has("$ref") ? DOCUMENT.at(body.get("$ref").asText().substring(1)) : body;
+                assertThat(schema.path("additionalProperties").asBoolean(true)).as("%s: other keys refused", route)
+                        .isFalse();
+                Set<String> keys = new TreeSet<>();
+                schema.path("properties").fieldNames().forEachRemaining(keys::add);
+                assertThat(keys).as("%s: JSON keys", route).containsExactlyInAnyOrderElementsOf(json.keys());
+            } else {
+                assertThat(body.isMissingNode()).as("%s reads no JSON body", route).isTrue();
+            }
+        });
     }
 
     @Test
