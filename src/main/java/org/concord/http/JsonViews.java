@@ -89,7 +89,7 @@ final class JsonViews {
     static Map<String, Object> recall(RecallOutcome r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("orbitRecordsRemoved", r.orbitRecordsRemoved());
-        m.put("conjunctionsRemoved", r.conjunctionsRemoved());
+        m.put("productsRemoved", r.productsRemoved());
         m.put("noradId", r.noradId().orElse(null));
         return m;
     }
@@ -102,7 +102,7 @@ final class JsonViews {
         m.put("noradId", r.noradId());
         m.put("label", label(r.newLabel()));
         m.put("previousLabel", label(r.oldLabel()));
-        m.put("conjunctions", r.conjunctions());
+        m.put("products", r.products());
         return m;
     }
 

@@ -73,8 +73,8 @@ final class Partners implements AutoCloseable {
                     .findFirst().orElseThrow();
         }
 
-        FederationService.SyncReport pullFrom(String party) {
-            FederationService.SyncReport report = node.federation().pull(peer(party), Integer.MAX_VALUE);
+        FeedPuller.SyncReport pullFrom(String party) {
+            FeedPuller.SyncReport report = node.federation().pull(peer(party), Integer.MAX_VALUE);
             if (report.error().isPresent()) {
                 throw new AssertionError(this.party + " pulling from " + party + ": " + report.error().get());
             }

@@ -67,7 +67,7 @@ class ApiContractTest {
                 .containsExactly("relativeSpeedMetersPerSecond");
         assertThat(conjunction.get("missDistanceMeters").asDouble()).isEqualTo(715.0);
 
-        assertThat(documented("GET", "/api/v1/conjunctions/{conjunctionId}", "/api/v1/conjunctions/"
+        assertThat(documented("GET", "/api/v1/conjunctions/{id}", "/api/v1/conjunctions/"
                 + conjunction.get("id").asLong(), null, 200).get("relativeSpeedMetersPerSecond").isNull()).isTrue();
     }
 

@@ -407,7 +407,7 @@ class ApiServerTest {
         JsonNode c = list.body().at("/items/0");
         assertThat(c.at("/risk/covarianceSource").asText()).isEqualTo("MAXIMUM");
         assertThat(c.at("/label/releasability").asText()).isEqualTo("REL TO GBR");
-        assertThat(get("/api/v1/conjunctions/{conjunctionId}", "/api/v1/conjunctions/" + c.get("id").asLong())
+        assertThat(get("/api/v1/conjunctions/{id}", "/api/v1/conjunctions/" + c.get("id").asLong())
                 .body().get("missDistanceMeters").asDouble()).isEqualTo(1234.5);
         assertThat(get("/api/v1/conjunctions", "/api/v1/conjunctions?sort=mass").status()).isEqualTo(400);
         Reply runs = get("/api/v1/screenings", "/api/v1/screenings");

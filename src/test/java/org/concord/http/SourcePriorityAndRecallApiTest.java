@@ -217,7 +217,7 @@ class SourcePriorityAndRecallApiTest {
                 Optional.of(gbrOperator));
         assertThat(recall.status()).as(recall.body()).isEqualTo(200);
         assertThat(recall.json().get("orbitRecordsRemoved").asInt()).isEqualTo(1);
-        assertThat(recall.json().get("conjunctionsRemoved").asInt()).isEqualTo(1);
+        assertThat(recall.json().get("productsRemoved").asInt()).isEqualTo(1);
         assertThat(recall.json().get("noradId").asLong()).isEqualTo(norad);
 
         assertThat(call("GET", "/api/v1/orbits/" + gbr.id(), Optional.of(admin), "").status()).isEqualTo(404);
@@ -227,9 +227,7 @@ class SourcePriorityAndRecallApiTest {
                 .as("GBR saw only its own record").isEqualTo(404);
         JsonNode forUsa = call("GET", "/api/v1/objects/" + norad, Optional.of(usaOperator), "").json();
         assertThat(forUsa.at("/latestOrbit/id").asLong()).isEqualTo(usa.id());
-        assertThat(node.conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                org.concord.conjunction.ConjunctionQuery.Sort.TCA, 10, 0), LabelFilter.UNRESTRICTED).total()).isZero();
+        assertThat(node.conjunctions().findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of("runId", run.id()), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 10, Optional.empty()), LabelFilter.UNRESTRICTED).total()).isZero();
         assertThat(node.audit().entries(0, 10_000)).extracting(AuditEntry::event)
                 .anySatisfy(e -> {
                     assertThat(e.action()).isEqualTo(AuditAction.RECALL);
@@ -237,7 +235,7 @@ class SourcePriorityAndRecallApiTest {
                     assertThat(e.subject()).isEqualTo("recall orbit " + gbr.contentSha256() + " from GBR");
                     assertThat(e.originators()).containsExactly("GBR");
                     assertThat(e.detail()).isEqualTo("removed 1 orbit record of object " + norad
-                            + " and 1 conjunction; reason: wrong epoch");
+                            + " and 1 derived product; reason: wrong epoch");
                 });
     }
 
