@@ -124,9 +124,9 @@ public final class OmmWriter {
         return out.toString();
     }
 
-    /** One CelesTrak JSON object. */
+    /** A CelesTrak JSON array of this one element set (CelesTrak answers an array even for one object). */
     public static String writeJson(TLE tle, String objectName, Optional<String> internationalDesignator) {
-        return json(jsonObject(new Entry(tle, objectName, internationalDesignator)));
+        return writeJson(List.of(new Entry(tle, objectName, internationalDesignator)));
     }
 
     /** A CelesTrak JSON array. */

@@ -84,11 +84,11 @@ class OmmWriterTest {
                 .satisfies(o -> assertThat(o.objectName()).isEqualTo("VANGUARD 1, \"THE FIRST\""));
 
         assertThat(OmmWriter.writeJson(vanguard(), "VANGUARD 1", Optional.of("1958-002B"))).isEqualTo(
-                "{\"OBJECT_NAME\":\"VANGUARD 1\",\"OBJECT_ID\":\"1958-002B\",\"EPOCH\":\"2020-10-13T04:52:48.472320\","
+                "[{\"OBJECT_NAME\":\"VANGUARD 1\",\"OBJECT_ID\":\"1958-002B\",\"EPOCH\":\"2020-10-13T04:52:48.472320\","
                         + "\"MEAN_MOTION\":10.84869164,\"ECCENTRICITY\":0.1845686,\"INCLINATION\":34.2443,"
                         + "\"RA_OF_ASC_NODE\":225.5254,\"ARG_OF_PERICENTER\":162.2516,\"MEAN_ANOMALY\":205.2356,"
                         + "\"EPHEMERIS_TYPE\":0,\"CLASSIFICATION_TYPE\":\"U\",\"NORAD_CAT_ID\":5,\"ELEMENT_SET_NO\":999,"
                         + "\"REV_AT_EPOCH\":21814,\"BSTAR\":-0.000022483,\"MEAN_MOTION_DOT\":-0.00000016,"
-                        + "\"MEAN_MOTION_DDOT\":0}");
+                        + "\"MEAN_MOTION_DDOT\":0}]");
     }
 }

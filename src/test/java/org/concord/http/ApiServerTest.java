@@ -48,7 +48,7 @@ class ApiServerTest {
         node = SERVED.node();
         adminToken = SERVED.adminToken();
         base = SERVED.base();
-        validator = new OpenApiValidator(OpenApi.tree());
+        validator = OpenApiValidator.served();
     }
 
     private record Reply(int status, JsonNode body, String text) {
@@ -312,6 +312,11 @@ class ApiServerTest {
             assertThat(omm.body()).as(format).contains("ISS (ZARYA)").contains("1998-067A").contains("15.4")
                     .contains("51.6389");
         }
+        // as the document and CelesTrak have it: an array, even of one element set
+        Reply json = get("/api/v1/objects/{noradId}/elements", "/api/v1/objects/25544/elements?format=omm-json");
+        assertThat(json.body().isArray()).as(json.text()).isTrue();
+        assertThat(json.body()).singleElement().satisfies(omm -> assertThat(omm.get("NORAD_CAT_ID").asLong())
+                .isEqualTo(25544));
         assertThat(get("/api/v1/objects/{noradId}/elements", "/api/v1/objects/25544/elements?format=sp3").status())
                 .isEqualTo(400);
     }
