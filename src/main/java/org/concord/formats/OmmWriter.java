@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.concord.orbit.CcsdsGenerators;
 
 import org.hipparchus.util.FastMath;
 import org.orekit.data.DataContext;
@@ -29,13 +32,10 @@ import org.orekit.files.ccsds.ndm.odm.omm.OmmMetadata;
 import org.orekit.files.ccsds.ndm.odm.omm.OmmTle;
 import org.orekit.files.ccsds.section.Segment;
 import org.orekit.files.ccsds.utils.generation.Generator;
-import org.orekit.files.ccsds.utils.generation.KvnGenerator;
-import org.orekit.files.ccsds.utils.generation.XmlGenerator;
 import org.orekit.orbits.PositionAngleType;
 import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScalesFactory;
-import org.orekit.utils.Constants;
 import org.orekit.utils.IERSConventions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -80,8 +80,7 @@ public final class OmmWriter {
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator,
                                   List<String> comments) {
         StringBuilder out = new StringBuilder();
-        write(new KvnGenerator(out, org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.KVN_PADDING_WIDTH, "OMM",
-                Constants.JULIAN_DAY, 0), omm(tle, objectName, internationalDesignator, Instant.now(),
+        write(kvn(out), omm(tle, objectName, internationalDesignator, Instant.now(),
                 DEFAULT_ORIGINATOR, comments));
         return out.toString();
     }
@@ -89,8 +88,7 @@ public final class OmmWriter {
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator,
                                   Instant creationDate, String originator) {
         StringBuilder out = new StringBuilder();
-        write(new KvnGenerator(out, org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.KVN_PADDING_WIDTH, "OMM",
-                Constants.JULIAN_DAY, 0), omm(tle, objectName, internationalDesignator, creationDate, originator,
+        write(kvn(out), omm(tle, objectName, internationalDesignator, creationDate, originator,
                 List.of()));
         return out.toString();
     }
@@ -113,14 +111,8 @@ public final class OmmWriter {
     private static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
                                    Instant creationDate, String originator, List<String> comments) {
         StringBuilder out = new StringBuilder();
-        try {
-            // Orekit's XML generator writes text as it is: what would break the XML is escaped here
-            write(new XmlGenerator(out, XmlGenerator.DEFAULT_INDENT, "OMM", Constants.JULIAN_DAY, false, null),
-                    omm(tle, xmlText(objectName), internationalDesignator.map(OmmWriter::xmlText), creationDate,
-                            xmlText(originator), comments.stream().map(OmmWriter::xmlText).toList()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(CcsdsGenerators.xml(out, "OMM", Set.of()),
+                omm(tle, objectName, internationalDesignator, creationDate, originator, comments));
         return out.toString();
     }
 
@@ -152,8 +144,9 @@ public final class OmmWriter {
         return out.toString();
     }
 
-    private static String xmlText(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    private static Generator kvn(StringBuilder out) {
+        return CcsdsGenerators.kvn(out, "OMM", org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.KVN_PADDING_WIDTH,
+                Set.of());
     }
 
     private static String csvCell(String text) {
