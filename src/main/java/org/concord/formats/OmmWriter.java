@@ -23,6 +23,7 @@ import org.orekit.files.ccsds.definitions.BodyFacade;
 import org.orekit.files.ccsds.definitions.CelestialBodyFrame;
 import org.orekit.files.ccsds.definitions.FrameFacade;
 import org.orekit.files.ccsds.definitions.TimeSystem;
+import org.orekit.files.ccsds.definitions.Units;
 import org.orekit.files.ccsds.ndm.WriterBuilder;
 import org.orekit.files.ccsds.ndm.odm.KeplerianElements;
 import org.orekit.files.ccsds.ndm.odm.OdmHeader;
@@ -37,16 +38,18 @@ import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScalesFactory;
 import org.orekit.utils.IERSConventions;
+import org.orekit.utils.units.Unit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes SGP4 mean elements as an OMM: CCSDS KVN and XML through Orekit's OMM writer (metadata TEME, UTC, SGP4,
- * full double precision), and the JSON and CSV layouts of CelesTrak (the TLE's precision: 8 decimals of mean motion,
- * 7 of eccentricity, 4 of angles, 5 significant digits of BSTAR and MEAN_MOTION_DDOT, the epoch to the
- * microsecond). What is written is read back by {@link OmmReader} to the same TLE.
+ * Writes SGP4 mean elements as an OMM: CCSDS KVN and XML through Orekit's OMM writer (metadata TEME, UTC, SGP4;
+ * the numbers of the TLE as the TLE has them; XML valid against the CCSDS NDM/XML schema), and the JSON and CSV
+ * layouts of CelesTrak (the TLE's precision: 8 decimals of mean motion, 7 of eccentricity, 4 of angles, 5
+ * significant digits of BSTAR and MEAN_MOTION_DDOT, the epoch to the microsecond). What is written is read back by
+ * {@link OmmReader} to the same TLE.
  */
 public final class OmmWriter {
 
@@ -61,6 +64,9 @@ public final class OmmWriter {
 
     /** What CCSDS OBJECT_ID (mandatory) says of an object without an international designator. */
     static final String UNKNOWN_OBJECT_ID = "UNKNOWN";
+
+    /** How far apart, in units in the last place, a value and its TLE-precision decimal are the same number. */
+    private static final int CONVERSION_ULPS = 4;
 
     private static final DateTimeFormatter EPOCH = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);
@@ -224,6 +230,18 @@ public final class OmmWriter {
         }
     }
 
+    /**
+     * The value held (SI), or the decimal of the TLE's precision in the OMM's unit when the two differ only by the
+     * rounding of unit conversions (at most {@value #CONVERSION_ULPS} units in the last place). Orekit's TLE reader
+     * converts degrees and revolutions a day to SI along another path than its OMM writer converts them back, so
+     * that the TLE's {@code 255.0638} would be written {@code 255.06379999999996}; an OMM with more digits than a
+     * TLE differs from its TLE-precision decimal by far more and keeps its own.
+     */
+    private static double tleDigits(double si, Object tlePrecision, Unit unit) {
+        double candidate = unit.toSI(((BigDecimal) tlePrecision).doubleValue());
+        return Math.abs(candidate - si) <= CONVERSION_ULPS * Math.ulp(si) ? candidate : si;
+    }
+
     /** The OMM of a TLE: SGP4 theory, TEME, UTC, Earth, the mean elements and the TLE parameters. */
     private static Omm omm(TLE tle, String objectName, Optional<String> internationalDesignator, Instant creationDate,
                            String originator, List<String> comments) {
@@ -244,12 +262,13 @@ public final class OmmWriter {
 
         KeplerianElements elements = new KeplerianElements();
         elements.setEpoch(tle.getDate());
-        elements.setMeanMotion(tle.getMeanMotion());
-        elements.setE(tle.getE());
-        elements.setI(tle.getI());
-        elements.setRaan(tle.getRaan());
-        elements.setPa(tle.getPerigeeArgument());
-        elements.setAnomaly(tle.getMeanAnomaly());
+        Map<String, Object> digits = celestrak(new Entry(tle, objectName, internationalDesignator));
+        elements.setMeanMotion(tleDigits(tle.getMeanMotion(), digits.get(OmmFields.MEAN_MOTION), Units.REV_PER_DAY));
+        elements.setE(tleDigits(tle.getE(), digits.get(OmmFields.ECCENTRICITY), Unit.ONE));
+        elements.setI(tleDigits(tle.getI(), digits.get(OmmFields.INCLINATION), Unit.DEGREE));
+        elements.setRaan(tleDigits(tle.getRaan(), digits.get(OmmFields.RA_OF_ASC_NODE), Unit.DEGREE));
+        elements.setPa(tleDigits(tle.getPerigeeArgument(), digits.get(OmmFields.ARG_OF_PERICENTER), Unit.DEGREE));
+        elements.setAnomaly(tleDigits(tle.getMeanAnomaly(), digits.get(OmmFields.MEAN_ANOMALY), Unit.DEGREE));
         elements.setAnomalyType(PositionAngleType.MEAN);
 
         OmmTle parameters = new OmmTle();
@@ -258,10 +277,12 @@ public final class OmmWriter {
         parameters.setNoradID(tle.getSatelliteNumber());
         parameters.setElementSetNo(tle.getElementNumber());
         parameters.setRevAtEpoch(tle.getRevolutionNumberAtEpoch());
-        parameters.setBStar(tle.getBStar());
+        parameters.setBStar(tleDigits(tle.getBStar(), digits.get(OmmFields.BSTAR), Unit.ONE));
         // both hold the derivatives themselves (rad/s², rad/s³); the writer scales them to the TLE's fields
-        parameters.setMeanMotionDot(tle.getMeanMotionFirstDerivative());
-        parameters.setMeanMotionDotDot(tle.getMeanMotionSecondDerivative());
+        parameters.setMeanMotionDot(tleDigits(tle.getMeanMotionFirstDerivative(),
+                digits.get(OmmFields.MEAN_MOTION_DOT), Units.REV_PER_DAY2_SCALED));
+        parameters.setMeanMotionDotDot(tleDigits(tle.getMeanMotionSecondDerivative(),
+                digits.get(OmmFields.MEAN_MOTION_DDOT), Units.REV_PER_DAY3_SCALED));
 
         OmmData data = new OmmData(elements, null, parameters, null, null, Double.NaN);
         return new Omm(header, List.of(new Segment<>(metadata, data)), IERSConventions.IERS_2010,
