@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -229,7 +230,7 @@ public enum EphemerisFormat {
         }
         OdmHeader header = new OdmHeader();
         header.setFormatVersion(OemWriter.CCSDS_OEM_VERS);
-        header.setCreationDate(date(Instant.now(), utc));
+        header.setCreationDate(date(Instant.now().truncatedTo(ChronoUnit.MILLIS), utc));
         header.setOriginator(originator);
         double mu = Constants.WGS84_EARTH_MU;
         Oem oem = new Oem(header, List.of(new OemSegment(metadata, data, mu)), IERSConventions.IERS_2010,

@@ -18,6 +18,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
+import org.concord.formats.CcsdsSchemas;
 import org.concord.node.Node;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -350,6 +351,18 @@ class ApiServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(oem.statusCode()).isEqualTo(200);
         assertThat(oem.body()).contains("CCSDS_OEM_VERS").contains("REF_FRAME").contains("TEME");
+
+        HttpResponse<String> oemXml = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/"
+                + "ephemeris?from=2024-07-05T15:00:00Z&to=2024-07-05T15:10:00Z&format=oem-xml&frame=teme")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oemXml.statusCode()).isEqualTo(200);
+        assertThat(oemXml.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/xml"));
+        assertThat(CcsdsSchemas.violationsApartFromVersion(oemXml.body())).isEmpty();
+
+        Reply unknown = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris?format=oem_kvn");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().at("/error/message").asText()).contains("(accepted: csv, json, oem, oem-xml)");
     }
 
     @Test
