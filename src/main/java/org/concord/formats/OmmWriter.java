@@ -74,20 +74,39 @@ public final class OmmWriter {
     private OmmWriter() {
     }
 
+    /**
+     * The OMM version a CCSDS message is written as: 3.0 (CCSDS 502.0-B-3, the default) or 2.0 (502.0-B-2, the
+     * version of the NDM/XML 2.0.0 schema and of the OMMs CelesTrak and Space-Track serve). Concord writes the same
+     * keywords in both.
+     */
+    public enum Version {
+        V2_0(2.0),
+        V3_0(3.0);
+
+        /** The versions by the name a caller gives ({@code 2.0}, {@code 3.0}). */
+        public static final Map<String, Version> BY_NAME = Map.of("2.0", V2_0, "3.0", V3_0);
+
+        private final double number;
+
+        Version(double number) {
+            this.number = number;
+        }
+    }
+
     /** One mean-element record to write. */
     public record Entry(TLE tle, String objectName, Optional<String> internationalDesignator) {
     }
 
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator) {
-        return writeKvn(tle, objectName, internationalDesignator, List.of());
+        return writeKvn(tle, objectName, internationalDesignator, List.of(), Version.V3_0);
     }
 
-    /** With {@code comments} as COMMENT lines of the metadata. */
+    /** With {@code comments} as COMMENT lines of the metadata, as OMM {@code version}. */
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator,
-                                  List<String> comments) {
+                                  List<String> comments, Version version) {
         StringBuilder out = new StringBuilder();
         write(kvn(out), omm(tle, objectName, internationalDesignator, Instant.now(),
-                DEFAULT_ORIGINATOR, comments));
+                DEFAULT_ORIGINATOR, comments, version));
         return out.toString();
     }
 
@@ -95,30 +114,31 @@ public final class OmmWriter {
                                   Instant creationDate, String originator) {
         StringBuilder out = new StringBuilder();
         write(kvn(out), omm(tle, objectName, internationalDesignator, creationDate, originator,
-                List.of()));
+                List.of(), Version.V3_0));
         return out.toString();
     }
 
     public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator) {
-        return writeXml(tle, objectName, internationalDesignator, List.of());
+        return writeXml(tle, objectName, internationalDesignator, List.of(), Version.V3_0);
     }
 
-    /** With {@code comments} as COMMENT elements of the metadata. */
+    /** With {@code comments} as COMMENT elements of the metadata, as OMM {@code version}. */
     public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
-                                  List<String> comments) {
-        return writeXml(tle, objectName, internationalDesignator, Instant.now(), DEFAULT_ORIGINATOR, comments);
+                                  List<String> comments, Version version) {
+        return writeXml(tle, objectName, internationalDesignator, Instant.now(), DEFAULT_ORIGINATOR, comments,
+                version);
     }
 
     public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
                                   Instant creationDate, String originator) {
-        return writeXml(tle, objectName, internationalDesignator, creationDate, originator, List.of());
+        return writeXml(tle, objectName, internationalDesignator, creationDate, originator, List.of(), Version.V3_0);
     }
 
     private static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
-                                   Instant creationDate, String originator, List<String> comments) {
+                                   Instant creationDate, String originator, List<String> comments, Version version) {
         StringBuilder out = new StringBuilder();
         write(CcsdsGenerators.xml(out, "OMM", Set.of()),
-                omm(tle, objectName, internationalDesignator, creationDate, originator, comments));
+                omm(tle, objectName, internationalDesignator, creationDate, originator, comments, version));
         return out.toString();
     }
 
@@ -244,9 +264,9 @@ public final class OmmWriter {
 
     /** The OMM of a TLE: SGP4 theory, TEME, UTC, Earth, the mean elements and the TLE parameters. */
     private static Omm omm(TLE tle, String objectName, Optional<String> internationalDesignator, Instant creationDate,
-                           String originator, List<String> comments) {
+                           String originator, List<String> comments, Version version) {
         OdmHeader header = new OdmHeader();
-        header.setFormatVersion(org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.CCSDS_OMM_VERS);
+        header.setFormatVersion(version.number);
         header.setCreationDate(new AbsoluteDate(creationDate, TimeScalesFactory.getUTC()));
         header.setOriginator(originator);
 

@@ -165,9 +165,36 @@ class OmmWriterTest {
         }
         assertThat(tles).hasSizeGreaterThan(301);
         for (TLE tle : tles) {
-            String xml = OmmWriter.writeXml(tle, "R&D <SAT>", Optional.of("1958-002B"),
-                    List.of("element set 1.0 days from its epoch"));
+            List<String> comments = List.of("element set 1.0 days from its epoch");
+            String xml = OmmWriter.writeXml(tle, "R&D <SAT>", Optional.of("1958-002B"), comments,
+                    OmmWriter.Version.V3_0);
             assertThat(CcsdsSchemas.violationsApartFromVersion(xml)).as(xml).isEmpty();
+            String version2 = OmmWriter.writeXml(tle, "R&D <SAT>", Optional.of("1958-002B"), comments,
+                    OmmWriter.Version.V2_0);
+            assertThat(CcsdsSchemas.violations(version2)).as(version2).isEmpty();
+        }
+    }
+
+    @Test
+    void ommVersion2IsWrittenAsTheVersion2SchemaSaysAndReadBack() {
+        String xml = OmmWriter.writeXml(vanguard(), "VANGUARD 1", Optional.of("1958-002B"), List.of(),
+                OmmWriter.Version.V2_0);
+        assertThat(xml).contains("<omm id=\"CCSDS_OMM_VERS\" version=\"2.0\">");
+        assertThat(CcsdsSchemas.violations(xml)).isEmpty();
+        String version3 = OmmWriter.writeXml(vanguard(), "VANGUARD 1", Optional.of("1958-002B"), List.of(),
+                OmmWriter.Version.V3_0);
+        assertThat(version3).contains("<omm id=\"CCSDS_OMM_VERS\" version=\"3.0\">");
+        assertThat(CcsdsSchemas.violations(version3)).singleElement().asString().contains("'version'");
+
+        String kvn = OmmWriter.writeKvn(vanguard(), "VANGUARD 1", Optional.of("1958-002B"), List.of(),
+                OmmWriter.Version.V2_0);
+        assertThat(kvn).containsPattern("^CCSDS_OMM_VERS\\s+= 2.0\n");
+        for (String message : List.of(xml, kvn)) {
+            ParseResult<ParsedOrbit> read = OmmReader.readCcsds("w", message,
+                    message.startsWith("<") ? SourceFormat.OMM_XML : SourceFormat.OMM_KVN);
+            assertThat(read.errors()).isEmpty();
+            assertThat(OmmReader.toTle(read.items().get(0).format(), read.items().get(0).content()).getLine2())
+                    .isEqualTo(OmmReaderCcsdsTest.VANGUARD_LINE2);
         }
     }
 }

@@ -318,6 +318,30 @@ class ApiServerTest {
     }
 
     @Test
+    void anOmmIsWrittenInTheVersionAskedForValidAgainstTheCcsdsSchema() throws Exception {
+        HttpResponse<String> version2 = CLIENT.send(authorized(URI.create(base
+                + "/api/v1/objects/25544/elements?format=omm-xml&ommVersion=2.0")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(version2.statusCode()).isEqualTo(200);
+        assertThat(version2.body()).contains("<omm id=\"CCSDS_OMM_VERS\" version=\"2.0\">");
+        assertThat(CcsdsSchemas.violations(version2.body())).isEmpty();
+        HttpResponse<String> standing = CLIENT.send(authorized(URI.create(base
+                + "/api/v1/objects/25544/elements?format=omm-xml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(standing.body()).contains("<omm id=\"CCSDS_OMM_VERS\" version=\"3.0\">");
+        assertThat(CcsdsSchemas.violationsApartFromVersion(standing.body())).isEmpty();
+
+        Reply unknown = get("/api/v1/objects/{noradId}/elements",
+                "/api/v1/objects/25544/elements?format=omm-kvn&ommVersion=1.0");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().at("/error/message").asText()).contains("(accepted: ").contains("2.0")
+                .contains("3.0");
+        Reply notAnOmm = get("/api/v1/objects/{noradId}/elements",
+                "/api/v1/objects/25544/elements?format=tle&ommVersion=2.0");
+        assertThat(notAnOmm.status()).isEqualTo(400);
+        assertThat(notAnOmm.body().at("/error/message").asText()).contains("omm-kvn and omm-xml only");
+    }
+
+    @Test
     void ephemerisOfATleInEveryFrameAndFormat() throws Exception {
         Reply json = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris"
                 + "?from=2024-07-05T15:00:00Z&to=2024-07-05T16:00:00Z&step=600s&frame=gcrf");
