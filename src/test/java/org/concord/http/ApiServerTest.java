@@ -599,6 +599,11 @@ class ApiServerTest {
             org.orekit.files.ccsds.ndm.cdm.Cdm back = org.concord.formats.CdmReader.parse("out." + format, out.body());
             assertThat(back.getRelativeMetadata().getMissDistance()).isEqualTo(cdm.get("missDistanceMeters").asDouble(),
                     org.assertj.core.data.Offset.offset(1e-6));
+            if (format.equals("xml")) {
+                assertThat(out.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/xml"));
+                assertThat(CcsdsSchemas.violations(out.body())).isEmpty();
+            }
         }
         Reply broken = post("/api/v1/orbits?name=bad.cdm", TestNodes.resource("/ccsds/cdm/CDM-missing-TCA.txt"));
         assertThat(broken.status()).isEqualTo(422);
