@@ -82,6 +82,15 @@ public final class CcsdsGenerators {
         return Double.isNaN(si) ? null : generator.doubleToString(unit == null ? si : shortestExact(si, unit));
     }
 
+    /** The text of an integer; null (left out) for a 0 that means absent. */
+    private static String count(String key, int value, Set<String> zeroMeansAbsent) {
+        return value == 0 && zeroMeansAbsent.contains(key) ? null : Integer.toString(value);
+    }
+
+    /*
+     * The KVN and XML generators extend different Orekit classes: each overrides the integer and double entries to
+     * call count and text above, the one place of those rules.
+     */
     private static final class Kvn extends KvnGenerator {
 
         private final Set<String> zeroMeansAbsent;
@@ -93,9 +102,7 @@ public final class CcsdsGenerators {
 
         @Override
         public void writeEntry(String key, int value, boolean mandatory) throws IOException {
-            if (value != 0 || !zeroMeansAbsent.contains(key)) {
-                super.writeEntry(key, value, mandatory);
-            }
+            writeEntry(key, count(key, value, zeroMeansAbsent), null, mandatory);
         }
 
         @Override
@@ -121,9 +128,7 @@ public final class CcsdsGenerators {
 
         @Override
         public void writeEntry(String key, int value, boolean mandatory) throws IOException {
-            if (value != 0 || !zeroMeansAbsent.contains(key)) {
-                super.writeEntry(key, value, mandatory);
-            }
+            writeEntry(key, count(key, value, zeroMeansAbsent), null, mandatory);
         }
 
         @Override
