@@ -73,7 +73,7 @@ record RouteInputs(Set<String> query, Body body) {
             Map.entry("GET /api/v1/objects", new RouteInputs(ObjectSearch.PARAMETERS, new NoBody())),
             none("GET /api/v1/objects/{noradId}"),
             query("GET /api/v1/objects/{noradId}/orbits", "content"),
-            query("GET /api/v1/objects/{noradId}/elements", "format"),
+            query("GET /api/v1/objects/{noradId}/elements", "format", "ommVersion"),
             Map.entry("GET /api/v1/objects/{noradId}/ephemeris", new RouteInputs(EphemerisInput.PARAMETERS,
                     new NoBody())),
             query("GET /api/v1/conjunctions/{id}/cdm", "format"),
