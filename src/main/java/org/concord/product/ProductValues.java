@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.concord.label.Label;
 
@@ -44,27 +43,7 @@ public final class ProductValues {
                 byColumn.put(c.name(), typed(c, v));
             }
         }
-        Row row = new Row() {
-            @Override
-            public long id() {
-                return 0;
-            }
-
-            @Override
-            public Label label() {
-                return label;
-            }
-
-            @Override
-            public Optional<ProductInput> input(String role) {
-                return Optional.ofNullable(inputs.get(role));
-            }
-
-            @Override
-            public <V> Optional<V> get(String column, Class<V> type) {
-                return Optional.ofNullable(byColumn.get(column)).map(type::cast);
-            }
-        };
+        Row row = Rows.of(0, label, inputs, byColumn::get);
         try {
             return kind.read(row);
         } catch (IllegalStateException | IllegalArgumentException e) {

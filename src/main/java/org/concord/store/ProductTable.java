@@ -17,6 +17,7 @@ import org.concord.product.ColumnType;
 import org.concord.product.ProductInput;
 import org.concord.product.ProductKind;
 import org.concord.product.Row;
+import org.concord.product.Rows;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -94,37 +95,13 @@ final class ProductTable<T> {
     }
 
     Row row(Record r, Map<String, ProductInput> inputs) {
-        long rowId = r.get(id);
-        Label rowLabel = label(r);
-        return new Row() {
-            @Override
-            public long id() {
-                return rowId;
+        return Rows.of(r.get(id), label(r), inputs, column -> {
+            Field<?> f = columns.get(column);
+            if (f == null) {
+                throw new IllegalArgumentException("product kind " + kind.dataKind() + " has no column " + column);
             }
-
-            @Override
-            public Label label() {
-                return rowLabel;
-            }
-
-            @Override
-            public Optional<ProductInput> input(String role) {
-                return Optional.ofNullable(inputs.get(role));
-            }
-
-            @Override
-            public <V> Optional<V> get(String column, Class<V> type) {
-                Field<?> f = columns.get(column);
-                if (f == null) {
-                    throw new IllegalArgumentException("product kind " + kind.dataKind() + " has no column "
-                            + column);
-                }
-                Object v = r.get(f);
-                if (v instanceof OffsetDateTime odt) {
-                    v = odt.toInstant();
-                }
-                return Optional.ofNullable(v).map(type::cast);
-            }
-        };
+            Object v = r.get(f);
+            return v instanceof OffsetDateTime odt ? odt.toInstant() : v;
+        });
     }
 }
