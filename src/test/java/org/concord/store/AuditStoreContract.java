@@ -221,11 +221,13 @@ abstract class AuditStoreContract {
         log = newLog(Duration.ofMillis(100));
         appendTen();
         waitFor(() -> log.latestCheckpoint().map(Checkpoint::treeSize).orElse(-1L) == 10);
+        // a slow machine may sign one while the ten are appended; none is signed once the tree stops growing
+        int signed = log.checkpoints().size();
         Thread.sleep(350);
-        assertThat(log.checkpoints()).hasSize(1);
+        assertThat(log.checkpoints()).hasSize(signed);
         log.append(read(10, "FRA"));
         waitFor(() -> log.latestCheckpoint().map(Checkpoint::treeSize).orElse(-1L) == 11);
-        assertThat(log.checkpoints()).extracting(Checkpoint::treeSize).containsExactly(10L, 11L);
+        assertThat(log.checkpoints()).hasSize(signed + 1).extracting(Checkpoint::treeSize).endsWith(10L, 11L);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
