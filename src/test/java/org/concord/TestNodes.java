@@ -16,6 +16,7 @@ import org.concord.access.Role;
 import org.concord.access.SharingService;
 import org.concord.node.Node;
 import org.concord.node.NodeConfig;
+import org.concord.node.TestProductKinds;
 
 /** Nodes on an embedded H2 database in a temporary directory, for tests. */
 public final class TestNodes {
@@ -25,10 +26,19 @@ public final class TestNodes {
 
     /** A node without the bundled sample catalog, with extra configuration as environment variables. */
     public static Node open(Path dataDirectory, Map<String, String> environment) {
+        return Node.open(config(dataDirectory, environment));
+    }
+
+    private static NodeConfig config(Path dataDirectory, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("CONCORD_SAMPLE_LOAD", "false");
         env.putIfAbsent("CONCORD_NODE_PARTY", "TEST");
-        return Node.open(NodeConfig.load(dataDirectory, Optional.empty(), env));
+        return NodeConfig.load(dataDirectory, Optional.empty(), env);
+    }
+
+    /** As {@link #open}, serving the test product kinds too ({@link org.concord.product.TestKinds}). */
+    public static Node openWithTestKinds(Path dataDirectory, Map<String, String> environment) {
+        return TestProductKinds.open(config(dataDirectory, environment), java.time.Clock.systemUTC());
     }
 
     /** A token of a new administrator of the node's own party (created first if need be). */

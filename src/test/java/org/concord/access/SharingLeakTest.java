@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
+import org.concord.product.TestKinds;
 import org.concord.catalog.OrbitRecord;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ScreeningRun;
@@ -100,7 +101,8 @@ class SharingLeakTest {
 
     @BeforeAll
     static void build() throws Exception {
-        node = TestNodes.open(dataDirectory, Map.of("CONCORD_NODE_PARTY", NODE_PARTY,
+        // the node serves the test product kinds too: the oracle covers every registered kind alike
+        node = TestNodes.openWithTestKinds(dataDirectory, Map.of("CONCORD_NODE_PARTY", NODE_PARTY,
                 "CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "1000000", "CONCORD_HTTP_ANONYMOUS_BURST", "1000000"));
         SharingService sharing = node.sharing();
         for (String nation : NATIONS) {
@@ -169,6 +171,17 @@ class SharingLeakTest {
         }
         node.conjunctions().finishRun(runId, found, new ScreeningRun.Figures(ORBITS.size(), 0, 40, 40, 0, 0, 0, 0, 0,
                 Optional.empty()));
+        for (int i = 0; i < 30; i++) {
+            String originator = ORIGINATORS.get(random.nextInt(ORIGINATORS.size()));
+            node.productService().store(TestKinds.NOTES, List.of(org.concord.product.Product.of(new TestKinds.Note(
+                    "note " + i, Instant.parse("2024-07-05T00:00:00Z").plusSeconds(60L * i), i % 10),
+                    randomLabel(random, originator, soon), List.of())), originator);
+            Orbit input = ORBITS.get(random.nextInt(ORBITS.size()));
+            node.productService().store(TestKinds.DERIVED, List.of(org.concord.product.Product.of(
+                    new TestKinds.Remark(input.noradId(), "remark " + i), randomLabel(random, NODE_PARTY, soon),
+                    List.of(new org.concord.product.ProductInput(TestKinds.ORBIT_ROLE, DataKind.ORBITS,
+                            input.id())))), NODE_PARTY);
+        }
         for (org.concord.product.ProductKind<?> kind : node.productKinds().all()) {
             List<? extends org.concord.product.Product<?>> stored = node.products().list(kind,
                     org.concord.product.ProductQuery.all(kind, 10_000), LabelFilter.UNRESTRICTED).items();
