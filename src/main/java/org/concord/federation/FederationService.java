@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.access.Party;
 import org.concord.access.Principal;
 import org.concord.access.Role;
@@ -75,6 +76,8 @@ public final class FederationService implements AutoCloseable {
     private final Map<Long, Object> inboundLocks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final RefusalTally refusals = new RefusalTally(REFUSAL_SUMMARY_INTERVAL);
+    /** Receives the bundles sent, received and refused per peer (docs/metrics.md). */
+    private final MeterRegistry meters;
 
     /** Removes a stored record that its originator recalled (the catalog's recall), returning whether one was. */
     public interface Recaller {
@@ -84,7 +87,8 @@ public final class FederationService implements AutoCloseable {
     public FederationService(FederationStore store, SharingService sharing, IngestService ingest,
                              ConjunctionStore conjunctions, Recaller recaller,
                              NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock, int bundleRecords,
-                             Optional<javax.net.ssl.SSLContext> trust, boolean allowPlainHttp) {
+                             Optional<javax.net.ssl.SSLContext> trust, boolean allowPlainHttp, MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.sharing = sharing;
         this.ingest = ingest;
@@ -320,7 +324,7 @@ public final class FederationService implements AutoCloseable {
             bundle.conjunctions().forEach(c -> originators.add(c.conjunction().label().originator()));
             bundle.recalls().forEach(r -> originators.add(r.originator()));
             originators.add(peer.party());
-            return audit.recordedChange(() -> {
+            Optional<SignedBundle> sent = audit.recordedChange(() -> {
                 store.recordServed(peer.id(), sequence, slice.after(), bundle.orbits().size(),
                         bundle.recalls().size(), sha, now);
                 audit.append(AuditEvent.of(now, principalOf(peer).name(), Optional.of(peer.party()),
@@ -329,6 +333,8 @@ public final class FederationService implements AutoCloseable {
                                 + " conjunctions, " + bundle.recalls().size() + " recalls; sha256 " + sha));
                 return Optional.of(new SignedBundle(payload, signature));
             });
+            countBundle(peer, "sent");
+            return sent;
         }
     }
 
@@ -353,8 +359,11 @@ public final class FederationService implements AutoCloseable {
         synchronized (inboundLock(peer)) {
             Instant now = clock.instant();
             try {
-                return audit.recordedChange(() -> accept(peer, signed, now));
+                Receipt receipt = audit.recordedChange(() -> accept(peer, signed, now));
+                countBundle(peer, "received");
+                return receipt;
             } catch (BundleRejectedException e) {
+                countBundle(peer, "refused");
                 store.recordError(peer.id(), "rejected a bundle: " + e.getMessage(), now);
                 audit.append(AuditEvent.of(now, principalOf(peer).name(), Optional.of(peer.party()),
                         AuditAction.FEDERATION_REJECT, "bundle from " + peer.party(), List.of(peer.party()),
@@ -362,6 +371,11 @@ public final class FederationService implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** One more bundle exchanged with the peer: sent to it, received from it, or refused from it. */
+    private void countBundle(Peer peer, String outcome) {
+        meters.counter("concord.federation.bundles", "peer", peer.party(), "outcome", outcome).increment();
     }
 
     private Receipt accept(Peer peer, SignedBundle signed, Instant now) {

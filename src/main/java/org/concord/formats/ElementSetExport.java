@@ -59,10 +59,7 @@ public final class ElementSetExport {
      * OMM in KVN or XML; a TLE, and an OMM as JSON or CSV, have none.
      */
     public static String export(OrbitRecord record, Layout layout, List<String> comments) {
-        if (record.kind() != OrbitKind.MEAN_ELEMENTS) {
-            throw new IllegalArgumentException("orbit record " + record.id() + " is " + record.kind()
-                    + ", not mean elements: it has no TLE or OMM form (use the ephemeris export)");
-        }
+        requireMeanElements(record);
         if (layout == Layout.TLE && record.format() == SourceFormat.TLE) {
             return record.content().endsWith("\n") ? record.content() : record.content() + "\n";
         }
@@ -74,5 +71,19 @@ public final class ElementSetExport {
             case OMM_JSON -> OmmWriter.writeJson(tle, record.objectName(), record.internationalDesignator());
             case OMM_CSV -> OmmWriter.writeCsv(tle, record.objectName(), record.internationalDesignator());
         };
+    }
+
+    /** The record as one entry of an OMM of many (CelesTrak JSON or CSV): its SGP4 elements, name and designator. */
+    public static OmmWriter.Entry entry(OrbitRecord record) {
+        requireMeanElements(record);
+        return new OmmWriter.Entry(OmmReader.toTle(record.format(), record.content()), record.objectName(),
+                record.internationalDesignator());
+    }
+
+    private static void requireMeanElements(OrbitRecord record) {
+        if (record.kind() != OrbitKind.MEAN_ELEMENTS) {
+            throw new IllegalArgumentException("orbit record " + record.id() + " is " + record.kind()
+                    + ", not mean elements: it has no TLE or OMM form (use the ephemeris export)");
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.IngestBatch;
 import org.concord.catalog.IngestOutcome;
@@ -55,15 +56,18 @@ public final class IngestService {
     private final LabelRules labels;
     private final long maxBytes;
     private final Clock clock;
+    private final MeterRegistry meters;
 
+    /** {@code meters} receives the counts of what is ingested (docs/metrics.md). */
     public IngestService(CatalogStore store, ConjunctionStore conjunctions, HardBodyRadii radii, LabelRules labels,
-                         long maxBytes, Clock clock) {
+                         long maxBytes, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.conjunctions = conjunctions;
         this.radii = radii;
         this.labels = labels;
         this.maxBytes = maxBytes;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public LabelRules labels() {
@@ -72,6 +76,29 @@ public final class IngestService {
 
     /** Ingests one input; throws {@link InputRejectedException} (nothing stored) when it cannot be taken. */
     public IngestReport ingest(IngestRequest request) {
+        IngestReport report;
+        try {
+            report = ingestUncounted(request);
+        } catch (InputRejectedException e) {
+            meters.counter(INPUTS, "outcome", "rejected").increment();
+            throw e;
+        }
+        meters.counter(INPUTS, "outcome", "accepted").increment();
+        countRecords("upload", report.stored(), report.unchanged(), report.rejected());
+        return report;
+    }
+
+    /** Metric names: inputs accepted or rejected whole; records stored, unchanged or refused, by where they came from. */
+    private static final String INPUTS = "concord.ingest.inputs";
+    private static final String RECORDS = "concord.ingest.records";
+
+    private void countRecords(String source, int stored, int unchanged, int refused) {
+        meters.counter(RECORDS, "source", source, "outcome", "stored").increment(stored);
+        meters.counter(RECORDS, "source", source, "outcome", "unchanged").increment(unchanged);
+        meters.counter(RECORDS, "source", source, "outcome", "refused").increment(refused);
+    }
+
+    private IngestReport ingestUncounted(IngestRequest request) {
         String name = request.sourceName();
         byte[] bytes = request.content();
         if (bytes.length > maxBytes) {
@@ -196,6 +223,7 @@ public final class IngestService {
             stored += outcome.stored();
             unchanged += outcome.unchanged();
         }
+        countRecords("federation", stored, unchanged, errors.size());
         return new ReceivedReport(stored, unchanged, errors);
     }
 

@@ -21,6 +21,7 @@ import org.concord.access.SharingService;
 import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
+import org.concord.catalog.CatalogScan;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
@@ -39,6 +40,7 @@ import org.concord.risk.HardBodyRadii;
 import org.concord.screening.ScreeningService;
 import org.concord.store.Database;
 import org.concord.store.JooqAuditStore;
+import org.concord.store.JooqCatalogScan;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
 import org.concord.store.JooqFederationStore;
@@ -55,6 +57,7 @@ public final class Node implements AutoCloseable {
     private final NodeConfig config;
     private final Database database;
     private final CatalogStore catalog;
+    private final CatalogScan catalogScan;
     private final ConjunctionStore conjunctions;
     private final IngestService ingest;
     private final OrekitSetup orekit;
@@ -64,20 +67,24 @@ public final class Node implements AutoCloseable {
     private final NodeIdentity identity;
     private final AuditLog audit;
     private final FederationService federation;
+    private final NodeMetrics metrics;
 
     private Node(NodeConfig config, Database database, Clock federationClock) {
         this.config = config;
         this.database = database;
+        this.metrics = NodeMetrics.create();
         this.orekit = OrekitSetup.initialize(config.orekitData());
-        this.catalog = new JooqCatalogStore(database);
+        JooqCatalogStore catalogStore = new JooqCatalogStore(database);
+        this.catalog = catalogStore;
+        this.catalogScan = new JooqCatalogScan(database, catalogStore);
         this.conjunctions = new JooqConjunctionStore(database);
         HardBodyRadii radii = HardBodyRadii.bundled();
         this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
-                Clock.systemUTC());
+                Clock.systemUTC(), metrics.registry());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements, config.staleness());
         this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii, config.labelRules(),
-                config.staleness(), config.party(), Clock.systemUTC());
+                config.staleness(), config.party(), Clock.systemUTC(), metrics.registry());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -104,7 +111,7 @@ public final class Node implements AutoCloseable {
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
                         .orbitRecordsRemoved() > 0, identity, config.party(), audit, federationClock,
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting),
-                config.federationAllowPlainHttp());
+                config.federationAllowPlainHttp(), metrics.registry());
     }
 
     /** TLS that trusts the certificates in this key store (partners' self-signed certificates or their CAs). */
@@ -198,6 +205,11 @@ public final class Node implements AutoCloseable {
 
     public CatalogStore catalog() {
         return catalog;
+    }
+
+    /** The whole-catalog reads: the boxscore's facts and the bulk element-set export. */
+    public CatalogScan catalogScan() {
+        return catalogScan;
     }
 
     public ConjunctionStore conjunctions() {
@@ -332,6 +344,11 @@ public final class Node implements AutoCloseable {
         return orekit;
     }
 
+    /** The node's metrics (docs/metrics.md): what {@code GET /metrics} serves. */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
     public static String version() {
         String v = Node.class.getPackage().getImplementationVersion();
         return v != null ? v : "development";
@@ -344,6 +361,7 @@ public final class Node implements AutoCloseable {
         try {
             audit.close();
         } finally {
+            metrics.close();
             database.close();
         }
     }

@@ -861,7 +861,7 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     /** The orbit records the filter admits: an OEM by its label's release as an ephemeris, the rest as orbits. */
-    private static Condition orbitVisible(LabelFilter filter) {
+    static Condition orbitVisible(LabelFilter filter) {
         if (filter.unrestricted()) {
             return noCondition();
         }
@@ -1226,7 +1226,7 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     /** The source priority of an orbit record's originator: 0 when it is not a registered party. */
-    private static final Field<Integer> SOURCE_PRIORITY = coalesce(PartyRow.SOURCE_PRIORITY, 0);
+    static final Field<Integer> SOURCE_PRIORITY = coalesce(PartyRow.SOURCE_PRIORITY, 0);
 
     @Override
     public List<OrbitRecord> orbitHistory(long noradId, LabelFilter filter) {
@@ -1362,7 +1362,7 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     /** The objects the filter admits, each with the newest orbit it admits as its latest. */
-    private Table<?> visibleObjects(LabelFilter filter) {
+    Table<?> visibleObjects(LabelFilter filter) {
         // the objects whose newest orbit is hidden come from this catalog view's look-up (found once per filter)
         return filter.unrestricted() ? OBJ : objects(filter, Optional.empty(),
                 fallbackObjects(currentView(), filter, Optional.empty(), h -> true));

@@ -72,7 +72,8 @@ abstract class SourcePriorityAndRecallContract {
         store = new JooqCatalogStore(db);
         sharing = new JooqSharingStore(db);
         ingest = new IngestService(store, new JooqConjunctionStore(db), org.concord.risk.HardBodyRadii.bundled(),
-                new LabelRules(Label.publicFrom("TEST"), List.of()), 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC));
+                new LabelRules(Label.publicFrom("TEST"), List.of()), 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (String code : List.of("GBR", "USA", "AUS")) {
             sharing.addParty(new Party(code, "nation " + code, PartyKind.NATION, NOW, 0));
         }
@@ -245,7 +246,7 @@ abstract class SourcePriorityAndRecallContract {
             JooqCatalogStore otherStore = new JooqCatalogStore(otherProcess);
             IngestService otherIngest = new IngestService(otherStore, new JooqConjunctionStore(otherProcess),
                     org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()),
-                    64L << 20, Clock.fixed(NOW, ZoneOffset.UTC));
+                    64L << 20, Clock.fixed(NOW, ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             java.util.function.BiConsumer<Label, String> otherIngests = (label, line1) -> otherIngest.ingest(
                     new IngestRequest("other.tle", (set[0] + "\n" + line1 + "\n" + set[2] + "\n")
                             .getBytes(StandardCharsets.US_ASCII), Optional.of(label), "other", false,
