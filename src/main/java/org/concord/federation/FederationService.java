@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.access.Party;
 import org.concord.access.Principal;
@@ -375,7 +376,9 @@ public final class FederationService implements AutoCloseable {
 
     /** One more bundle exchanged with the peer: sent to it, received from it, or refused from it. */
     private void countBundle(Peer peer, String outcome) {
-        meters.counter("concord.federation.bundles", "peer", peer.party(), "outcome", outcome).increment();
+        Counter.builder("concord.federation.bundles")
+                .description("bundles exchanged with each peer: sent to it, received from it, refused from it")
+                .tag("peer", peer.party()).tag("outcome", outcome).register(meters).increment();
     }
 
     private Receipt accept(Peer peer, SignedBundle signed, Instant now) {

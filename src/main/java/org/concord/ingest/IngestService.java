@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.IngestBatch;
@@ -80,10 +81,10 @@ public final class IngestService {
         try {
             report = ingestUncounted(request);
         } catch (InputRejectedException e) {
-            meters.counter(INPUTS, "outcome", "rejected").increment();
+            countInput("rejected");
             throw e;
         }
-        meters.counter(INPUTS, "outcome", "accepted").increment();
+        countInput("accepted");
         countRecords("upload", report.stored(), report.unchanged(), report.rejected());
         return report;
     }
@@ -92,10 +93,18 @@ public final class IngestService {
     private static final String INPUTS = "concord.ingest.inputs";
     private static final String RECORDS = "concord.ingest.records";
 
+    private void countInput(String outcome) {
+        Counter.builder(INPUTS).description("inputs ingested (accepted) or refused whole (rejected)")
+                .tag("outcome", outcome).register(meters).increment();
+    }
+
     private void countRecords(String source, int stored, int unchanged, int refused) {
-        meters.counter(RECORDS, "source", source, "outcome", "stored").increment(stored);
-        meters.counter(RECORDS, "source", source, "outcome", "unchanged").increment(unchanged);
-        meters.counter(RECORDS, "source", source, "outcome", "refused").increment(refused);
+        for (var count : Map.of("stored", stored, "unchanged", unchanged, "refused", refused).entrySet()) {
+            Counter.builder(RECORDS).description("orbit and SATCAT records ingested, by where they came from (upload:"
+                            + " an ingest on this node; federation: a partner's bundle) and what became of them")
+                    .tag("source", source).tag("outcome", count.getKey()).register(meters)
+                    .increment(count.getValue());
+        }
     }
 
     private IngestReport ingestUncounted(IngestRequest request) {

@@ -3,6 +3,7 @@ package org.concord.node;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -21,6 +22,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class NodeMetrics implements AutoCloseable {
 
+    /**
+     * Micrometer's meters whose Prometheus names {@code promtool check metrics} refuses: {@code process_cpu_time_ns_total}
+     * (a unit abbreviated) and {@code system_cpu_count} (a gauge named like a histogram's count). Left out; the
+     * process's and the system's CPU usage ({@code process_cpu_usage}, {@code system_cpu_usage}) stay.
+     */
+    private static final java.util.Set<String> PROMTOOL_REFUSED = java.util.Set.of("process.cpu.time",
+            "system.cpu.count");
+
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics garbageCollection;
 
@@ -31,6 +40,7 @@ public final class NodeMetrics implements AutoCloseable {
 
     static NodeMetrics create() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(MeterFilter.deny(id -> PROMTOOL_REFUSED.contains(id.getName())));
         JvmGcMetrics garbageCollection = new JvmGcMetrics();
         List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), garbageCollection, new JvmThreadMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(registry));
