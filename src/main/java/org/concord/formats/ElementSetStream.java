@@ -50,7 +50,7 @@ public final class ElementSetStream implements AutoCloseable {
         append(separator + switch (layout) {
             case TLE, OMM_KVN -> ElementSetExport.export(record, layout, comments);
             case OMM_XML -> withoutDeclaration(ElementSetExport.export(record, layout, comments));
-            case OMM_JSON -> jsonObject(ElementSetExport.entry(record));
+            case OMM_JSON -> OmmWriter.writeJsonObject(ElementSetExport.entry(record));
             case OMM_CSV -> OmmWriter.csvRow(ElementSetExport.entry(record));
         });
         written++;
@@ -73,10 +73,6 @@ public final class ElementSetStream implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String jsonObject(OmmWriter.Entry entry) {
-        return OmmWriter.writeJson(entry.tle(), entry.objectName(), entry.internationalDesignator());
     }
 
     private static String withoutDeclaration(String xml) {

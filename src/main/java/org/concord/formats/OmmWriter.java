@@ -169,6 +169,11 @@ public final class OmmWriter {
                 ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
+    /** One element set as a CelesTrak JSON object: an element of the array that a writer of many writes around it. */
+    public static String writeJsonObject(Entry entry) {
+        return json(jsonObject(entry));
+    }
+
     private static ObjectNode jsonObject(Entry entry) {
         ObjectNode node = OmmReader.JSON.createObjectNode();
         celestrak(entry).forEach((key, value) -> {
