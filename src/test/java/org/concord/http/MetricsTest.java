@@ -79,6 +79,8 @@ class MetricsTest {
         assertThat(get("/api/v1/objects/" + vanguard, Optional.empty()).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/objects/987654", Optional.empty()).statusCode()).isEqualTo(404);
         assertThat(get("/nowhere/12345", Optional.empty()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/objects/" + vanguard, Optional.of("concord_not-a-token")).statusCode())
+                .isEqualTo(401);
         assertThatThrownBy(() -> node.ingest().ingest(IngestRequest.of("broken.tle",
                 "1 00005U this is not a TLE\n".getBytes(StandardCharsets.US_ASCII), "test")))
                 .isInstanceOf(InputRejectedException.class);
@@ -102,6 +104,8 @@ class MetricsTest {
                         + "status=\"200\"} 1\n")
                 .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/objects/{noradId}\","
                         + "status=\"404\"} 1\n")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/objects/{noradId}\","
+                        + "status=\"401\"} 1\n")
                 .contains("http_server_requests_seconds_count{method=\"GET\",route=\"" + HttpMetrics.UNMATCHED
                         + "\",status=\"404\"} 1\n")
                 .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/objects/{noradId}\","
