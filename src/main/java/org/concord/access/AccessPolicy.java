@@ -3,8 +3,6 @@ package org.concord.access;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Set;
 import java.util.SortedSet;
 
 import org.concord.label.DataKind;
+import org.concord.label.DataKinds;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.label.Releasability;
@@ -40,9 +39,13 @@ public final class AccessPolicy {
     private final String nodeParty;
     private final Map<String, Set<String>> members;
     private final List<Agreement> agreements;
+    private final DataKinds kinds;
 
-    public AccessPolicy(String nodeParty, Map<String, ? extends Set<String>> groupMembers, List<Agreement> agreements) {
+    /** The policy over the data of these kinds (the node's): a filter hides every other kind. */
+    public AccessPolicy(String nodeParty, Map<String, ? extends Set<String>> groupMembers, List<Agreement> agreements,
+                        DataKinds kinds) {
         this.nodeParty = nodeParty;
+        this.kinds = kinds;
         Map<String, Set<String>> copy = new HashMap<>();
         groupMembers.forEach((group, m) -> copy.put(group, Set.copyOf(m)));
         this.members = Collections.unmodifiableMap(copy);
@@ -90,10 +93,10 @@ public final class AccessPolicy {
         if (principal.local()) {
             return LabelFilter.UNRESTRICTED;
         }
-        Map<DataKind, Set<Long>> visible = new EnumMap<>(DataKind.class);
-        Map<DataKind, Set<Long>> hidden = new EnumMap<>(DataKind.class);
-        Set<DataKind> all = EnumSet.noneOf(DataKind.class);
-        for (DataKind kind : DataKind.values()) {
+        Map<DataKind, Set<Long>> visible = new HashMap<>();
+        Map<DataKind, Set<Long>> hidden = new HashMap<>();
+        Set<DataKind> all = new HashSet<>();
+        for (DataKind kind : kinds.all()) {
             Set<Long> ids = new HashSet<>();
             Set<Long> others = new HashSet<>();
             labels.forEach((id, label) -> (mayRead(principal, label, kind, now) ? ids : others).add(id));

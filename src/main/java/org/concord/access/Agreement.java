@@ -2,7 +2,6 @@ package org.concord.access;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -35,7 +34,7 @@ public record Agreement(long id, String grantor, SortedSet<String> recipients, S
                     + validFrom + ")");
         }
         recipients = Collections.unmodifiableSortedSet(new TreeSet<>(recipients));
-        kinds = Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+        kinds = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(kinds));
     }
 
     public boolean isActiveAt(Instant now) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import java.util.stream.Collectors;
 import org.concord.digest.Sha256;
 import org.concord.input.Texts;
 import org.concord.label.DataKind;
+import org.concord.label.DataKinds;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 
@@ -51,6 +51,7 @@ public final class SharingService {
 
     private final SharingStore store;
     private final String nodeParty;
+    private final DataKinds kinds;
     private final Clock clock;
     private final ChangeLog changes;
     private final SecureRandom random = new SecureRandom();
@@ -85,15 +86,22 @@ public final class SharingService {
         return java.util.Collections.unmodifiableNavigableSet(times);
     }
 
-    public SharingService(SharingStore store, String nodeParty, Clock clock, ChangeLog changes) {
+    /** The sharing of a node whose party is {@code nodeParty}, holding data of these kinds. */
+    public SharingService(SharingStore store, String nodeParty, DataKinds kinds, Clock clock, ChangeLog changes) {
         this.store = store;
         this.nodeParty = nodeParty;
+        this.kinds = kinds;
         this.clock = clock;
         this.changes = changes;
     }
 
     public String nodeParty() {
         return nodeParty;
+    }
+
+    /** The kinds of data this node holds: the only ones an agreement may grant. */
+    public DataKinds kinds() {
+        return kinds;
     }
 
     /**
@@ -141,7 +149,7 @@ public final class SharingService {
                     store.users().stream().collect(Collectors.toMap(User::name, Function.identity())),
                     store.tokens().stream().collect(Collectors.toMap(SharingStore.StoredToken::sha256,
                             Function.identity())),
-                    new AccessPolicy(nodeParty, store.groupMembers(), agreements), labels,
+                    new AccessPolicy(nodeParty, store.groupMembers(), agreements, kinds), labels,
                     labels.keySet().stream().mapToLong(Long::longValue).max().orElse(0),
                     decisionTimes(labels, agreements), new java.util.concurrent.ConcurrentHashMap<>());
             view = fresh;
@@ -463,23 +471,10 @@ public final class SharingService {
     }
 
     private void checkParties(Terms terms) {
+        terms.kinds().forEach(kind -> kinds.parse(kind.code()));
         Map<String, Party> parties = view().parties();
         requireParty(parties, terms.grantor());
         terms.recipients().forEach(r -> requireParty(parties, r));
-    }
-
-    /** Parses {@code orbits,conjunctions} or {@code all}. */
-    public static Set<DataKind> parseKinds(String text) {
-        if (text.trim().equalsIgnoreCase("all")) {
-            return EnumSet.allOf(DataKind.class);
-        }
-        Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
-        for (String part : text.split(",")) {
-            if (!part.isBlank()) {
-                kinds.add(DataKind.parse(part));
-            }
-        }
-        return kinds;
     }
 
     public static SortedSet<String> parseParties(String text) {

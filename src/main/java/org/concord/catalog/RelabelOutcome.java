@@ -6,7 +6,7 @@ import org.concord.label.Label;
 
 /**
  * What a re-label changed: the record as it was (with its old id and label), its new id under the new label, and how
- * many conjunctions computed from it now point at it. Empty when the record is not held.
+ * many products derived from it (conjunctions, ...) now point at it. Empty when the record is not held.
  */
 public record RelabelOutcome(Optional<Relabelled> relabelled) {
 
@@ -14,6 +14,6 @@ public record RelabelOutcome(Optional<Relabelled> relabelled) {
 
     /** A record moved from {@code oldId} under {@code oldLabel} to {@code newId} under {@code newLabel}. */
     public record Relabelled(long noradId, long oldId, Label oldLabel, long newId, Label newLabel,
-                             int conjunctions) {
+                             int products) {
     }
 }

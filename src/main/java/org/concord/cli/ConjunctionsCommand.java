@@ -5,8 +5,9 @@ import java.util.concurrent.Callable;
 import org.concord.label.LabelFilter;
 import org.concord.catalog.Page;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ConjunctionQuery;
-import org.concord.input.ConjunctionSearch;
+import org.concord.conjunction.ConjunctionKind;
+import org.concord.input.ProductSearch;
+import org.concord.product.ProductQuery;
 import org.concord.node.Node;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +31,10 @@ final class ConjunctionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConjunctionQuery query = ConjunctionSearch.read(new OptionArguments().put("noradId", "--norad", noradId)
+        ProductQuery query = ProductSearch.read(ConjunctionKind.INSTANCE, new OptionArguments().put("noradId", "--norad", noradId)
                 .put("from", "--from", from).put("to", "--to", to).put("maxMissMeters", "--max-miss-m", maxMiss)
                 .put("minPc", "--min-pc", minPc).put("runId", "--run", runId).put("sort", "--sort", sort)
-                .put("limit", "--limit", limit).arguments(ConjunctionSearch.PARAMETERS));
+                .put("limit", "--limit", limit).arguments(ProductSearch.parameters(ConjunctionKind.INSTANCE)));
         try (Node node = parent.openNode()) {
             Page<Conjunction> page = node.conjunctions().findConjunctions(query, LabelFilter.UNRESTRICTED);
             System.out.printf("%-27s %9s %9s %10s %9s %10s  %-8s %-5s %s%n", "TCA", "PRIMARY", "SECONDARY",

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.concord.label.LabelFilter;
@@ -13,6 +14,8 @@ import org.concord.catalog.OrbitRecord;
 import org.concord.formats.ElementSetExport;
 import org.concord.formats.ElementSetExport.Layout;
 import org.concord.formats.ElementSetStream;
+import org.concord.formats.OmmWriter;
+import org.concord.input.Choices;
 import org.concord.node.Node;
 import org.concord.orbit.ElementAge;
 import picocli.CommandLine.Command;
@@ -37,19 +40,24 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "tle", description = "tle, omm-kvn, omm-xml, omm-json, omm-csv")
     String format;
 
+    @Option(names = "--omm-version", description = "The version of an OMM in KVN or XML: 3.0 (default) or 2.0")
+    String ommVersion;
+
     @Override
     public Integer call() {
         Layout layout = Layout.parse(format);
+        Optional<OmmWriter.Version> version = Optional.ofNullable(ommVersion)
+                .map(v -> Choices.of("--omm-version", v, OmmWriter.Version.BY_NAME));
         if (all == (noradId != null)) {
             System.err.println("name one object (export NORAD) or --all, not " + (all ? "both" : "neither"));
             return 2;
         }
         try (Node node = parent.openNode()) {
-            return all ? exportAll(node, layout) : exportOne(node, layout);
+            return all ? exportAll(node, layout, version) : exportOne(node, layout, version);
         }
     }
 
-    private Integer exportOne(Node node, Layout layout) {
+    private Integer exportOne(Node node, Layout layout, Optional<OmmWriter.Version> version) {
         OrbitRecord latest = node.catalog().latestMeanElements(noradId, LabelFilter.UNRESTRICTED).orElse(null);
         if (latest == null) {
             System.err.println("no mean-element orbit of object " + noradId + " in this catalog");
@@ -58,16 +66,16 @@ final class ExportCommand implements Callable<Integer> {
         System.err.println("label: " + latest.label());
         ElementAge age = node.config().staleness().assess(latest, Instant.now());
         System.err.println((age.stale() ? "WARNING: " : "") + age.describe() + " at export");
-        System.out.print(ElementSetExport.export(latest, layout, List.of(age.describe() + " at export")));
+        System.out.print(ElementSetExport.export(latest, layout, List.of(age.describe() + " at export"), version));
         return 0;
     }
 
-    private static Integer exportAll(Node node, Layout layout) {
+    private static Integer exportAll(Node node, Layout layout, Optional<OmmWriter.Version> version) {
         Instant now = Instant.now();
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         long stale;
         long written;
-        try (ElementSetStream stream = ElementSetStream.open(out, layout)) {
+        try (ElementSetStream stream = ElementSetStream.open(out, layout, version)) {
             long[] staleCount = {0};
             node.catalogScan().eachLatestMeanElements(LabelFilter.UNRESTRICTED, record -> {
                 ElementAge age = node.config().staleness().assess(record, now);

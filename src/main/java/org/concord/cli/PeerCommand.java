@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.concord.federation.FederationService;
+import org.concord.federation.FeedPuller;
 import org.concord.federation.Peer;
 import org.concord.federation.PeerState;
+import org.concord.federation.Peers;
 import org.concord.node.Node;
 
 import picocli.CommandLine.Command;
@@ -67,11 +68,11 @@ final class PeerCommand {
         @Override
         public Integer call() {
             try (Node node = peer.parent.openNode()) {
-                List<FederationService.PeerStatus> all = node.federation().status();
+                List<Peers.PeerStatus> all = node.federation().status();
                 if (all.isEmpty()) {
                     System.out.println("no peers; add one with: concord peer add --party P --key FILE --endpoint URL");
                 }
-                for (FederationService.PeerStatus s : all) {
+                for (Peers.PeerStatus s : all) {
                     Peer p = s.peer();
                     PeerState st = s.state();
                     System.out.printf("%d %s %s %s%s%n", p.id(), p.party(), p.endpoint(), p.fingerprint(),
@@ -80,6 +81,8 @@ final class PeerCommand {
                             st.servedSequence(), st.ackedSequence(), st.itemsServed(), s.pendingRecords());
                     System.out.printf("    received: bundle %d, %d records, last %s%n", st.receivedSequence(),
                             st.itemsReceived(), st.lastReceivedAt().map(Instant::toString).orElse("never"));
+                    s.heldItems().forEach((kind, count) -> System.out.printf("    held: %d %s items (this node does"
+                            + " not serve %s: an upgrade that does stores them)%n", count, kind, kind));
                     if (st.errors() > 0) {
                         System.out.printf("    errors: %d, last at %s: %s%n", st.errors(),
                                 st.lastErrorAt().map(Instant::toString).orElse("?"), st.lastError().orElse(""));
@@ -122,7 +125,7 @@ final class PeerCommand {
                     if (!p.isActive() || id != null && p.id() != id) {
                         continue;
                     }
-                    FederationService.SyncReport r = node.federation().pull(p, Integer.MAX_VALUE);
+                    FeedPuller.SyncReport r = node.federation().pull(p, Integer.MAX_VALUE);
                     System.out.printf("%s: %d bundles, %d records stored, %d unchanged, %d rejected%s%n", p.party(),
                             r.bundles(), r.stored(), r.unchanged(), r.rejected(),
                             r.error().map(e -> "; FAILED: " + e).orElse(""));

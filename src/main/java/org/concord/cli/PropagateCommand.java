@@ -43,7 +43,7 @@ final class PropagateCommand implements Callable<Integer> {
     @Option(names = "--frame", defaultValue = "GCRF", description = "TEME, GCRF, ITRF or GEODETIC")
     String frame;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv, json or oem")
+    @Option(names = "--format", defaultValue = "csv", description = "csv, json, oem (CCSDS OEM in KVN) or oem-xml")
     String format;
 
     @Override

@@ -41,7 +41,7 @@ final class RecallCommand implements Callable<Integer> {
                     SharingCommands.localAdministrator().name(), Optional.empty());
             System.out.println("recalled orbit record " + orbitId + " of object " + record.get().noradId() + " from "
                     + originator + ": " + outcome.orbitRecordsRemoved() + " orbit record and "
-                    + outcome.conjunctionsRemoved() + " conjunctions removed");
+                    + outcome.productsRemoved() + " derived products (conjunctions, ...) removed");
         }
         return 0;
     }

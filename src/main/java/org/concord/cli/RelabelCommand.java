@@ -51,7 +51,7 @@ final class RelabelCommand implements Callable<Integer> {
                     ? "orbit record " + orbitId + " already has the label " + done.newLabel() + "; nothing changed"
                     : "re-labelled orbit record " + orbitId + " of object " + done.noradId() + " from "
                     + done.oldLabel() + " to " + done.newLabel() + ": now orbit record " + done.newId() + " ("
-                    + done.conjunctions() + " conjunctions follow it)");
+                    + done.products() + " derived products follow it)");
         }
         return 0;
     }

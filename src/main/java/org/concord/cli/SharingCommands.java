@@ -291,7 +291,7 @@ final class SharingCommands {
         @Option(names = "--to", required = true, description = "Recipient parties or groups, e.g. USA,AUS")
         String recipients;
         @Option(names = "--kinds", required = true,
-                description = "orbits, ephemerides, conjunctions, reentries, space-weather, cyber, or all")
+                description = "Kinds of data this node serves, e.g. orbits,conjunctions, or all")
         String kinds;
         @Option(names = "--third-party", description = "Also other originators' data the grantor holds and may re-release")
         boolean thirdParty;
@@ -301,9 +301,9 @@ final class SharingCommands {
         @Option(names = "--until", description = "End, as --from (default open-ended)")
         Instant until;
 
-        SharingService.Terms terms() {
+        SharingService.Terms terms(org.concord.label.DataKinds served) {
             return new SharingService.Terms(grantor.toUpperCase(java.util.Locale.ROOT),
-                    SharingService.parseParties(recipients), SharingService.parseKinds(kinds), thirdParty,
+                    SharingService.parseParties(recipients), served.parseList(kinds), thirdParty,
                     Optional.ofNullable(from).orElseGet(Instant::now), Optional.ofNullable(until));
         }
     }
@@ -326,7 +326,7 @@ final class SharingCommands {
             @Override
             public Integer call() {
                 try (Node node = agreement.parent.openNode()) {
-                    print(node.sharing().addAgreement(terms.terms(), localAdministrator()));
+                    print(node.sharing().addAgreement(terms.terms(node.sharing().kinds()), localAdministrator()));
                 }
                 return 0;
             }
@@ -344,7 +344,7 @@ final class SharingCommands {
             @Override
             public Integer call() {
                 try (Node node = agreement.parent.openNode()) {
-                    print(node.sharing().amendAgreement(id, terms.terms(), localAdministrator()));
+                    print(node.sharing().amendAgreement(id, terms.terms(node.sharing().kinds()), localAdministrator()));
                 }
                 return 0;
             }

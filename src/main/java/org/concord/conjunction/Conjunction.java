@@ -18,4 +18,11 @@ public record Conjunction(long id, long primaryNoradId, long secondaryNoradId, O
                           double crossTrackMeters, Optional<CollisionRisk> risk, Optional<CollisionRisk> cdmRisk,
                           Optional<Long> screeningRunId, Optional<String> cdm, Label label,
                           Optional<InputAges> inputAges) {
+
+    /** The same conjunction, found by this screening run. */
+    public Conjunction inRun(long runId) {
+        return new Conjunction(id, primaryNoradId, secondaryNoradId, primaryOrbitId, secondaryOrbitId, tca,
+                missDistanceMeters, relativeSpeedMetersPerSecond, radialMeters, inTrackMeters, crossTrackMeters, risk,
+                cdmRisk, Optional.of(runId), cdm, label, inputAges);
+    }
 }

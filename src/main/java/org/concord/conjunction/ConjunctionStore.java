@@ -6,8 +6,12 @@ import java.util.Optional;
 
 import org.concord.catalog.Page;
 import org.concord.label.LabelFilter;
+import org.concord.product.ProductQuery;
 
-/** Persistence of screening runs and conjunctions, implemented in {@code store}. */
+/**
+ * Persistence of screening runs and conjunctions, implemented in {@code store}; conjunctions are stored as the product
+ * kind {@link ConjunctionKind}.
+ */
 public interface ConjunctionStore {
 
     /**
@@ -54,6 +58,9 @@ public interface ConjunctionStore {
     /** The conjunction, if it exists and {@code filter} admits it and both its inputs. */
     Optional<Conjunction> findConjunction(long id, LabelFilter filter);
 
-    /** Conjunctions {@code filter} admits (with both their inputs): items, total and cursor exclude the rest. */
-    Page<Conjunction> findConjunctions(ConjunctionQuery query, LabelFilter filter);
+    /**
+     * Conjunctions {@code filter} admits (with both their inputs), by the filters of {@link ConjunctionKind}: items,
+     * total and cursor exclude the rest.
+     */
+    Page<Conjunction> findConjunctions(ProductQuery query, LabelFilter filter);
 }

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
 import org.concord.catalog.SourceFormat;
-import org.concord.conjunction.CollisionRisk;
-import org.concord.conjunction.Conjunction;
-import org.concord.risk.CovarianceSource;
+import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
@@ -50,9 +50,9 @@ public final class BundleCodec {
             label(o.putObject("label"), item.label());
             o.put("content", item.content());
         }
-        ArrayNode conjunctions = root.putArray("conjunctions");
-        for (Bundle.ConjunctionItem item : bundle.conjunctions()) {
-            conjunction(conjunctions.addObject(), item);
+        ArrayNode products = root.putArray("products");
+        for (Bundle.ProductItem item : bundle.products()) {
+            product(products.addObject(), item);
         }
         ArrayNode recalls = root.putArray("recalls");
         for (Bundle.Recall recall : bundle.recalls()) {
@@ -66,35 +66,33 @@ public final class BundleCodec {
         }
     }
 
-    private static void conjunction(ObjectNode o, Bundle.ConjunctionItem item) {
-        Conjunction c = item.conjunction();
+    private static void product(ObjectNode o, Bundle.ProductItem item) {
+        o.put("kind", item.kind().code());
         o.put("key", item.key());
-        o.put("primaryNoradId", c.primaryNoradId());
-        o.put("secondaryNoradId", c.secondaryNoradId());
-        item.primaryInput().ifPresent(i -> o.putObject("primaryInput").put("sha256", i.contentSha256())
-                .put("originator", i.originator()));
-        item.secondaryInput().ifPresent(i -> o.putObject("secondaryInput").put("sha256", i.contentSha256())
-                .put("originator", i.originator()));
-        o.put("tca", c.tca().toString());
-        o.put("missMeters", c.missDistanceMeters());
-        o.put("relativeSpeedMetersPerSecond", c.relativeSpeedMetersPerSecond());
-        o.put("radialMeters", c.radialMeters());
-        o.put("inTrackMeters", c.inTrackMeters());
-        o.put("crossTrackMeters", c.crossTrackMeters());
-        c.risk().ifPresent(r -> risk(o.putObject("risk"), r));
-        c.cdmRisk().ifPresent(r -> risk(o.putObject("cdmRisk"), r));
-        c.cdm().ifPresent(text -> o.put("cdm", text));
-        label(o.putObject("label"), c.label());
+        label(o.putObject("label"), item.label());
+        ArrayNode inputs = o.putArray("inputs");
+        for (Bundle.InputRef input : item.inputs()) {
+            inputs.addObject().put("role", input.role()).put("kind", input.kind().code()).put("ref", input.ref())
+                    .put("originator", input.originator());
+        }
+        ObjectNode values = o.putObject("values");
+        item.values().forEach((name, v) -> values.set(name, JSON.valueToTree(v)));
     }
 
-    private static void risk(ObjectNode o, CollisionRisk risk) {
-        o.put("probability", risk.probability());
-        o.put("method", risk.method());
-        o.put("covarianceSource", risk.source().name());
-        if (Double.isFinite(risk.combinedHardBodyRadiusMeters())) {
-            o.put("hardBodyRadiusMeters", risk.combinedHardBodyRadiusMeters());
+    /** One product item as JSON text: how a node holds an item of a kind it does not serve. */
+    public static String encodeItem(Bundle.ProductItem item) {
+        ObjectNode o = JSON.createObjectNode();
+        product(o, item);
+        return o.toString();
+    }
+
+    /** An item held as {@link #encodeItem} wrote it. */
+    public static Bundle.ProductItem decodeItem(String json) {
+        try {
+            return productItem(JSON.readTree(json), "item");
+        } catch (IOException e) {
+            throw new BundleRejectedException("a held item cannot be read: " + e.getMessage());
         }
-        o.put("statement", risk.statement());
     }
 
     private static void label(ObjectNode node, Label label) {
@@ -135,10 +133,10 @@ public final class BundleCodec {
         for (int i = 0; i < orbits.size(); i++) {
             items.add(item(orbits.get(i), "orbits[" + i + "]"));
         }
-        List<Bundle.ConjunctionItem> conjunctions = new ArrayList<>();
-        JsonNode conjunctionNodes = array(root, "conjunctions");
-        for (int i = 0; i < conjunctionNodes.size(); i++) {
-            conjunctions.add(conjunctionItem(conjunctionNodes.get(i), "conjunctions[" + i + "]"));
+        List<Bundle.ProductItem> products = new ArrayList<>();
+        JsonNode productNodes = array(root, "products");
+        for (int i = 0; i < productNodes.size(); i++) {
+            products.add(productItem(productNodes.get(i), "products[" + i + "]"));
         }
         List<Bundle.Recall> recalls = new ArrayList<>();
         JsonNode recallNodes = array(root, "recalls");
@@ -151,57 +149,54 @@ public final class BundleCodec {
         }
         return new Bundle(text(sender, "party", "sender.party"), text(sender, "node", "sender.node"),
                 text(recipient, "party", "recipient.party"), text(recipient, "node", "recipient.node"), sequence,
-                created, items, conjunctions, recalls);
+                created, items, products, recalls);
     }
 
-    private static Bundle.ConjunctionItem conjunctionItem(JsonNode o, String at) {
+    private static Bundle.ProductItem productItem(JsonNode o, String at) {
         requireObject(o, at);
-        String key = text(o, "key", at + ".key");
-        if (!key.matches("[0-9a-f]{64}")) {
-            throw new BundleRejectedException(at + ".key: '" + key + "' is not a lowercase hex SHA-256");
-        }
-        Conjunction c = new Conjunction(0, number(o, "primaryNoradId", at + ".primaryNoradId"),
-                number(o, "secondaryNoradId", at + ".secondaryNoradId"), Optional.empty(), Optional.empty(),
-                instant(o, "tca", at + ".tca"), decimal(o, "missMeters", at), decimal(o,
-                "relativeSpeedMetersPerSecond", at), decimal(o, "radialMeters", at), decimal(o, "inTrackMeters", at),
-                decimal(o, "crossTrackMeters", at), risk(o, "risk", at), risk(o, "cdmRisk", at),
-                Optional.empty(), o.has("cdm") ? Optional.of(text(o, "cdm", at + ".cdm")) : Optional.empty(),
-                label(object(o, "label", at + ".label"), at + ".label"), Optional.empty());
-        return new Bundle.ConjunctionItem(key, c, input(o, "primaryInput", at), input(o, "secondaryInput", at));
-    }
-
-    private static Optional<Bundle.InputRef> input(JsonNode o, String field, String at) {
-        if (!o.has(field)) {
-            return Optional.empty();
-        }
-        JsonNode input = object(o, field, at + "." + field);
-        return Optional.of(new Bundle.InputRef(sha256(input, at + "." + field + ".sha256"),
-                text(input, "originator", at + "." + field + ".originator")));
-    }
-
-    private static Optional<CollisionRisk> risk(JsonNode o, String field, String at) {
-        if (!o.has(field)) {
-            return Optional.empty();
-        }
-        JsonNode r = object(o, field, at + "." + field);
-        String where = at + "." + field;
-        CovarianceSource source;
+        DataKind kind;
         try {
-            source = CovarianceSource.valueOf(text(r, "covarianceSource", where + ".covarianceSource"));
+            kind = new DataKind(text(o, "kind", at + ".kind"));
         } catch (IllegalArgumentException e) {
-            throw new BundleRejectedException(where + ".covarianceSource: unknown source");
+            throw new BundleRejectedException(at + ".kind: " + e.getMessage());
         }
-        return Optional.of(new CollisionRisk(decimal(r, "probability", where), text(r, "method", where + ".method"),
-                source, r.has("hardBodyRadiusMeters") ? decimal(r, "hardBodyRadiusMeters", where) : Double.NaN,
-                text(r, "statement", where + ".statement")));
+        String key = hex(text(o, "key", at + ".key"), at + ".key");
+        Label label = label(object(o, "label", at + ".label"), at + ".label");
+        List<Bundle.InputRef> inputs = new ArrayList<>();
+        JsonNode inputNodes = array(o, "inputs", at + ".inputs");
+        for (int i = 0; i < inputNodes.size(); i++) {
+            JsonNode input = inputNodes.get(i);
+            String where = at + ".inputs[" + i + "]";
+            requireObject(input, where);
+            try {
+                inputs.add(new Bundle.InputRef(text(input, "role", where + ".role"),
+                        new DataKind(text(input, "kind", where + ".kind")), hex(text(input, "ref", where + ".ref"),
+                        where + ".ref"), text(input, "originator", where + ".originator")));
+            } catch (IllegalArgumentException e) {
+                throw new BundleRejectedException(where + ": " + e.getMessage());
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        JsonNode valueNodes = object(o, "values", at + ".values");
+        for (Map.Entry<String, JsonNode> v : valueNodes.properties()) {
+            JsonNode value = v.getValue();
+            values.put(v.getKey(), switch (value.getNodeType()) {
+                case STRING -> value.asText();
+                case BOOLEAN -> value.asBoolean();
+                case NUMBER -> value.isIntegralNumber() && value.canConvertToLong() ? (Object) value.asLong()
+                        : (Object) value.asDouble();
+                default -> throw new BundleRejectedException(at + ".values." + v.getKey()
+                        + ": not text, a number or a boolean");
+            });
+        }
+        return new Bundle.ProductItem(kind, key, label, inputs, values);
     }
 
-    private static double decimal(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isNumber()) {
-            throw new BundleRejectedException(at + "." + field + ": missing or not a number");
+    private static String hex(String value, String at) {
+        if (!value.matches("[0-9a-f]{64}")) {
+            throw new BundleRejectedException(at + ": '" + value + "' is not a lowercase hex SHA-256");
         }
-        return value.asDouble();
+        return value;
     }
 
     private static Bundle.Item item(JsonNode o, String at) {
@@ -239,11 +234,7 @@ public final class BundleCodec {
     }
 
     private static String sha256(JsonNode node, String at) {
-        String value = text(node, "sha256", at);
-        if (!value.matches("[0-9a-f]{64}")) {
-            throw new BundleRejectedException(at + ": '" + value + "' is not a lowercase hex SHA-256");
-        }
-        return value;
+        return hex(text(node, "sha256", at), at);
     }
 
     private static String text(JsonNode node, String field) {

@@ -3,9 +3,11 @@ package org.concord.federation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.concord.catalog.OrbitRecord;
+import org.concord.label.DataKind;
 import org.concord.label.LabelFilter;
 
 /** Peers, feed positions and recalls; implemented in {@code store}. */
@@ -32,8 +34,8 @@ public interface FederationStore {
     /**
      * The next records of the feed after {@code from}: records the filter admits, of labels whose originator is not
      * {@code exceptOriginator}, at most {@code limit} and (but for the first) at most {@code maxContentChars} of
-     * message text, in id order; the conjunctions the filter admits with their
-     * inputs (which this or an earlier bundle carries, or which are the recipient's own); and the recalls after
+     * message text, in id order; the products of every kind the filter admits with their inputs (which this or an
+     * earlier bundle carries, or which are the recipient's own); and the recalls after
      * {@code from} of records that an earlier bundle released (their id is at or below the lane's cursor). The answer
      * carries the cursors after it.
      */
@@ -72,16 +74,32 @@ public interface FederationStore {
     /** Remembers a recall so that it reaches the peers the record was released to. */
     void addRecall(StoredOrbit orbit, String reason, Instant at, String by);
 
+    /** Holds, unread, a received product item of a kind this node does not serve (its JSON as the bundle had it). */
+    void holdItem(long peerId, DataKind kind, String json, Instant at);
+
+    /** The held items of this kind, oldest first. */
+    List<HeldItem> heldItems(DataKind kind);
+
+    /** How many items each peer's bundles brought that are held, by kind. */
+    Map<Long, Map<DataKind, Long>> heldCounts();
+
+    /** Lets go of these held items (adopted, or dropped). */
+    void releaseHeld(List<Long> ids);
+
+    /** A held item: its id, the peer it came from, its kind and its JSON. */
+    record HeldItem(long id, long peerId, DataKind kind, String json) {
+    }
+
     /** A stored orbit record with the lane it is in. */
     record StoredOrbit(OrbitRecord orbit, Lane lane) {
     }
 
-    /** A step of a feed: its records, its conjunctions, its recalls, and the cursors after it. */
-    record FeedSlice(List<OrbitRecord> orbits, List<Bundle.ConjunctionItem> conjunctions, List<Bundle.Recall> recalls,
+    /** A step of a feed: its records, its products, its recalls, and the cursors after it. */
+    record FeedSlice(List<OrbitRecord> orbits, List<Bundle.ProductItem> products, List<Bundle.Recall> recalls,
                      FeedCursors after) {
 
         public boolean isEmpty() {
-            return orbits.isEmpty() && conjunctions.isEmpty() && recalls.isEmpty();
+            return orbits.isEmpty() && products.isEmpty() && recalls.isEmpty();
         }
     }
 }

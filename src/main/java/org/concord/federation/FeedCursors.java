@@ -30,7 +30,7 @@ public record FeedCursors(Map<Lane, Long> lanes, long recall) {
             if (!b.isEmpty()) {
                 b.append(',');
             }
-            b.append(lane.labelId()).append(':').append(lane.kind().name()).append('=').append(id);
+            b.append(lane.labelId()).append(':').append(lane.kind().code()).append('=').append(id);
         });
         return b.append(";r=").append(recall).toString();
     }
@@ -47,7 +47,7 @@ public record FeedCursors(Map<Lane, Long> lanes, long recall) {
                 int colon = part.indexOf(':');
                 int eq = part.indexOf('=');
                 lanes.put(new Lane(Long.parseLong(part.substring(0, colon)),
-                        DataKind.valueOf(part.substring(colon + 1, eq))), Long.parseLong(part.substring(eq + 1)));
+                        DataKind.ofStored(part.substring(colon + 1, eq))), Long.parseLong(part.substring(eq + 1)));
             }
         }
         return new FeedCursors(lanes, Long.parseLong(text.substring(semicolon + 3)));

@@ -3,6 +3,7 @@ package org.concord.formats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
@@ -56,18 +57,26 @@ public final class ElementSetExport {
 
     /**
      * {@code comments} (such as the element set's age) go where the layout has a place for them: COMMENT lines of an
-     * OMM in KVN or XML; a TLE, and an OMM as JSON or CSV, have none.
+     * OMM in KVN or XML; a TLE, and an OMM as JSON or CSV, have none. {@code ommVersion} (default 3.0) is that of an
+     * OMM in KVN or XML; the other layouts have no version.
+     *
+     * @throws IllegalArgumentException for a record that is not mean elements, or a version for another layout
      */
-    public static String export(OrbitRecord record, Layout layout, List<String> comments) {
+    public static String export(OrbitRecord record, Layout layout, List<String> comments,
+                                Optional<OmmWriter.Version> ommVersion) {
         requireMeanElements(record);
+        requireVersionFits(layout, ommVersion);
         if (layout == Layout.TLE && record.format() == SourceFormat.TLE) {
             return record.content().endsWith("\n") ? record.content() : record.content() + "\n";
         }
         TLE tle = OmmReader.toTle(record.format(), record.content());
+        OmmWriter.Version version = ommVersion.orElse(OmmWriter.Version.V3_0);
         return switch (layout) {
-            case TLE -> TleWriter.write(tle, java.util.Optional.of(record.objectName()).filter(n -> !n.isBlank()));
-            case OMM_KVN -> OmmWriter.writeKvn(tle, record.objectName(), record.internationalDesignator(), comments);
-            case OMM_XML -> OmmWriter.writeXml(tle, record.objectName(), record.internationalDesignator(), comments);
+            case TLE -> TleWriter.write(tle, Optional.of(record.objectName()).filter(n -> !n.isBlank()));
+            case OMM_KVN -> OmmWriter.writeKvn(tle, record.objectName(), record.internationalDesignator(), comments,
+                    version);
+            case OMM_XML -> OmmWriter.writeXml(tle, record.objectName(), record.internationalDesignator(), comments,
+                    version);
             case OMM_JSON -> OmmWriter.writeJson(tle, record.objectName(), record.internationalDesignator());
             case OMM_CSV -> OmmWriter.writeCsv(tle, record.objectName(), record.internationalDesignator());
         };
@@ -78,6 +87,14 @@ public final class ElementSetExport {
         requireMeanElements(record);
         return new OmmWriter.Entry(OmmReader.toTle(record.format(), record.content()), record.objectName(),
                 record.internationalDesignator());
+    }
+
+    /** @throws IllegalArgumentException for an OMM version with a layout other than OMM in KVN or XML */
+    static void requireVersionFits(Layout layout, Optional<OmmWriter.Version> ommVersion) {
+        if (ommVersion.isPresent() && layout != Layout.OMM_KVN && layout != Layout.OMM_XML) {
+            throw new IllegalArgumentException("an OMM version applies to " + Layout.OMM_KVN.parameter() + " and "
+                    + Layout.OMM_XML.parameter() + " only, not to " + layout.parameter());
+        }
     }
 
     private static void requireMeanElements(OrbitRecord record) {

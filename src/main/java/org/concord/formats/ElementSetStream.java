@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Optional;
 
 import org.concord.catalog.OrbitRecord;
 import org.concord.formats.ElementSetExport.Layout;
@@ -21,16 +22,23 @@ public final class ElementSetStream implements AutoCloseable {
 
     private final Writer out;
     private final Layout layout;
+    private final Optional<OmmWriter.Version> ommVersion;
     private long written;
 
-    private ElementSetStream(Writer out, Layout layout) {
+    private ElementSetStream(Writer out, Layout layout, Optional<OmmWriter.Version> ommVersion) {
         this.out = out;
         this.layout = layout;
+        this.ommVersion = ommVersion;
     }
 
-    /** Begins a document of this layout on {@code out}. */
-    public static ElementSetStream open(Writer out, Layout layout) {
-        ElementSetStream stream = new ElementSetStream(out, layout);
+    /**
+     * Begins a document of this layout on {@code out}; {@code ommVersion} as {@link ElementSetExport#export} takes it.
+     *
+     * @throws IllegalArgumentException for a version with a layout that has none, before anything is written
+     */
+    public static ElementSetStream open(Writer out, Layout layout, Optional<OmmWriter.Version> ommVersion) {
+        ElementSetExport.requireVersionFits(layout, ommVersion);
+        ElementSetStream stream = new ElementSetStream(out, layout, ommVersion);
         stream.append(switch (layout) {
             case TLE, OMM_KVN -> "";
             case OMM_XML -> XML_DECLARATION + "<ndm>\n";
@@ -48,8 +56,8 @@ public final class ElementSetStream implements AutoCloseable {
             default -> "";
         };
         append(separator + switch (layout) {
-            case TLE, OMM_KVN -> ElementSetExport.export(record, layout, comments);
-            case OMM_XML -> withoutDeclaration(ElementSetExport.export(record, layout, comments));
+            case TLE, OMM_KVN -> ElementSetExport.export(record, layout, comments, ommVersion);
+            case OMM_XML -> withoutDeclaration(ElementSetExport.export(record, layout, comments, ommVersion));
             case OMM_JSON -> OmmWriter.writeJsonObject(ElementSetExport.entry(record));
             case OMM_CSV -> OmmWriter.csvRow(ElementSetExport.entry(record));
         });

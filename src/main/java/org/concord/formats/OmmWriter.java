@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.concord.orbit.CcsdsGenerators;
 
 import org.hipparchus.util.FastMath;
 import org.orekit.data.DataContext;
@@ -20,6 +23,7 @@ import org.orekit.files.ccsds.definitions.BodyFacade;
 import org.orekit.files.ccsds.definitions.CelestialBodyFrame;
 import org.orekit.files.ccsds.definitions.FrameFacade;
 import org.orekit.files.ccsds.definitions.TimeSystem;
+import org.orekit.files.ccsds.definitions.Units;
 import org.orekit.files.ccsds.ndm.WriterBuilder;
 import org.orekit.files.ccsds.ndm.odm.KeplerianElements;
 import org.orekit.files.ccsds.ndm.odm.OdmHeader;
@@ -29,24 +33,23 @@ import org.orekit.files.ccsds.ndm.odm.omm.OmmMetadata;
 import org.orekit.files.ccsds.ndm.odm.omm.OmmTle;
 import org.orekit.files.ccsds.section.Segment;
 import org.orekit.files.ccsds.utils.generation.Generator;
-import org.orekit.files.ccsds.utils.generation.KvnGenerator;
-import org.orekit.files.ccsds.utils.generation.XmlGenerator;
 import org.orekit.orbits.PositionAngleType;
 import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScalesFactory;
-import org.orekit.utils.Constants;
 import org.orekit.utils.IERSConventions;
+import org.orekit.utils.units.Unit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes SGP4 mean elements as an OMM: CCSDS KVN and XML through Orekit's OMM writer (metadata TEME, UTC, SGP4,
- * full double precision), and the JSON and CSV layouts of CelesTrak (the TLE's precision: 8 decimals of mean motion,
- * 7 of eccentricity, 4 of angles, 5 significant digits of BSTAR and MEAN_MOTION_DDOT, the epoch to the
- * microsecond). What is written is read back by {@link OmmReader} to the same TLE.
+ * Writes SGP4 mean elements as an OMM: CCSDS KVN and XML through Orekit's OMM writer (metadata TEME, UTC, SGP4;
+ * the numbers of the TLE as the TLE has them; XML valid against the CCSDS NDM/XML schema), and the JSON and CSV
+ * layouts of CelesTrak (the TLE's precision: 8 decimals of mean motion, 7 of eccentricity, 4 of angles, 5
+ * significant digits of BSTAR and MEAN_MOTION_DDOT, the epoch to the microsecond). What is written is read back by
+ * {@link OmmReader} to the same TLE.
  */
 public final class OmmWriter {
 
@@ -62,10 +65,32 @@ public final class OmmWriter {
     /** What CCSDS OBJECT_ID (mandatory) says of an object without an international designator. */
     static final String UNKNOWN_OBJECT_ID = "UNKNOWN";
 
+    /** How far apart, in units in the last place, a value and its TLE-precision decimal are the same number. */
+    private static final int CONVERSION_ULPS = 4;
+
     private static final DateTimeFormatter EPOCH = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);
 
     private OmmWriter() {
+    }
+
+    /**
+     * The OMM version a CCSDS message is written as: 3.0 (CCSDS 502.0-B-3, the default) or 2.0 (502.0-B-2, the
+     * version of the NDM/XML 2.0.0 schema and of the OMMs CelesTrak and Space-Track serve). Concord writes the same
+     * keywords in both.
+     */
+    public enum Version {
+        V2_0(2.0),
+        V3_0(3.0);
+
+        /** The versions by the name a caller gives ({@code 2.0}, {@code 3.0}). */
+        public static final Map<String, Version> BY_NAME = Map.of("2.0", V2_0, "3.0", V3_0);
+
+        private final double number;
+
+        Version(double number) {
+            this.number = number;
+        }
     }
 
     /** One mean-element record to write. */
@@ -73,60 +98,53 @@ public final class OmmWriter {
     }
 
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator) {
-        return writeKvn(tle, objectName, internationalDesignator, List.of());
+        return writeKvn(tle, objectName, internationalDesignator, List.of(), Version.V3_0);
     }
 
-    /** With {@code comments} as COMMENT lines of the metadata. */
+    /** With {@code comments} as COMMENT lines of the metadata, as OMM {@code version}. */
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator,
-                                  List<String> comments) {
+                                  List<String> comments, Version version) {
         StringBuilder out = new StringBuilder();
-        write(new KvnGenerator(out, org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.KVN_PADDING_WIDTH, "OMM",
-                Constants.JULIAN_DAY, 0), omm(tle, objectName, internationalDesignator, Instant.now(),
-                DEFAULT_ORIGINATOR, comments));
+        write(kvn(out), omm(tle, objectName, internationalDesignator, Instant.now(),
+                DEFAULT_ORIGINATOR, comments, version));
         return out.toString();
     }
 
     public static String writeKvn(TLE tle, String objectName, Optional<String> internationalDesignator,
                                   Instant creationDate, String originator) {
         StringBuilder out = new StringBuilder();
-        write(new KvnGenerator(out, org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.KVN_PADDING_WIDTH, "OMM",
-                Constants.JULIAN_DAY, 0), omm(tle, objectName, internationalDesignator, creationDate, originator,
-                List.of()));
+        write(kvn(out), omm(tle, objectName, internationalDesignator, creationDate, originator,
+                List.of(), Version.V3_0));
         return out.toString();
     }
 
     public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator) {
-        return writeXml(tle, objectName, internationalDesignator, List.of());
+        return writeXml(tle, objectName, internationalDesignator, List.of(), Version.V3_0);
     }
 
-    /** With {@code comments} as COMMENT elements of the metadata. */
+    /** With {@code comments} as COMMENT elements of the metadata, as OMM {@code version}. */
     public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
-                                  List<String> comments) {
-        return writeXml(tle, objectName, internationalDesignator, Instant.now(), DEFAULT_ORIGINATOR, comments);
+                                  List<String> comments, Version version) {
+        return writeXml(tle, objectName, internationalDesignator, Instant.now(), DEFAULT_ORIGINATOR, comments,
+                version);
     }
 
     public static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
                                   Instant creationDate, String originator) {
-        return writeXml(tle, objectName, internationalDesignator, creationDate, originator, List.of());
+        return writeXml(tle, objectName, internationalDesignator, creationDate, originator, List.of(), Version.V3_0);
     }
 
     private static String writeXml(TLE tle, String objectName, Optional<String> internationalDesignator,
-                                   Instant creationDate, String originator, List<String> comments) {
+                                   Instant creationDate, String originator, List<String> comments, Version version) {
         StringBuilder out = new StringBuilder();
-        try {
-            // Orekit's XML generator writes text as it is: what would break the XML is escaped here
-            write(new XmlGenerator(out, XmlGenerator.DEFAULT_INDENT, "OMM", Constants.JULIAN_DAY, false, null),
-                    omm(tle, xmlText(objectName), internationalDesignator.map(OmmWriter::xmlText), creationDate,
-                            xmlText(originator), comments.stream().map(OmmWriter::xmlText).toList()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(CcsdsGenerators.xml(out, "OMM", Set.of()),
+                omm(tle, objectName, internationalDesignator, creationDate, originator, comments, version));
         return out.toString();
     }
 
-    /** One CelesTrak JSON object. */
+    /** A CelesTrak JSON array of this one element set (CelesTrak answers an array even for one object). */
     public static String writeJson(TLE tle, String objectName, Optional<String> internationalDesignator) {
-        return json(jsonObject(new Entry(tle, objectName, internationalDesignator)));
+        return writeJson(List.of(new Entry(tle, objectName, internationalDesignator)));
     }
 
     /** A CelesTrak JSON array. */
@@ -160,8 +178,9 @@ public final class OmmWriter {
                 .collect(java.util.stream.Collectors.joining(",", "", "\n"));
     }
 
-    private static String xmlText(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    private static Generator kvn(StringBuilder out) {
+        return CcsdsGenerators.kvn(out, "OMM", org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.KVN_PADDING_WIDTH,
+                Set.of());
     }
 
     private static String csvCell(String text) {
@@ -244,11 +263,23 @@ public final class OmmWriter {
         }
     }
 
+    /**
+     * The value held (SI), or the decimal of the TLE's precision in the OMM's unit when the two differ only by the
+     * rounding of unit conversions (at most {@value #CONVERSION_ULPS} units in the last place). Orekit's TLE reader
+     * converts degrees and revolutions a day to SI along another path than its OMM writer converts them back, so
+     * that the TLE's {@code 255.0638} would be written {@code 255.06379999999996}; an OMM with more digits than a
+     * TLE differs from its TLE-precision decimal by far more and keeps its own.
+     */
+    private static double tleDigits(double si, Object tlePrecision, Unit unit) {
+        double candidate = unit.toSI(((BigDecimal) tlePrecision).doubleValue());
+        return Math.abs(candidate - si) <= CONVERSION_ULPS * Math.ulp(si) ? candidate : si;
+    }
+
     /** The OMM of a TLE: SGP4 theory, TEME, UTC, Earth, the mean elements and the TLE parameters. */
     private static Omm omm(TLE tle, String objectName, Optional<String> internationalDesignator, Instant creationDate,
-                           String originator, List<String> comments) {
+                           String originator, List<String> comments, Version version) {
         OdmHeader header = new OdmHeader();
-        header.setFormatVersion(org.orekit.files.ccsds.ndm.odm.omm.OmmWriter.CCSDS_OMM_VERS);
+        header.setFormatVersion(version.number);
         header.setCreationDate(new AbsoluteDate(creationDate, TimeScalesFactory.getUTC()));
         header.setOriginator(originator);
 
@@ -264,12 +295,13 @@ public final class OmmWriter {
 
         KeplerianElements elements = new KeplerianElements();
         elements.setEpoch(tle.getDate());
-        elements.setMeanMotion(tle.getMeanMotion());
-        elements.setE(tle.getE());
-        elements.setI(tle.getI());
-        elements.setRaan(tle.getRaan());
-        elements.setPa(tle.getPerigeeArgument());
-        elements.setAnomaly(tle.getMeanAnomaly());
+        Map<String, Object> digits = celestrak(new Entry(tle, objectName, internationalDesignator));
+        elements.setMeanMotion(tleDigits(tle.getMeanMotion(), digits.get(OmmFields.MEAN_MOTION), Units.REV_PER_DAY));
+        elements.setE(tleDigits(tle.getE(), digits.get(OmmFields.ECCENTRICITY), Unit.ONE));
+        elements.setI(tleDigits(tle.getI(), digits.get(OmmFields.INCLINATION), Unit.DEGREE));
+        elements.setRaan(tleDigits(tle.getRaan(), digits.get(OmmFields.RA_OF_ASC_NODE), Unit.DEGREE));
+        elements.setPa(tleDigits(tle.getPerigeeArgument(), digits.get(OmmFields.ARG_OF_PERICENTER), Unit.DEGREE));
+        elements.setAnomaly(tleDigits(tle.getMeanAnomaly(), digits.get(OmmFields.MEAN_ANOMALY), Unit.DEGREE));
         elements.setAnomalyType(PositionAngleType.MEAN);
 
         OmmTle parameters = new OmmTle();
@@ -278,10 +310,12 @@ public final class OmmWriter {
         parameters.setNoradID(tle.getSatelliteNumber());
         parameters.setElementSetNo(tle.getElementNumber());
         parameters.setRevAtEpoch(tle.getRevolutionNumberAtEpoch());
-        parameters.setBStar(tle.getBStar());
+        parameters.setBStar(tleDigits(tle.getBStar(), digits.get(OmmFields.BSTAR), Unit.ONE));
         // both hold the derivatives themselves (rad/s², rad/s³); the writer scales them to the TLE's fields
-        parameters.setMeanMotionDot(tle.getMeanMotionFirstDerivative());
-        parameters.setMeanMotionDotDot(tle.getMeanMotionSecondDerivative());
+        parameters.setMeanMotionDot(tleDigits(tle.getMeanMotionFirstDerivative(),
+                digits.get(OmmFields.MEAN_MOTION_DOT), Units.REV_PER_DAY2_SCALED));
+        parameters.setMeanMotionDotDot(tleDigits(tle.getMeanMotionSecondDerivative(),
+                digits.get(OmmFields.MEAN_MOTION_DDOT), Units.REV_PER_DAY3_SCALED));
 
         OmmData data = new OmmData(elements, null, parameters, null, null, Double.NaN);
         return new Omm(header, List.of(new Segment<>(metadata, data)), IERSConventions.IERS_2010,

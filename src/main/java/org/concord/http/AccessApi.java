@@ -167,14 +167,14 @@ final class AccessApi {
         ctx.json(agreement(sharing.revokeAgreement(id, admin)));
     }
 
-    private static SharingService.Terms terms(JsonFields body) {
+    private SharingService.Terms terms(JsonFields body) {
         String arrays = "recipients and kinds must be arrays, e.g. \"recipients\": [\"USA\"], \"kinds\": [\"orbits\","
                 + " \"conjunctions\"]";
         List<String> recipients = body.texts("recipients", 32).orElseThrow(() -> new IllegalArgumentException(arrays));
         List<String> kinds = body.texts("kinds", 32).orElseThrow(() -> new IllegalArgumentException(arrays));
         return new SharingService.Terms(body.requiredText("grantor", 32).toUpperCase(java.util.Locale.ROOT),
                 SharingService.parseParties(String.join(",", recipients)),
-                SharingService.parseKinds(String.join(",", kinds)), body.bool("includesThirdParty").orElse(false),
+                sharing.kinds().parseList(String.join(",", kinds)), body.bool("includesThirdParty").orElse(false),
                 body.instant("validFrom").orElseGet(Instant::now), body.instant("validTo"));
     }
 

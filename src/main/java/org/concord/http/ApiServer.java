@@ -1,6 +1,7 @@
 package org.concord.http;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,7 +10,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import org.concord.access.SharingService;
-import org.concord.federation.FederationService;
+import org.concord.conjunction.Conjunction;
+import org.concord.federation.PeerClient;
 import org.concord.formats.InputRejectedException;
 import org.concord.http.HttpErrors.ForbiddenException;
 import org.concord.http.HttpErrors.NotFoundException;
@@ -17,6 +19,7 @@ import org.concord.http.HttpErrors.RateLimitedException;
 import org.concord.http.HttpErrors.UnauthorizedException;
 import org.concord.http.HttpErrors.UnavailableException;
 import org.concord.ingest.Uploader.UploadRefusedException;
+import org.concord.label.DataKind;
 import org.concord.node.Node;
 import org.concord.orbit.PropagationException;
 import org.slf4j.Logger;
@@ -34,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
     static final int ANONYMOUS_MAX_LIMIT = 100;
 
     private final Javalin app;
+    private final Map<String, RouteInputs> routeInputs;
 
     /**
      * The filters around every route: {@code authenticate} before it, {@code chargeAnonymous} and {@code auditRead}
@@ -61,6 +65,9 @@ public final class ApiServer implements AutoCloseable {
         StatusApi status = new StatusApi(node, sharing);
         CatalogApi catalog = new CatalogApi(node, sharing);
         ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), sharing);
+        ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
+                Map.of(DataKind.CONJUNCTIONS, c -> JsonViews.conjunction((Conjunction) c)));
+        this.routeInputs = RouteInputs.of(node.productKinds());
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing);
         HttpMetrics metrics = new HttpMetrics(node.metrics());
         StatisticsApi statistics = new StatisticsApi(node, sharing);
@@ -72,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(mapper, false));
             node.config().https().ifPresent(https -> config.jetty.addConnector((server, plain) ->
                     HttpsConnector.of(server, plain, https)));
+            config.appData(RouteInputs.KEY, routeInputs);
             config.routes.before(metrics::start);
             config.routes.before(filters.authenticate());
             config.routes.beforeMatched(RouteInputs::query);
@@ -111,9 +119,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/objects/{noradId}/ephemeris", catalog::ephemeris);
             config.routes.exception(InputRejectedException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
-            config.routes.get("/api/v1/conjunctions", conjunctions::conjunctions);
-            config.routes.get("/api/v1/conjunctions/{conjunctionId}", conjunctions::conjunction);
-            config.routes.get("/api/v1/conjunctions/{conjunctionId}/cdm", conjunctions::conjunctionCdm);
+            products.register(config.routes);
+            config.routes.get("/api/v1/conjunctions/{id}/cdm", conjunctions::conjunctionCdm);
             config.routes.get("/api/v1/screenings", screenings::screenings);
             config.routes.post("/api/v1/screenings", screenings::startScreening);
             config.routes.post("/api/v1/screenings/ephemeris", screenings::screenEphemeris);
@@ -124,8 +131,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/audit/proofs/inclusion", audit::inclusionProof);
             config.routes.get("/api/v1/audit/proofs/consistency", audit::consistencyProof);
             config.routes.get("/api/v1/audit/entries", audit::entries);
-            config.routes.get(FederationService.FEED_PATH, federation::bundles);
-            config.routes.post(FederationService.NOTIFY_PATH, federation::notified);
+            config.routes.get(PeerClient.FEED_PATH, federation::bundles);
+            config.routes.post(PeerClient.NOTIFY_PATH, federation::notified);
             config.routes.get("/api/v1/federation/peers", federation::peers);
             config.routes.post("/api/v1/federation/peers", federation::addPeer);
             config.routes.delete("/api/v1/federation/peers/{peerId}", federation::removePeer);
@@ -165,7 +172,12 @@ public final class ApiServer implements AutoCloseable {
                 }
             });
         });
-        routes().forEach(RouteInputs::of);
+        routes().forEach(route -> RouteInputs.of(routeInputs, route));
+    }
+
+    /** What each route accepts: {@link RouteInputs#ROUTES} and the routes of the node's product kinds. */
+    Map<String, RouteInputs> routeInputs() {
+        return routeInputs;
     }
 
     /** Starts serving; returns the port (useful when 0 asked for any free port). */

@@ -58,11 +58,12 @@ final class AuditApi {
     }
 
     void inclusionProof(Context ctx) {
+        // the token first: without one, not even whether a checkpoint is signed
+        Principal caller = Callers.requireAuthenticated(ctx);
         long index = number(ctx, "index").orElseThrow(() -> new IllegalArgumentException("index is required"));
         long treeSize = number(ctx, "treeSize").orElseGet(() -> audit.latestCheckpoint().map(Checkpoint::treeSize)
                 .orElseThrow(() -> new IllegalArgumentException("treeSize is required while no checkpoint is"
                         + " signed")));
-        Principal caller = Callers.requireAuthenticated(ctx);
         // The entry comes with its proof: a partner gets proofs only of entries that concern it and that it may see
         // whole (PartyView).
         boolean mayKnow = Callers.isOfNodeParty(caller, sharing) || audit.entry(index)

@@ -6,11 +6,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.javalin.http.Context;
 import org.concord.access.SharingService;
 import org.concord.formats.ElementSetExport.Layout;
+import org.concord.input.Arguments;
 import org.concord.formats.ElementSetStream;
+import org.concord.formats.OmmWriter;
 import org.concord.node.Node;
 
 /**
@@ -29,11 +32,13 @@ final class BulkElementsApi {
     }
 
     void elements(Context ctx) throws java.io.IOException {
-        Layout layout = Layout.parse(RouteInputs.query(ctx).text("format", 64).orElse("tle"));
+        Arguments query = RouteInputs.query(ctx);
+        Layout layout = Layout.parse(query.text("format", 64).orElse("tle"));
+        Optional<OmmWriter.Version> ommVersion = query.choice("ommVersion", OmmWriter.Version.BY_NAME);
         Instant now = Instant.now();
         ctx.contentType(layout.mediaType() + "; charset=utf-8");
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
-        try (ElementSetStream stream = ElementSetStream.open(out, layout)) {
+        try (ElementSetStream stream = ElementSetStream.open(out, layout, ommVersion)) {
             node.catalogScan().eachLatestMeanElements(Callers.filter(ctx, sharing), record -> {
                 Callers.exported(ctx, record.label());
                 stream.write(record, List.of(node.config().staleness().assess(record, now).describe()

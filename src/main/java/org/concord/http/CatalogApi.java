@@ -18,6 +18,7 @@ import org.concord.catalog.RelabelOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.formats.ElementSetExport;
 import org.concord.formats.ElementSetExport.Layout;
+import org.concord.formats.OmmWriter;
 import org.concord.http.HttpErrors.ForbiddenException;
 import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.ingest.IngestReport;
@@ -98,7 +99,9 @@ final class CatalogApi {
 
     void elements(Context ctx) {
         long id = ApiServer.parseId(ctx.pathParam("noradId"));
-        Layout layout = Layout.parse(RouteInputs.query(ctx).text("format", 64).orElse("tle"));
+        Arguments query = RouteInputs.query(ctx);
+        Layout layout = Layout.parse(query.text("format", 64).orElse("tle"));
+        Optional<OmmWriter.Version> ommVersion = query.choice("ommVersion", OmmWriter.Version.BY_NAME);
         OrbitRecord latest = node.catalog().latestMeanElements(id, Callers.filter(ctx, sharing))
                 .orElseThrow(() -> new NotFoundException("no mean-element orbit (TLE/OMM) of object " + id
                         + " in this catalog"));
@@ -108,7 +111,7 @@ final class CatalogApi {
         ElementAge age = node.config().staleness().assess(latest, Instant.now());
         elementAgeHeaders(ctx, age);
         ctx.contentType(layout.mediaType()).result(ElementSetExport.export(latest, layout,
-                List.of(age.describe() + " at export")));
+                List.of(age.describe() + " at export"), ommVersion));
     }
 
     void ephemeris(Context ctx) {

@@ -12,9 +12,13 @@ import java.util.Map;
 import org.concord.access.Principal;
 import org.concord.access.SharingService;
 import org.concord.federation.FederationService;
+import org.concord.federation.FeedPuller;
 import org.concord.federation.NodeRequest;
+import org.concord.federation.OutboundFeed;
 import org.concord.federation.Peer;
+import org.concord.federation.PeerClient;
 import org.concord.federation.PeerState;
+import org.concord.federation.Peers;
 import org.concord.http.HttpErrors.UnauthorizedException;
 import org.concord.input.JsonFields;
 
@@ -37,7 +41,7 @@ final class FederationApi {
 
     /** Whether a request goes to a route that partner nodes call with a node signature instead of a token. */
     static boolean isNodeRoute(String path) {
-        return path.equals(FederationService.FEED_PATH) || path.equals(FederationService.NOTIFY_PATH);
+        return path.equals(PeerClient.FEED_PATH) || path.equals(PeerClient.NOTIFY_PATH);
     }
 
     private Peer peer(Context ctx) {
@@ -59,7 +63,7 @@ final class FederationApi {
                 node, federation.identity().fingerprint(), at);
         try {
             return federation.authenticate(request, signature, ctx.ip());
-        } catch (FederationService.NotAPeerException e) {
+        } catch (Peers.NotAPeerException e) {
             throw new UnauthorizedException(e.getMessage());
         }
     }
@@ -81,7 +85,7 @@ final class FederationApi {
                             .header("Cache-Control", "no-store")
                             .result(signed.payload()),
                     () -> ctx.status(HttpStatus.NO_CONTENT));
-        } catch (FederationService.FeedConflictException e) {
+        } catch (OutboundFeed.FeedConflictException e) {
             ctx.status(HttpStatus.CONFLICT).json(JsonViews.error(409, e.getMessage(), List.of()));
         }
     }
@@ -94,7 +98,7 @@ final class FederationApi {
     void peers(Context ctx) {
         Callers.requireNodeAdmin(ctx, sharing);
         List<Object> items = new ArrayList<>();
-        for (FederationService.PeerStatus status : federation.status()) {
+        for (Peers.PeerStatus status : federation.status()) {
             items.add(view(status));
         }
         ctx.json(Map.of("items", items));
@@ -118,7 +122,7 @@ final class FederationApi {
         long id = id(ctx);
         Peer peer = federation.peers().stream().filter(p -> p.id() == id && p.isActive()).findFirst()
                 .orElseThrow(() -> new HttpErrors.NotFoundException("no active peer " + id));
-        FederationService.SyncReport report = federation.pull(peer, Integer.MAX_VALUE);
+        FeedPuller.SyncReport report = federation.pull(peer, Integer.MAX_VALUE);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("peer", peer(peer));
         m.put("bundles", report.bundles());
@@ -133,13 +137,13 @@ final class FederationApi {
     void metrics(Context ctx) {
         Callers.requireNodeAdmin(ctx, sharing);
         StringBuilder out = new StringBuilder();
-        List<FederationService.PeerStatus> all = federation.status();
+        List<Peers.PeerStatus> all = federation.status();
         gauge(out, all, "concord_federation_served_sequence", "last bundle sequence served to the peer",
                 s -> s.state().servedSequence());
         gauge(out, all, "concord_federation_acked_sequence", "last bundle sequence the peer acknowledged",
                 s -> s.state().ackedSequence());
         gauge(out, all, "concord_federation_pending_records", "records the peer has still to receive",
-                FederationService.PeerStatus::pendingRecords);
+                Peers.PeerStatus::pendingRecords);
         gauge(out, all, "concord_federation_received_sequence", "last bundle sequence accepted from the peer",
                 s -> s.state().receivedSequence());
         gauge(out, all, "concord_federation_received_records_total", "records stored from the peer",
@@ -152,11 +156,11 @@ final class FederationApi {
         ctx.contentType("text/plain; version=0.0.4").result(out.toString());
     }
 
-    private static void gauge(StringBuilder out, List<FederationService.PeerStatus> all, String name, String help,
-                              java.util.function.ToLongFunction<FederationService.PeerStatus> value) {
+    private static void gauge(StringBuilder out, List<Peers.PeerStatus> all, String name, String help,
+                              java.util.function.ToLongFunction<Peers.PeerStatus> value) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(name.endsWith("_total") ? " counter\n" : " gauge\n");
-        for (FederationService.PeerStatus s : all) {
+        for (Peers.PeerStatus s : all) {
             if (s.peer().isActive()) {
                 out.append(name).append("{peer=\"").append(s.peer().party()).append("\",node=\"")
                         .append(s.peer().fingerprint(), 0, 16).append("\"} ").append(value.applyAsLong(s))
@@ -165,7 +169,7 @@ final class FederationApi {
         }
     }
 
-    private static Map<String, Object> view(FederationService.PeerStatus status) {
+    private static Map<String, Object> view(Peers.PeerStatus status) {
         Map<String, Object> m = peer(status.peer());
         PeerState s = status.state();
         Map<String, Object> outbound = new LinkedHashMap<>();
@@ -182,6 +186,9 @@ final class FederationApi {
                 .toSeconds()).orElse(null));
         inbound.put("recordsReceived", s.itemsReceived());
         inbound.put("lastAttemptAt", s.lastAttemptAt().map(Instant::toString).orElse(null));
+        Map<String, Object> held = new LinkedHashMap<>();
+        status.heldItems().forEach((kind, count) -> held.put(kind.code(), count));
+        inbound.put("heldItemsByKind", held);
         m.put("inbound", inbound);
         m.put("errors", s.errors());
         m.put("lastError", s.lastError().orElse(null));

@@ -89,7 +89,7 @@ final class JsonViews {
     static Map<String, Object> recall(RecallOutcome r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("orbitRecordsRemoved", r.orbitRecordsRemoved());
-        m.put("conjunctionsRemoved", r.conjunctionsRemoved());
+        m.put("productsRemoved", r.productsRemoved());
         m.put("noradId", r.noradId().orElse(null));
         return m;
     }
@@ -102,7 +102,7 @@ final class JsonViews {
         m.put("noradId", r.noradId());
         m.put("label", label(r.newLabel()));
         m.put("previousLabel", label(r.oldLabel()));
-        m.put("conjunctions", r.conjunctions());
+        m.put("products", r.products());
         return m;
     }
 
@@ -155,11 +155,12 @@ final class JsonViews {
         m.put("primaryOrbitId", c.primaryOrbitId().orElse(null));
         m.put("secondaryOrbitId", c.secondaryOrbitId().orElse(null));
         m.put("tca", c.tca().toString());
-        m.put("missDistanceMeters", c.missDistanceMeters());
-        m.put("relativeSpeedMetersPerSecond", c.relativeSpeedMetersPerSecond());
-        m.put("radialMeters", c.radialMeters());
-        m.put("inTrackMeters", c.inTrackMeters());
-        m.put("crossTrackMeters", c.crossTrackMeters());
+        List<String> unknown = new ArrayList<>();
+        quantity(m, "missDistanceMeters", c.missDistanceMeters(), unknown);
+        quantity(m, "relativeSpeedMetersPerSecond", c.relativeSpeedMetersPerSecond(), unknown);
+        quantity(m, "radialMeters", c.radialMeters(), unknown);
+        quantity(m, "inTrackMeters", c.inTrackMeters(), unknown);
+        quantity(m, "crossTrackMeters", c.crossTrackMeters(), unknown);
         m.put("risk", c.risk().map(JsonViews::risk).orElse(null));
         m.put("cdmRisk", c.cdmRisk().map(JsonViews::risk).orElse(null));
         m.put("screeningRunId", c.screeningRunId().orElse(null));
@@ -168,7 +169,21 @@ final class JsonViews {
         m.put("primaryElementAgeSeconds", c.inputAges().map(a -> a.primary().toSeconds()).orElse(null));
         m.put("secondaryElementAgeSeconds", c.inputAges().map(a -> a.secondary().toSeconds()).orElse(null));
         m.put("stale", c.inputAges().map(InputAges::stale).orElse(null));
+        m.put("unknown", unknown);
         return m;
+    }
+
+    /**
+     * A quantity, or null when its source does not give it (a CDM without RELATIVE_SPEED): its name then goes to
+     * {@code unknown}, so that a JSON number is never the string "NaN".
+     */
+    private static void quantity(Map<String, Object> m, String name, double value, List<String> unknown) {
+        if (Double.isFinite(value)) {
+            m.put(name, value);
+        } else {
+            m.put(name, null);
+            unknown.add(name);
+        }
     }
 
     static Map<String, Object> staleness(ScreeningRun.Staleness s) {

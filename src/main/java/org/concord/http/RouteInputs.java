@@ -1,12 +1,16 @@
 package org.concord.http;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.javalin.config.Key;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
-import org.concord.federation.FederationService;
-import org.concord.input.ConjunctionSearch;
+import org.concord.federation.PeerClient;
+import org.concord.input.ProductSearch;
+import org.concord.product.ProductKind;
+import org.concord.product.ProductKinds;
 import org.concord.input.EphemerisInput;
 import org.concord.input.JsonFields;
 import org.concord.input.ObjectSearch;
@@ -69,12 +73,10 @@ record RouteInputs(Set<String> query, Body body) {
             Map.entry("GET /api/v1/objects", new RouteInputs(ObjectSearch.PARAMETERS, new NoBody())),
             none("GET /api/v1/objects/{noradId}"),
             query("GET /api/v1/objects/{noradId}/orbits", "content"),
-            query("GET /api/v1/objects/{noradId}/elements", "format"),
+            query("GET /api/v1/objects/{noradId}/elements", "format", "ommVersion"),
             Map.entry("GET /api/v1/objects/{noradId}/ephemeris", new RouteInputs(EphemerisInput.PARAMETERS,
                     new NoBody())),
-            Map.entry("GET /api/v1/conjunctions", new RouteInputs(ConjunctionSearch.PARAMETERS, new NoBody())),
-            none("GET /api/v1/conjunctions/{conjunctionId}"),
-            query("GET /api/v1/conjunctions/{conjunctionId}/cdm", "format"),
+            query("GET /api/v1/conjunctions/{id}/cdm", "format"),
             none("GET /api/v1/screenings"),
             Map.entry("POST /api/v1/screenings", new RouteInputs(Set.of(), new Json(ScreeningInput.BODY_KEYS))),
             Map.entry("POST /api/v1/screenings/ephemeris", new RouteInputs(ScreeningInput.EPHEMERIS_PARAMETERS,
@@ -86,8 +88,8 @@ record RouteInputs(Set<String> query, Body body) {
             query("GET /api/v1/audit/proofs/inclusion", "index", "treeSize"),
             query("GET /api/v1/audit/proofs/consistency", "from", "to"),
             query("GET /api/v1/audit/entries", "after", "limit", "party"),
-            query("GET " + FederationService.FEED_PATH, "after"),
-            none("POST " + FederationService.NOTIFY_PATH),
+            query("GET " + PeerClient.FEED_PATH, "after"),
+            none("POST " + PeerClient.NOTIFY_PATH),
             none("GET /api/v1/federation/peers"),
             json("POST /api/v1/federation/peers", "party", "publicKeyPem", "endpoint"),
             none("DELETE /api/v1/federation/peers/{peerId}"),
@@ -95,14 +97,27 @@ record RouteInputs(Set<String> query, Body body) {
             none("GET /api/v1/federation/metrics"),
             none("GET /metrics"),
             none("GET /api/v1/statistics"),
-            query("GET /api/v1/elements", "format"));
+            query("GET /api/v1/elements", "format", "ommVersion"));
 
-    /** What {@code route} ({@code METHOD path}, as {@link ApiServer#routes()} names it) accepts. */
-    static RouteInputs of(String route) {
-        RouteInputs inputs = ROUTES.get(route);
+    /** Where a server keeps the inputs of all its routes: {@link #ROUTES} and those of its product kinds. */
+    static final Key<Map<String, RouteInputs>> KEY = new Key<>("concord.routeInputs");
+
+    /** The routes of a node: {@link #ROUTES}, and the list and get routes of each product kind. */
+    static Map<String, RouteInputs> of(ProductKinds kinds) {
+        Map<String, RouteInputs> all = new HashMap<>(ROUTES);
+        for (ProductKind<?> kind : kinds.all()) {
+            all.put("GET " + ProductApi.listPath(kind), new RouteInputs(ProductSearch.parameters(kind), new NoBody()));
+            all.put("GET " + ProductApi.itemPath(kind), new RouteInputs(Set.of(), new NoBody()));
+        }
+        return Map.copyOf(all);
+    }
+
+    /** What {@code route} ({@code METHOD path}, as {@link ApiServer#routes()} names it) accepts among {@code routes}. */
+    static RouteInputs of(Map<String, RouteInputs> routes, String route) {
+        RouteInputs inputs = routes.get(route);
         if (inputs == null) {
             throw new IllegalStateException("route " + route + " does not say what it accepts: add it to"
-                    + " RouteInputs.ROUTES");
+                    + " RouteInputs.ROUTES (a product kind's routes come with its registration)");
         }
         return inputs;
     }
@@ -121,7 +136,7 @@ record RouteInputs(Set<String> query, Body body) {
     }
 
     private static RouteInputs of(Context ctx) {
-        return of(route(ctx));
+        return of(ctx.appData(KEY), route(ctx));
     }
 
     static String route(Context ctx) {

@@ -50,7 +50,7 @@ public record EphemerisInput(PropagationRequest request, EphemerisFormat format)
     private static Map<String, EphemerisFormat> formats() {
         Map<String, EphemerisFormat> formats = new LinkedHashMap<>();
         for (EphemerisFormat f : EphemerisFormat.values()) {
-            formats.put(f.extension(), f);
+            formats.put(f.parameter(), f);
         }
         return formats;
     }

@@ -1,8 +1,7 @@
 package org.concord.label;
 
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,8 +16,8 @@ import java.util.Set;
  */
 public final class LabelFilter {
 
-    public static final LabelFilter UNRESTRICTED = new LabelFilter(true, Long.MAX_VALUE, EnumSet.allOf(DataKind.class),
-            Map.of(), Map.of());
+    public static final LabelFilter UNRESTRICTED = new LabelFilter(true, Long.MAX_VALUE, Set.of(), Map.of(),
+            Map.of());
 
     private final boolean unrestricted;
     private final long knownUpTo;
@@ -35,12 +34,11 @@ public final class LabelFilter {
                        Map<DataKind, Set<Long>> labelIds, Map<DataKind, Set<Long>> hiddenIds) {
         this.unrestricted = unrestricted;
         this.knownUpTo = knownUpTo;
-        this.allKnown = allKnown.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(DataKind.class))
-                : Collections.unmodifiableSet(EnumSet.copyOf(allKnown));
-        EnumMap<DataKind, Set<Long>> copy = new EnumMap<>(DataKind.class);
+        this.allKnown = Set.copyOf(allKnown);
+        Map<DataKind, Set<Long>> copy = new HashMap<>();
         labelIds.forEach((kind, ids) -> copy.put(kind, Set.copyOf(ids)));
         this.labelIds = Collections.unmodifiableMap(copy);
-        EnumMap<DataKind, Set<Long>> hidden = new EnumMap<>(DataKind.class);
+        Map<DataKind, Set<Long>> hidden = new HashMap<>();
         hiddenIds.forEach((kind, ids) -> hidden.put(kind, Set.copyOf(ids)));
         this.hiddenIds = Collections.unmodifiableMap(hidden);
         this.hash = Objects.hash(unrestricted, knownUpTo, this.allKnown, this.labelIds, this.hiddenIds);

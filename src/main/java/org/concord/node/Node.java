@@ -26,6 +26,7 @@ import org.concord.catalog.CatalogStore;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
+import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
@@ -36,6 +37,9 @@ import org.concord.identity.NodeIdentity;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
 import org.concord.orbit.PropagationService;
+import org.concord.product.ProductKinds;
+import org.concord.product.ProductService;
+import org.concord.product.ProductStore;
 import org.concord.risk.HardBodyRadii;
 import org.concord.screening.ScreeningService;
 import org.concord.store.Database;
@@ -44,6 +48,7 @@ import org.concord.store.JooqCatalogScan;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
 import org.concord.store.JooqFederationStore;
+import org.concord.store.JooqProductStore;
 import org.concord.store.JooqSharingStore;
 
 /** The composition root: one node's database, stores and services, built from its configuration. */
@@ -68,8 +73,10 @@ public final class Node implements AutoCloseable {
     private final AuditLog audit;
     private final FederationService federation;
     private final NodeMetrics metrics;
+    private final ProductKinds productKinds;
+    private final ProductService products;
 
-    private Node(NodeConfig config, Database database, Clock federationClock) {
+    private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
         this.database = database;
         this.metrics = NodeMetrics.create();
@@ -77,7 +84,10 @@ public final class Node implements AutoCloseable {
         JooqCatalogStore catalogStore = new JooqCatalogStore(database);
         this.catalog = catalogStore;
         this.catalogScan = new JooqCatalogScan(database, catalogStore);
-        this.conjunctions = new JooqConjunctionStore(database);
+        this.productKinds = productKinds;
+        JooqProductStore productStore = new JooqProductStore(database, productKinds);
+        this.products = new ProductService(productStore);
+        this.conjunctions = new JooqConjunctionStore(database, productStore);
         HardBodyRadii radii = HardBodyRadii.bundled();
         this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
                 Clock.systemUTC(), metrics.registry());
@@ -88,7 +98,8 @@ public final class Node implements AutoCloseable {
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
-        this.sharing = new SharingService(new JooqSharingStore(database), config.party(), Clock.systemUTC(),
+        this.sharing = new SharingService(new JooqSharingStore(database), config.party(), productKinds.dataKinds(),
+                Clock.systemUTC(),
                 new SharingService.ChangeLog() {
                     @Override
                     public void record(org.concord.access.Principal by, SharingService.Change change, String subject,
@@ -107,11 +118,13 @@ public final class Node implements AutoCloseable {
                     }
                 });
         sharing.registerNodeParty();
-        this.federation = new FederationService(new JooqFederationStore(database), sharing, ingest, conjunctions,
+        this.federation = new FederationService(new JooqFederationStore(database, productStore), sharing, ingest,
+                productKinds, productStore,
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
                         .orbitRecordsRemoved() > 0, identity, config.party(), audit, federationClock,
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting),
                 config.federationAllowPlainHttp(), metrics.registry());
+        federation.adoptHeld();
     }
 
     /** TLS that trusts the certificates in this key store (partners' self-signed certificates or their CAs). */
@@ -131,14 +144,22 @@ public final class Node implements AutoCloseable {
     }
 
 
+    /** The product kinds every node serves (docs/products.md: a new kind is added here). */
+    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE));
+
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
     }
 
     /** A node whose federation runs on {@code federationClock} (tests simulate partners offline for hours). */
     public static Node open(NodeConfig config, Clock federationClock) {
+        return open(config, federationClock, PRODUCT_KINDS);
+    }
+
+    /** A node serving these product kinds (tests register kinds of their own). */
+    public static Node open(NodeConfig config, Clock federationClock, ProductKinds productKinds) {
         DataDirectory.createOwnerOnly(config.dataDirectory());
-        return new Node(config, DataDirectory.openDatabase(config), federationClock);
+        return new Node(config, DataDirectory.openDatabase(config), federationClock, productKinds);
     }
 
     /**
@@ -216,6 +237,20 @@ public final class Node implements AutoCloseable {
         return conjunctions;
     }
 
+    /** The product kinds this node serves. */
+    public ProductKinds productKinds() {
+        return productKinds;
+    }
+
+    /** Every product kind's storage (reads filter by label; {@link #productService()} stores with the label rule). */
+    public ProductStore products() {
+        return products.store();
+    }
+
+    public ProductService productService() {
+        return products;
+    }
+
     public IngestService ingest() {
         return ingest;
     }
@@ -289,7 +324,7 @@ public final class Node implements AutoCloseable {
             String detail = done.relabelled().map(r -> "orbit record " + r.oldId() + " of object " + r.noradId()
                     + " from " + r.oldLabel() + " to " + r.newLabel() + ", now record " + r.newId() + "; "
                     + (widenings.isEmpty() ? "narrower" : "WIDER: " + String.join("; ", widenings)) + "; "
-                    + r.conjunctions() + (r.conjunctions() == 1 ? " conjunction follows" : " conjunctions follow"))
+                    + r.products() + (r.products() == 1 ? " derived product follows" : " derived products follow"))
                     .orElse("not held; nothing re-labelled");
             audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.RELABEL,
                     "relabel orbit " + record.contentSha256() + " from " + originator, List.of(originator),
@@ -307,8 +342,8 @@ public final class Node implements AutoCloseable {
         RecallOutcome outcome = catalog.recall(contentSha256, originator);
         String removed = outcome.orbitRecordsRemoved() == 0 ? "not held; nothing removed"
                 : "removed " + outcome.orbitRecordsRemoved() + " orbit record of object "
-                + outcome.noradId().orElseThrow() + " and " + outcome.conjunctionsRemoved()
-                + (outcome.conjunctionsRemoved() == 1 ? " conjunction" : " conjunctions");
+                + outcome.noradId().orElseThrow() + " and " + outcome.productsRemoved()
+                + (outcome.productsRemoved() == 1 ? " derived product" : " derived products");
         audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.RECALL,
                 "recall orbit " + contentSha256 + " from " + originator, List.of(originator),
                 removed + (reason.isBlank() ? "" : "; reason: " + reason)));

@@ -19,13 +19,14 @@ import java.util.function.Function;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.concord.label.LabelFilter;
+import org.concord.product.ProductQuery;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.OrbitRecord.TimeSpan;
 import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ConjunctionQuery;
+import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.conjunction.ScreeningRun;
 import org.concord.conjunction.ScreeningVolume;
@@ -285,11 +286,10 @@ public final class ScreeningService implements AutoCloseable {
         return new EphemerisScreening(done, screened, conjunctionsOf(done, LabelFilter.UNRESTRICTED));
     }
 
-    /** The run's conjunctions by TCA that the filter admits (the first {@link ConjunctionQuery#MAX_LIMIT}). */
+    /** The run's conjunctions by TCA that the filter admits (the first {@link ProductQuery#MAX_LIMIT}). */
     public List<Conjunction> conjunctionsOf(ScreeningRun run, LabelFilter filter) {
-        return conjunctions.findConjunctions(new ConjunctionQuery(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                ConjunctionQuery.Sort.TCA, ConjunctionQuery.MAX_LIMIT, 0), filter).items();
+        return conjunctions.findConjunctions(new ProductQuery(Map.of("runId", run.id()),
+                ConjunctionKind.INSTANCE.sorts().getFirst(), ProductQuery.MAX_LIMIT, Optional.empty()), filter).items();
     }
 
     /** The objects to screen: their element sets, their orbit records by id, and how many could not be read. */

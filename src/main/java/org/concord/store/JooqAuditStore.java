@@ -39,7 +39,7 @@ public final class JooqAuditStore implements AuditStore {
                 var insert = tx.insertInto(Tables.AuditEntry.T).columns(Tables.AuditEntry.ALL);
                 for (AuditEntry e : entries) {
                     AuditEvent event = e.event();
-                    insert = insert.values(Arrays.asList(e.sequence(), JooqCatalogStore.odt(event.time()),
+                    insert = insert.values(Arrays.asList(e.sequence(), SqlValues.odt(event.time()),
                             event.actor(), event.actorParty().orElse(null), event.action().name(), event.subject(),
                             originatorsColumn(event), event.detail(), e.entry(), e.leafHash()));
                 }
@@ -47,7 +47,7 @@ public final class JooqAuditStore implements AuditStore {
             });
             return true;
         } catch (DataAccessException e) {
-            if (JooqCatalogStore.isUniqueViolation(e)) {
+            if (SqlValues.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -128,13 +128,13 @@ public final class JooqAuditStore implements AuditStore {
             dsl.insertInto(AuditCheckpoint.T)
                     .set(AuditCheckpoint.TREE_SIZE, c.treeSize())
                     .set(AuditCheckpoint.ROOT_HASH, c.rootHash())
-                    .set(AuditCheckpoint.SIGNED_AT, JooqCatalogStore.odt(c.signedAt()))
+                    .set(AuditCheckpoint.SIGNED_AT, SqlValues.odt(c.signedAt()))
                     .set(AuditCheckpoint.SIGNATURE, c.signature())
                     .set(AuditCheckpoint.KEY_FINGERPRINT, c.keyFingerprint())
                     .execute();
             return true;
         } catch (DataAccessException e) {
-            if (JooqCatalogStore.isUniqueViolation(e)) {
+            if (SqlValues.isUniqueViolation(e)) {
                 return false;
             }
             throw e;

@@ -24,7 +24,8 @@ import org.jooq.impl.DSL;
 
 /**
  * The catalog's whole-catalog reads, streamed from a cursor inside one read transaction (PostgreSQL fetches a
- * cursor in parts only inside a transaction), with the label filter of {@link JooqCatalogStore} in SQL.
+ * cursor in parts only inside a transaction), with the label filter of {@link JooqCatalogStore} in SQL
+ * ({@link LabelConditions}).
  */
 public final class JooqCatalogScan implements CatalogScan {
 
@@ -32,16 +33,16 @@ public final class JooqCatalogScan implements CatalogScan {
     private static final int FETCH_SIZE = 500;
 
     private final DSLContext dsl;
-    private final JooqCatalogStore catalog;
+    private final ObjectQueries objects;
 
     public JooqCatalogScan(Database database, JooqCatalogStore catalog) {
         this.dsl = database.dsl();
-        this.catalog = catalog;
+        this.objects = catalog.objectQueries();
     }
 
     @Override
     public void eachObject(LabelFilter filter, Consumer<ObjectFacts> facts) {
-        Table<?> visible = catalog.visibleObjects(filter);
+        Table<?> visible = objects.visibleObjects(filter);
         Field<OffsetDateTime> newestState = DSL.coalesce(Orbit.COVERAGE_STOP, Orbit.EPOCH).as("newest_state");
         Field<Long> satcatNorad = Satcat.NORAD_ID.as("satcat_norad_id");
         Field<Long> noradId = Tables.SpaceObject.NORAD_ID;
@@ -50,7 +51,7 @@ public final class JooqCatalogScan implements CatalogScan {
                                 Satcat.DECAY_DATE)
                         .from(visible).join(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
                         .leftJoin(Satcat.T).on(Satcat.NORAD_ID.eq(noradId)
-                                .and(JooqCatalogStore.admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS))),
+                                .and(LabelConditions.admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS))),
                 r -> facts.accept(new ObjectFacts(r.get(noradId),
                         r.get(satcatNorad) == null ? Optional.empty() : Optional.of(satcat(r)),
                         Optional.of(new ObjectFacts.Orbit(new OrbitSummary(r.get(Orbit.PERIGEE_KM),
@@ -58,8 +59,8 @@ public final class JooqCatalogScan implements CatalogScan {
                                 r.get(Orbit.ECCENTRICITY)), r.get(newestState).toInstant())))));
         stream(tx -> tx.select(Satcat.NORAD_ID, Satcat.OBJECT_TYPE, Satcat.OWNER, Satcat.DECAY_DATE)
                         .from(Satcat.T)
-                        .where(JooqCatalogStore.admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS))
-                        .andNotExists(DSL.selectOne().from(catalog.visibleObjects(filter))
+                        .where(LabelConditions.admitted(Satcat.LABEL_ID, filter, DataKind.ORBITS))
+                        .andNotExists(DSL.selectOne().from(objects.visibleObjects(filter))
                                 .where(Tables.SpaceObject.NORAD_ID.eq(Satcat.NORAD_ID))),
                 r -> facts.accept(new ObjectFacts(r.get(Satcat.NORAD_ID), Optional.of(satcat(r)),
                         Optional.empty())));
@@ -82,15 +83,15 @@ public final class JooqCatalogScan implements CatalogScan {
         Table<?> ranked = DSL.select(rankedId, rank).from(Orbit.T)
                 .leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
                 .where(Orbit.ORBIT_KIND.eq(OrbitKind.MEAN_ELEMENTS.name()))
-                .and(JooqCatalogStore.orbitVisible(filter))
+                .and(LabelConditions.orbitVisible(filter))
                 .asTable("ranked");
         Field<Long> firstId = DSL.field(DSL.unquotedName("ranked", "ranked_id"), Long.class);
         Field<Integer> firstRank = DSL.field(DSL.unquotedName("ranked", "latest_rank"), Integer.class);
-        stream(tx -> tx.select(JooqCatalogStore.orbitFields()).from(Orbit.T)
+        stream(tx -> tx.select(OrbitRows.orbitFields()).from(Orbit.T)
                         .join(Tables.IngestSource.T).on(Tables.IngestSource.ID.eq(Orbit.SOURCE_ID))
                         .join(ranked).on(firstId.eq(Orbit.ID)).and(firstRank.eq(1))
                         .orderBy(Orbit.NORAD_ID),
-                r -> records.accept(JooqCatalogStore.toOrbit(r)));
+                r -> records.accept(OrbitRows.toOrbit(r)));
     }
 
     private <R extends Record> void stream(java.util.function.Function<DSLContext, ResultQuery<R>> query,

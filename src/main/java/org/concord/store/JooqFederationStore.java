@@ -24,7 +24,6 @@ import org.concord.federation.Peer;
 import org.concord.federation.PeerState;
 import org.concord.label.DataKind;
 import org.concord.label.LabelFilter;
-import org.concord.store.Tables.Conj;
 import org.concord.store.Tables.IngestSource;
 import org.concord.store.Tables.LabelRow;
 import org.concord.store.Tables.Orbit;
@@ -101,10 +100,24 @@ public final class JooqFederationStore implements FederationStore {
         static final Field<String> RECALLED_BY = field(unquotedName("recalled_by"), SQLDataType.VARCHAR);
     }
 
-    private final DSLContext dsl;
+    /** Received product items of kinds this node does not serve (V15). */
+    private static final class HeldRow {
+        static final Table<?> T = table(unquotedName("product_held"));
+        static final Field<Long> ID = field(unquotedName("id"), SQLDataType.BIGINT);
+        static final Field<Long> PEER_ID = field(unquotedName("peer_id"), SQLDataType.BIGINT);
+        static final Field<String> DATA_KIND = field(unquotedName("data_kind"), SQLDataType.VARCHAR);
+        static final Field<String> ITEM = field(unquotedName("item"), SQLDataType.CLOB);
+        static final Field<OffsetDateTime> RECEIVED_AT = field(unquotedName("received_at"),
+                SQLDataType.TIMESTAMPWITHTIMEZONE);
+    }
 
-    public JooqFederationStore(Database database) {
+    private final DSLContext dsl;
+    private final ProductFeed products;
+
+    /** Feeds carry the products of {@code products}' kinds. */
+    public JooqFederationStore(Database database, JooqProductStore products) {
         this.dsl = database.dsl();
+        this.products = new ProductFeed(dsl, products);
     }
 
     @Override
@@ -113,7 +126,7 @@ public final class JooqFederationStore implements FederationStore {
             DSLContext tx = dsl;
             long id = tx.insertInto(PeerRow.T).set(PeerRow.PARTY, party).set(PeerRow.FINGERPRINT, fingerprint)
                     .set(PeerRow.PUBLIC_KEY, publicKeyPem).set(PeerRow.ENDPOINT, endpoint.toString())
-                    .set(PeerRow.ADDED_AT, JooqCatalogStore.odt(at)).set(PeerRow.ADDED_BY, by)
+                    .set(PeerRow.ADDED_AT, SqlValues.odt(at)).set(PeerRow.ADDED_BY, by)
                     .returningResult(PeerRow.ID).fetchOne().value1();
             tx.insertInto(StateRow.T).set(StateRow.PEER_ID, id).set(StateRow.SERVED_SEQUENCE, 0L)
                     .set(StateRow.ACKED_SEQUENCE, 0L).set(StateRow.ITEMS_SERVED, 0L)
@@ -125,7 +138,7 @@ public final class JooqFederationStore implements FederationStore {
 
     @Override
     public boolean removePeer(long id, Instant at) {
-        return dsl.update(PeerRow.T).set(PeerRow.REMOVED_AT, JooqCatalogStore.odt(at))
+        return dsl.update(PeerRow.T).set(PeerRow.REMOVED_AT, SqlValues.odt(at))
                 .where(PeerRow.ID.eq(id)).and(PeerRow.REMOVED_AT.isNull()).execute() == 1;
     }
 
@@ -210,7 +223,7 @@ public final class JooqFederationStore implements FederationStore {
 
     private static Condition beyond(List<Lane> lanes, FeedCursors from) {
         return DSL.or(lanes.stream().map(lane -> Orbit.LABEL_ID.eq(lane.labelId())
-                .and(lane.kind() == DataKind.EPHEMERIDES ? Orbit.ORBIT_KIND.eq(OrbitKind.EPHEMERIS.name())
+                .and(lane.kind().equals(DataKind.EPHEMERIDES) ? Orbit.ORBIT_KIND.eq(OrbitKind.EPHEMERIS.name())
                         : Orbit.ORBIT_KIND.ne(OrbitKind.EPHEMERIS.name()))
                 .and(Orbit.ID.gt(from.of(lane)))).toList());
     }
@@ -224,9 +237,9 @@ public final class JooqFederationStore implements FederationStore {
         long newestId = Optional.ofNullable(dsl.select(DSL.max(Orbit.ID)).from(Orbit.T).fetchOne().value1())
                 .orElse(0L);
         List<OrbitRecord> fetched = lanes.isEmpty() ? List.of()
-                : dsl.select(JooqCatalogStore.orbitFields()).from(Orbit.T).join(IngestSource.T)
+                : dsl.select(OrbitRows.orbitFields()).from(Orbit.T).join(IngestSource.T)
                 .on(IngestSource.ID.eq(Orbit.SOURCE_ID)).where(beyond(lanes, from)).orderBy(Orbit.ID).limit(limit)
-                .fetch(JooqCatalogStore::toOrbit);
+                .fetch(OrbitRows::toOrbit);
         List<OrbitRecord> orbits = new ArrayList<>();
         long contentChars = 0;
         for (OrbitRecord o : fetched) {
@@ -242,13 +255,14 @@ public final class JooqFederationStore implements FederationStore {
         for (Lane lane : lanes) {
             after.merge(lane, reached, Math::max);
         }
-        List<Bundle.ConjunctionItem> conjunctions = conjunctions(from, filter, exceptOriginator, limit, after);
+        List<Bundle.ProductItem> productItems = products.next(from, filter, exceptOriginator, limit,
+                kind -> visibleLanes(filter, exceptOriginator, List.of(kind)), after);
         List<Bundle.Recall> recalls = new ArrayList<>();
         long recallCursor = from.recall();
         for (Record r : dsl.select(RecallRow.ID, RecallRow.ORBIT_ID, RecallRow.LABEL_ID, RecallRow.DATA_KIND,
                         RecallRow.CONTENT_SHA256, RecallRow.ORIGINATOR, RecallRow.REASON, RecallRow.RECALLED_AT)
                 .from(RecallRow.T).where(RecallRow.ID.gt(from.recall())).orderBy(RecallRow.ID).limit(limit).fetch()) {
-            Lane lane = new Lane(r.get(RecallRow.LABEL_ID), DataKind.valueOf(r.get(RecallRow.DATA_KIND)));
+            Lane lane = new Lane(r.get(RecallRow.LABEL_ID), DataKind.ofStored(r.get(RecallRow.DATA_KIND)));
             if (r.get(RecallRow.ORBIT_ID) <= from.of(lane)) {
                 if (relabelledBeyond(r.get(RecallRow.CONTENT_SHA256), r.get(RecallRow.ORIGINATOR), lanes, after)) {
                     // the record again under its new label comes in a later bundle: its recall waits for it, so
@@ -260,7 +274,7 @@ public final class JooqFederationStore implements FederationStore {
             }
             recallCursor = r.get(RecallRow.ID);
         }
-        return new FeedSlice(orbits, conjunctions, recalls, new FeedCursors(after, recallCursor));
+        return new FeedSlice(orbits, productItems, recalls, new FeedCursors(after, recallCursor));
     }
 
     /**
@@ -275,73 +289,6 @@ public final class JooqFederationStore implements FederationStore {
                     Lane lane = new Lane(r.value2(), OrbitKind.valueOf(r.value3()).dataKind());
                     return visible.contains(lane) && r.value1() > after.getOrDefault(lane, 0L);
                 }).orElse(false);
-    }
-
-    /**
-     * The next conjunctions of the feed, in id order, up to the first whose input orbit records the recipient will
-     * not hold after this bundle (it waits for the next); moves the conjunction lanes in {@code after}.
-     */
-    private List<Bundle.ConjunctionItem> conjunctions(FeedCursors from, LabelFilter filter, String exceptOriginator,
-                                                      int limit, TreeMap<Lane, Long> after) {
-        List<Lane> lanes = visibleLanes(filter, exceptOriginator, List.of(DataKind.CONJUNCTIONS));
-        if (lanes.isEmpty()) {
-            return List.of();
-        }
-        long newestId = Optional.ofNullable(dsl.select(DSL.max(Conj.ID)).from(Conj.T).fetchOne().value1()).orElse(0L);
-        Condition beyond = DSL.or(lanes.stream().map(lane -> Conj.LABEL_ID.eq(lane.labelId())
-                .and(Conj.ID.gt(from.of(lane)))).toList());
-        List<Record> rows = dsl.select(Conj.ALL).select(Conj.LABEL_ID).from(Conj.T)
-                .where(beyond).and(JooqConjunctionStore.visible(filter)).orderBy(Conj.ID).limit(limit).fetch();
-        Map<Long, OrbitRef> inputs = new HashMap<>();
-        List<Long> inputIds = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.get(Conj.PRIMARY_ORBIT_ID),
-                r.get(Conj.SECONDARY_ORBIT_ID))).filter(java.util.Objects::nonNull).distinct().toList();
-        for (int i = 0; i < inputIds.size(); i += 1000) {
-            dsl.select(Orbit.ID, Orbit.CONTENT_SHA256, Orbit.LABEL_ORIGINATOR, Orbit.LABEL_ID, Orbit.ORBIT_KIND)
-                    .from(Orbit.T).where(Orbit.ID.in(inputIds.subList(i, Math.min(inputIds.size(), i + 1000))))
-                    .forEach(r -> inputs.put(r.value1(), new OrbitRef(r.value2(), r.value3(), new Lane(r.value4(),
-                            OrbitKind.valueOf(r.value5()).dataKind()))));
-        }
-        List<Bundle.ConjunctionItem> items = new ArrayList<>();
-        boolean waiting = false;
-        for (Record r : rows) {
-            Optional<OrbitRef> primary = Optional.ofNullable(r.get(Conj.PRIMARY_ORBIT_ID)).map(inputs::get);
-            Optional<OrbitRef> secondary = Optional.ofNullable(r.get(Conj.SECONDARY_ORBIT_ID)).map(inputs::get);
-            if (!held(primary, r.get(Conj.PRIMARY_ORBIT_ID), after, exceptOriginator)
-                    || !held(secondary, r.get(Conj.SECONDARY_ORBIT_ID), after, exceptOriginator)) {
-                waiting = true;
-                break;
-            }
-            org.concord.conjunction.Conjunction c = JooqConjunctionStore.toConjunction(r);
-            String key = Optional.ofNullable(r.get(Conj.CDM_SHA256)).orElseGet(() -> org.concord.digest.Sha256
-                    .hex(("conjunction/1|" + c.label().originator() + "|" + c.primaryNoradId() + "|"
-                            + c.secondaryNoradId() + "|" + c.tca() + "|" + primary.map(OrbitRef::sha).orElse("")
-                            + "|" + secondary.map(OrbitRef::sha).orElse("")).getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8)));
-            items.add(new Bundle.ConjunctionItem(key, c, primary.map(OrbitRef::input), secondary.map(OrbitRef::input)));
-        }
-        long reached = waiting ? (items.isEmpty() ? -1 : rows.get(items.size() - 1).get(Conj.ID))
-                : rows.size() == limit ? rows.getLast().get(Conj.ID)
-                : Math.max(newestId, rows.isEmpty() ? 0 : rows.getLast().get(Conj.ID));
-        if (reached >= 0) {
-            for (Lane lane : lanes) {
-                after.merge(lane, reached, Math::max);
-            }
-        }
-        return items;
-    }
-
-    /** An input orbit record of a conjunction: what names it across nodes, and its lane here. */
-    private record OrbitRef(String sha, String originator, Lane lane) {
-        Bundle.InputRef input() {
-            return new Bundle.InputRef(sha, originator);
-        }
-    }
-
-    /** Whether the recipient holds this input after the bundle: it was released up to here, or it is its own. */
-    private static boolean held(Optional<OrbitRef> input, Long orbitId, Map<Lane, Long> after,
-                                String recipient) {
-        return orbitId == null || input.map(i -> i.originator().equals(recipient)
-                || after.getOrDefault(i.lane(), 0L) >= orbitId).orElse(false);
     }
 
     @Override
@@ -360,9 +307,9 @@ public final class JooqFederationStore implements FederationStore {
             tx.insertInto(BundleRow.T).set(BundleRow.PEER_ID, peerId).set(BundleRow.SEQUENCE, sequence)
                     .set(BundleRow.CURSORS, after.encode()).set(BundleRow.ORBIT_COUNT, orbits)
                     .set(BundleRow.RECALL_COUNT, recalls).set(BundleRow.PAYLOAD_SHA256, payloadSha256)
-                    .set(BundleRow.CREATED_AT, JooqCatalogStore.odt(at)).execute();
+                    .set(BundleRow.CREATED_AT, SqlValues.odt(at)).execute();
             tx.update(StateRow.T).set(StateRow.SERVED_SEQUENCE, sequence)
-                    .set(StateRow.LAST_SERVED_AT, JooqCatalogStore.odt(at))
+                    .set(StateRow.LAST_SERVED_AT, SqlValues.odt(at))
                     .set(StateRow.ITEMS_SERVED, StateRow.ITEMS_SERVED.plus((long) orbits))
                     .where(StateRow.PEER_ID.eq(peerId)).execute();
         });
@@ -376,14 +323,14 @@ public final class JooqFederationStore implements FederationStore {
     @Override
     public boolean recordReceived(long peerId, long sequence, int records, Instant at) {
         return dsl.update(StateRow.T).set(StateRow.RECEIVED_SEQUENCE, sequence)
-                .set(StateRow.LAST_RECEIVED_AT, JooqCatalogStore.odt(at))
+                .set(StateRow.LAST_RECEIVED_AT, SqlValues.odt(at))
                 .set(StateRow.ITEMS_RECEIVED, StateRow.ITEMS_RECEIVED.plus((long) records))
                 .where(StateRow.PEER_ID.eq(peerId)).and(StateRow.RECEIVED_SEQUENCE.eq(sequence - 1)).execute() == 1;
     }
 
     @Override
     public void recordAttempt(long peerId, Instant at) {
-        dsl.update(StateRow.T).set(StateRow.LAST_ATTEMPT_AT, JooqCatalogStore.odt(at))
+        dsl.update(StateRow.T).set(StateRow.LAST_ATTEMPT_AT, SqlValues.odt(at))
                 .where(StateRow.PEER_ID.eq(peerId)).execute();
     }
 
@@ -391,15 +338,15 @@ public final class JooqFederationStore implements FederationStore {
     public void recordError(long peerId, String error, Instant at) {
         dsl.update(StateRow.T).set(StateRow.ERRORS, StateRow.ERRORS.plus(1L))
                 .set(StateRow.LAST_ERROR, error.length() <= 2048 ? error : error.substring(0, 2048))
-                .set(StateRow.LAST_ERROR_AT, JooqCatalogStore.odt(at)).where(StateRow.PEER_ID.eq(peerId)).execute();
+                .set(StateRow.LAST_ERROR_AT, SqlValues.odt(at)).where(StateRow.PEER_ID.eq(peerId)).execute();
     }
 
     @Override
     public Optional<StoredOrbit> orbitByContent(String contentSha256, String originator) {
-        return dsl.select(JooqCatalogStore.orbitFields()).select(Orbit.LABEL_ID).from(Orbit.T).join(IngestSource.T)
+        return dsl.select(OrbitRows.orbitFields()).select(Orbit.LABEL_ID).from(Orbit.T).join(IngestSource.T)
                 .on(IngestSource.ID.eq(Orbit.SOURCE_ID)).where(Orbit.CONTENT_SHA256.eq(contentSha256))
                 .and(Orbit.LABEL_ORIGINATOR.eq(originator)).fetchOptional(r -> {
-                    OrbitRecord orbit = JooqCatalogStore.toOrbit(r);
+                    OrbitRecord orbit = OrbitRows.toOrbit(r);
                     return new StoredOrbit(orbit, new Lane(r.get(Orbit.LABEL_ID), orbit.kind().dataKind()));
                 });
     }
@@ -420,15 +367,44 @@ public final class JooqFederationStore implements FederationStore {
     public void addRecall(StoredOrbit stored, String reason, Instant at, String by) {
         dsl.transaction(() -> {
             DSLContext tx = dsl;
-            JooqCatalogStore.takeWritersTurn(tx);
+            CatalogVersion.takeWritersTurn(tx);
             tx.insertInto(RecallRow.T).set(RecallRow.ORBIT_ID, stored.orbit().id())
                     .set(RecallRow.LABEL_ID, stored.lane().labelId())
-                    .set(RecallRow.DATA_KIND, stored.lane().kind().name())
+                    .set(RecallRow.DATA_KIND, stored.lane().kind().code())
                     .set(RecallRow.CONTENT_SHA256, stored.orbit().contentSha256())
                     .set(RecallRow.ORIGINATOR, stored.orbit().label().originator())
                     .set(RecallRow.REASON, reason.length() <= 1024 ? reason : reason.substring(0, 1024))
-                    .set(RecallRow.RECALLED_AT, JooqCatalogStore.odt(at)).set(RecallRow.RECALLED_BY, by).execute();
+                    .set(RecallRow.RECALLED_AT, SqlValues.odt(at)).set(RecallRow.RECALLED_BY, by).execute();
         });
+    }
+
+    @Override
+    public void holdItem(long peerId, DataKind kind, String json, Instant at) {
+        dsl.insertInto(HeldRow.T).set(HeldRow.PEER_ID, peerId).set(HeldRow.DATA_KIND, kind.code())
+                .set(HeldRow.ITEM, json).set(HeldRow.RECEIVED_AT, SqlValues.odt(at)).execute();
+    }
+
+    @Override
+    public List<HeldItem> heldItems(DataKind kind) {
+        return dsl.select(HeldRow.ID, HeldRow.PEER_ID, HeldRow.ITEM).from(HeldRow.T)
+                .where(HeldRow.DATA_KIND.eq(kind.code())).orderBy(HeldRow.ID)
+                .fetch(r -> new HeldItem(r.value1(), r.value2(), kind, r.value3()));
+    }
+
+    @Override
+    public Map<Long, Map<DataKind, Long>> heldCounts() {
+        Map<Long, Map<DataKind, Long>> counts = new HashMap<>();
+        dsl.select(HeldRow.PEER_ID, HeldRow.DATA_KIND, DSL.count()).from(HeldRow.T)
+                .groupBy(HeldRow.PEER_ID, HeldRow.DATA_KIND).forEach(r -> counts.computeIfAbsent(r.value1(),
+                        id -> new TreeMap<>()).put(DataKind.ofStored(r.value2()), (long) r.value3()));
+        return counts;
+    }
+
+    @Override
+    public void releaseHeld(List<Long> ids) {
+        for (List<Long> chunk : ProductLinks.chunks(ids)) {
+            dsl.deleteFrom(HeldRow.T).where(HeldRow.ID.in(chunk)).execute();
+        }
     }
 
     private static Optional<Instant> instant(OffsetDateTime value) {

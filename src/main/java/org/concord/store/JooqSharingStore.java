@@ -85,7 +85,7 @@ public final class JooqSharingStore implements SharingStore {
         int[] changed = new int[1];
         try {
             change(tx -> {
-                JooqCatalogStore.raiseCatalogVersion(tx);
+                CatalogVersion.raise(tx);
                 changed[0] = LatestOrbits.reprioritize(tx, code, priority);
             });
         } finally {
@@ -105,7 +105,7 @@ public final class JooqSharingStore implements SharingStore {
     @Override
     public void addParty(Party party) {
         change(tx -> tx.insertInto(PartyRow.T).set(PartyRow.CODE, party.code()).set(PartyRow.NAME, party.name())
-                .set(PartyRow.KIND, party.kind().name()).set(PartyRow.CREATED_AT, JooqCatalogStore.odt(party.createdAt()))
+                .set(PartyRow.KIND, party.kind().name()).set(PartyRow.CREATED_AT, SqlValues.odt(party.createdAt()))
                 .set(PartyRow.SOURCE_PRIORITY, party.sourcePriority()).execute());
     }
 
@@ -132,7 +132,7 @@ public final class JooqSharingStore implements SharingStore {
     @Override
     public void addUser(User user) {
         change(tx -> tx.insertInto(UserRow.T).set(UserRow.NAME, user.name()).set(UserRow.PARTY_CODE, user.party())
-                .set(UserRow.ROLE, user.role().name()).set(UserRow.CREATED_AT, JooqCatalogStore.odt(user.createdAt()))
+                .set(UserRow.ROLE, user.role().name()).set(UserRow.CREATED_AT, SqlValues.odt(user.createdAt()))
                 .set(UserRow.DISABLED, user.disabled()).execute());
     }
 
@@ -157,17 +157,17 @@ public final class JooqSharingStore implements SharingStore {
         long[] id = new long[1];
         change(tx -> id[0] = tx.insertInto(TokenRow.T).set(TokenRow.USER_NAME, userName)
                 .set(TokenRow.TOKEN_HASH, sha256).set(TokenRow.DESCRIPTION, description)
-                .set(TokenRow.CREATED_AT, JooqCatalogStore.odt(createdAt))
-                .set(TokenRow.EXPIRES_AT, JooqCatalogStore.odt(expiresAt))
+                .set(TokenRow.CREATED_AT, SqlValues.odt(createdAt))
+                .set(TokenRow.EXPIRES_AT, SqlValues.odt(expiresAt))
                 .returningResult(TokenRow.ID).fetchOne().value1());
-        return new ApiToken(id[0], userName, description, JooqCatalogStore.odt(createdAt).toInstant(),
-                JooqCatalogStore.odt(expiresAt).toInstant(), Optional.empty());
+        return new ApiToken(id[0], userName, description, SqlValues.odt(createdAt).toInstant(),
+                SqlValues.odt(expiresAt).toInstant(), Optional.empty());
     }
 
     @Override
     public boolean revokeToken(long id, Instant at) {
         int[] updated = new int[1];
-        change(tx -> updated[0] = tx.update(TokenRow.T).set(TokenRow.REVOKED_AT, JooqCatalogStore.odt(at))
+        change(tx -> updated[0] = tx.update(TokenRow.T).set(TokenRow.REVOKED_AT, SqlValues.odt(at))
                 .where(TokenRow.ID.eq(id)).and(TokenRow.REVOKED_AT.isNull()).execute());
         return updated[0] > 0;
     }
@@ -188,7 +188,7 @@ public final class JooqSharingStore implements SharingStore {
     public Agreement addAgreement(Agreement a) {
         long[] id = new long[1];
         change(tx -> id[0] = tx.insertInto(AgreementRow.T).set(AgreementRow.GRANTOR, a.grantor())
-                .set(AgreementRow.CREATED_AT, JooqCatalogStore.odt(a.createdAt())).set(terms(a))
+                .set(AgreementRow.CREATED_AT, SqlValues.odt(a.createdAt())).set(terms(a))
                 .returningResult(AgreementRow.ID).fetchOne().value1());
         return findAgreement(id[0]).orElseThrow();
     }
@@ -207,23 +207,23 @@ public final class JooqSharingStore implements SharingStore {
         columns.put(AgreementRow.RECIPIENTS, String.join(",", a.recipients()));
         columns.put(AgreementRow.DATA_KINDS, kinds(a.kinds()));
         columns.put(AgreementRow.INCLUDES_THIRD_PARTY, a.includesThirdParty());
-        columns.put(AgreementRow.VALID_FROM, JooqCatalogStore.odt(a.validFrom()));
-        columns.put(AgreementRow.VALID_TO, a.validTo().map(JooqCatalogStore::odt).orElse(null));
-        columns.put(AgreementRow.REVOKED_AT, a.revokedAt().map(JooqCatalogStore::odt).orElse(null));
+        columns.put(AgreementRow.VALID_FROM, SqlValues.odt(a.validFrom()));
+        columns.put(AgreementRow.VALID_TO, a.validTo().map(SqlValues::odt).orElse(null));
+        columns.put(AgreementRow.REVOKED_AT, a.revokedAt().map(SqlValues::odt).orElse(null));
         columns.put(AgreementRow.VERSION, a.version());
-        columns.put(AgreementRow.CHANGED_AT, JooqCatalogStore.odt(a.changedAt()));
+        columns.put(AgreementRow.CHANGED_AT, SqlValues.odt(a.changedAt()));
         columns.put(AgreementRow.CHANGED_BY, a.changedBy());
         return columns;
     }
 
     private static String kinds(Set<DataKind> kinds) {
-        return kinds.stream().map(DataKind::name).sorted().collect(Collectors.joining(","));
+        return kinds.stream().map(DataKind::code).sorted().collect(Collectors.joining(","));
     }
 
     private static Agreement toAgreement(Record r) {
         return new Agreement(r.get(AgreementRow.ID), r.get(AgreementRow.GRANTOR),
                 new TreeSet<>(Arrays.asList(r.get(AgreementRow.RECIPIENTS).split(","))),
-                Arrays.stream(r.get(AgreementRow.DATA_KINDS).split(",")).map(DataKind::valueOf)
+                Arrays.stream(r.get(AgreementRow.DATA_KINDS).split(",")).map(DataKind::ofStored)
                         .collect(Collectors.toSet()),
                 r.get(AgreementRow.INCLUDES_THIRD_PARTY), r.get(AgreementRow.VALID_FROM).toInstant(),
                 Optional.ofNullable(r.get(AgreementRow.VALID_TO)).map(OffsetDateTime::toInstant),

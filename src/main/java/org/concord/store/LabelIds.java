@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +58,7 @@ final class LabelIds {
                             .set(LabelRow.RELEASABILITY, label.releasability().toString())
                             .set(LabelRow.TLP, label.tlp().code())
                             .set(LabelRow.CAVEATS, String.join(",", label.caveats()))
-                            .set(LabelRow.EXPIRY, label.expiry().map(JooqCatalogStore::odt).orElse(null))
+                            .set(LabelRow.EXPIRY, label.expiry().map(SqlValues::odt).orElse(null))
                             .returningResult(LabelRow.ID).fetchOne().value1());
                     result.put(label, id);
                 }
@@ -72,7 +73,7 @@ final class LabelIds {
     }
 
     private static Optional<Long> find(DSLContext tx, Label label) {
-        OffsetDateTime expiry = label.expiry().map(JooqCatalogStore::odt).orElse(null);
+        OffsetDateTime expiry = label.expiry().map(SqlValues::odt).orElse(null);
         return tx.select(LabelRow.ID).from(LabelRow.T)
                 .where(LabelRow.ORIGINATOR.eq(label.originator()))
                 .and(LabelRow.RELEASABILITY.eq(label.releasability().toString()))
@@ -87,8 +88,20 @@ final class LabelIds {
         Map<Long, Label> labels = new java.util.LinkedHashMap<>();
         dsl.select(LabelRow.ID, LabelRow.ORIGINATOR, LabelRow.RELEASABILITY, LabelRow.TLP, LabelRow.CAVEATS,
                         LabelRow.EXPIRY).from(LabelRow.T).where(LabelRow.ID.gt(afterId)).orderBy(LabelRow.ID)
-                .forEach(r -> labels.put(r.value1(), JooqCatalogStore.label(r.value2(), r.value3(), r.value4(),
+                .forEach(r -> labels.put(r.value1(), LabelColumns.label(r.value2(), r.value3(), r.value4(),
                         r.value5(), r.value6())));
+        return labels;
+    }
+
+    /** The stored labels with these ids. */
+    Map<Long, Label> labels(Collection<Long> labelIds) {
+        Map<Long, Label> labels = new HashMap<>();
+        for (List<Long> chunk : ProductLinks.chunks(List.copyOf(new java.util.TreeSet<>(labelIds)))) {
+            dsl.select(LabelRow.ID, LabelRow.ORIGINATOR, LabelRow.RELEASABILITY, LabelRow.TLP, LabelRow.CAVEATS,
+                            LabelRow.EXPIRY).from(LabelRow.T).where(LabelRow.ID.in(chunk))
+                    .forEach(r -> labels.put(r.value1(), LabelColumns.label(r.value2(), r.value3(), r.value4(),
+                            r.value5(), r.value6())));
+        }
         return labels;
     }
 }

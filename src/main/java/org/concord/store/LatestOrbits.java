@@ -142,7 +142,7 @@ final class LatestOrbits {
         tx.select(Orbit.ID, Orbit.EPOCH, DSL.coalesce(PartyRow.SOURCE_PRIORITY, 0)).from(Orbit.T)
                 .leftJoin(PartyRow.T).on(PartyRow.CODE.eq(Orbit.LABEL_ORIGINATOR))
                 .where(Orbit.NORAD_ID.eq(noradId)).and(Orbit.LABEL_ID.eq(labelId))
-                .and(JooqCatalogStore.DATA_KIND_OF_ORBIT.eq(dataKind))
+                .and(OrbitRows.DATA_KIND_OF_ORBIT.eq(dataKind))
                 .orderBy(Orbit.EPOCH.desc(), Orbit.ID.desc()).limit(1).fetchOptional()
                 .ifPresent(r -> tx.insertInto(ObjectLabelLatest.T).set(ObjectLabelLatest.NORAD_ID, noradId)
                         .set(ObjectLabelLatest.LABEL_ID, labelId).set(ObjectLabelLatest.DATA_KIND, dataKind)

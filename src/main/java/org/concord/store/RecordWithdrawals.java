@@ -1,18 +1,21 @@
 package org.concord.store;
 
-import static org.concord.store.JooqCatalogStore.DATA_KIND_OF_ORBIT;
-import static org.concord.store.JooqCatalogStore.insertOrbits;
-import static org.concord.store.JooqCatalogStore.orbitFields;
-import static org.concord.store.JooqCatalogStore.raiseCatalogVersion;
-import static org.concord.store.JooqCatalogStore.toOrbit;
+import static org.concord.store.OrbitRows.DATA_KIND_OF_ORBIT;
+import static org.concord.store.OrbitRows.insertOrbits;
+import static org.concord.store.OrbitRows.orbitFields;
+import static org.concord.store.OrbitRows.toOrbit;
+import static org.concord.store.OrbitRows.EPHEMERIDES_LANE;
+import static org.concord.store.OrbitRows.ORBITS_LANE;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
+import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.store.Tables.IngestSource;
 import org.concord.store.Tables.ObjectLabelLatest;
@@ -30,7 +33,10 @@ final class RecordWithdrawals {
     private RecordWithdrawals() {
     }
 
-    /** Removes the record and the conjunctions computed from it; the object's latest orbit is ranked again. */
+    /**
+     * Removes the record and every product derived from it (of every kind, transitively); the object's latest orbit is
+     * ranked again.
+     */
     static RecallOutcome recall(DSLContext tx, String contentSha256, String originator) {
         Optional<Record4<Long, Long, Long, String>> held = tx.select(Orbit.ID, Orbit.NORAD_ID, Orbit.LABEL_ID,
                         DATA_KIND_OF_ORBIT).from(Orbit.T)
@@ -43,9 +49,9 @@ final class RecordWithdrawals {
         long noradId = held.get().value2();
         long labelId = held.get().value3();
         String dataKind = held.get().value4();
-        raiseCatalogVersion(tx);
-        int conjunctions = tx.deleteFrom(Tables.Conj.T).where(Tables.Conj.PRIMARY_ORBIT_ID.eq(orbitId))
-                .or(Tables.Conj.SECONDARY_ORBIT_ID.eq(orbitId)).execute();
+        CatalogVersion.raise(tx);
+        int products = ProductLinks.withdrawDerivedFrom(tx, dataKind.equals(EPHEMERIDES_LANE) ? DataKind.EPHEMERIDES
+                : DataKind.ORBITS, List.of(orbitId)).values().stream().mapToInt(Integer::intValue).sum();
         // the foreign keys of space_object and object_label_latest let go of the record before it goes
         releaseAsLatest(tx, orbitId);
         int lanes = tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.NORAD_ID.eq(noradId))
@@ -55,17 +61,17 @@ final class RecordWithdrawals {
             LatestOrbits.refillLane(tx, noradId, labelId, dataKind);
         }
         LatestOrbits.recompute(tx, List.of(noradId));
-        return new RecallOutcome(orbits, conjunctions, Optional.of(noradId));
+        return new RecallOutcome(orbits, products, Optional.of(noradId));
     }
 
     /**
      * Stores the record again under the label of {@code newLabelId} with a new id (in id order, so that federation
-     * feeds see it), its conjunctions following it; the object's latest orbit is ranked again.
+     * feeds see it), the products derived from it following it; the object's latest orbit is ranked again.
      */
     static RelabelOutcome relabel(DSLContext tx, String contentSha256, String originator, Label label,
                                  long newLabelId) {
         // the writers' turn first, so that the new id becomes visible in id order (federation feeds follow ids)
-        raiseCatalogVersion(tx);
+        CatalogVersion.raise(tx);
         Optional<Record> held = tx.select(orbitFields()).select(Orbit.LABEL_ID, Orbit.SOURCE_ID).from(Orbit.T)
                 .join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID))
                 .where(Orbit.CONTENT_SHA256.eq(contentSha256)).and(Orbit.LABEL_ORIGINATOR.eq(originator))
@@ -79,16 +85,8 @@ final class RecordWithdrawals {
             return new RelabelOutcome(Optional.of(new RelabelOutcome.Relabelled(old.noradId(), old.id(), old.label(),
                     old.id(), label, 0)));
         }
-        String dataKind = old.kind().dataKind().name();
-        List<Long> asPrimary = tx.select(Tables.Conj.ID).from(Tables.Conj.T)
-                .where(Tables.Conj.PRIMARY_ORBIT_ID.eq(old.id())).fetch(Tables.Conj.ID);
-        List<Long> asSecondary = tx.select(Tables.Conj.ID).from(Tables.Conj.T)
-                .where(Tables.Conj.SECONDARY_ORBIT_ID.eq(old.id())).fetch(Tables.Conj.ID);
+        String dataKind = old.kind() == OrbitKind.EPHEMERIS ? EPHEMERIDES_LANE : ORBITS_LANE;
         // everything that refers to the record lets go of it; the copy under the new label takes its place
-        tx.update(Tables.Conj.T).set(Tables.Conj.PRIMARY_ORBIT_ID, (Long) null)
-                .where(Tables.Conj.PRIMARY_ORBIT_ID.eq(old.id())).execute();
-        tx.update(Tables.Conj.T).set(Tables.Conj.SECONDARY_ORBIT_ID, (Long) null)
-                .where(Tables.Conj.SECONDARY_ORBIT_ID.eq(old.id())).execute();
         releaseAsLatest(tx, old.id());
         tx.deleteFrom(ObjectLabelLatest.T).where(ObjectLabelLatest.NORAD_ID.eq(old.noradId()))
                 .and(ObjectLabelLatest.LABEL_ID.in(oldLabelId, newLabelId))
@@ -101,21 +99,12 @@ final class RecordWithdrawals {
         insertOrbits(tx, sourceId, List.of(relabelled), Map.of(label, newLabelId));
         long newId = tx.select(Orbit.ID).from(Orbit.T).where(Orbit.CONTENT_SHA256.eq(contentSha256))
                 .and(Orbit.LABEL_ORIGINATOR.eq(originator)).fetchOne(Orbit.ID);
-        if (!asPrimary.isEmpty()) {
-            tx.update(Tables.Conj.T).set(Tables.Conj.PRIMARY_ORBIT_ID, newId)
-                    .set(Tables.Conj.PRIMARY_LABEL_ID, newLabelId).where(Tables.Conj.ID.in(asPrimary)).execute();
-        }
-        if (!asSecondary.isEmpty()) {
-            tx.update(Tables.Conj.T).set(Tables.Conj.SECONDARY_ORBIT_ID, newId)
-                    .set(Tables.Conj.SECONDARY_LABEL_ID, newLabelId).where(Tables.Conj.ID.in(asSecondary)).execute();
-        }
+        int products = ProductLinks.repoint(tx, old.kind().dataKind(), old.id(), newId, newLabelId);
         LatestOrbits.refillLane(tx, old.noradId(), oldLabelId, dataKind);
         LatestOrbits.refillLane(tx, old.noradId(), newLabelId, dataKind);
         LatestOrbits.recompute(tx, List.of(old.noradId()));
-        int conjunctions = (int) java.util.stream.Stream.concat(asPrimary.stream(), asSecondary.stream()).distinct()
-                .count();
         return new RelabelOutcome(Optional.of(new RelabelOutcome.Relabelled(old.noradId(), old.id(), old.label(), newId,
-                label, conjunctions)));
+                label, products)));
     }
 
     /** The foreign keys of space_object let go of the record before it goes. */

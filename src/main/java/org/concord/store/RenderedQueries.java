@@ -15,6 +15,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.Select;
+import org.jooq.impl.DSL;
 
 /**
  * Queries rendered to SQL once per shape and run many times: rendering a single-object read took jOOQ more time than
@@ -38,13 +39,18 @@ final class RenderedQueries {
         this.dsl = dsl;
     }
 
+    /** The named parameter of the object a statement is about. */
+    static Field<Long> noradIdParam() {
+        return DSL.param("noradId", Long.class);
+    }
+
     /**
      * The rows of the query {@code build} makes for this statement and filter (built and rendered on first use), with
      * {@code values} bound to its named parameters.
      */
     Result<Record> fetch(String statement, LabelFilter filter, Map<String, Object> values,
                          Supplier<? extends Select<? extends Record>> build) {
-        Rendered q = JooqCatalogStore.cached(rendered, new Shape(statement, filter),
+        Rendered q = BoundedCache.cached(rendered, new Shape(statement, filter),
                 () -> render(build.get(), values.keySet()));
         return dsl.connectionResult(connection -> {
             try (PreparedStatement prepared = connection.prepareStatement(q.sql())) {

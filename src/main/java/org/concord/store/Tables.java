@@ -165,55 +165,6 @@ final class Tables {
         }
     }
 
-    static final class Conj {
-        static final Table<?> T = table(unquotedName("conjunction"));
-        static final Field<Long> ID = col("id", SQLDataType.BIGINT);
-        static final Field<Long> RUN_ID = col("run_id", SQLDataType.BIGINT);
-        static final Field<Long> PRIMARY_NORAD_ID = col("primary_norad_id", SQLDataType.BIGINT);
-        static final Field<Long> SECONDARY_NORAD_ID = col("secondary_norad_id", SQLDataType.BIGINT);
-        static final Field<Long> PRIMARY_ORBIT_ID = col("primary_orbit_id", SQLDataType.BIGINT);
-        static final Field<Long> SECONDARY_ORBIT_ID = col("secondary_orbit_id", SQLDataType.BIGINT);
-        static final Field<OffsetDateTime> TCA = col("tca", SQLDataType.TIMESTAMPWITHTIMEZONE);
-        static final Field<Double> MISS_M = col("miss_m", SQLDataType.DOUBLE);
-        static final Field<Double> RELATIVE_SPEED = col("relative_speed_m_s", SQLDataType.DOUBLE);
-        static final Field<Double> RADIAL_M = col("radial_m", SQLDataType.DOUBLE);
-        static final Field<Double> IN_TRACK_M = col("in_track_m", SQLDataType.DOUBLE);
-        static final Field<Double> CROSS_TRACK_M = col("cross_track_m", SQLDataType.DOUBLE);
-        static final Field<Double> PC = col("pc", SQLDataType.DOUBLE);
-        static final Field<String> PC_METHOD = col("pc_method", SQLDataType.VARCHAR);
-        static final Field<String> PC_SOURCE = col("pc_source", SQLDataType.VARCHAR);
-        static final Field<Double> PC_HBR_M = col("pc_hbr_m", SQLDataType.DOUBLE);
-        static final Field<String> PC_STATEMENT = col("pc_statement", SQLDataType.VARCHAR);
-        static final Field<Double> CDM_PC = col("cdm_pc", SQLDataType.DOUBLE);
-        static final Field<String> CDM_PC_METHOD = col("cdm_pc_method", SQLDataType.VARCHAR);
-        static final Field<String> CDM_PC_SOURCE = col("cdm_pc_source", SQLDataType.VARCHAR);
-        static final Field<Double> CDM_PC_HBR_M = col("cdm_pc_hbr_m", SQLDataType.DOUBLE);
-        static final Field<String> CDM_PC_STATEMENT = col("cdm_pc_statement", SQLDataType.VARCHAR);
-        static final Field<String> CDM = col("cdm", SQLDataType.CLOB);
-        static final Field<String> CDM_SHA256 = col("cdm_sha256", SQLDataType.VARCHAR);
-        static final Field<String> LABEL_ORIGINATOR = col("label_originator", SQLDataType.VARCHAR);
-        static final Field<String> LABEL_RELEASABILITY = col("label_releasability", SQLDataType.VARCHAR);
-        static final Field<String> LABEL_TLP = col("label_tlp", SQLDataType.VARCHAR);
-        static final Field<String> LABEL_CAVEATS = col("label_caveats", SQLDataType.VARCHAR);
-        static final Field<OffsetDateTime> LABEL_EXPIRY = col("label_expiry", SQLDataType.TIMESTAMPWITHTIMEZONE);
-        static final Field<Long> LABEL_ID = col("label_id", SQLDataType.BIGINT);
-        static final Field<Long> PRIMARY_LABEL_ID = col("primary_label_id", SQLDataType.BIGINT);
-        static final Field<Long> SECONDARY_LABEL_ID = col("secondary_label_id", SQLDataType.BIGINT);
-        static final Field<Long> PRIMARY_ELEMENT_AGE_S = col("primary_element_age_s", SQLDataType.BIGINT);
-        static final Field<Long> SECONDARY_ELEMENT_AGE_S = col("secondary_element_age_s", SQLDataType.BIGINT);
-        static final Field<Boolean> STALE = col("stale", SQLDataType.BOOLEAN);
-
-        static final Field<?>[] ALL = {ID, RUN_ID, PRIMARY_NORAD_ID, SECONDARY_NORAD_ID, PRIMARY_ORBIT_ID, SECONDARY_ORBIT_ID, TCA, MISS_M, RELATIVE_SPEED, RADIAL_M, IN_TRACK_M, CROSS_TRACK_M, PC, PC_METHOD, PC_SOURCE, PC_HBR_M, PC_STATEMENT, CDM_PC, CDM_PC_METHOD, CDM_PC_SOURCE, CDM_PC_HBR_M, CDM_PC_STATEMENT, CDM, CDM_SHA256, LABEL_ORIGINATOR, LABEL_RELEASABILITY, LABEL_TLP, LABEL_CAVEATS, LABEL_EXPIRY,
-            PRIMARY_ELEMENT_AGE_S, SECONDARY_ELEMENT_AGE_S, STALE};
-
-        private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
-            return field(unquotedName("conjunction", name), type);
-        }
-
-        private Conj() {
-        }
-    }
-
     static final class LabelRow {
         static final Table<?> T = table(unquotedName("label"));
         static final Field<Long> ID = col("id", SQLDataType.BIGINT);

@@ -34,12 +34,12 @@ class AccessPolicyTest {
     }
 
     private static Agreement agreement(String grantor, Set<String> to, boolean thirdParty) {
-        return new Agreement(1, grantor, new TreeSet<>(to), EnumSet.of(DataKind.ORBITS), thirdParty,
+        return new Agreement(1, grantor, new TreeSet<>(to), java.util.Set.of(DataKind.ORBITS), thirdParty,
                 NOW.minusSeconds(86400), Optional.empty(), Optional.empty(), 1, NOW, NOW, "test");
     }
 
     private static AccessPolicy gbrNode(List<Agreement> agreements, Map<String, Set<String>> groups) {
-        return new AccessPolicy("GBR", groups, agreements);
+        return new AccessPolicy("GBR", groups, agreements, org.concord.node.Node.PRODUCT_KINDS.dataKinds());
     }
 
     @Test
@@ -68,10 +68,10 @@ class AccessPolicyTest {
         Agreement active = agreement("GBR", Set.of("USA"), false);
         assertThat(gbrNode(List.of(active), Map.of()).mayRead(USA, toUsa, DataKind.ORBITS, NOW)).isTrue();
         assertThat(gbrNode(List.of(), Map.of()).mayRead(USA, toUsa, DataKind.ORBITS, NOW)).isFalse();
-        Agreement revoked = new Agreement(1, "GBR", new TreeSet<>(Set.of("USA")), EnumSet.of(DataKind.ORBITS), false,
+        Agreement revoked = new Agreement(1, "GBR", new TreeSet<>(Set.of("USA")), java.util.Set.of(DataKind.ORBITS), false,
                 NOW.minusSeconds(86400), Optional.empty(), Optional.of(NOW.minusSeconds(1)), 2, NOW, NOW, "test");
         assertThat(gbrNode(List.of(revoked), Map.of()).mayRead(USA, toUsa, DataKind.ORBITS, NOW)).isFalse();
-        Agreement ended = new Agreement(1, "GBR", new TreeSet<>(Set.of("USA")), EnumSet.of(DataKind.ORBITS), false,
+        Agreement ended = new Agreement(1, "GBR", new TreeSet<>(Set.of("USA")), java.util.Set.of(DataKind.ORBITS), false,
                 NOW.minusSeconds(86400), Optional.of(NOW), Optional.empty(), 1, NOW, NOW, "test");
         assertThat(gbrNode(List.of(ended), Map.of()).mayRead(USA, toUsa, DataKind.ORBITS, NOW)).isFalse();
         assertThat(gbrNode(List.of(active), Map.of()).mayRead(USA, toUsa, DataKind.CONJUNCTIONS, NOW))
@@ -130,9 +130,9 @@ class AccessPolicyTest {
 
     @Test
     void redIsForNamedRecipientsAndStrictTlpIsNeverPassedOn() {
-        Agreement all = new Agreement(1, "USA", new TreeSet<>(Set.of("AUS", "CSPO")), EnumSet.allOf(DataKind.class),
+        Agreement all = new Agreement(1, "USA", new TreeSet<>(Set.of("AUS", "CSPO")), org.concord.node.Node.PRODUCT_KINDS.dataKinds().all(),
                 true, NOW.minusSeconds(86400), Optional.empty(), Optional.empty(), 1, NOW, NOW, "test");
-        Agreement gbrAll = new Agreement(2, "GBR", new TreeSet<>(Set.of("AUS", "CSPO")), EnumSet.allOf(DataKind.class),
+        Agreement gbrAll = new Agreement(2, "GBR", new TreeSet<>(Set.of("AUS", "CSPO")), org.concord.node.Node.PRODUCT_KINDS.dataKinds().all(),
                 true, NOW.minusSeconds(86400), Optional.empty(), Optional.empty(), 1, NOW, NOW, "test");
         AccessPolicy policy = gbrNode(List.of(all, gbrAll), Map.of("CSPO", Set.of("AUS")));
         assertThat(policy.mayRead(AUS, label("GBR", Releasability.to("CSPO"), Tlp.RED), DataKind.ORBITS, NOW))

@@ -190,7 +190,7 @@ class AuthenticationTest {
         long before = total(bearer("/api/v1/objects?limit=1", fra));
         ingest("for-eusst.tle", "originator=GBR;rel=REL TO EUSST;tlp=GREEN", 0);
         Agreement agreement = sharing.addAgreement(new SharingService.Terms("GBR", new TreeSet<>(java.util.Set.of(
-                "EUSST")), EnumSet.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
+                "EUSST")), java.util.Set.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
                 TestNodes.TEST_ADMIN);
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("FRA not yet in the group").isEqualTo(before);
         sharing.addMember("EUSST", "FRA", TestNodes.TEST_ADMIN);
@@ -198,7 +198,7 @@ class AuthenticationTest {
         sharing.revokeAgreement(agreement.id(), TestNodes.TEST_ADMIN);
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("agreement revoked").isEqualTo(before);
         Agreement toFra = sharing.addAgreement(new SharingService.Terms("GBR", new TreeSet<>(java.util.Set.of("FRA")),
-                EnumSet.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
+                java.util.Set.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
                 TestNodes.TEST_ADMIN);
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).isEqualTo(before + 1);
         sharing.removeMember("EUSST", "FRA", TestNodes.TEST_ADMIN);
@@ -207,7 +207,7 @@ class AuthenticationTest {
         sharing.revokeAgreement(toFra.id(), TestNodes.TEST_ADMIN);
         sharing.addMember("EUSST", "FRA", TestNodes.TEST_ADMIN);
         sharing.addAgreement(new SharingService.Terms("GBR", new TreeSet<>(java.util.Set.of("EUSST")),
-                EnumSet.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60),
+                java.util.Set.of(DataKind.ORBITS), false, Instant.now().minusSeconds(60),
                 Optional.of(Instant.now().plusSeconds(2))), TestNodes.TEST_ADMIN);
         assertThat(total(bearer("/api/v1/objects?limit=1", fra))).as("until the agreement ends").isEqualTo(before + 1);
         long anonymous = total(get("/api/v1/objects?limit=1", Optional.empty()));

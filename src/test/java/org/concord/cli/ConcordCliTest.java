@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.concord.TestNodes;
+import org.concord.formats.CcsdsSchemas;
 import org.concord.node.Node;
 import org.concord.node.NodeConfig;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,14 @@ class ConcordCliTest {
         assertThat(run("export", "25544").err()).containsPattern("WARNING: element set \\d+\\.\\d days from its epoch"
                 + " 2024-07-05T14:27:56\\.\\d+Z \\(limit 3\\.0 days for LEO\\): STALE, the result is not meaningful"
                 + " at export");
+        CliRun omm = run("export", "25544", "--format", "omm-xml", "--omm-version", "2.0");
+        assertThat(omm.exitCode()).as(omm.err()).isZero();
+        assertThat(omm.out()).contains("<omm id=\"CCSDS_OMM_VERS\" version=\"2.0\">");
+        assertThat(CcsdsSchemas.violations(omm.out())).isEmpty();
+        CliRun oem = run("propagate", "25544", "--from", "2026-12-03T00:00:00Z", "--to", "2026-12-03T01:00:00Z",
+                "--format", "oem-xml");
+        assertThat(oem.exitCode()).as(oem.err()).isZero();
+        assertThat(CcsdsSchemas.violationsApartFromVersion(oem.out())).isEmpty();
         // element sets of 2024-07 are older than 30 days whenever this test runs
         assertThat(run("status").out()).containsPattern("freshness: +of 26\\d{3} objects at \\S+, 100\\.0 % have"
                 + " element sets older than 3 days, 100\\.0 % older than 7 days, 100\\.0 % older than 30 days");

@@ -89,7 +89,7 @@ class RecallAndPriorityCommandsTest {
         CliRun own = run("recall", "--orbit", Long.toString(gbr.id()), "--reason", "superseded");
         assertThat(own.exitCode()).as(own.err()).isZero();
         assertThat(own.out()).isEqualTo("recalled orbit record " + gbr.id() + " of object 5 from GBR:"
-                + " 1 orbit record and 0 conjunctions removed\n");
+                + " 1 orbit record and 0 derived products (conjunctions, ...) removed\n");
         assertThat(firstLatestOriginator()).isEqualTo("USA");
         assertThat(run("recall", "--orbit", Long.toString(gbr.id())).out())
                 .contains("orbit record " + gbr.id() + " is not held; nothing recalled");
@@ -100,8 +100,8 @@ class RecallAndPriorityCommandsTest {
             assertThat(node.audit().entries(0, 1000)).extracting(AuditEntry::event)
                     .filteredOn(e -> e.action() == AuditAction.RECALL)
                     .extracting(e -> e.originators().first() + ": " + e.detail())
-                    .containsExactly("GBR: removed 1 orbit record of object 5 and 0 conjunctions; reason: superseded",
-                            "USA: removed 1 orbit record of object 5 and 0 conjunctions");
+                    .containsExactly("GBR: removed 1 orbit record of object 5 and 0 derived products; reason: superseded",
+                            "USA: removed 1 orbit record of object 5 and 0 derived products");
             assertThat(node.audit().entries(0, 1000)).extracting(AuditEntry::event)
                     .filteredOn(e -> e.action() == AuditAction.RECALL).allSatisfy(e ->
                             assertThat(e.actor()).startsWith("cli:"));
@@ -134,7 +134,7 @@ class RecallAndPriorityCommandsTest {
                 + "expires=never");
         assertThat(widened.out()).isEqualTo("re-labelled orbit record " + gbr.id() + " of object 5 from "
                 + gbr.label() + " to " + published.label() + ": now orbit record " + published.id()
-                + " (0 conjunctions follow it)\n");
+                + " (0 derived products follow it)\n");
         assertThat(run("relabel", "--orbit", Long.toString(published.id()), "--label", "tlp=CLEAR").out())
                 .contains("already has the label");
         try (Node node = open()) {

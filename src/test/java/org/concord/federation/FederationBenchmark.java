@@ -100,7 +100,7 @@ public final class FederationBenchmark {
                     URI.create("http://127.0.0.1:" + port), admin);
 
             long start = System.nanoTime();
-            FederationService.SyncReport report = receiver.federation().pull(senderAtReceiver, Integer.MAX_VALUE);
+            FeedPuller.SyncReport report = receiver.federation().pull(senderAtReceiver, Integer.MAX_VALUE);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (report.error().isPresent()) {
                 throw new IllegalStateException("the transfer failed: " + report.error().get());

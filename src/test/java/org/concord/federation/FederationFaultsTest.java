@@ -43,7 +43,7 @@ class FederationFaultsTest extends PartnersTest {
     /** Asks {@code from}'s feed, as the node with {@code identity}, for the bundle after {@code after}. */
     private static HttpResponse<byte[]> ask(Partners.Member from, NodeIdentity identity, long after, Instant time)
             throws Exception {
-        String path = FederationService.FEED_PATH + "?after=" + after;
+        String path = PeerClient.FEED_PATH + "?after=" + after;
         NodeRequest request = new NodeRequest("GET", path, identity.fingerprint(), from.node.identity().fingerprint(),
                 time);
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + from.port + path))
@@ -135,7 +135,7 @@ class FederationFaultsTest extends PartnersTest {
                         java.util.Optional.empty())), item(tles.get(1), Label.publicFrom("GBR"))), List.of(),
                 List.of());
         byte[] payload = BundleCodec.encode(faulty);
-        FederationService.Receipt receipt = usa.node.federation().receive(usa.peer("GBR"),
+        InboundFeed.Receipt receipt = usa.node.federation().receive(usa.peer("GBR"),
                 new SignedBundle(payload, gbr.node.identity().sign(payload)));
         assertThat(receipt.stored()).isEqualTo(1);
         assertThat(receipt.rejected()).isEqualTo(1);
@@ -166,7 +166,7 @@ class FederationFaultsTest extends PartnersTest {
         HttpResponse<byte[]> skewed = ask(gbr, usa.node.identity(), 0, Instant.now().minus(Duration.ofMinutes(6)));
         assertThat(skewed.statusCode()).isEqualTo(401);
         HttpResponse<byte[]> unsigned = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gbr.port
-                + FederationService.FEED_PATH + "?after=0")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                + PeerClient.FEED_PATH + "?after=0")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(unsigned.statusCode()).isEqualTo(401);
         HttpResponse<byte[]> ahead = ask(gbr, usa.node.identity(), 7, Instant.now());
         assertThat(ahead.statusCode()).as("asking after a bundle never served").isEqualTo(409);
@@ -192,7 +192,7 @@ class FederationFaultsTest extends PartnersTest {
         HttpResponse<byte[]> limited = null;
         for (int i = 0; i < burst + 5 && limited == null; i++) {
             // an unknown parameter is refused (400) before the signature is checked, and costs a token all the same
-            String path = FederationService.FEED_PATH + (i % 2 == 0 ? "?after=0" : "?after=0&junk=" + junk);
+            String path = PeerClient.FEED_PATH + (i % 2 == 0 ? "?after=0" : "?after=0&junk=" + junk);
             NodeRequest request = new NodeRequest("GET", path, stranger.fingerprint(),
                     gbr.node.identity().fingerprint(), Instant.now());
             HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gbr.port
@@ -228,7 +228,7 @@ class FederationFaultsTest extends PartnersTest {
         Partners.Member usa = partners.get("USA");
         Set<String> sent = gbr.ingest("open.tle", Partners.tles().subList(0, 22), Label.publicFrom("GBR"));
 
-        FederationService.SyncReport partial = usa.node.federation().pull(usa.peer("GBR"), 2);
+        FeedPuller.SyncReport partial = usa.node.federation().pull(usa.peer("GBR"), 2);
         assertThat(partial.bundles()).isEqualTo(2);
         usa.stop();
         usa.start();
@@ -239,11 +239,11 @@ class FederationFaultsTest extends PartnersTest {
                         i.content(), i.label())).toList());
         // And the sender restarts too.
         gbr.stop();
-        FederationService.SyncReport whileDown = usa.node.federation().pull(usa.peer("GBR"), Integer.MAX_VALUE);
+        FeedPuller.SyncReport whileDown = usa.node.federation().pull(usa.peer("GBR"), Integer.MAX_VALUE);
         assertThat(whileDown.error()).isPresent();
         gbr.start();
 
-        FederationService.SyncReport rest = usa.pullFrom("GBR");
+        FeedPuller.SyncReport rest = usa.pullFrom("GBR");
         assertThat(rest.bundles()).isEqualTo(4);
         assertThat(rest.stored()).isEqualTo(22 - 8 - 4);
         assertThat(rest.unchanged()).isEqualTo(4);
@@ -298,13 +298,13 @@ class FederationFaultsTest extends PartnersTest {
                     Label.publicFrom("GBR")));
             assertThat(gbr.node.federation().pull(gbr.peer("USA"), 10).error()).as("USA is offline").isPresent();
         }
-        FederationService.PeerStatus usaAtGbr = gbr.node.federation().status().getFirst();
+        Peers.PeerStatus usaAtGbr = gbr.node.federation().status().getFirst();
         assertThat(usaAtGbr.pendingRecords()).isEqualTo(24);
         assertThat(usaAtGbr.state().errors()).isEqualTo(6);
         assertThat(usaAtGbr.state().lastErrorAt().orElseThrow()).isEqualTo(clock.instant());
 
         usa.start();
-        FederationService.SyncReport caughtUp = usa.pullFrom("GBR");
+        FeedPuller.SyncReport caughtUp = usa.pullFrom("GBR");
         assertThat(caughtUp.stored()).isEqualTo(24);
         assertThat(caughtUp.bundles()).isEqualTo(5);
         assertThat(usa.hashes()).containsAll(meanwhile).hasSize(27);

@@ -70,7 +70,7 @@ class FederationTlsTest extends PartnersTest {
 
         assertThat(usa.pullFrom("GBR").stored()).isEqualTo(4);
         assertThat(usa.hashes()).isEqualTo(sent);
-        FederationService.SyncReport untrusted = aus.node.federation().pull(aus.peer("GBR"), 10);
+        FeedPuller.SyncReport untrusted = aus.node.federation().pull(aus.peer("GBR"), 10);
         assertThat(untrusted.error()).isPresent();
         assertThat(untrusted.error().get()).contains("cannot pull from " + https);
         assertThat(aus.hashes()).isEmpty();

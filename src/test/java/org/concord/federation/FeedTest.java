@@ -35,7 +35,7 @@ class FeedTest {
                     Optional.empty()));
             try (Database db = Database.open(node.config().databaseUrl(), "sa",
                     java.nio.file.Files.readString(dir.resolve("db-password")).strip())) {
-                JooqFederationStore store = new JooqFederationStore(db);
+                JooqFederationStore store = new JooqFederationStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
                 long budget = 4 * tles.get(0).length();
                 List<OrbitRecord> all = new ArrayList<>();
                 FeedCursors at = FeedCursors.START;

@@ -20,6 +20,7 @@ import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.node.Node;
+import org.concord.node.TestProductKinds;
 import org.concord.node.NodeConfig;
 import org.concord.store.TestDatabases;
 
@@ -35,6 +36,8 @@ final class Partners implements AutoCloseable {
         final Path directory;
         final Map<String, String> environment;
         final Clock clock;
+        /** Whether the node serves the test product kinds too (from its next start). */
+        boolean testKinds;
         Node node;
         ApiServer server;
         int port;
@@ -53,7 +56,8 @@ final class Partners implements AutoCloseable {
             env.put("CONCORD_NODE_PARTY", party);
             env.put("CONCORD_FEDERATION_PULL_PERIOD", "PT0S");
             env.putIfAbsent("CONCORD_FEDERATION_NOTIFY_PEERS", "false");
-            node = Node.open(NodeConfig.load(directory, Optional.empty(), env), clock);
+            NodeConfig config = NodeConfig.load(directory, Optional.empty(), env);
+            node = testKinds ? TestProductKinds.open(config, clock) : Node.open(config, clock);
             server = new ApiServer(node);
             port = server.start("127.0.0.1", port);
         }
@@ -73,8 +77,8 @@ final class Partners implements AutoCloseable {
                     .findFirst().orElseThrow();
         }
 
-        FederationService.SyncReport pullFrom(String party) {
-            FederationService.SyncReport report = node.federation().pull(peer(party), Integer.MAX_VALUE);
+        FeedPuller.SyncReport pullFrom(String party) {
+            FeedPuller.SyncReport report = node.federation().pull(peer(party), Integer.MAX_VALUE);
             if (report.error().isPresent()) {
                 throw new AssertionError(this.party + " pulling from " + party + ": " + report.error().get());
             }

@@ -63,9 +63,9 @@ class ThreeNodeFederationTest extends PartnersTest {
                 Tlp.GREEN));
 
         // USA first takes GBR's feed, then AUS takes USA's (which carries GBR data USA may re-release) and GBR's.
-        FederationService.SyncReport usaFromGbr = usa.pullFrom("GBR");
+        FeedPuller.SyncReport usaFromGbr = usa.pullFrom("GBR");
         assertThat(usaFromGbr.stored()).isEqualTo(30);
-        FederationService.SyncReport ausFromUsa = aus.pullFrom("USA");
+        FeedPuller.SyncReport ausFromUsa = aus.pullFrom("USA");
         aus.pullFrom("GBR");
         gbr.pullFrom("USA");
         gbr.pullFrom("AUS");
@@ -108,7 +108,7 @@ class ThreeNodeFederationTest extends PartnersTest {
         Set<String> laterRestricted = gbr.ingest("gbr-usa-2.tle", tles.subList(50, 55),
                 label("GBR", "REL TO GBR,USA", Tlp.AMBER));
         Set<String> laterPublic = gbr.ingest("gbr-public-2.tle", tles.subList(55, 57), Label.publicFrom("GBR"));
-        FederationService.SyncReport afterRevocation = usa.pullFrom("GBR");
+        FeedPuller.SyncReport afterRevocation = usa.pullFrom("GBR");
         assertThat(afterRevocation.stored()).isEqualTo(laterPublic.size());
         assertThat(usa.hashes()).containsAll(laterPublic).doesNotContainAnyElementsOf(laterRestricted);
 
@@ -119,7 +119,7 @@ class ThreeNodeFederationTest extends PartnersTest {
         assertThat(actions(usa, AuditAction.FEDERATION_RECEIVE)).isGreaterThanOrEqualTo(2);
 
         // Status: what was sent and received, nothing pending for USA but the withheld records.
-        FederationService.PeerStatus usaAtGbr = gbr.node.federation().status().stream()
+        Peers.PeerStatus usaAtGbr = gbr.node.federation().status().stream()
                 .filter(s -> s.peer().party().equals("USA")).findFirst().orElseThrow();
         assertThat(usaAtGbr.state().ackedSequence()).isEqualTo(usaAtGbr.state().servedSequence());
         assertThat(usaAtGbr.pendingRecords()).isZero();
@@ -178,9 +178,7 @@ class ThreeNodeFederationTest extends PartnersTest {
                 Instant.parse("2024-07-05T12:00:00Z"), java.time.Duration.ofDays(1), 100_000.0, Optional.empty()),
                 "test", progress -> { });
         List<org.concord.conjunction.Conjunction> computed = usa.node.conjunctions().findConjunctions(
-                new org.concord.conjunction.ConjunctionQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(),
-                        org.concord.conjunction.ConjunctionQuery.Sort.TCA, 10_000, 0),
+                new org.concord.product.ProductQuery(java.util.Map.of(), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 10_000, Optional.empty()),
                 org.concord.label.LabelFilter.UNRESTRICTED).items();
         Set<String> withIss = new HashSet<>();
         Set<String> usaOnly = new HashSet<>();
@@ -190,13 +188,11 @@ class ThreeNodeFederationTest extends PartnersTest {
         assertThat(withIss).as("the screening found approaches of GBR's ISS record").isNotEmpty();
         assertThat(usaOnly).as("and approaches between USA's own records").isNotEmpty();
 
-        FederationService.SyncReport ausFromUsa = aus.pullFrom("USA");
+        FeedPuller.SyncReport ausFromUsa = aus.pullFrom("USA");
         List<org.concord.conjunction.Conjunction> atAus = aus.node.conjunctions().findConjunctions(
-                new org.concord.conjunction.ConjunctionQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(),
-                        org.concord.conjunction.ConjunctionQuery.Sort.TCA, 10_000, 0),
+                new org.concord.product.ProductQuery(java.util.Map.of(), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 10_000, Optional.empty()),
                 org.concord.label.LabelFilter.UNRESTRICTED).items();
-        assertThat(ausFromUsa.conjunctionsStored()).isEqualTo(usaOnly.size());
+        assertThat(ausFromUsa.productsStored()).isEqualTo(usaOnly.size());
         assertThat(atAus.stream().map(ThreeNodeFederationTest::key).toList())
                 .as("AUS gets USA's own conjunctions and none computed from GBR's REL TO GBR,USA record")
                 .containsExactlyInAnyOrderElementsOf(usaOnly);
@@ -206,7 +202,7 @@ class ThreeNodeFederationTest extends PartnersTest {
             assertThat(c.label().originator()).isEqualTo("USA");
         });
         assertThat(aus.orbits()).noneMatch(o -> o.noradId() == 25544);
-        assertThat(aus.pullFrom("USA").conjunctionsStored()).as("nothing twice").isZero();
+        assertThat(aus.pullFrom("USA").productsStored()).as("nothing twice").isZero();
     }
 
     @Test
@@ -234,7 +230,7 @@ class ThreeNodeFederationTest extends PartnersTest {
                 Optional.of("GBR"));
         assertThat(gbr.hashes()).doesNotContain(recalled.contentSha256());
 
-        FederationService.SyncReport usaSync = usa.pullFrom("GBR");
+        FeedPuller.SyncReport usaSync = usa.pullFrom("GBR");
         assertThat(usaSync.bundles()).isEqualTo(1);
         assertThat(usa.hashes()).hasSize(3).doesNotContain(recalled.contentSha256());
         aus.pullFrom("GBR");

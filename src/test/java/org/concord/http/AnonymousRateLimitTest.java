@@ -96,6 +96,8 @@ class AnonymousRateLimitTest {
             assertThat(refused).isNotNull();
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            assertThat(OpenApiValidator.served().validate("/api/v1/objects", "GET", 429, JSON.readTree(refused.body())))
+                    .as("the refusal is the documented one").isEmpty();
             assertThat(get(s.base() + "/api/v1/status", null).statusCode()).as("the same address, a cheap request")
                     .isEqualTo(429);
             assertThat(get(s.base() + "/api/v1/objects?limit=100", TestNodes.adminToken(s.node())).statusCode())

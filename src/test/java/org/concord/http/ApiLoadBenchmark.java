@@ -109,7 +109,7 @@ public final class ApiLoadBenchmark {
                 sharing.addParty(party, party, PartyKind.NATION, admin);
             }
             sharing.addAgreement(new SharingService.Terms("GBR", new TreeSet<>(List.of("USA")),
-                    EnumSet.of(DataKind.ORBITS), true, Instant.now().minusSeconds(60), Optional.empty()), admin);
+                    java.util.Set.of(DataKind.ORBITS), true, Instant.now().minusSeconds(60), Optional.empty()), admin);
             sharing.addUser("usa-analyst", "USA", Role.ANALYST, admin);
             String token = sharing.createToken("usa-analyst", "bench", Duration.ofHours(2), admin).secret();
             ApiServer.Filters enforcing = ApiServer.Filters.of(node);

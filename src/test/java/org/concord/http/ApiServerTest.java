@@ -18,6 +18,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
+import org.concord.formats.CcsdsSchemas;
 import org.concord.node.Node;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ApiServerTest {
         node = SERVED.node();
         adminToken = SERVED.adminToken();
         base = SERVED.base();
-        validator = new OpenApiValidator(OpenApi.tree());
+        validator = OpenApiValidator.served();
     }
 
     private record Reply(int status, JsonNode body, String text) {
@@ -312,8 +313,37 @@ class ApiServerTest {
             assertThat(omm.body()).as(format).contains("ISS (ZARYA)").contains("1998-067A").contains("15.4")
                     .contains("51.6389");
         }
+        // as the document and CelesTrak have it: an array, even of one element set
+        Reply json = get("/api/v1/objects/{noradId}/elements", "/api/v1/objects/25544/elements?format=omm-json");
+        assertThat(json.body().isArray()).as(json.text()).isTrue();
+        assertThat(json.body()).singleElement().satisfies(omm -> assertThat(omm.get("NORAD_CAT_ID").asLong())
+                .isEqualTo(25544));
         assertThat(get("/api/v1/objects/{noradId}/elements", "/api/v1/objects/25544/elements?format=sp3").status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void anOmmIsWrittenInTheVersionAskedForValidAgainstTheCcsdsSchema() throws Exception {
+        HttpResponse<String> version2 = CLIENT.send(authorized(URI.create(base
+                + "/api/v1/objects/25544/elements?format=omm-xml&ommVersion=2.0")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(version2.statusCode()).isEqualTo(200);
+        assertThat(version2.body()).contains("<omm id=\"CCSDS_OMM_VERS\" version=\"2.0\">");
+        assertThat(CcsdsSchemas.violations(version2.body())).isEmpty();
+        HttpResponse<String> standing = CLIENT.send(authorized(URI.create(base
+                + "/api/v1/objects/25544/elements?format=omm-xml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(standing.body()).contains("<omm id=\"CCSDS_OMM_VERS\" version=\"3.0\">");
+        assertThat(CcsdsSchemas.violationsApartFromVersion(standing.body())).isEmpty();
+
+        Reply unknown = get("/api/v1/objects/{noradId}/elements",
+                "/api/v1/objects/25544/elements?format=omm-kvn&ommVersion=1.0");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().at("/error/message").asText()).contains("(accepted: ").contains("2.0")
+                .contains("3.0");
+        Reply notAnOmm = get("/api/v1/objects/{noradId}/elements",
+                "/api/v1/objects/25544/elements?format=tle&ommVersion=2.0");
+        assertThat(notAnOmm.status()).isEqualTo(400);
+        assertThat(notAnOmm.body().at("/error/message").asText()).contains("omm-kvn and omm-xml only");
     }
 
     @Test
@@ -350,6 +380,18 @@ class ApiServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(oem.statusCode()).isEqualTo(200);
         assertThat(oem.body()).contains("CCSDS_OEM_VERS").contains("REF_FRAME").contains("TEME");
+
+        HttpResponse<String> oemXml = CLIENT.send(authorized(URI.create(base + "/api/v1/objects/25544/"
+                + "ephemeris?from=2024-07-05T15:00:00Z&to=2024-07-05T15:10:00Z&format=oem-xml&frame=teme")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oemXml.statusCode()).isEqualTo(200);
+        assertThat(oemXml.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/xml"));
+        assertThat(CcsdsSchemas.violationsApartFromVersion(oemXml.body())).isEmpty();
+
+        Reply unknown = get("/api/v1/objects/{noradId}/ephemeris", "/api/v1/objects/25544/ephemeris?format=oem_kvn");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().at("/error/message").asText()).contains("(accepted: csv, json, oem, oem-xml)");
     }
 
     @Test
@@ -402,7 +444,7 @@ class ApiServerTest {
         JsonNode c = list.body().at("/items/0");
         assertThat(c.at("/risk/covarianceSource").asText()).isEqualTo("MAXIMUM");
         assertThat(c.at("/label/releasability").asText()).isEqualTo("REL TO GBR");
-        assertThat(get("/api/v1/conjunctions/{conjunctionId}", "/api/v1/conjunctions/" + c.get("id").asLong())
+        assertThat(get("/api/v1/conjunctions/{id}", "/api/v1/conjunctions/" + c.get("id").asLong())
                 .body().get("missDistanceMeters").asDouble()).isEqualTo(1234.5);
         assertThat(get("/api/v1/conjunctions", "/api/v1/conjunctions?sort=mass").status()).isEqualTo(400);
         Reply runs = get("/api/v1/screenings", "/api/v1/screenings");
@@ -562,6 +604,11 @@ class ApiServerTest {
             org.orekit.files.ccsds.ndm.cdm.Cdm back = org.concord.formats.CdmReader.parse("out." + format, out.body());
             assertThat(back.getRelativeMetadata().getMissDistance()).isEqualTo(cdm.get("missDistanceMeters").asDouble(),
                     org.assertj.core.data.Offset.offset(1e-6));
+            if (format.equals("xml")) {
+                assertThat(out.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/xml"));
+                assertThat(CcsdsSchemas.violations(out.body())).isEmpty();
+            }
         }
         Reply broken = post("/api/v1/orbits?name=bad.cdm", TestNodes.resource("/ccsds/cdm/CDM-missing-TCA.txt"));
         assertThat(broken.status()).isEqualTo(422);

@@ -41,7 +41,7 @@ class AuditApiTest {
     private static String base;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OpenApiValidator VALIDATOR = new OpenApiValidator(OpenApi.tree());
+    private static final OpenApiValidator VALIDATOR = OpenApiValidator.served();
     private static String adminToken;
 
     @BeforeAll

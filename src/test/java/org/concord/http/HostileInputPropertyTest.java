@@ -83,7 +83,7 @@ class HostileInputPropertyTest {
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1);
-            RouteInputs inputs = RouteInputs.of(route);
+            RouteInputs inputs = RouteInputs.of(served.server().routeInputs(), route);
             for (String caller : new String[] {"admin", "anonymous"}) {
                 Optional<String> token = caller.equals("admin") ? Optional.of(adminToken) : Optional.empty();
                 for (String value : sample(values(random), caller, random)) {

@@ -46,7 +46,7 @@ class SourcePriorityAndRecallApiTest {
     private static String base;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OpenApiValidator VALIDATOR = new OpenApiValidator(OpenApi.tree());
+    private static final OpenApiValidator VALIDATOR = OpenApiValidator.served();
     private static final Label GBR = Label.publicFrom("GBR");
     /** Released to USA alone: GBR callers, anonymous ones and the node's own (TEST) do not see it. */
     private static final Label USA_ONLY = Label.parse("originator=USA;rel=REL TO USA;tlp=AMBER", Label.publicFrom("USA"));
@@ -127,21 +127,24 @@ class SourcePriorityAndRecallApiTest {
         assertThat(before.at("/latestOrbit/label/originator").asText()).isEqualTo("USA");
         assertThat(before.at("/latestOrbitChoice/rule").asText()).isEqualTo("most recently stored");
 
-        assertThat(call("PUT", "/api/v1/parties/GBR/priority", Optional.of(gbrOperator), "{\"priority\": 10}")
-                .status()).as("only the node's administrators").isEqualTo(403);
-        assertThat(call("PUT", "/api/v1/parties/GBR/priority", Optional.of(admin), "{\"priority\": \"high\"}")
-                .status()).isEqualTo(400);
-        assertThat(call("PUT", "/api/v1/parties/XYZ/priority", Optional.of(admin), "{\"priority\": 1}").body())
-                .contains("no party XYZ");
+        String priority = "/api/v1/parties/{code}/priority";
+        assertThat(documented("PUT", priority, "/api/v1/parties/GBR/priority", Optional.of(gbrOperator),
+                "{\"priority\": 10}").status()).as("only the node's administrators").isEqualTo(403);
+        assertThat(documented("PUT", priority, "/api/v1/parties/GBR/priority", Optional.of(admin),
+                "{\"priority\": \"high\"}").status()).isEqualTo(400);
+        assertThat(documented("PUT", priority, "/api/v1/parties/XYZ/priority", Optional.of(admin),
+                "{\"priority\": 1}").body()).contains("no party XYZ");
         long tied = java.util.stream.Stream.concat(ranked.stream(), recalled.stream())
                 .filter(n -> node.catalog().orbitHistory(n, LabelFilter.UNRESTRICTED).size() == 2).count();
-        Reply set = call("PUT", "/api/v1/parties/gbr/priority", Optional.of(admin), "{\"priority\": 10}");
+        Reply set = documented("PUT", priority, "/api/v1/parties/gbr/priority", Optional.of(admin),
+                "{\"priority\": 10}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().get("code").asText()).isEqualTo("GBR");
         assertThat(set.json().get("sourcePriority").asInt()).isEqualTo(10);
         assertThat(set.json().get("previousPriority").asInt()).isZero();
         assertThat(set.json().get("latestOrbitsChanged").asLong()).isEqualTo(tied);
-        assertThat(call("GET", "/api/v1/parties", Optional.of(gbrViewer), "").json().get("items"))
+        assertThat(documented("GET", "/api/v1/parties", "/api/v1/parties", Optional.of(gbrViewer)).json()
+                .get("items"))
                 .anySatisfy(p -> {
                     assertThat(p.get("code").asText()).isEqualTo("GBR");
                     assertThat(p.get("sourcePriority").asInt()).isEqualTo(10);
@@ -214,7 +217,7 @@ class SourcePriorityAndRecallApiTest {
                 Optional.of(gbrOperator));
         assertThat(recall.status()).as(recall.body()).isEqualTo(200);
         assertThat(recall.json().get("orbitRecordsRemoved").asInt()).isEqualTo(1);
-        assertThat(recall.json().get("conjunctionsRemoved").asInt()).isEqualTo(1);
+        assertThat(recall.json().get("productsRemoved").asInt()).isEqualTo(1);
         assertThat(recall.json().get("noradId").asLong()).isEqualTo(norad);
 
         assertThat(call("GET", "/api/v1/orbits/" + gbr.id(), Optional.of(admin), "").status()).isEqualTo(404);
@@ -224,9 +227,7 @@ class SourcePriorityAndRecallApiTest {
                 .as("GBR saw only its own record").isEqualTo(404);
         JsonNode forUsa = call("GET", "/api/v1/objects/" + norad, Optional.of(usaOperator), "").json();
         assertThat(forUsa.at("/latestOrbit/id").asLong()).isEqualTo(usa.id());
-        assertThat(node.conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                org.concord.conjunction.ConjunctionQuery.Sort.TCA, 10, 0), LabelFilter.UNRESTRICTED).total()).isZero();
+        assertThat(node.conjunctions().findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of("runId", run.id()), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 10, Optional.empty()), LabelFilter.UNRESTRICTED).total()).isZero();
         assertThat(node.audit().entries(0, 10_000)).extracting(AuditEntry::event)
                 .anySatisfy(e -> {
                     assertThat(e.action()).isEqualTo(AuditAction.RECALL);
@@ -234,7 +235,7 @@ class SourcePriorityAndRecallApiTest {
                     assertThat(e.subject()).isEqualTo("recall orbit " + gbr.contentSha256() + " from GBR");
                     assertThat(e.originators()).containsExactly("GBR");
                     assertThat(e.detail()).isEqualTo("removed 1 orbit record of object " + norad
-                            + " and 1 conjunction; reason: wrong epoch");
+                            + " and 1 derived product; reason: wrong epoch");
                 });
     }
 

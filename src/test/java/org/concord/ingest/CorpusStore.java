@@ -44,7 +44,7 @@ final class CorpusStore implements AutoCloseable {
     private CorpusStore(Database database) {
         this.database = database;
         this.store = new JooqCatalogStore(database);
-        this.service = new IngestService(store, new org.concord.store.JooqConjunctionStore(database),
+        this.service = new IngestService(store, new org.concord.store.JooqConjunctionStore(database, new org.concord.store.JooqProductStore(database, org.concord.node.Node.PRODUCT_KINDS)),
                 org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()), MAX_BYTES,
                 Clock.fixed(NOW, ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }

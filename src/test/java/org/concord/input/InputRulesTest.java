@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.concord.conjunction.ConjunctionQuery;
+import org.concord.conjunction.ConjunctionKind;
+import org.concord.product.SortOrder;
 import org.concord.orbit.OutputFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,10 +116,11 @@ class InputRulesTest {
     /** Found: {@code concord conjunctions --sort miss} silently sorted by TCA. */
     @Test
     void conjunctionSortIsOneOfTheAcceptedOrders() {
-        assertThat(ConjunctionSearch.read(Arguments.of(Map.of("sort", List.of("-pc")), ConjunctionSearch.PARAMETERS))
-                .sort()).isEqualTo(ConjunctionQuery.Sort.PC);
-        assertThatThrownBy(() -> ConjunctionSearch.read(Arguments.of(Map.of("sort", List.of("miss")),
-                ConjunctionSearch.PARAMETERS).shownAs(Map.of("sort", "--sort"))))
+        ConjunctionKind kind = ConjunctionKind.INSTANCE;
+        assertThat(ProductSearch.read(kind, Arguments.of(Map.of("sort", List.of("-pc")),
+                ProductSearch.parameters(kind))).sort().keys().getFirst()).isEqualTo(new SortOrder.Key("pc", true));
+        assertThatThrownBy(() -> ProductSearch.read(kind, Arguments.of(Map.of("sort", List.of("miss")),
+                ProductSearch.parameters(kind)).shownAs(Map.of("sort", "--sort"))))
                 .hasMessage("--sort: 'miss' is not an accepted value (accepted: tca, pc, -pc)");
     }
 

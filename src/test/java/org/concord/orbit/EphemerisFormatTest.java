@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.SourceFormat;
+import org.concord.formats.CcsdsSchemas;
 import org.junit.jupiter.api.Test;
+import org.orekit.data.DataSource;
+import org.orekit.files.ccsds.ndm.ParserBuilder;
+import org.orekit.files.ccsds.ndm.odm.oem.Oem;
+import org.orekit.utils.TimeStampedPVCoordinates;
 
 class EphemerisFormatTest {
 
@@ -103,5 +110,48 @@ class EphemerisFormatTest {
         Ephemeris geodetic = iss(OutputFrame.GEODETIC);
         assertThatThrownBy(() -> write(EphemerisFormat.OEM_KVN, geodetic))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no OEM form");
+    }
+
+    /** OEM 3.0 (CCSDS 502.0-B-3), later than the 2.0.0 schema: checked apart from the version attribute. */
+    @Test
+    void oemXmlValidatesAgainstTheCcsdsSchemaInEveryFrame() {
+        for (OutputFrame frame : List.of(OutputFrame.TEME, OutputFrame.GCRF, OutputFrame.ITRF)) {
+            String xml = write(EphemerisFormat.OEM_XML, iss(frame));
+            assertThat(xml).contains("<oem id=\"CCSDS_OEM_VERS\" version=\"3.0\">", "<X units=\"km\">",
+                    "<X_DOT units=\"km/s\">", "<REF_FRAME>" + frame.name());
+            assertThat(CcsdsSchemas.violationsApartFromVersion(xml)).as(xml).isEmpty();
+        }
+        Ephemeris stale = service.propagate(OrbitRecords.meanElements(OrbitRecords.ISS_TLE),
+                T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(5).plusHours(1)), Duration.ofMinutes(10),
+                OutputFrame.GCRF);
+        assertThat(CcsdsSchemas.violationsApartFromVersion(write(EphemerisFormat.OEM_XML, stale))).isEmpty();
+    }
+
+    /** The XML and the KVN carry the same states, each reading back as the sample it was written from. */
+    @Test
+    void oemXmlAndKvnReadBackToTheSamples() {
+        Ephemeris ephemeris = iss(OutputFrame.GCRF);
+        for (EphemerisFormat format : List.of(EphemerisFormat.OEM_KVN, EphemerisFormat.OEM_XML)) {
+            String text = write(format, ephemeris);
+            Oem oem = new ParserBuilder(EarthCentredContext.get()).buildOemParser()
+                    .parseMessage(new DataSource("w." + format.parameter(), () -> new StringReader(text)));
+            List<TimeStampedPVCoordinates> states = oem.getSegments().get(0).getData().getEphemeridesDataLines();
+            assertThat(states).hasSameSizeAs(ephemeris.samples());
+            for (int i = 0; i < states.size(); i++) {
+                EphemerisSample.Cartesian sample = (EphemerisSample.Cartesian) ephemeris.samples().get(i);
+                TimeStampedPVCoordinates state = states.get(i);
+                assertThat(state.getDate().toInstant()).isEqualTo(sample.time());
+                assertThat(state.getPosition().getX()).isEqualTo(sample.positionMeters().x());
+                assertThat(state.getPosition().getZ()).isEqualTo(sample.positionMeters().z());
+                assertThat(state.getVelocity().getY()).isEqualTo(sample.velocityMetersPerSecond().y());
+            }
+        }
+    }
+
+    @Test
+    void eachFormatIsNamedByItsParameter() {
+        assertThat(Arrays.stream(EphemerisFormat.values()).map(EphemerisFormat::parameter))
+                .containsExactly("csv", "json", "oem", "oem-xml");
+        assertThat(EphemerisFormat.OEM_XML.mediaType()).isEqualTo("application/xml");
     }
 }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.concord.label.LabelFilter;
 import org.concord.TestNodes;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ConjunctionQuery;
 import org.concord.conjunction.ScreeningRun;
 import org.concord.conjunction.ScreeningVolume;
 import org.concord.ingest.IngestRequest;
@@ -68,9 +67,7 @@ class ScreeningServiceTest {
         assertThat(figures.objectsScreened()).isEqualTo(301);
         assertThat(figures.conjunctions()).isPositive();
 
-        List<Conjunction> stored = node.conjunctions().findConjunctions(new ConjunctionQuery(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                ConjunctionQuery.Sort.TCA, 10_000, 0), LabelFilter.UNRESTRICTED).items();
+        List<Conjunction> stored = node.conjunctions().findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of("runId", run.id()), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 10_000, Optional.empty()), LabelFilter.UNRESTRICTED).items();
         assertThat(stored).hasSize(figures.conjunctions());
         for (Conjunction c : stored) {
             assertThat(c.missDistanceMeters()).isLessThan(50_000);
@@ -103,9 +100,7 @@ class ScreeningServiceTest {
         ScreeningRun run = node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 200_000,
                 Optional.of(25544L)), "tester", f -> { });
         assertThat(run.kind()).isEqualTo(ScreeningRun.Kind.ONE_VS_ALL);
-        List<Conjunction> stored = node.conjunctions().findConjunctions(new ConjunctionQuery(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                ConjunctionQuery.Sort.PC, 10_000, 0), LabelFilter.UNRESTRICTED).items();
+        List<Conjunction> stored = node.conjunctions().findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of("runId", run.id()), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(1), 10_000, Optional.empty()), LabelFilter.UNRESTRICTED).items();
         assertThat(stored).allSatisfy(c -> assertThat(List.of(c.primaryNoradId(), c.secondaryNoradId()))
                 .contains(25544L));
         assertThatThrownBy(() -> node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 5000,

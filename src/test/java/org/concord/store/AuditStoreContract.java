@@ -373,7 +373,7 @@ abstract class AuditStoreContract {
         }
         AuditEntry inserted = AuditEntry.of(3, read(99, "FRA"));
         AuditEvent e = inserted.event();
-        sql().insertInto(ENTRY).columns(Tables.AuditEntry.ALL).values(3L, JooqCatalogStore.odt(e.time()), e.actor(),
+        sql().insertInto(ENTRY).columns(Tables.AuditEntry.ALL).values(3L, SqlValues.odt(e.time()), e.actor(),
                 e.actorParty().orElseThrow(), e.action().name(), e.subject(), ",FRA,", e.detail(), inserted.entry(),
                 inserted.leafHash()).execute();
         AuditVerification report = log.verify();

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +60,8 @@ abstract class CatalogScanContract {
         db = handle.open();
         store = new JooqCatalogStore(db);
         scan = new JooqCatalogScan(db, store);
-        ingest = new IngestService(store, new JooqConjunctionStore(db), org.concord.risk.HardBodyRadii.bundled(),
+        ingest = new IngestService(store, new JooqConjunctionStore(db, new JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)),
+                org.concord.risk.HardBodyRadii.bundled(),
                 new LabelRules(PUBLIC, List.of()), 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
                 new SimpleMeterRegistry());
         store(CatalogSamples.slice(0, 50), PUBLIC);
@@ -90,7 +90,7 @@ abstract class CatalogScanContract {
         LabelIds ids = new LabelIds(db);
         Set<Long> seen = Set.of(ids.idOf(PUBLIC));
         Set<Long> hidden = Set.of(ids.idOf(RESTRICTED));
-        return new LabelFilter(false, Long.MAX_VALUE, EnumSet.noneOf(DataKind.class),
+        return new LabelFilter(false, Long.MAX_VALUE, Set.of(),
                 Map.of(DataKind.ORBITS, seen, DataKind.EPHEMERIDES, seen),
                 Map.of(DataKind.ORBITS, hidden, DataKind.EPHEMERIDES, hidden));
     }

@@ -100,7 +100,7 @@ abstract class CatalogStoreContract {
         handle = newDatabase();
         db = handle.open();
         store = new JooqCatalogStore(db);
-        ingest = new IngestService(store, new JooqConjunctionStore(db), org.concord.risk.HardBodyRadii.bundled(), RULES,
+        ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), org.concord.risk.HardBodyRadii.bundled(), RULES,
                 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
@@ -194,7 +194,7 @@ abstract class CatalogStoreContract {
     void screeningRunsAndTheirConjunctionsAreStoredWithLabelsAndQueried() {
         ingest.ingest(IngestRequest.of("batch.txt", CatalogSamples.slice(0, 10), "tester"));
         List<OrbitRecord> orbits = store.latestOrbits();
-        JooqConjunctionStore conjunctions = new JooqConjunctionStore(db);
+        JooqConjunctionStore conjunctions = new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
         org.concord.conjunction.ScreeningRun run = conjunctions.startRun(new org.concord.conjunction.ScreeningRun(0,
                 org.concord.conjunction.ScreeningRun.Kind.EPHEMERIS, Optional.of(25544L),
                 Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(7),
@@ -236,9 +236,7 @@ abstract class CatalogStoreContract {
                 .contains("880.0 days"));
         assertThat(done.finishedAt()).isPresent();
 
-        var byPc = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()),
-                org.concord.conjunction.ConjunctionQuery.Sort.PC, 100, 0), LabelFilter.UNRESTRICTED);
+        var byPc = conjunctions.findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of("runId", run.id()), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(1), 100, Optional.empty()), LabelFilter.UNRESTRICTED);
         assertThat(byPc.total()).isEqualTo(9);
         assertThat(byPc.items().get(0).risk().orElseThrow().probability()).isEqualTo(1e-4);
         assertThat(byPc.items().get(0).label().releasability().parties()).containsExactly("GBR", "USA");
@@ -248,16 +246,17 @@ abstract class CatalogStoreContract {
         assertThat(byPc.items()).extracting(c -> c.inputAges().orElseThrow()).containsExactlyElementsOf(found.stream()
                 .map(c -> c.inputAges().orElseThrow()).toList());
         long second = orbits.get(1).noradId();
-        var filtered = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(
-                Optional.of(second), Optional.empty(), Optional.empty(), Optional.of(250.0), Optional.empty(),
-                Optional.empty(), org.concord.conjunction.ConjunctionQuery.Sort.TCA, 100, 0), LabelFilter.UNRESTRICTED);
+        var filtered = conjunctions.findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of("noradId", second, "maxMissMeters", 250.0), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 100, Optional.empty()), LabelFilter.UNRESTRICTED);
         assertThat(filtered.items()).extracting(org.concord.conjunction.Conjunction::missDistanceMeters)
                 .containsExactly(100.0, 200.0);
-        var page = conjunctions.findConjunctions(new org.concord.conjunction.ConjunctionQuery(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                org.concord.conjunction.ConjunctionQuery.Sort.TCA, 4, 4), LabelFilter.UNRESTRICTED);
+        var byTca = org.concord.product.ProductQuery.all(org.concord.conjunction.ConjunctionKind.INSTANCE, 4);
+        var page = conjunctions.findConjunctions(byTca, LabelFilter.UNRESTRICTED);
         assertThat(page.items()).hasSize(4);
-        assertThat(page.nextCursor()).contains("8");
+        // a keyset cursor: the next page starts right after the last conjunction shown, by TCA
+        var next = conjunctions.findConjunctions(byTca.after(page.nextCursor().orElseThrow()), LabelFilter.UNRESTRICTED);
+        assertThat(next.items()).extracting(org.concord.conjunction.Conjunction::tca)
+                .containsExactlyElementsOf(found.stream().map(org.concord.conjunction.Conjunction::tca).sorted()
+                        .skip(4).limit(4).toList());
 
         conjunctions.failRun(conjunctions.startRun(run).id(), "test failure");
         assertThat(conjunctions.runs(10)).extracting(org.concord.conjunction.ScreeningRun::status)
@@ -500,7 +499,7 @@ abstract class CatalogStoreContract {
     @Test
     void aListsTotalFollowsEveryStoreThoughTheSameListWasCountedBefore() {
         // restricted, sees every known label's orbits: the path that counts two parts
-        LabelFilter orbits = new LabelFilter(false, Long.MAX_VALUE, EnumSet.of(DataKind.ORBITS), Map.of(), Map.of());
+        LabelFilter orbits = new LabelFilter(false, Long.MAX_VALUE, java.util.Set.of(DataKind.ORBITS), Map.of(), Map.of());
         Set<Long> objects = new HashSet<>(ids(parse(everyNth(0))));
         ingest.ingest(IngestRequest.of("first.txt", everyNth(0), "tester"));
         for (LabelFilter filter : List.of(LabelFilter.UNRESTRICTED, orbits)) {
@@ -625,7 +624,7 @@ abstract class CatalogStoreContract {
                 .isEqualTo(new CatalogFreshness(longAfter, epochs.size(), epochs.size(), epochs.size(),
                         epochs.size()));
         // counted over what the caller sees
-        LabelFilter nothing = new LabelFilter(false, Long.MAX_VALUE, EnumSet.noneOf(DataKind.class), Map.of(),
+        LabelFilter nothing = new LabelFilter(false, Long.MAX_VALUE, new java.util.TreeSet<DataKind>(), Map.of(),
                 Map.of());
         assertThat(store.freshness(nothing, at)).isEqualTo(new CatalogFreshness(at, 0, 0, 0, 0));
     }

@@ -42,7 +42,7 @@ abstract class ConjunctionStoreContract {
     void open() {
         handle = newDatabase();
         db = handle.open();
-        store = new JooqConjunctionStore(db);
+        store = new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
     }
 
     @AfterEach
@@ -116,7 +116,7 @@ abstract class ConjunctionStoreContract {
         store.heartbeat(alive.id(), NOW);
 
         try (Database other = handle.open()) {
-            JooqConjunctionStore elsewhere = new JooqConjunctionStore(other);
+            JooqConjunctionStore elsewhere = new JooqConjunctionStore(other, new org.concord.store.JooqProductStore(other, org.concord.node.Node.PRODUCT_KINDS));
             assertThat(elsewhere.failStaleRuns(NOW.minus(Duration.ofMinutes(1)), "no heartbeat for a minute"))
                     .isEqualTo(1);
             assertThat(elsewhere.findRun(dead.id()).orElseThrow()).satisfies(r -> {

@@ -23,7 +23,6 @@ import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ConjunctionQuery;
 import org.concord.conjunction.ScreeningRun;
 import org.concord.conjunction.ScreeningVolume;
 import org.concord.ingest.IngestRequest;
@@ -71,7 +70,7 @@ abstract class SourcePriorityAndRecallContract {
         db = handle.open();
         store = new JooqCatalogStore(db);
         sharing = new JooqSharingStore(db);
-        ingest = new IngestService(store, new JooqConjunctionStore(db), org.concord.risk.HardBodyRadii.bundled(),
+        ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), org.concord.risk.HardBodyRadii.bundled(),
                 new LabelRules(Label.publicFrom("TEST"), List.of()), 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (String code : List.of("GBR", "USA", "AUS")) {
@@ -244,7 +243,7 @@ abstract class SourcePriorityAndRecallContract {
         // another process: its own pool, store and ingest on the same database
         try (Database otherProcess = handle.open()) {
             JooqCatalogStore otherStore = new JooqCatalogStore(otherProcess);
-            IngestService otherIngest = new IngestService(otherStore, new JooqConjunctionStore(otherProcess),
+            IngestService otherIngest = new IngestService(otherStore, new JooqConjunctionStore(otherProcess, new org.concord.store.JooqProductStore(otherProcess, org.concord.node.Node.PRODUCT_KINDS)),
                     org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()),
                     64L << 20, Clock.fixed(NOW, ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             java.util.function.BiConsumer<Label, String> otherIngests = (label, line1) -> otherIngest.ingest(
@@ -256,14 +255,14 @@ abstract class SourcePriorityAndRecallContract {
             assertThat(latest(norad, LabelFilter.UNRESTRICTED).label().originator()).isEqualTo("AUS");
             assertThat(latest(norad, usa).id()).as("at once: the newest record is hidden, the USA one shows")
                     .isEqualTo(fromUsa.id());
-            Thread.sleep(JooqCatalogStore.RECHECK_NANOS / 1_000_000 + 50);
+            Thread.sleep(CatalogVersion.RECHECK_NANOS / 1_000_000 + 50);
             assertThat(latest(norad, usa).id()).isEqualTo(fromUsa.id());
 
             otherIngests.accept(GBR, shiftEpoch(set[1], -0.1));
             OrbitRecord fromGbr = recordOf(norad, "GBR");
             assertThat(latest(norad, usa).id()).as("at once: the USA record or the newer GBR one, never AUS's")
                     .isIn(fromUsa.id(), fromGbr.id());
-            Thread.sleep(JooqCatalogStore.RECHECK_NANOS / 1_000_000 + 50);
+            Thread.sleep(CatalogVersion.RECHECK_NANOS / 1_000_000 + 50);
             assertThat(latest(norad, usa).id()).as("within the recheck time").isEqualTo(fromGbr.id());
             assertThat(store.findObjects(ObjectQuery.all(100), usa).items()).filteredOn(o -> o.noradId() == norad)
                     .extracting(o -> o.latestOrbit().orElseThrow().id()).containsExactly(fromGbr.id());
@@ -302,7 +301,7 @@ abstract class SourcePriorityAndRecallContract {
         ingestAs(GBR, file);
         ingestAs(USA, file);
         List<OrbitRecord> latest = store.latestOrbits();
-        JooqConjunctionStore conjunctions = new JooqConjunctionStore(db);
+        JooqConjunctionStore conjunctions = new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
         ScreeningRun run = conjunctions.startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL, Optional.empty(),
                 Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(1), new ScreeningVolume.Sphere(5000),
                 Optional.empty(), "tester", NOW, ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(),
@@ -322,9 +321,7 @@ abstract class SourcePriorityAndRecallContract {
     }
 
     private List<Conjunction> conjunctionsOf(ScreeningRun run) {
-        return new JooqConjunctionStore(db).findConjunctions(new ConjunctionQuery(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(run.id()), ConjunctionQuery.Sort.TCA,
-                100, 0), LabelFilter.UNRESTRICTED).items();
+        return new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)).findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of("runId", run.id()), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 100, Optional.empty()), LabelFilter.UNRESTRICTED).items();
     }
 
     @Test
@@ -376,7 +373,7 @@ abstract class SourcePriorityAndRecallContract {
         assertThat(done.oldId()).isEqualTo(usa.id());
         assertThat(done.newId()).isGreaterThan(gbr.id()).isGreaterThan(usa.id());
         assertThat(done.oldLabel()).isEqualTo(USA);
-        assertThat(done.conjunctions()).isEqualTo(2);
+        assertThat(done.products()).isEqualTo(2);
         assertThat(number("select version from catalog_state")).isGreaterThan(version);
         assertThat(store.findOrbit(usa.id(), LabelFilter.UNRESTRICTED)).isEmpty();
         OrbitRecord moved = store.findOrbit(done.newId(), LabelFilter.UNRESTRICTED).orElseThrow();
@@ -393,9 +390,8 @@ abstract class SourcePriorityAndRecallContract {
                 .filter(c -> c.primaryNoradId() == norad || c.secondaryNoradId() == norad).toList();
         assertThat(following).hasSize(2).allMatch(c -> c.primaryOrbitId().equals(Optional.of(done.newId()))
                 || c.secondaryOrbitId().equals(Optional.of(done.newId())));
-        assertThat(number("select count(*) from conjunction where (primary_orbit_id = " + done.newId()
-                + " and primary_label_id = " + newLabelId + ") or (secondary_orbit_id = " + done.newId()
-                + " and secondary_label_id = " + newLabelId + ")")).isEqualTo(2);
+        assertThat(number("select count(*) from product_input where product_kind = 'conjunctions' and input_id = "
+                + done.newId() + " and input_label_id = " + newLabelId)).isEqualTo(2);
         assertThat(store.relabel(usa.contentSha256(), "FRA", Label.publicFrom("FRA")))
                 .isEqualTo(RelabelOutcome.NOTHING);
     }

@@ -1,0 +1,97 @@
+package org.concord.http;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.javalin.http.Context;
+import org.concord.access.SharingService;
+import org.concord.catalog.Page;
+import org.concord.http.HttpErrors.NotFoundException;
+import org.concord.input.ProductSearch;
+import org.concord.label.DataKind;
+import org.concord.product.Column;
+import org.concord.product.Product;
+import org.concord.product.ProductKind;
+import org.concord.product.ProductKinds;
+import org.concord.product.ProductQuery;
+import org.concord.product.ProductStore;
+
+/**
+ * The routes every product kind gets by registering: {@code GET /api/v1/<kind>} (its filters, {@code sort},
+ * {@code limit}, {@code cursor}) and {@code GET /api/v1/<kind>/{id}}. The label filter is the store's (in SQL), and the
+ * read is recorded here for the read audit, so that no kind can forget either.
+ */
+final class ProductApi {
+
+    private final ProductKinds kinds;
+    private final ProductStore store;
+    private final SharingService sharing;
+    /** Views of kinds that have their own JSON shape (conjunctions, as before kinds existed); others get the default. */
+    private final Map<DataKind, Function<Object, Map<String, Object>>> views;
+
+    ProductApi(ProductKinds kinds, ProductStore store, SharingService sharing,
+               Map<DataKind, Function<Object, Map<String, Object>>> views) {
+        this.kinds = kinds;
+        this.store = store;
+        this.sharing = sharing;
+        this.views = Map.copyOf(views);
+    }
+
+    static String listPath(ProductKind<?> kind) {
+        return "/api/v1/" + kind.path();
+    }
+
+    static String itemPath(ProductKind<?> kind) {
+        return "/api/v1/" + kind.path() + "/{id}";
+    }
+
+    /** Registers the routes of every kind. */
+    void register(io.javalin.config.RoutesConfig routes) {
+        for (ProductKind<?> kind : kinds.all()) {
+            routes.get(listPath(kind), ctx -> list(kind, ctx));
+            routes.get(itemPath(kind), ctx -> item(kind, ctx));
+        }
+    }
+
+    private <T> void list(ProductKind<T> kind, Context ctx) {
+        ProductQuery query = ProductSearch.read(kind, RouteInputs.query(ctx));
+        ApiServer.requireAnonymousPageSize(ctx, query.limit());
+        Page<Product<T>> page = store.list(kind, query, Callers.filter(ctx, sharing));
+        Callers.served(ctx, page.items().stream().map(Product::label).toList());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", page.items().stream().map(p -> view(kind, p)).toList());
+        m.put("total", page.total());
+        m.put("nextCursor", page.nextCursor().orElse(null));
+        ctx.json(m);
+    }
+
+    private <T> void item(ProductKind<T> kind, Context ctx) {
+        long id = ApiServer.parseId(ctx.pathParam("id"));
+        Product<T> p = store.find(kind, id, Callers.filter(ctx, sharing))
+                .orElseThrow(() -> new NotFoundException("no " + kind.dataKind() + " product " + id));
+        Callers.served(ctx, p.label());
+        ctx.json(view(kind, p));
+    }
+
+    private <T> Map<String, Object> view(ProductKind<T> kind, Product<T> p) {
+        Function<Object, Map<String, Object>> own = views.get(kind.dataKind());
+        return own != null ? own.apply(p.value()) : defaultView(kind, p);
+    }
+
+    /** The id, kind, key, label, inputs and every column by its JSON name (instants as ISO-8601 text). */
+    static <T> Map<String, Object> defaultView(ProductKind<T> kind, Product<T> p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("kind", kind.dataKind().code());
+        m.put("key", p.key().orElse(null));
+        for (Column<T> c : kind.columns()) {
+            m.put(c.jsonName(), c.valueOf(p.value()).map(v -> v instanceof Instant i ? i.toString() : v).orElse(null));
+        }
+        m.put("inputs", p.inputs().stream().map(i -> Map.of("role", i.role(), "kind", i.kind().code(), "id", i.id()))
+                .toList());
+        m.put("label", JsonViews.label(p.label()));
+        return m;
+    }
+}

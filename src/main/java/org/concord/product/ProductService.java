@@ -1,0 +1,66 @@
+package org.concord.product;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.concord.label.Label;
+
+/**
+ * Stores products with the label rule of their kind: a product with its own label keeps it; a derived product's label
+ * is the combination of its inputs' labels (and of the label given, which can only make it stricter), and it names
+ * every input, which must be stored.
+ */
+public final class ProductService {
+
+    private final ProductStore store;
+
+    public ProductService(ProductStore store) {
+        this.store = store;
+    }
+
+    public ProductStore store() {
+        return store;
+    }
+
+    /**
+     * Stores these products of one kind, made by {@code party}: their labels settled by the kind's rule. Returns the
+     * products stored (a product already stored under its key and originator is not stored again).
+     *
+     * @throws IllegalArgumentException when a derived product names no input or an input that is not stored, or a
+     *                                  product with its own label names inputs
+     */
+    public <T> List<Product<T>> store(ProductKind<T> kind, List<Product<T>> products, String party) {
+        Map<ProductInput, Label> inputLabels = store.labelsOf(products.stream()
+                .flatMap(p -> p.inputs().stream()).distinct().toList());
+        List<Product<T>> settled = new ArrayList<>(products.size());
+        for (Product<T> p : products) {
+            settled.add(new Product<>(0, p.key(), labelOf(kind, p, inputLabels, party), p.inputs(), p.value()));
+        }
+        return store.store(kind, settled);
+    }
+
+    private static Label labelOf(ProductKind<?> kind, Product<?> p, Map<ProductInput, Label> inputLabels,
+                                 String party) {
+        if (kind.labelling() == Labelling.OWN) {
+            if (!p.inputs().isEmpty()) {
+                throw new IllegalArgumentException("a " + kind.dataKind() + " product carries its own label and is"
+                        + " derived from nothing; it names " + p.inputs().size() + " inputs");
+            }
+            return p.label();
+        }
+        if (p.inputs().isEmpty()) {
+            throw new IllegalArgumentException("a " + kind.dataKind() + " product is derived from stored inputs and"
+                    + " names none");
+        }
+        Label label = p.label();
+        for (ProductInput input : p.inputs()) {
+            Label inputLabel = Optional.ofNullable(inputLabels.get(input)).orElseThrow(() ->
+                    new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
+                            + kind.dataKind() + " product is not stored"));
+            label = label.combine(inputLabel, party);
+        }
+        return label.withOriginator(party);
+    }
+}

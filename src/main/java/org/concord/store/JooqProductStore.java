@@ -1,0 +1,298 @@
+package org.concord.store;
+
+import static org.jooq.impl.DSL.noCondition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.concord.catalog.Page;
+import org.concord.label.DataKind;
+import org.concord.label.Label;
+import org.concord.label.LabelFilter;
+import org.concord.product.Column;
+import org.concord.product.Filter;
+import org.concord.product.Product;
+import org.concord.product.ProductInput;
+import org.concord.product.ProductKind;
+import org.concord.product.ProductKinds;
+import org.concord.product.ProductQuery;
+import org.concord.product.ProductStore;
+import org.concord.store.Tables.Orbit;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/** Every product kind's storage, through jOOQ: one implementation of the template, the links and the paging. */
+public final class JooqProductStore implements ProductStore {
+
+    private final DSLContext dsl;
+    private final LabelIds labelIds;
+    private final ProductKinds kinds;
+    private final Map<DataKind, ProductTable<?>> tables = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public JooqProductStore(Database database, ProductKinds kinds) {
+        this(database, new LabelIds(database), kinds);
+    }
+
+    JooqProductStore(Database database, LabelIds labelIds, ProductKinds kinds) {
+        this.dsl = database.dsl();
+        this.labelIds = labelIds;
+        this.kinds = kinds;
+    }
+
+    ProductKinds kinds() {
+        return kinds;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> ProductTable<T> table(ProductKind<T> kind) {
+        return (ProductTable<T>) tables.computeIfAbsent(kind.dataKind(), k -> new ProductTable<>(kind));
+    }
+
+    @Override
+    public <T> List<Product<T>> store(ProductKind<T> kind, List<Product<T>> products) {
+        if (products.isEmpty()) {
+            return List.of();
+        }
+        Map<Label, Long> labels = labelIds.resolve(products.stream().map(Product::label).collect(Collectors.toSet()));
+        return dsl.transactionResult(() -> insert(dsl, table(kind), products, labels));
+    }
+
+    /**
+     * Inserts in the caller's transaction, taking the writers' turn (so that a feed reading the newest id sees every
+     * product up to it): each product once under its key and originator, with its links; returns those inserted.
+     */
+    <T> List<Product<T>> insert(DSLContext tx, ProductTable<T> t, List<Product<T>> products, Map<Label, Long> labels) {
+        CatalogVersion.takeWritersTurn(tx);
+        Set<String> storedKeys = storedKeys(tx, t, products);
+        Map<ProductInput, StoredInput> inputs = storedInputs(tx, products.stream().flatMap(p -> p.inputs().stream())
+                .distinct().toList());
+        List<Product<T>> fresh = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Product<T> p : products) {
+            if (p.key().isEmpty() || !storedKeys.contains(keyOf(p)) && seen.add(keyOf(p))) {
+                fresh.add(p);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        long before = Optional.ofNullable(tx.select(DSL.max(t.id)).from(t.table).fetchOne().value1()).orElse(0L);
+        List<Field<?>> fields = new ArrayList<>(List.of(t.key, t.labelId, t.labelOriginator, t.labelReleasability,
+                t.labelTlp, t.labelCaveats, t.labelExpiry));
+        fields.addAll(t.columns.values());
+        for (List<Product<T>> chunk : ProductLinks.chunks(fresh)) {
+            org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(t.table).columns(fields)
+                    .values((Object[]) new Object[fields.size()]));
+            for (Product<T> p : chunk) {
+                Label l = p.label();
+                List<Object> values = new ArrayList<>(fields.size());
+                values.add(p.key().orElse(null));
+                values.add(labels.get(l));
+                values.add(l.originator());
+                values.add(l.releasability().toString());
+                values.add(l.tlp().code());
+                values.add(String.join(",", l.caveats()));
+                values.add(l.expiry().map(SqlValues::odt).orElse(null));
+                for (Column<T> c : t.kind.columns()) {
+                    values.add(ProductTable.sqlValue(c.valueOf(p.value())));
+                }
+                batch = batch.bind(values.toArray());
+            }
+            batch.execute();
+        }
+        // writers take turns, so the ids above the newest before are these products', in the order inserted
+        List<Long> ids = tx.select(t.id).from(t.table).where(t.id.gt(before)).orderBy(t.id).fetch(t.id);
+        if (ids.size() != fresh.size()) {
+            throw new IllegalStateException(fresh.size() + " " + t.kind.dataKind() + " products inserted but "
+                    + ids.size() + " new rows found");
+        }
+        List<Product<T>> stored = new ArrayList<>(fresh.size());
+        org.jooq.BatchBindStep links = tx.batch(tx.insertInto(ProductLinks.T).columns(ProductLinks.PRODUCT_KIND,
+                ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.PRODUCT_TABLE, ProductLinks.INPUT_KIND,
+                ProductLinks.INPUT_ID, ProductLinks.INPUT_LABEL_ID).values((String) null, null, null, null, null, null, null));
+        int linkCount = 0;
+        for (int i = 0; i < fresh.size(); i++) {
+            Product<T> p = fresh.get(i);
+            long id = ids.get(i);
+            List<ProductInput> named = new ArrayList<>();
+            for (ProductInput input : p.inputs()) {
+                StoredInput in = inputs.get(input);
+                if (in == null) {
+                    throw new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
+                            + t.kind.dataKind() + " product is not stored");
+                }
+                named.add(new ProductInput(input.role(), in.kind(), input.id()));
+                links = links.bind(t.kind.dataKind().code(), id, input.role(), t.kind.table(), in.kind().code(),
+                        input.id(), in.labelId());
+                if (++linkCount % 5000 == 0) {
+                    links.execute();
+                    links = tx.batch(tx.insertInto(ProductLinks.T).columns(ProductLinks.PRODUCT_KIND,
+                            ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.PRODUCT_TABLE,
+                            ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID, ProductLinks.INPUT_LABEL_ID)
+                            .values((String) null, null, null, null, null, null, null));
+                }
+            }
+            stored.add(new Product<>(id, p.key(), p.label(), named, p.value()));
+        }
+        if (linkCount % 5000 != 0) {
+            links.execute();
+        }
+        return stored;
+    }
+
+    private static String keyOf(Product<?> p) {
+        return p.key().orElseThrow() + "|" + p.label().originator();
+    }
+
+    private static <T> Set<String> storedKeys(DSLContext tx, ProductTable<T> t, List<Product<T>> products) {
+        List<String> keys = products.stream().flatMap(p -> p.key().stream()).distinct().toList();
+        Set<String> stored = new HashSet<>();
+        for (List<String> chunk : ProductLinks.chunks(keys)) {
+            tx.select(t.key, t.labelOriginator).from(t.table).where(t.key.in(chunk)).fetch()
+                    .forEach(r -> stored.add(r.value1() + "|" + r.value2()));
+        }
+        return stored;
+    }
+
+    /** A stored input: its kind as stored (an orbit record is an ephemeris or not by itself) and its label. */
+    private record StoredInput(DataKind kind, long labelId) {
+    }
+
+    /** Each input that is stored, as stored. */
+    private Map<ProductInput, StoredInput> storedInputs(DSLContext tx, List<ProductInput> inputs) {
+        Map<DataKind, Map<Long, StoredInput>> byKind = new HashMap<>();
+        inputs.stream().collect(Collectors.groupingBy(i -> isOrbitRecord(i.kind()) ? DataKind.ORBITS : i.kind()))
+                .forEach((kind, list) -> {
+                    List<Long> ids = list.stream().map(ProductInput::id).distinct().toList();
+                    Map<Long, StoredInput> stored = new HashMap<>();
+                    for (List<Long> chunk : ProductLinks.chunks(ids)) {
+                        if (kind.equals(DataKind.ORBITS)) {
+                            tx.select(Orbit.ID, Orbit.LABEL_ID, Orbit.ORBIT_KIND).from(Orbit.T)
+                                    .where(Orbit.ID.in(chunk)).forEach(r -> stored.put(r.value1(), new StoredInput(
+                                            org.concord.catalog.OrbitKind.valueOf(r.value3()).dataKind(),
+                                            r.value2())));
+                        } else {
+                            ProductTable<?> t = table(kinds.of(kind).orElseThrow(() -> new IllegalArgumentException(
+                                    "an input of kind " + kind + ", which this node does not serve")));
+                            tx.select(t.id, t.labelId).from(t.table).where(t.id.in(chunk))
+                                    .forEach(r -> stored.put(r.value1(), new StoredInput(kind, r.value2())));
+                        }
+                    }
+                    byKind.put(kind, stored);
+                });
+        Map<ProductInput, StoredInput> result = new HashMap<>();
+        for (ProductInput input : inputs) {
+            Optional.ofNullable(byKind.get(isOrbitRecord(input.kind()) ? DataKind.ORBITS : input.kind())
+                    .get(input.id())).ifPresent(stored -> result.put(input, stored));
+        }
+        return result;
+    }
+
+    private static boolean isOrbitRecord(DataKind kind) {
+        return kind.equals(DataKind.ORBITS) || kind.equals(DataKind.EPHEMERIDES);
+    }
+
+    @Override
+    public Optional<Long> idOf(ProductKind<?> kind, String key, String originator) {
+        ProductTable<?> t = table(kind);
+        return dsl.select(t.id).from(t.table).where(t.key.eq(key)).and(t.labelOriginator.eq(originator))
+                .fetchOptional(t.id);
+    }
+
+    @Override
+    public Map<ProductInput, Label> labelsOf(List<ProductInput> inputs) {
+        Map<ProductInput, StoredInput> stored = storedInputs(dsl, inputs);
+        Map<Long, Label> labels = labelIds.labels(stored.values().stream().map(StoredInput::labelId).toList());
+        Map<ProductInput, Label> result = new HashMap<>();
+        stored.forEach((input, s) -> result.put(input, labels.get(s.labelId())));
+        return result;
+    }
+
+    /** The products of this kind the filter admits, with every input: the one visibility rule. */
+    static Condition visible(ProductTable<?> t, LabelFilter filter) {
+        if (filter.unrestricted()) {
+            return noCondition();
+        }
+        Condition own = LabelConditions.admitted(t.labelId, filter, t.kind.dataKind());
+        return t.kind.labelling() == org.concord.product.Labelling.OWN ? own
+                : own.and(ProductLinks.everyInputVisible(t.kind.dataKind(), t.id, filter));
+    }
+
+    @Override
+    public <T> Optional<Product<T>> find(ProductKind<T> kind, long id, LabelFilter filter) {
+        ProductTable<T> t = table(kind);
+        return read(t, dsl.select(t.selected()).from(t.table).where(t.id.eq(id)).and(visible(t, filter)).fetch())
+                .stream().findFirst();
+    }
+
+    @Override
+    public <T> Page<Product<T>> list(ProductKind<T> kind, ProductQuery query, LabelFilter filter) {
+        ProductTable<T> t = table(kind);
+        Condition where = visible(t, filter);
+        for (Filter f : kind.filters()) {
+            Object value = query.filters().get(f.parameter());
+            if (value != null) {
+                where = where.and(condition(t, f, value));
+            }
+        }
+        long total = dsl.fetchCount(t.table, where);
+        ProductCursor cursor = new ProductCursor(t, query.sort());
+        Condition page = query.cursor().map(cursor::after).orElse(noCondition());
+        List<SortField<?>> order = cursor.order();
+        List<Record> rows = dsl.select(t.selected()).from(t.table).where(where).and(page).orderBy(order)
+                .limit(query.limit() + 1).fetch();
+        boolean more = rows.size() > query.limit();
+        List<Record> shown = more ? rows.subList(0, query.limit()) : rows;
+        return new Page<>(read(t, shown), total, more ? Optional.of(cursor.of(shown.getLast())) : Optional.empty());
+    }
+
+    private static Condition condition(ProductTable<?> t, Filter f, Object value) {
+        Object sql = ProductTable.sqlValue(Optional.of(value));
+        List<Condition> any = new ArrayList<>();
+        for (String column : f.columns()) {
+            Field<Object> c = t.column(column);
+            any.add(switch (f.comparison()) {
+                case EQUALS -> c.eq(sql);
+                case AT_LEAST -> c.ge(sql);
+                case AT_MOST -> c.le(sql);
+            });
+        }
+        return DSL.or(any);
+    }
+
+    /** Products from these rows, with their inputs. */
+    <T> List<Product<T>> read(ProductTable<T> t, List<? extends Record> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Map<String, ProductInput>> inputs = new HashMap<>();
+        if (t.kind.labelling() == org.concord.product.Labelling.DERIVED) {
+            List<Long> ids = rows.stream().map(r -> r.get(t.id)).toList();
+            for (List<Long> chunk : ProductLinks.chunks(ids)) {
+                dsl.select(ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID)
+                        .from(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(t.kind.dataKind().code()))
+                        .and(ProductLinks.PRODUCT_ID.in(chunk)).fetch()
+                        .forEach(r -> inputs.computeIfAbsent(r.value1(), id -> new java.util.TreeMap<>())
+                                .put(r.value2(), new ProductInput(r.value2(), DataKind.ofStored(r.value3()),
+                                        r.value4())));
+            }
+        }
+        List<Product<T>> products = new ArrayList<>(rows.size());
+        for (Record r : rows) {
+            Map<String, ProductInput> own = inputs.getOrDefault(r.get(t.id), Map.of());
+            products.add(new Product<>(r.get(t.id), Optional.ofNullable(r.get(t.key)), t.label(r),
+                    List.copyOf(own.values()), t.kind.read(t.row(r, own))));
+        }
+        return products;
+    }
+}

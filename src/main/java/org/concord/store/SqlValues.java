@@ -1,0 +1,54 @@
+package org.concord.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+
+/** Values as the stores write them, and the small helpers every store's SQL work shares. */
+final class SqlValues {
+
+    private static final int CHUNK = 1000;
+
+    private SqlValues() {
+    }
+
+    /**
+     * An instant as stored: at UTC, rounded (half up) to the microsecond both databases keep, so that PostgreSQL
+     * (batched or COPY) and H2 hold the same value for the same record.
+     */
+    static OffsetDateTime odt(Instant instant) {
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isPostgres(DSLContext dsl) {
+        return dsl.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The list in consecutive parts of at most 1,000 elements (the values one {@code IN} list takes). */
+    static <T> List<List<T>> chunks(List<T> list) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += CHUNK) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}
