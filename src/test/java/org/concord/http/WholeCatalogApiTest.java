@@ -108,6 +108,9 @@ class WholeCatalogApiTest {
             assertThat(boxscore.get("byOwner").toString()).isEqualTo("{\"CHN\":2,\"USA\":1}");
             assertThat(boxscore.get("withoutOrbit").asLong()).isZero();
         }
+        for (JsonNode boxscore : List.of(gbr, usa, anonymous)) {
+            assertThat(OpenApiValidator.served().validate("/api/v1/statistics", "get", 200, boxscore)).isEmpty();
+        }
         assertThat(usa.get("byOwner").toString()).isEqualTo("{\"CHN\":2,\"USA\":2}");
         assertThat(usa.get("withoutOrbit").asLong()).isEqualTo(1);
         for (JsonNode b : List.of(gbr, usa)) {
@@ -168,6 +171,12 @@ class WholeCatalogApiTest {
         Reply unknown = get("/api/v1/elements?format=gif", Optional.of(gbrViewer));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("'gif'").contains("omm-json");
+        assertThat(OpenApiValidator.served().validate("/api/v1/elements", "get", 400, unknown.json())).isEmpty();
+        String kvn2 = get("/api/v1/elements?format=omm-kvn&ommVersion=2.0", Optional.of(gbrViewer)).body();
+        assertThat(kvn2.split("CCSDS_OMM_VERS\\s+=\\s+2\\.0\\s", -1)).hasSize(everyone.size() + 1);
+        Reply versionOfTle = get("/api/v1/elements?format=tle&ommVersion=2.0", Optional.of(gbrViewer));
+        assertThat(versionOfTle.status()).isEqualTo(400);
+        assertThat(versionOfTle.body()).contains("OMM version").contains("omm-kvn").contains("omm-xml");
     }
 
     @Test
