@@ -75,6 +75,13 @@ class ConcordCliTest {
         assertThat(tles.out()).contains(run("export", "25544").out());
         assertThat(run("export").exitCode()).isEqualTo(2);
         assertThat(run("export", "25544", "--all").err()).contains("not both");
+        CliRun kvn2 = run("export", "--all", "--format", "omm-kvn", "--omm-version", "2.0");
+        assertThat(kvn2.exitCode()).as(kvn2.err()).isZero();
+        assertThat(kvn2.out().split("CCSDS_OMM_VERS\\s+=\\s+2\\.0\\s", -1)).hasSize(302);
+        CliRun versionOfTle = run("export", "--all", "--omm-version", "2.0");
+        assertThat(versionOfTle.exitCode()).isNotZero();
+        assertThat(versionOfTle.err()).contains("OMM version").contains("omm-kvn");
+        assertThat(versionOfTle.out()).isEmpty();
     }
 
     @Test
