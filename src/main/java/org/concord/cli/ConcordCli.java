@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ServeCommand.class, IngestCommand.class, ObjectsCommand.class, ObjectCommand.class,
             OrbitsCommand.class, ExportCommand.class, PropagateCommand.class, ConjunctionsCommand.class,
             ProductsCommand.class,
-            ScreenCommand.class, PcCommand.class, StatusCommand.class, SharingCommands.PartyCommand.class,
+            ScreenCommand.class, PcCommand.class, StatusCommand.class, StatisticsCommand.class,
+            SharingCommands.PartyCommand.class,
             SharingCommands.UserCommand.class, SharingCommands.TokenCommand.class,
             SharingCommands.AgreementCommand.class, RecallCommand.class, RelabelCommand.class, AuditCommand.class, NodeCommand.class,
             PeerCommand.class, CommandLine.HelpCommand.class})

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.access.Principal;
 import org.concord.access.SharingService;
 import org.concord.audit.AuditLog;
@@ -42,13 +43,15 @@ public final class FederationService implements AutoCloseable {
     public FederationService(FederationStore store, SharingService sharing, IngestService ingest,
                              ProductKinds kinds, ProductStore products, Recalls.Recaller recaller,
                              NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock, int bundleRecords,
-                             Optional<SSLContext> trust, boolean allowPlainHttp) {
+                             Optional<SSLContext> trust, boolean allowPlainHttp, MeterRegistry meters) {
         this.identity = identity;
+        BundleCounter bundles = new BundleCounter(meters);
         this.peers = new Peers(store, sharing, identity, audit, clock, allowPlainHttp);
-        this.outbound = new OutboundFeed(store, sharing, identity, nodeParty, audit, clock, bundleRecords);
+        this.outbound = new OutboundFeed(store, sharing, identity, nodeParty, audit, clock, bundleRecords,
+                bundles);
         this.recalls = new Recalls(store, recaller, clock);
         this.inbound = new InboundFeed(store, sharing, ingest, kinds, products, recalls, identity, nodeParty, audit,
-                clock);
+                clock, bundles);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-federation");
             t.setDaemon(true);

@@ -43,12 +43,13 @@ public final class InboundFeed {
     private final String nodeParty;
     private final AuditLog audit;
     private final Clock clock;
+    private final BundleCounter bundles;
     // One lock per peer, held by a whole pull (FeedPuller) and by each bundle it receives.
     private final Map<Long, Object> inboundLocks = new ConcurrentHashMap<>();
 
     InboundFeed(FederationStore store, SharingService sharing, IngestService ingest, ProductKinds kinds,
                 ProductStore products, Recalls recalls, NodeIdentity identity, String nodeParty, AuditLog audit,
-                Clock clock) {
+                Clock clock, BundleCounter bundles) {
         this.store = store;
         this.sharing = sharing;
         this.ingest = ingest;
@@ -59,6 +60,7 @@ public final class InboundFeed {
         this.nodeParty = nodeParty;
         this.audit = audit;
         this.clock = clock;
+        this.bundles = bundles;
     }
 
     /** What accepting one bundle did. */
@@ -80,8 +82,11 @@ public final class InboundFeed {
         synchronized (lockFor(peer)) {
             Instant now = clock.instant();
             try {
-                return audit.recordedChange(() -> accept(peer, signed, now));
+                Receipt receipt = audit.recordedChange(() -> accept(peer, signed, now));
+                bundles.count(peer, "received");
+                return receipt;
             } catch (BundleRejectedException e) {
+                bundles.count(peer, "refused");
                 store.recordError(peer.id(), "rejected a bundle: " + e.getMessage(), now);
                 audit.append(AuditEvent.of(now, Peers.principalOf(peer).name(), Optional.of(peer.party()),
                         AuditAction.FEDERATION_REJECT, "bundle from " + peer.party(), List.of(peer.party()),

@@ -33,12 +33,13 @@ public final class OutboundFeed {
     private final AuditLog audit;
     private final Clock clock;
     private final int bundleRecords;
+    private final BundleCounter bundles;
     // One lock per peer: the inbound direction has its own (InboundFeed), as a pull waits for the peer's server,
     // which may be pulling from this node.
     private final Map<Long, Object> outboundLocks = new ConcurrentHashMap<>();
 
     OutboundFeed(FederationStore store, SharingService sharing, NodeIdentity identity, String nodeParty,
-                 AuditLog audit, Clock clock, int bundleRecords) {
+                 AuditLog audit, Clock clock, int bundleRecords, BundleCounter bundles) {
         this.store = store;
         this.sharing = sharing;
         this.identity = identity;
@@ -46,6 +47,7 @@ public final class OutboundFeed {
         this.audit = audit;
         this.clock = clock;
         this.bundleRecords = bundleRecords;
+        this.bundles = bundles;
     }
 
     /** The peer asked for bundles after one this node never served it. */
@@ -92,7 +94,7 @@ public final class OutboundFeed {
             bundle.products().forEach(p -> originators.add(p.label().originator()));
             bundle.recalls().forEach(r -> originators.add(r.originator()));
             originators.add(peer.party());
-            return audit.recordedChange(() -> {
+            Optional<SignedBundle> sent = audit.recordedChange(() -> {
                 store.recordServed(peer.id(), sequence, slice.after(), bundle.orbits().size(),
                         bundle.recalls().size(), sha, now);
                 audit.append(AuditEvent.of(now, Peers.principalOf(peer).name(), Optional.of(peer.party()),
@@ -101,6 +103,8 @@ public final class OutboundFeed {
                                 + " products, " + bundle.recalls().size() + " recalls; sha256 " + sha));
                 return Optional.of(new SignedBundle(payload, signature));
             });
+            bundles.count(peer, "sent");
+            return sent;
         }
     }
 

@@ -64,14 +64,8 @@ public final class ElementSetExport {
      */
     public static String export(OrbitRecord record, Layout layout, List<String> comments,
                                 Optional<OmmWriter.Version> ommVersion) {
-        if (record.kind() != OrbitKind.MEAN_ELEMENTS) {
-            throw new IllegalArgumentException("orbit record " + record.id() + " is " + record.kind()
-                    + ", not mean elements: it has no TLE or OMM form (use the ephemeris export)");
-        }
-        if (ommVersion.isPresent() && layout != Layout.OMM_KVN && layout != Layout.OMM_XML) {
-            throw new IllegalArgumentException("an OMM version applies to " + Layout.OMM_KVN.parameter() + " and "
-                    + Layout.OMM_XML.parameter() + " only, not to " + layout.parameter());
-        }
+        requireMeanElements(record);
+        requireVersionFits(layout, ommVersion);
         if (layout == Layout.TLE && record.format() == SourceFormat.TLE) {
             return record.content().endsWith("\n") ? record.content() : record.content() + "\n";
         }
@@ -86,5 +80,27 @@ public final class ElementSetExport {
             case OMM_JSON -> OmmWriter.writeJson(tle, record.objectName(), record.internationalDesignator());
             case OMM_CSV -> OmmWriter.writeCsv(tle, record.objectName(), record.internationalDesignator());
         };
+    }
+
+    /** The record as one entry of an OMM of many (CelesTrak JSON or CSV): its SGP4 elements, name and designator. */
+    public static OmmWriter.Entry entry(OrbitRecord record) {
+        requireMeanElements(record);
+        return new OmmWriter.Entry(OmmReader.toTle(record.format(), record.content()), record.objectName(),
+                record.internationalDesignator());
+    }
+
+    /** @throws IllegalArgumentException for an OMM version with a layout other than OMM in KVN or XML */
+    static void requireVersionFits(Layout layout, Optional<OmmWriter.Version> ommVersion) {
+        if (ommVersion.isPresent() && layout != Layout.OMM_KVN && layout != Layout.OMM_XML) {
+            throw new IllegalArgumentException("an OMM version applies to " + Layout.OMM_KVN.parameter() + " and "
+                    + Layout.OMM_XML.parameter() + " only, not to " + layout.parameter());
+        }
+    }
+
+    private static void requireMeanElements(OrbitRecord record) {
+        if (record.kind() != OrbitKind.MEAN_ELEMENTS) {
+            throw new IllegalArgumentException("orbit record " + record.id() + " is " + record.kind()
+                    + ", not mean elements: it has no TLE or OMM form (use the ephemeris export)");
+        }
     }
 }

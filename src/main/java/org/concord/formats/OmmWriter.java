@@ -161,13 +161,21 @@ public final class OmmWriter {
 
     /** A CelesTrak CSV: the header line, then a row for each entry. */
     public static String writeCsv(List<Entry> entries) {
-        StringBuilder out = new StringBuilder(String.join(",", CELESTRAK_KEYS)).append('\n');
-        for (Entry entry : entries) {
-            List<String> cells = celestrak(entry).values().stream()
-                    .map(v -> v instanceof BigDecimal d ? d.toPlainString() : csvCell(String.valueOf(v))).toList();
-            out.append(String.join(",", cells)).append('\n');
-        }
+        StringBuilder out = new StringBuilder(csvHeader());
+        entries.forEach(entry -> out.append(csvRow(entry)));
         return out.toString();
+    }
+
+    /** The header line of a CelesTrak CSV. */
+    public static String csvHeader() {
+        return String.join(",", CELESTRAK_KEYS) + "\n";
+    }
+
+    /** The line of one entry in a CelesTrak CSV. */
+    public static String csvRow(Entry entry) {
+        return celestrak(entry).values().stream()
+                .map(v -> v instanceof BigDecimal d ? d.toPlainString() : csvCell(String.valueOf(v)))
+                .collect(java.util.stream.Collectors.joining(",", "", "\n"));
     }
 
     private static Generator kvn(StringBuilder out) {
@@ -178,6 +186,11 @@ public final class OmmWriter {
     private static String csvCell(String text) {
         return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
                 ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    /** One element set as a CelesTrak JSON object: an element of the array that a writer of many writes around it. */
+    public static String writeJsonObject(Entry entry) {
+        return json(jsonObject(entry));
     }
 
     private static ObjectNode jsonObject(Entry entry) {

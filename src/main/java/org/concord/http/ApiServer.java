@@ -69,6 +69,9 @@ public final class ApiServer implements AutoCloseable {
                 Map.of(DataKind.CONJUNCTIONS, c -> JsonViews.conjunction((Conjunction) c)));
         this.routeInputs = RouteInputs.of(node.productKinds());
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing);
+        HttpMetrics metrics = new HttpMetrics(node.metrics());
+        StatisticsApi statistics = new StatisticsApi(node, sharing);
+        BulkElementsApi bulkElements = new BulkElementsApi(node, sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -77,10 +80,12 @@ public final class ApiServer implements AutoCloseable {
             node.config().https().ifPresent(https -> config.jetty.addConnector((server, plain) ->
                     HttpsConnector.of(server, plain, https)));
             config.appData(RouteInputs.KEY, routeInputs);
+            config.routes.before(metrics::start);
             config.routes.before(filters.authenticate());
             config.routes.beforeMatched(RouteInputs::query);
             config.routes.after(filters.chargeAnonymous());
             config.routes.after(filters.auditRead());
+            config.routes.after(metrics::record);
             config.routes.get("/api/v1/status", status::status);
             config.routes.get("/api/v1/whoami", access::whoami);
             config.routes.get("/api/v1/parties", access::parties);
@@ -133,6 +138,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.delete("/api/v1/federation/peers/{peerId}", federation::removePeer);
             config.routes.post("/api/v1/federation/peers/{peerId}/sync", federation::sync);
             config.routes.get("/api/v1/federation/metrics", federation::metrics);
+            config.routes.get("/metrics", ctx -> metrics.scrape(ctx, sharing));
+            config.routes.get("/api/v1/statistics", statistics::statistics);
+            config.routes.get("/api/v1/elements", bulkElements::elements);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)

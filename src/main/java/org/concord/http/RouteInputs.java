@@ -94,7 +94,10 @@ record RouteInputs(Set<String> query, Body body) {
             json("POST /api/v1/federation/peers", "party", "publicKeyPem", "endpoint"),
             none("DELETE /api/v1/federation/peers/{peerId}"),
             none("POST /api/v1/federation/peers/{peerId}/sync"),
-            none("GET /api/v1/federation/metrics"));
+            none("GET /api/v1/federation/metrics"),
+            none("GET /metrics"),
+            none("GET /api/v1/statistics"),
+            query("GET /api/v1/elements", "format", "ommVersion"));
 
     /** Where a server keeps the inputs of all its routes: {@link #ROUTES} and those of its product kinds. */
     static final Key<Map<String, RouteInputs>> KEY = new Key<>("concord.routeInputs");

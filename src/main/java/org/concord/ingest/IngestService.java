@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.IngestBatch;
 import org.concord.catalog.IngestOutcome;
@@ -55,15 +57,18 @@ public final class IngestService {
     private final LabelRules labels;
     private final long maxBytes;
     private final Clock clock;
+    private final MeterRegistry meters;
 
+    /** {@code meters} receives the counts of what is ingested (docs/metrics.md). */
     public IngestService(CatalogStore store, ConjunctionStore conjunctions, HardBodyRadii radii, LabelRules labels,
-                         long maxBytes, Clock clock) {
+                         long maxBytes, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.conjunctions = conjunctions;
         this.radii = radii;
         this.labels = labels;
         this.maxBytes = maxBytes;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public LabelRules labels() {
@@ -72,6 +77,37 @@ public final class IngestService {
 
     /** Ingests one input; throws {@link InputRejectedException} (nothing stored) when it cannot be taken. */
     public IngestReport ingest(IngestRequest request) {
+        IngestReport report;
+        try {
+            report = ingestUncounted(request);
+        } catch (InputRejectedException e) {
+            countInput("rejected");
+            throw e;
+        }
+        countInput("accepted");
+        countRecords("upload", report.stored(), report.unchanged(), report.rejected());
+        return report;
+    }
+
+    /** Metric names: inputs accepted or rejected whole; records stored, unchanged or refused, by where they came from. */
+    private static final String INPUTS = "concord.ingest.inputs";
+    private static final String RECORDS = "concord.ingest.records";
+
+    private void countInput(String outcome) {
+        Counter.builder(INPUTS).description("inputs ingested (accepted) or refused whole (rejected)")
+                .tag("outcome", outcome).register(meters).increment();
+    }
+
+    private void countRecords(String source, int stored, int unchanged, int refused) {
+        for (var count : Map.of("stored", stored, "unchanged", unchanged, "refused", refused).entrySet()) {
+            Counter.builder(RECORDS).description("orbit and SATCAT records ingested, by where they came from (upload:"
+                            + " an ingest on this node; federation: a partner's bundle) and what became of them")
+                    .tag("source", source).tag("outcome", count.getKey()).register(meters)
+                    .increment(count.getValue());
+        }
+    }
+
+    private IngestReport ingestUncounted(IngestRequest request) {
         String name = request.sourceName();
         byte[] bytes = request.content();
         if (bytes.length > maxBytes) {
@@ -196,6 +232,7 @@ public final class IngestService {
             stored += outcome.stored();
             unchanged += outcome.unchanged();
         }
+        countRecords("federation", stored, unchanged, errors.size());
         return new ReceivedReport(stored, unchanged, errors);
     }
 

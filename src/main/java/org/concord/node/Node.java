@@ -21,6 +21,7 @@ import org.concord.access.SharingService;
 import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
+import org.concord.catalog.CatalogScan;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
@@ -43,6 +44,7 @@ import org.concord.risk.HardBodyRadii;
 import org.concord.screening.ScreeningService;
 import org.concord.store.Database;
 import org.concord.store.JooqAuditStore;
+import org.concord.store.JooqCatalogScan;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
 import org.concord.store.JooqFederationStore;
@@ -60,6 +62,7 @@ public final class Node implements AutoCloseable {
     private final NodeConfig config;
     private final Database database;
     private final CatalogStore catalog;
+    private final CatalogScan catalogScan;
     private final ConjunctionStore conjunctions;
     private final IngestService ingest;
     private final OrekitSetup orekit;
@@ -69,25 +72,29 @@ public final class Node implements AutoCloseable {
     private final NodeIdentity identity;
     private final AuditLog audit;
     private final FederationService federation;
+    private final NodeMetrics metrics;
     private final ProductKinds productKinds;
     private final ProductService products;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
         this.database = database;
+        this.metrics = NodeMetrics.create();
         this.orekit = OrekitSetup.initialize(config.orekitData());
-        this.catalog = new JooqCatalogStore(database);
+        JooqCatalogStore catalogStore = new JooqCatalogStore(database);
+        this.catalog = catalogStore;
+        this.catalogScan = new JooqCatalogScan(database, catalogStore);
         this.productKinds = productKinds;
         JooqProductStore productStore = new JooqProductStore(database, productKinds);
         this.products = new ProductService(productStore);
         this.conjunctions = new JooqConjunctionStore(database, productStore);
         HardBodyRadii radii = HardBodyRadii.bundled();
         this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
-                Clock.systemUTC());
+                Clock.systemUTC(), metrics.registry());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements, config.staleness());
         this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii, config.labelRules(),
-                config.staleness(), config.party(), Clock.systemUTC());
+                config.staleness(), config.party(), Clock.systemUTC(), metrics.registry());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -116,7 +123,7 @@ public final class Node implements AutoCloseable {
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
                         .orbitRecordsRemoved() > 0, identity, config.party(), audit, federationClock,
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting),
-                config.federationAllowPlainHttp());
+                config.federationAllowPlainHttp(), metrics.registry());
         federation.adoptHeld();
     }
 
@@ -219,6 +226,11 @@ public final class Node implements AutoCloseable {
 
     public CatalogStore catalog() {
         return catalog;
+    }
+
+    /** The whole-catalog reads: the boxscore's facts and the bulk element-set export. */
+    public CatalogScan catalogScan() {
+        return catalogScan;
     }
 
     public ConjunctionStore conjunctions() {
@@ -367,6 +379,11 @@ public final class Node implements AutoCloseable {
         return orekit;
     }
 
+    /** The node's metrics (docs/metrics.md): what {@code GET /metrics} serves. */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
     public static String version() {
         String v = Node.class.getPackage().getImplementationVersion();
         return v != null ? v : "development";
@@ -379,6 +396,7 @@ public final class Node implements AutoCloseable {
         try {
             audit.close();
         } finally {
+            metrics.close();
             database.close();
         }
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.concord.label.LabelFilter;
 import org.concord.product.ProductQuery;
 import org.concord.catalog.CatalogStore;
@@ -101,6 +103,8 @@ public final class ScreeningService implements AutoCloseable {
      */
     public static final Duration STALE_AFTER = HEARTBEAT_PERIOD.multipliedBy(6);
 
+    /** Receives how long each screening took (docs/metrics.md). */
+    private final MeterRegistry meters;
     /** The runs this process is running, whose heartbeats it renews. */
     private final Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
@@ -108,7 +112,8 @@ public final class ScreeningService implements AutoCloseable {
 
     public ScreeningService(CatalogStore catalog, ConjunctionStore conjunctions, MeanElementsDecoder decoder,
                             HardBodyRadii radii, LabelRules labels, StalenessLimits staleness, String party,
-                            Clock clock) {
+                            Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.catalog = catalog;
         this.conjunctions = conjunctions;
         this.decoder = decoder;
@@ -258,6 +263,8 @@ public final class ScreeningService implements AutoCloseable {
                 Optional.of(primary.noradId()), start, window, request.volume(),
                 Optional.of(new ScreeningRun.EphemerisSource(name, primary.sha256())), requestedBy, clock.instant(),
                 ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
         try {
             Secondaries catalogObjects = screenable(Optional.of(primary.noradId()));
             ScreeningParameters parameters = new ScreeningParameters(start, window,
@@ -268,10 +275,12 @@ public final class ScreeningService implements AutoCloseable {
             String riskNote = primary.hasCovariance() ? "; the ephemeris carries a covariance but the secondary's mean"
                     + " elements do not, so no measured Pc" : "";
             finish(run, request.volume(), result, catalogObjects, a -> label, riskNote);
+            outcome = "completed";
         } catch (RuntimeException e) {
             conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             running.remove(run.id());
+            sample.stop(durationOf(run, outcome));
         }
         ScreeningRun done = conjunctions.findRun(run.id()).orElseThrow();
         return new EphemerisScreening(done, screened, conjunctionsOf(done, LabelFilter.UNRESTRICTED));
@@ -310,6 +319,8 @@ public final class ScreeningService implements AutoCloseable {
     }
 
     private void execute(ScreeningRun run, Request request, DoubleConsumer progress) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
         try {
             Secondaries objects = screenable(Optional.empty());
             double radius = request.volume().broadPhaseRadiusMeters();
@@ -319,9 +330,19 @@ public final class ScreeningService implements AutoCloseable {
             ScreeningResult result = new Screener().screen(objects.objects(), parameters, progress);
             finish(run, request.volume(), result, objects,
                     a -> objects.byOrbitId().get(a.primaryOrbitId()).label(), "");
+            outcome = "completed";
         } catch (RuntimeException e) {
             conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            sample.stop(durationOf(run, outcome));
         }
+    }
+
+    /** The timer of screenings of this run's kind that ended so: a histogram of their durations. */
+    private Timer durationOf(ScreeningRun run, String outcome) {
+        return Timer.builder("concord.screening.duration").description("how long screenings took")
+                .tag("kind", run.kind().name()).tag("outcome", outcome).publishPercentileHistogram()
+                .register(meters);
     }
 
     /**

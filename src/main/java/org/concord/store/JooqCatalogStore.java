@@ -68,6 +68,11 @@ public final class JooqCatalogStore implements CatalogStore {
         this.objects = new ObjectQueries(database, rendered);
     }
 
+    /** The object reads of this catalog, with their catalog view (shared by {@link JooqCatalogScan}). */
+    ObjectQueries objectQueries() {
+        return objects;
+    }
+
     @Override
     public IngestOutcome store(IngestBatch batch) {
         return writer.store(batch);
@@ -96,7 +101,7 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     /** The source priority of an orbit record's originator: 0 when it is not a registered party. */
-    private static final Field<Integer> SOURCE_PRIORITY = coalesce(PartyRow.SOURCE_PRIORITY, 0);
+    static final Field<Integer> SOURCE_PRIORITY = coalesce(PartyRow.SOURCE_PRIORITY, 0);
 
     @Override
     public List<OrbitRecord> orbitHistory(long noradId, LabelFilter filter) {

@@ -94,6 +94,8 @@ class SharingLeakTest {
     }
 
     private static final List<Orbit> ORBITS = new ArrayList<>();
+    /** Line 1 of each orbit record's TLE: what the bulk export of its object must carry when it is the newest. */
+    private static final Map<Long, String> LINE1_BY_ORBIT = new HashMap<>();
     private static final List<Prod> PRODUCTS = new ArrayList<>();
     private static long runId;
     /** Callers: anonymous (no token) and one user of every party and role. */
@@ -147,6 +149,8 @@ class SharingLeakTest {
                 LabelFilter.UNRESTRICTED).items().stream().map(o -> o.noradId()).toList()) {
             for (OrbitRecord o : node.catalog().orbitHistory(norad, LabelFilter.UNRESTRICTED)) {
                 ORBITS.add(new Orbit(o.id(), o.noradId(), o.label(), o.epoch()));
+                LINE1_BY_ORBIT.put(o.id(), o.content().lines().filter(l -> l.startsWith("1 ")).findFirst()
+                        .orElseThrow());
             }
         }
         assertThat(ORBITS.stream().filter(o -> ORBITS.stream().anyMatch(other -> other.noradId() == o.noradId()
@@ -566,7 +570,21 @@ class SharingLeakTest {
                         .doesNotContain("orbits");
                 return 0;
             }
-            case "/api/v1/users", "/api/v1/tokens", "/api/v1/federation/peers", "/api/v1/federation/metrics" -> {
+            case "/api/v1/statistics" -> {
+                JsonNode b = get(token, route).json();
+                assertThat(b.get("objects").asLong()).as(what).isEqualTo(newest.size());
+                assertThat(b.get("withoutOrbit").asLong()).as(what).isZero();
+                return 0;
+            }
+            case "/api/v1/elements" -> {
+                List<String> expected = new ArrayList<>();
+                new java.util.TreeMap<>(newest).values().forEach(o -> expected.add(LINE1_BY_ORBIT.get(o.id())));
+                assertThat(get(token, route + "?format=tle").body().lines().filter(l -> l.startsWith("1 ")))
+                        .as(what).containsExactlyElementsOf(expected);
+                return 0;
+            }
+            case "/api/v1/users", "/api/v1/tokens", "/api/v1/federation/peers", "/api/v1/federation/metrics",
+                 "/metrics" -> {
                 int expected = caller.isAnonymous() ? 401 : nodeParty && caller.mayAdminister() ? 200 : 403;
                 assertThat(get(token, route).status()).as(what).isEqualTo(expected);
                 return 0;

@@ -58,6 +58,33 @@ class ConcordCliTest {
     }
 
     @Test
+    void statisticsAndTheBulkExportCoverTheWholeCatalog() throws IOException {
+        Path tle = dir.resolve("subset.tle");
+        Files.write(tle, TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"));
+        assertThat(run("ingest", tle.toString()).exitCode()).isZero();
+        CliRun statistics = run("statistics");
+        assertThat(statistics.exitCode()).as(statistics.err()).isZero();
+        assertThat(statistics.out()).contains("objects:  301 (0 known by their SATCAT entry alone, 301 without a"
+                + " SATCAT entry)").containsPattern("\\n  LEO +\\d+\\n").contains("(no SATCAT entry) 301")
+                .containsPattern(">= 30 d +301\\n");
+        CliRun csv = run("export", "--all", "--format", "omm-csv");
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        assertThat(csv.out().split("\n")).hasSize(302);
+        assertThat(csv.err()).contains("301 element sets written, 301 of them stale");
+        CliRun tles = run("export", "--all");
+        assertThat(tles.out()).contains(run("export", "25544").out());
+        assertThat(run("export").exitCode()).isEqualTo(2);
+        assertThat(run("export", "25544", "--all").err()).contains("not both");
+        CliRun kvn2 = run("export", "--all", "--format", "omm-kvn", "--omm-version", "2.0");
+        assertThat(kvn2.exitCode()).as(kvn2.err()).isZero();
+        assertThat(kvn2.out().split("CCSDS_OMM_VERS\\s+=\\s+2\\.0\\s", -1)).hasSize(302);
+        CliRun versionOfTle = run("export", "--all", "--omm-version", "2.0");
+        assertThat(versionOfTle.exitCode()).isNotZero();
+        assertThat(versionOfTle.err()).contains("OMM version").contains("omm-kvn");
+        assertThat(versionOfTle.out()).isEmpty();
+    }
+
+    @Test
     void theBundledCatalogUsedLongAfterItsEpochsSaysItIsStaleEverywhere() {
         // the reproduction: the bundled 2024-07 catalog, a screening on 2026-12-03
         try (Node node = Node.open(NodeConfig.load(dir.resolve("node"), Optional.empty(), Map.of()))) {

@@ -46,7 +46,7 @@ final class CorpusStore implements AutoCloseable {
         this.store = new JooqCatalogStore(database);
         this.service = new IngestService(store, new org.concord.store.JooqConjunctionStore(database, new org.concord.store.JooqProductStore(database, org.concord.node.Node.PRODUCT_KINDS)),
                 org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()), MAX_BYTES,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     static CorpusStore open(Path dir) {

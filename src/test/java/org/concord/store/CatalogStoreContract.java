@@ -101,7 +101,8 @@ abstract class CatalogStoreContract {
         db = handle.open();
         store = new JooqCatalogStore(db);
         ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), org.concord.risk.HardBodyRadii.bundled(), RULES,
-                64L << 20, Clock.fixed(NOW, ZoneOffset.UTC));
+                64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     @AfterEach

@@ -100,7 +100,7 @@ public final class IngestBenchmark {
             TimedStore store = new TimedStore(new JooqCatalogStore(db));
             IngestService ingest = new IngestService(store.proxy, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)),
                     org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("USA-18SDS"), List.of()),
-                    64L << 20, Clock.systemUTC());
+                    64L << 20, Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             long t0 = System.nanoTime();
             IngestReport report = ingest.ingest(IngestRequest.of("full_catalog.txt", file, "benchmark"));
             long total = System.nanoTime() - t0;

@@ -71,7 +71,8 @@ abstract class SourcePriorityAndRecallContract {
         store = new JooqCatalogStore(db);
         sharing = new JooqSharingStore(db);
         ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), org.concord.risk.HardBodyRadii.bundled(),
-                new LabelRules(Label.publicFrom("TEST"), List.of()), 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC));
+                new LabelRules(Label.publicFrom("TEST"), List.of()), 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (String code : List.of("GBR", "USA", "AUS")) {
             sharing.addParty(new Party(code, "nation " + code, PartyKind.NATION, NOW, 0));
         }
@@ -244,7 +245,7 @@ abstract class SourcePriorityAndRecallContract {
             JooqCatalogStore otherStore = new JooqCatalogStore(otherProcess);
             IngestService otherIngest = new IngestService(otherStore, new JooqConjunctionStore(otherProcess, new org.concord.store.JooqProductStore(otherProcess, org.concord.node.Node.PRODUCT_KINDS)),
                     org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()),
-                    64L << 20, Clock.fixed(NOW, ZoneOffset.UTC));
+                    64L << 20, Clock.fixed(NOW, ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             java.util.function.BiConsumer<Label, String> otherIngests = (label, line1) -> otherIngest.ingest(
                     new IngestRequest("other.tle", (set[0] + "\n" + line1 + "\n" + set[2] + "\n")
                             .getBytes(StandardCharsets.US_ASCII), Optional.of(label), "other", false,
