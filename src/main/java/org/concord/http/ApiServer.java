@@ -62,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
         CatalogApi catalog = new CatalogApi(node, sharing);
         ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), sharing);
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing);
+        ConsoleRoutes console = new ConsoleRoutes();
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -126,6 +127,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.delete("/api/v1/federation/peers/{peerId}", federation::removePeer);
             config.routes.post("/api/v1/federation/peers/{peerId}/sync", federation::sync);
             config.routes.get("/api/v1/federation/metrics", federation::metrics);
+            config.routes.get(ConsoleRoutes.INDEX, console::index);
+            config.routes.get(ConsoleRoutes.FILE, console::file);
+            config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)

@@ -55,6 +55,11 @@ final class Authentication {
             Callers.set(ctx, Principal.anonymous());
             return;
         }
+        if (header == null && ConsoleRoutes.isConsolePath(ctx.path())) {
+            // the console's files carry no data and are the same for all: a page loads its dozen at once, uncharged
+            Callers.set(ctx, Principal.anonymous());
+            return;
+        }
         if (header == null) {
             OptionalLong wait = anonymousLimiter.acquire(ctx.ip());
             if (wait.isPresent()) {

@@ -92,7 +92,10 @@ record RouteInputs(Set<String> query, Body body) {
             json("POST /api/v1/federation/peers", "party", "publicKeyPem", "endpoint"),
             none("DELETE /api/v1/federation/peers/{peerId}"),
             none("POST /api/v1/federation/peers/{peerId}/sync"),
-            none("GET /api/v1/federation/metrics"));
+            none("GET /api/v1/federation/metrics"),
+            none("GET " + ConsoleRoutes.INDEX),
+            none("GET " + ConsoleRoutes.FILE),
+            none("GET " + ConsoleRoutes.FOLDER_FILE));
 
     /** What {@code route} ({@code METHOD path}, as {@link ApiServer#routes()} names it) accepts. */
     static RouteInputs of(String route) {
