@@ -48,6 +48,9 @@ export async function render(main, params, { go }) {
   });
   main.append(form);
 
+  if (params.get('runId')) {
+    main.append(await runSummary(params.get('runId')));
+  }
   const page = await api.get('/api/v1/conjunctions', apiQuery(params));
   const cursor = Number(params.get('cursor') || 0);
   const sort = params.get('sort') || '-pc';
@@ -88,6 +91,20 @@ export async function render(main, params, { go }) {
     tbody);
   navigableRows(tbody, id => go('conjunction', { id }));
   main.append(table, pager(current, cursor, page, go));
+}
+
+/** The screening run the table is filtered by: what was screened, and its warning; nothing for a run not shown. */
+async function runSummary(runId) {
+  try {
+    const r = await api.get('/api/v1/screenings/' + encodeURIComponent(runId));
+    return h('p', { class: 'run' }, 'Screening run ' + r.id + ': ' + r.kind.toLowerCase().replaceAll('_', ' ')
+      + (r.primaryNoradId ? ' ' + r.primaryNoradId : '') + ', window ' + duration(r.windowSeconds) + ' from ',
+    timeWithAge(r.start), ', threshold ' + km(r.thresholdMeters, 1) + ', ' + r.status.toLowerCase()
+      + (r.figures ? ', ' + r.figures.objectsScreened + ' objects screened' : '') + '.',
+    r.warning ? h('span', { class: 'stale' }, ' ' + r.warning) : null);
+  } catch (e) {
+    return h('p', { class: 'note' }, 'Run ' + runId + ': ' + e.message);
+  }
 }
 
 function field(name, text, placeholder, current) {

@@ -67,11 +67,12 @@ class ConsoleBrowserTest {
 
     private static ChromeDriver browser;
     private static Path profile;
+    private static Path downloads;
     private static String partnerToken;
 
     /**
      * The catalog subset as public data, except the ISS, which keeps the node's default-like label released to its own
-     * party only; an agreement to the partner that is not yet in force; an all-vs-all screening of six hours and
+     * party only; an agreement to the partner that is not yet in force; an all-vs-all screening of three hours and
      * one of the ISS over a day.
      */
     private static void prepare(Node node) {
@@ -89,11 +90,13 @@ class ConsoleBrowserTest {
         node.ingest().ingest(new IngestRequest("own.tle", hidden.toString().getBytes(StandardCharsets.US_ASCII),
                 Optional.of(Label.parse("rel=REL TO " + party + ";tlp=AMBER", Label.publicFrom(party))), "test",
                 false, Optional.empty()));
+        node.ingest().ingest(new IngestRequest("warning.cdm", TestNodes.resource("/ccsds/cdm/AlfanoTestCase01.cdm"),
+                Optional.of(Label.publicFrom(party)), "test", false, Optional.empty()));
         partnerToken = TestNodes.token(node, "AUS", Role.ANALYST);
         node.sharing().addAgreement(new SharingService.Terms(party, new TreeSet<>(List.of("AUS")),
                 EnumSet.of(DataKind.CONJUNCTIONS), false, Instant.now().plus(Duration.ofDays(30)), Optional.empty()),
                 TestNodes.TEST_ADMIN);
-        node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"), Duration.ofHours(6),
+        node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"), Duration.ofHours(3),
                 20_000, Optional.empty()), "test", fraction -> { });
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T14:00:00Z"), Duration.ofHours(24),
                 100_000, Optional.of(HIDDEN_NORAD_ID)), "test", fraction -> { });
@@ -103,6 +106,7 @@ class ConsoleBrowserTest {
     static void openBrowser() throws IOException {
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("concord-chromium-");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
@@ -111,6 +115,8 @@ class ConsoleBrowserTest {
         logs.enable(LogType.PERFORMANCE, java.util.logging.Level.ALL);
         logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -211,6 +217,25 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aConjunctionReceivedAsACdmDownloadsAsOne() throws Exception {
+        signIn(SERVED.adminToken());
+        long id = SERVED.node().conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), org.concord.conjunction.ConjunctionQuery.Sort.TCA, 1000, 0),
+                org.concord.label.LabelFilter.UNRESTRICTED).items().stream().filter(c -> c.cdm().isPresent())
+                .findFirst().orElseThrow().id();
+        browser.get(SERVED.base() + "/#/conjunction?id=" + id);
+        rendered("#/conjunction?id=" + id);
+        browser.findElement(By.id("cdm-kvn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".status"))
+                .getText().startsWith("saved"));
+        Path file = downloads.resolve("conjunction-" + id + ".kvn");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Files.exists(file));
+        assertThat(Files.readString(file)).startsWith("CCSDS_CDM_VERS");
+        assertThat(browser.findElement(By.cssSelector(".status")).getText()).contains("CLEAR");
+    }
+
+    @Test
     void aOneObjectScreeningStartedFromThePageLandsOnItsResults() throws IOException {
         signIn(SERVED.adminToken());
         browser.get(SERVED.base() + "/#/object?id=25544");
@@ -229,6 +254,8 @@ class ConsoleBrowserTest {
         assertThat(SERVED.node().screening().findRun(runId).orElseThrow().primaryNoradId()).hasValue(HIDDEN_NORAD_ID);
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).isNotEmpty().allMatch(r -> r.getText().contains("25544"));
+        assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
+                + ": one vs all 25544, window 24.0 h from 2024-07-05 14:27:56Z");
         assertThat(browser.findElement(By.cssSelector(".summary")).getText())
                 .startsWith(SERVED.node().screening().findRun(runId).orElseThrow().figures().orElseThrow()
                         .conjunctions() + " conjunction");
