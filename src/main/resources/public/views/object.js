@@ -2,7 +2,7 @@
 // from the element epoch (computed by the node's propagation API), and its conjunctions.
 import * as api from '../api.js';
 import { h, timeWithAge, km, pc, pcKind, severity, labelBadge, facts, empty, errorBox, navigableRows,
-  duration } from '../ui.js';
+  duration, objectNames } from '../ui.js';
 import { groundTrack } from '../groundtrack.js';
 
 export const title = 'Object';
@@ -39,13 +39,38 @@ export async function render(main, params, { caller, go }) {
   }
   const track = h('section', { class: 'track-section' }, h('h2', {}, 'Ground track'));
   const related = h('section', {}, h('h2', {}, 'Conjunctions'));
-  main.append(track, related);
+  const history = h('section', {}, h('h2', {}, 'Orbit history'));
+  main.append(track, related, history);
   if (orbit) {
     await drawTrack(track, o, orbit);
   } else {
     track.append(empty('No ground track: no orbit you may see.'));
   }
   await listConjunctions(related, o.noradId, go);
+  if (orbit) {
+    await listOrbits(history, o.noradId);
+  } else {
+    history.append(empty('No orbit records you may see.'));
+  }
+}
+
+const HISTORY_ROWS = 20;
+
+/** The newest records with their provenance (the API answers the whole history at once: only its head is shown). */
+async function listOrbits(section, noradId) {
+  const records = (await api.get('/api/v1/objects/' + noradId + '/orbits')).items
+    .slice().sort((a, b) => Date.parse(b.epoch) - Date.parse(a.epoch));
+  section.append(h('p', { class: 'summary' }, records.length + ' record' + (records.length === 1 ? '' : 's')
+    + ' you may see' + (records.length > HISTORY_ROWS ? '; the newest ' + HISTORY_ROWS + ' by epoch' : '') + '.'),
+  h('table', { class: 'data', 'aria-label': 'Orbit history' }, h('thead', {}, h('tr', {},
+    ['Record', 'Epoch (UTC)', 'Kind, format', 'Perigee × apogee', 'Source', 'Ingested (UTC)', 'Label']
+      .map(t => h('th', { scope: 'col' }, t)))),
+  h('tbody', {}, records.slice(0, HISTORY_ROWS).map(r => h('tr', {},
+    h('td', { class: 'num' }, String(r.id)), h('td', {}, timeWithAge(r.epoch)),
+    h('td', {}, r.kind + ', ' + r.format),
+    h('td', { class: 'num' }, Math.round(r.perigeeAltitudeKm) + ' × ' + Math.round(r.apogeeAltitudeKm) + ' km'),
+    h('td', {}, r.provenance.sourceName + (r.provenance.line ? ':' + r.provenance.line : '')),
+    h('td', {}, timeWithAge(r.provenance.ingestedAt)), h('td', {}, labelBadge(r.label)))))));
 }
 
 async function drawTrack(section, o, orbit) {
@@ -56,8 +81,8 @@ async function drawTrack(section, o, orbit) {
       from: from.toISOString(), to: to.toISOString(), step: '60s', orbitId: orbit.id });
     section.append(await groundTrack(e.samples, 'Ground track of ' + o.name + ' over two revolutions from '
       + orbit.epoch), h('p', { class: 'note' }, 'Two revolutions from the element epoch, '
-      + e.method + (e.approximate ? ' (approximate)' : '') + '; element age at the start '
-      + duration(e.elementAgeSeconds) + (e.stale ? ', stale' : '') + '. ' + e.notes.join('; ') + '.'));
+      + e.method + (e.approximate ? ' (approximate)' : '') + '; element age up to '
+      + duration(e.elementAgeSeconds) + ' over the span' + (e.stale ? ', stale' : '') + '. ' + e.notes.join('; ') + '.'));
   } catch (err) {
     section.append(errorBox(err));
   }
@@ -70,10 +95,13 @@ async function listConjunctions(section, noradId, go) {
       + ' to you.'));
     return;
   }
-  const tbody = h('tbody', {}, page.items.map(c => {
-    const other = c.primaryNoradId === noradId ? c.secondaryNoradId : c.primaryNoradId;
+  const others = page.items.map(c => c.primaryNoradId === noradId ? c.secondaryNoradId : c.primaryNoradId);
+  const name = await objectNames(others, api.get);
+  const tbody = h('tbody', {}, page.items.map((c, i) => {
+    const other = others[i];
     return h('tr', { 'data-key': c.id, class: severity(c.risk) }, h('td', {}, timeWithAge(c.tca)),
-      h('td', {}, h('a', { href: '#/object?id=' + other }, String(other))),
+      h('td', {}, h('a', { href: '#/object?id=' + other }, String(other),
+        name(other) ? h('span', { class: 'name' }, ' ' + name(other)) : null)),
       h('td', { class: 'num' }, km(c.missDistanceMeters)),
       h('td', { class: 'num' }, pc(c.risk && c.risk.probability), ' ', h('span', { class: 'kind' }, pcKind(c.risk))),
       h('td', {}, labelBadge(c.label)));
