@@ -166,21 +166,45 @@ export function navigableRows(tbody, open) {
 
 /** Object names by catalog number, asked of the API once per session and only for the rows shown. */
 const names = new Map();
+/** Lookups at once: fewer than the node lets an anonymous caller make at a time (4 by default). */
+const LOOKUPS_AT_ONCE = 3;
 
 export async function objectNames(noradIds, get) {
   const missing = [...new Set(noradIds)].filter(id => !names.has(id));
-  for (const id of missing) {
-    try {
-      names.set(id, (await get('/api/v1/objects/' + id)).name);
-    } catch (e) {
-      if (e.status === 429) {
-        break; // rate-limited (anonymous callers): the rest stay numbers for now, and are asked again later
+  let limited = false;
+  const worker = async () => {
+    while (missing.length && !limited) {
+      const id = missing.shift();
+      try {
+        names.set(id, (await get('/api/v1/objects/' + id)).name);
+      } catch (e) {
+        if (e.status === 429) {
+          limited = true; // rate-limited (anonymous callers): the rest stay numbers, and are asked again later
+        } else {
+          names.set(id, null); // an object the caller may not see, or none: it stays a number
+        }
       }
-      // an object the caller may not see, or none: it stays a number
-      names.set(id, null);
+    }
+  };
+  await Promise.all(Array.from({ length: LOOKUPS_AT_ONCE }, worker));
+  return id => names.get(id) || null;
+}
+
+/** A place for an object's name, filled by {@link fillNames} once the rows are on the page. */
+export function nameSlot(noradId) {
+  return h('span', { class: 'name', 'data-norad-id': noradId });
+}
+
+/** Fills the name slots under root: the table is usable at once, and the names follow. */
+export async function fillNames(root, get) {
+  const slots = Array.from(root.querySelectorAll('span.name[data-norad-id]'));
+  const name = await objectNames(slots.map(slot => Number(slot.dataset.noradId)), get);
+  for (const slot of slots) {
+    const known = name(Number(slot.dataset.noradId));
+    if (known) {
+      slot.textContent = ' ' + known;
     }
   }
-  return id => names.get(id) || null;
 }
 
 export function forgetNames() {

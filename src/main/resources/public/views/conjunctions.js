@@ -2,7 +2,7 @@
 // window, miss distance, Pc, screening run), critical and watch-worthy rows marked, keyboard navigable.
 import * as api from '../api.js';
 import { h, timeWithAge, km, meters, speed, pc, pcKind, severity, labelBadge, duration, empty, navigableRows,
-  objectNames } from '../ui.js';
+  nameSlot, fillNames } from '../ui.js';
 
 export const title = 'Conjunctions';
 export const nav = 'Conjunctions';
@@ -23,9 +23,8 @@ function apiQuery(params) {
   return q;
 }
 
-function objectCell(id, name) {
-  return h('a', { href: '#/object?id=' + id, onclick: e => e.stopPropagation() }, String(id),
-    name ? h('span', { class: 'name' }, ' ' + name) : null);
+function objectCell(id) {
+  return h('a', { href: '#/object?id=' + id, onclick: e => e.stopPropagation() }, String(id), nameSlot(id));
 }
 
 export async function render(main, params, { go }) {
@@ -67,11 +66,10 @@ export async function render(main, params, { go }) {
         + ' (anonymous callers see public TLP:CLEAR data only).'));
     return;
   }
-  const name = await objectNames(page.items.flatMap(c => [c.primaryNoradId, c.secondaryNoradId]), api.get);
   const tbody = h('tbody', {}, page.items.map(c => h('tr', { 'data-key': c.id, class: severity(c.risk) },
     h('td', {}, timeWithAge(c.tca)),
-    h('td', {}, objectCell(c.primaryNoradId, name(c.primaryNoradId))),
-    h('td', {}, objectCell(c.secondaryNoradId, name(c.secondaryNoradId))),
+    h('td', {}, objectCell(c.primaryNoradId)),
+    h('td', {}, objectCell(c.secondaryNoradId)),
     h('td', { class: 'num' }, km(c.missDistanceMeters)),
     h('td', { class: 'num' }, meters(c.radialMeters)),
     h('td', { class: 'num' }, speed(c.relativeSpeedMetersPerSecond)),
@@ -91,6 +89,7 @@ export async function render(main, params, { go }) {
     tbody);
   navigableRows(tbody, id => go('conjunction', { id }));
   main.append(table, pager(current, cursor, page, go));
+  await fillNames(table, api.get);
 }
 
 /** The screening run the table is filtered by: what was screened, and its warning; nothing for a run not shown. */
