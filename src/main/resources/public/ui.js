@@ -190,6 +190,17 @@ export async function objectNames(noradIds, get) {
   return id => names.get(id) || null;
 }
 
+/**
+ * Previous and next page of a list the API pages with an opaque cursor: the next page is the view with the answer's
+ * nextCursor; the previous one is the page before in the tab's history, since a cursor only goes forward.
+ */
+export function pager(view, current, nextCursor, go) {
+  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    h('button', { type: 'button', disabled: !current.cursor, onclick: () => history.back() }, '← Previous'),
+    h('button', { type: 'button', disabled: !nextCursor, onclick: () => go(view,
+      Object.assign({}, current, { cursor: nextCursor })) }, 'Next →'));
+}
+
 /** A place for an object's name, filled by {@link fillNames} once the rows are on the page. */
 export function nameSlot(noradId) {
   return h('span', { class: 'name', 'data-norad-id': noradId });

@@ -2,7 +2,7 @@
 // window, miss distance, Pc, screening run), critical and watch-worthy rows marked, keyboard navigable.
 import * as api from '../api.js';
 import { h, timeWithAge, km, meters, speed, pc, pcKind, severity, labelBadge, duration, empty, navigableRows,
-  nameSlot, fillNames } from '../ui.js';
+  nameSlot, fillNames, pager } from '../ui.js';
 
 export const title = 'Conjunctions';
 export const nav = 'Conjunctions';
@@ -51,13 +51,12 @@ export async function render(main, params, { go }) {
     main.append(await runSummary(params.get('runId')));
   }
   const page = await api.get('/api/v1/conjunctions', apiQuery(params));
-  const cursor = Number(params.get('cursor') || 0);
   const sort = params.get('sort') || '-pc';
   const sortButton = (key, text) => h('button', { type: 'button', class: 'sort',
     'aria-pressed': String(sort === key), onclick: () => go('conjunctions', Object.assign({}, current,
       { sort: key, cursor: null })) }, text + (sort === key ? ' ▼' : ''));
   main.append(h('p', { class: 'summary' }, page.total + ' conjunction' + (page.total === 1 ? '' : 's')
-    + ' you may see' + (page.total ? ', ' + (cursor + 1) + '–' + (cursor + page.items.length) + ' shown' : '')
+    + ' you may see' + (page.total ? ', ' + page.items.length + ' on this page' : '')
     + '; sorted by ' + (sort === 'tca' ? 'time of closest approach' : 'highest Pc first') + '.'));
   if (!page.items.length) {
     main.append(empty(Object.keys(current).some(k => FILTERS.includes(k) && current[k])
@@ -88,7 +87,7 @@ export async function render(main, params, { go }) {
       h('th', { scope: 'col' }, 'Element ages'), h('th', { scope: 'col' }, 'Label'))),
     tbody);
   navigableRows(tbody, id => go('conjunction', { id }));
-  main.append(table, pager(current, cursor, page, go));
+  main.append(table, pager('conjunctions', current, page.nextCursor, go));
   await fillNames(table, api.get);
 }
 
@@ -108,13 +107,4 @@ async function runSummary(runId) {
 
 function field(name, text, placeholder, current) {
   return h('label', {}, text, h('input', { name, value: current[name] || '', placeholder, spellcheck: 'false' }));
-}
-
-function pager(current, cursor, page, go) {
-  const previous = cursor > 0;
-  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
-    h('button', { type: 'button', disabled: !previous, onclick: () => go('conjunctions',
-      Object.assign({}, current, { cursor: Math.max(0, cursor - PAGE) || null })) }, '← Previous'),
-    h('button', { type: 'button', disabled: !page.nextCursor, onclick: () => go('conjunctions',
-      Object.assign({}, current, { cursor: page.nextCursor })) }, 'Next →'));
 }

@@ -1,7 +1,7 @@
 // Objects: the catalog search the API offers (catalog number, designator, name, type, owner, orbit ranges, element
 // age), one server page at a time.
 import * as api from '../api.js';
-import { h, timeWithAge, empty, labelBadge, navigableRows } from '../ui.js';
+import { h, timeWithAge, empty, labelBadge, navigableRows, pager } from '../ui.js';
 
 export const title = 'Objects';
 export const nav = 'Objects';
@@ -47,8 +47,5 @@ export async function render(main, params, { go }) {
       'Perigee × apogee', 'Inclination', 'Label'].map(t => h('th', { scope: 'col' }, t)))),
     tbody);
   navigableRows(tbody, id => go('object', { id }));
-  main.append(table, h('nav', { class: 'pager', 'aria-label': 'Pages' },
-    h('button', { type: 'button', disabled: !current.cursor, onclick: () => history.back() }, '← Previous'),
-    h('button', { type: 'button', disabled: !page.nextCursor, onclick: () => go('objects',
-      Object.assign({}, current, { cursor: page.nextCursor })) }, 'Next →')));
+  main.append(table, pager('objects', current, page.nextCursor, go));
 }

@@ -175,6 +175,14 @@ class ConsoleBrowserTest {
         signIn(SERVED.adminToken());
         browser.findElement(By.linkText("Objects")).click();
         rendered("#/objects");
+        String firstPage = browser.findElement(By.cssSelector("table.data tbody")).getText();
+        browser.findElement(By.xpath("//button[text()='Next →']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("cursor="));
+        rendered(browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#')));
+        assertThat(browser.findElement(By.cssSelector("table.data tbody")).getText()).isNotEqualTo(firstPage);
+        browser.findElement(By.xpath("//button[text()='← Previous']")).click();
+        rendered("#/objects");
+        assertThat(browser.findElement(By.cssSelector("table.data tbody")).getText()).isEqualTo(firstPage);
         WebElement name = browser.findElement(By.name("name"));
         name.sendKeys("ZARYA");
         name.submit();
