@@ -73,7 +73,7 @@ class ConsoleBrowserTest {
     /**
      * The catalog subset as public data, except the ISS, which keeps the node's default-like label released to its own
      * party only; an agreement to the partner that is not yet in force; an all-vs-all screening of three hours and
-     * one of the ISS over a day.
+     * one of the ISS over eight hours.
      */
     private static void prepare(Node node) {
         String[] lines = new String(TestNodes.resource(CATALOG), StandardCharsets.US_ASCII).split("\n");
@@ -98,7 +98,7 @@ class ConsoleBrowserTest {
                 TestNodes.TEST_ADMIN);
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"), Duration.ofHours(3),
                 20_000, Optional.empty()), "test", fraction -> { });
-        node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T14:00:00Z"), Duration.ofHours(24),
+        node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T14:00:00Z"), Duration.ofHours(8),
                 100_000, Optional.of(HIDDEN_NORAD_ID)), "test", fraction -> { });
     }
 
@@ -248,6 +248,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("screen-object")).click();
         rendered("#/screening?noradId=25544");
         assertThat(browser.findElement(By.name("start")).getAttribute("value")).isEqualTo("2024-07-05T14:27:56Z");
+        WebElement window = browser.findElement(By.name("windowHours"));
+        window.clear();
+        window.sendKeys("8");
         WebElement threshold = browser.findElement(By.name("thresholdKm"));
         threshold.clear();
         threshold.sendKeys("100");
@@ -260,7 +263,7 @@ class ConsoleBrowserTest {
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).isNotEmpty().allMatch(r -> r.getText().contains("25544"));
         assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
-                + ": one vs all 25544, window 24.0 h from 2024-07-05 14:27:56Z");
+                + ": one vs all 25544, window 8.0 h from 2024-07-05 14:27:56Z");
         assertThat(browser.findElement(By.cssSelector(".summary")).getText())
                 .startsWith(SERVED.node().screening().findRun(runId).orElseThrow().figures().orElseThrow()
                         .conjunctions() + " conjunction");
