@@ -41,6 +41,13 @@ class ConsoleRoutesTest {
     }
 
     @Test
+    void theFilesReadNoToken() {
+        HttpResponse<String> r = http.sendAsync(HttpRequest.newBuilder(URI.create(SERVED.base() + "/console/app.js"))
+                .header("Authorization", "Bearer not-a-token").build(), HttpResponse.BodyHandlers.ofString()).join();
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void namesOutsideTheConsolesFoldersAreNotServed() {
         for (String path : List.of("/console/../pom.xml", "/console/views/..%2F..%2Fpom.xml", "/console/app.class",
                 "/console/org/concord/http/ConsoleRoutes.class", "/console/.hidden.js", "/console/VENDORING.md",
