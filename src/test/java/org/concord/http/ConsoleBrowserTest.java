@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,7 +94,7 @@ class ConsoleBrowserTest {
                 Optional.of(Label.publicFrom(party)), "test", false, Optional.empty()));
         partnerToken = TestNodes.token(node, "AUS", Role.ANALYST);
         node.sharing().addAgreement(new SharingService.Terms(party, new TreeSet<>(List.of("AUS")),
-                EnumSet.of(DataKind.CONJUNCTIONS), false, Instant.now().plus(Duration.ofDays(30)), Optional.empty()),
+                Set.of(DataKind.CONJUNCTIONS), false, Instant.now().plus(Duration.ofDays(30)), Optional.empty()),
                 TestNodes.TEST_ADMIN);
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"), Duration.ofHours(3),
                 20_000, Optional.empty()), "test", fraction -> { });
@@ -224,11 +224,16 @@ class ConsoleBrowserTest {
     @Test
     void aConjunctionReceivedAsACdmDownloadsAsOne() throws Exception {
         signIn(SERVED.adminToken());
-        long id = SERVED.node().conjunctions().findConjunctions(new org.concord.conjunction.ConjunctionQuery(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), org.concord.conjunction.ConjunctionQuery.Sort.TCA, 1000, 0),
-                org.concord.label.LabelFilter.UNRESTRICTED).items().stream().filter(c -> c.cdm().isPresent())
-                .findFirst().orElseThrow().id();
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/conjunctions?limit=1000")).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long id = -1;
+        for (JsonNode c : JSON.readTree(list.body()).get("items")) {
+            if (c.get("fromCdm").asBoolean()) {
+                id = c.get("id").asLong();
+            }
+        }
+        assertThat(id).as("the conjunction received as a CDM").isNotNegative();
         browser.get(SERVED.base() + "/#/conjunction?id=" + id);
         rendered("#/conjunction?id=" + id);
         browser.findElement(By.id("cdm-kvn")).click();
