@@ -45,6 +45,7 @@ class ConsoleRoutesTest {
         HttpResponse<String> r = http.sendAsync(HttpRequest.newBuilder(URI.create(SERVED.base() + "/console/app.js"))
                 .header("Authorization", "Bearer not-a-token").build(), HttpResponse.BodyHandlers.ofString()).join();
         assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(get("/?view=objects")).as("a query: the console's views live after the '#'").isEqualTo(400);
     }
 
     @Test
