@@ -72,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(node.metrics());
         StatisticsApi statistics = new StatisticsApi(node, sharing);
         BulkElementsApi bulkElements = new BulkElementsApi(node, sharing);
+        ConsoleRoutes console = new ConsoleRoutes();
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -141,6 +142,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> metrics.scrape(ctx, sharing));
             config.routes.get("/api/v1/statistics", statistics::statistics);
             config.routes.get("/api/v1/elements", bulkElements::elements);
+            config.routes.get(ConsoleRoutes.INDEX, console::index);
+            config.routes.get(ConsoleRoutes.FILE, console::file);
+            config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)

@@ -97,7 +97,10 @@ record RouteInputs(Set<String> query, Body body) {
             none("GET /api/v1/federation/metrics"),
             none("GET /metrics"),
             none("GET /api/v1/statistics"),
-            query("GET /api/v1/elements", "format", "ommVersion"));
+            query("GET /api/v1/elements", "format", "ommVersion"),
+            none("GET " + ConsoleRoutes.INDEX),
+            none("GET " + ConsoleRoutes.FILE),
+            none("GET " + ConsoleRoutes.FOLDER_FILE));
 
     /** Where a server keeps the inputs of all its routes: {@link #ROUTES} and those of its product kinds. */
     static final Key<Map<String, RouteInputs>> KEY = new Key<>("concord.routeInputs");

@@ -1,0 +1,110 @@
+// Conjunctions: one server page at a time, sorted and filtered by the API (TCA or highest Pc first; object, time
+// window, miss distance, Pc, screening run), critical and watch-worthy rows marked, keyboard navigable.
+import * as api from '../api.js';
+import { h, timeWithAge, km, meters, speed, pc, pcKind, severity, labelBadge, duration, empty, navigableRows,
+  nameSlot, fillNames, pager } from '../ui.js';
+
+export const title = 'Conjunctions';
+export const nav = 'Conjunctions';
+
+const PAGE = 25;
+const FILTERS = ['noradId', 'from', 'to', 'maxMissKm', 'minPc', 'runId'];
+
+/** The API's query from the view's: the miss distance is typed in kilometres, the API takes metres. */
+function apiQuery(params) {
+  const q = { sort: params.get('sort') || '-pc', limit: PAGE, cursor: params.get('cursor') };
+  for (const k of ['noradId', 'from', 'to', 'minPc', 'runId']) {
+    q[k] = params.get(k);
+  }
+  const maxMissKm = params.get('maxMissKm');
+  if (maxMissKm) {
+    q.maxMissMeters = String(Number(maxMissKm) * 1000);
+  }
+  return q;
+}
+
+function objectCell(id) {
+  return h('a', { href: '#/object?id=' + id, onclick: e => e.stopPropagation() }, String(id), nameSlot(id));
+}
+
+export async function render(main, params, { go }) {
+  const current = Object.fromEntries(params);
+  const form = h('form', { class: 'filters', 'aria-label': 'Filter conjunctions' },
+    field('noradId', 'Object (catalog number)', 'e.g. 25544', current),
+    field('from', 'TCA from (UTC)', '2024-07-05T00:00:00Z', current),
+    field('to', 'TCA to (UTC)', '2024-07-06T00:00:00Z', current),
+    field('maxMissKm', 'Miss at most (km)', 'e.g. 5', current),
+    field('minPc', 'Pc at least', 'e.g. 1e-6', current),
+    field('runId', 'Screening run', '', current),
+    h('button', { type: 'submit' }, 'Filter'));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const next = { sort: current.sort };
+    for (const k of FILTERS) {
+      next[k] = form.elements[k].value.trim();
+    }
+    go('conjunctions', next);
+  });
+  main.append(form);
+
+  if (params.get('runId')) {
+    main.append(await runSummary(params.get('runId')));
+  }
+  const page = await api.get('/api/v1/conjunctions', apiQuery(params));
+  const sort = params.get('sort') || '-pc';
+  const sortButton = (key, text) => h('button', { type: 'button', class: 'sort',
+    'aria-pressed': String(sort === key), onclick: () => go('conjunctions', Object.assign({}, current,
+      { sort: key, cursor: null })) }, text + (sort === key ? ' ▼' : ''));
+  main.append(h('p', { class: 'summary' }, page.total + ' conjunction' + (page.total === 1 ? '' : 's')
+    + ' you may see' + (page.total ? ', ' + page.items.length + ' on this page' : '')
+    + '; sorted by ' + (sort === 'tca' ? 'time of closest approach' : 'highest Pc first') + '.'));
+  if (!page.items.length) {
+    main.append(empty(Object.keys(current).some(k => FILTERS.includes(k) && current[k])
+      ? 'No conjunction matches these filters among those you may see.'
+      : 'No conjunctions you may see: none has been screened or received yet, or none is released to you'
+        + ' (anonymous callers see public TLP:CLEAR data only).'));
+    return;
+  }
+  const tbody = h('tbody', {}, page.items.map(c => h('tr', { 'data-key': c.id, class: severity(c.risk) },
+    h('td', {}, timeWithAge(c.tca)),
+    h('td', {}, objectCell(c.primaryNoradId)),
+    h('td', {}, objectCell(c.secondaryNoradId)),
+    h('td', { class: 'num' }, km(c.missDistanceMeters)),
+    h('td', { class: 'num' }, meters(c.radialMeters)),
+    h('td', { class: 'num' }, speed(c.relativeSpeedMetersPerSecond)),
+    h('td', { class: 'num' }, pc(c.risk && c.risk.probability), ' ', h('span', { class: 'kind' }, pcKind(c.risk))),
+    h('td', {}, duration(c.primaryElementAgeSeconds), ' / ', duration(c.secondaryElementAgeSeconds),
+      c.stale ? h('span', { class: 'stale' }, ' stale') : null),
+    h('td', {}, labelBadge(c.label)))));
+  const table = h('table', { class: 'data', 'aria-label': 'Conjunctions' },
+    h('caption', {}, 'Rows: ↑/↓ to move, Enter to open. Red: Pc ≥ 1e-4, amber: Pc ≥ 1e-6.'),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', 'aria-sort': sort === 'tca' ? 'ascending' : 'none' }, sortButton('tca', 'TCA (UTC)')),
+      h('th', { scope: 'col' }, 'Primary'), h('th', { scope: 'col' }, 'Secondary'),
+      h('th', { scope: 'col' }, 'Miss'), h('th', { scope: 'col' }, 'Radial'),
+      h('th', { scope: 'col' }, 'Relative speed'),
+      h('th', { scope: 'col', 'aria-sort': sort === '-pc' ? 'descending' : 'none' }, sortButton('-pc', 'Pc (kind)')),
+      h('th', { scope: 'col' }, 'Element ages'), h('th', { scope: 'col' }, 'Label'))),
+    tbody);
+  navigableRows(tbody, id => go('conjunction', { id }));
+  main.append(table, pager('conjunctions', current, page.nextCursor, go));
+  await fillNames(table, api.get);
+}
+
+/** The screening run the table is filtered by: what was screened, and its warning; nothing for a run not shown. */
+async function runSummary(runId) {
+  try {
+    const r = await api.get('/api/v1/screenings/' + encodeURIComponent(runId));
+    return h('p', { class: 'run' }, 'Screening run ' + r.id + ': ' + r.kind.toLowerCase().replaceAll('_', ' ')
+      + (r.primaryNoradId ? ' ' + r.primaryNoradId : '') + ', window ' + duration(r.windowSeconds) + ' from ',
+    timeWithAge(r.start), ', threshold ' + km(r.thresholdMeters, 1) + ', ' + r.status.toLowerCase()
+      + (r.figures ? ', ' + r.figures.objectsScreened + ' objects screened' : '') + '.',
+    r.warning ? h('span', { class: 'stale' }, ' ' + r.warning) : null);
+  } catch (e) {
+    return h('p', { class: 'note' }, 'Run ' + runId + ': ' + e.message);
+  }
+}
+
+function field(name, text, placeholder, current) {
+  return h('label', {}, text, h('input', { name, value: current[name] || '', placeholder, spellcheck: 'false' }));
+}

@@ -1,0 +1,379 @@
+package org.concord.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.TestNodes;
+import org.concord.access.Role;
+import org.concord.access.SharingService;
+import org.concord.ingest.IngestRequest;
+import org.concord.label.DataKind;
+import org.concord.label.Label;
+import org.concord.node.Node;
+import org.concord.screening.ScreeningService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The analyst console in a real browser (Debian's chromium through chromium-driver) against a real node: the public
+ * catalog subset for everyone, the ISS released to the node's own party only, and conjunctions from an all-vs-all
+ * screening. Screenshots of each main view go to {@code target/console-screenshots}.
+ */
+class ConsoleBrowserTest {
+
+    private static final String CATALOG = "/catalog/subset_301obj_3le_2024-07.txt";
+    /** The object the partner must not see anywhere: its name, as the catalog spells it. */
+    private static final String HIDDEN_NAME = "ISS (ZARYA)";
+    private static final long HIDDEN_NORAD_ID = 25544;
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every test loads the page anew as an anonymous visitor first, more often than one visitor would. */
+    @RegisterExtension
+    static final ServedNodeExtension SERVED = ServedNodeExtension.prepared(ConsoleBrowserTest::prepare)
+            .in(java.util.Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "100000",
+                    "CONCORD_HTTP_ANONYMOUS_BURST", "10000"));
+
+    private static ChromeDriver browser;
+    private static Path profile;
+    private static Path downloads;
+    private static String partnerToken;
+
+    /**
+     * The catalog subset as public data, except the ISS, which keeps the node's default-like label released to its own
+     * party only; an agreement to the partner that is not yet in force; an all-vs-all screening of three hours and
+     * one of the ISS over eight hours.
+     */
+    private static void prepare(Node node) {
+        String[] lines = new String(TestNodes.resource(CATALOG), StandardCharsets.US_ASCII).split("\n");
+        StringBuilder open = new StringBuilder();
+        StringBuilder hidden = new StringBuilder();
+        for (int i = 0; i + 2 < lines.length; i += 3) {
+            String tle = lines[i] + "\n" + lines[i + 1] + "\n" + lines[i + 2] + "\n";
+            (lines[i + 1].startsWith("1 " + HIDDEN_NORAD_ID) ? hidden : open).append(tle);
+        }
+        assertThat(hidden).as("the ISS in the subset").isNotEmpty();
+        String party = node.sharing().nodeParty();
+        node.ingest().ingest(new IngestRequest("public.tle", open.toString().getBytes(StandardCharsets.US_ASCII),
+                Optional.of(Label.publicFrom(party)), "test", false, Optional.empty()));
+        node.ingest().ingest(new IngestRequest("own.tle", hidden.toString().getBytes(StandardCharsets.US_ASCII),
+                Optional.of(Label.parse("rel=REL TO " + party + ";tlp=AMBER", Label.publicFrom(party))), "test",
+                false, Optional.empty()));
+        node.ingest().ingest(new IngestRequest("warning.cdm", TestNodes.resource("/ccsds/cdm/AlfanoTestCase01.cdm"),
+                Optional.of(Label.publicFrom(party)), "test", false, Optional.empty()));
+        partnerToken = TestNodes.token(node, "AUS", Role.ANALYST);
+        node.sharing().addAgreement(new SharingService.Terms(party, new TreeSet<>(List.of("AUS")),
+                Set.of(DataKind.CONJUNCTIONS), false, Instant.now().plus(Duration.ofDays(30)), Optional.empty()),
+                TestNodes.TEST_ADMIN);
+        node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"), Duration.ofHours(3),
+                20_000, Optional.empty()), "test", fraction -> { });
+        node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T14:00:00Z"), Duration.ofHours(8),
+                100_000, Optional.of(HIDDEN_NORAD_ID)), "test", fraction -> { });
+    }
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("concord-chromium-");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, java.util.logging.Level.ALL);
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Each test starts signed out, on a fresh page. */
+    @BeforeEach
+    void signOut() {
+        browser.get(SERVED.base() + "/");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        browser.navigate().refresh();
+        rendered("#/conjunctions");
+    }
+
+    @Test
+    void theConsoleIsServedWithAPolicyThatAllowsOnlyTheNodesOwnOrigin() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/", "/console/app.js", "/console/views/conjunctions.js",
+                "/console/vendor/d3-geo.min.js", "/console/vendor/land-110m.json")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SERVED.base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValue(ConsoleRoutes.CONTENT_SECURITY_POLICY);
+            assertThat(ConsoleRoutes.CONTENT_SECURITY_POLICY).doesNotContain("http", "*", "unsafe", "data:");
+        }
+        // the page works under that policy: its modules ran, and the browser reports no violation
+        assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).isNotEmpty();
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    @Test
+    void anAnonymousVisitorSeesThePublicConjunctionsWithTheirLabels() throws IOException {
+        assertThat(browser.findElement(By.id("who")).getText()).contains("anonymous");
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.getFirst().getText()).contains("km", "km/s", "TLP:CLEAR", "PUBLIC");
+        assertThat(browser.getPageSource()).doesNotContain(HIDDEN_NAME);
+        assertThat(browser.findElements(By.linkText("Sharing"))).as("administrator views hidden").isEmpty();
+        screenshot("conjunctions-anonymous");
+    }
+
+    @Test
+    void signedInAnAnalystFindsAnObjectAndSeesItsGroundTrack() throws IOException {
+        signIn(SERVED.adminToken());
+        browser.findElement(By.linkText("Objects")).click();
+        rendered("#/objects");
+        String firstPage = browser.findElement(By.cssSelector("table.data tbody")).getText();
+        browser.findElement(By.xpath("//button[text()='Next →']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("cursor="));
+        rendered(browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#')));
+        assertThat(browser.findElement(By.cssSelector("table.data tbody")).getText()).isNotEqualTo(firstPage);
+        browser.findElement(By.xpath("//button[text()='← Previous']")).click();
+        rendered("#/objects");
+        assertThat(browser.findElement(By.cssSelector("table.data tbody")).getText()).isEqualTo(firstPage);
+        WebElement name = browser.findElement(By.name("name"));
+        name.sendKeys("ZARYA");
+        name.submit();
+        rendered("#/objects?name=ZARYA");
+        WebElement row = browser.findElement(By.cssSelector("table.data tbody tr"));
+        assertThat(row.getText()).contains("25544", HIDDEN_NAME, "TLP:AMBER");
+        row.sendKeys(Keys.ENTER);
+        rendered("#/object?id=25544");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("25544 " + HIDDEN_NAME);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1998-067A", "Latest element set",
+                "ago)", "Orbit history", "1 record you may see", "own.tle:");
+        String track = browser.findElement(By.cssSelector("svg.map path.track")).getAttribute("d");
+        // two revolutions of a 51.6° orbit cross the antimeridian: d3-geo cuts the line there into pieces
+        assertThat(track.chars().filter(c -> c == 'M').count()).as("pieces of the ground track").isGreaterThan(1);
+        assertThat(browser.findElements(By.cssSelector("svg.map path.land"))).hasSize(1);
+        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
+        screenshot("object");
+        browser.manage().window().setSize(size);
+    }
+
+    @Test
+    void aConjunctionOpensFromTheKeyboardWithItsDetail() throws IOException {
+        signIn(SERVED.adminToken());
+        rendered("#/conjunctions");
+        screenshot("conjunctions");
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
+        assertThat(rows.size()).isGreaterThan(1);
+        String second = rows.get(1).getAttribute("data-key");
+        rows.getFirst().sendKeys(Keys.ARROW_DOWN);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        rendered("#/conjunction?id=" + second);
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertThat(text).contains("Conjunction " + second, "Miss distance", "Relative speed", "Pc", "maximum",
+                "Element ages at TCA", "issue 15", "No CDM");
+        screenshot("conjunction");
+    }
+
+    @Test
+    void aConjunctionReceivedAsACdmDownloadsAsOne() throws Exception {
+        signIn(SERVED.adminToken());
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/conjunctions?limit=1000")).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long id = -1;
+        for (JsonNode c : JSON.readTree(list.body()).get("items")) {
+            if (c.get("fromCdm").asBoolean()) {
+                id = c.get("id").asLong();
+            }
+        }
+        assertThat(id).as("the conjunction received as a CDM").isNotNegative();
+        browser.get(SERVED.base() + "/#/conjunction?id=" + id);
+        rendered("#/conjunction?id=" + id);
+        browser.findElement(By.id("cdm-kvn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".status"))
+                .getText().startsWith("saved"));
+        Path file = downloads.resolve("conjunction-" + id + ".kvn");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Files.exists(file));
+        assertThat(Files.readString(file)).startsWith("CCSDS_CDM_VERS");
+        assertThat(browser.findElement(By.cssSelector(".status")).getText()).contains("CLEAR");
+    }
+
+    @Test
+    void aOneObjectScreeningStartedFromThePageLandsOnItsResults() throws IOException {
+        signIn(SERVED.adminToken());
+        browser.get(SERVED.base() + "/#/object?id=25544");
+        rendered("#/object?id=25544");
+        browser.findElement(By.id("screen-object")).click();
+        rendered("#/screening?noradId=25544");
+        assertThat(browser.findElement(By.name("start")).getAttribute("value")).isEqualTo("2024-07-05T14:27:56Z");
+        WebElement window = browser.findElement(By.name("windowHours"));
+        window.clear();
+        window.sendKeys("8");
+        WebElement threshold = browser.findElement(By.name("thresholdKm"));
+        threshold.clear();
+        threshold.sendKeys("100");
+        threshold.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("runId="));
+        String hash = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#'));
+        rendered(hash);
+        long runId = Long.parseLong(hash.replaceAll(".*runId=(\\d+).*", "$1"));
+        assertThat(SERVED.node().screening().findRun(runId).orElseThrow().primaryNoradId()).hasValue(HIDDEN_NORAD_ID);
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
+        assertThat(rows).isNotEmpty().allMatch(r -> r.getText().contains("25544"));
+        assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
+                + ": one vs all 25544, window 8.0 h from 2024-07-05 14:27:56Z");
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText())
+                .startsWith(SERVED.node().screening().findRun(runId).orElseThrow().figures().orElseThrow()
+                        .conjunctions() + " conjunction");
+        screenshot("screening-results");
+        browser.get(SERVED.base() + "/#/screening");
+        rendered("#/screening");
+        screenshot("screening");
+    }
+
+    @Test
+    void aPartnersTokenShowsTheHiddenObjectNowhereOnThePage() {
+        List<String> pages = List.of("#/conjunctions", "#/conjunctions?sort=tca", "#/conjunctions?noradId=25544",
+                "#/objects", "#/objects?name=ZARYA", "#/object?id=25544", "#/screening");
+        signIn(SERVED.adminToken());
+        List<String> adminSaw = pagesShowing(pages, HIDDEN_NAME);
+        assertThat(adminSaw).as("the node's administrator sees the ISS on these pages").contains(
+                "#/conjunctions?noradId=25544", "#/objects?name=ZARYA", "#/object?id=25544");
+        signIn(partnerToken);
+        assertThat(browser.findElement(By.id("who")).getText()).contains("AUS");
+        assertThat(pagesShowing(pages, HIDDEN_NAME)).as("pages that show the partner the ISS").isEmpty();
+        browser.get(SERVED.base() + "/#/conjunctions?noradId=25544");
+        rendered("#/conjunctions?noradId=25544");
+        assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".empty")).getText()).contains("No conjunction matches");
+    }
+
+    @Test
+    void theTokenStaysInTheSessionAndNeverInAUrl() throws Exception {
+        browser.manage().logs().get(LogType.PERFORMANCE);
+        signIn(SERVED.adminToken());
+        for (String page : List.of("#/objects", "#/object?id=25544", "#/conjunctions", "#/sharing", "#/audit")) {
+            browser.get(SERVED.base() + "/" + page);
+            rendered(page);
+        }
+        List<String> urls = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+            if (message.path("method").asText().equals("Network.requestWillBeSent")) {
+                urls.add(message.at("/params/request/url").asText());
+                urls.add(message.at("/params/documentURL").asText());
+            }
+        }
+        assertThat(urls).as("requests seen").anyMatch(u -> u.contains("/api/v1/objects/25544"));
+        assertThat(urls).noneMatch(u -> u.contains(SERVED.adminToken()));
+        assertThat(browser.getCurrentUrl()).doesNotContain(SERVED.adminToken());
+        assertThat((String) browser.executeScript("return sessionStorage.getItem('concord.token')"))
+                .isEqualTo(SERVED.adminToken());
+        assertThat((Long) browser.executeScript("return localStorage.length")).isZero();
+        assertThat(browser.manage().getCookies()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorSeesTheSharingAndVerifiesTheAuditLog() throws Exception {
+        HttpResponse<String> signed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(SERVED.base() + "/api/v1/audit/checkpoints")).header("Authorization", "Bearer "
+                + SERVED.adminToken()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signed.statusCode()).isEqualTo(201);
+        signIn(SERVED.adminToken());
+        browser.findElement(By.linkText("Sharing")).click();
+        rendered("#/sharing");
+        String sharing = browser.findElement(By.tagName("main")).getText();
+        assertThat(sharing).contains("Parties", "AUS", "Users", "Tokens", "Agreements", "conjunctions", "not yet in force");
+        screenshot("sharing");
+        browser.findElement(By.linkText("Audit")).click();
+        rendered("#/audit");
+        browser.findElement(By.id("verify")).click();
+        WebElement verdict = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+                By.cssSelector(".verdict .ok, .verdict .error")).stream().findFirst().orElse(null));
+        assertThat(verdict.getText()).startsWith("The log is intact: its first "
+                + JSON.readTree(signed.body()).get("treeSize").asLong() + " entries");
+        screenshot("audit");
+    }
+
+    private static List<String> pagesShowing(List<String> pages, String text) {
+        List<String> showing = new ArrayList<>();
+        for (String page : pages) {
+            browser.get(SERVED.base() + "/" + page);
+            rendered(page);
+            if (browser.getPageSource().contains(text)) {
+                showing.add(page);
+            }
+        }
+        return showing;
+    }
+
+    private static void signIn(String token) {
+        if (!browser.findElements(By.id("signout")).isEmpty() && browser.findElement(By.id("signout")).isDisplayed()) {
+            browser.findElement(By.id("signout")).click();
+        }
+        WebElement field = browser.findElement(By.id("token"));
+        field.sendKeys(token);
+        field.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("signout")).isDisplayed());
+        rendered(browser.getCurrentUrl().contains("#") ? browser.getCurrentUrl()
+                .substring(browser.getCurrentUrl().indexOf('#')) : "#/conjunctions");
+    }
+
+    /** Waits until the view of {@code hash} has rendered (the router marks it when done). */
+    private static void rendered(String hash) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> hash.equals(
+                d.findElement(By.id("main")).getAttribute("data-rendered")));
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
