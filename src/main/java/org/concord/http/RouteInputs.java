@@ -144,6 +144,9 @@ record RouteInputs(Set<String> query, Body body) {
 
     static String route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) { // HEAD, which Javalin answers with a GET route's handler
+            throw new IllegalArgumentException(ctx.method().name() + " is not served; use GET " + ctx.path());
+        }
         return endpoint.method.name() + " " + endpoint.path;
     }
 

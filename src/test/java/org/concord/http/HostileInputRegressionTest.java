@@ -54,6 +54,14 @@ class HostileInputRegressionTest {
         return node.conjunctions().runs(1000).size();
     }
 
+    /** Found (by the console's review): HEAD on any GET route answered 500. */
+    @Test
+    void headOnAnyRouteIsRefusedNotAServerError() throws Exception {
+        for (String path : new String[] {"/api/v1/status", "/api/v1/objects", "/api/v1/conjunctions", "/api/v1/whoami"}) {
+            assertThat(send("HEAD", path, "").status()).as("HEAD " + path).isEqualTo(400);
+        }
+    }
+
     /** Found: answered 500, stored the run, and the node could not start again until the row was deleted by SQL. */
     @Test
     void aScreeningStartOutsideTheAcceptedYearsIsRefusedAndNotStored() throws Exception {
