@@ -501,7 +501,9 @@ class ApiServerTest {
     }
 
     private static Reply postEphemeris(String query, String oem) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(authorized(URI.create(base
+        // a connection of its own: a refused upload before it may have left the pooled one closed by the server
+        // (its unread body), and a POST is not retried on a connection found closed
+        HttpResponse<String> response = HttpClient.newHttpClient().send(authorized(URI.create(base
                 + "/api/v1/screenings/ephemeris?" + query)).POST(HttpRequest.BodyPublishers.ofString(oem))
                 .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
         return checked("/api/v1/screenings/ephemeris", "POST", response);
