@@ -26,8 +26,6 @@ import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.ingest.LabelRules;
@@ -80,6 +78,7 @@ public final class ScreeningService implements AutoCloseable {
     private static final int MAX_SOURCE_NAME_LENGTH = 512;
 
     private final CatalogStore catalog;
+    private final ScreeningRunStore runStore;
     private final ConjunctionStore conjunctions;
     private final MeanElementsDecoder decoder;
     private final HardBodyRadii radii;
@@ -106,10 +105,11 @@ public final class ScreeningService implements AutoCloseable {
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("screening-heartbeat").factory());
 
-    public ScreeningService(CatalogStore catalog, ConjunctionStore conjunctions, MeanElementsDecoder decoder,
-                            HardBodyRadii radii, LabelRules labels, StalenessLimits staleness, String party,
-                            Clock clock) {
+    public ScreeningService(CatalogStore catalog, ScreeningRunStore runStore, ConjunctionStore conjunctions,
+                            MeanElementsDecoder decoder, HardBodyRadii radii, LabelRules labels,
+                            StalenessLimits staleness, String party, Clock clock) {
         this.catalog = catalog;
+        this.runStore = runStore;
         this.conjunctions = conjunctions;
         this.decoder = decoder;
         this.radii = radii;
@@ -124,7 +124,7 @@ public final class ScreeningService implements AutoCloseable {
     private void beat() {
         for (long id : running) {
             try {
-                conjunctions.heartbeat(id, clock.instant());
+                runStore.heartbeat(id, clock.instant());
             } catch (RuntimeException e) {
                 LOG.warn("renewing the heartbeat of screening run {} failed: {}", id, e.toString());
             }
@@ -137,7 +137,7 @@ public final class ScreeningService implements AutoCloseable {
         try {
             background.submit(() -> {
                 try {
-                    execute(run, request, fraction -> conjunctions.updateProgress(run.id(), fraction));
+                    execute(run, request, fraction -> runStore.updateProgress(run.id(), fraction));
                 } finally {
                     running.remove(run.id());
                 }
@@ -152,14 +152,14 @@ public final class ScreeningService implements AutoCloseable {
     /** Stores the run as RUNNING and keeps its heartbeat while this process runs it. */
     private ScreeningRun begin(ScreeningRun run) {
         failStaleRuns();
-        ScreeningRun started = conjunctions.startRun(run);
+        ScreeningRun started = runStore.startRun(run);
         running.add(started.id());
         return started;
     }
 
     private void end(ScreeningRun run, String error) {
         running.remove(run.id());
-        conjunctions.failRun(run.id(), error);
+        runStore.failRun(run.id(), error);
     }
 
     /**
@@ -168,7 +168,7 @@ public final class ScreeningService implements AutoCloseable {
      */
     public int failStaleRuns() {
         Instant now = clock.instant();
-        return conjunctions.failStaleRuns(now.minus(STALE_AFTER), "the process running it stopped: no heartbeat"
+        return runStore.failStaleRuns(now.minus(STALE_AFTER), "the process running it stopped: no heartbeat"
                 + " since before " + now.minus(STALE_AFTER) + "; start it again");
     }
 
@@ -180,7 +180,7 @@ public final class ScreeningService implements AutoCloseable {
         int count = 0;
         for (long id : List.copyOf(running)) {
             running.remove(id);
-            conjunctions.failRun(id, reason);
+            runStore.failRun(id, reason);
             count++;
         }
         return count;
@@ -189,13 +189,13 @@ public final class ScreeningService implements AutoCloseable {
     /** Runs, newest first, after marking the stale ones FAILED. */
     public List<ScreeningRun> runs(int limit) {
         failStaleRuns();
-        return conjunctions.runs(limit);
+        return runStore.runs(limit);
     }
 
     /** The run, after marking the stale ones FAILED; empty also when its stored row cannot be read. */
     public Optional<ScreeningRun> findRun(long id) {
         failStaleRuns();
-        return conjunctions.findRun(id);
+        return runStore.findRun(id);
     }
 
     /** Records the run and screens in this thread; returns the finished (or failed) run. */
@@ -206,7 +206,7 @@ public final class ScreeningService implements AutoCloseable {
         } finally {
             running.remove(run.id());
         }
-        return conjunctions.findRun(run.id()).orElseThrow();
+        return runStore.findRun(run.id()).orElseThrow();
     }
 
     private ScreeningRun newRun(Request request, String requestedBy) {
@@ -269,11 +269,11 @@ public final class ScreeningService implements AutoCloseable {
                     + " elements do not, so no measured Pc" : "";
             finish(run, request.volume(), result, catalogObjects, a -> label, riskNote);
         } catch (RuntimeException e) {
-            conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            runStore.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             running.remove(run.id());
         }
-        ScreeningRun done = conjunctions.findRun(run.id()).orElseThrow();
+        ScreeningRun done = runStore.findRun(run.id()).orElseThrow();
         return new EphemerisScreening(done, screened, conjunctionsOf(done, LabelFilter.UNRESTRICTED));
     }
 
@@ -320,7 +320,7 @@ public final class ScreeningService implements AutoCloseable {
             finish(run, request.volume(), result, objects,
                     a -> objects.byOrbitId().get(a.primaryOrbitId()).label(), "");
         } catch (RuntimeException e) {
-            conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            runStore.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -358,9 +358,9 @@ public final class ScreeningService implements AutoCloseable {
                 s.excludedBySgp4Error() + objects.unusable(), s.candidatePairs(), found.size(),
                 s.propagationSeconds(), s.broadPhaseSeconds(), s.refinementSeconds(), riskSeconds, 0,
                 Optional.of(staleness(run, objects)));
-        conjunctions.finishRun(run.id(), found, provisional);
+        runStore.finishRun(run.id(), found, provisional);
         double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
-        conjunctions.recordStorageTime(run.id(), storeSeconds);
+        runStore.recordStorageTime(run.id(), storeSeconds);
     }
 
     /**

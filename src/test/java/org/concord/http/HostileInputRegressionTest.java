@@ -51,7 +51,7 @@ class HostileInputRegressionTest {
     }
 
     private static int storedRuns() {
-        return node.conjunctions().runs(1000).size();
+        return node.screeningRuns().runs(1000).size();
     }
 
     /** Found: answered 500, stored the run, and the node could not start again until the row was deleted by SQL. */

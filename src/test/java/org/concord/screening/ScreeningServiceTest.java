@@ -15,8 +15,6 @@ import java.util.Optional;
 import org.concord.label.LabelFilter;
 import org.concord.TestNodes;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.label.Tlp;
@@ -122,7 +120,7 @@ class ScreeningServiceTest {
         assertThat(run.warning()).hasValueSatisfying(w -> assertThat(w).startsWith("the primary's element set is"
                 + " 880.4 days from the window").contains("results are not meaningful"));
         // stored, not only returned
-        assertThat(node.conjunctions().findRun(run.id()).orElseThrow().warning()).isEqualTo(run.warning());
+        assertThat(node.screeningRuns().findRun(run.id()).orElseThrow().warning()).isEqualTo(run.warning());
     }
 
     @Test
@@ -160,15 +158,15 @@ class ScreeningServiceTest {
 
     @Test
     void runsWhoseProcessStoppedAreMarkedFailedOnReadAndLiveOnesAreNot() {
-        ScreeningRun abandoned = node.conjunctions().startRun(runStartedAt(Instant.now().minus(Duration.ofHours(1))));
-        ScreeningRun live = node.conjunctions().startRun(runStartedAt(Instant.now()));
+        ScreeningRun abandoned = node.screeningRuns().startRun(runStartedAt(Instant.now().minus(Duration.ofHours(1))));
+        ScreeningRun live = node.screeningRuns().startRun(runStartedAt(Instant.now()));
         List<ScreeningRun> runs = node.screening().runs(100);
         assertThat(runs).filteredOn(r -> r.id() == abandoned.id()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(ScreeningRun.Status.FAILED);
             assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("process running it stopped"));
         });
         assertThat(node.screening().findRun(live.id()).orElseThrow().status()).isEqualTo(ScreeningRun.Status.RUNNING);
-        node.conjunctions().failRun(live.id(), "test over");
+        node.screeningRuns().failRun(live.id(), "test over");
     }
 
     private static ScreeningRun runStartedAt(Instant startedAt) {
