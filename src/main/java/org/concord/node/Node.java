@@ -89,9 +89,9 @@ public final class Node implements AutoCloseable {
         this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
                 Clock.systemUTC());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
-        this.propagation = new PropagationService(meanElements, config.staleness());
+        this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
-                config.labelRules(), config.staleness(), config.party(), Clock.systemUTC());
+                config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());

@@ -39,6 +39,7 @@ import org.concord.risk.CovarianceSource;
 import org.concord.risk.HardBodyRadii;
 import org.concord.risk.MaximumPc;
 import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.time.TimeScales;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,7 @@ public final class ScreeningService implements AutoCloseable {
     private final HardBodyRadii radii;
     private final LabelRules labels;
     private final StalenessLimits staleness;
+    private final TimeScales timeScales;
     private final String party;
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -107,7 +109,7 @@ public final class ScreeningService implements AutoCloseable {
 
     public ScreeningService(CatalogStore catalog, ScreeningRunStore runStore, ConjunctionStore conjunctions,
                             MeanElementsDecoder decoder, HardBodyRadii radii, LabelRules labels,
-                            StalenessLimits staleness, String party, Clock clock) {
+                            StalenessLimits staleness, TimeScales timeScales, String party, Clock clock) {
         this.catalog = catalog;
         this.runStore = runStore;
         this.conjunctions = conjunctions;
@@ -115,6 +117,7 @@ public final class ScreeningService implements AutoCloseable {
         this.radii = radii;
         this.labels = labels;
         this.staleness = staleness;
+        this.timeScales = timeScales;
         this.party = party;
         this.clock = clock;
         long period = HEARTBEAT_PERIOD.toMillis();
@@ -263,8 +266,8 @@ public final class ScreeningService implements AutoCloseable {
             ScreeningParameters parameters = new ScreeningParameters(start, window,
                     request.volume().broadPhaseRadiusMeters(), Optional.empty(),
                     ScreeningParameters.DEFAULT_STEP_SECONDS, Runtime.getRuntime().availableProcessors());
-            ScreeningResult result = new EphemerisScreener().screen(primary, catalogObjects.objects(), parameters,
-                    progress);
+            ScreeningResult result = new EphemerisScreener(timeScales).screen(primary, catalogObjects.objects(),
+                    parameters, progress);
             String riskNote = primary.hasCovariance() ? "; the ephemeris carries a covariance but the secondary's mean"
                     + " elements do not, so no measured Pc" : "";
             finish(run, request.volume(), result, catalogObjects, a -> label, riskNote);
@@ -316,7 +319,7 @@ public final class ScreeningService implements AutoCloseable {
             ScreeningParameters parameters = request.primary()
                     .map(p -> ScreeningParameters.oneVsAll(request.start(), request.window(), radius, Set.of(p)))
                     .orElseGet(() -> ScreeningParameters.allVsAll(request.start(), request.window(), radius));
-            ScreeningResult result = new Screener().screen(objects.objects(), parameters, progress);
+            ScreeningResult result = new Screener(timeScales).screen(objects.objects(), parameters, progress);
             finish(run, request.volume(), result, objects,
                     a -> objects.byOrbitId().get(a.primaryOrbitId()).label(), "");
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.concord.label.LabelFilter;
 import org.concord.TestNodes;
 import org.concord.conjunction.Conjunction;
+import org.concord.orbit.OrekitSetup;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.label.Tlp;
@@ -88,7 +89,7 @@ class ScreeningServiceTest {
         List<ScreeningObject> objects = node.catalog().latestOrbits().stream()
                 .map(o -> new ScreeningObject(o.noradId(), o.id(), org.concord.formats.OmmReader.toTle(
                         o.format(), o.content()))).toList();
-        ScreeningResult direct = new Screener().screen(objects, ScreeningParameters.allVsAll(START,
+        ScreeningResult direct = new Screener(OrekitSetup.get().timeScales()).screen(objects, ScreeningParameters.allVsAll(START,
                 Duration.ofDays(1), 50_000));
         assertThat(direct.closeApproaches()).hasSize(stored.size());
     }
