@@ -3,7 +3,8 @@
  * an uploaded ephemeris against the catalog, and the screening service that stores runs (their parameters, volume and
  * figures, through the {@code ScreeningRunStore} interface implemented in {@code store}) and the conjunctions they
  * find. Each numerical shortcut is argued in its class comment and its bound tested.
- * <p>Depends on {@code orbit}, {@code formats}, {@code catalog}, {@code conjunction}, {@code ingest}, {@code risk},
- * {@code label} and {@code digest}; never on the adapters, the store or the composition root.
+ * <p>Depends on {@code orbit}, {@code formats}, {@code catalog}, {@code conjunction}, {@code product},
+ * {@code ingest}, {@code risk}, {@code label} and {@code digest}; never on the adapters, the store or the composition
+ * root.
  */
 package org.concord.screening;
