@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.function.DoubleConsumer;
 
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
+import org.concord.screening.ScreeningRun;
+import org.concord.screening.ScreeningVolume;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.input.ScreeningInput;

@@ -1,7 +1,5 @@
 package org.concord.conjunction;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.concord.catalog.Page;
@@ -9,42 +7,11 @@ import org.concord.label.LabelFilter;
 import org.concord.product.ProductQuery;
 
 /**
- * Persistence of screening runs and conjunctions, implemented in {@code store}; conjunctions are stored as the product
- * kind {@link ConjunctionKind}.
+ * Persistence of conjunctions, implemented in {@code store}; they are stored as the product kind
+ * {@link ConjunctionKind}. The conjunctions a screening run finds are stored with the run, by
+ * {@code screening.ScreeningRunStore}.
  */
 public interface ConjunctionStore {
-
-    /**
-     * Records a new run in state RUNNING, its heartbeat at its start, and returns it with its id.
-     *
-     * @throws IllegalArgumentException when the database cannot keep its values as given; nothing is stored then
-     */
-    ScreeningRun startRun(ScreeningRun run);
-
-    /** Renews the heartbeat of a RUNNING run: the process running it is alive at {@code at}. */
-    void heartbeat(long runId, Instant at);
-
-    /**
-     * Marks FAILED, with this error, every RUNNING run whose heartbeat is older than {@code heartbeatBefore} (or
-     * missing): their processes died. Reads no run, so a row that cannot be read is marked too. Returns how many.
-     */
-    int failStaleRuns(Instant heartbeatBefore, String error);
-
-    void updateProgress(long runId, double progress);
-
-    /** Stores the run's conjunctions and marks it DONE with its figures, in one transaction. */
-    void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures);
-
-    /** Records how long storing the run's conjunctions took (known only once they are stored). */
-    void recordStorageTime(long runId, double seconds);
-
-    void failRun(long runId, String error);
-
-    /** The run; empty too when its row cannot be read (a warning is logged): a stored row never fails a read. */
-    Optional<ScreeningRun> findRun(long runId);
-
-    /** Runs, newest first, without those whose rows cannot be read (a warning is logged for each). */
-    List<ScreeningRun> runs(int limit);
 
     /**
      * Stores a conjunction that came as a CDM, once: the same CDM text from the same originator again stores

@@ -6,8 +6,8 @@
  * ({@code Recalls}), pulling the peers' feeds ({@code FeedPuller}) through the one HTTP client ({@code PeerClient}),
  * and {@code FederationService} wiring them together for the node (docs/federation.md). Persistence is the
  * {@code FederationStore} interface, implemented in {@code store}.
- * <p>Depends on the domain packages whose data it carries ({@code catalog}, {@code product}, {@code ingest},
- * {@code label}) and on {@code access}, {@code audit}, {@code identity} and {@code digest}; never on
- * the adapters, the store or the composition root.
+ * <p>Depends on the domain packages whose data it carries ({@code catalog}, {@code product}, {@code ingest} with the
+ * input errors of {@code formats}, {@code label}) and on {@code access}, {@code audit}, {@code identity} and
+ * {@code digest}; never on the adapters, the store or the composition root.
  */
 package org.concord.federation;

@@ -10,7 +10,7 @@ import io.javalin.http.HttpStatus;
 import org.concord.access.Principal;
 import org.concord.access.SharingService;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
+import org.concord.screening.ScreeningRun;
 import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.ingest.LabelRules;
 import org.concord.input.JsonFields;

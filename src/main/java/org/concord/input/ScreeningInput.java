@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import org.concord.conjunction.ScreeningVolume;
+import org.concord.screening.ScreeningVolume;
 import org.concord.screening.ScreeningService;
 
 /**

@@ -41,6 +41,7 @@ import org.concord.product.ProductKinds;
 import org.concord.product.ProductService;
 import org.concord.product.ProductStore;
 import org.concord.risk.HardBodyRadii;
+import org.concord.screening.ScreeningRunStore;
 import org.concord.screening.ScreeningService;
 import org.concord.store.Database;
 import org.concord.store.JooqAuditStore;
@@ -49,6 +50,7 @@ import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
 import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqProductStore;
+import org.concord.store.JooqScreeningRunStore;
 import org.concord.store.JooqSharingStore;
 
 /** The composition root: one node's database, stores and services, built from its configuration. */
@@ -64,6 +66,7 @@ public final class Node implements AutoCloseable {
     private final CatalogStore catalog;
     private final CatalogScan catalogScan;
     private final ConjunctionStore conjunctions;
+    private final ScreeningRunStore screeningRuns;
     private final IngestService ingest;
     private final OrekitSetup orekit;
     private final PropagationService propagation;
@@ -88,13 +91,15 @@ public final class Node implements AutoCloseable {
         JooqProductStore productStore = new JooqProductStore(database, productKinds);
         this.products = new ProductService(productStore);
         this.conjunctions = new JooqConjunctionStore(database, productStore);
+        this.screeningRuns = new JooqScreeningRunStore(database, productStore);
         HardBodyRadii radii = HardBodyRadii.bundled();
         this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
                 Clock.systemUTC(), metrics.registry());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
-        this.propagation = new PropagationService(meanElements, config.staleness());
-        this.screening = new ScreeningService(catalog, conjunctions, meanElements, radii, config.labelRules(),
-                config.staleness(), config.party(), Clock.systemUTC(), metrics.registry());
+        this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
+        this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
+                config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
+                metrics.registry());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -235,6 +240,10 @@ public final class Node implements AutoCloseable {
 
     public ConjunctionStore conjunctions() {
         return conjunctions;
+    }
+
+    public ScreeningRunStore screeningRuns() {
+        return screeningRuns;
     }
 
     /** The product kinds this node serves. */

@@ -28,7 +28,6 @@ import org.orekit.files.ccsds.utils.generation.Generator;
 import org.orekit.frames.Frame;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScale;
-import org.orekit.time.TimeScalesFactory;
 import org.orekit.utils.Constants;
 import org.concord.label.Label;
 import org.orekit.utils.IERSConventions;
@@ -202,7 +201,8 @@ public enum EphemerisFormat {
         if (ephemeris.samples().isEmpty()) {
             throw new IllegalArgumentException("an OEM needs at least one sample");
         }
-        TimeScale utc = TimeScalesFactory.getUTC();
+        EarthCentredContext context = EarthCentredContext.get();
+        TimeScale utc = context.getTimeScales().getUTC();
         Frame frame = new FrameSet().cartesianFrame(ephemeris.frame());
         List<EphemerisSample> samples = ephemeris.samples();
         OemMetadata metadata = new OemMetadata(1);
@@ -212,7 +212,7 @@ public enum EphemerisFormat {
         ephemeris.notes().forEach(metadata::addComment);
         metadata.setObjectName(ephemeris.objectName());
         metadata.setObjectID(ephemeris.objectId());
-        metadata.setCenter(BodyFacade.create(CenterName.EARTH, EarthCentredContext.get()));
+        metadata.setCenter(BodyFacade.create(CenterName.EARTH, context));
         metadata.setReferenceFrame(FrameFacade.map(frame));
         metadata.setTimeSystem(TimeSystem.UTC);
         metadata.setStartTime(date(samples.get(0).time(), utc));
@@ -234,9 +234,9 @@ public enum EphemerisFormat {
         header.setOriginator(originator);
         double mu = Constants.WGS84_EARTH_MU;
         Oem oem = new Oem(header, List.of(new OemSegment(metadata, data, mu)), IERSConventions.IERS_2010,
-                EarthCentredContext.get(), mu);
+                context, mu);
         try (generator) {
-            new WriterBuilder(EarthCentredContext.get()).buildOemWriter().writeMessage(generator, oem);
+            new WriterBuilder(context).buildOemWriter().writeMessage(generator, oem);
         }
     }
 

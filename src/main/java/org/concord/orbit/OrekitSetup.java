@@ -12,6 +12,7 @@ import org.orekit.data.DirectoryCrawler;
 import org.orekit.frames.EOPHistory;
 import org.orekit.frames.FramesFactory;
 import org.orekit.time.AbsoluteDate;
+import org.orekit.time.TimeScales;
 import org.orekit.time.TimeScalesFactory;
 import org.orekit.utils.IERSConventions;
 
@@ -27,6 +28,7 @@ public final class OrekitSetup {
 
     private final Optional<Path> orekitDataDirectory;
     private final boolean earthOrientationLoaded;
+    private final TimeScales timeScales;
 
     private OrekitSetup(Optional<Path> orekitDataDirectory) {
         this.orekitDataDirectory = orekitDataDirectory;
@@ -39,7 +41,8 @@ public final class OrekitSetup {
             manager.addProvider(new DirectoryCrawler(new File(dir.toString())));
         });
         manager.addProvider(new ClasspathCrawler(OrekitSetup.class.getClassLoader(), LEAP_SECONDS_RESOURCE));
-        TimeScalesFactory.getUTC();
+        this.timeScales = TimeScalesFactory.getTimeScales();
+        timeScales.getUTC();
         this.earthOrientationLoaded = orekitDataDirectory.isPresent() && hasEarthOrientation();
     }
 
@@ -63,6 +66,14 @@ public final class OrekitSetup {
     /** Whether IERS Earth orientation parameters are loaded; without them ITRF results are approximate. */
     public boolean earthOrientationLoaded() {
         return earthOrientationLoaded;
+    }
+
+    /**
+     * The time scales of the data context set up here, the only place Concord asks Orekit for its default ones: the
+     * classes that need a time scale are given it, as Orekit's own APIs take a {@code TimeScales}.
+     */
+    public TimeScales timeScales() {
+        return timeScales;
     }
 
     public Optional<Path> orekitDataDirectory() {

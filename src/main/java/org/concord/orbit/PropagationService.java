@@ -34,7 +34,7 @@ import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.numerical.NumericalPropagator;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScale;
-import org.orekit.time.TimeScalesFactory;
+import org.orekit.time.TimeScales;
 import org.orekit.utils.Constants;
 import org.orekit.utils.PVCoordinates;
 import org.orekit.utils.TimeStampedPVCoordinates;
@@ -69,19 +69,19 @@ public final class PropagationService {
 
     /**
      * A service that reads TLE records, hands OMM records to {@code meanElements} ({@link MeanElementsDecoder}), and
-     * marks results beyond the {@code staleness} limits stale.
+     * marks results beyond the {@code staleness} limits stale, with the time scales of the node's data context.
      */
-    public PropagationService(MeanElementsDecoder meanElements, StalenessLimits staleness) {
+    public PropagationService(MeanElementsDecoder meanElements, StalenessLimits staleness, TimeScales timeScales) {
         this.earthOrientationLoaded = OrekitSetup.get().earthOrientationLoaded();
         this.meanElements = meanElements;
         this.staleness = staleness;
         this.frames = new FrameSet();
-        this.utc = TimeScalesFactory.getUTC();
+        this.utc = timeScales.getUTC();
     }
 
     /** A service for TLE, OEM and OPM records that refuses OMM records, with the default staleness limits. */
     public PropagationService() {
-        this(MeanElementsDecoder.tleOnly(), StalenessLimits.DEFAULTS);
+        this(MeanElementsDecoder.tleOnly(), StalenessLimits.DEFAULTS, OrekitSetup.get().timeScales());
     }
 
     public Ephemeris propagate(OrbitRecord record, Instant from, Instant to, Duration step, OutputFrame frame) {

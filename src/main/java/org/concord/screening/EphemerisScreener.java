@@ -22,7 +22,8 @@ import org.orekit.frames.FramesFactory;
 import org.orekit.propagation.BoundedPropagator;
 import org.orekit.propagation.analytical.tle.TLEConstants;
 import org.orekit.time.AbsoluteDate;
-import org.orekit.time.TimeScalesFactory;
+import org.orekit.time.TimeScale;
+import org.orekit.time.TimeScales;
 import org.orekit.utils.Constants;
 import org.orekit.utils.PVCoordinates;
 
@@ -68,6 +69,13 @@ import org.orekit.utils.PVCoordinates;
  */
 public final class EphemerisScreener {
 
+    private final TimeScale utc;
+
+    /** A screener that reads the window's start in the UTC of {@code timeScales}. */
+    public EphemerisScreener(TimeScales timeScales) {
+        this.utc = timeScales.getUTC();
+    }
+
     /** Thrust acceleration allowed for the primary beyond gravity, m/s^2. */
     public static final double THRUST_ALLOWANCE = Constants.G0_STANDARD_GRAVITY;
     /** Widening of a secondary's osculating perigee-apogee shell: this many metres plus a fraction of the apogee. */
@@ -104,7 +112,7 @@ public final class EphemerisScreener {
                     + ", which does not overlap the window " + parameters.start() + " to " + end);
         }
         return Screener.inPool(parameters.threads(),
-                () -> new Run(primary, secondaries, parameters, spans, progress).run());
+                () -> new Run(primary, secondaries, parameters, spans, progress, utc).run());
     }
 
     private static final class Run {
@@ -128,7 +136,7 @@ public final class EphemerisScreener {
         private final AtomicLong propagations = new AtomicLong();
 
         Run(EphemerisPrimary primary, List<ScreeningObject> secondaries, ScreeningParameters parameters,
-            List<TimeSpan> spans, DoubleConsumer progress) {
+            List<TimeSpan> spans, DoubleConsumer progress, TimeScale utc) {
             this.primary = primary;
             this.secondaries = secondaries;
             this.spans = spans;
@@ -136,7 +144,7 @@ public final class EphemerisScreener {
             this.threshold = parameters.thresholdMeters();
             this.h = parameters.stepSeconds();
             this.start = parameters.start();
-            this.reference = new AbsoluteDate(start, TimeScalesFactory.getUTC());
+            this.reference = new AbsoluteDate(start, utc);
             this.kernel = BatchSgp4.of(secondaries.stream().map(ScreeningObject::tle).toList(), reference);
             this.failedAt = new int[secondaries.size()];
             Arrays.fill(failedAt, Integer.MAX_VALUE);

@@ -20,7 +20,8 @@ import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.time.AbsoluteDate;
-import org.orekit.time.TimeScalesFactory;
+import org.orekit.time.TimeScale;
+import org.orekit.time.TimeScales;
 
 /**
  * All-vs-all (or one-vs-all) close-approach screening of element sets over a window, with SGP4/SDP4.
@@ -76,6 +77,13 @@ import org.orekit.time.TimeScalesFactory;
  */
 public final class Screener {
 
+    private final TimeScale utc;
+
+    /** A screener that reads the window's start in the UTC of {@code timeScales}. */
+    public Screener(TimeScales timeScales) {
+        this.utc = timeScales.getUTC();
+    }
+
     /**
      * Exclusion code (beside Vallado's 1 to 6) of an element set whose SGP4 drag polynomials have run away: from the
      * first sample where the acceleration they allow ({@link BatchSgp4#accelerationBound}) exceeds
@@ -123,7 +131,7 @@ public final class Screener {
     /** Screens, calling {@code progress} with the fraction done (0 to 1) after each chunk of steps. */
     public ScreeningResult screen(List<ScreeningObject> objects, ScreeningParameters parameters,
                                   DoubleConsumer progress) {
-        return inPool(parameters.threads(), () -> new Run(objects, parameters, progress).run());
+        return inPool(parameters.threads(), () -> new Run(objects, parameters, progress, utc).run());
     }
 
     /**
@@ -173,7 +181,7 @@ public final class Screener {
         private final AtomicLong candidatePairs = new AtomicLong();
         private long propagations;
 
-        Run(List<ScreeningObject> objects, ScreeningParameters parameters, DoubleConsumer progress) {
+        Run(List<ScreeningObject> objects, ScreeningParameters parameters, DoubleConsumer progress, TimeScale utc) {
             this.objects = objects;
             this.parameters = parameters;
             this.progress = progress;
@@ -183,7 +191,7 @@ public final class Screener {
             this.threshold = parameters.thresholdMeters();
             this.steps = (int) Math.ceil(window / parameters.stepSeconds() - 1e-9);
             this.h = parameters.stepSeconds();
-            AbsoluteDate reference = new AbsoluteDate(start, TimeScalesFactory.getUTC());
+            AbsoluteDate reference = new AbsoluteDate(start, utc);
             List<TLE> tles = objects.stream().map(ScreeningObject::tle).toList();
             this.kernel = BatchSgp4.of(tles, reference);
             this.primary = new boolean[n];

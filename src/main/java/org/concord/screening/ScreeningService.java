@@ -28,8 +28,6 @@ import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.ingest.LabelRules;
@@ -43,6 +41,7 @@ import org.concord.risk.CovarianceSource;
 import org.concord.risk.HardBodyRadii;
 import org.concord.risk.MaximumPc;
 import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.time.TimeScales;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,11 +81,13 @@ public final class ScreeningService implements AutoCloseable {
     private static final int MAX_SOURCE_NAME_LENGTH = 512;
 
     private final CatalogStore catalog;
+    private final ScreeningRunStore runStore;
     private final ConjunctionStore conjunctions;
     private final MeanElementsDecoder decoder;
     private final HardBodyRadii radii;
     private final LabelRules labels;
     private final StalenessLimits staleness;
+    private final TimeScales timeScales;
     private final String party;
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -110,16 +111,19 @@ public final class ScreeningService implements AutoCloseable {
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("screening-heartbeat").factory());
 
-    public ScreeningService(CatalogStore catalog, ConjunctionStore conjunctions, MeanElementsDecoder decoder,
-                            HardBodyRadii radii, LabelRules labels, StalenessLimits staleness, String party,
-                            Clock clock, MeterRegistry meters) {
+    public ScreeningService(CatalogStore catalog, ScreeningRunStore runStore, ConjunctionStore conjunctions,
+                            MeanElementsDecoder decoder, HardBodyRadii radii, LabelRules labels,
+                            StalenessLimits staleness, TimeScales timeScales, String party, Clock clock,
+                            MeterRegistry meters) {
         this.meters = meters;
         this.catalog = catalog;
+        this.runStore = runStore;
         this.conjunctions = conjunctions;
         this.decoder = decoder;
         this.radii = radii;
         this.labels = labels;
         this.staleness = staleness;
+        this.timeScales = timeScales;
         this.party = party;
         this.clock = clock;
         long period = HEARTBEAT_PERIOD.toMillis();
@@ -129,7 +133,7 @@ public final class ScreeningService implements AutoCloseable {
     private void beat() {
         for (long id : running) {
             try {
-                conjunctions.heartbeat(id, clock.instant());
+                runStore.heartbeat(id, clock.instant());
             } catch (RuntimeException e) {
                 LOG.warn("renewing the heartbeat of screening run {} failed: {}", id, e.toString());
             }
@@ -142,7 +146,7 @@ public final class ScreeningService implements AutoCloseable {
         try {
             background.submit(() -> {
                 try {
-                    execute(run, request, fraction -> conjunctions.updateProgress(run.id(), fraction));
+                    execute(run, request, fraction -> runStore.updateProgress(run.id(), fraction));
                 } finally {
                     running.remove(run.id());
                 }
@@ -157,14 +161,14 @@ public final class ScreeningService implements AutoCloseable {
     /** Stores the run as RUNNING and keeps its heartbeat while this process runs it. */
     private ScreeningRun begin(ScreeningRun run) {
         failStaleRuns();
-        ScreeningRun started = conjunctions.startRun(run);
+        ScreeningRun started = runStore.startRun(run);
         running.add(started.id());
         return started;
     }
 
     private void end(ScreeningRun run, String error) {
         running.remove(run.id());
-        conjunctions.failRun(run.id(), error);
+        runStore.failRun(run.id(), error);
     }
 
     /**
@@ -173,7 +177,7 @@ public final class ScreeningService implements AutoCloseable {
      */
     public int failStaleRuns() {
         Instant now = clock.instant();
-        return conjunctions.failStaleRuns(now.minus(STALE_AFTER), "the process running it stopped: no heartbeat"
+        return runStore.failStaleRuns(now.minus(STALE_AFTER), "the process running it stopped: no heartbeat"
                 + " since before " + now.minus(STALE_AFTER) + "; start it again");
     }
 
@@ -185,7 +189,7 @@ public final class ScreeningService implements AutoCloseable {
         int count = 0;
         for (long id : List.copyOf(running)) {
             running.remove(id);
-            conjunctions.failRun(id, reason);
+            runStore.failRun(id, reason);
             count++;
         }
         return count;
@@ -194,13 +198,13 @@ public final class ScreeningService implements AutoCloseable {
     /** Runs, newest first, after marking the stale ones FAILED. */
     public List<ScreeningRun> runs(int limit) {
         failStaleRuns();
-        return conjunctions.runs(limit);
+        return runStore.runs(limit);
     }
 
     /** The run, after marking the stale ones FAILED; empty also when its stored row cannot be read. */
     public Optional<ScreeningRun> findRun(long id) {
         failStaleRuns();
-        return conjunctions.findRun(id);
+        return runStore.findRun(id);
     }
 
     /** Records the run and screens in this thread; returns the finished (or failed) run. */
@@ -211,7 +215,7 @@ public final class ScreeningService implements AutoCloseable {
         } finally {
             running.remove(run.id());
         }
-        return conjunctions.findRun(run.id()).orElseThrow();
+        return runStore.findRun(run.id()).orElseThrow();
     }
 
     private ScreeningRun newRun(Request request, String requestedBy) {
@@ -270,19 +274,19 @@ public final class ScreeningService implements AutoCloseable {
             ScreeningParameters parameters = new ScreeningParameters(start, window,
                     request.volume().broadPhaseRadiusMeters(), Optional.empty(),
                     ScreeningParameters.DEFAULT_STEP_SECONDS, Runtime.getRuntime().availableProcessors());
-            ScreeningResult result = new EphemerisScreener().screen(primary, catalogObjects.objects(), parameters,
-                    progress);
+            ScreeningResult result = new EphemerisScreener(timeScales).screen(primary, catalogObjects.objects(),
+                    parameters, progress);
             String riskNote = primary.hasCovariance() ? "; the ephemeris carries a covariance but the secondary's mean"
                     + " elements do not, so no measured Pc" : "";
             finish(run, request.volume(), result, catalogObjects, a -> label, riskNote);
             outcome = "completed";
         } catch (RuntimeException e) {
-            conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            runStore.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             running.remove(run.id());
             sample.stop(durationOf(run, outcome));
         }
-        ScreeningRun done = conjunctions.findRun(run.id()).orElseThrow();
+        ScreeningRun done = runStore.findRun(run.id()).orElseThrow();
         return new EphemerisScreening(done, screened, conjunctionsOf(done, LabelFilter.UNRESTRICTED));
     }
 
@@ -327,12 +331,12 @@ public final class ScreeningService implements AutoCloseable {
             ScreeningParameters parameters = request.primary()
                     .map(p -> ScreeningParameters.oneVsAll(request.start(), request.window(), radius, Set.of(p)))
                     .orElseGet(() -> ScreeningParameters.allVsAll(request.start(), request.window(), radius));
-            ScreeningResult result = new Screener().screen(objects.objects(), parameters, progress);
+            ScreeningResult result = new Screener(timeScales).screen(objects.objects(), parameters, progress);
             finish(run, request.volume(), result, objects,
                     a -> objects.byOrbitId().get(a.primaryOrbitId()).label(), "");
             outcome = "completed";
         } catch (RuntimeException e) {
-            conjunctions.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            runStore.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             sample.stop(durationOf(run, outcome));
         }
@@ -379,9 +383,9 @@ public final class ScreeningService implements AutoCloseable {
                 s.excludedBySgp4Error() + objects.unusable(), s.candidatePairs(), found.size(),
                 s.propagationSeconds(), s.broadPhaseSeconds(), s.refinementSeconds(), riskSeconds, 0,
                 Optional.of(staleness(run, objects)));
-        conjunctions.finishRun(run.id(), found, provisional);
+        runStore.finishRun(run.id(), found, provisional);
         double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
-        conjunctions.recordStorageTime(run.id(), storeSeconds);
+        runStore.recordStorageTime(run.id(), storeSeconds);
     }
 
     /**

@@ -1,7 +1,8 @@
 /**
  * Persistence in PostgreSQL or H2 (embedded) through jOOQ, with the schema applied by Flyway: the implementations of
- * the domain packages' store interfaces ({@code CatalogStore}, {@code ConjunctionStore}, {@code ProductStore},
- * {@code SharingStore}, {@code AuditStore}, {@code FederationStore}), with the label filter applied in SQL.
+ * the domain packages' store interfaces ({@code CatalogStore}, {@code ConjunctionStore}, {@code ScreeningRunStore},
+ * {@code ProductStore}, {@code SharingStore}, {@code AuditStore}, {@code FederationStore}), with the label filter
+ * applied in SQL.
  * <p>The public {@code Jooq*Store} classes are the implementations; the rest is package-private and shared by them:
  * {@code LabelConditions} (the label filter as SQL conditions), {@code LabelColumns} (a stored label read back),
  * {@code SqlValues} (instants as stored, the unique-violation test, small SQL helpers), {@code CatalogVersion} (the

@@ -33,7 +33,7 @@ import org.concord.TestNodes;
 import org.concord.product.TestKinds;
 import org.concord.catalog.OrbitRecord;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
+import org.concord.screening.ScreeningRun;
 import org.concord.http.ApiServer;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.DataKind;
@@ -156,9 +156,9 @@ class SharingLeakTest {
         assertThat(ORBITS.stream().filter(o -> ORBITS.stream().anyMatch(other -> other.noradId() == o.noradId()
                 && other.epoch().equals(o.epoch()) && other.id() > o.id() && priority(other) < priority(o))).count())
                 .as("records that outrank a later one at the same epoch by source priority").isGreaterThan(5);
-        ScreeningRun run = node.conjunctions().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
+        ScreeningRun run = node.screeningRuns().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
                 Optional.empty(), Instant.parse("2024-07-05T00:00:00Z"), Duration.ofDays(1),
-                new org.concord.conjunction.ScreeningVolume.Sphere(5000), Optional.empty(), "test",
+                new org.concord.screening.ScreeningVolume.Sphere(5000), Optional.empty(), "test",
                 Instant.now(), ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
         runId = run.id();
         List<Conjunction> found = new ArrayList<>();
@@ -173,7 +173,7 @@ class SharingLeakTest {
                     .plusSeconds(i * 60L), 100 + i, 7000, 10, 20, 30, Optional.empty(), Optional.empty(),
                     Optional.of(runId), Optional.empty(), label, Optional.empty()));
         }
-        node.conjunctions().finishRun(runId, found, new ScreeningRun.Figures(ORBITS.size(), 0, 40, 40, 0, 0, 0, 0, 0,
+        node.screeningRuns().finishRun(runId, found, new ScreeningRun.Figures(ORBITS.size(), 0, 40, 40, 0, 0, 0, 0, 0,
                 Optional.empty()));
         for (int i = 0; i < 30; i++) {
             String originator = ORIGINATORS.get(random.nextInt(ORIGINATORS.size()));

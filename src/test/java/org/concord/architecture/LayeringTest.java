@@ -9,12 +9,17 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +101,78 @@ class LayeringTest {
                 .filter(packageInfo -> !Files.isRegularFile(packageInfo)))
                 .as("packages without a package-info.java")
                 .isEmpty();
+    }
+
+    /** The "Depends on ..." sentence of a package-info, up to its semicolon or full stop. */
+    private static final Pattern DEPENDS_ON = Pattern.compile("Depends on (.*?)(;|\\.(\\s|$))");
+    private static final Pattern CODE = Pattern.compile("\\{@code (\\w+)}");
+
+    /** The packages the package-info of a top package names in its "Depends on" sentence, if it has one. */
+    private static Optional<Set<String>> declaredDependencies(String topPackage) throws IOException {
+        String text = Files.readString(Path.of("src/main/java", ROOT.replace('.', '/'), topPackage,
+                "package-info.java")).replaceAll("\\s*\\n\\s*\\*?\\s*", " ");
+        Matcher sentence = DEPENDS_ON.matcher(text);
+        if (!sentence.find()) {
+            return Optional.empty();
+        }
+        Matcher code = CODE.matcher(sentence.group(1));
+        Set<String> named = new TreeSet<>();
+        while (code.find()) {
+            named.add(code.group(1));
+        }
+        return Optional.of(named);
+    }
+
+    /** The other top packages the classes of a top package depend on. */
+    private static Set<String> actualDependencies(String topPackage) {
+        return classes.stream().filter(javaClass -> topPackage(javaClass).equals(Optional.of(topPackage)))
+                .flatMap(javaClass -> javaClass.getDirectDependenciesFromSelf().stream())
+                .map(dependency -> topPackage(dependency.getTargetClass().getBaseComponentType()))
+                .flatMap(Optional::stream)
+                .filter(target -> !target.equals(topPackage))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Each domain package's package-info says which Concord packages it depends on ("Depends on {@code a},
+     * {@code b} ..."; "Depends on no other Concord package"), and says it exactly: a dependency the sentence does not
+     * name, or a name the classes do not depend on, fails, so the prose cannot drift from the code. The adapters,
+     * the composition root and the store are held by their roles above instead.
+     */
+    @Test
+    void everyDomainPackageInfoNamesExactlyThePackagesItDependsOn() throws IOException {
+        Map<String, Set<String>> undeclared = new TreeMap<>();
+        Map<String, Set<String>> unused = new TreeMap<>();
+        Set<String> silent = new TreeSet<>();
+        for (String topPackage : topPackages()) {
+            if (roleOf(topPackage) != Role.DOMAIN) {
+                continue;
+            }
+            Optional<Set<String>> declared = declaredDependencies(topPackage);
+            if (declared.isEmpty()) {
+                silent.add(topPackage);
+                continue;
+            }
+            Set<String> actual = actualDependencies(topPackage);
+            Set<String> missing = new TreeSet<>(actual);
+            missing.removeAll(declared.get());
+            if (!missing.isEmpty()) {
+                undeclared.put(topPackage, missing);
+            }
+            Set<String> stale = new TreeSet<>(declared.get());
+            stale.removeAll(actual);
+            if (!stale.isEmpty()) {
+                unused.put(topPackage, stale);
+            }
+        }
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(silent).as("domain packages whose package-info has no \"Depends on\" sentence")
+                    .isEmpty();
+            softly.assertThat(undeclared).as("dependencies a package-info does not name (package: packages)")
+                    .isEmpty();
+            softly.assertThat(unused).as("packages a package-info names but its classes do not depend on")
+                    .isEmpty();
+        });
     }
 
     @Test

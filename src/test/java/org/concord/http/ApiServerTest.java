@@ -423,21 +423,21 @@ class ApiServerTest {
 
     @Test
     void storedConjunctionsAndRunsAreListedWithTheirLabels() throws Exception {
-        var run = node.conjunctions().startRun(new org.concord.conjunction.ScreeningRun(0,
-                org.concord.conjunction.ScreeningRun.Kind.ONE_VS_ALL, java.util.Optional.of(25544L),
+        var run = node.screeningRuns().startRun(new org.concord.screening.ScreeningRun(0,
+                org.concord.screening.ScreeningRun.Kind.ONE_VS_ALL, java.util.Optional.of(25544L),
                 java.time.Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(1),
-                new org.concord.conjunction.ScreeningVolume.Sphere(5000), java.util.Optional.empty(), "test",
-                java.time.Instant.now(), org.concord.conjunction.ScreeningRun.Status.RUNNING, 0,
+                new org.concord.screening.ScreeningVolume.Sphere(5000), java.util.Optional.empty(), "test",
+                java.time.Instant.now(), org.concord.screening.ScreeningRun.Status.RUNNING, 0,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
         var label = org.concord.label.Label.parse("rel=GBR;tlp=AMBER", org.concord.label.Label.publicFrom("TEST"));
-        node.conjunctions().finishRun(run.id(), List.of(new org.concord.conjunction.Conjunction(0, 25544, 5,
+        node.screeningRuns().finishRun(run.id(), List.of(new org.concord.conjunction.Conjunction(0, 25544, 5,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.time.Instant.parse("2024-07-05T12:00:00Z"),
                 1234.5, 9000, 100, 1200, 200, java.util.Optional.of(new org.concord.conjunction.CollisionRisk(2e-5,
                 "maximum", org.concord.risk.CovarianceSource.MAXIMUM, 12,
                 "the largest probability over all covariance scalings, not a measured probability")),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), label,
                 java.util.Optional.empty())),
-                new org.concord.conjunction.ScreeningRun.Figures(2, 0, 1, 1, 0.1, 0.1, 0.1, 0.1, 0.1,
+                new org.concord.screening.ScreeningRun.Figures(2, 0, 1, 1, 0.1, 0.1, 0.1, 0.1, 0.1,
                         java.util.Optional.empty()));
         Reply list = get("/api/v1/conjunctions", "/api/v1/conjunctions?noradId=25544&maxMissMeters=5000&sort=pc");
         assertThat(list.body().get("total").asLong()).isEqualTo(1);

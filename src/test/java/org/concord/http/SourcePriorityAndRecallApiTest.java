@@ -22,8 +22,8 @@ import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEntry;
 import org.concord.catalog.OrbitRecord;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
+import org.concord.screening.ScreeningRun;
+import org.concord.screening.ScreeningVolume;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
@@ -186,12 +186,12 @@ class SourcePriorityAndRecallApiTest {
         long norad = recalled.get(0);
         OrbitRecord gbr = recordOf(norad, "GBR");
         OrbitRecord usa = recordOf(norad, "USA");
-        ScreeningRun run = node.conjunctions().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
+        ScreeningRun run = node.screeningRuns().startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL,
                 Optional.empty(), Instant.parse("2024-07-05T00:00:00Z"), Duration.ofDays(1),
                 new ScreeningVolume.Sphere(5000), Optional.empty(), "test", Instant.now(), ScreeningRun.Status.RUNNING,
                 0, Optional.empty(), Optional.empty(), Optional.empty()));
         OrbitRecord other = recordOf(recalled.get(1), "GBR");
-        node.conjunctions().finishRun(run.id(), List.of(new Conjunction(0, norad, other.noradId(),
+        node.screeningRuns().finishRun(run.id(), List.of(new Conjunction(0, norad, other.noradId(),
                 Optional.of(gbr.id()), Optional.of(other.id()), Instant.parse("2024-07-05T01:00:00Z"), 100, 7000, 10,
                 20, 30, Optional.empty(), Optional.empty(), Optional.of(run.id()), Optional.empty(),
                 gbr.label().combine(other.label(), "TEST"), Optional.empty())),

@@ -147,7 +147,7 @@ class PropagationServiceTest {
             PropagationService withOmm = new PropagationService(MeanElementsDecoder.withOmm((format, content) -> {
                 asked.add(format);
                 return MeanElementsDecoder.readTle(OrbitRecords.ISS_TLE);
-            }), StalenessLimits.DEFAULTS);
+            }), StalenessLimits.DEFAULTS, OrekitSetup.get().timeScales());
             Ephemeris fromOmm = withOmm.propagate(omm, ISS_TIME, ISS_TIME.plus(Duration.ofMinutes(93)),
                     Duration.ofMinutes(3), OutputFrame.TEME);
             assertThat(asked).containsOnly(SourceFormat.OMM_KVN);

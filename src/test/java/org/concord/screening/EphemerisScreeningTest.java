@@ -18,8 +18,6 @@ import org.concord.label.LabelFilter;
 import org.concord.TestNodes;
 import org.concord.catalog.OrbitRecord;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
 import org.concord.formats.InputRejectedException;
 import org.concord.formats.OmmReader;
 import org.concord.ingest.IngestRequest;
@@ -187,7 +185,7 @@ class EphemerisScreeningTest {
         assertThat(whole.run().start()).isEqualTo(START);
         assertThat(whole.run().window()).isEqualTo(Duration.ofDays(1));
 
-        int runs = node.conjunctions().runs(1000).size();
+        int runs = node.screeningRuns().runs(1000).size();
         assertThatThrownBy(() -> screen("iss.oem", issOem, END.plus(Duration.ofHours(1)), Duration.ofDays(1),
                 new ScreeningVolume.Sphere(THRESHOLD)))
                 .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.errors()).singleElement()
@@ -206,7 +204,7 @@ class EphemerisScreeningTest {
         assertThatThrownBy(() -> screen("unknown.oem", TestOems.oem("2099-001A", "NOBODY", List.of(issStates))
                 .getBytes(StandardCharsets.UTF_8), START, Duration.ofDays(1), new ScreeningVolume.Sphere(THRESHOLD)))
                 .isInstanceOf(InputRejectedException.class).hasMessageContaining("2099-001A");
-        assertThat(node.conjunctions().runs(1000)).hasSize(runs); // nothing recorded for a refused upload
+        assertThat(node.screeningRuns().runs(1000)).hasSize(runs); // nothing recorded for a refused upload
     }
 
     @Test

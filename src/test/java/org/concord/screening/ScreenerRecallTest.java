@@ -57,7 +57,7 @@ class ScreenerRecallTest {
         double bruteSeconds = (System.nanoTime() - t0) / 1e9;
 
         long t1 = System.nanoTime();
-        ScreeningResult result = new Screener().screen(band,
+        ScreeningResult result = new Screener(OrekitSetup.get().timeScales()).screen(band,
                 ScreeningParameters.allVsAll(start, Duration.ofDays(1), THRESHOLD));
         double screenSeconds = (System.nanoTime() - t1) / 1e9;
         List<CloseApproach> found = result.closeApproaches();

@@ -114,13 +114,13 @@ class ScreenerTest {
                 band.add(o);
             }
         }
-        ScreeningResult all = new Screener().screen(band,
+        ScreeningResult all = new Screener(OrekitSetup.get().timeScales()).screen(band,
                 ScreeningParameters.allVsAll(START, Duration.ofHours(12), 10_000.0));
         long primary = all.closeApproaches().get(0).secondaryNoradId();
         List<CloseApproach> expected = all.closeApproaches().stream()
                 .filter(c -> c.primaryNoradId() == primary || c.secondaryNoradId() == primary).toList();
         List<Double> progress = new ArrayList<>();
-        ScreeningResult one = new Screener().screen(band,
+        ScreeningResult one = new Screener(OrekitSetup.get().timeScales()).screen(band,
                 ScreeningParameters.oneVsAll(START, Duration.ofHours(12), 10_000.0, Set.of(primary)),
                 progress::add);
         assertThat(one.closeApproaches()).hasSameSizeAs(expected).isNotEmpty();
@@ -156,7 +156,7 @@ class ScreenerTest {
                 objects.add(catalog.get(j));
             }
         }
-        ScreeningResult result = new Screener().screen(objects,
+        ScreeningResult result = new Screener(OrekitSetup.get().timeScales()).screen(objects,
                 ScreeningParameters.allVsAll(START, Duration.ofDays(2), 5_000.0));
         System.out.println("excluded: " + result.excludedObjects());
         assertThat(failing).isNotEmpty();

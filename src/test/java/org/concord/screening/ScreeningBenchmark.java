@@ -56,7 +56,7 @@ public final class ScreeningBenchmark {
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         int[] reported = {0};
-        ScreeningResult result = new Screener().screen(catalog, parameters, fraction -> {
+        ScreeningResult result = new Screener(OrekitSetup.get().timeScales()).screen(catalog, parameters, fraction -> {
             int tenth = (int) (fraction * 10);
             if (tenth > reported[0]) {
                 reported[0] = tenth;

@@ -15,8 +15,7 @@ import java.util.Optional;
 import org.concord.label.LabelFilter;
 import org.concord.TestNodes;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
+import org.concord.orbit.OrekitSetup;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.label.Tlp;
@@ -90,7 +89,7 @@ class ScreeningServiceTest {
         List<ScreeningObject> objects = node.catalog().latestOrbits().stream()
                 .map(o -> new ScreeningObject(o.noradId(), o.id(), org.concord.formats.OmmReader.toTle(
                         o.format(), o.content()))).toList();
-        ScreeningResult direct = new Screener().screen(objects, ScreeningParameters.allVsAll(START,
+        ScreeningResult direct = new Screener(OrekitSetup.get().timeScales()).screen(objects, ScreeningParameters.allVsAll(START,
                 Duration.ofDays(1), 50_000));
         assertThat(direct.closeApproaches()).hasSize(stored.size());
     }
@@ -122,7 +121,7 @@ class ScreeningServiceTest {
         assertThat(run.warning()).hasValueSatisfying(w -> assertThat(w).startsWith("the primary's element set is"
                 + " 880.4 days from the window").contains("results are not meaningful"));
         // stored, not only returned
-        assertThat(node.conjunctions().findRun(run.id()).orElseThrow().warning()).isEqualTo(run.warning());
+        assertThat(node.screeningRuns().findRun(run.id()).orElseThrow().warning()).isEqualTo(run.warning());
     }
 
     @Test
@@ -160,15 +159,15 @@ class ScreeningServiceTest {
 
     @Test
     void runsWhoseProcessStoppedAreMarkedFailedOnReadAndLiveOnesAreNot() {
-        ScreeningRun abandoned = node.conjunctions().startRun(runStartedAt(Instant.now().minus(Duration.ofHours(1))));
-        ScreeningRun live = node.conjunctions().startRun(runStartedAt(Instant.now()));
+        ScreeningRun abandoned = node.screeningRuns().startRun(runStartedAt(Instant.now().minus(Duration.ofHours(1))));
+        ScreeningRun live = node.screeningRuns().startRun(runStartedAt(Instant.now()));
         List<ScreeningRun> runs = node.screening().runs(100);
         assertThat(runs).filteredOn(r -> r.id() == abandoned.id()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(ScreeningRun.Status.FAILED);
             assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("process running it stopped"));
         });
         assertThat(node.screening().findRun(live.id()).orElseThrow().status()).isEqualTo(ScreeningRun.Status.RUNNING);
-        node.conjunctions().failRun(live.id(), "test over");
+        node.screeningRuns().failRun(live.id(), "test over");
     }
 
     private static ScreeningRun runStartedAt(Instant startedAt) {

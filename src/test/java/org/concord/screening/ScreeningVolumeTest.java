@@ -13,8 +13,6 @@ import java.util.Optional;
 import org.concord.label.LabelFilter;
 import org.concord.TestNodes;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
 import org.concord.ingest.IngestRequest;
 import org.concord.node.Node;
 import org.junit.jupiter.api.AfterAll;
@@ -96,7 +94,7 @@ class ScreeningVolumeTest {
                 Optional.empty()), LabelFilter.UNRESTRICTED);
         ScreeningVolume.RtnEllipsoid ellipsoid = new ScreeningVolume.RtnEllipsoid(5_000, 50_000, 20_000);
         ScreeningRun run = run(ellipsoid, Optional.empty());
-        assertThat(node.conjunctions().findRun(run.id()).orElseThrow().volume()).isEqualTo(ellipsoid);
+        assertThat(node.screeningRuns().findRun(run.id()).orElseThrow().volume()).isEqualTo(ellipsoid);
         List<Conjunction> kept = node.screening().conjunctionsOf(run, LabelFilter.UNRESTRICTED);
         assertThat(kept).allSatisfy(c -> assertThat(c.primaryNoradId()).isLessThan(c.secondaryNoradId()));
         assertEllipsoidFilter(sphere, kept, 5_000, 50_000, 20_000);

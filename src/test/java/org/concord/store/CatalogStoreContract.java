@@ -194,21 +194,23 @@ abstract class CatalogStoreContract {
     void screeningRunsAndTheirConjunctionsAreStoredWithLabelsAndQueried() {
         ingest.ingest(IngestRequest.of("batch.txt", CatalogSamples.slice(0, 10), "tester"));
         List<OrbitRecord> orbits = store.latestOrbits();
-        JooqConjunctionStore conjunctions = new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
-        org.concord.conjunction.ScreeningRun run = conjunctions.startRun(new org.concord.conjunction.ScreeningRun(0,
-                org.concord.conjunction.ScreeningRun.Kind.EPHEMERIS, Optional.of(25544L),
+        JooqProductStore products = new JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS);
+        JooqConjunctionStore conjunctions = new JooqConjunctionStore(db, products);
+        JooqScreeningRunStore runs = new JooqScreeningRunStore(db, products);
+        org.concord.screening.ScreeningRun run = runs.startRun(new org.concord.screening.ScreeningRun(0,
+                org.concord.screening.ScreeningRun.Kind.EPHEMERIS, Optional.of(25544L),
                 Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(7),
-                new org.concord.conjunction.ScreeningVolume.RtnEllipsoid(500, 5000, 1000),
-                Optional.of(new org.concord.conjunction.ScreeningRun.EphemerisSource("plan.oem", "ab".repeat(32))),
-                "tester", NOW, org.concord.conjunction.ScreeningRun.Status.RUNNING, 0, Optional.empty(),
+                new org.concord.screening.ScreeningVolume.RtnEllipsoid(500, 5000, 1000),
+                Optional.of(new org.concord.screening.ScreeningRun.EphemerisSource("plan.oem", "ab".repeat(32))),
+                "tester", NOW, org.concord.screening.ScreeningRun.Status.RUNNING, 0, Optional.empty(),
                 Optional.empty(), Optional.empty()));
         assertThat(run.id()).isPositive();
-        assertThat(run.volume()).isEqualTo(new org.concord.conjunction.ScreeningVolume.RtnEllipsoid(500, 5000, 1000));
-        assertThat(run.ephemeris()).contains(new org.concord.conjunction.ScreeningRun.EphemerisSource("plan.oem",
+        assertThat(run.volume()).isEqualTo(new org.concord.screening.ScreeningVolume.RtnEllipsoid(500, 5000, 1000));
+        assertThat(run.ephemeris()).contains(new org.concord.screening.ScreeningRun.EphemerisSource("plan.oem",
                 "ab".repeat(32)));
-        assertThat(run.status()).isEqualTo(org.concord.conjunction.ScreeningRun.Status.RUNNING);
-        conjunctions.updateProgress(run.id(), 0.5);
-        assertThat(conjunctions.findRun(run.id()).orElseThrow().progress()).isEqualTo(0.5);
+        assertThat(run.status()).isEqualTo(org.concord.screening.ScreeningRun.Status.RUNNING);
+        runs.updateProgress(run.id(), 0.5);
+        assertThat(runs.findRun(run.id()).orElseThrow().progress()).isEqualTo(0.5);
 
         Label restricted = Label.parse("originator=GBR;rel=GBR,USA;tlp=AMBER;caveats=X", Label.publicFrom("TEST"));
         List<org.concord.conjunction.Conjunction> found = new java.util.ArrayList<>();
@@ -224,12 +226,12 @@ abstract class CatalogStoreContract {
                     Optional.of(new org.concord.conjunction.InputAges(java.time.Duration.ZERO,
                             java.time.Duration.ofSeconds(86400L * i + 7), i > 3))));
         }
-        var staleness = new org.concord.conjunction.ScreeningRun.Staleness(10, 4, java.time.Duration.ofSeconds(60),
+        var staleness = new org.concord.screening.ScreeningRun.Staleness(10, 4, java.time.Duration.ofSeconds(60),
                 java.time.Duration.ofDays(880), Optional.of(java.time.Duration.ZERO), false);
-        conjunctions.finishRun(run.id(), found, new org.concord.conjunction.ScreeningRun.Figures(10, 0, 45,
+        runs.finishRun(run.id(), found, new org.concord.screening.ScreeningRun.Figures(10, 0, 45,
                 found.size(), 1, 2, 3, 4, 5, Optional.of(staleness)));
-        var done = conjunctions.findRun(run.id()).orElseThrow();
-        assertThat(done.status()).isEqualTo(org.concord.conjunction.ScreeningRun.Status.DONE);
+        var done = runs.findRun(run.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(org.concord.screening.ScreeningRun.Status.DONE);
         assertThat(done.figures().orElseThrow().conjunctions()).isEqualTo(9);
         assertThat(done.figures().orElseThrow().staleness()).contains(staleness);
         assertThat(done.warning()).hasValueSatisfying(w -> assertThat(w).startsWith("4 of 10 element sets are beyond")
@@ -258,10 +260,10 @@ abstract class CatalogStoreContract {
                 .containsExactlyElementsOf(found.stream().map(org.concord.conjunction.Conjunction::tca).sorted()
                         .skip(4).limit(4).toList());
 
-        conjunctions.failRun(conjunctions.startRun(run).id(), "test failure");
-        assertThat(conjunctions.runs(10)).extracting(org.concord.conjunction.ScreeningRun::status)
-                .containsExactly(org.concord.conjunction.ScreeningRun.Status.FAILED,
-                        org.concord.conjunction.ScreeningRun.Status.DONE);
+        runs.failRun(runs.startRun(run).id(), "test failure");
+        assertThat(runs.runs(10)).extracting(org.concord.screening.ScreeningRun::status)
+                .containsExactly(org.concord.screening.ScreeningRun.Status.FAILED,
+                        org.concord.screening.ScreeningRun.Status.DONE);
     }
 
     @Test

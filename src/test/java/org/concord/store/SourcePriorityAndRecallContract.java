@@ -23,8 +23,8 @@ import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.Conjunction;
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
+import org.concord.screening.ScreeningRun;
+import org.concord.screening.ScreeningVolume;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
 import org.concord.ingest.LabelRules;
@@ -301,8 +301,9 @@ abstract class SourcePriorityAndRecallContract {
         ingestAs(GBR, file);
         ingestAs(USA, file);
         List<OrbitRecord> latest = store.latestOrbits();
-        JooqConjunctionStore conjunctions = new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
-        ScreeningRun run = conjunctions.startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL, Optional.empty(),
+        JooqProductStore products = new JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS);
+        JooqScreeningRunStore runs = new JooqScreeningRunStore(db, products);
+        ScreeningRun run = runs.startRun(new ScreeningRun(0, ScreeningRun.Kind.ALL_VS_ALL, Optional.empty(),
                 Instant.parse("2024-07-05T00:00:00Z"), java.time.Duration.ofDays(1), new ScreeningVolume.Sphere(5000),
                 Optional.empty(), "tester", NOW, ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(),
                 Optional.empty()));
@@ -315,7 +316,7 @@ abstract class SourcePriorityAndRecallContract {
                     Optional.empty(), Optional.empty(), Optional.of(run.id()), Optional.empty(),
                     a.label().combine(b.label(), "TEST"), Optional.empty()));
         }
-        conjunctions.finishRun(run.id(), found, new ScreeningRun.Figures(10, 0, 9, 9, 0, 0, 0, 0, 0,
+        runs.finishRun(run.id(), found, new ScreeningRun.Figures(10, 0, 9, 9, 0, 0, 0, 0, 0,
                 Optional.empty()));
         return new Setup(latest.stream().map(OrbitRecord::noradId).toList(), run);
     }

@@ -1,4 +1,4 @@
-package org.concord.conjunction;
+package org.concord.screening;
 
 /**
  * The volume around the primary inside which a close approach is kept: a sphere (the miss-distance threshold), or an

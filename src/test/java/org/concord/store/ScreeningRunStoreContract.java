@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import org.concord.conjunction.ScreeningRun;
-import org.concord.conjunction.ScreeningVolume;
+import org.concord.screening.ScreeningRun;
+import org.concord.screening.ScreeningVolume;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.junit.jupiter.api.AfterEach;
@@ -22,19 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Screening runs in {@link JooqConjunctionStore} on every database Concord supports ({@link H2ConjunctionStoreTest},
- * {@link PostgresConjunctionStoreTest}): no stored row can fail a read or the start of a node, and a run whose
+ * Screening runs in {@link JooqScreeningRunStore} on every database Concord supports ({@link H2ScreeningRunStoreTest},
+ * {@link PostgresScreeningRunStoreTest}): no stored row can fail a read or the start of a node, and a run whose
  * process died is marked FAILED by whichever process looks next. Damaged rows are written the way an older or newer
  * version, or an operator, would: plain SQL.
  */
-abstract class ConjunctionStoreContract {
+abstract class ScreeningRunStoreContract {
 
     private static final Table<?> RUN = table(name("screening_run"));
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     protected TestDatabases.Handle handle;
     protected Database db;
-    protected JooqConjunctionStore store;
+    protected JooqScreeningRunStore store;
 
     protected abstract TestDatabases.Handle newDatabase();
 
@@ -42,7 +42,7 @@ abstract class ConjunctionStoreContract {
     void open() {
         handle = newDatabase();
         db = handle.open();
-        store = new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
+        store = new JooqScreeningRunStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
     }
 
     @AfterEach
@@ -116,7 +116,7 @@ abstract class ConjunctionStoreContract {
         store.heartbeat(alive.id(), NOW);
 
         try (Database other = handle.open()) {
-            JooqConjunctionStore elsewhere = new JooqConjunctionStore(other, new org.concord.store.JooqProductStore(other, org.concord.node.Node.PRODUCT_KINDS));
+            JooqScreeningRunStore elsewhere = new JooqScreeningRunStore(other, new org.concord.store.JooqProductStore(other, org.concord.node.Node.PRODUCT_KINDS));
             assertThat(elsewhere.failStaleRuns(NOW.minus(Duration.ofMinutes(1)), "no heartbeat for a minute"))
                     .isEqualTo(1);
             assertThat(elsewhere.findRun(dead.id()).orElseThrow()).satisfies(r -> {

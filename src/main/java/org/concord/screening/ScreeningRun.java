@@ -1,4 +1,4 @@
-package org.concord.conjunction;
+package org.concord.screening;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ package org.concord.store;
  * Screening runs on PostgreSQL: a new database on the server of {@code CONCORD_TEST_PG_URL} for every test, dropped
  * afterwards; skipped visibly without it (failed when {@code CI=true}).
  */
-class PostgresConjunctionStoreTest extends ConjunctionStoreContract {
+class PostgresScreeningRunStoreTest extends ScreeningRunStoreContract {
 
     @Override
     protected TestDatabases.Handle newDatabase() {

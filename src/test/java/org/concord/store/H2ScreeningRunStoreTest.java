@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Screening runs on H2: a new file database in a temporary directory for every test. */
-class H2ConjunctionStoreTest extends ConjunctionStoreContract {
+class H2ScreeningRunStoreTest extends ScreeningRunStoreContract {
 
     @TempDir
     Path directory;

@@ -1,4 +1,4 @@
-package org.concord.conjunction;
+package org.concord.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
