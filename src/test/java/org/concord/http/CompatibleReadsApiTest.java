@@ -210,7 +210,9 @@ class CompatibleReadsApiTest {
             JsonNode entry = row.get(0);
             assertThat(entry.get("NORAD_CAT_ID").asLong()).isEqualTo(norad);
             assertThat(entry.get("SATNAME").asText()).isEqualTo(object.get("name").asText());
-            assertThat(entry.get("INTLDES").asText()).isEqualTo(object.get("designator").asText());
+            assertThat(entry.get("INTLDES").asText()).isEqualTo(object.get("internationalDesignator").asText());
+            assertThat(entry.get("COUNTRY").asText()).isEqualTo(object.at("/satcat/satcatOwner").asText());
+            assertThat(entry.get("SITE").asText()).isEqualTo(object.at("/satcat/launchSite").asText());
             assertThat(entry.get("OBJECT_TYPE").asText()).isEqualTo(object.at("/satcat/objectType").asText());
             assertThat(entry.get("LAUNCH").asText()).isEqualTo(object.at("/satcat/launchDate").asText());
         }
