@@ -240,6 +240,21 @@ class CompatibleReadsApiTest {
     }
 
     @Test
+    void aReadIsAuditedAsAnExportOfItsOriginatorsData() throws Exception {
+        long before = SERVED.node().audit().size();
+        String path = "/basicspacedata/query/class/gp/NORAD_CAT_ID/" + ISS + "/format/3le";
+        assertThat(get(path, gbrViewer).status()).isEqualTo(200);
+        assertThat(get("/NORAD/elements/gp.php?INTDES=1998-067A&FORMAT=json", gbrViewer).json())
+                .isEqualTo(get("/api/v1/objects/" + ISS + "/elements?format=omm-json", gbrViewer).json());
+        SERVED.node().audit().flush();
+        List<String> entries = SERVED.node().audit().entries(before, 100).stream().map(e -> e.entry()).toList();
+        assertThat(entries).anySatisfy(e -> assertThat(e).contains("\"action\":\"EXPORT\"").contains(path)
+                .contains("TEST"));
+        assertThat(entries).anySatisfy(e -> assertThat(e).contains("\"action\":\"EXPORT\"")
+                .contains("/NORAD/elements/gp.php?INTDES=1998-067A"));
+    }
+
+    @Test
     void unknownPredicatesClassesAndValuesAreRefusedByName() throws Exception {
         assertRefused(spaceTrack("class/gp/APOGEE/500"), "APOGEE", "NORAD_CAT_ID, OBJECT_NAME, EPOCH");
         assertRefused(spaceTrack("class/decay/NORAD_CAT_ID/25544"), "decay", "gp, gp_history, satcat");
