@@ -14,7 +14,8 @@ import org.concord.node.Node;
 /**
  * {@code GET /NORAD/elements/gp.php}: CelesTrak's element-set query over what the caller may see (docs/api.md,
  * "Space-Track and CelesTrak compatible reads"): the newest element set of each object selected, in catalog-number
- * order; when none, CelesTrak's plain-text {@value CelestrakQuery#NO_DATA}, whatever the format.
+ * order; when none, CelesTrak's answer: status 404 and the plain text {@value CelestrakQuery#NO_DATA}, whatever the
+ * format, for an object that does not exist and one the caller may not see alike.
  */
 final class CelestrakApi {
 
@@ -42,7 +43,7 @@ final class CelestrakApi {
             });
         }
         if (records.isEmpty()) {
-            ctx.contentType("text/plain; charset=utf-8").result(CelestrakQuery.NO_DATA);
+            ctx.status(404).contentType("text/plain; charset=utf-8").result(CelestrakQuery.NO_DATA);
             return;
         }
         CompatibleReads.writeElementSets(ctx, node, query.form(), records);

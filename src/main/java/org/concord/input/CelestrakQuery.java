@@ -20,7 +20,7 @@ public record CelestrakQuery(Selector selector, Form form) {
 
     /** The parameters {@code gp.php} accepts. */
     public static final Set<String> PARAMETERS = Set.of("CATNR", "INTDES", "GROUP", "NAME", "FORMAT");
-    /** CelesTrak's answer when no element set answers a query, as a plain-text body with status 200. */
+    /** CelesTrak's answer when no element set answers a query: a plain-text body, with status 404. */
     public static final String NO_DATA = "No GP data found";
     private static final List<String> SELECTORS = List.of("CATNR", "INTDES", "GROUP", "NAME");
     private static final Pattern DESIGNATOR = Pattern.compile("[0-9]{4}-[0-9]{3}[A-Z]{0,3}");
