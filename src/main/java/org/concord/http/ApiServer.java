@@ -72,6 +72,8 @@ public final class ApiServer implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(node.metrics());
         StatisticsApi statistics = new StatisticsApi(node, sharing);
         BulkElementsApi bulkElements = new BulkElementsApi(node, sharing);
+        SpaceTrackApi spaceTrack = new SpaceTrackApi(node, sharing);
+        CelestrakApi celestrak = new CelestrakApi(node, sharing);
         ConsoleRoutes console = new ConsoleRoutes();
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
@@ -142,6 +144,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> metrics.scrape(ctx, sharing));
             config.routes.get("/api/v1/statistics", statistics::statistics);
             config.routes.get("/api/v1/elements", bulkElements::elements);
+            config.routes.get(SpaceTrackApi.PATH, spaceTrack::query);
+            config.routes.get(CelestrakApi.PATH, celestrak::gp);
             config.routes.get(ConsoleRoutes.INDEX, console::index);
             config.routes.get(ConsoleRoutes.FILE, console::file);
             config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);

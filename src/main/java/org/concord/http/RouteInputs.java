@@ -11,6 +11,7 @@ import org.concord.federation.PeerClient;
 import org.concord.input.ProductSearch;
 import org.concord.product.ProductKind;
 import org.concord.product.ProductKinds;
+import org.concord.input.CelestrakQuery;
 import org.concord.input.EphemerisInput;
 import org.concord.input.JsonFields;
 import org.concord.input.ObjectSearch;
@@ -98,6 +99,8 @@ record RouteInputs(Set<String> query, Body body) {
             none("GET /metrics"),
             none("GET /api/v1/statistics"),
             query("GET /api/v1/elements", "format", "ommVersion"),
+            none("GET " + SpaceTrackApi.PATH),
+            Map.entry("GET " + CelestrakApi.PATH, new RouteInputs(CelestrakQuery.PARAMETERS, new NoBody())),
             none("GET " + ConsoleRoutes.INDEX),
             none("GET " + ConsoleRoutes.FILE),
             none("GET " + ConsoleRoutes.FOLDER_FILE));

@@ -583,6 +583,31 @@ class SharingLeakTest {
                         .as(what).containsExactlyElementsOf(expected);
                 return 0;
             }
+            case "/basicspacedata/query/<query>" -> {
+                List<String> expected = new ArrayList<>();
+                new java.util.TreeMap<>(newest).values().forEach(o -> expected.add(LINE1_BY_ORBIT.get(o.id())));
+                assertThat(get(token, "/basicspacedata/query/class/gp/format/tle").body().lines()
+                        .filter(l -> l.startsWith("1 "))).as(what).containsExactlyElementsOf(expected);
+                Orbit any = ORBITS.get(random.nextInt(ORBITS.size()));
+                List<String> history = new ArrayList<>();
+                ORBITS.stream().filter(o -> o.noradId() == any.noradId() && visibleOrbitIds.contains(o.id()))
+                        .forEach(o -> history.add(LINE1_BY_ORBIT.get(o.id())));
+                assertThat(get(token, "/basicspacedata/query/class/gp_history/NORAD_CAT_ID/" + any.noradId()
+                        + "/format/tle").body().lines().filter(l -> l.startsWith("1 "))).as(what)
+                        .containsExactlyInAnyOrderElementsOf(history);
+                return 0;
+            }
+            case "/NORAD/elements/gp.php" -> {
+                Orbit any = ORBITS.get(random.nextInt(ORBITS.size()));
+                String body = get(token, route + "?CATNR=" + any.noradId() + "&FORMAT=2le").body();
+                if (newest.containsKey(any.noradId())) {
+                    assertThat(body.lines().findFirst()).as(what)
+                            .contains(LINE1_BY_ORBIT.get(newest.get(any.noradId()).id()));
+                } else {
+                    assertThat(body).as(what).isEqualTo(org.concord.input.CelestrakQuery.NO_DATA);
+                }
+                return 0;
+            }
             case "/api/v1/users", "/api/v1/tokens", "/api/v1/federation/peers", "/api/v1/federation/metrics",
                  "/metrics" -> {
                 int expected = caller.isAnonymous() ? 401 : nodeParty && caller.mayAdminister() ? 200 : 403;

@@ -106,6 +106,23 @@ class AnonymousRateLimitTest {
     }
 
     @Test
+    void aCompatibleWholeCatalogReadIsChargedByTheElementSetsItCarries() throws Exception {
+        try (Server s = start("compatible", 5, 4)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(get(s.base() + "/api/v1/status", null).statusCode()).as("a light request costs one")
+                        .isEqualTo(200);
+            }
+        }
+        try (Server s = start("compatible-catalog", 5, 4)) {
+            HttpResponse<String> catalog = get(s.base() + "/basicspacedata/query/class/gp/format/tle", null);
+            assertThat(catalog.statusCode()).isEqualTo(200);
+            assertThat(catalog.body().lines().filter(l -> l.startsWith("1 "))).hasSize(301);
+            assertThat(get(s.base() + "/api/v1/status", null).statusCode())
+                    .as("after the whole catalog, 301 element sets cost three more").isEqualTo(429);
+        }
+    }
+
+    @Test
     void anonymousRequestsBeyondTheGateAreRefusedWhilePartnersAreServed() throws Exception {
         try (Server s = start("gate", 100_000, 1)) {
             String token = TestNodes.adminToken(s.node());

@@ -37,7 +37,7 @@ class HostileInputPropertyTest {
     private static final long SEED = 20261203L;
     private static final int RANDOM_VALUES_PER_FIELD = 6;
     private static final int ANONYMOUS_VALUES_PER_FIELD = 8;
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -191,8 +191,9 @@ class HostileInputPropertyTest {
         Matcher m = PATH_PARAMETER.matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = switch (m.group(1)) {
+            String value = switch (m.group(1) != null ? m.group(1) : m.group(2)) {
                 case "noradId" -> "25544";
+                case "query" -> "class/gp/NORAD_CAT_ID/25544";
                 case "code", "group", "member" -> "TEST";
                 case "name" -> "nobody";
                 default -> "1";

@@ -60,7 +60,7 @@ class OpenApiDocumentTest {
         for (Map.Entry<String, JsonNode> route : routes.entrySet()) {
             String method = route.getKey().substring(0, route.getKey().indexOf(' '));
             String template = route.getKey().substring(method.length() + 1);
-            StringBuilder url = new StringBuilder(SERVED.base()).append(template.replaceAll("\\{[^}]+}", "1"));
+            StringBuilder url = new StringBuilder(SERVED.base()).append(template.replaceAll("\\{[^}]+}|<[^>]+>", "1"));
             char separator = '?';
             for (JsonNode parameter : route.getValue().path("parameters")) {
                 if (parameter.path("in").asText().equals("query") && parameter.path("required").asBoolean()) {
