@@ -89,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.after(filters.chargeAnonymous());
             config.routes.after(filters.auditRead());
             config.routes.after(metrics::record);
+            config.routes.after(ApiServer::readUnreadBody);
             config.routes.get("/api/v1/status", status::status);
             config.routes.get("/api/v1/whoami", access::whoami);
             config.routes.get("/api/v1/parties", access::parties);
@@ -203,6 +204,17 @@ public final class ApiServer implements AutoCloseable {
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+    }
+
+    /**
+     * Reads to its end the body of a request refused before its body was read (an unknown parameter of an upload):
+     * closing the connection with the body unread would reset it, and the client, still sending, would lose the
+     * answer. Javalin bounds the body by the largest request accepted.
+     */
+    private static void readUnreadBody(Context ctx) throws java.io.IOException {
+        if (ctx.statusCode() >= 400 && ctx.req().getContentLengthLong() != 0) {
+            ctx.bodyInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        }
     }
 
     /** Anonymous callers page through at most {@value #ANONYMOUS_MAX_LIMIT} items at a time. */

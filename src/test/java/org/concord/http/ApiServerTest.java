@@ -501,10 +501,11 @@ class ApiServerTest {
     }
 
     private static Reply postEphemeris(String query, String oem) throws IOException, InterruptedException {
-        // a connection of its own: a refused upload before it may have left the pooled one closed by the server
-        // (its unread body), and a POST is not retried on a connection found closed
-        HttpResponse<String> response = HttpClient.newHttpClient().send(authorized(URI.create(base
-                + "/api/v1/screenings/ephemeris?" + query)).POST(HttpRequest.BodyPublishers.ofString(oem))
+        // Expect: 100-continue, as an upload should be sent: a request refused for its parameters is answered
+        // before its body goes, rather than racing the body against the server's answer
+        HttpResponse<String> response = CLIENT.send(authorized(URI.create(base
+                + "/api/v1/screenings/ephemeris?" + query)).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString(oem))
                 .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
         return checked("/api/v1/screenings/ephemeris", "POST", response);
     }
