@@ -89,7 +89,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.after(filters.chargeAnonymous());
             config.routes.after(filters.auditRead());
             config.routes.after(metrics::record);
-            config.routes.after(ApiServer::readUnreadBody);
+            long maxBody = node.config().ingestMaxBytes();
+            config.routes.after(ctx -> readUnreadBody(ctx, maxBody));
             config.routes.get("/api/v1/status", status::status);
             config.routes.get("/api/v1/whoami", access::whoami);
             config.routes.get("/api/v1/parties", access::parties);
@@ -209,11 +210,16 @@ public final class ApiServer implements AutoCloseable {
     /**
      * Reads to its end the body of a request refused before its body was read (an unknown parameter of an upload):
      * closing the connection with the body unread would reset it, and the client, still sending, would lose the
-     * answer. Javalin bounds the body by the largest request accepted.
+     * answer. At most {@code maxBytes} are read: a longer (or endless) body gets the connection closed.
      */
-    private static void readUnreadBody(Context ctx) throws java.io.IOException {
+    private static void readUnreadBody(Context ctx, long maxBytes) throws java.io.IOException {
         if (ctx.statusCode() >= 400 && ctx.req().getContentLengthLong() != 0) {
-            ctx.bodyInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            java.io.InputStream body = ctx.bodyInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n = body.read(buffer); n >= 0 && read <= maxBytes; n = body.read(buffer)) {
+                read += n;
+            }
         }
     }
 
