@@ -76,7 +76,7 @@ final class ProductsCommand {
             for (Product<T> p : page.items()) {
                 System.out.println(String.join("  ", fields(kind, p, 60)));
             }
-            System.out.println(page.items().size() + " of " + page.total() + " matching " + kind.dataKind()
+            System.out.println(page.items().size() + " of " + page.total() + " matching " + kind.code()
                     + page.nextCursor().map(c -> "; next page: --cursor " + c).orElse(""));
         }
     }
@@ -100,15 +100,13 @@ final class ProductsCommand {
 
         private static <T> void show(Node node, ProductKind<T> kind, long id) {
             Product<T> p = node.products().find(kind, id, LabelFilter.UNRESTRICTED).orElseThrow(() ->
-                    new IllegalArgumentException("no " + kind.dataKind() + " product " + id));
+                    new IllegalArgumentException("no " + kind.code() + " product " + id));
             fields(kind, p, Integer.MAX_VALUE).forEach(System.out::println);
         }
     }
 
     private static ProductKind<?> kindOf(Node node, String code) {
-        return node.productKinds().of(node.sharing().kinds().parse(code)).orElseThrow(() ->
-                new IllegalArgumentException(code + " is a kind of orbit record, not of product: see concord objects"
-                        + " and concord orbits"));
+        return node.productKinds().parse(code);
     }
 
     /**

@@ -255,7 +255,7 @@ public final class InboundFeed {
     int adoptHeld() {
         int adopted = 0;
         for (ProductKind<?> kind : kinds.all()) {
-            List<FederationStore.HeldItem> held = store.heldItems(kind.dataKind());
+            List<FederationStore.HeldItem> held = store.heldItems(kind.code());
             if (held.isEmpty()) {
                 continue;
             }
@@ -274,8 +274,8 @@ public final class InboundFeed {
             audit.recordedChange(() -> {
                 store.releaseHeld(held.stream().map(FederationStore.HeldItem::id).toList());
                 audit.append(AuditEvent.of(clock.instant(), "node", Optional.of(nodeParty),
-                        AuditAction.FEDERATION_RECEIVE, "held " + kind.dataKind() + " items",
-                        List.of(nodeParty), "this node now serves " + kind.dataKind() + ": " + storedNow + " of "
+                        AuditAction.FEDERATION_RECEIVE, "held " + kind.code() + " items",
+                        List.of(nodeParty), "this node now serves " + kind.code() + ": " + storedNow + " of "
                                 + held.size() + " held items stored" + (problems.isEmpty() ? ""
                                 : ", " + problems.size() + " dropped (first: " + problems.getFirst() + ")")));
                 return null;

@@ -28,7 +28,10 @@ final class ProductApi {
     private final ProductKinds kinds;
     private final ProductStore store;
     private final SharingService sharing;
-    /** Views of kinds that have their own JSON shape (conjunctions, as before kinds existed); others get the default. */
+    /**
+     * Views of kinds (by code) that have their own JSON shape (conjunctions, as before kinds existed); others get the
+     * default.
+     */
     private final Map<DataKind, Function<Object, Map<String, Object>>> views;
 
     ProductApi(ProductKinds kinds, ProductStore store, SharingService sharing,
@@ -70,13 +73,13 @@ final class ProductApi {
     private <T> void item(ProductKind<T> kind, Context ctx) {
         long id = ApiServer.parseId(ctx.pathParam("id"));
         Product<T> p = store.find(kind, id, Callers.filter(ctx, sharing))
-                .orElseThrow(() -> new NotFoundException("no " + kind.dataKind() + " product " + id));
+                .orElseThrow(() -> new NotFoundException("no " + kind.code() + " product " + id));
         Callers.served(ctx, p.label());
         ctx.json(view(kind, p));
     }
 
     private <T> Map<String, Object> view(ProductKind<T> kind, Product<T> p) {
-        Function<Object, Map<String, Object>> own = views.get(kind.dataKind());
+        Function<Object, Map<String, Object>> own = views.get(kind.code());
         return own != null ? own.apply(p.value()) : defaultView(kind, p);
     }
 
@@ -84,7 +87,7 @@ final class ProductApi {
     static <T> Map<String, Object> defaultView(ProductKind<T> kind, Product<T> p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
-        m.put("kind", kind.dataKind().code());
+        m.put("kind", kind.code().code());
         m.put("key", p.key().orElse(null));
         for (Column<T> c : kind.columns()) {
             m.put(c.jsonName(), c.valueOf(p.value()).map(v -> v instanceof Instant i ? i.toString() : v).orElse(null));

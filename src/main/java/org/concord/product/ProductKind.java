@@ -15,7 +15,17 @@ import org.concord.label.DataKind;
  */
 public interface ProductKind<T> {
 
+    /** The kind of data agreements release it as, and under which its label is checked. */
     DataKind dataKind();
+
+    /**
+     * The kind's own name: its routes, its derivation links, its lane in the federation feed and its place in bundles.
+     * By default its data kind's; two kinds released under one agreement kind (space-weather indices and alerts, both
+     * {@code space-weather}) name themselves apart here.
+     */
+    default DataKind code() {
+        return dataKind();
+    }
 
     Labelling labelling();
 
@@ -50,8 +60,8 @@ public interface ProductKind<T> {
      */
     String identity(T value);
 
-    /** The path of the kind's routes under {@code /api/v1/}: its data kind's code. */
+    /** The path of the kind's routes under {@code /api/v1/}: its code. */
     default String path() {
-        return dataKind().code();
+        return code().code();
     }
 }

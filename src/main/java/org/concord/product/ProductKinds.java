@@ -15,6 +15,7 @@ import org.concord.label.DataKinds;
  */
 public final class ProductKinds {
 
+    /** By code. */
     private final Map<DataKind, ProductKind<?>> kinds;
 
     private ProductKinds(Map<DataKind, ProductKind<?>> kinds) {
@@ -24,9 +25,10 @@ public final class ProductKinds {
     public static ProductKinds of(List<ProductKind<?>> kinds) {
         Map<DataKind, ProductKind<?>> byKind = new LinkedHashMap<>();
         for (ProductKind<?> kind : kinds) {
-            if (kind.dataKind().equals(DataKind.ORBITS) || kind.dataKind().equals(DataKind.EPHEMERIDES)
-                    || byKind.putIfAbsent(kind.dataKind(), kind) != null) {
-                throw new IllegalArgumentException("data kind " + kind.dataKind() + " is registered twice");
+            if (isOrbitRecord(kind.code()) || isOrbitRecord(kind.dataKind())
+                    || byKind.putIfAbsent(kind.code(), kind) != null) {
+                throw new IllegalArgumentException("product kind " + kind.code() + " is registered twice, or names"
+                        + " itself or its data kind as orbit records");
             }
             Schemas.check(kind);
         }
@@ -42,18 +44,31 @@ public final class ProductKinds {
 
     public List<ProductKind<?>> all() {
         List<ProductKind<?>> all = new ArrayList<>(kinds.values());
-        all.sort(java.util.Comparator.comparing(ProductKind::dataKind));
+        all.sort(java.util.Comparator.comparing(ProductKind::code));
         return List.copyOf(all);
     }
 
-    public Optional<ProductKind<?>> of(DataKind kind) {
-        return Optional.ofNullable(kinds.get(kind));
+    /** The kind of this code. */
+    public Optional<ProductKind<?>> of(DataKind code) {
+        return Optional.ofNullable(kinds.get(code));
     }
 
-    /** Orbits, ephemerides and every product kind. */
+    /** The kind of this code, or an error that lists the codes. */
+    public ProductKind<?> parse(String code) {
+        return kinds.values().stream().filter(k -> k.code().code().equals(code.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown product kind '" + code.trim()
+                        + "': this node serves " + String.join(", ", all().stream().map(k -> k.code().code())
+                        .toList())));
+    }
+
+    /** Orbits, ephemerides and the data kind of every product kind: what agreements may grant. */
     public DataKinds dataKinds() {
         List<DataKind> all = new ArrayList<>(List.of(DataKind.ORBITS, DataKind.EPHEMERIDES));
-        all.addAll(kinds.keySet());
+        kinds.values().forEach(k -> all.add(k.dataKind()));
         return DataKinds.of(all);
+    }
+
+    private static boolean isOrbitRecord(DataKind kind) {
+        return kind.equals(DataKind.ORBITS) || kind.equals(DataKind.EPHEMERIDES);
     }
 }

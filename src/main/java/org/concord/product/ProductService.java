@@ -45,20 +45,20 @@ public final class ProductService {
                                  String party) {
         if (kind.labelling() == Labelling.OWN) {
             if (!p.inputs().isEmpty()) {
-                throw new IllegalArgumentException("a " + kind.dataKind() + " product carries its own label and is"
+                throw new IllegalArgumentException("a " + kind.code() + " product carries its own label and is"
                         + " derived from nothing; it names " + p.inputs().size() + " inputs");
             }
             return p.label();
         }
         if (p.inputs().isEmpty()) {
-            throw new IllegalArgumentException("a " + kind.dataKind() + " product is derived from stored inputs and"
+            throw new IllegalArgumentException("a " + kind.code() + " product is derived from stored inputs and"
                     + " names none");
         }
         Label label = p.label();
         for (ProductInput input : p.inputs()) {
             Label inputLabel = Optional.ofNullable(inputLabels.get(input)).orElseThrow(() ->
                     new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
-                            + kind.dataKind() + " product is not stored"));
+                            + kind.code() + " product is not stored"));
             label = label.combine(inputLabel, party);
         }
         return label.withOriginator(party);

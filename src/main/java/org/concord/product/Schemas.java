@@ -18,7 +18,7 @@ final class Schemas {
     }
 
     static void check(ProductKind<?> kind) {
-        String what = "product kind " + kind.dataKind();
+        String what = "product kind " + kind.code();
         requireSqlName(what + " table", kind.table());
         requireSqlName(what + " key column", kind.keyColumn());
         Set<String> columns = new HashSet<>();
@@ -44,7 +44,7 @@ final class Schemas {
 
     private static void requireColumn(ProductKind<?> kind, Set<String> columns, String column) {
         if (!columns.contains(column)) {
-            throw new IllegalArgumentException("product kind " + kind.dataKind() + " refers to column " + column
+            throw new IllegalArgumentException("product kind " + kind.code() + " refers to column " + column
                     + ", which it does not declare");
         }
     }

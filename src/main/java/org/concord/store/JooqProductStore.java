@@ -55,7 +55,7 @@ public final class JooqProductStore implements ProductStore {
 
     @SuppressWarnings("unchecked")
     <T> ProductTable<T> table(ProductKind<T> kind) {
-        return (ProductTable<T>) tables.computeIfAbsent(kind.dataKind(), k -> new ProductTable<>(kind));
+        return (ProductTable<T>) tables.computeIfAbsent(kind.code(), k -> new ProductTable<>(kind));
     }
 
     @Override
@@ -113,7 +113,7 @@ public final class JooqProductStore implements ProductStore {
         // writers take turns, so the ids above the newest before are these products', in the order inserted
         List<Long> ids = tx.select(t.id).from(t.table).where(t.id.gt(before)).orderBy(t.id).fetch(t.id);
         if (ids.size() != fresh.size()) {
-            throw new IllegalStateException(fresh.size() + " " + t.kind.dataKind() + " products inserted but "
+            throw new IllegalStateException(fresh.size() + " " + t.kind.code() + " products inserted but "
                     + ids.size() + " new rows found");
         }
         List<Product<T>> stored = new ArrayList<>(fresh.size());
@@ -129,10 +129,10 @@ public final class JooqProductStore implements ProductStore {
                 StoredInput in = inputs.get(input);
                 if (in == null) {
                     throw new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
-                            + t.kind.dataKind() + " product is not stored");
+                            + t.kind.code() + " product is not stored");
                 }
                 named.add(new ProductInput(input.role(), in.kind(), input.id()));
-                links = links.bind(t.kind.dataKind().code(), id, input.role(), t.kind.table(), in.kind().code(),
+                links = links.bind(t.kind.code().code(), id, input.role(), t.kind.table(), in.kind().code(),
                         input.id(), in.labelId());
                 if (++linkCount % 5000 == 0) {
                     links.execute();
@@ -219,13 +219,13 @@ public final class JooqProductStore implements ProductStore {
     }
 
     /** The products of this kind the filter admits, with every input: the one visibility rule. */
-    static Condition visible(ProductTable<?> t, LabelFilter filter) {
+    Condition visible(ProductTable<?> t, LabelFilter filter) {
         if (filter.unrestricted()) {
             return noCondition();
         }
         Condition own = LabelConditions.admitted(t.labelId, filter, t.kind.dataKind());
         return t.kind.labelling() == org.concord.product.Labelling.OWN ? own
-                : own.and(ProductLinks.everyInputVisible(t.kind.dataKind(), t.id, filter));
+                : own.and(ProductLinks.everyInputVisible(t.kind.code(), t.id, filter, kinds));
     }
 
     @Override
@@ -280,7 +280,7 @@ public final class JooqProductStore implements ProductStore {
             List<Long> ids = rows.stream().map(r -> r.get(t.id)).toList();
             for (List<Long> chunk : ProductLinks.chunks(ids)) {
                 dsl.select(ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID)
-                        .from(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(t.kind.dataKind().code()))
+                        .from(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(t.kind.code().code()))
                         .and(ProductLinks.PRODUCT_ID.in(chunk)).fetch()
                         .forEach(r -> inputs.computeIfAbsent(r.value1(), id -> new java.util.TreeMap<>())
                                 .put(r.value2(), new ProductInput(r.value2(), DataKind.ofStored(r.value3()),

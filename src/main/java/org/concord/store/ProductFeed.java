@@ -50,8 +50,10 @@ final class ProductFeed {
                                   TreeMap<Lane, Long> after) {
         List<Bundle.ProductItem> items = new ArrayList<>();
         for (ProductKind<?> kind : products.kinds().all()) {
-            items.addAll(next(products.table(kind), from, filter, recipient, limit, lanes.apply(kind.dataKind()),
-                    after));
+            // the kind's own lanes: the labels its data kind is released under, kept apart from other kinds'
+            List<Lane> own = lanes.apply(kind.dataKind()).stream().map(l -> new Lane(l.labelId(), kind.code()))
+                    .toList();
+            items.addAll(next(products.table(kind), from, filter, recipient, limit, own, after));
         }
         return items;
     }
@@ -68,7 +70,7 @@ final class ProductFeed {
         Condition beyond = DSL.or(lanes.stream().map(lane -> t.labelId.eq(lane.labelId())
                 .and(t.id.gt(from.of(lane)))).toList());
         List<Record> rows = dsl.select(t.selected()).from(t.table).where(beyond)
-                .and(JooqProductStore.visible(t, filter)).orderBy(t.id).limit(limit).fetch();
+                .and(products.visible(t, filter)).orderBy(t.id).limit(limit).fetch();
         List<Product<T>> found = products.read(t, rows);
         Map<ProductInput, InputRef> refs = inputRefs(found.stream().flatMap(p -> p.inputs().stream()).distinct()
                 .toList());
@@ -88,7 +90,7 @@ final class ProductFeed {
             if (waiting) {
                 break;
             }
-            items.add(new Bundle.ProductItem(t.kind.dataKind(), p.key().orElseGet(() -> name(t, p, inputs)),
+            items.add(new Bundle.ProductItem(t.kind.code(), p.key().orElseGet(() -> name(t, p, inputs)),
                     p.label(), inputs, ProductValues.of(t.kind, p.value())));
         }
         long reached = waiting ? (items.isEmpty() ? -1 : found.get(items.size() - 1).id())
@@ -107,7 +109,7 @@ final class ProductFeed {
      * product for every partner and for products derived from it.
      */
     private <T> String name(ProductTable<T> t, Product<T> p, List<Bundle.InputRef> inputs) {
-        StringBuilder b = new StringBuilder(t.kind.dataKind().code()).append("/1|").append(p.label().originator())
+        StringBuilder b = new StringBuilder(t.kind.code().code()).append("/1|").append(p.label().originator())
                 .append('|').append(t.kind.identity(p.value()));
         inputs.stream().sorted(java.util.Comparator.comparing(Bundle.InputRef::role))
                 .forEach(i -> b.append('|').append(i.role()).append('=').append(i.ref()));

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import org.concord.label.DataKind;
 import org.concord.label.LabelFilter;
+import org.concord.product.ProductKind;
+import org.concord.product.ProductKinds;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -47,19 +49,26 @@ final class ProductLinks {
     }
 
     /**
-     * The products of this kind (ids in {@code productId}) that have no input the filter hides: with the product's own
-     * label admitted, the rule for derived products.
+     * The products of this kind (code; ids in {@code productId}) that have no input the filter hides: with the
+     * product's own label admitted, the rule for derived products. An orbit record input is checked as its kind, a
+     * product input as its kind's data kind; an input of a kind {@code kinds} does not know is not admitted.
      */
-    static Condition everyInputVisible(DataKind productKind, Field<Long> productId, LabelFilter filter) {
+    static Condition everyInputVisible(DataKind productKind, Field<Long> productId, LabelFilter filter,
+                                       ProductKinds kinds) {
         if (filter.unrestricted()) {
             return DSL.noCondition();
         }
-        java.util.Set<DataKind> kinds = new java.util.TreeSet<>(filter.allKnown());
-        kinds.addAll(filter.labelIds().keySet());
-        Condition inputAdmitted = DSL.or(kinds.stream().map(kind -> INPUT_KIND.eq(kind.code())
-                .and(LabelConditions.admitted(INPUT_LABEL_ID, filter, kind))).toList());
+        List<Condition> admitted = new ArrayList<>();
+        for (DataKind orbitKind : List.of(DataKind.ORBITS, DataKind.EPHEMERIDES)) {
+            admitted.add(INPUT_KIND.eq(orbitKind.code())
+                    .and(LabelConditions.admitted(INPUT_LABEL_ID, filter, orbitKind)));
+        }
+        for (ProductKind<?> kind : kinds.all()) {
+            admitted.add(INPUT_KIND.eq(kind.code().code())
+                    .and(LabelConditions.admitted(INPUT_LABEL_ID, filter, kind.dataKind())));
+        }
         return DSL.notExists(DSL.selectOne().from(T).where(PRODUCT_KIND.eq(productKind.code()))
-                .and(PRODUCT_ID.eq(productId)).and(DSL.not(inputAdmitted)));
+                .and(PRODUCT_ID.eq(productId)).and(DSL.not(DSL.or(admitted))));
     }
 
     /**

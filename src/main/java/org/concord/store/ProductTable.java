@@ -98,7 +98,7 @@ final class ProductTable<T> {
         return Rows.of(r.get(id), label(r), inputs, column -> {
             Field<?> f = columns.get(column);
             if (f == null) {
-                throw new IllegalArgumentException("product kind " + kind.dataKind() + " has no column " + column);
+                throw new IllegalArgumentException("product kind " + kind.code() + " has no column " + column);
             }
             Object v = r.get(f);
             return v instanceof OffsetDateTime odt ? odt.toInstant() : v;

@@ -33,6 +33,7 @@ import org.concord.product.ProductInput;
 import org.concord.product.ProductKind;
 import org.concord.product.ProductQuery;
 import org.concord.product.TestKinds;
+import org.concord.product.TestKinds.Flag;
 import org.concord.product.TestKinds.Note;
 import org.concord.product.TestKinds.Remark;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,10 @@ class ProductKindExtensionTest extends PartnersTest {
         assertThat(remarks.get(1).label().releasability()).as("a derived label combines its inputs'")
                 .isEqualTo(Releasability.parse("REL TO USA"));
         List<Long> toGbr = List.of(notes.get(0).id(), notes.get(2).id(), notes.get(3).id(), notes.get(4).id());
+        // a second kind under the same data kind: its own routes, links and lane, released by the same agreement
+        List<Product<Flag>> flags = usa.node.productService().store(TestKinds.FLAGS, List.of(
+                Product.of(new Flag("alpha"), toPartners, List.of()),
+                Product.of(new Flag("beta"), label("REL TO USA", Tlp.AMBER), List.of())), "USA");
 
         // listed with keyset paging, the label filter in SQL (items and totals), the kind's filters and orders
         String gbrAnalyst = TestNodes.token(usa.node, "GBR", Role.ANALYST);
@@ -144,6 +149,9 @@ class ProductKindExtensionTest extends PartnersTest {
         assertThat(one.at("/label/releasability").asText()).isEqualTo("REL TO AUS,GBR,USA");
         assertThat(allPages(usa, "/api/v1/test-derived", gbrAnalyst)).as("derived: visible only with its input")
                 .containsExactly(remarks.get(0).id());
+        assertThat(allPages(usa, "/api/v1/test-flags", gbrAnalyst)).containsExactly(flags.get(0).id());
+        assertThat(get(usa, "/api/v1/test-flags/" + flags.get(0).id(), gbrAnalyst, 200).get("kind").asText())
+                .isEqualTo("test-flags");
 
         // audited on read by the framework: the list and the item read, with whose data they carried
         usa.node.audit().flush();
@@ -160,11 +168,12 @@ class ProductKindExtensionTest extends PartnersTest {
                 .containsExactly("alpha", "gamma", "delta", "alpha");
         assertThat(held(gbr, TestKinds.NOTES)).allMatch(p -> p.label().equals(toPartners));
         assertThat(held(gbr, TestKinds.DERIVED)).extracting(p -> p.value().note()).containsExactly("shared input");
+        assertThat(held(gbr, TestKinds.FLAGS)).extracting(p -> p.value().subject()).containsExactly("alpha");
         FeedPuller.SyncReport toAus = aus.pullFrom("USA");
         assertThat(toAus.stored()).as("AUS takes the orbit record it may hold").isEqualTo(1);
         assertThat(aus.node.federation().status().stream().filter(s -> s.peer().party().equals("USA")).findFirst()
-                .orElseThrow().heldItems()).isEqualTo(Map.of(TestKinds.NOTES.dataKind(), 4L,
-                TestKinds.DERIVED.dataKind(), 1L));
+                .orElseThrow().heldItems()).isEqualTo(Map.of(TestKinds.NOTES.code(), 4L,
+                TestKinds.DERIVED.code(), 1L, TestKinds.FLAGS.code(), 1L));
 
         // recalled with its input, here and at the partner
         usa.node.recallAudited(shared.contentSha256(), "USA", "wrong epoch", "test", Optional.of("USA"));
@@ -181,6 +190,7 @@ class ProductKindExtensionTest extends PartnersTest {
         assertThat(held(aus, TestKinds.NOTES)).extracting(p -> p.value().subject())
                 .containsExactly("alpha", "gamma", "delta", "alpha");
         assertThat(held(aus, TestKinds.DERIVED)).extracting(p -> p.value().note()).containsExactly("shared input");
+        assertThat(held(aus, TestKinds.FLAGS)).extracting(p -> p.value().subject()).containsExactly("alpha");
         assertThat(aus.node.federation().status()).allSatisfy(s -> assertThat(s.heldItems()).isEmpty());
         aus.pullFrom("USA");
         assertThat(held(aus, TestKinds.DERIVED)).isEmpty();

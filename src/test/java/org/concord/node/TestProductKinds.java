@@ -14,7 +14,7 @@ import org.concord.store.Database;
  */
 public final class TestProductKinds {
 
-    public static final ProductKinds WITH_TEST_KINDS = Node.PRODUCT_KINDS.with(TestKinds.BOTH);
+    public static final ProductKinds WITH_TEST_KINDS = Node.PRODUCT_KINDS.with(TestKinds.ALL);
 
     private TestProductKinds() {
     }

@@ -9,7 +9,7 @@ import org.concord.label.DataKind;
 /**
  * Two minimal product kinds registered only by tests, to show that a kind needs nothing beyond its declaration and its
  * table (src/test/resources/product/test-kinds.sql): {@link #NOTES} carries its own label, {@link #DERIVED} is derived
- * from an orbit record.
+ * from an orbit record, {@link #FLAGS} is released under the notes' data kind with a code of its own.
  */
 public final class TestKinds {
 
@@ -107,7 +107,53 @@ public final class TestKinds {
         }
     };
 
-    public static final List<ProductKind<?>> BOTH = List.of(NOTES, DERIVED);
+    /** A flag on a subject: a second kind released under the notes' data kind, with a code of its own. */
+    public record Flag(String subject) {
+    }
+
+    public static final ProductKind<Flag> FLAGS = new ProductKind<>() {
+        @Override
+        public DataKind dataKind() {
+            return NOTES.dataKind();
+        }
+
+        @Override
+        public DataKind code() {
+            return new DataKind("test-flags");
+        }
+
+        @Override
+        public Labelling labelling() {
+            return Labelling.OWN;
+        }
+
+        @Override
+        public String table() {
+            return "test_flag";
+        }
+
+        @Override
+        public List<Column<Flag>> columns() {
+            return List.of(Column.of("subject", ColumnType.TEXT, f -> Optional.of(f.subject())));
+        }
+
+        @Override
+        public Flag read(Row row) {
+            return new Flag(row.required("subject", String.class));
+        }
+
+        @Override
+        public List<SortOrder> sorts() {
+            return List.of(SortOrder.ascending("subject", "subject"));
+        }
+
+        @Override
+        public String identity(Flag f) {
+            return f.subject();
+        }
+    };
+
+    public static final List<ProductKind<?>> ALL = List.of(NOTES, DERIVED, FLAGS);
 
     private TestKinds() {
     }
