@@ -118,6 +118,12 @@ final class Partners implements AutoCloseable {
     /** Starts the partners, each on H2 unless listed in {@code onPostgres}, and registers each with each other. */
     static Partners start(Path root, List<String> parties, Set<String> onPostgres, Clock clock,
                           Map<String, String> extraEnvironment, List<AutoCloseable> cleanup) {
+        return start(root, parties, onPostgres, Set.of(), clock, extraEnvironment, cleanup);
+    }
+
+    /** As above, the partners in {@code withTestKinds} serving the test product kinds from their first start. */
+    static Partners start(Path root, List<String> parties, Set<String> onPostgres, Set<String> withTestKinds,
+                          Clock clock, Map<String, String> extraEnvironment, List<AutoCloseable> cleanup) {
         Partners partners = new Partners();
         for (String party : parties) {
             Map<String, String> env = new HashMap<>(extraEnvironment);
@@ -129,6 +135,7 @@ final class Partners implements AutoCloseable {
                 env.put("CONCORD_DB_PASSWORD", db.password());
             }
             Member m = new Member(party, root.resolve(party.toLowerCase()), env, clock);
+            m.testKinds = withTestKinds.contains(party);
             m.start();
             partners.members.put(party, m);
         }

@@ -20,7 +20,13 @@ abstract class PartnersTest {
     Partners partners;
 
     Partners start(List<String> parties, Set<String> onPostgres, Clock clock, Map<String, String> environment) {
-        partners = Partners.start(root, parties, onPostgres, clock, environment, cleanup);
+        return start(parties, onPostgres, Set.of(), clock, environment);
+    }
+
+    /** As above, the partners in {@code withTestKinds} serving the test product kinds. */
+    Partners start(List<String> parties, Set<String> onPostgres, Set<String> withTestKinds, Clock clock,
+                   Map<String, String> environment) {
+        partners = Partners.start(root, parties, onPostgres, withTestKinds, clock, environment, cleanup);
         return partners;
     }
 

@@ -22,6 +22,7 @@ public final class TestProductKinds {
     /** Makes the test kinds' tables in the node's database (its own migrations first), if they are not there. */
     public static void createTables(NodeConfig config) {
         String sql = new String(TestNodes.resource("/product/test-kinds.sql"), StandardCharsets.UTF_8);
+        DataDirectory.createOwnerOnly(config.dataDirectory());
         try (Database database = DataDirectory.openDatabase(config)) {
             for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!statement.isBlank()) {
