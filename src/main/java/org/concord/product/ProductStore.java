@@ -17,6 +17,8 @@ public interface ProductStore {
     /**
      * Stores the products (in one transaction, with their derivation links): each gets its id. A product whose key is
      * already stored for its originator is left out (the same product again): only the new ones are returned.
+     *
+     * @throws IllegalArgumentException when the database cannot keep a value as given (nothing is stored then)
      */
     <T> List<Product<T>> store(ProductKind<T> kind, List<Product<T>> products);
 

@@ -64,7 +64,16 @@ public final class JooqProductStore implements ProductStore {
             return List.of();
         }
         Map<Label, Long> labels = labelIds.resolve(products.stream().map(Product::label).collect(Collectors.toSet()));
-        return dsl.transactionResult(() -> insert(dsl, table(kind), products, labels));
+        try {
+            return dsl.transactionResult(() -> insert(dsl, table(kind), products, labels));
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (SqlValues.isUniqueViolation(e)) {
+                throw e; // the same key stored meanwhile by a concurrent writer: the caller decides
+            }
+            // a value the table cannot keep (text longer than its column, ...): refused whole, nothing stored
+            throw new IllegalArgumentException("the " + kind.code() + " products cannot be stored: the database does"
+                    + " not keep their values as given", e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.concord.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,6 +122,10 @@ class ProductKindExtensionTest extends PartnersTest {
                         List.of(new ProductInput(TestKinds.ORBIT_ROLE, DataKind.ORBITS, usaOnly.id())))), "USA");
         assertThat(remarks.get(1).label().releasability()).as("a derived label combines its inputs'")
                 .isEqualTo(Releasability.parse("REL TO USA"));
+        assertThatThrownBy(() -> usa.node.productService().store(TestKinds.NOTES,
+                List.of(note("x".repeat(300), 6, 1, toPartners)), "USA")).as("a subject longer than its column")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be stored");
+        assertThat(held(usa, TestKinds.NOTES)).as("nothing stored by the refusal").hasSize(5);
         List<Long> toGbr = List.of(notes.get(0).id(), notes.get(2).id(), notes.get(3).id(), notes.get(4).id());
         // a second kind under the same data kind: its own routes, links and lane, released by the same agreement
         List<Product<Flag>> flags = usa.node.productService().store(TestKinds.FLAGS, List.of(
