@@ -1,0 +1,12 @@
+package org.concord.connector;
+
+import java.util.List;
+
+/** The source types a node knows; a new one is added here (docs/connectors.md, "Adding a source type"). */
+public final class ConnectorTypes {
+
+    public static final List<ConnectorType> BUILT_IN = List.of(SpaceTrackGp.TYPE, CelestrakGp.TYPE, UrlSource.TYPE);
+
+    private ConnectorTypes() {
+    }
+}
