@@ -18,6 +18,6 @@ public interface ConnectorStore {
     /** The newest runs of a connector, newest first. */
     List<ConnectorRun> runs(String connector, int limit);
 
-    /** The requests made to {@code host} by runs started at or after {@code since}. */
+    /** The requests made to {@code host} by runs started after {@code since}. */
     int requestsSince(String host, Instant since);
 }

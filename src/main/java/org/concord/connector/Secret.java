@@ -27,9 +27,10 @@ public final class Secret {
         return from;
     }
 
-    /** {@code text} with every occurrence of the secret replaced by {@code ***}. */
+    /** {@code text} with every occurrence of the secret, as is or form-encoded, replaced by {@code ***}. */
     public String redact(String text) {
-        return text.replace(value, "***");
+        return text.replace(value, "***").replace(java.net.URLEncoder.encode(value,
+                java.nio.charset.StandardCharsets.UTF_8), "***");
     }
 
     @Override

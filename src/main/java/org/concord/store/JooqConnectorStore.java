@@ -130,7 +130,7 @@ public final class JooqConnectorStore implements ConnectorStore {
     @Override
     public int requestsSince(String host, Instant since) {
         Integer sum = dsl.select(org.jooq.impl.DSL.sum(RunRow.REQUESTS).cast(SQLDataType.INTEGER)).from(RunRow.T)
-                .where(RunRow.HOST.eq(host)).and(RunRow.STARTED_AT.ge(SqlValues.odt(since))).fetchOne().value1();
+                .where(RunRow.HOST.eq(host)).and(RunRow.STARTED_AT.gt(SqlValues.odt(since))).fetchOne().value1();
         return sum == null ? 0 : sum;
     }
 
