@@ -37,6 +37,7 @@ public final class Connectors implements AutoCloseable {
     /** How often the scheduler looks for connectors that are due. */
     static final Duration TICK = Duration.ofSeconds(30);
     static final Duration MAX_BACKOFF = Duration.ofDays(1);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     /** The runs of each connector its status shows. */
     public static final int RUNS_SHOWN = 10;
     private static final String RUNS_METER = "concord.connector.runs";
@@ -293,6 +294,12 @@ public final class Connectors implements AutoCloseable {
     public synchronized void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            try {
+                // a run under way records its end (interrupted) before the node closes its database
+                scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
