@@ -2,7 +2,6 @@ package org.concord.connector;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,16 +53,6 @@ public final class CelestrakGp implements ConnectorType {
     }
 
     @Override
-    public Optional<RequestBudget> budget() {
-        return Optional.empty();
-    }
-
-    @Override
-    public String sink() {
-        return Sink.CATALOG;
-    }
-
-    @Override
     public Source source(ConnectorDefinition definition) {
         String group = definition.required("group");
         if (!GROUP.matcher(group).matches()) {
@@ -82,9 +71,7 @@ public final class CelestrakGp implements ConnectorType {
 
     private static Source.Pull pull(SourceHttp http, Source.Validators previous, URI url, String fileName)
             throws SourceFailure, IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
-        previous.lastModified().ifPresent(at -> request.header("If-Modified-Since", at));
-        SourceHttp.Answer answer = http.send(request);
+        SourceHttp.Answer answer = http.getIfChanged(url, previous);
         if (answer.status() == 304) {
             return new Source.Unchanged(304, "not modified since " + previous.lastModified().orElse("?"));
         }
@@ -96,7 +83,6 @@ public final class CelestrakGp implements ConnectorType {
         if (start.startsWith("No GP data found") || start.startsWith("Invalid query")) {
             throw SourceFailure.halt(Optional.of(200), "CelesTrak " + url + " answered" + http.excerpt(start));
         }
-        return new Source.Fetched(200, answer.body(), fileName,
-                new Source.Validators(answer.headers().firstValue("Last-Modified"), Optional.empty()));
+        return new Source.Fetched(200, answer.body(), fileName, SourceHttp.validators(answer));
     }
 }

@@ -29,11 +29,18 @@ public interface ConnectorType {
     /** The base URL when {@code connector.NAME.url} is not given (a type without one requires the key). */
     Optional<URI> defaultUrl();
 
-    /** The requests the source accepts from this node over a minute and an hour, counted over all its connectors. */
-    Optional<RequestBudget> budget();
+    /**
+     * The requests the source accepts from this node over a minute and an hour, counted over all its connectors;
+     * none when it publishes no such budget.
+     */
+    default Optional<RequestBudget> budget() {
+        return Optional.empty();
+    }
 
-    /** The name of the {@link Sink} the data goes into ({@link Sink#CATALOG} for orbit and SATCAT data). */
-    String sink();
+    /** The name of the {@link Sink} the data goes into: {@link Sink#CATALOG}, the node's ingest, unless said. */
+    default String sink() {
+        return Sink.CATALOG;
+    }
 
     /**
      * The source of one connector; refuses ({@link IllegalArgumentException} naming the key) settings it cannot use.

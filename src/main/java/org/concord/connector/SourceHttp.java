@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -67,6 +68,22 @@ public final class SourceHttp implements AutoCloseable {
                     + " bytes it announced");
         }
         return new Answer(response.statusCode(), response.headers(), body);
+    }
+
+    /**
+     * A GET that asks only for a change since the answer {@code previous} describes ({@code If-None-Match},
+     * {@code If-Modified-Since}): 304 when there is none.
+     */
+    public Answer getIfChanged(URI url, Source.Validators previous) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+        previous.etag().ifPresent(tag -> request.header("If-None-Match", tag));
+        previous.lastModified().ifPresent(at -> request.header("If-Modified-Since", at));
+        return send(request);
+    }
+
+    /** The validators of an answer, to send with the next request. */
+    public static Source.Validators validators(Answer answer) {
+        return new Source.Validators(answer.headers().firstValue("Last-Modified"), answer.headers().firstValue("ETag"));
     }
 
     private byte[] readBounded(InputStream in) throws IOException {

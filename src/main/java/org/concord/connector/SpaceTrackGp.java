@@ -63,11 +63,6 @@ public final class SpaceTrackGp implements ConnectorType {
     }
 
     @Override
-    public String sink() {
-        return Sink.CATALOG;
-    }
-
-    @Override
     public Source source(ConnectorDefinition definition) {
         String identity = definition.required("identity");
         Secret password = definition.password().orElseThrow(() -> new IllegalArgumentException("connector."

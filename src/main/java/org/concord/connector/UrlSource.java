@@ -2,7 +2,6 @@ package org.concord.connector;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -44,16 +43,6 @@ public final class UrlSource implements ConnectorType {
     }
 
     @Override
-    public Optional<RequestBudget> budget() {
-        return Optional.empty();
-    }
-
-    @Override
-    public String sink() {
-        return Sink.CATALOG;
-    }
-
-    @Override
     public Source source(ConnectorDefinition definition) {
         URI url = definition.url();
         String path = Optional.ofNullable(url.getPath()).orElse("");
@@ -63,15 +52,11 @@ public final class UrlSource implements ConnectorType {
 
     private static Source.Pull pull(SourceHttp http, Source.Validators previous, URI url, String fileName)
             throws SourceFailure, IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
-        previous.etag().ifPresent(tag -> request.header("If-None-Match", tag));
-        previous.lastModified().ifPresent(at -> request.header("If-Modified-Since", at));
-        SourceHttp.Answer answer = http.send(request);
+        SourceHttp.Answer answer = http.getIfChanged(url, previous);
         if (answer.status() == 304) {
             return new Source.Unchanged(304, "not modified");
         }
         http.requireOk(answer, "GET " + url);
-        return new Source.Fetched(200, answer.body(), fileName, new Source.Validators(
-                answer.headers().firstValue("Last-Modified"), answer.headers().firstValue("ETag")));
+        return new Source.Fetched(200, answer.body(), fileName, SourceHttp.validators(answer));
     }
 }
