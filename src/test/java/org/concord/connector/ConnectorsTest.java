@@ -128,7 +128,7 @@ class ConnectorsTest {
         String lastModified = "Fri, 01 Nov 2024 10:00:00 GMT";
         String rows = celestrakRows(120);
         source.on("/NORAD/elements/gp.php", request -> request.header("If-Modified-Since").isPresent()
-                ? Response.text(200, CelestrakGp.NOT_UPDATED + " of GROUP=active FORMAT=csv at 2024-11-01 10:05:11"
+                ? Response.text(200, Celestrak.NOT_UPDATED + " of GROUP=active FORMAT=csv at 2024-11-01 10:05:11"
                 + " UTC.\nData is updated once every 2 hours.")
                 : csv(rows, lastModified));
         openCelestrak();
@@ -257,6 +257,11 @@ class ConnectorsTest {
     }
 
     private void spaceTrack(byte[] gp) {
+        spaceTrack("gp", gp);
+    }
+
+    /** Space-Track's login and logout, and {@code answer} to a query of class {@code className} in the session. */
+    private void spaceTrack(String className, byte[] answer) {
         source.on("/ajaxauth/login", request -> {
             boolean valid = request.method().equals("POST")
                     && request.body().equals("identity=" + java.net.URLEncoder.encode(IDENTITY, StandardCharsets.UTF_8)
@@ -266,22 +271,27 @@ class ConnectorsTest {
                     : Response.text(200, "{\"Login\":\"Failed\",\"sent\":\"" + request.body() + "\"}");
         });
         source.on("/ajaxauth/logout", request -> Response.text(200, "\"Successfully logged out\""));
-        source.on("/basicspacedata/query/class/gp/", request -> request.header("Cookie").orElse("").contains(COOKIE)
-                ? Response.ok(gp, Map.of("Content-Type", "text/plain"))
+        source.on("/basicspacedata/query/class/" + className + "/", request -> request.header("Cookie").orElse("")
+                .contains(COOKIE) ? Response.ok(answer, Map.of("Content-Type", "text/plain"))
                 : Response.text(401, "You must be logged in to complete this action"));
     }
 
     private Node openSpaceTrack(String password, String... names) {
+        return openSpaceTrackOf("spacetrack-gp", "decay_date/null-val/epoch/>now-30/orderby/norad_cat_id/format/3le",
+                password, names);
+    }
+
+    private Node openSpaceTrackOf(String type, String query, String password, String... names) {
         Map<String, String> settings = new HashMap<>();
         settings.put("CONCORD_CONNECTORS", String.join(",", names));
         settings.put("ST_SECRET", password);
         for (String name : names) {
             String prefix = "CONCORD_CONNECTOR_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
-            settings.put(prefix + "TYPE", "spacetrack-gp");
+            settings.put(prefix + "TYPE", type);
             settings.put(prefix + "URL", source.base());
             settings.put(prefix + "IDENTITY", IDENTITY);
             settings.put(prefix + "PASSWORD_ENV", "ST_SECRET");
-            settings.put(prefix + "QUERY", "decay_date/null-val/epoch/>now-30/orderby/norad_cat_id/format/3le");
+            settings.put(prefix + "QUERY", query);
         }
         return open(settings);
     }
@@ -380,6 +390,56 @@ class ConnectorsTest {
     }
 
     @Test
+    void theSpaceTrackSatcatIsPulledAtMostOnceADay() throws IOException {
+        String satcat;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                TestNodes.resource("/satcat/spacetrack_satcat_2021-01-19.csv.gz")))) {
+            satcat = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().limit(51)
+                    .collect(Collectors.joining("\n", "", "\n"));
+        }
+        spaceTrack("satcat", satcat.getBytes(StandardCharsets.UTF_8));
+        openSpaceTrackOf("spacetrack-satcat", "orderby/norad_cat_id/format/csv", PASSWORD, "satcat");
+        ConnectorRun run = only(node.connectors().runDue());
+        assertThat(run.outcome()).as(run.error().orElse("")).isEqualTo(Outcome.INGESTED);
+        assertThat(run.stored()).isEqualTo(50);
+        assertThat(source.requests().get(1).path())
+                .isEqualTo("/basicspacedata/query/class/satcat/orderby/norad_cat_id/format/csv");
+        assertThat(node.catalog().statistics(org.concord.label.LabelFilter.UNRESTRICTED).satcatEntries())
+                .isEqualTo(50);
+        clock.advance(Duration.ofHours(23));
+        assertThat(node.connectors().runDue()).isEmpty();
+        assertThatThrownBy(() -> node.connectors().runNow("satcat")).isInstanceOf(Connectors.TooSoonException.class)
+                .hasMessageContaining("PT24H");
+    }
+
+    @Test
+    void celestrakSupplementalGpIsAskedByItsFile() {
+        source.on("/NORAD/elements/supplemental/sup-gp.php", request -> csv(celestrakRows(10),
+                "Fri, 01 Nov 2024 10:00:00 GMT"));
+        open(Map.of("CONCORD_CONNECTORS", "starlink", "CONCORD_CONNECTOR_STARLINK_TYPE", "celestrak-supgp",
+                "CONCORD_CONNECTOR_STARLINK_URL", source.base(), "CONCORD_CONNECTOR_STARLINK_FILE", "starlink"));
+        ConnectorRun run = only(node.connectors().runDue());
+        assertThat(run.outcome()).as(run.error().orElse("")).isEqualTo(Outcome.INGESTED);
+        assertThat(run.stored()).isEqualTo(10);
+        assertThat(source.requests().getFirst().query()).isEqualTo("FILE=starlink&FORMAT=CSV");
+    }
+
+    @Test
+    void startedConnectorsRunOnTheirOwnWhenDue() throws InterruptedException {
+        source.on("/feed.tle", request -> Response.ok(TestNodes.resource(SUBSET_3LE), Map.of()));
+        open(Map.of("CONCORD_CONNECTORS", "feed", "CONCORD_CONNECTOR_FEED_TYPE", "url",
+                "CONCORD_CONNECTOR_FEED_URL", source.base() + "/feed.tle"));
+        node.connectors().start();
+        // the scheduler's first look is at once: wait for it (bounded), not for a period
+        for (int i = 0; i < 300 && node.connectors().status("feed").orElseThrow().runs().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(node.connectors().status("feed").orElseThrow().runs()).singleElement()
+                .satisfies(run -> assertThat(run.outcome()).isEqualTo(Outcome.INGESTED));
+        assertThat(source.requests()).hasSize(1);
+    }
+
+    @Test
     void aUrlSourceIsAskedConditionally() {
         byte[] file = TestNodes.resource(SUBSET_3LE);
         source.on("/feeds/catalog.tle", request -> request.header("If-None-Match").filter("\"v1\""::equals).isPresent()
@@ -417,7 +477,7 @@ class ConnectorsTest {
                 .hasMessageContaining("NOT_SET is not set");
         assertThatThrownBy(() -> NodeConfig.load(dataDirectory, Optional.empty(),
                 with(base, "CONCORD_CONNECTOR_ST_TYPE", "spacetrack")))
-                .hasMessageContaining("one of [celestrak-gp, spacetrack-gp, url]");
+                .hasMessageContaining("one of [celestrak-gp, celestrak-satcat, celestrak-supgp, spacetrack-gp, spacetrack-satcat, url]");
         Files.writeString(dataDirectory.resolve(NodeConfig.FILE_NAME), "connector.st.password = " + PASSWORD + "\n");
         assertThatThrownBy(() -> NodeConfig.load(dataDirectory, Optional.empty(), base))
                 .hasMessageContaining("connector.st.password:").hasMessageContaining("connector.st.password-file")

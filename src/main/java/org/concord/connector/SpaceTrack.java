@@ -13,28 +13,43 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Space-Track's current GP element sets (class {@code gp}), as its API use policy asks: a login with the account's
- * own credentials each run ({@code /ajaxauth/login}, a session cookie, {@code /ajaxauth/logout} after), at most one
- * GP pull an hour, and at most 30 requests a minute and 300 an hour over all of the node's Space-Track connectors.
- * Refused credentials stop the connector until a person has looked (retrying them risks the account).
+ * One class of Space-Track's API, as its API use policy asks: a login with the account's own credentials each run
+ * ({@code /ajaxauth/login}, a session cookie, {@code /ajaxauth/logout} after), no more often than the policy says for
+ * the class (GP: once an hour; SATCAT: once a day), and at most 30 requests a minute and 300 an hour over all of the
+ * node's Space-Track connectors. Refused credentials stop the connector until a person has looked (retrying them
+ * risks the account).
  */
-public final class SpaceTrackGp implements ConnectorType {
+public final class SpaceTrack implements ConnectorType {
 
-    public static final ConnectorType TYPE = new SpaceTrackGp();
+    /** Space-Track's recommended query for the current catalog: objects on orbit with an epoch in the last 30 days. */
+    static final String DEFAULT_GP_QUERY = "decay_date/null-val/epoch/>now-30/orderby/norad_cat_id/format/json";
+
+    /** Current GP element sets (class {@code gp}). */
+    public static final ConnectorType GP = new SpaceTrack("spacetrack-gp", "gp", Duration.ofHours(1),
+            DEFAULT_GP_QUERY);
+    /** The satellite catalog (class {@code satcat}), as CSV, which the node's SATCAT ingest reads. */
+    public static final ConnectorType SATCAT = new SpaceTrack("spacetrack-satcat", "satcat", Duration.ofDays(1),
+            "orderby/norad_cat_id/format/csv");
 
     static final String LOGIN_PATH = "/ajaxauth/login";
     static final String LOGOUT_PATH = "/ajaxauth/logout";
-    static final String QUERY_PATH = "/basicspacedata/query/class/gp/";
-    /** Space-Track's recommended query for the current catalog: objects on orbit with an epoch in the last 30 days. */
-    static final String DEFAULT_QUERY = "decay_date/null-val/epoch/>now-30/orderby/norad_cat_id/format/json";
     private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9_/<>=,.~^%:-]{1,1024}");
 
-    private SpaceTrackGp() {
+    private final String name;
+    private final String queryPath;
+    private final Duration minimumPeriod;
+    private final String defaultQuery;
+
+    private SpaceTrack(String name, String className, Duration minimumPeriod, String defaultQuery) {
+        this.name = name;
+        this.queryPath = "/basicspacedata/query/class/" + className + "/";
+        this.minimumPeriod = minimumPeriod;
+        this.defaultQuery = defaultQuery;
     }
 
     @Override
     public String name() {
-        return "spacetrack-gp";
+        return name;
     }
 
     @Override
@@ -44,12 +59,12 @@ public final class SpaceTrackGp implements ConnectorType {
 
     @Override
     public Duration minimumPeriod() {
-        return Duration.ofHours(1);
+        return minimumPeriod;
     }
 
     @Override
     public Duration defaultPeriod() {
-        return Duration.ofHours(1);
+        return minimumPeriod;
     }
 
     @Override
@@ -68,23 +83,23 @@ public final class SpaceTrackGp implements ConnectorType {
         Secret password = definition.password().orElseThrow(() -> new IllegalArgumentException("connector."
                 + definition.name() + ".password-file or connector." + definition.name() + ".password-env is required"
                 + " for a connector of type " + name()));
-        String query = definition.setting("query").orElse(DEFAULT_QUERY).replaceAll("^/+|/+$", "");
+        String query = definition.setting("query").orElse(defaultQuery).replaceAll("^/+|/+$", "");
         if (!QUERY.matcher(query).matches() || query.toLowerCase(Locale.ROOT).startsWith("class/")) {
             throw new IllegalArgumentException("connector." + definition.name() + ".query = '" + query + "': the"
-                    + " predicates after /class/gp/, such as " + DEFAULT_QUERY);
+                    + " predicates after " + queryPath + ", such as " + defaultQuery);
         }
         String base = definition.url().toString().replaceAll("/+$", "");
         URI queryUrl;
         try {
             URI root = definition.url();
             queryUrl = new URI(root.getScheme(), root.getRawAuthority(), Optional.ofNullable(root.getPath()).orElse("")
-                    .replaceAll("/+$", "") + QUERY_PATH + query, null, null);
+                    .replaceAll("/+$", "") + queryPath + query, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("connector." + definition.name() + ".query: " + e.getReason(), e);
         }
         String form = "identity=" + URLEncoder.encode(identity, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password.reveal(), StandardCharsets.UTF_8);
-        String fileName = "spacetrack-gp." + formatOf(query);
+        String fileName = name + "." + formatOf(query);
         return (http, previous) -> {
             login(http, URI.create(base + LOGIN_PATH), form, identity);
             try {
