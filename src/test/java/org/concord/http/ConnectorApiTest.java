@@ -87,5 +87,16 @@ class ConnectorApiTest {
         assertThat(after.at("/items/0/runs/0/id").asLong()).isEqualTo(run.get("id").asLong());
         assertThat(after.at("/items/0/lastSuccessAt").isNull()).isFalse();
         assertThat(SOURCE.requests()).hasSize(1);
+        JsonNode status = documented("GET", "/api/v1/status", send("GET", "/api/v1/status", admin), 200);
+        assertThat(status.at("/connectors/0/name").asText()).isEqualTo("feed");
+        assertThat(status.at("/connectors/0/lastError").isNull()).as("a run refused as too soon is no run").isTrue();
+        assertThat(status.at("/connectors/0/lastSuccessAt").asText()).isEqualTo(after.at("/items/0/lastSuccessAt")
+                .asText());
+        JsonNode anonymous = JSON_READER.readTree(CLIENT.send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/status")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(anonymous.has("connectors")).as("connectors are for the node's administrators").isFalse();
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 }
