@@ -161,6 +161,9 @@ class ConnectorsTest {
         assertThat(source.requests().get(1).header("If-Modified-Since")).contains(lastModified);
         assertThat(node.catalog().latestOrbits()).hasSize(120);
         assertThat(audited(AuditAction.INGEST)).as("nothing ingested the second time").hasSize(1);
+        assertThat(node.metrics().scrape())
+                .contains("concord_connector_runs_total{connector=\"celestrak-active\",outcome=\"ingested\"} 1.0\n")
+                .contains("concord_connector_runs_total{connector=\"celestrak-active\",outcome=\"unchanged\"} 1.0\n");
         assertThat(node.connectors().status("celestrak-active").orElseThrow().runs()).extracting(ConnectorRun::id)
                 .containsExactly(second.id(), first.id());
         assertThatThrownBy(() -> node.connectors().runNow("celestrak-active"))
