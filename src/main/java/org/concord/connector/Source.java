@@ -10,7 +10,8 @@ public interface Source {
      * Asks the source once, through {@code http}, for what changed since the answer that {@code previous} describes
      * (none before the first success); the whole answer is read before anything is returned.
      *
-     * @throws SourceFailure when the source answers with an error or not at all
+     * @throws SourceFailure when the source answers with an error
+     * @throws IOException when no whole answer comes (no connection, a timeout, an answer cut short or too long)
      */
     Pull pull(SourceHttp http, Validators previous) throws SourceFailure, IOException, InterruptedException;
 

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A source that answered with an error, or not at all: worth trying again later ({@code retry}: no answer, 408, 429
- * and 5xx, after at least {@code retryAfter} when the source said so), or not until a person has looked (any other
- * refusal: bad credentials, a wrong URL, a 403 from a source that blocks clients that keep asking).
+ * A source that answered with an error: worth trying again later ({@code retry}: 408, 429 and 5xx, after at least
+ * {@code retryAfter} when the source said so), or not until a person has looked (any other refusal: bad credentials,
+ * a wrong URL, a 403 from a source that blocks clients that keep asking). No answer at all is an
+ * {@link java.io.IOException}, tried again later.
  */
 public final class SourceFailure extends Exception {
 
