@@ -66,11 +66,6 @@ public final class Celestrak implements ConnectorType {
     }
 
     @Override
-    public Duration defaultPeriod() {
-        return minimumPeriod;
-    }
-
-    @Override
     public Optional<URI> defaultUrl() {
         return Optional.of(URI.create("https://celestrak.org"));
     }

@@ -23,8 +23,10 @@ public interface ConnectorType {
     /** The shortest period between two pulls that the source's operators accept; shorter configured periods are refused. */
     Duration minimumPeriod();
 
-    /** The period when {@code connector.NAME.period} is not given. */
-    Duration defaultPeriod();
+    /** The period when {@code connector.NAME.period} is not given: the shortest the source accepts, unless said. */
+    default Duration defaultPeriod() {
+        return minimumPeriod();
+    }
 
     /** The base URL when {@code connector.NAME.url} is not given (a type without one requires the key). */
     Optional<URI> defaultUrl();

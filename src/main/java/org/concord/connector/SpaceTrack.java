@@ -63,11 +63,6 @@ public final class SpaceTrack implements ConnectorType {
     }
 
     @Override
-    public Duration defaultPeriod() {
-        return minimumPeriod;
-    }
-
-    @Override
     public Optional<URI> defaultUrl() {
         return Optional.of(URI.create("https://www.space-track.org"));
     }
