@@ -92,13 +92,13 @@ public final class Connectors implements AutoCloseable {
     }
 
     private Status status(ConnectorDefinition definition) {
-        return new Status(definition, types.get(definition.type()), state(definition),
+        return new Status(definition, types.get(definition.type()), state(definition, clock.instant()),
                 store.runs(definition.name(), RUNS_SHOWN));
     }
 
-    private ConnectorState state(ConnectorDefinition definition) {
-        return store.state(definition.name()).orElseGet(() -> ConnectorState.initial(definition.name(),
-                clock.instant()));
+    /** The connector's state, or, if it never ran, that it is due {@code now}. */
+    private ConnectorState state(ConnectorDefinition definition, Instant now) {
+        return store.state(definition.name()).orElseGet(() -> ConnectorState.initial(definition.name(), now));
     }
 
     /** Runs every connector that is due now and not halted; returns the runs made. */
@@ -157,7 +157,7 @@ public final class Connectors implements AutoCloseable {
         synchronized (locks.computeIfAbsent(definition.name(), n -> new Object())) {
             Instant now = clock.instant();
             ConnectorType type = types.get(definition.type());
-            ConnectorState state = state(definition);
+            ConnectorState state = state(definition, now);
             if (!manual && (state.halted().isPresent() || state.nextAttemptAt().isAfter(now))) {
                 return Optional.empty();
             }

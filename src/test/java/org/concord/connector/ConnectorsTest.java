@@ -72,10 +72,14 @@ class ConnectorsTest {
     }
 
     private Node open(Map<String, String> settings) {
+        return open(settings, clock);
+    }
+
+    private Node open(Map<String, String> settings, java.time.Clock on) {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("CONCORD_SAMPLE_LOAD", "false");
         environment.put("CONCORD_NODE_PARTY", "TEST");
-        node = Node.open(NodeConfig.load(dataDirectory, Optional.empty(), environment), clock);
+        node = Node.open(NodeConfig.load(dataDirectory, Optional.empty(), environment), on);
         return node;
     }
 
@@ -427,11 +431,12 @@ class ConnectorsTest {
         assertThat(source.requests().getFirst().query()).isEqualTo("FILE=starlink&FORMAT=CSV");
     }
 
+    /** On the system clock, whose every reading is later than the one before, as {@code serve} runs. */
     @Test
     void startedConnectorsRunOnTheirOwnWhenDue() throws InterruptedException {
         source.on("/feed.tle", request -> Response.ok(TestNodes.resource(SUBSET_3LE), Map.of()));
         open(Map.of("CONCORD_CONNECTORS", "feed", "CONCORD_CONNECTOR_FEED_TYPE", "url",
-                "CONCORD_CONNECTOR_FEED_URL", source.base() + "/feed.tle"));
+                "CONCORD_CONNECTOR_FEED_URL", source.base() + "/feed.tle"), java.time.Clock.systemUTC());
         node.connectors().start();
         // the scheduler's first look is at once: wait for it (bounded), not for a period
         for (int i = 0; i < 300 && node.connectors().status("feed").orElseThrow().runs().isEmpty(); i++) {
