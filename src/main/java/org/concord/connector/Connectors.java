@@ -101,11 +101,19 @@ public final class Connectors implements AutoCloseable {
         return store.state(definition.name()).orElseGet(() -> ConnectorState.initial(definition.name(), now));
     }
 
-    /** Runs every connector that is due now and not halted; returns the runs made. */
+    /**
+     * Runs every connector that is due now and not halted; returns the runs made. A connector whose run cannot be
+     * made or recorded (the database unavailable) is logged and left due; the others still run.
+     */
     public List<ConnectorRun> runDue() {
         List<ConnectorRun> runs = new ArrayList<>();
         for (ConnectorDefinition definition : definitions.values()) {
-            run(definition, false).ifPresent(runs::add);
+            try {
+                run(definition, false).ifPresent(runs::add);
+            } catch (RuntimeException e) {
+                LOG.warn("connector {}: the run could not be made or recorded: {}", definition.name(),
+                        e.getMessage(), e);
+            }
         }
         return runs;
     }
@@ -133,15 +141,7 @@ public final class Connectors implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::runDueQuietly, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void runDueQuietly() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            LOG.warn("connectors: {}", e.getMessage(), e);
-        }
+        scheduler.scheduleWithFixedDelay(this::runDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A run the source's etiquette does not allow yet; says when it will. */

@@ -447,6 +447,61 @@ class ConnectorsTest {
         assertThat(source.requests()).hasSize(1);
     }
 
+    /** A store that cannot read the state of {@code broken}, and keeps everything else in memory. */
+    private static final class BrokenStore implements ConnectorStore {
+        private final String broken;
+        private final Map<String, ConnectorState> states = new HashMap<>();
+        private final List<ConnectorRun> runs = new java.util.ArrayList<>();
+
+        BrokenStore(String broken) {
+            this.broken = broken;
+        }
+
+        @Override
+        public Optional<ConnectorState> state(String connector) {
+            if (connector.equals(broken)) {
+                throw new IllegalStateException("the database is unavailable");
+            }
+            return Optional.ofNullable(states.get(connector));
+        }
+
+        @Override
+        public ConnectorRun record(ConnectorRun run, ConnectorState state) {
+            runs.add(run.withId(runs.size() + 1));
+            states.put(state.connector(), state);
+            return runs.getLast();
+        }
+
+        @Override
+        public void save(ConnectorState state) {
+            states.put(state.connector(), state);
+        }
+
+        @Override
+        public List<ConnectorRun> runs(String connector, int limit) {
+            return runs.stream().filter(r -> r.connector().equals(connector)).toList();
+        }
+
+        @Override
+        public int requestsSince(String host, Instant since) {
+            return 0;
+        }
+    }
+
+    @Test
+    void aConnectorWhoseRunCannotBeRecordedDoesNotStopTheOthers() {
+        source.on("/feed.tle", request -> Response.ok(TestNodes.resource(SUBSET_3LE), Map.of()));
+        List<ConnectorDefinition> definitions = java.util.stream.Stream.of("first", "second").map(name ->
+                new ConnectorDefinition(name, "url", URI.create(source.base() + "/feed.tle"), Duration.ofHours(1),
+                        org.concord.label.Label.publicFrom("TEST"), false, Map.of(), Optional.empty())).toList();
+        try (Connectors connectors = new Connectors(definitions, ConnectorTypes.BUILT_IN,
+                Map.of(Sink.CATALOG, (connector, name, content) -> new Sink.Ingested(1, 0, 0, "b".repeat(64))),
+                new BrokenStore("first"), clock, 1 << 20, "test",
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+            assertThat(only(connectors.runDue()).connector()).isEqualTo("second");
+        }
+    }
+
     @Test
     void aUrlSourceIsAskedConditionally() {
         byte[] file = TestNodes.resource(SUBSET_3LE);
