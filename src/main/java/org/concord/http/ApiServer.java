@@ -74,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
         BulkElementsApi bulkElements = new BulkElementsApi(node, sharing);
         SpaceTrackApi spaceTrack = new SpaceTrackApi(node, sharing);
         CelestrakApi celestrak = new CelestrakApi(node, sharing);
+        ConnectorApi connectors = new ConnectorApi(node.connectors(), sharing);
         ConsoleRoutes console = new ConsoleRoutes();
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
@@ -143,6 +144,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.delete("/api/v1/federation/peers/{peerId}", federation::removePeer);
             config.routes.post("/api/v1/federation/peers/{peerId}/sync", federation::sync);
             config.routes.get("/api/v1/federation/metrics", federation::metrics);
+            config.routes.get("/api/v1/connectors", connectors::connectors);
+            config.routes.post("/api/v1/connectors/{name}/run", connectors::run);
             config.routes.get("/metrics", ctx -> metrics.scrape(ctx, sharing));
             config.routes.get("/api/v1/statistics", statistics::statistics);
             config.routes.get("/api/v1/elements", bulkElements::elements);

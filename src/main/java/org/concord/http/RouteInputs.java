@@ -96,6 +96,8 @@ record RouteInputs(Set<String> query, Body body) {
             none("DELETE /api/v1/federation/peers/{peerId}"),
             none("POST /api/v1/federation/peers/{peerId}/sync"),
             none("GET /api/v1/federation/metrics"),
+            none("GET /api/v1/connectors"),
+            none("POST /api/v1/connectors/{name}/run"),
             none("GET /metrics"),
             none("GET /api/v1/statistics"),
             query("GET /api/v1/elements", "format", "ommVersion"),

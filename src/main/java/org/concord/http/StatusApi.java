@@ -7,6 +7,8 @@ import java.util.Map;
 import io.javalin.http.Context;
 import org.concord.access.SharingService;
 import org.concord.catalog.CatalogStatistics;
+import org.concord.connector.ConnectorRun;
+import org.concord.connector.Connectors;
 import org.concord.node.Node;
 
 /** The node's status: its version, party, catalog and Orekit data; where the data lives for its administrators. */
@@ -29,6 +31,7 @@ final class StatusApi {
         boolean admin = Callers.isNodeAdmin(Callers.principal(ctx), sharing);
         if (admin) {
             m.put("database", node.databaseDescription());
+            m.put("connectors", node.connectors().status().stream().map(StatusApi::connector).toList());
         }
         Map<String, Object> catalog = new LinkedHashMap<>();
         catalog.put("objects", stats.objects());
@@ -47,5 +50,15 @@ final class StatusApi {
         orekit.put("itrfApproximate", !node.orekit().earthOrientationLoaded());
         m.put("orekit", orekit);
         ctx.json(m);
+    }
+
+    private static Map<String, Object> connector(Connectors.Status status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", status.definition().name());
+        m.put("lastSuccessAt", status.state().lastSuccessAt().map(Instant::toString).orElse(null));
+        m.put("lastError", status.runs().stream().findFirst().flatMap(ConnectorRun::error).orElse(null));
+        m.put("halted", status.state().halted().isPresent());
+        m.put("nextAttemptAt", status.state().halted().isPresent() ? null : status.state().nextAttemptAt().toString());
+        return m;
     }
 }

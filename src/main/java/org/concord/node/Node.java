@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,10 @@ import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
 import org.concord.conjunction.ConjunctionKind;
+import org.concord.connector.ConnectorDefinition;
+import org.concord.connector.ConnectorTypes;
+import org.concord.connector.Connectors;
+import org.concord.connector.Sink;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
@@ -48,6 +53,7 @@ import org.concord.store.JooqAuditStore;
 import org.concord.store.JooqCatalogScan;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
+import org.concord.store.JooqConnectorStore;
 import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqProductStore;
 import org.concord.store.JooqScreeningRunStore;
@@ -78,6 +84,7 @@ public final class Node implements AutoCloseable {
     private final NodeMetrics metrics;
     private final ProductKinds productKinds;
     private final ProductService products;
+    private final Connectors connectors;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -130,6 +137,17 @@ public final class Node implements AutoCloseable {
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting),
                 config.federationAllowPlainHttp(), metrics.registry());
         federation.adoptHeld();
+        this.connectors = new Connectors(config.connectors(), ConnectorTypes.BUILT_IN,
+                Map.of(Sink.CATALOG, this::ingestFromConnector), new JooqConnectorStore(database), federationClock,
+                config.ingestMaxBytes(), "Concord/" + version(), metrics.registry());
+    }
+
+    /** A connector's answer through the ordinary ingest: its label, its name as source and actor, audited. */
+    private Sink.Ingested ingestFromConnector(ConnectorDefinition connector, String sourceName, byte[] content) {
+        IngestReport report = ingestAudited(new IngestRequest(sourceName, content, Optional.of(connector.label()),
+                connector.sourceName(), connector.skipInvalid(), Optional.empty()), connector.sourceName(),
+                Optional.of(config.party()));
+        return new Sink.Ingested(report.stored(), report.unchanged(), report.rejected(), report.sourceSha256());
     }
 
     /** TLS that trusts the certificates in this key store (partners' self-signed certificates or their CAs). */
@@ -156,7 +174,10 @@ public final class Node implements AutoCloseable {
         return open(config, Clock.systemUTC());
     }
 
-    /** A node whose federation runs on {@code federationClock} (tests simulate partners offline for hours). */
+    /**
+     * A node whose federation and connectors run on {@code federationClock} (tests simulate partners offline for
+     * hours, and connectors' schedules).
+     */
     public static Node open(NodeConfig config, Clock federationClock) {
         return open(config, federationClock, PRODUCT_KINDS);
     }
@@ -384,6 +405,11 @@ public final class Node implements AutoCloseable {
         return federation;
     }
 
+    /** The live source connectors (docs/connectors.md); {@code serve} starts their schedule. */
+    public Connectors connectors() {
+        return connectors;
+    }
+
     public OrekitSetup orekit() {
         return orekit;
     }
@@ -400,6 +426,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        connectors.close();
         federation.close();
         screening.close();
         try {

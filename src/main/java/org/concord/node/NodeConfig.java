@@ -14,6 +14,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 
+import org.concord.connector.ConfigKeys;
+import org.concord.connector.ConnectorDefinition;
+import org.concord.connector.ConnectorDefinitions;
+import org.concord.connector.ConnectorTypes;
 import org.concord.ingest.LabelRules;
 import org.concord.label.Label;
 import org.concord.label.Releasability;
@@ -32,7 +36,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          Duration auditCheckpointPeriod,
                          Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
                          Optional<Https> https, Optional<KeyStoreFile> federationTrustStore,
-                         boolean federationAllowPlainHttp, StalenessLimits staleness) {
+                         boolean federationAllowPlainHttp, StalenessLimits staleness,
+                         List<ConnectorDefinition> connectors) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -112,14 +117,15 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 new StalenessLimits(s.positiveDuration("staleness.limit.leo", StalenessLimits.DEFAULTS.leo()),
                         s.positiveDuration("staleness.limit.meo", StalenessLimits.DEFAULTS.meo()),
                         s.positiveDuration("staleness.limit.geo", StalenessLimits.DEFAULTS.geo()),
-                        s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())));
+                        s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())),
+                ConnectorDefinitions.read(s, ConnectorTypes.BUILT_IN, party, absoluteData));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
-                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness);
+                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness, connectors);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {
@@ -139,13 +145,14 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
     }
 
     /** Looks a key up in the environment first, then in the file. */
-    private record Settings(Properties file, Map<String, String> environment, Path path) {
+    private record Settings(Properties file, Map<String, String> environment, Path path) implements ConfigKeys {
 
         static String environmentName(String key) {
             return "CONCORD_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
         }
 
-        Optional<String> optional(String key) {
+        @Override
+        public Optional<String> optional(String key) {
             String fromEnv = environment.get(environmentName(key));
             if (fromEnv != null) {
                 return Optional.of(fromEnv.trim());
@@ -176,7 +183,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
         }
 
         /** An ISO-8601 duration such as PT10M; zero turns the scheduled task off. */
-        Duration duration(String key, Duration fallback) {
+        @Override
+        public Duration duration(String key, Duration fallback) {
             Optional<String> text = optional(key);
             if (text.isEmpty()) {
                 return fallback;
@@ -206,9 +214,20 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
             return (int) integer(key, (long) fallback, min, max);
         }
 
-        String origin(String key) {
+        @Override
+        public String origin(String key) {
             return environment.containsKey(environmentName(key)) ? "environment variable " + environmentName(key)
                     : "configuration file " + path;
+        }
+
+        @Override
+        public java.util.Set<String> fileKeys() {
+            return file.stringPropertyNames();
+        }
+
+        @Override
+        public Optional<String> environment(String variable) {
+            return Optional.ofNullable(environment.get(variable));
         }
 
         java.util.Set<String> keys() {

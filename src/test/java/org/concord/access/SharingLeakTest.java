@@ -613,7 +613,7 @@ class SharingLeakTest {
                 return 0;
             }
             case "/api/v1/users", "/api/v1/tokens", "/api/v1/federation/peers", "/api/v1/federation/metrics",
-                 "/metrics" -> {
+                 "/metrics", "/api/v1/connectors" -> {
                 int expected = caller.isAnonymous() ? 401 : nodeParty && caller.mayAdminister() ? 200 : 403;
                 assertThat(get(token, route).status()).as(what).isEqualTo(expected);
                 return 0;

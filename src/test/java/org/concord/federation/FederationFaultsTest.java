@@ -11,15 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.concord.TestClock;
 import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEntry;
 import org.concord.digest.Sha256;
@@ -255,33 +252,9 @@ class FederationFaultsTest extends PartnersTest {
         assertThat(state.lastError().orElseThrow()).contains("cannot pull from " + gbr.endpoint());
     }
 
-    /** A clock the test moves. */
-    private static final class SimulatedClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-    }
-
     @Test
     void aPartnerOfflineForAnHourCatchesUp() {
-        SimulatedClock clock = new SimulatedClock();
+        TestClock clock = new TestClock();
         start(List.of("GBR", "USA"), clock, Map.of("CONCORD_FEDERATION_BUNDLE_RECORDS", "5"));
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");

@@ -37,4 +37,16 @@ final class OpenApiValidator {
         return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .map(m -> m.getKey() + ": " + m.getMessage()).toList();
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The answer's JSON, after checking its status and that it is the documented answer for that status. */
+    JsonNode conforming(String method, String documentedPath, java.net.http.HttpResponse<String> response,
+                        int expectedStatus) throws java.io.IOException {
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        JsonNode json = JSON.readTree(response.body());
+        org.assertj.core.api.Assertions.assertThat(validate(documentedPath, method, response.statusCode(), json))
+                .as("%s %s -> %d %s", method, documentedPath, response.statusCode(), response.body()).isEmpty();
+        return json;
+    }
 }

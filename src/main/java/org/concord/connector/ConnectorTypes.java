@@ -1,0 +1,13 @@
+package org.concord.connector;
+
+import java.util.List;
+
+/** The source types a node knows; a new one is added here (docs/connectors.md, "Adding a source type"). */
+public final class ConnectorTypes {
+
+    public static final List<ConnectorType> BUILT_IN = List.of(SpaceTrack.GP, SpaceTrack.SATCAT, Celestrak.GP,
+            Celestrak.SUPGP, Celestrak.SATCAT, UrlSource.TYPE);
+
+    private ConnectorTypes() {
+    }
+}
