@@ -164,32 +164,6 @@ export function navigableRows(tbody, open) {
   });
 }
 
-/** Object names by catalog number, asked of the API once per session and only for the rows shown. */
-const names = new Map();
-/** Lookups at once: fewer than the node lets an anonymous caller make at a time (4 by default). */
-const LOOKUPS_AT_ONCE = 3;
-
-export async function objectNames(noradIds, get) {
-  const missing = [...new Set(noradIds)].filter(id => !names.has(id));
-  let limited = false;
-  const worker = async () => {
-    while (missing.length && !limited) {
-      const id = missing.shift();
-      try {
-        names.set(id, (await get('/api/v1/objects/' + id)).name);
-      } catch (e) {
-        if (e.status === 429) {
-          limited = true; // rate-limited (anonymous callers): the rest stay numbers, and are asked again later
-        } else {
-          names.set(id, null); // an object the caller may not see, or none: it stays a number
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: LOOKUPS_AT_ONCE }, worker));
-  return id => names.get(id) || null;
-}
-
 /**
  * Previous and next page of a list the API pages with an opaque cursor: the next page is the view with the answer's
  * nextCursor; the previous one is the page before in the tab's history, since a cursor only goes forward.
@@ -201,23 +175,11 @@ export function pager(view, current, nextCursor, go) {
       Object.assign({}, current, { cursor: nextCursor })) }, 'Next →'));
 }
 
-/** A place for an object's name, filled by {@link fillNames} once the rows are on the page. */
-export function nameSlot(noradId) {
-  return h('span', { class: 'name', 'data-norad-id': noradId });
-}
-
-/** Fills the name slots under root: the table is usable at once, and the names follow. */
-export async function fillNames(root, get) {
-  const slots = Array.from(root.querySelectorAll('span.name[data-norad-id]'));
-  const name = await objectNames(slots.map(slot => Number(slot.dataset.noradId)), get);
-  for (const slot of slots) {
-    const known = name(Number(slot.dataset.noradId));
-    if (known) {
-      slot.textContent = ' ' + known;
-    }
-  }
-}
-
-export function forgetNames() {
-  names.clear();
+/**
+ * An object as a link to its page: its catalog number and, when the caller may see it, its name (the API names the
+ * objects of a conjunction as the catalog shows them to the caller, and leaves out a name the caller may not see).
+ */
+export function objectLink(noradId, name) {
+  return h('a', { href: '#/object?id=' + noradId, onclick: e => e.stopPropagation() }, String(noradId),
+    name ? h('span', { class: 'name' }, ' ' + name) : null);
 }

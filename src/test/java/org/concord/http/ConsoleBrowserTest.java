@@ -165,6 +165,8 @@ class ConsoleBrowserTest {
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).isNotEmpty();
         assertThat(rows.getFirst().getText()).contains("km", "km/s", "TLP:CLEAR", "PUBLIC");
+        assertThat(browser.findElements(By.cssSelector("table.data tbody span.name"))).as("names of objects")
+                .hasSizeGreaterThan(rows.size());
         assertThat(browser.getPageSource()).doesNotContain(HIDDEN_NAME);
         assertThat(browser.findElements(By.linkText("Sharing"))).as("administrator views hidden").isEmpty();
         screenshot("conjunctions-anonymous");
@@ -205,7 +207,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aConjunctionOpensFromTheKeyboardWithItsDetail() throws IOException {
+    void aConjunctionOpensFromTheKeyboardWithItsDetail() throws Exception {
         signIn(SERVED.adminToken());
         rendered("#/conjunctions");
         screenshot("conjunctions");
@@ -217,7 +219,12 @@ class ConsoleBrowserTest {
         rendered("#/conjunction?id=" + second);
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text).contains("Conjunction " + second, "Miss distance", "Relative speed", "Pc", "maximum",
-                "Element ages at TCA", "issue 15", "No CDM");
+                "Element ages at TCA", "issue 15", "No CDM", "Inputs", "Epoch (UTC, age now)", "public.tle", "ago)");
+        JsonNode shown = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/conjunctions/" + second)).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(text).contains(shown.get("primaryNoradId").asText() + " " + shown.get("primaryName").asText(),
+                shown.get("secondaryNoradId").asText() + " " + shown.get("secondaryName").asText());
         screenshot("conjunction");
     }
 
