@@ -266,23 +266,72 @@ class ConsoleBrowserTest {
         WebElement threshold = browser.findElement(By.name("thresholdKm"));
         threshold.clear();
         threshold.sendKeys("100");
-        threshold.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("runId="));
-        String hash = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#'));
-        rendered(hash);
-        long runId = Long.parseLong(hash.replaceAll(".*runId=(\\d+).*", "$1"));
+        long runId = landOnResults();
         assertThat(SERVED.node().screening().findRun(runId).orElseThrow().primaryNoradId()).hasValue(HIDDEN_NORAD_ID);
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).isNotEmpty().allMatch(r -> r.getText().contains("25544"));
         assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
                 + ": one vs all 25544, window 8.0 h from 2024-07-05 14:27:56Z");
-        assertThat(browser.findElement(By.cssSelector(".summary")).getText())
-                .startsWith(SERVED.node().screening().findRun(runId).orElseThrow().figures().orElseThrow()
-                        .conjunctions() + " conjunction");
         screenshot("screening-results");
         browser.get(SERVED.base() + "/#/screening");
         rendered("#/screening");
         screenshot("screening");
+    }
+
+    @Test
+    void anAllAgainstAllScreeningStartedFromThePageLandsOnItsResults() throws IOException {
+        signIn(SERVED.adminToken());
+        browser.get(SERVED.base() + "/#/screening");
+        rendered("#/screening");
+        browser.findElement(By.cssSelector("input[name=kind][value=all]")).click();
+        assertThat(browser.findElement(By.name("primaryNoradId")).isDisplayed()).isFalse();
+        browser.findElement(By.name("start")).sendKeys("2024-07-05T12:00:00Z");
+        WebElement window = browser.findElement(By.name("windowHours"));
+        window.clear();
+        window.sendKeys("1");
+        long runId = landOnResults();
+        assertThat(SERVED.node().screening().findRun(runId).orElseThrow().primaryNoradId()).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
+                + ": all vs all, window 60 min from 2024-07-05 12:00:00Z");
+    }
+
+    @Test
+    void anUploadedOemScreenedFromThePageLandsOnItsResults() throws Exception {
+        String oem = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/objects/25544/ephemeris?from=2024-07-05T12:00:00Z&to=2024-07-06T00:00:00Z&step=20s"
+                + "&frame=gcrf&format=oem")).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Path file = profile.resolve("iss-plan.oem");
+        Files.writeString(file, oem);
+        signIn(SERVED.adminToken());
+        browser.get(SERVED.base() + "/#/screening?kind=oem");
+        rendered("#/screening?kind=oem");
+        assertThat(browser.findElement(By.name("windowHours")).getAttribute("value")).as("whole ephemeris").isEmpty();
+        browser.findElement(By.name("file")).sendKeys(file.toString());
+        WebElement threshold = browser.findElement(By.name("thresholdKm"));
+        threshold.clear();
+        threshold.sendKeys("200");
+        long runId = landOnResults();
+        screenshot("screening-oem-results");
+        var run = SERVED.node().screening().findRun(runId).orElseThrow();
+        assertThat(run.kind()).isEqualTo(org.concord.screening.ScreeningRun.Kind.EPHEMERIS);
+        assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
+                + ": ephemeris");
+        assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).isNotEmpty()
+                .allMatch(r -> r.getText().contains("25544"));
+    }
+
+    /** Submits the screening form and waits for the conjunctions of its run; the run's id. */
+    private static long landOnResults() {
+        browser.findElement(By.xpath("//button[text()='Start screening']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("runId="));
+        String hash = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#'));
+        rendered(hash);
+        long runId = Long.parseLong(hash.replaceAll(".*runId=(\\d+).*", "$1"));
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText())
+                .startsWith(SERVED.node().screening().findRun(runId).orElseThrow().figures().orElseThrow()
+                        .conjunctions() + " conjunction");
+        return runId;
     }
 
     @Test
