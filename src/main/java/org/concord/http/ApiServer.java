@@ -152,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(CelestrakApi.PATH, celestrak::gp);
             config.routes.get(ConsoleRoutes.INDEX, console::index);
             config.routes.get(ConsoleRoutes.FILE, console::file);
+            config.routes.get(ConsoleRoutes.CESIUM_FILE, console::cesiumFile);
             config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
