@@ -16,7 +16,7 @@ export function h(tag, attrs, ...children) {
       el.setAttribute(k, v);
     }
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c !== undefined && c !== null && c !== false) {
       el.append(c instanceof Node ? c : String(c));
     }
@@ -182,4 +182,29 @@ export function pager(view, current, nextCursor, go) {
 export function objectLink(noradId, name) {
   return h('a', { href: '#/object?id=' + noradId, onclick: e => e.stopPropagation() }, String(noradId),
     name ? h('span', { class: 'name' }, ' ' + name) : null);
+}
+
+/** An agreement's state now: revoked, not yet in force, expired or in force. */
+export function agreementState(agreement) {
+  const now = Date.now();
+  if (agreement.revokedAt) {
+    return 'revoked ' + utc(agreement.revokedAt);
+  }
+  if (Date.parse(agreement.validFrom) > now) {
+    return 'not yet in force';
+  }
+  return agreement.validTo && Date.parse(agreement.validTo) <= now ? 'expired' : 'in force';
+}
+
+/** A section with a heading and a table of the items (one row each, cells(item) its cells), or why it is empty. */
+export function sectionTable(caption, headings, items, cells, emptyReason) {
+  const section = h('section', {}, h('h2', {}, caption));
+  if (!items.length) {
+    section.append(empty(emptyReason));
+    return section;
+  }
+  section.append(h('table', { class: 'data', 'aria-label': caption },
+    h('thead', {}, h('tr', {}, headings.map(t => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, items.map(item => h('tr', {}, cells(item).map(c => h('td', {}, c)))))));
+  return section;
 }

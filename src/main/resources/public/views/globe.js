@@ -195,7 +195,7 @@ async function describe(picked, id, at, selected, go) {
     picked.replaceChildren(h('p', { class: 'run', id: 'picked' },
       h('a', { href: '#/object?id=' + id }, id + ' ' + o.name), orbit ? [': ' + Math.round(orbit.perigeeAltitudeKm)
         + ' × ' + Math.round(orbit.apogeeAltitudeKm) + ' km, ' + orbit.inclinationDeg.toFixed(1)
-        + '°, element epoch ', ...timeWithAge(orbit.epoch)] : null, '; shown at ' + utc(at.toISOString()) + '. ',
+        + '°, element epoch ', timeWithAge(orbit.epoch)] : null, '; shown at ' + utc(at.toISOString()) + '. ',
       selected.includes(String(id)) ? null : h('button', { type: 'button', onclick: () => go('globe',
         { ids: selected.concat([String(id)]).join(','), at: at.toISOString() }) }, 'Show its path')));
   } catch (e) {

@@ -1,6 +1,7 @@
 package org.concord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -96,6 +97,11 @@ class ConsoleBrowserTest {
         node.sharing().addAgreement(new SharingService.Terms(party, new TreeSet<>(List.of("AUS")),
                 Set.of(DataKind.CONJUNCTIONS), false, Instant.now().plus(Duration.ofDays(30)), Optional.empty()),
                 TestNodes.TEST_ADMIN);
+        var peer = node.federation().addPeer("AUS", org.concord.identity.NodeIdentity.generateEphemeral().publicKeyPem(),
+                java.net.URI.create("http://127.0.0.1:1"), TestNodes.TEST_ADMIN);
+        assertThat(node.federation().serve(peer, 0)).as("a bundle served to the partner").isPresent();
+        assertThatThrownBy(() -> node.federation().receive(peer, new org.concord.federation.SignedBundle(
+                new byte[] {1, 2, 3}, new byte[] {4, 5, 6}))).as("a bundle refused from it").isNotNull();
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"), Duration.ofHours(3),
                 20_000, Optional.empty()), "test", fraction -> { });
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T14:00:00Z"), Duration.ofHours(8),
@@ -429,6 +435,14 @@ class ConsoleBrowserTest {
         String sharing = browser.findElement(By.tagName("main")).getText();
         assertThat(sharing).contains("Parties", "AUS", "Users", "Tokens", "Agreements", "conjunctions", "not yet in force");
         screenshot("sharing");
+        browser.findElement(By.linkText("Federation")).click();
+        rendered("#/federation");
+        WebElement partner = browser.findElement(By.cssSelector("section.partner[data-party=AUS]"));
+        assertThat(partner.getText()).contains("AUS active", "Bundles served / acknowledged\n1 / 0",
+                "Bundles accepted\n0", "Last received\nnever", "Agreements releasing to AUS", "conjunctions",
+                "not yet in force").containsPattern("Errors\\n1 — last: rejected a bundle: .+ \\(2\\d{3}-.+ ago\\)\\)")
+                .doesNotContain("[object");
+        screenshot("federation");
         browser.findElement(By.linkText("Audit")).click();
         rendered("#/audit");
         browser.findElement(By.id("verify")).click();
