@@ -266,12 +266,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("screen-object")).click();
         rendered("#/screening?noradId=25544");
         assertThat(browser.findElement(By.name("start")).getAttribute("value")).isEqualTo("2024-07-05T14:27:56Z");
-        WebElement window = browser.findElement(By.name("windowHours"));
-        window.clear();
-        window.sendKeys("8");
-        WebElement threshold = browser.findElement(By.name("thresholdKm"));
-        threshold.clear();
-        threshold.sendKeys("100");
+        type("windowHours", "8");
+        type("thresholdKm", "100");
         long runId = landOnResults();
         assertThat(SERVED.node().screening().findRun(runId).orElseThrow().primaryNoradId()).hasValue(HIDDEN_NORAD_ID);
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
@@ -292,9 +288,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("input[name=kind][value=all]")).click();
         assertThat(browser.findElement(By.name("primaryNoradId")).isDisplayed()).isFalse();
         browser.findElement(By.name("start")).sendKeys("2024-07-05T12:00:00Z");
-        WebElement window = browser.findElement(By.name("windowHours"));
-        window.clear();
-        window.sendKeys("1");
+        type("windowHours", "1");
         long runId = landOnResults();
         assertThat(SERVED.node().screening().findRun(runId).orElseThrow().primaryNoradId()).isEmpty();
         assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
@@ -314,9 +308,7 @@ class ConsoleBrowserTest {
         rendered("#/screening?kind=oem");
         assertThat(browser.findElement(By.name("windowHours")).getAttribute("value")).as("whole ephemeris").isEmpty();
         browser.findElement(By.name("file")).sendKeys(file.toString());
-        WebElement threshold = browser.findElement(By.name("thresholdKm"));
-        threshold.clear();
-        threshold.sendKeys("200");
+        type("thresholdKm", "200");
         long runId = landOnResults();
         screenshot("screening-oem-results");
         var run = SERVED.node().screening().findRun(runId).orElseThrow();
@@ -325,6 +317,13 @@ class ConsoleBrowserTest {
                 + ": ephemeris");
         assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).isNotEmpty()
                 .allMatch(r -> r.getText().contains("25544"));
+    }
+
+    /** Replaces what the form's field {@code name} holds with {@code text}. */
+    private static void type(String name, String text) {
+        WebElement field = browser.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(text);
     }
 
     /** Submits the screening form and waits for the conjunctions of its run; the run's id. */
@@ -350,7 +349,7 @@ class ConsoleBrowserTest {
         browser.manage().logs().get(LogType.PERFORMANCE);
         long began = System.nanoTime();
         browser.get(SERVED.base() + "/#/globe?ids=25544");
-        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> "ready".equals(d.findElement(By.id("main"))
+        new WebDriverWait(browser, Duration.ofSeconds(180)).until(d -> "ready".equals(d.findElement(By.id("main"))
                 .getAttribute("data-globe")));
         System.out.printf("globe ready in %.1f s (the page's own count: %s s)%n", (System.nanoTime() - began) / 1e9,
                 browser.findElement(By.id("main")).getAttribute("data-globe-seconds"));
