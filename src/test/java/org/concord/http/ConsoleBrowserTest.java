@@ -379,6 +379,21 @@ class ConsoleBrowserTest {
                         || m.contains("WebAssembly")), "inline style or WebAssembly from Cesium.js");
     }
 
+    /** A browser without WebGL (every canvas refuses a context): the globe says so, and every other view works. */
+    @Test
+    void withoutWebGlTheGlobeSaysSoAndEveryOtherViewWorks() {
+        signIn(SERVED.adminToken());
+        browser.executeScript("HTMLCanvasElement.prototype.getContext = function () { return null; };");
+        for (String page : List.of("#/objects", "#/object?id=25544", "#/conjunctions?noradId=25544", "#/screening",
+                "#/sharing", "#/federation", "#/audit", "#/globe")) {
+            browser.executeScript("location.hash = arguments[0];", page); // the same document keeps the refusal
+            rendered(page);
+            assertThat(browser.findElements(By.cssSelector("main .error"))).as(page).isEmpty();
+        }
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("The globe needs WebGL");
+        assertThat(browser.findElement(By.id("main")).getAttribute("data-globe")).isNull();
+    }
+
     @Test
     void aPartnersTokenShowsTheHiddenObjectNowhereOnThePage() {
         List<String> pages = List.of("#/conjunctions", "#/conjunctions?sort=tca", "#/conjunctions?noradId=25544",
