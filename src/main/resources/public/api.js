@@ -78,6 +78,16 @@ export async function post(path, body) {
   return response.json();
 }
 
+/** POST of a file's bytes as they are (an upload), with the query params; the parsed JSON. */
+export async function postBytes(path, params, bytes) {
+  const response = await fetch(path + query(params), { method: 'POST',
+    headers: headers({ 'Content-Type': 'application/octet-stream' }), body: bytes });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  return response.json();
+}
+
 export function query(params) {
   if (!params) {
     return '';

@@ -1,9 +1,9 @@
 // The console's shell: sign-in, the navigation and a small hash router. Each product view is one module in views/
 // that exports {title, nav, admin, render(main, params, context)}; a new product adds its module to VIEWS.
 import * as api from './api.js';
-import { h, errorBox, forgetNames } from './ui.js';
+import { h, errorBox } from './ui.js';
 
-const VIEWS = ['conjunctions', 'conjunction', 'objects', 'object', 'screening', 'sharing', 'audit'];
+const VIEWS = ['conjunctions', 'conjunction', 'objects', 'object', 'globe', 'screening', 'sharing', 'federation', 'audit'];
 const DEFAULT_VIEW = 'conjunctions';
 
 const main = document.getElementById('main');
@@ -93,7 +93,6 @@ async function identify() {
       showNotice(e);
     }
   }
-  forgetNames();
   await drawNavigation();
 }
 

@@ -16,7 +16,7 @@ export function h(tag, attrs, ...children) {
       el.setAttribute(k, v);
     }
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c !== undefined && c !== null && c !== false) {
       el.append(c instanceof Node ? c : String(c));
     }
@@ -164,32 +164,6 @@ export function navigableRows(tbody, open) {
   });
 }
 
-/** Object names by catalog number, asked of the API once per session and only for the rows shown. */
-const names = new Map();
-/** Lookups at once: fewer than the node lets an anonymous caller make at a time (4 by default). */
-const LOOKUPS_AT_ONCE = 3;
-
-export async function objectNames(noradIds, get) {
-  const missing = [...new Set(noradIds)].filter(id => !names.has(id));
-  let limited = false;
-  const worker = async () => {
-    while (missing.length && !limited) {
-      const id = missing.shift();
-      try {
-        names.set(id, (await get('/api/v1/objects/' + id)).name);
-      } catch (e) {
-        if (e.status === 429) {
-          limited = true; // rate-limited (anonymous callers): the rest stay numbers, and are asked again later
-        } else {
-          names.set(id, null); // an object the caller may not see, or none: it stays a number
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: LOOKUPS_AT_ONCE }, worker));
-  return id => names.get(id) || null;
-}
-
 /**
  * Previous and next page of a list the API pages with an opaque cursor: the next page is the view with the answer's
  * nextCursor; the previous one is the page before in the tab's history, since a cursor only goes forward.
@@ -201,23 +175,36 @@ export function pager(view, current, nextCursor, go) {
       Object.assign({}, current, { cursor: nextCursor })) }, 'Next →'));
 }
 
-/** A place for an object's name, filled by {@link fillNames} once the rows are on the page. */
-export function nameSlot(noradId) {
-  return h('span', { class: 'name', 'data-norad-id': noradId });
+/**
+ * An object as a link to its page: its catalog number and, when the caller may see it, its name (the API names the
+ * objects of a conjunction as the catalog shows them to the caller, and leaves out a name the caller may not see).
+ */
+export function objectLink(noradId, name) {
+  return h('a', { href: '#/object?id=' + noradId, onclick: e => e.stopPropagation() }, String(noradId),
+    name ? h('span', { class: 'name' }, ' ' + name) : null);
 }
 
-/** Fills the name slots under root: the table is usable at once, and the names follow. */
-export async function fillNames(root, get) {
-  const slots = Array.from(root.querySelectorAll('span.name[data-norad-id]'));
-  const name = await objectNames(slots.map(slot => Number(slot.dataset.noradId)), get);
-  for (const slot of slots) {
-    const known = name(Number(slot.dataset.noradId));
-    if (known) {
-      slot.textContent = ' ' + known;
-    }
+/** An agreement's state now: revoked, not yet in force, expired or in force. */
+export function agreementState(agreement) {
+  const now = Date.now();
+  if (agreement.revokedAt) {
+    return 'revoked ' + utc(agreement.revokedAt);
   }
+  if (Date.parse(agreement.validFrom) > now) {
+    return 'not yet in force';
+  }
+  return agreement.validTo && Date.parse(agreement.validTo) <= now ? 'expired' : 'in force';
 }
 
-export function forgetNames() {
-  names.clear();
+/** A section with a heading and a table of the items (one row each, cells(item) its cells), or why it is empty. */
+export function sectionTable(caption, headings, items, cells, emptyReason) {
+  const section = h('section', {}, h('h2', {}, caption));
+  if (!items.length) {
+    section.append(empty(emptyReason));
+    return section;
+  }
+  section.append(h('table', { class: 'data', 'aria-label': caption },
+    h('thead', {}, h('tr', {}, headings.map(t => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, items.map(item => h('tr', {}, cells(item).map(c => h('td', {}, c)))))));
+  return section;
 }

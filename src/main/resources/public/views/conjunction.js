@@ -1,22 +1,21 @@
-// One conjunction: the geometry, the risk with its statement, the inputs and their ages, the label, and the CDM
-// download where the conjunction came as one. Charts of miss and Pc over time need the event history (issue 15).
+// One conjunction: the geometry, the risk with its statement, the inputs and their ages (at TCA, and of their data
+// now), the label, and the CDM download where the conjunction came as one. Charts of miss and Pc over time belong to
+// the conjunction's event (GET /api/v1/events/{id}), which gets its own view.
 import * as api from '../api.js';
-import { h, timeWithAge, km, meters, speed, pc, pcKind, labelBadge, duration, facts, errorBox,
-  objectNames } from '../ui.js';
+import { h, timeWithAge, km, meters, speed, pc, pcKind, labelBadge, duration, facts, errorBox, empty,
+  objectLink } from '../ui.js';
 
 export const title = 'Conjunction';
 
 export async function render(main, params) {
   const id = params.get('id');
   const c = await api.get('/api/v1/conjunctions/' + encodeURIComponent(id));
-  const name = await objectNames([c.primaryNoradId, c.secondaryNoradId], api.get);
-  const object = n => h('a', { href: '#/object?id=' + n }, n + (name(n) ? ' ' + name(n) : ''));
   main.querySelector('h1').textContent = 'Conjunction ' + c.id + ': ' + c.primaryNoradId + ' × ' + c.secondaryNoradId;
   main.append(h('p', {}, labelBadge(c.label)),
     facts([
       ['TCA (UTC)', timeWithAge(c.tca)],
-      ['Primary', object(c.primaryNoradId)],
-      ['Secondary', object(c.secondaryNoradId)],
+      ['Primary', objectLink(c.primaryNoradId, c.primaryName)],
+      ['Secondary', objectLink(c.secondaryNoradId, c.secondaryName)],
       ['Miss distance', km(c.missDistanceMeters)],
       ['Radial / in-track / cross-track', [meters(c.radialMeters), ' / ', meters(c.inTrackMeters), ' / ',
         meters(c.crossTrackMeters)]],
@@ -28,10 +27,10 @@ export async function render(main, params) {
         c.stale ? ' — stale: beyond the age limit of their orbit regime' : '']],
       ['Source', c.fromCdm ? 'a received CCSDS CDM' : ['screening run ', c.screeningRunId === null ? '—'
         : h('a', { href: '#/conjunctions?runId=' + c.screeningRunId }, String(c.screeningRunId))]],
-      ['Input orbit records', [String(c.primaryOrbitId ?? '—'), ' / ', String(c.secondaryOrbitId ?? '—')]],
     ]),
-    h('p', { class: 'note' }, 'Miss distance and Pc over time will be charted here once conjunctions are grouped'
-      + ' into events with their updates (issue 15); today each screening stores its own conjunction.'));
+    h('p', { class: 'note' }, 'Miss distance and Pc over time are charted on the conjunction\'s event, once'
+      + ' conjunctions are grouped into events with their updates (issue 15).'),
+    await inputs(c));
   if (c.fromCdm) {
     const status = h('span', { class: 'status', 'aria-live': 'polite' });
     main.append(h('p', {},
@@ -43,6 +42,39 @@ export async function render(main, params) {
     main.append(h('p', { class: 'note' }, 'No CDM: this conjunction comes from a screening of mean elements'
       + ' without covariance, and a CCSDS CDM needs both objects\' covariances at TCA.'));
   }
+}
+
+/** The orbit records the conjunction was computed from: whose data, of when, how old now, under which label. */
+async function inputs(c) {
+  const section = h('section', {}, h('h2', {}, 'Inputs'));
+  if (c.primaryOrbitId === null && c.secondaryOrbitId === null) {
+    section.append(empty(c.fromCdm ? 'The inputs are the CDM\'s own states: no orbit record of this node.'
+      : 'No input orbit records are named for this conjunction.'));
+    return section;
+  }
+  const rows = [];
+  for (const [role, noradId, orbitId] of [['Primary', c.primaryNoradId, c.primaryOrbitId],
+    ['Secondary', c.secondaryNoradId, c.secondaryOrbitId]]) {
+    const cells = [h('td', {}, role + ' ' + noradId), h('td', { class: 'num' }, String(orbitId ?? '—'))];
+    if (orbitId === null) {
+      rows.push(h('tr', {}, cells, h('td', { colspan: '5' }, 'no orbit record named')));
+      continue;
+    }
+    try {
+      const o = await api.get('/api/v1/orbits/' + orbitId);
+      cells.push(h('td', {}, timeWithAge(o.epoch)), h('td', {}, o.kind + ', ' + o.format),
+        h('td', {}, o.provenance.sourceName), h('td', {}, timeWithAge(o.provenance.ingestedAt)),
+        h('td', {}, labelBadge(o.label)));
+    } catch (e) {
+      cells.push(h('td', { colspan: '5' }, e.status === 404 ? 'not shown: a record you may not see, or one'
+        + ' recalled since' : e.message));
+    }
+    rows.push(h('tr', {}, cells));
+  }
+  section.append(h('table', { class: 'data', 'aria-label': 'Input orbit records' }, h('thead', {}, h('tr', {},
+    ['Input', 'Record', 'Epoch (UTC, age now)', 'Kind, format', 'Source', 'Ingested (UTC)', 'Label']
+      .map(t => h('th', { scope: 'col' }, t)))), h('tbody', {}, rows)));
+  return section;
 }
 
 /** Fetched with the token in its header, then saved from memory: a plain link would need the token in the URL. */

@@ -2,7 +2,7 @@
 // window, miss distance, Pc, screening run), critical and watch-worthy rows marked, keyboard navigable.
 import * as api from '../api.js';
 import { h, timeWithAge, km, meters, speed, pc, pcKind, severity, labelBadge, duration, empty, navigableRows,
-  nameSlot, fillNames, pager } from '../ui.js';
+  objectLink, pager } from '../ui.js';
 
 export const title = 'Conjunctions';
 export const nav = 'Conjunctions';
@@ -21,10 +21,6 @@ function apiQuery(params) {
     q.maxMissMeters = String(Number(maxMissKm) * 1000);
   }
   return q;
-}
-
-function objectCell(id) {
-  return h('a', { href: '#/object?id=' + id, onclick: e => e.stopPropagation() }, String(id), nameSlot(id));
 }
 
 export async function render(main, params, { go }) {
@@ -67,8 +63,8 @@ export async function render(main, params, { go }) {
   }
   const tbody = h('tbody', {}, page.items.map(c => h('tr', { 'data-key': c.id, class: severity(c.risk) },
     h('td', {}, timeWithAge(c.tca)),
-    h('td', {}, objectCell(c.primaryNoradId)),
-    h('td', {}, objectCell(c.secondaryNoradId)),
+    h('td', {}, objectLink(c.primaryNoradId, c.primaryName)),
+    h('td', {}, objectLink(c.secondaryNoradId, c.secondaryName)),
     h('td', { class: 'num' }, km(c.missDistanceMeters)),
     h('td', { class: 'num' }, meters(c.radialMeters)),
     h('td', { class: 'num' }, speed(c.relativeSpeedMetersPerSecond)),
@@ -84,11 +80,11 @@ export async function render(main, params, { go }) {
       h('th', { scope: 'col' }, 'Miss'), h('th', { scope: 'col' }, 'Radial'),
       h('th', { scope: 'col' }, 'Relative speed'),
       h('th', { scope: 'col', 'aria-sort': sort === '-pc' ? 'descending' : 'none' }, sortButton('-pc', 'Pc (kind)')),
-      h('th', { scope: 'col' }, 'Element ages'), h('th', { scope: 'col' }, 'Label'))),
+      h('th', { scope: 'col', title: 'How far from its element epoch each input was at TCA' },
+        'Input ages at TCA'), h('th', { scope: 'col' }, 'Label'))),
     tbody);
   navigableRows(tbody, id => go('conjunction', { id }));
   main.append(table, pager('conjunctions', current, page.nextCursor, go));
-  await fillNames(table, api.get);
 }
 
 /** The screening run the table is filtered by: what was screened, and its warning; nothing for a run not shown. */

@@ -2,7 +2,7 @@
 // from the element epoch (computed by the node's propagation API), and its conjunctions.
 import * as api from '../api.js';
 import { h, timeWithAge, km, pc, pcKind, severity, labelBadge, facts, empty, errorBox, navigableRows,
-  duration, nameSlot, fillNames } from '../ui.js';
+  duration, objectLink } from '../ui.js';
 import { groundTrack } from '../groundtrack.js';
 
 export const title = 'Object';
@@ -96,9 +96,10 @@ async function listConjunctions(section, noradId, go) {
     return;
   }
   const tbody = h('tbody', {}, page.items.map(c => {
-    const other = c.primaryNoradId === noradId ? c.secondaryNoradId : c.primaryNoradId;
+    const primary = c.primaryNoradId === noradId;
     return h('tr', { 'data-key': c.id, class: severity(c.risk) }, h('td', {}, timeWithAge(c.tca)),
-      h('td', {}, h('a', { href: '#/object?id=' + other }, String(other), nameSlot(other))),
+      h('td', {}, primary ? objectLink(c.secondaryNoradId, c.secondaryName)
+        : objectLink(c.primaryNoradId, c.primaryName)),
       h('td', { class: 'num' }, km(c.missDistanceMeters)),
       h('td', { class: 'num' }, pc(c.risk && c.risk.probability), ' ', h('span', { class: 'kind' }, pcKind(c.risk))),
       h('td', {}, labelBadge(c.label)));
@@ -108,5 +109,4 @@ async function listConjunctions(section, noradId, go) {
     + ' with the highest Pc: ', h('a', { href: '#/conjunctions?noradId=' + noradId }, 'all of them')),
   h('table', { class: 'data', 'aria-label': 'Conjunctions of this object' }, h('thead', {}, h('tr', {},
     ['TCA (UTC)', 'Other object', 'Miss', 'Pc (kind)', 'Label'].map(t => h('th', { scope: 'col' }, t)))), tbody));
-  await fillNames(tbody, api.get);
 }

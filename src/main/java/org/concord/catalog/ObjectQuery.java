@@ -33,6 +33,13 @@ public record ObjectQuery(List<Long> noradIds, Optional<String> internationalDes
                 limit, Optional.empty());
     }
 
+    /** The objects with these catalog numbers (at most {@link #MAX_LIMIT}), in catalog-number order. */
+    public static ObjectQuery of(java.util.Collection<Long> noradIds) {
+        return new ObjectQuery(List.copyOf(noradIds), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Range.ANY, Range.ANY, Range.ANY, Range.ANY, Optional.empty(), Instant.now(),
+                SortKey.NORAD_ID, false, Math.max(1, noradIds.size()), Optional.empty());
+    }
+
     /** An inclusive numeric range, either end open. */
     public record Range(Optional<Double> min, Optional<Double> max) {
         public static final Range ANY = new Range(Optional.empty(), Optional.empty());

@@ -64,11 +64,13 @@ public final class ApiServer implements AutoCloseable {
         FederationApi federation = new FederationApi(node.federation(), sharing);
         StatusApi status = new StatusApi(node, sharing);
         CatalogApi catalog = new CatalogApi(node, sharing);
-        ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), sharing);
+        ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing);
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
-                Map.of(DataKind.CONJUNCTIONS, c -> JsonViews.conjunction((Conjunction) c)));
+                Map.of(DataKind.CONJUNCTIONS, (ctx, values) -> conjunctions.views(ctx, values.stream()
+                        .map(Conjunction.class::cast).toList())));
         this.routeInputs = RouteInputs.of(node.productKinds());
-        ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing);
+        ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
+                conjunctions);
         HttpMetrics metrics = new HttpMetrics(node.metrics());
         StatisticsApi statistics = new StatisticsApi(node, sharing);
         BulkElementsApi bulkElements = new BulkElementsApi(node, sharing);
@@ -153,6 +155,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(CelestrakApi.PATH, celestrak::gp);
             config.routes.get(ConsoleRoutes.INDEX, console::index);
             config.routes.get(ConsoleRoutes.FILE, console::file);
+            config.routes.get(ConsoleRoutes.CESIUM_FILE, console::cesiumFile);
             config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));

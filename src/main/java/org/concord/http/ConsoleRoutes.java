@@ -22,6 +22,8 @@ final class ConsoleRoutes {
     static final String INDEX = "/";
     static final String FILE = "/console/{file}";
     static final String FOLDER_FILE = "/console/{folder}/{file}";
+    /** CesiumJS's own tree (its workers, imagery, images, stylesheet), where it expects it under its base URL. */
+    static final String CESIUM_FILE = "/console/cesium/<path>";
 
     /** Only the node's own origin: no inline script or style, no eval, no frames, no plugins, no other host. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -32,9 +34,15 @@ final class ConsoleRoutes {
     private static final Pattern FOLDER = Pattern.compile("views|vendor");
     /** A file name: no path separator, no leading dot, so nothing outside the console's folders can be named. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*(\\.[a-z0-9-]+)*\\.(html|js|css|json)");
+    /**
+     * A path in CesiumJS's tree: folders and a file name of letters, digits, '-' and '_', none starting with a dot, so
+     * that nothing outside that tree can be named.
+     */
+    private static final Pattern CESIUM_PATH = Pattern.compile(
+            "([A-Za-z0-9][A-Za-z0-9_-]*/)*[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*\\.(js|css|json|jpg|png|xml)");
     private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
-            "json", "application/json");
+            "json", "application/json", "jpg", "image/jpeg", "png", "image/png", "xml", "application/xml");
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
@@ -57,6 +65,14 @@ final class ConsoleRoutes {
             throw new NotFoundException("no console file " + ctx.path());
         }
         serve(ctx, folder + "/" + name(ctx.pathParam("file")));
+    }
+
+    void cesiumFile(Context ctx) {
+        String path = ctx.pathParam("path");
+        if (!CESIUM_PATH.matcher(path).matches()) {
+            throw new NotFoundException("no console file " + ctx.path());
+        }
+        serve(ctx, "vendor/cesium/" + path);
     }
 
     private static String name(String file) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.concord.catalog.CatalogFreshness;
 import org.concord.catalog.LatestOrbitChoice;
@@ -147,11 +148,15 @@ final class JsonViews {
         return m;
     }
 
-    static Map<String, Object> conjunction(Conjunction c) {
+    /** A conjunction with the names of its objects as the caller may see them (none for an object it may not). */
+    static Map<String, Object> conjunction(Conjunction c, Optional<String> primaryName,
+                                           Optional<String> secondaryName) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("primaryNoradId", c.primaryNoradId());
         m.put("secondaryNoradId", c.secondaryNoradId());
+        m.put("primaryName", primaryName.orElse(null));
+        m.put("secondaryName", secondaryName.orElse(null));
         m.put("primaryOrbitId", c.primaryOrbitId().orElse(null));
         m.put("secondaryOrbitId", c.secondaryOrbitId().orElse(null));
         m.put("tca", c.tca().toString());

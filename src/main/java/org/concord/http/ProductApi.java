@@ -2,8 +2,8 @@ package org.concord.http;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import io.javalin.http.Context;
 import org.concord.access.SharingService;
@@ -32,10 +32,14 @@ final class ProductApi {
      * Views of kinds (by code) that have their own JSON shape (conjunctions, as before kinds existed); others get the
      * default.
      */
-    private final Map<DataKind, Function<Object, Map<String, Object>>> views;
+    private final Map<DataKind, View> views;
 
-    ProductApi(ProductKinds kinds, ProductStore store, SharingService sharing,
-               Map<DataKind, Function<Object, Map<String, Object>>> views) {
+    /** A kind's own JSON shape for the values of one answer (a page, or one item), for the caller at hand. */
+    interface View {
+        List<Map<String, Object>> of(Context ctx, List<Object> values);
+    }
+
+    ProductApi(ProductKinds kinds, ProductStore store, SharingService sharing, Map<DataKind, View> views) {
         this.kinds = kinds;
         this.store = store;
         this.sharing = sharing;
@@ -64,7 +68,7 @@ final class ProductApi {
         Page<Product<T>> page = store.list(kind, query, Callers.filter(ctx, sharing));
         Callers.served(ctx, page.items().stream().map(Product::label).toList());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", page.items().stream().map(p -> view(kind, p)).toList());
+        m.put("items", view(kind, page.items(), ctx));
         m.put("total", page.total());
         m.put("nextCursor", page.nextCursor().orElse(null));
         ctx.json(m);
@@ -75,12 +79,13 @@ final class ProductApi {
         Product<T> p = store.find(kind, id, Callers.filter(ctx, sharing))
                 .orElseThrow(() -> new NotFoundException("no " + kind.code() + " product " + id));
         Callers.served(ctx, p.label());
-        ctx.json(view(kind, p));
+        ctx.json(view(kind, List.of(p), ctx).getFirst());
     }
 
-    private <T> Map<String, Object> view(ProductKind<T> kind, Product<T> p) {
-        Function<Object, Map<String, Object>> own = views.get(kind.code());
-        return own != null ? own.apply(p.value()) : defaultView(kind, p);
+    private <T> List<Map<String, Object>> view(ProductKind<T> kind, List<Product<T>> answer, Context ctx) {
+        View own = views.get(kind.code());
+        return own != null ? own.of(ctx, answer.stream().<Object>map(Product::value).toList())
+                : answer.stream().map(p -> defaultView(kind, p)).toList();
     }
 
     /** The id, kind, key, label, inputs and every column by its JSON name (instants as ISO-8601 text). */

@@ -105,7 +105,8 @@ record RouteInputs(Set<String> query, Body body) {
             Map.entry("GET " + CelestrakApi.PATH, new RouteInputs(CelestrakQuery.PARAMETERS, new NoBody())),
             none("GET " + ConsoleRoutes.INDEX),
             none("GET " + ConsoleRoutes.FILE),
-            none("GET " + ConsoleRoutes.FOLDER_FILE));
+            none("GET " + ConsoleRoutes.FOLDER_FILE),
+            none("GET " + ConsoleRoutes.CESIUM_FILE));
 
     /** Where a server keeps the inputs of all its routes: {@link #ROUTES} and those of its product kinds. */
     static final Key<Map<String, RouteInputs>> KEY = new Key<>("concord.routeInputs");

@@ -24,11 +24,13 @@ final class ScreeningApi {
     private final ScreeningService screening;
     private final LabelRules labels;
     private final SharingService sharing;
+    private final ConjunctionApi conjunctions;
 
-    ScreeningApi(ScreeningService screening, LabelRules labels, SharingService sharing) {
+    ScreeningApi(ScreeningService screening, LabelRules labels, SharingService sharing, ConjunctionApi conjunctions) {
         this.screening = screening;
         this.labels = labels;
         this.sharing = sharing;
+        this.conjunctions = conjunctions;
     }
 
     /** Runs (their parameters and counts over the whole catalog) are the node's own business. */
@@ -48,7 +50,7 @@ final class ScreeningApi {
             m.put("run", JsonViews.screeningRun(run));
             List<Conjunction> visible = screening.conjunctionsOf(run, Callers.filter(ctx, sharing));
             Callers.served(ctx, visible.stream().map(Conjunction::label).toList());
-            m.put("conjunctions", visible.stream().map(JsonViews::conjunction).toList());
+            m.put("conjunctions", conjunctions.views(ctx, visible));
             ctx.status(HttpStatus.OK).header("Location", "/api/v1/screenings/" + run.id()).json(m);
             return;
         }
@@ -73,7 +75,7 @@ final class ScreeningApi {
         m.put("run", JsonViews.screeningRun(result.run()));
         m.put("screened", result.screened().stream().map(span -> Map.of("start", span.start().toString(),
                 "stop", span.stop().toString())).toList());
-        m.put("conjunctions", visible.stream().map(JsonViews::conjunction).toList());
+        m.put("conjunctions", conjunctions.views(ctx, visible));
         ctx.status(HttpStatus.OK).header("Location", "/api/v1/screenings/" + result.run().id()).json(m);
     }
 

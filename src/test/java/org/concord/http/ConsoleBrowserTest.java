@@ -1,6 +1,7 @@
 package org.concord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -96,6 +97,11 @@ class ConsoleBrowserTest {
         node.sharing().addAgreement(new SharingService.Terms(party, new TreeSet<>(List.of("AUS")),
                 Set.of(DataKind.CONJUNCTIONS), false, Instant.now().plus(Duration.ofDays(30)), Optional.empty()),
                 TestNodes.TEST_ADMIN);
+        var peer = node.federation().addPeer("AUS", org.concord.identity.NodeIdentity.generateEphemeral().publicKeyPem(),
+                java.net.URI.create("http://127.0.0.1:1"), TestNodes.TEST_ADMIN);
+        assertThat(node.federation().serve(peer, 0)).as("a bundle served to the partner").isPresent();
+        assertThatThrownBy(() -> node.federation().receive(peer, new org.concord.federation.SignedBundle(
+                new byte[] {1, 2, 3}, new byte[] {4, 5, 6}))).as("a bundle refused from it").isNotNull();
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"), Duration.ofHours(3),
                 20_000, Optional.empty()), "test", fraction -> { });
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T14:00:00Z"), Duration.ofHours(8),
@@ -108,7 +114,7 @@ class ConsoleBrowserTest {
         profile = Files.createTempDirectory("concord-chromium-");
         downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
@@ -165,6 +171,8 @@ class ConsoleBrowserTest {
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).isNotEmpty();
         assertThat(rows.getFirst().getText()).contains("km", "km/s", "TLP:CLEAR", "PUBLIC");
+        assertThat(browser.findElements(By.cssSelector("table.data tbody span.name"))).as("names of objects")
+                .hasSizeGreaterThan(rows.size());
         assertThat(browser.getPageSource()).doesNotContain(HIDDEN_NAME);
         assertThat(browser.findElements(By.linkText("Sharing"))).as("administrator views hidden").isEmpty();
         screenshot("conjunctions-anonymous");
@@ -205,7 +213,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aConjunctionOpensFromTheKeyboardWithItsDetail() throws IOException {
+    void aConjunctionOpensFromTheKeyboardWithItsDetail() throws Exception {
         signIn(SERVED.adminToken());
         rendered("#/conjunctions");
         screenshot("conjunctions");
@@ -217,7 +225,12 @@ class ConsoleBrowserTest {
         rendered("#/conjunction?id=" + second);
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text).contains("Conjunction " + second, "Miss distance", "Relative speed", "Pc", "maximum",
-                "Element ages at TCA", "issue 15", "No CDM");
+                "Element ages at TCA", "issue 15", "No CDM", "Inputs", "Epoch (UTC, age now)", "public.tle", "ago)");
+        JsonNode shown = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/conjunctions/" + second)).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(text).contains(shown.get("primaryNoradId").asText() + " " + shown.get("primaryName").asText(),
+                shown.get("secondaryNoradId").asText() + " " + shown.get("secondaryName").asText());
         screenshot("conjunction");
     }
 
@@ -253,29 +266,132 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("screen-object")).click();
         rendered("#/screening?noradId=25544");
         assertThat(browser.findElement(By.name("start")).getAttribute("value")).isEqualTo("2024-07-05T14:27:56Z");
-        WebElement window = browser.findElement(By.name("windowHours"));
-        window.clear();
-        window.sendKeys("8");
-        WebElement threshold = browser.findElement(By.name("thresholdKm"));
-        threshold.clear();
-        threshold.sendKeys("100");
-        threshold.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("runId="));
-        String hash = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#'));
-        rendered(hash);
-        long runId = Long.parseLong(hash.replaceAll(".*runId=(\\d+).*", "$1"));
+        type("windowHours", "8");
+        type("thresholdKm", "100");
+        long runId = landOnResults();
         assertThat(SERVED.node().screening().findRun(runId).orElseThrow().primaryNoradId()).hasValue(HIDDEN_NORAD_ID);
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).isNotEmpty().allMatch(r -> r.getText().contains("25544"));
         assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
                 + ": one vs all 25544, window 8.0 h from 2024-07-05 14:27:56Z");
-        assertThat(browser.findElement(By.cssSelector(".summary")).getText())
-                .startsWith(SERVED.node().screening().findRun(runId).orElseThrow().figures().orElseThrow()
-                        .conjunctions() + " conjunction");
         screenshot("screening-results");
         browser.get(SERVED.base() + "/#/screening");
         rendered("#/screening");
         screenshot("screening");
+    }
+
+    @Test
+    void anAllAgainstAllScreeningStartedFromThePageLandsOnItsResults() throws IOException {
+        signIn(SERVED.adminToken());
+        browser.get(SERVED.base() + "/#/screening");
+        rendered("#/screening");
+        browser.findElement(By.cssSelector("input[name=kind][value=all]")).click();
+        assertThat(browser.findElement(By.name("primaryNoradId")).isDisplayed()).isFalse();
+        browser.findElement(By.name("start")).sendKeys("2024-07-05T12:00:00Z");
+        type("windowHours", "1");
+        long runId = landOnResults();
+        assertThat(SERVED.node().screening().findRun(runId).orElseThrow().primaryNoradId()).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
+                + ": all vs all, window 60 min from 2024-07-05 12:00:00Z");
+    }
+
+    @Test
+    void anUploadedOemScreenedFromThePageLandsOnItsResults() throws Exception {
+        String oem = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/objects/25544/ephemeris?from=2024-07-05T12:00:00Z&to=2024-07-06T00:00:00Z&step=20s"
+                + "&frame=gcrf&format=oem")).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Path file = profile.resolve("iss-plan.oem");
+        Files.writeString(file, oem);
+        signIn(SERVED.adminToken());
+        browser.get(SERVED.base() + "/#/screening?kind=oem");
+        rendered("#/screening?kind=oem");
+        assertThat(browser.findElement(By.name("windowHours")).getAttribute("value")).as("whole ephemeris").isEmpty();
+        browser.findElement(By.name("file")).sendKeys(file.toString());
+        type("thresholdKm", "200");
+        long runId = landOnResults();
+        screenshot("screening-oem-results");
+        var run = SERVED.node().screening().findRun(runId).orElseThrow();
+        assertThat(run.kind()).isEqualTo(org.concord.screening.ScreeningRun.Kind.EPHEMERIS);
+        assertThat(browser.findElement(By.cssSelector(".run")).getText()).startsWith("Screening run " + runId
+                + ": ephemeris");
+        assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).isNotEmpty()
+                .allMatch(r -> r.getText().contains("25544"));
+    }
+
+    /** Replaces what the form's field {@code name} holds with {@code text}. */
+    private static void type(String name, String text) {
+        WebElement field = browser.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Submits the screening form and waits for the conjunctions of its run; the run's id. */
+    private static long landOnResults() {
+        browser.findElement(By.xpath("//button[text()='Start screening']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("runId="));
+        String hash = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#'));
+        rendered(hash);
+        long runId = Long.parseLong(hash.replaceAll(".*runId=(\\d+).*", "$1"));
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText())
+                .startsWith(SERVED.node().screening().findRun(runId).orElseThrow().figures().orElseThrow()
+                        .conjunctions() + " conjunction");
+        return runId;
+    }
+
+    /**
+     * The one WebGL test (SwiftShader is slow): the globe reaches 'ready' with every object the caller may see, asks
+     * nothing of any other host, and a click on the selected object (where the camera looks) picks it.
+     */
+    @Test
+    void theGlobeShowsEveryObjectAndPicksTheSelectedOneWithoutCallingOut() throws Exception {
+        signIn(SERVED.adminToken());
+        browser.manage().logs().get(LogType.PERFORMANCE);
+        long began = System.nanoTime();
+        browser.get(SERVED.base() + "/#/globe?ids=25544");
+        new WebDriverWait(browser, Duration.ofSeconds(180)).until(d -> "ready".equals(d.findElement(By.id("main"))
+                .getAttribute("data-globe")));
+        System.out.printf("globe ready in %.1f s (the page's own count: %s s)%n", (System.nanoTime() - began) / 1e9,
+                browser.findElement(By.id("main")).getAttribute("data-globe-seconds"));
+        assertThat(browser.findElement(By.cssSelector("main .summary")).getText())
+                .startsWith("301 objects you may see, at 2024-07-0").contains("1 selected");
+        WebElement canvas = browser.findElement(By.cssSelector("#globe canvas"));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(canvas).click().perform();
+        WebElement picked = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(
+                By.id("picked")).stream().findFirst().orElse(null));
+        assertThat(picked.getText()).startsWith("25544 " + HIDDEN_NAME + ":").contains("km", "element epoch 2024-07-")
+                .doesNotContain("[object");
+        screenshot("globe");
+        List<String> urls = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+            if (message.path("method").asText().equals("Network.requestWillBeSent")) {
+                urls.add(message.at("/params/request/url").asText());
+            }
+        }
+        assertThat(urls).as("requests").anyMatch(u -> u.contains("/console/cesium/Assets/Textures/NaturalEarthII/"))
+                .allMatch(u -> u.startsWith(SERVED.base() + "/") || u.startsWith("data:") || u.startsWith("blob:"));
+        // the policy refused no script, worker, request or image: CesiumJS reports only its credit sanitiser's inline
+        // styles and the WebAssembly decoders it compiles on loading, neither of which the globe uses
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .filteredOn(m -> m.contains("Content Security Policy"))
+                .allMatch(m -> m.contains("/console/cesium/Cesium.js") && (m.contains("Applying inline style")
+                        || m.contains("WebAssembly")), "inline style or WebAssembly from Cesium.js");
+    }
+
+    /** A browser without WebGL (every canvas refuses a context): the globe says so, and every other view works. */
+    @Test
+    void withoutWebGlTheGlobeSaysSoAndEveryOtherViewWorks() {
+        signIn(SERVED.adminToken());
+        browser.executeScript("HTMLCanvasElement.prototype.getContext = function () { return null; };");
+        for (String page : List.of("#/objects", "#/object?id=25544", "#/conjunctions?noradId=25544", "#/screening",
+                "#/sharing", "#/federation", "#/audit", "#/globe")) {
+            browser.executeScript("location.hash = arguments[0];", page); // the same document keeps the refusal
+            rendered(page);
+            assertThat(browser.findElements(By.cssSelector("main .error"))).as(page).isEmpty();
+        }
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("The globe needs WebGL");
+        assertThat(browser.findElement(By.id("main")).getAttribute("data-globe")).isNull();
     }
 
     @Test
@@ -333,6 +449,14 @@ class ConsoleBrowserTest {
         String sharing = browser.findElement(By.tagName("main")).getText();
         assertThat(sharing).contains("Parties", "AUS", "Users", "Tokens", "Agreements", "conjunctions", "not yet in force");
         screenshot("sharing");
+        browser.findElement(By.linkText("Federation")).click();
+        rendered("#/federation");
+        WebElement partner = browser.findElement(By.cssSelector("section.partner[data-party=AUS]"));
+        assertThat(partner.getText()).contains("AUS active", "Bundles served / acknowledged\n1 / 0",
+                "Bundles accepted\n0", "Last received\nnever", "Agreements releasing to AUS", "conjunctions",
+                "not yet in force").containsPattern("Errors\\n1 — last: rejected a bundle: .+ \\(2\\d{3}-.+ ago\\)\\)")
+                .doesNotContain("[object");
+        screenshot("federation");
         browser.findElement(By.linkText("Audit")).click();
         rendered("#/audit");
         browser.findElement(By.id("verify")).click();

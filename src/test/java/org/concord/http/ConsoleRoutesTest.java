@@ -52,8 +52,26 @@ class ConsoleRoutesTest {
     void namesOutsideTheConsolesFoldersAreNotServed() {
         for (String path : List.of("/console/../pom.xml", "/console/views/..%2F..%2Fpom.xml", "/console/app.class",
                 "/console/org/concord/http/ConsoleRoutes.class", "/console/.hidden.js", "/console/VENDORING.md",
-                "/console/vendor/VENDORING.md", "/console/public/index.html", "/console/nothing.js")) {
+                "/console/vendor/VENDORING.md", "/console/public/index.html", "/console/nothing.js",
+                "/console/cesium/../../pom.xml", "/console/cesium/Workers/..%2F..%2F..%2Fpom.xml",
+                "/console/cesium/.hidden/Cesium.js", "/console/cesium/Workers/.chunk.js", "/console/cesium/Cesium.md",
+                "/console/cesium/Assets//Images/ion-credit.png", "/console/cesium/nothing.js")) {
             assertThat(get(path)).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void cesiumsTreeIsServedWithItsTypes() {
+        for (var file : Map.of("/console/cesium/Cesium.js", "text/javascript; charset=utf-8",
+                "/console/cesium/Assets/Textures/NaturalEarthII/0/0/0.jpg", "image/jpeg",
+                "/console/cesium/Assets/Textures/NaturalEarthII/tilemapresource.xml", "application/xml",
+                "/console/cesium/Widgets/CesiumWidget/CesiumWidget.css", "text/css; charset=utf-8").entrySet()) {
+            HttpResponse<byte[]> r = http.sendAsync(HttpRequest.newBuilder(URI.create(SERVED.base() + file.getKey()))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray()).join();
+            assertThat(r.statusCode()).as(file.getKey()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).as(file.getKey()).hasValue(file.getValue());
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(file.getKey())
+                    .hasValue(ConsoleRoutes.CONTENT_SECURITY_POLICY);
         }
     }
 
