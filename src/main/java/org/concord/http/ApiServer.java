@@ -75,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
         SpaceTrackApi spaceTrack = new SpaceTrackApi(node, sharing);
         CelestrakApi celestrak = new CelestrakApi(node, sharing);
         ConsoleRoutes console = new ConsoleRoutes();
+        SpaceWeatherApi spaceWeather = new SpaceWeatherApi(node, sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -148,6 +149,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/elements", bulkElements::elements);
             config.routes.get(SpaceTrackApi.PATH, spaceTrack::query);
             config.routes.get(CelestrakApi.PATH, celestrak::gp);
+            config.routes.post(SpaceWeatherApi.INGEST, spaceWeather::ingest);
+            config.routes.get(SpaceWeatherApi.NOW, spaceWeather::now);
+            config.routes.get(SpaceWeatherApi.KP, spaceWeather::kp);
             config.routes.get(ConsoleRoutes.INDEX, console::index);
             config.routes.get(ConsoleRoutes.FILE, console::file);
             config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);

@@ -101,6 +101,9 @@ record RouteInputs(Set<String> query, Body body) {
             query("GET /api/v1/elements", "format", "ommVersion"),
             none("GET " + SpaceTrackApi.PATH),
             Map.entry("GET " + CelestrakApi.PATH, new RouteInputs(CelestrakQuery.PARAMETERS, new NoBody())),
+            Map.entry("POST " + SpaceWeatherApi.INGEST, new RouteInputs(Set.of("name", "label"), new Content())),
+            none("GET " + SpaceWeatherApi.NOW),
+            query("GET " + SpaceWeatherApi.KP, "from", "to"),
             none("GET " + ConsoleRoutes.INDEX),
             none("GET " + ConsoleRoutes.FILE),
             none("GET " + ConsoleRoutes.FOLDER_FILE));

@@ -19,6 +19,7 @@ import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
 import org.concord.orbit.StalenessLimits;
+import org.concord.spaceweather.AlertThresholds;
 
 /**
  * A node's configuration: built-in defaults, overridden by the file {@code concord.properties} in the data directory
@@ -32,7 +33,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          Duration auditCheckpointPeriod,
                          Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
                          Optional<Https> https, Optional<KeyStoreFile> federationTrustStore,
-                         boolean federationAllowPlainHttp, StalenessLimits staleness) {
+                         boolean federationAllowPlainHttp, StalenessLimits staleness,
+                         AlertThresholds spaceWeatherAlerts) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -112,14 +114,18 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 new StalenessLimits(s.positiveDuration("staleness.limit.leo", StalenessLimits.DEFAULTS.leo()),
                         s.positiveDuration("staleness.limit.meo", StalenessLimits.DEFAULTS.meo()),
                         s.positiveDuration("staleness.limit.geo", StalenessLimits.DEFAULTS.geo()),
-                        s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())));
+                        s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())),
+                new AlertThresholds(s.integer("space-weather.alert.g-scale", AlertThresholds.DEFAULTS.gScale(), 1, 5),
+                        s.integer("space-weather.alert.f107-jump-sfu",
+                                (int) AlertThresholds.DEFAULTS.f107JumpSfu(), 1, 10_000)));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
-                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness);
+                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness,
+                spaceWeatherAlerts);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {

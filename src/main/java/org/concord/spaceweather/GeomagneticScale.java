@@ -18,6 +18,17 @@ public final class GeomagneticScale {
         return Math.max(0, (int) Math.floor(kp + 1e-9) - 4);
     }
 
+    /** Kp in the thirds it is published in: 4.67 (or 4.7) is {@code 5-}, 5.0 is {@code 5o}, 5.33 is {@code 5+}. */
+    public static String thirds(double kp) {
+        long n = Math.round(kp * 3);
+        long whole = (n + 1) / 3;
+        return whole + switch ((int) (n % 3)) {
+            case 0 -> "o";
+            case 1 -> "+";
+            default -> "-";
+        };
+    }
+
     /** {@code G1}..{@code G5}, or empty text below G1. */
     public static String name(int level) {
         return level == 0 ? "" : "G" + level;

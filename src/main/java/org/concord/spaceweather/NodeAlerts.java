@@ -17,7 +17,9 @@ import java.util.OptionalLong;
  * rise: a storm holding at G4 raises one alert, not one per interval; falling to G4 and rising to G5 again raises a
  * second G5), and an {@code F107-JUMP} alert for each day whose observed F10.7 exceeds the day before's by the
  * threshold or more. Only measured values count (observed, interpolated flux days' Kp, SWPC's estimates), never
- * predictions; the interval before the first of an input counts as quiet.
+ * predictions; the interval before the first of an input counts as quiet. An alert is issued at the start of the
+ * interval (or day) in which the threshold was crossed, so that raising it again from another file gives the same
+ * alert; when the node raised it is its provenance's {@code ingestedAt}.
  */
 public final class NodeAlerts {
 
@@ -28,8 +30,7 @@ public final class NodeAlerts {
     private NodeAlerts() {
     }
 
-    public static List<SpaceWeatherAlert> raise(List<DailyIndices> indices, AlertThresholds thresholds,
-                                                Instant issuedAt) {
+    public static List<SpaceWeatherAlert> raise(List<DailyIndices> indices, AlertThresholds thresholds) {
         List<DailyIndices> measured = indices.stream().filter(d -> !d.status().predicted())
                 .sorted(Comparator.comparing(DailyIndices::day).thenComparing(DailyIndices::status)).toList();
         List<SpaceWeatherAlert> alerts = new ArrayList<>();
@@ -50,13 +51,13 @@ public final class NodeAlerts {
                 if (level >= thresholds.gScale() && level > before) {
                     Instant end = start.plus(DailyIndices.INTERVAL);
                     String scale = GeomagneticScale.name(level);
-                    alerts.add(new SpaceWeatherAlert(SpaceWeatherAlert.NODE, scale, OptionalLong.empty(), issuedAt,
+                    alerts.add(new SpaceWeatherAlert(SpaceWeatherAlert.NODE, scale, OptionalLong.empty(), start,
                             String.format(Locale.ROOT, "Geomagnetic storm %s: Kp %.2f in %s–%s UTC (%s)", scale,
                                     kp.getAsDouble(), HOUR.format(start), HOUR.format(end).substring(11),
                                     day.status().code()),
                             Optional.of(scale), Optional.of(start), Optional.of(end),
                             SpaceWeatherAlert.Change.ISSUE, OptionalLong.empty(), "raised from " + day.source()
-                            + " " + day.provenance().sourceName()));
+                            + " " + day.provenance().sourceName(), day.provenance()));
                 }
                 previousLevel = level;
                 previousEnd = start.plus(DailyIndices.INTERVAL);
@@ -72,11 +73,11 @@ public final class NodeAlerts {
                 double to = day.flux().observedSfu().getAsDouble();
                 if (to - from >= thresholds.f107JumpSfu()) {
                     alerts.add(new SpaceWeatherAlert(SpaceWeatherAlert.NODE, F107_JUMP, OptionalLong.empty(),
-                            issuedAt, String.format(Locale.ROOT, "F10.7 rose %.1f sfu in a day: %.1f sfu on %s,"
+                            day.start(), String.format(Locale.ROOT, "F10.7 rose %.1f sfu in a day: %.1f sfu on %s,"
                                     + " %.1f sfu on %s", to - from, from, yesterday.day(), to, day.day()),
                             Optional.empty(), Optional.of(day.start()), Optional.of(day.start().plusSeconds(86_400)),
                             SpaceWeatherAlert.Change.ISSUE, OptionalLong.empty(), "raised from " + day.source()
-                            + " " + day.provenance().sourceName()));
+                            + " " + day.provenance().sourceName(), day.provenance()));
                 }
             }
             yesterday = day;

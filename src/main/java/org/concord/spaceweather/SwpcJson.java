@@ -253,7 +253,7 @@ final class SwpcJson {
                 continue;
             }
             Optional<Instant> issued = text(row, "issue_datetime").flatMap(t -> time(errors, path, t));
-            SwpcMessage.read(message.get(), issued, path, errors).ifPresent(alerts::add);
+            SwpcMessage.read(message.get(), issued, path, errors, provenance).ifPresent(alerts::add);
         }
         errors.rejectIfAny();
         return alerts;

@@ -13,6 +13,8 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.concord.catalog.Provenance;
+
 /**
  * One SWPC space weather message (https://www.swpc.noaa.gov/content/subscription-services): a header of
  * {@code Space Weather Message Code}, {@code Serial Number} and {@code Issue Time}, then the headline ({@code ALERT:},
@@ -31,7 +33,7 @@ final class SwpcMessage {
     }
 
     static Optional<SpaceWeatherAlert> read(String message, Optional<Instant> issueDatetime, String path,
-                                            LineErrors errors) {
+                                            LineErrors errors, Provenance provenance) {
         Map<String, String> fields = new LinkedHashMap<>();
         String headline = null;
         for (String raw : message.split("\r?\n")) {
@@ -78,7 +80,7 @@ final class SwpcMessage {
             return Optional.empty();
         }
         return Optional.of(new SpaceWeatherAlert(SpaceWeatherAlert.SWPC, code, serial, issued.get(), headline, scale,
-                begins, ends, change, refersTo, message));
+                begins, ends, change, refersTo, message, provenance));
     }
 
     private static Optional<String> scale(String text) {

@@ -141,7 +141,7 @@ class SpaceWeatherFormatTest {
     @Test
     void theNodeRaisesAG5AlertAtEachIntervalKpReaches9AndNoneInAQuietWeek() {
         List<DailyIndices> days = SpaceWeatherFiles.read(SpaceWeatherFiles.SW_ALL).indices();
-        List<SpaceWeatherAlert> alerts = NodeAlerts.raise(days, AlertThresholds.DEFAULTS, Instant.EPOCH);
+        List<SpaceWeatherAlert> alerts = NodeAlerts.raise(days, AlertThresholds.DEFAULTS);
         assertThat(alerts.stream().filter(a -> a.code().equals("G5")).map(a -> a.beginsAt().orElseThrow()))
                 .containsExactly(Instant.parse("2000-07-15T18:00:00Z"), Instant.parse("2003-10-29T06:00:00Z"),
                         Instant.parse("2003-10-30T18:00:00Z"), Instant.parse("2024-05-11T00:00:00Z"),
@@ -149,7 +149,7 @@ class SpaceWeatherFormatTest {
         List<DailyIndices> quietWeek = days.stream().filter(d -> !d.day().isBefore(LocalDate.of(2019, 6, 1))
                 && !d.day().isAfter(LocalDate.of(2019, 6, 7))).toList();
         assertThat(quietWeek).hasSize(7);
-        assertThat(NodeAlerts.raise(quietWeek, AlertThresholds.DEFAULTS, Instant.EPOCH)).isEmpty();
+        assertThat(NodeAlerts.raise(quietWeek, AlertThresholds.DEFAULTS)).isEmpty();
         assertThat(alerts).noneMatch(a -> a.beginsAt().orElseThrow().isAfter(Instant.parse("2026-04-27T00:00:00Z")));
         assertThat(alerts.stream().filter(a -> a.code().equals(NodeAlerts.F107_JUMP))).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.headline()).startsWith("F10.7 rose "));

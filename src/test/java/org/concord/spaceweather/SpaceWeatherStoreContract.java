@@ -1,0 +1,165 @@
+package org.concord.spaceweather;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.concord.TestNodes;
+import org.concord.formats.InputRejectedException;
+import org.concord.label.Label;
+import org.concord.label.LabelFilter;
+import org.concord.node.Node;
+import org.concord.product.Product;
+import org.concord.product.ProductQuery;
+import org.concord.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Space weather stored as products on every database Concord supports ({@link H2SpaceWeatherStoreTest},
+ * {@link PostgresSpaceWeatherStoreTest}): the whole CelesTrak file with its audit entry, the alerts the node raises,
+ * the merged reads, and SWPC's message lifecycle.
+ */
+abstract class SpaceWeatherStoreContract {
+
+    @TempDir
+    Path directory;
+
+    TestDatabases.Handle handle;
+    Node node;
+    Label label;
+
+    protected abstract TestDatabases.Handle newDatabase();
+
+    @BeforeEach
+    void open() {
+        handle = newDatabase();
+        node = TestNodes.open(directory, Map.of("CONCORD_DB_URL", handle.url(), "CONCORD_DB_USER", handle.user(),
+                "CONCORD_DB_PASSWORD", handle.password()));
+        label = node.ingest().labels().defaultLabel();
+    }
+
+    @AfterEach
+    void close() {
+        node.close();
+        handle.close();
+    }
+
+    private SpaceWeatherReport ingest(String file) {
+        return node.ingestSpaceWeatherAudited(file, SpaceWeatherFiles.bytes(file), label, "test", "test",
+                Optional.empty());
+    }
+
+    @Test
+    void theWholeCelestrakFileIsStoredOnceWithItsAuditEntryAndItsG5Alerts() {
+        long auditBefore = node.audit().size();
+        long start = System.nanoTime();
+        SpaceWeatherReport report = ingest(SpaceWeatherFiles.SW_ALL);
+        System.out.printf("%s: SW-All CSV ingested in %.2f s%n", getClass().getSimpleName(),
+                (System.nanoTime() - start) / 1e9);
+        assertThat(report.indicesStored()).isEqualTo(10_391);
+        assertThat(node.audit().size()).isEqualTo(auditBefore + 1);
+        assertThat(node.audit().entry(auditBefore).orElseThrow().event().subject())
+                .isEqualTo("ingest space weather " + SpaceWeatherFiles.SW_ALL);
+        assertThat(node.products().list(IndicesKind.INSTANCE, ProductQuery.all(IndicesKind.INSTANCE, 1),
+                LabelFilter.UNRESTRICTED).total()).isEqualTo(10_391);
+
+        List<Instant> g5 = node.products().list(AlertsKind.INSTANCE, new ProductQuery(Map.of("code", "G5"),
+                AlertsKind.INSTANCE.sorts().get(2), 100, Optional.empty()), LabelFilter.UNRESTRICTED).items().stream()
+                .map(p -> p.value().beginsAt().orElseThrow()).toList();
+        assertThat(g5).containsExactly(Instant.parse("2000-07-15T18:00:00Z"), Instant.parse("2003-10-29T06:00:00Z"),
+                Instant.parse("2003-10-30T18:00:00Z"), Instant.parse("2024-05-11T00:00:00Z"),
+                Instant.parse("2024-05-11T09:00:00Z"));
+
+        SpaceWeatherReport again = ingest(SpaceWeatherFiles.SW_ALL);
+        assertThat(again.indicesStored()).isZero();
+        assertThat(again.indicesUnchanged()).isEqualTo(10_391);
+        assertThat(again.raised()).isEmpty();
+    }
+
+    @Test
+    void readsTellObservedDailyPredictedAndMonthlyPredictedApart() {
+        ingest(SpaceWeatherFiles.SW_ALL);
+        SpaceWeatherService sw = node.spaceWeather();
+        Conditions edge = sw.indices(Instant.parse("2026-04-26T00:00:00Z"), Instant.parse("2026-04-28T00:00:00Z"),
+                LabelFilter.UNRESTRICTED);
+        assertThat(edge.kp()).hasSize(16);
+        assertThat(edge.kp().subList(0, 8)).allMatch(k -> k.status() == IndexStatus.OBSERVED);
+        assertThat(edge.kp().subList(8, 16)).allMatch(k -> k.status() == IndexStatus.DAILY_PREDICTED);
+        assertThat(edge.flux()).extracting(DailyFlux::status).containsExactly(IndexStatus.OBSERVED,
+                IndexStatus.DAILY_PREDICTED);
+        Conditions monthly = sw.indices(Instant.parse("2041-10-01T00:00:00Z"), Instant.parse("2041-10-02T00:00:00Z"),
+                LabelFilter.UNRESTRICTED);
+        assertThat(monthly.kp()).isEmpty();
+        assertThat(monthly.flux()).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(IndexStatus.MONTHLY_PREDICTED);
+            assertThat(f.observedSfu()).isEqualTo(69.8);
+        });
+        Conditions storm = sw.indices(Instant.parse("2024-05-11T00:00:00Z"), Instant.parse("2024-05-11T06:00:00Z"),
+                LabelFilter.UNRESTRICTED);
+        assertThat(storm.kp()).extracting(KpInterval::kp, KpInterval::gScale).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(9.0, 5), org.assertj.core.groups.Tuple.tuple(8.3, 4));
+    }
+
+    @Test
+    void aMeasurementReplacesAPredictionOfTheSameInterval() {
+        ingest("swpc-kp-forecast.json");
+        ingest("swpc-kp-objects.json");
+        Conditions c = node.spaceWeather().indices(Instant.parse("2024-05-11T00:00:00Z"),
+                Instant.parse("2024-05-11T15:00:00Z"), LabelFilter.UNRESTRICTED);
+        assertThat(c.kp()).extracting(KpInterval::status).containsExactly(IndexStatus.OBSERVED,
+                IndexStatus.OBSERVED, IndexStatus.ESTIMATED, IndexStatus.DAILY_PREDICTED,
+                IndexStatus.DAILY_PREDICTED);
+    }
+
+    @Test
+    void swpcMessagesAreStoredAndTheirLifecycleFollowed() {
+        SpaceWeatherReport report = ingest("swpc-alerts.json");
+        assertThat(report.messagesStored()).isEqualTo(9);
+        List<AlertLifecycle.State> states = node.spaceWeather().alerts(Instant.parse("2024-05-01T00:00:00Z"),
+                Instant.parse("2024-05-31T00:00:00Z"), LabelFilter.UNRESTRICTED);
+        AlertLifecycle.State warning = states.stream().filter(s -> s.alert().serialNumber().getAsLong() == 4162)
+                .findFirst().orElseThrow();
+        assertThat(warning.endsAt()).contains(Instant.parse("2024-05-12T06:00:00Z"));
+        AlertLifecycle.State watch = states.stream().filter(s -> s.alert().serialNumber().getAsLong() == 1001)
+                .findFirst().orElseThrow();
+        assertThat(watch.cancelledAt()).contains(Instant.parse("2024-05-10T10:00:00Z"));
+        SpaceWeatherService.Now now = node.spaceWeather().now(Instant.parse("2024-05-11T02:30:00Z"),
+                LabelFilter.UNRESTRICTED);
+        assertThat(now.alertsInForce()).extracting(s -> s.alert().serialNumber().getAsLong())
+                .contains(4162L, 800L).doesNotContain(1001L, 1900L);
+        assertThat(now.highest('S')).isEqualTo(1);
+        assertThat(now.highest('R')).isZero();
+    }
+
+    @Test
+    void aBadFileStoresNothingAndLeavesNoAuditEntry() {
+        long auditBefore = node.audit().size();
+        byte[] bad = SpaceWeatherFiles.text(SpaceWeatherFiles.SW_ALL).replace("2024-05-11,2601,21,90,",
+                "2024-05-11,2601,21,x,").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> node.ingestSpaceWeatherAudited("bad.csv", bad, label, "test", "test",
+                Optional.empty())).isInstanceOf(InputRejectedException.class).hasMessageContaining("bad.csv:9448: KP1");
+        assertThat(node.audit().size()).isEqualTo(auditBefore);
+        assertThat(node.products().list(IndicesKind.INSTANCE, ProductQuery.all(IndicesKind.INSTANCE, 1),
+                LabelFilter.UNRESTRICTED).total()).isZero();
+    }
+
+    @Test
+    void readsShowOnlyWhatTheCallersLabelFilterAdmits() {
+        ingest("swpc-alerts.json");
+        LabelFilter nobody = new LabelFilter(false, 0, java.util.Set.of(), Map.of(), Map.of());
+        assertThat(node.spaceWeather().alerts(Instant.parse("2024-05-01T00:00:00Z"),
+                Instant.parse("2024-05-31T00:00:00Z"), nobody)).isEmpty();
+        List<Product<SpaceWeatherAlert>> visible = node.products().list(AlertsKind.INSTANCE,
+                ProductQuery.all(AlertsKind.INSTANCE, 100), nobody).items();
+        assertThat(visible).isEmpty();
+    }
+}
