@@ -117,6 +117,23 @@ public final class SpaceWeatherService {
         return new Conditions(kp, flux, served.stream().distinct().toList());
     }
 
+    /**
+     * Orekit's space weather (the input of its NRLMSISE-00 and DTM2000 drag models) over every day {@code filter}
+     * admits that Orekit can use ({@link OrekitSpaceWeather#complete}), a day's best one chosen as for the merged reads.
+     *
+     * @throws IllegalArgumentException when no such day is stored
+     */
+    public org.orekit.models.earth.atmosphere.data.CssiSpaceWeatherData orekitData(LabelFilter filter,
+                                                                                  org.orekit.time.TimeScale utc) {
+        Map<LocalDate, Product<DailyIndices>> best = new TreeMap<>();
+        for (Product<DailyIndices> p : all(IndicesKind.INSTANCE, Map.of(), filter)) {
+            if (OrekitSpaceWeather.complete(p.value()) && better(p, best.get(p.value().day()))) {
+                best.put(p.value().day(), p);
+            }
+        }
+        return OrekitSpaceWeather.of(best.values().stream().map(Product::value).toList(), utc);
+    }
+
     /** Measured before estimated before predicted; among equals, the one stored last. */
     private static boolean better(Product<DailyIndices> candidate, Product<DailyIndices> held) {
         if (held == null) {

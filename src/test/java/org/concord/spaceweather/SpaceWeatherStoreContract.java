@@ -3,6 +3,7 @@ package org.concord.spaceweather;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.concord.TestNodes;
+import org.concord.orbit.OrekitSetup;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.orekit.bodies.AnalyticalSolarPositionProvider;
+import org.orekit.bodies.GeodeticPoint;
+import org.orekit.bodies.OneAxisEllipsoid;
+import org.orekit.data.DataSource;
+import org.orekit.frames.FramesFactory;
+import org.orekit.models.earth.atmosphere.DTM2000;
+import org.orekit.models.earth.atmosphere.NRLMSISE00;
+import org.orekit.models.earth.atmosphere.data.CssiSpaceWeatherData;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.time.TimeScale;
+import org.orekit.utils.Constants;
+import org.orekit.utils.IERSConventions;
 import org.concord.formats.InputRejectedException;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
@@ -161,5 +176,35 @@ abstract class SpaceWeatherStoreContract {
         List<Product<SpaceWeatherAlert>> visible = node.products().list(AlertsKind.INSTANCE,
                 ProductQuery.all(AlertsKind.INSTANCE, 100), nobody).items();
         assertThat(visible).isEmpty();
+    }
+
+    @Test
+    void orekitComputesTheSameDensityFromTheStoreAsFromTheCssiFileItself() {
+        ingest(SpaceWeatherFiles.CSSI);
+        TimeScale utc = OrekitSetup.get().timeScales().getUTC();
+        CssiSpaceWeatherData fromStore = node.spaceWeather().orekitData(LabelFilter.UNRESTRICTED, utc);
+        byte[] file = SpaceWeatherFiles.bytes(SpaceWeatherFiles.CSSI);
+        CssiSpaceWeatherData fromFile = new CssiSpaceWeatherData(new DataSource(SpaceWeatherFiles.CSSI,
+                () -> new ByteArrayInputStream(file)), utc);
+        OneAxisEllipsoid earth = new OneAxisEllipsoid(Constants.WGS84_EARTH_EQUATORIAL_RADIUS,
+                Constants.WGS84_EARTH_FLATTENING, FramesFactory.getITRF(IERSConventions.IERS_2010, true));
+        AnalyticalSolarPositionProvider sun = new AnalyticalSolarPositionProvider();
+        List<NRLMSISE00> msis = List.of(new NRLMSISE00(fromStore, sun, earth), new NRLMSISE00(fromFile, sun, earth));
+        List<DTM2000> dtm = List.of(new DTM2000(fromStore, sun, earth), new DTM2000(fromFile, sun, earth));
+        // observed (quiet, the 2003 storm), daily predicted and monthly predicted days of the file
+        for (String time : List.of("1985-03-01T06:00:00Z", "2003-10-30T19:30:00Z", "2020-12-10T13:45:00Z",
+                "2023-07-16T02:00:00Z")) {
+            AbsoluteDate date = new AbsoluteDate(java.util.Date.from(Instant.parse(time)), utc);
+            for (double latitude : new double[] {-50, 0, 35}) {
+                Vector3D position = earth.transform(new GeodeticPoint(Math.toRadians(latitude),
+                        Math.toRadians(latitude * 3), 400_000));
+                double expected = msis.get(1).getDensity(date, position, earth.getBodyFrame());
+                assertThat(expected).as(time).isPositive();
+                assertThat(msis.get(0).getDensity(date, position, earth.getBodyFrame())).as("NRLMSISE-00 " + time)
+                        .isEqualTo(expected);
+                assertThat(dtm.get(0).getDensity(date, position, earth.getBodyFrame())).as("DTM2000 " + time)
+                        .isEqualTo(dtm.get(1).getDensity(date, position, earth.getBodyFrame()));
+            }
+        }
     }
 }
