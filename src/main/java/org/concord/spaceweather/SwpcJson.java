@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,8 +86,7 @@ final class SwpcJson {
                     throw new IllegalArgumentException("an item is not an object");
                 }
                 Map<String, JsonNode> m = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : row.properties()) {
                     m.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
                 }
                 rows.add(m);
