@@ -68,7 +68,8 @@ public final class ApiServer implements AutoCloseable {
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, c -> JsonViews.conjunction((Conjunction) c)));
         this.routeInputs = RouteInputs.of(node.productKinds());
-        ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing);
+        ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
+                node.spaceWeather());
         HttpMetrics metrics = new HttpMetrics(node.metrics());
         StatisticsApi statistics = new StatisticsApi(node, sharing);
         BulkElementsApi bulkElements = new BulkElementsApi(node, sharing);

@@ -33,6 +33,7 @@ import org.concord.node.Node;
 import org.concord.orbit.ElementAge;
 import org.concord.orbit.Ephemeris;
 import org.concord.orbit.EphemerisFormat;
+import org.concord.spaceweather.SpaceWeatherService;
 
 /** The catalog over HTTP: objects, their orbit records, element sets and ephemerides; ingest, recall, re-label. */
 final class CatalogApi {
@@ -83,6 +84,10 @@ final class CatalogApi {
         Map<String, Object> m = JsonViews.object(object);
         m.put("latestOrbitChoice", JsonViews.latestOrbitChoice(node.catalog().latestOrbitChoice(
                 object.latestOrbit().orElseThrow(), Callers.filter(ctx, sharing))));
+        SpaceWeatherService.Storms storm = node.spaceWeather().staleAfterStorm(
+                object.latestOrbit().orElseThrow().epoch(), Instant.now(), Callers.filter(ctx, sharing));
+        Callers.served(ctx, storm.served());
+        m.put("staleAfterStorm", storm.storms().stream().findFirst().map(SpaceWeatherApi::storm).orElse(null));
         ctx.json(m);
     }
 

@@ -21,6 +21,7 @@ import org.concord.spaceweather.KpInterval;
 import org.concord.spaceweather.SpaceWeatherAlert;
 import org.concord.spaceweather.SpaceWeatherReport;
 import org.concord.spaceweather.SpaceWeatherService;
+import org.concord.spaceweather.Storm;
 
 /**
  * Space weather over HTTP beside its kinds' generic lists ({@code /api/v1/space-weather/indices}, {@code /alerts}):
@@ -113,6 +114,16 @@ final class SpaceWeatherApi {
         m.put("f107Days", c.flux().stream().map(f -> f.day().toString()).toList());
         m.put("f107ObsSfu", c.flux().stream().map(DailyFlux::observedSfu).toList());
         m.put("f107Status", c.flux().stream().map(f -> f.status().code()).toList());
+        return m;
+    }
+
+    /** A storm (G3 or more) as the object and screening reads show it. */
+    static Map<String, Object> storm(Storm s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", s.start().toString());
+        m.put("end", s.end().toString());
+        m.put("gScale", GeomagneticScale.name(s.gScale()));
+        m.put("predicted", s.predicted());
         return m;
     }
 

@@ -134,6 +134,39 @@ public final class SpaceWeatherService {
         return OrekitSpaceWeather.of(best.values().stream().map(Product::value).toList(), utc);
     }
 
+    /** How far back before a read the storms that make an element set stale are looked for. */
+    public static final Duration STORM_LOOKBACK = Duration.ofDays(60);
+
+    /**
+     * The storms (G3 or more) from {@code from} to {@code to} in the indices {@code filter} admits, and the labels of
+     * what they were taken from.
+     */
+    public Storms storms(Instant from, Instant to, LabelFilter filter) {
+        Conditions c = indices(from, to, filter);
+        return new Storms(Storm.of(c.kp()), c.served());
+    }
+
+    /** Storms and the labels of the indices they were found in (what a read served). */
+    public record Storms(List<Storm> storms, List<Label> served) {
+
+        public Storms {
+            storms = List.copyOf(storms);
+            served = List.copyOf(served);
+        }
+    }
+
+    /**
+     * The storm that leaves an element set of this epoch stale at {@code at} ({@link Storm#unseenBy}; none, or one),
+     * looked for back to {@link #STORM_LOOKBACK} before {@code at}, as far as the indices go up to a day after it
+     * (a storm under way ends where its measured or predicted intervals do), with the labels of the indices read.
+     */
+    public Storms staleAfterStorm(Instant epoch, Instant at, LabelFilter filter) {
+        Instant from = epoch.isAfter(at.minus(STORM_LOOKBACK)) ? epoch.minus(Duration.ofDays(1))
+                : at.minus(STORM_LOOKBACK);
+        Storms storms = storms(from, at.plus(Duration.ofDays(1)), filter);
+        return new Storms(Storm.unseenBy(epoch, at, storms.storms()).stream().toList(), storms.served());
+    }
+
     /** Measured before estimated before predicted; among equals, the one stored last. */
     private static boolean better(Product<DailyIndices> candidate, Product<DailyIndices> held) {
         if (held == null) {

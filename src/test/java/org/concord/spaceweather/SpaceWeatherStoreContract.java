@@ -207,4 +207,28 @@ abstract class SpaceWeatherStoreContract {
             }
         }
     }
+
+    @Test
+    void anElementSetOfBeforeAStormsEndIsStaleAfterIt() {
+        ingest(SpaceWeatherFiles.SW_ALL);
+        SpaceWeatherService sw = node.spaceWeather();
+        Storm may2024 = new Storm(Instant.parse("2024-05-10T15:00:00Z"), Instant.parse("2024-05-12T00:00:00Z"), 5,
+                false);
+        Storm after = new Storm(Instant.parse("2024-05-12T03:00:00Z"), Instant.parse("2024-05-12T06:00:00Z"), 3,
+                false);
+        assertThat(sw.storms(Instant.parse("2024-05-09T00:00:00Z"), Instant.parse("2024-05-14T00:00:00Z"),
+                LabelFilter.UNRESTRICTED).storms()).containsExactly(may2024, after);
+        Instant epoch = Instant.parse("2024-05-10T12:00:00Z");
+        assertThat(sw.staleAfterStorm(epoch, Instant.parse("2024-05-10T14:00:00Z"), LabelFilter.UNRESTRICTED)
+                .storms()).as("before the storm began").isEmpty();
+        assertThat(sw.staleAfterStorm(epoch, Instant.parse("2024-05-11T00:00:00Z"), LabelFilter.UNRESTRICTED)
+                .storms()).as("during it").containsExactly(may2024);
+        assertThat(sw.staleAfterStorm(Instant.parse("2024-05-11T20:00:00Z"), Instant.parse("2024-05-13T00:00:00Z"),
+                LabelFilter.UNRESTRICTED).storms()).as("fitted during the storm, the latest storm it did not see")
+                .containsExactly(after);
+        assertThat(sw.staleAfterStorm(Instant.parse("2024-05-12T07:00:00Z"), Instant.parse("2024-05-20T00:00:00Z"),
+                LabelFilter.UNRESTRICTED).storms()).as("fitted after both").isEmpty();
+        assertThat(sw.staleAfterStorm(Instant.parse("2019-06-01T00:00:00Z"), Instant.parse("2019-06-08T00:00:00Z"),
+                LabelFilter.UNRESTRICTED).storms()).as("a quiet week").isEmpty();
+    }
 }
