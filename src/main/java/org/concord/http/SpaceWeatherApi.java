@@ -7,11 +7,8 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.concord.access.Principal;
 import org.concord.access.SharingService;
-import org.concord.ingest.Uploader;
 import org.concord.input.Arguments;
-import org.concord.label.Label;
 import org.concord.node.Node;
 import org.concord.spaceweather.AlertLifecycle;
 import org.concord.spaceweather.Conditions;
@@ -45,13 +42,9 @@ final class SpaceWeatherApi {
     }
 
     void ingest(Context ctx) {
-        Principal principal = Callers.requireAuthenticated(ctx);
-        Uploader uploader = Uploader.of(principal, node.config().party());
-        Arguments query = RouteInputs.query(ctx);
-        String name = query.text("name", 512).orElse("upload");
-        Label label = uploader.labelFor(name, query.text("label", 8192), node.ingest().labels(), node.config().party());
-        SpaceWeatherReport report = node.ingestSpaceWeatherAudited(name, ctx.bodyAsBytes(), label, principal.name(),
-                principal.name(), principal.party());
+        Upload upload = Upload.of(ctx, node);
+        SpaceWeatherReport report = node.ingestSpaceWeatherAudited(upload.name(), ctx.bodyAsBytes(), upload.label(),
+                upload.principal().name(), upload.principal().name(), upload.principal().party());
         ctx.status(report.storedAny() ? HttpStatus.CREATED : HttpStatus.OK).json(report(report));
     }
 

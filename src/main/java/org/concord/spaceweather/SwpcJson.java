@@ -111,6 +111,16 @@ final class SwpcJson {
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText().trim());
     }
 
+    /** The text of a field the row must have; reported missing otherwise. */
+    private static Optional<String> required(Map<String, JsonNode> row, String name, String path,
+                                             LineErrors errors) {
+        Optional<String> v = text(row, name);
+        if (v.isEmpty()) {
+            errors.addAt(path, name, "missing");
+        }
+        return v;
+    }
+
     /** SWPC's times: 2024-05-10 00:00:00.000, 2024-05-10T00:00:00 or with a Z, in UTC. */
     private static Optional<Instant> time(LineErrors errors, String path, String text) {
         String t = text.replace(' ', 'T').replaceAll("Z$", "");
@@ -130,16 +140,10 @@ final class SwpcJson {
         for (int r = 0; r < rows.size(); r++) {
             Map<String, JsonNode> row = rows.get(r);
             String path = "[" + r + "]";
-            Optional<Instant> at = text(row, "time_tag").flatMap(t -> time(errors, path, t));
-            if (text(row, "time_tag").isEmpty()) {
-                errors.addAt(path, "time_tag", "missing");
-            }
-            Optional<String> kpText = text(row, "kp");
+            Optional<Instant> at = required(row, "time_tag", path, errors).flatMap(t -> time(errors, path, t));
+            Optional<String> kpText = required(row, "kp", path, errors);
             OptionalDouble value = kpText.isEmpty() ? OptionalDouble.empty() : parse(errors, path, "kp",
                     kpText.get(), 0, 9);
-            if (kpText.isEmpty()) {
-                errors.addAt(path, "kp", "missing");
-            }
             OptionalLong aRunning = text(row, "a_running").map(t -> wholeAt(errors, path, "a_running", t))
                     .orElse(OptionalLong.empty());
             String observed = text(row, "observed").orElse("observed");
@@ -196,15 +200,8 @@ final class SwpcJson {
         for (int r = 0; r < rows.size(); r++) {
             Map<String, JsonNode> row = rows.get(r);
             String path = "[" + r + "]";
-            Optional<String> tag = text(row, "time_tag");
-            if (tag.isEmpty()) {
-                errors.addAt(path, "time_tag", "missing");
-            }
-            Optional<Instant> at = tag.flatMap(t -> time(errors, path, t));
-            Optional<String> fluxText = text(row, "flux");
-            if (fluxText.isEmpty()) {
-                errors.addAt(path, "flux", "missing");
-            }
+            Optional<Instant> at = required(row, "time_tag", path, errors).flatMap(t -> time(errors, path, t));
+            Optional<String> fluxText = required(row, "flux", path, errors);
             OptionalDouble flux = fluxText.isEmpty() ? OptionalDouble.empty()
                     : parse(errors, path, "flux", fluxText.get(), 0, 10_000);
             Optional<String> frequency = text(row, "frequency");
@@ -245,9 +242,8 @@ final class SwpcJson {
         for (int r = 0; r < rows.size(); r++) {
             Map<String, JsonNode> row = rows.get(r);
             String path = "[" + r + "]";
-            Optional<String> message = text(row, "message");
+            Optional<String> message = required(row, "message", path, errors);
             if (message.isEmpty()) {
-                errors.addAt(path, "message", "missing");
                 continue;
             }
             Optional<Instant> issued = text(row, "issue_datetime").flatMap(t -> time(errors, path, t));
