@@ -1,6 +1,7 @@
 package org.concord.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,13 +14,16 @@ import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.node.Node;
+import org.concord.spaceweather.SpaceWeatherFormat;
+import org.concord.spaceweather.SpaceWeatherReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "ingest", description = "Ingest orbit messages (TLE, OMM KVN/XML/JSON/CSV, OEM, OPM) or a SATCAT"
-        + " CSV; the format is detected from the content. Each file is stored all or nothing.")
+@Command(name = "ingest", description = "Ingest orbit messages (TLE, OMM KVN/XML/JSON/CSV, OEM, OPM), a SATCAT"
+        + " CSV, or space weather (CelesTrak SW-All CSV, CSSI, SWPC Kp, 10.7 cm flux or alerts JSON); the format is"
+        + " detected from the content. Each file is stored all or nothing.")
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -61,7 +65,20 @@ final class IngestCommand implements Callable<Integer> {
                     }
                     Optional<Label> explicit = Optional.ofNullable(label)
                             .map(spec -> Label.parse(spec, node.ingest().labels().labelFor(name)));
-                    IngestReport report = node.ingestAudited(new IngestRequest(name, Files.readAllBytes(file),
+                    byte[] content = Files.readAllBytes(file);
+                    if (SpaceWeatherFormat.detect(new String(content, StandardCharsets.UTF_8)).isPresent()) {
+                        if (skipInvalid || object != null) {
+                            throw new InputRejectedException(InputError.inFile(name, "options", "a space weather"
+                                    + " file is stored whole: --skip-invalid and --object do not apply to it"));
+                        }
+                        SpaceWeatherReport report = node.ingestSpaceWeatherAudited(name, content,
+                                explicit.orElseGet(() -> node.ingest().labels().labelFor(name)), who, who,
+                                Optional.of(node.config().party()));
+                        System.out.println(report.summary());
+                        report.raised().forEach(a -> System.out.println("  alert raised: " + a.headline()));
+                        continue;
+                    }
+                    IngestReport report = node.ingestAudited(new IngestRequest(name, content,
                             explicit, who, skipInvalid, Optional.ofNullable(object)), who,
                             Optional.of(node.config().party()));
                     System.out.println(report.summary());

@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
                         .map(Conjunction.class::cast).toList())));
         this.routeInputs = RouteInputs.of(node.productKinds());
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
-                conjunctions);
+                conjunctions, node.spaceWeather());
         HttpMetrics metrics = new HttpMetrics(node.metrics());
         StatisticsApi statistics = new StatisticsApi(node, sharing);
         BulkElementsApi bulkElements = new BulkElementsApi(node, sharing);
@@ -78,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
         CelestrakApi celestrak = new CelestrakApi(node, sharing);
         ConnectorApi connectors = new ConnectorApi(node.connectors(), sharing);
         ConsoleRoutes console = new ConsoleRoutes();
+        SpaceWeatherApi spaceWeather = new SpaceWeatherApi(node, sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -153,6 +154,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/elements", bulkElements::elements);
             config.routes.get(SpaceTrackApi.PATH, spaceTrack::query);
             config.routes.get(CelestrakApi.PATH, celestrak::gp);
+            config.routes.post(SpaceWeatherApi.INGEST, spaceWeather::ingest);
+            config.routes.get(SpaceWeatherApi.NOW, spaceWeather::now);
+            config.routes.get(SpaceWeatherApi.KP, spaceWeather::kp);
             config.routes.get(ConsoleRoutes.INDEX, console::index);
             config.routes.get(ConsoleRoutes.FILE, console::file);
             config.routes.get(ConsoleRoutes.CESIUM_FILE, console::cesiumFile);

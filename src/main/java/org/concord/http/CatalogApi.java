@@ -23,7 +23,6 @@ import org.concord.http.HttpErrors.ForbiddenException;
 import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
-import org.concord.ingest.Uploader;
 import org.concord.input.Arguments;
 import org.concord.input.EphemerisInput;
 import org.concord.input.JsonFields;
@@ -33,6 +32,7 @@ import org.concord.node.Node;
 import org.concord.orbit.ElementAge;
 import org.concord.orbit.Ephemeris;
 import org.concord.orbit.EphemerisFormat;
+import org.concord.spaceweather.SpaceWeatherService;
 
 /** The catalog over HTTP: objects, their orbit records, element sets and ephemerides; ingest, recall, re-label. */
 final class CatalogApi {
@@ -46,15 +46,13 @@ final class CatalogApi {
     }
 
     void ingest(Context ctx) {
-        Principal principal = Callers.requireAuthenticated(ctx);
-        Uploader uploader = Uploader.of(principal, node.config().party());
-        Arguments query = RouteInputs.query(ctx);
-        String name = query.text("name", 512).orElse("upload");
-        Label label = uploader.labelFor(name, query.text("label", 8192), node.ingest().labels(), node.config().party());
-        boolean skipInvalid = query.bool("skipInvalid").orElse(false);
-        Optional<Long> object = query.text("object", 64).map(ApiServer::parseId);
-        IngestReport report = node.ingestAudited(new IngestRequest(name, ctx.bodyAsBytes(), Optional.of(label),
-                principal.name(), skipInvalid, object), principal.name(), principal.party());
+        Upload upload = Upload.of(ctx, node);
+        Principal principal = upload.principal();
+        boolean skipInvalid = upload.query().bool("skipInvalid").orElse(false);
+        Optional<Long> object = upload.query().text("object", 64).map(ApiServer::parseId);
+        IngestReport report = node.ingestAudited(new IngestRequest(upload.name(), ctx.bodyAsBytes(),
+                Optional.of(upload.label()), principal.name(), skipInvalid, object), principal.name(),
+                principal.party());
         ctx.status(report.stored() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(JsonViews.ingestReport(report));
     }
 
@@ -83,6 +81,10 @@ final class CatalogApi {
         Map<String, Object> m = JsonViews.object(object);
         m.put("latestOrbitChoice", JsonViews.latestOrbitChoice(node.catalog().latestOrbitChoice(
                 object.latestOrbit().orElseThrow(), Callers.filter(ctx, sharing))));
+        SpaceWeatherService.Storms storm = node.spaceWeather().staleAfterStorm(
+                object.latestOrbit().orElseThrow().epoch(), Instant.now(), Callers.filter(ctx, sharing));
+        Callers.served(ctx, storm.served());
+        m.put("staleAfterStorm", storm.storms().stream().findFirst().map(SpaceWeatherApi::storm).orElse(null));
         ctx.json(m);
     }
 

@@ -17,6 +17,7 @@ import org.concord.input.JsonFields;
 import org.concord.input.ScreeningInput;
 import org.concord.label.Label;
 import org.concord.screening.ScreeningService;
+import org.concord.spaceweather.SpaceWeatherService;
 
 /** Screenings over HTTP, for the node's own party: runs, a screening of the catalog, an uploaded OEM screened. */
 final class ScreeningApi {
@@ -25,12 +26,15 @@ final class ScreeningApi {
     private final LabelRules labels;
     private final SharingService sharing;
     private final ConjunctionApi conjunctions;
+    private final SpaceWeatherService spaceWeather;
 
-    ScreeningApi(ScreeningService screening, LabelRules labels, SharingService sharing, ConjunctionApi conjunctions) {
+    ScreeningApi(ScreeningService screening, LabelRules labels, SharingService sharing, ConjunctionApi conjunctions,
+                 SpaceWeatherService spaceWeather) {
         this.screening = screening;
         this.labels = labels;
         this.sharing = sharing;
         this.conjunctions = conjunctions;
+        this.spaceWeather = spaceWeather;
     }
 
     /** Runs (their parameters and counts over the whole catalog) are the node's own business. */
@@ -81,8 +85,16 @@ final class ScreeningApi {
 
     void screening(Context ctx) {
         long id = ApiServer.parseId(ctx.pathParam("runId"));
-        ctx.json(JsonViews.screeningRun(screening.findRun(id)
-                .filter(run -> Callers.isOfNodeParty(Callers.principal(ctx), sharing))
-                .orElseThrow(() -> new NotFoundException("no screening run " + id))));
+        ScreeningRun run = screening.findRun(id)
+                .filter(r -> Callers.isOfNodeParty(Callers.principal(ctx), sharing))
+                .orElseThrow(() -> new NotFoundException("no screening run " + id));
+        Map<String, Object> m = JsonViews.screeningRun(run);
+        // a storm in the window (or ending in it) makes the drag of its LEO objects unlike their element sets'
+        SpaceWeatherService.Storms storms = spaceWeather.storms(run.start().minus(SpaceWeatherService.STORM_LOOKBACK),
+                run.start().plus(run.window()), Callers.filter(ctx, sharing));
+        Callers.served(ctx, storms.served());
+        m.put("storms", storms.storms().stream().filter(s -> s.end().isAfter(run.start()))
+                .map(SpaceWeatherApi::storm).toList());
+        ctx.json(m);
     }
 }

@@ -48,6 +48,10 @@ import org.concord.product.ProductStore;
 import org.concord.risk.HardBodyRadii;
 import org.concord.screening.ScreeningRunStore;
 import org.concord.screening.ScreeningService;
+import org.concord.spaceweather.AlertsKind;
+import org.concord.spaceweather.IndicesKind;
+import org.concord.spaceweather.SpaceWeatherReport;
+import org.concord.spaceweather.SpaceWeatherService;
 import org.concord.store.Database;
 import org.concord.store.JooqAuditStore;
 import org.concord.store.JooqCatalogScan;
@@ -85,6 +89,7 @@ public final class Node implements AutoCloseable {
     private final ProductKinds productKinds;
     private final ProductService products;
     private final Connectors connectors;
+    private final SpaceWeatherService spaceWeather;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -97,6 +102,8 @@ public final class Node implements AutoCloseable {
         this.productKinds = productKinds;
         JooqProductStore productStore = new JooqProductStore(database, productKinds);
         this.products = new ProductService(productStore);
+        this.spaceWeather = new SpaceWeatherService(products, config.spaceWeatherAlerts(), config.party(),
+                Clock.systemUTC());
         this.conjunctions = new JooqConjunctionStore(database, productStore);
         this.screeningRuns = new JooqScreeningRunStore(database, productStore);
         HardBodyRadii radii = HardBodyRadii.bundled();
@@ -168,7 +175,8 @@ public final class Node implements AutoCloseable {
 
 
     /** The product kinds every node serves (docs/products.md: a new kind is added here). */
-    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE));
+    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE,
+            IndicesKind.INSTANCE, AlertsKind.INSTANCE));
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
@@ -296,6 +304,30 @@ public final class Node implements AutoCloseable {
             return stored;
         });
         if (report.stored() > 0 && config.federationNotifyPeers()) {
+            federation.notifyPeers();
+        }
+        return report;
+    }
+
+    public SpaceWeatherService spaceWeather() {
+        return spaceWeather;
+    }
+
+    /**
+     * Ingests a space weather input (docs/space-weather.md) under {@code label}, and records it in the audit log in
+     * the same transaction: the indices, messages and raised alerts are stored with their entry or not at all.
+     */
+    public SpaceWeatherReport ingestSpaceWeatherAudited(String name, byte[] content, Label label, String ingestedBy,
+                                                        String actor, Optional<String> actorParty) {
+        IngestService.checkStorable(label);
+        SpaceWeatherReport report = audit.recordedChange(() -> {
+            SpaceWeatherReport stored = spaceWeather.ingest(name, content, label, ingestedBy);
+            audit.append(AuditEvent.of(Instant.now(), actor, actorParty, AuditAction.INGEST,
+                    "ingest space weather " + name, List.of(label.originator()), stored.summary() + "; sha256 "
+                    + stored.sourceSha256() + "; by " + ingestedBy));
+            return stored;
+        });
+        if (report.storedAny() && config.federationNotifyPeers()) {
             federation.notifyPeers();
         }
         return report;

@@ -23,6 +23,7 @@ import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
 import org.concord.orbit.StalenessLimits;
+import org.concord.spaceweather.AlertThresholds;
 
 /**
  * A node's configuration: built-in defaults, overridden by the file {@code concord.properties} in the data directory
@@ -37,7 +38,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
                          Optional<Https> https, Optional<KeyStoreFile> federationTrustStore,
                          boolean federationAllowPlainHttp, StalenessLimits staleness,
-                         List<ConnectorDefinition> connectors) {
+                         List<ConnectorDefinition> connectors,
+                         AlertThresholds spaceWeatherAlerts) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -118,14 +120,18 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                         s.positiveDuration("staleness.limit.meo", StalenessLimits.DEFAULTS.meo()),
                         s.positiveDuration("staleness.limit.geo", StalenessLimits.DEFAULTS.geo()),
                         s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())),
-                ConnectorDefinitions.read(s, ConnectorTypes.BUILT_IN, party, absoluteData));
+                ConnectorDefinitions.read(s, ConnectorTypes.BUILT_IN, party, absoluteData),
+                new AlertThresholds(s.integer("space-weather.alert.g-scale", AlertThresholds.DEFAULTS.gScale(), 1, 5),
+                        s.integer("space-weather.alert.f107-jump-sfu",
+                                (int) AlertThresholds.DEFAULTS.f107JumpSfu(), 1, 10_000)));
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
-                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness, connectors);
+                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness, connectors,
+                spaceWeatherAlerts);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {

@@ -188,6 +188,7 @@ class SharingLeakTest {
                     List.of(new org.concord.product.ProductInput(TestKinds.ORBIT_ROLE, DataKind.ORBITS,
                             input.id())))), NODE_PARTY);
         }
+        storeSpaceWeather(random, soon);
         for (org.concord.product.ProductKind<?> kind : node.productKinds().all()) {
             List<? extends org.concord.product.Product<?>> stored = node.products().list(kind,
                     org.concord.product.ProductQuery.all(kind, 10_000), LabelFilter.UNRESTRICTED).items();
@@ -202,6 +203,48 @@ class SharingLeakTest {
             }
         }
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), soon).toMillis() + 100));
+    }
+
+    /** Space weather index products by id: the start of each 3-hour interval they give a Kp for. */
+    private static final Map<Long, List<Instant>> SW_INTERVALS = new HashMap<>();
+    /** Space weather alerts (in force now) by product id: their serial numbers. */
+    private static final Map<Long, Long> SW_SERIALS = new HashMap<>();
+
+    /**
+     * A day of indices for each of the last 30 days and an open SWPC alert issued an hour ago, each under a random
+     * label of a random originator: the merged reads (the Kp series, the conditions now) must take only the visible.
+     */
+    private static void storeSpaceWeather(Random random, Instant soon) {
+        Instant now = Instant.now();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        org.concord.catalog.Provenance provenance = new org.concord.catalog.Provenance("leak.csv", "0".repeat(64),
+                now, "test");
+        for (int i = 0; i < 30; i++) {
+            String originator = ORIGINATORS.get(random.nextInt(ORIGINATORS.size()));
+            double kp = i % 10;
+            org.concord.spaceweather.DailyIndices day = new org.concord.spaceweather.DailyIndices(
+                    today.minusDays(29 - i), org.concord.spaceweather.IndexStatus.OBSERVED, "celestrak-csv",
+                    provenance, java.util.Collections.nCopies(8, java.util.OptionalDouble.of(kp)),
+                    org.concord.spaceweather.DailyIndices.noAp(), java.util.OptionalLong.empty(),
+                    org.concord.spaceweather.SolarFlux.observed(100 + i));
+            long id = node.productService().store(org.concord.spaceweather.IndicesKind.INSTANCE, List.of(
+                    org.concord.product.Product.of(day, randomLabel(random, originator, soon), List.of())
+                            .withKey(org.concord.spaceweather.IndicesKind.keyOf(day))), originator).getFirst().id();
+            List<Instant> starts = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                starts.add(day.intervalStart(k));
+            }
+            SW_INTERVALS.put(id, starts);
+            org.concord.spaceweather.SpaceWeatherAlert alert = new org.concord.spaceweather.SpaceWeatherAlert(
+                    "swpc", "ALTK05", java.util.OptionalLong.of(100 + i), now.minusSeconds(3600),
+                    "ALERT: Geomagnetic K-index of 5", Optional.of("G1"), Optional.empty(), Optional.empty(),
+                    org.concord.spaceweather.SpaceWeatherAlert.Change.ISSUE, java.util.OptionalLong.empty(),
+                    "message " + i, provenance);
+            long alertId = node.productService().store(org.concord.spaceweather.AlertsKind.INSTANCE, List.of(
+                    org.concord.product.Product.of(alert, randomLabel(random, originator, soon), List.of())
+                            .withKey(org.concord.spaceweather.AlertsKind.keyOf(alert))), originator).getFirst().id();
+            SW_SERIALS.put(alertId, 100L + i);
+        }
     }
 
     /** Orbit records and a CDM uploaded over HTTP without a label: the default must keep them private. */
@@ -226,6 +269,11 @@ class SharingLeakTest {
             assertThat(report.at("/label/releasability").asText()).isEqualTo(stored.label().releasability().toString());
             UPLOADED_ORBITS.put(stored.id(), parties.get(i));
         }
+        JsonNode alerts = post(TestNodes.token(node, "USA", Role.OPERATOR), "/api/v1/space-weather?name=alerts.json",
+                TestNodes.resource("/spaceweather/swpc-alerts.json"));
+        assertThat(alerts.at("/label/releasability").asText()).isEqualTo("REL TO " + NODE_PARTY + ",USA");
+        assertThat(alerts.at("/label/tlp").asText()).isEqualTo("AMBER");
+        assertThat(alerts.get("messagesStored").asInt()).isEqualTo(9);
         JsonNode cdm = post(TestNodes.token(node, "AUS", Role.OPERATOR), "/api/v1/orbits?name=warning.cdm",
                 TestNodes.resource("/ccsds/cdm/AlfanoTestCase01.cdm"));
         assertThat(cdm.get("stored").asInt()).isEqualTo(1);
@@ -683,6 +731,44 @@ class SharingLeakTest {
                 assertThat(r.status()).as(what + " index " + index).isEqualTo(404);
                 assertThat(r.body()).as(what).isEqualTo("{\"error\":{\"status\":404,\"message\":\"no audit entry "
                         + index + " that concerns " + party + " and that it may see whole\",\"errors\":[]}}");
+                return 0;
+            }
+            case "/api/v1/space-weather/kp" -> {
+                Set<Long> visible = world.visibleProducts(caller, org.concord.spaceweather.IndicesKind.INSTANCE.code(),
+                        now);
+                List<Instant> expected = new ArrayList<>();
+                SW_INTERVALS.forEach((id, starts) -> {
+                    if (visible.contains(id)) {
+                        expected.addAll(starts);
+                    }
+                });
+                JsonNode r = get(token, route + "?from=" + now.minus(Duration.ofDays(40)) + "&to="
+                        + now.plus(Duration.ofDays(2))).json();
+                List<Instant> shown = new ArrayList<>();
+                r.get("start").forEach(t -> shown.add(Instant.parse(t.asText())));
+                assertThat(shown).as(what).containsExactlyInAnyOrderElementsOf(expected);
+                return 0;
+            }
+            case "/api/v1/space-weather/now" -> {
+                Set<Long> alerts = world.visibleProducts(caller, org.concord.spaceweather.AlertsKind.INSTANCE.code(),
+                        now);
+                Set<Long> indices = world.visibleProducts(caller,
+                        org.concord.spaceweather.IndicesKind.INSTANCE.code(), now);
+                JsonNode r = get(token, route).json();
+                Set<Long> shown = new HashSet<>();
+                r.get("alertsInForce").forEach(a -> shown.add(a.get("serialNumber").asLong()));
+                Set<Long> expected = new HashSet<>();
+                SW_SERIALS.forEach((id, serial) -> {
+                    if (alerts.contains(id)) {
+                        expected.add(serial);
+                    }
+                });
+                assertThat(shown).as(what).isEqualTo(expected);
+                Optional<Instant> latest = SW_INTERVALS.entrySet().stream().filter(e -> indices.contains(e.getKey()))
+                        .flatMap(e -> e.getValue().stream()).filter(t -> !t.isAfter(Instant.now()))
+                        .max(Instant::compareTo);
+                assertThat(r.get("kp").isNull() ? Optional.empty()
+                        : Optional.of(Instant.parse(r.at("/kp/start").asText()))).as(what).isEqualTo(latest);
                 return 0;
             }
             case "/api/v1/whoami", "/api/v1/openapi.yaml", "/api/v1/openapi.json" -> {

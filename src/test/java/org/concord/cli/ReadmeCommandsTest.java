@@ -85,6 +85,7 @@ class ReadmeCommandsTest {
         fixture("/ccsds/oem/test.oem", "gbr.oem");
         fixture("/ccsds/omm_sample_python-sgp4.json", "omm.json");
         fixture("/ccsds/cdm/AlfanoTestCase01.cdm", "conjunction.cdm");
+        fixture("/spaceweather/swpc-kp-objects.json", "kp.json");
         CliRun plan = CliRun.of(data, "propagate", "25544", "--from", "2024-07-05T00:00:00Z", "--to",
                 "2024-07-05T06:00:00Z", "--step", "60s", "--format", "oem");
         assertThat(plan.exitCode()).as(plan.err()).isZero();
