@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
 
@@ -34,6 +35,20 @@ public final class StixMarkings {
             "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed", Tlp.RED);
 
     private StixMarkings() {
+    }
+
+    /**
+     * The label of an object posted to this collection by {@code originator}: the strictest TLP its markings carry (the
+     * collection's default without one); the collection's community, narrowed to the parties the releasability
+     * extension names when the object carries it (an empty list: nobody but the originator).
+     *
+     * @throws IllegalArgumentException when the releasability extension is not a list of party codes
+     */
+    static Label label(JsonNode object, CyberCollection collection, String originator) {
+        Releasability community = collection.community();
+        Releasability releasability = releasability(object).map(r -> r.intersect(community)).orElse(community);
+        return new Label(originator, releasability, tlp(object).orElse(collection.defaultTlp()),
+                java.util.Collections.emptySortedSet(), Optional.empty());
     }
 
     /** The TLP marking definition of this id, if it is one of the predefined ones. */

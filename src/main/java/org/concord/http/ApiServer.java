@@ -75,6 +75,8 @@ public final class ApiServer implements AutoCloseable {
         SpaceTrackApi spaceTrack = new SpaceTrackApi(node, sharing);
         CelestrakApi celestrak = new CelestrakApi(node, sharing);
         ConsoleRoutes console = new ConsoleRoutes();
+        TaxiiApi taxii = new TaxiiApi(node.cyber(), sharing, node.config().ingestMaxBytes());
+        CyberApi cyber = new CyberApi(node.cyber(), node.catalog(), sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -151,6 +153,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(ConsoleRoutes.INDEX, console::index);
             config.routes.get(ConsoleRoutes.FILE, console::file);
             config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);
+            taxii.register(config.routes);
+            config.routes.get(CyberApi.PATH, cyber::linked);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)

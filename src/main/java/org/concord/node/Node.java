@@ -28,6 +28,8 @@ import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
 import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
+import org.concord.cyber.CyberKind;
+import org.concord.cyber.CyberService;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
@@ -48,6 +50,7 @@ import org.concord.store.JooqAuditStore;
 import org.concord.store.JooqCatalogScan;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
+import org.concord.store.JooqCyberStore;
 import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqProductStore;
 import org.concord.store.JooqScreeningRunStore;
@@ -78,6 +81,7 @@ public final class Node implements AutoCloseable {
     private final NodeMetrics metrics;
     private final ProductKinds productKinds;
     private final ProductService products;
+    private final CyberService cyber;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -130,6 +134,8 @@ public final class Node implements AutoCloseable {
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting),
                 config.federationAllowPlainHttp(), metrics.registry());
         federation.adoptHeld();
+        this.cyber = new CyberService(products, new JooqCyberStore(database, productStore), audit, Clock.systemUTC(),
+                config.taxiiCollections());
     }
 
     /** TLS that trusts the certificates in this key store (partners' self-signed certificates or their CAs). */
@@ -150,7 +156,8 @@ public final class Node implements AutoCloseable {
 
 
     /** The product kinds every node serves (docs/products.md: a new kind is added here). */
-    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE));
+    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE,
+            CyberKind.INSTANCE));
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
@@ -258,6 +265,11 @@ public final class Node implements AutoCloseable {
 
     public ProductService productService() {
         return products;
+    }
+
+    /** STIX objects and the TAXII collections that hold them (docs/cyber.md). */
+    public CyberService cyber() {
+        return cyber;
     }
 
     public IngestService ingest() {

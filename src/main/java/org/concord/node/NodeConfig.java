@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 
+import org.concord.cyber.CyberCollection;
 import org.concord.ingest.LabelRules;
 import org.concord.label.Label;
 import org.concord.label.Releasability;
@@ -32,7 +33,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          Duration auditCheckpointPeriod,
                          Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
                          Optional<Https> https, Optional<KeyStoreFile> federationTrustStore,
-                         boolean federationAllowPlainHttp, StalenessLimits staleness) {
+                         boolean federationAllowPlainHttp, StalenessLimits staleness,
+                         List<CyberCollection> taxiiCollections) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -112,14 +114,54 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 new StalenessLimits(s.positiveDuration("staleness.limit.leo", StalenessLimits.DEFAULTS.leo()),
                         s.positiveDuration("staleness.limit.meo", StalenessLimits.DEFAULTS.meo()),
                         s.positiveDuration("staleness.limit.geo", StalenessLimits.DEFAULTS.geo()),
-                        s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())));
+                        s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())),
+                taxiiCollections(s));
+    }
+
+    /** The TAXII collections {@code taxii.collection.N.*} configure (docs/configuration.md, docs/cyber.md). */
+    private static List<CyberCollection> taxiiCollections(Settings s) {
+        TreeSet<Integer> numbers = new TreeSet<>();
+        for (String key : s.keys()) {
+            java.util.regex.Matcher m = TAXII_KEY.matcher(key);
+            if (key.startsWith("taxii.collection.")) {
+                if (!m.matches()) {
+                    throw new IllegalArgumentException(s.origin(key) + ": " + key + ": expected taxii.collection.N."
+                            + "{id,api-root,title,description,community,read,write,tlp}");
+                }
+                numbers.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        List<CyberCollection> collections = new ArrayList<>();
+        for (int n : numbers) {
+            String prefix = "taxii.collection." + n + ".";
+            String idKey = prefix + "id";
+            try {
+                String id = s.optional(idKey).orElseThrow(() -> new IllegalArgumentException(idKey + " is missing"));
+                collections.add(new CyberCollection(s.get(prefix + "api-root", "concord"), id,
+                        s.get(prefix + "title", id), s.get(prefix + "description", ""),
+                        Releasability.parse(s.get(prefix + "community", "NONE")),
+                        parties(s.get(prefix + "read", "")), parties(s.get(prefix + "write", "")),
+                        Tlp.parse(s.get(prefix + "tlp", "AMBER"))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(s.origin(idKey) + ": " + prefix + "*: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(collections);
+    }
+
+    private static final java.util.regex.Pattern TAXII_KEY = java.util.regex.Pattern.compile(
+            "taxii\\.collection\\.(\\d{1,6})\\.(id|api-root|title|description|community|read|write|tlp)");
+
+    private static java.util.Set<String> parties(String list) {
+        return list.isBlank() ? java.util.Set.of() : Releasability.parse(list).parties();
     }
 
     public NodeConfig withHttpPort(int port) {
         return new NodeConfig(dataDirectory, party, httpHost, port, databaseUrl, databaseUser, databasePassword,
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
-                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness);
+                federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness,
+                taxiiCollections);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {
@@ -217,6 +259,10 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 if (env.startsWith("CONCORD_LABEL_SOURCE_") && env.endsWith("_GLOB")) {
                     keys.add("label.source." + env.substring("CONCORD_LABEL_SOURCE_".length(),
                             env.length() - "_GLOB".length()) + ".glob");
+                }
+                if (env.startsWith("CONCORD_TAXII_COLLECTION_") && env.endsWith("_ID")) {
+                    keys.add("taxii.collection." + env.substring("CONCORD_TAXII_COLLECTION_".length(),
+                            env.length() - "_ID".length()) + ".id");
                 }
             }
             return keys;
