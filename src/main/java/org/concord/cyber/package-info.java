@@ -5,7 +5,8 @@
  * kind {@code cyber} ({@code CyberKind}: one product per version of an object in a collection), and queried as TAXII 2.1
  * asks ({@code CyberService}, {@code TaxiiQuery}); linked to space objects by the {@code x-concord-space-object}
  * extension. docs/cyber.md describes it for users.
- * <p>Depends on {@code product} (the kind it is), {@code label} and {@code digest}; the TAXII routes are the adapter
+ * <p>Depends on {@code product} (the kind it is), {@code label}, {@code audit} (posts and deletions are audited with
+ * the change) and {@code digest}; the TAXII routes are the adapter
  * {@code http.TaxiiApi}, the queries are implemented in {@code store}.
  */
 package org.concord.cyber;

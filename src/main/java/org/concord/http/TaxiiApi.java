@@ -41,16 +41,17 @@ import org.concord.product.Product;
  */
 final class TaxiiApi {
 
-    static final String ROOT = "/taxii2/";
+    /** The routes' paths; each is also served with the trailing slash TAXII writes (the router ignores it). */
+    static final String ROOT = "/taxii2";
     static final String TAXII = "application/taxii+json;version=2.1";
-    static final String API_ROOT = ROOT + "{apiRoot}/";
-    static final String COLLECTIONS = API_ROOT + "collections/";
-    static final String COLLECTION = COLLECTIONS + "{collectionId}/";
-    static final String MANIFEST = COLLECTION + "manifest/";
-    static final String OBJECTS = COLLECTION + "objects/";
-    static final String OBJECT = OBJECTS + "{objectId}/";
-    static final String VERSIONS = OBJECT + "versions/";
-    static final String STATUS = API_ROOT + "status/{statusId}/";
+    static final String API_ROOT = ROOT + "/{apiRoot}";
+    static final String COLLECTIONS = API_ROOT + "/collections";
+    static final String COLLECTION = COLLECTIONS + "/{collectionId}";
+    static final String MANIFEST = COLLECTION + "/manifest";
+    static final String OBJECTS = COLLECTION + "/objects";
+    static final String OBJECT = OBJECTS + "/{objectId}";
+    static final String VERSIONS = OBJECT + "/versions";
+    static final String STATUS = API_ROOT + "/status/{statusId}";
     static final String DATE_ADDED_FIRST = "X-TAXII-Date-Added-First";
     static final String DATE_ADDED_LAST = "X-TAXII-Date-Added-Last";
 
@@ -78,7 +79,7 @@ final class TaxiiApi {
     }
 
     static boolean isTaxiiPath(String path) {
-        return path.startsWith(ROOT) || path.equals("/taxii2");
+        return path.equals(ROOT) || path.startsWith(ROOT + "/");
     }
 
     void register(io.javalin.config.RoutesConfig routes) {
@@ -191,7 +192,7 @@ final class TaxiiApi {
 
     private void discovery(Context ctx) {
         String party = party(ctx);
-        String base = ctx.scheme() + "://" + ctx.host() + ROOT;
+        String base = ctx.scheme() + "://" + ctx.host() + ROOT + "/";
         List<String> roots = cyber.apiRoots().stream().filter(r -> !known(party, r).isEmpty())
                 .map(r -> base + r + "/").toList();
         Map<String, Object> m = new LinkedHashMap<>();
