@@ -262,6 +262,10 @@ final class TaxiiApi {
         if (!c.canWrite(party(ctx))) {
             throw new ForbiddenException("your party may not write to collection " + c.id());
         }
+        if (!Callers.principal(ctx).mayIngest()) {
+            throw new ForbiddenException("writing to a collection needs the role of an operator, analyst or"
+                    + " administrator");
+        }
         return c;
     }
 
