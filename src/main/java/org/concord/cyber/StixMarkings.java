@@ -13,7 +13,8 @@ import org.concord.label.Tlp;
 /**
  * What an object's markings say about who may see it: the TLP of the TLP 2.0 marking definitions (OASIS extension
  * {@value #TLP_2_EXTENSION}) and of the TLP 1.0 ones STIX 2.1 predefines, and the parties Concord's releasability
- * extension ({@value #RELEASABILITY_EXTENSION}, {@code releasable_to}: party codes) names.
+ * extension ({@value #RELEASABILITY_EXTENSION}, {@code releasable_to}: party codes; the extension without it names
+ * nobody, as STIX has no empty lists) names.
  */
 public final class StixMarkings {
 
@@ -85,7 +86,8 @@ public final class StixMarkings {
     }
 
     /**
-     * The parties the releasability extension names (none: nobody), or empty when the object does not carry it.
+     * The parties the releasability extension names (without {@code releasable_to}: nobody), or empty when the object
+     * does not carry it.
      *
      * @throws IllegalArgumentException when the extension is not a list of party codes
      */
@@ -95,9 +97,12 @@ public final class StixMarkings {
             return Optional.empty();
         }
         JsonNode parties = ext.path("releasable_to");
+        if (parties.isMissingNode()) {
+            return Optional.of(Releasability.NOBODY); // STIX has no empty lists: the extension naming nobody
+        }
         if (!parties.isArray()) {
-            throw new IllegalArgumentException("releasable_to must be a list of party codes (an empty list reaches"
-                    + " nobody)");
+            throw new IllegalArgumentException("releasable_to must be a list of party codes (the extension without"
+                    + " it reaches nobody)");
         }
         List<String> codes = new ArrayList<>();
         for (JsonNode p : parties) {

@@ -263,7 +263,7 @@ final class TaxiiApi {
             throw new ForbiddenException("your party may not write to collection " + c.id());
         }
         if (!Callers.principal(ctx).mayIngest()) {
-            throw new ForbiddenException("writing to a collection needs the role of an operator, analyst or"
+            throw new ForbiddenException("writing to a collection needs the role of an operator or an"
                     + " administrator");
         }
         return c;

@@ -86,9 +86,9 @@ class TaxiiApiTest {
         Map<String, String> env = collections();
         env.put("CONCORD_NODE_PARTY", "GBR");
         node = TestNodes.open(dir, env);
-        gbr = TestNodes.token(node, "GBR", Role.ANALYST);
-        usa = TestNodes.token(node, "USA", Role.ANALYST);
-        aus = TestNodes.token(node, "AUS", Role.ANALYST);
+        gbr = TestNodes.token(node, "GBR", Role.OPERATOR);
+        usa = TestNodes.token(node, "USA", Role.OPERATOR);
+        aus = TestNodes.token(node, "AUS", Role.OPERATOR);
         node.sharing().addAgreement(new SharingService.Terms("GBR", SharingService.parseParties("USA,AUS"),
                 Set.of(CyberKind.CYBER), false, Instant.now().minusSeconds(60), Optional.empty()),
                 TestNodes.TEST_ADMIN);
