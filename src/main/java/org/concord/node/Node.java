@@ -30,6 +30,7 @@ import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.cyber.CyberKind;
 import org.concord.cyber.CyberService;
+import org.concord.cyber.TaxiiPuller;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
@@ -82,6 +83,7 @@ public final class Node implements AutoCloseable {
     private final ProductKinds productKinds;
     private final ProductService products;
     private final CyberService cyber;
+    private final TaxiiPuller taxiiPuller;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -136,6 +138,7 @@ public final class Node implements AutoCloseable {
         federation.adoptHeld();
         this.cyber = new CyberService(products, new JooqCyberStore(database, productStore), audit, Clock.systemUTC(),
                 config.taxiiCollections());
+        this.taxiiPuller = new TaxiiPuller(cyber, config.taxiiSources());
     }
 
     /** TLS that trusts the certificates in this key store (partners' self-signed certificates or their CAs). */
@@ -270,6 +273,11 @@ public final class Node implements AutoCloseable {
     /** STIX objects and the TAXII collections that hold them (docs/cyber.md). */
     public CyberService cyber() {
         return cyber;
+    }
+
+    /** The TAXII client pulling the configured sources ({@code taxii.pull.N.*}). */
+    public TaxiiPuller taxiiPuller() {
+        return taxiiPuller;
     }
 
     public IngestService ingest() {
@@ -412,6 +420,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        taxiiPuller.close();
         federation.close();
         screening.close();
         try {

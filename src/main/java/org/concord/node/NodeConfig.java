@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.TreeSet;
 
 import org.concord.cyber.CyberCollection;
+import org.concord.cyber.TaxiiSource;
 import org.concord.ingest.LabelRules;
 import org.concord.label.Label;
 import org.concord.label.Releasability;
@@ -34,7 +35,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          Duration federationPullPeriod, int federationBundleRecords, boolean federationNotifyPeers,
                          Optional<Https> https, Optional<KeyStoreFile> federationTrustStore,
                          boolean federationAllowPlainHttp, StalenessLimits staleness,
-                         List<CyberCollection> taxiiCollections) {
+                         List<CyberCollection> taxiiCollections, List<TaxiiSource> taxiiSources,
+                         Duration taxiiPullPeriod) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -115,7 +117,44 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                         s.positiveDuration("staleness.limit.meo", StalenessLimits.DEFAULTS.meo()),
                         s.positiveDuration("staleness.limit.geo", StalenessLimits.DEFAULTS.geo()),
                         s.positiveDuration("staleness.limit.heo", StalenessLimits.DEFAULTS.heo())),
-                taxiiCollections(s));
+                taxiiCollections(s), taxiiSources(s), s.duration("taxii.pull-period", Duration.ofMinutes(5)));
+    }
+
+    /** The TAXII servers' collections {@code taxii.pull.N.*} configure the node to pull (docs/cyber.md). */
+    private static List<TaxiiSource> taxiiSources(Settings s) {
+        TreeSet<Integer> numbers = new TreeSet<>();
+        for (String key : s.keys()) {
+            java.util.regex.Matcher m = TAXII_PULL_KEY.matcher(key);
+            if (key.startsWith("taxii.pull.") && !key.equals("taxii.pull-period")) {
+                if (!m.matches()) {
+                    throw new IllegalArgumentException(s.origin(key) + ": " + key + ": expected taxii.pull.N."
+                            + "{url,token,collection,originator}");
+                }
+                numbers.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        List<TaxiiSource> sources = new ArrayList<>();
+        for (int n : numbers) {
+            String prefix = "taxii.pull." + n + ".";
+            try {
+                sources.add(new TaxiiSource("taxii.pull." + n, java.net.URI.create(required(s, prefix + "url")),
+                        required(s, prefix + "token"), required(s, prefix + "collection"),
+                        Releasability.to(required(s, prefix + "originator").toUpperCase(Locale.ROOT)).parties()
+                                .first()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(s.origin(prefix + "url") + ": " + prefix + "*: " + e.getMessage(),
+                        e);
+            }
+        }
+        return List.copyOf(sources);
+    }
+
+    private static final java.util.regex.Pattern TAXII_PULL_KEY = java.util.regex.Pattern.compile(
+            "taxii\\.pull\\.(\\d{1,6})\\.(url|token|collection|originator)");
+
+    private static String required(Settings s, String key) {
+        return s.optional(key).filter(v -> !v.isEmpty())
+                .orElseThrow(() -> new IllegalArgumentException(key + " is missing"));
     }
 
     /** The TAXII collections {@code taxii.collection.N.*} configure (docs/configuration.md, docs/cyber.md). */
@@ -161,7 +200,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
                 federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness,
-                taxiiCollections);
+                taxiiCollections, taxiiSources, taxiiPullPeriod);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {
@@ -259,6 +298,10 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 if (env.startsWith("CONCORD_LABEL_SOURCE_") && env.endsWith("_GLOB")) {
                     keys.add("label.source." + env.substring("CONCORD_LABEL_SOURCE_".length(),
                             env.length() - "_GLOB".length()) + ".glob");
+                }
+                if (env.startsWith("CONCORD_TAXII_PULL_") && env.endsWith("_URL")) {
+                    keys.add("taxii.pull." + env.substring("CONCORD_TAXII_PULL_".length(),
+                            env.length() - "_URL".length()) + ".url");
                 }
                 if (env.startsWith("CONCORD_TAXII_COLLECTION_") && env.endsWith("_ID")) {
                     keys.add("taxii.collection." + env.substring("CONCORD_TAXII_COLLECTION_".length(),
