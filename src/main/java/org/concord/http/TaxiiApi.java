@@ -326,26 +326,24 @@ final class TaxiiApi {
                 TaxiiQuery.Versions.LAST))));
     }
 
-    private void object(Context ctx) {
+    /** The versions of the path's object the query selects ({@code versions} unless it says); none: 404. */
+    private TaxiiPage versionsOfObject(Context ctx, TaxiiQuery.Versions versions) {
         CyberCollection c = readable(ctx);
         String id = ctx.pathParam("objectId");
-        TaxiiPage page = page(ctx, TaxiiFilters.read(c.id(), Optional.of(id), RouteInputs.query(ctx),
-                TaxiiQuery.Versions.LAST));
+        TaxiiPage page = page(ctx, TaxiiFilters.read(c.id(), Optional.of(id), RouteInputs.query(ctx), versions));
         if (page.items().isEmpty()) {
             throw new NotFoundException("no object " + id + " in collection " + c.id() + " (of the versions asked"
                     + " for)");
         }
-        send(ctx, 200, envelope(page));
+        return page;
+    }
+
+    private void object(Context ctx) {
+        send(ctx, 200, envelope(versionsOfObject(ctx, TaxiiQuery.Versions.LAST)));
     }
 
     private void versions(Context ctx) {
-        CyberCollection c = readable(ctx);
-        String id = ctx.pathParam("objectId");
-        TaxiiPage page = page(ctx, TaxiiFilters.read(c.id(), Optional.of(id), RouteInputs.query(ctx),
-                TaxiiQuery.Versions.ALL));
-        if (page.items().isEmpty()) {
-            throw new NotFoundException("no object " + id + " in collection " + c.id());
-        }
+        TaxiiPage page = versionsOfObject(ctx, TaxiiQuery.Versions.ALL);
         ObjectNode m = paged(page);
         ArrayNode versions = m.putArray("versions");
         page.items().forEach(p -> versions.add(Timestamps.format(p.value().version())));

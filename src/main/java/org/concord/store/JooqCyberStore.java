@@ -108,11 +108,21 @@ public final class JooqCyberStore implements CyberStore {
             OffsetDateTime at = SqlValues.odt(c.dateAdded());
             where = where.and(dateAdded.gt(at).or(dateAdded.eq(at).and(t.id.gt(c.id()))));
         }
-        List<Record> rows = dsl.select(t.selected()).from(t.table).where(where).orderBy(dateAdded, t.id)
-                .limit(q.limit() + 1).fetch();
-        boolean more = rows.size() > q.limit();
-        List<Record> shown = more ? rows.subList(0, q.limit()) : rows;
-        List<Product<StixObject>> items = products.read(t, shown);
+        // the page's ids first, then their rows: ordering never carries the objects' text along
+        List<Long> ids = dsl.select(t.id).from(t.table).where(where).orderBy(dateAdded, t.id).limit(q.limit() + 1)
+                .fetch(t.id);
+        boolean more = ids.size() > q.limit();
+        List<Long> shown = more ? ids.subList(0, q.limit()) : ids;
+        List<Record> rows = new ArrayList<>();
+        for (List<Long> chunk : ProductLinks.chunks(shown)) {
+            rows.addAll(dsl.select(t.selected()).from(t.table).where(t.id.in(chunk)).fetch());
+        }
+        Map<Long, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < shown.size(); i++) {
+            order.put(shown.get(i), i);
+        }
+        rows.sort(java.util.Comparator.comparing(r -> order.get(r.get(t.id))));
+        List<Product<StixObject>> items = products.read(t, rows);
         Optional<String> next = more ? Optional.of(new Cursor(items.getLast().value().dateAdded(),
                 items.getLast().id()).text()) : Optional.empty();
         return new TaxiiPage(items, next);
