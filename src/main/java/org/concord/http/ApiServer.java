@@ -79,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
         ConnectorApi connectors = new ConnectorApi(node.connectors(), sharing);
         ConsoleRoutes console = new ConsoleRoutes();
         SpaceWeatherApi spaceWeather = new SpaceWeatherApi(node, sharing);
+        TaxiiApi taxii = new TaxiiApi(node.cyber(), sharing, node.config().ingestMaxBytes());
+        CyberApi cyber = new CyberApi(node.cyber(), node.catalog(), sharing);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -161,6 +163,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(ConsoleRoutes.FILE, console::file);
             config.routes.get(ConsoleRoutes.CESIUM_FILE, console::cesiumFile);
             config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);
+            taxii.register(config.routes);
+            config.routes.get(CyberApi.PATH, cyber::linked);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)

@@ -21,6 +21,8 @@ final class Authentication {
     private static final String GATE_HELD = "concord.anonymous-gate";
     /** The form of the header: one word after the scheme; whether the word is a token is the sharing service's. */
     private static final java.util.regex.Pattern BEARER = java.util.regex.Pattern.compile("(?i)Bearer +(\\S+)");
+    /** HTTP Basic (RFC 7617), accepted on the TAXII routes only, where clients send the token as the password. */
+    private static final java.util.regex.Pattern BASIC = java.util.regex.Pattern.compile("(?i)Basic +(\\S+)");
 
     private final SharingService sharing;
     private final RateLimiter anonymousLimiter;
@@ -74,11 +76,35 @@ final class Authentication {
             return;
         }
         java.util.regex.Matcher m = BEARER.matcher(header.trim());
-        if (!m.matches()) {
+        boolean taxii = TaxiiApi.isTaxiiPath(ctx.path());
+        String token = m.matches() ? m.group(1) : taxii ? basicPassword(header.trim()).orElseThrow(() ->
+                new UnauthorizedException("malformed Authorization header: expected 'Bearer <token>', or 'Basic' with"
+                        + " the token as password")) : null;
+        if (token == null) {
             throw new UnauthorizedException("malformed Authorization header: expected 'Bearer <token>'");
         }
-        Callers.set(ctx, sharing.authenticate(m.group(1)).orElseThrow(() ->
+        Callers.set(ctx, sharing.authenticate(token).orElseThrow(() ->
                 new UnauthorizedException("the token is not valid: unknown, expired or revoked")));
+    }
+
+    /**
+     * The password of HTTP Basic credentials ({@code Basic base64(user:password)}), as TAXII clients send a token; the
+     * user name is not read (the token names its user).
+     */
+    private static java.util.Optional<String> basicPassword(String header) {
+        java.util.regex.Matcher m = BASIC.matcher(header);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String credentials = new String(java.util.Base64.getDecoder().decode(m.group(1)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = credentials.indexOf(':');
+            return colon < 0 || colon == credentials.length() - 1 ? java.util.Optional.empty()
+                    : java.util.Optional.of(credentials.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import org.concord.input.JsonFields;
 import org.concord.input.ObjectSearch;
 import org.concord.input.Arguments;
 import org.concord.input.ScreeningInput;
+import org.concord.input.TaxiiFilters;
 
 /**
  * What each route accepts besides its path: the names of its query parameters, and what its body is. The server
@@ -109,7 +110,19 @@ record RouteInputs(Set<String> query, Body body) {
             none("GET " + ConsoleRoutes.INDEX),
             none("GET " + ConsoleRoutes.FILE),
             none("GET " + ConsoleRoutes.FOLDER_FILE),
-            none("GET " + ConsoleRoutes.CESIUM_FILE));
+            none("GET " + ConsoleRoutes.CESIUM_FILE),
+            none("GET " + TaxiiApi.ROOT),
+            none("GET " + TaxiiApi.API_ROOT),
+            none("GET " + TaxiiApi.COLLECTIONS),
+            none("GET " + TaxiiApi.COLLECTION),
+            Map.entry("GET " + TaxiiApi.MANIFEST, new RouteInputs(TaxiiFilters.LIST, new NoBody())),
+            Map.entry("GET " + TaxiiApi.OBJECTS, new RouteInputs(TaxiiFilters.LIST, new NoBody())),
+            Map.entry("POST " + TaxiiApi.OBJECTS, new RouteInputs(Set.of(), new Content())),
+            Map.entry("GET " + TaxiiApi.OBJECT, new RouteInputs(TaxiiFilters.OBJECT, new NoBody())),
+            Map.entry("DELETE " + TaxiiApi.OBJECT, new RouteInputs(TaxiiFilters.DELETE, new NoBody())),
+            Map.entry("GET " + TaxiiApi.VERSIONS, new RouteInputs(TaxiiFilters.VERSIONS, new NoBody())),
+            none("GET " + TaxiiApi.STATUS),
+            none("GET " + CyberApi.PATH));
 
     /** Where a server keeps the inputs of all its routes: {@link #ROUTES} and those of its product kinds. */
     static final Key<Map<String, RouteInputs>> KEY = new Key<>("concord.routeInputs");

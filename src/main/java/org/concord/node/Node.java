@@ -33,6 +33,9 @@ import org.concord.connector.ConnectorTypes;
 import org.concord.connector.Connectors;
 import org.concord.connector.Sink;
 import org.concord.conjunction.ConjunctionStore;
+import org.concord.cyber.CyberKind;
+import org.concord.cyber.CyberService;
+import org.concord.cyber.TaxiiPuller;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
@@ -58,6 +61,7 @@ import org.concord.store.JooqCatalogScan;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
 import org.concord.store.JooqConnectorStore;
+import org.concord.store.JooqCyberStore;
 import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqProductStore;
 import org.concord.store.JooqScreeningRunStore;
@@ -90,6 +94,8 @@ public final class Node implements AutoCloseable {
     private final ProductService products;
     private final Connectors connectors;
     private final SpaceWeatherService spaceWeather;
+    private final CyberService cyber;
+    private final TaxiiPuller taxiiPuller;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -147,6 +153,9 @@ public final class Node implements AutoCloseable {
         this.connectors = new Connectors(config.connectors(), ConnectorTypes.BUILT_IN,
                 Map.of(Sink.CATALOG, this::ingestFromConnector), new JooqConnectorStore(database), federationClock,
                 config.ingestMaxBytes(), "Concord/" + version(), metrics.registry());
+        this.cyber = new CyberService(products, new JooqCyberStore(database, productStore), audit, Clock.systemUTC(),
+                config.taxiiCollections());
+        this.taxiiPuller = new TaxiiPuller(cyber, config.taxiiSources());
     }
 
     /** A connector's answer through the ordinary ingest: its label, its name as source and actor, audited. */
@@ -176,7 +185,8 @@ public final class Node implements AutoCloseable {
 
     /** The product kinds every node serves (docs/products.md: a new kind is added here). */
     public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE,
-            IndicesKind.INSTANCE, AlertsKind.INSTANCE));
+            IndicesKind.INSTANCE, AlertsKind.INSTANCE,
+            CyberKind.INSTANCE));
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
@@ -287,6 +297,16 @@ public final class Node implements AutoCloseable {
 
     public ProductService productService() {
         return products;
+    }
+
+    /** STIX objects and the TAXII collections that hold them (docs/cyber.md). */
+    public CyberService cyber() {
+        return cyber;
+    }
+
+    /** The TAXII client pulling the configured sources ({@code taxii.pull.N.*}). */
+    public TaxiiPuller taxiiPuller() {
+        return taxiiPuller;
     }
 
     public IngestService ingest() {
@@ -459,6 +479,7 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         connectors.close();
+        taxiiPuller.close();
         federation.close();
         screening.close();
         try {

@@ -229,12 +229,17 @@ public final class JooqProductStore implements ProductStore {
 
     /** The products of this kind the filter admits, with every input: the one visibility rule. */
     Condition visible(ProductTable<?> t, LabelFilter filter) {
+        return visible(t.kind, t.labelId, t.id, filter);
+    }
+
+    /** The same rule over another reference to a kind's table (an alias in a subquery): its label and id columns. */
+    Condition visible(ProductKind<?> kind, Field<Long> labelId, Field<Long> id, LabelFilter filter) {
         if (filter.unrestricted()) {
             return noCondition();
         }
-        Condition own = LabelConditions.admitted(t.labelId, filter, t.kind.dataKind());
-        return t.kind.labelling() == org.concord.product.Labelling.OWN ? own
-                : own.and(ProductLinks.everyInputVisible(t.kind.code(), t.id, filter, kinds));
+        Condition own = LabelConditions.admitted(labelId, filter, kind.dataKind());
+        return kind.labelling() == org.concord.product.Labelling.OWN ? own
+                : own.and(ProductLinks.everyInputVisible(kind.code(), id, filter, kinds));
     }
 
     @Override

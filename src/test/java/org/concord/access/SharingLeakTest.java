@@ -105,7 +105,11 @@ class SharingLeakTest {
     static void build() throws Exception {
         // the node serves the test product kinds too: the oracle covers every registered kind alike
         node = TestNodes.openWithTestKinds(dataDirectory, Map.of("CONCORD_NODE_PARTY", NODE_PARTY,
-                "CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "1000000", "CONCORD_HTTP_ANONYMOUS_BURST", "1000000"));
+                "CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "1000000", "CONCORD_HTTP_ANONYMOUS_BURST", "1000000",
+                // a TAXII collection every nation reads and writes: what each sees of it is the labels' business
+                "CONCORD_TAXII_COLLECTION_1_ID", CyberLeaks.COLLECTION, "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "PUBLIC",
+                "CONCORD_TAXII_COLLECTION_1_READ", String.join(",", NATIONS),
+                "CONCORD_TAXII_COLLECTION_1_WRITE", String.join(",", NATIONS)));
         SharingService sharing = node.sharing();
         for (String nation : NATIONS) {
             if (!nation.equals(NODE_PARTY)) { // the node's own party is registered when the node opens
@@ -189,6 +193,9 @@ class SharingLeakTest {
                             input.id())))), NODE_PARTY);
         }
         storeSpaceWeather(random, soon);
+        CyberLeaks.store(node, random, ORBITS.stream().map(Orbit::noradId).distinct().toList(),
+                originator -> randomLabel(random, originator, soon));
+        CyberLeaks.postAs(base, TestNodes.token(node, "USA", Role.OPERATOR));
         for (org.concord.product.ProductKind<?> kind : node.productKinds().all()) {
             List<? extends org.concord.product.Product<?>> stored = node.products().list(kind,
                     org.concord.product.ProductQuery.all(kind, 10_000), LabelFilter.UNRESTRICTED).items();
@@ -202,6 +209,7 @@ class SharingLeakTest {
                                 inputs.get(i))).toList()));
             }
         }
+        CyberLeaks.known(node);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), soon).toMillis() + 100));
     }
 
@@ -561,6 +569,22 @@ class SharingLeakTest {
             }
         }
         switch (route) {
+            case CyberLeaks.DISCOVERY, CyberLeaks.API_ROOT, CyberLeaks.COLLECTIONS, CyberLeaks.COLLECTION_PATH,
+                 CyberLeaks.OBJECTS, CyberLeaks.MANIFEST, CyberLeaks.OBJECT, CyberLeaks.VERSIONS, CyberLeaks.STATUS -> {
+                Set<Long> visible = world.visibleProducts(caller, org.concord.cyber.CyberKind.CYBER, now);
+                return CyberLeaks.checkTaxii(route, caller, visible, random, what,
+                        path -> get(token, path).response());
+            }
+            case CyberLeaks.LINKED -> {
+                long norad = CyberLeaks.linkedNorad(random);
+                if (!newest.containsKey(norad)) {
+                    return checkItem(route, "noradId", norad, false, token, what, newest, visibleOrbitIds);
+                }
+                Set<Long> visible = world.visibleProducts(caller, org.concord.cyber.CyberKind.CYBER, now);
+                CyberLeaks.checkLinked(norad, visible, get(token, route.replace("{noradId}", Long.toString(norad)))
+                        .response(), what);
+                return 0;
+            }
             case "/api/v1/status" -> {
                 Reply r = get(token, route);
                 assertThat(r.json().at("/catalog/objects").asLong()).as(what).isEqualTo(newest.size());

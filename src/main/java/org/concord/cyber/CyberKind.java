@@ -1,0 +1,100 @@
+package org.concord.cyber;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.digest.Sha256;
+import org.concord.label.DataKind;
+import org.concord.product.Column;
+import org.concord.product.ColumnType;
+import org.concord.product.Filter;
+import org.concord.product.Labelling;
+import org.concord.product.Row;
+import org.concord.product.SortOrder;
+
+/**
+ * STIX objects as a product kind: data kind {@code cyber}, each version of an object in a collection one product with
+ * the label its markings and collection gave it (its own), in the table {@code cyber_object}. The key across nodes is
+ * the SHA-256 of collection, id and version, so a version is stored once per originator.
+ */
+public final class CyberKind implements org.concord.product.ProductKind<StixObject> {
+
+    public static final CyberKind INSTANCE = new CyberKind();
+    public static final DataKind CYBER = new DataKind("cyber");
+
+    private static final List<Column<StixObject>> COLUMNS = List.of(
+            Column.of("collection_id", ColumnType.TEXT, o -> Optional.of(o.collectionId())),
+            Column.of("stix_id", ColumnType.TEXT, o -> Optional.of(o.stixId())),
+            Column.of("stix_type", ColumnType.TEXT, o -> Optional.of(o.type())),
+            Column.of("spec_version", ColumnType.TEXT, o -> Optional.of(o.specVersion())),
+            Column.of("created", ColumnType.INSTANT, o -> Optional.of(o.created())),
+            Column.of("version", ColumnType.INSTANT, o -> Optional.of(o.version())),
+            Column.of("revoked", ColumnType.BOOLEAN, o -> Optional.of(o.revoked())),
+            // when it was added to this node's collection: a partner adds it when it receives it
+            Column.local("date_added", ColumnType.INSTANT, o -> Optional.of(o.dateAdded())),
+            Column.of("norad_id", ColumnType.WHOLE, StixObject::noradId),
+            Column.of("source_ref", ColumnType.TEXT, StixObject::sourceRef),
+            Column.of("target_ref", ColumnType.TEXT, StixObject::targetRef),
+            Column.of("object_json", ColumnType.TEXT, o -> Optional.of(o.json())));
+
+    private CyberKind() {
+    }
+
+    @Override
+    public DataKind dataKind() {
+        return CYBER;
+    }
+
+    @Override
+    public Labelling labelling() {
+        return Labelling.OWN;
+    }
+
+    @Override
+    public String table() {
+        return "cyber_object";
+    }
+
+    @Override
+    public List<Column<StixObject>> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public StixObject read(Row r) {
+        return new StixObject(r.required("stix_id", String.class), r.required("stix_type", String.class),
+                r.required("spec_version", String.class), r.required("created", Instant.class),
+                r.required("version", Instant.class), r.required("revoked", Boolean.class),
+                r.required("collection_id", String.class),
+                // a stored row always has it; an object a partner sent is added here now
+                r.get("date_added", Instant.class).orElseGet(Instant::now),
+                r.get("norad_id", Long.class), r.get("source_ref", String.class), r.get("target_ref", String.class),
+                r.required("object_json", String.class));
+    }
+
+    @Override
+    public List<Filter> filters() {
+        return List.of(
+                Filter.equalsAny("collection", ColumnType.TEXT, List.of("collection_id"), "The TAXII collection's id"),
+                Filter.equalsAny("type", ColumnType.TEXT, List.of("stix_type"), "The STIX type (indicator, ...)"),
+                Filter.equalsAny("stixId", ColumnType.TEXT, List.of("stix_id"), "The STIX id (every version)"),
+                Filter.equalsAny("noradId", ColumnType.WHOLE, List.of("norad_id"),
+                        "The space object it names (x-concord-space-object)"));
+    }
+
+    @Override
+    public List<SortOrder> sorts() {
+        return List.of(SortOrder.ascending("added", "date_added"), SortOrder.descending("-modified", "version"));
+    }
+
+    @Override
+    public String identity(StixObject o) {
+        return o.collectionId() + "|" + o.stixId() + "|" + o.version();
+    }
+
+    /** The key of this version across nodes: the SHA-256 of its identity. */
+    public static String key(StixObject o) {
+        return Sha256.hex(INSTANCE.identity(o));
+    }
+}

@@ -1,0 +1,254 @@
+package org.concord.cyber;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.concord.audit.AuditAction;
+import org.concord.audit.AuditEvent;
+import org.concord.audit.AuditLog;
+import org.concord.label.Label;
+import org.concord.label.LabelFilter;
+import org.concord.product.Product;
+import org.concord.product.ProductService;
+
+/**
+ * The node's STIX objects as TAXII serves them: envelopes posted to a collection are checked object by object
+ * ({@link StixValidator}), labelled ({@link StixMarkings#label}) and stored as products of {@link CyberKind} with their
+ * audit entry in one unit; queries, deletions and the status of each post. Each version stored gets a date added that
+ * no earlier one has (posts take turns), so a client that asks for what was added after the last date it saw misses
+ * nothing.
+ */
+public final class CyberService {
+
+    /** The Concord property extension {@code x-concord-space-object}: {@code norad_id} and {@code cospar_id}. */
+    public static final String SPACE_OBJECT_EXTENSION = "extension-definition--f9ee5e56-a6b2-4043-a12a-8e37cdadfd92";
+    /** Status resources kept (the newest), for their posters to read. */
+    private static final int KEPT_STATUSES = 1000;
+
+    /** Who posts or deletes: the user's name for the audit log and the party that originates what is posted. */
+    public record Actor(String name, String party) {
+    }
+
+    /** What a deletion did: versions deleted, and versions found that another party originated (not deleted). */
+    public record Deletion(int deleted, int ofOtherParties) {
+    }
+
+    private final ProductService products;
+    private final CyberStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final List<CyberCollection> collections;
+    private final StixValidator validator = new StixValidator();
+    private final Map<String, TaxiiStatus> statuses = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TaxiiStatus> eldest) {
+            return size() > KEPT_STATUSES;
+        }
+    };
+    private Instant lastAdded = Instant.EPOCH;
+
+    public CyberService(ProductService products, CyberStore store, AuditLog audit, Clock clock,
+                        List<CyberCollection> collections) {
+        this.products = products;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.collections = List.copyOf(collections);
+        Set<String> ids = new HashSet<>();
+        for (CyberCollection c : collections) {
+            if (!ids.add(c.id())) {
+                throw new IllegalArgumentException("TAXII collection " + c.id() + " is configured twice");
+            }
+        }
+    }
+
+    public List<CyberCollection> collections() {
+        return collections;
+    }
+
+    /** The API roots of the configured collections, in the order first configured. */
+    public List<String> apiRoots() {
+        return collections.stream().map(CyberCollection::apiRoot).distinct().toList();
+    }
+
+    public Optional<CyberCollection> collection(String apiRoot, String id) {
+        return collections.stream().filter(c -> c.apiRoot().equals(apiRoot) && c.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Adds the objects of an envelope to a collection as {@code actor}'s party: each valid object is stored (a version
+     * already held counts as a success), each invalid one is refused with its reasons; the stored ones and their audit
+     * entry are one unit. {@code readable} is what the actor may see: references may name those stored objects.
+     */
+    public TaxiiStatus add(CyberCollection collection, List<JsonNode> objects, Actor actor, LabelFilter readable) {
+        return add(collection, objects, actor, readable, Map.of());
+    }
+
+    /**
+     * As {@link #add(CyberCollection, List, Actor, LabelFilter)}, with the date each object was added where a TAXII
+     * server's data gives it (by id and version): an import keeps the dates its source had.
+     */
+    public synchronized TaxiiStatus add(CyberCollection collection, List<JsonNode> objects, Actor actor,
+                                        LabelFilter readable, Map<String, Instant> datesAdded) {
+        Instant requested = clock.instant();
+        Set<String> inEnvelope = new HashSet<>();
+        Set<String> referenced = new HashSet<>();
+        for (JsonNode o : objects) {
+            StixValidator.idOf(o).ifPresent(inEnvelope::add);
+            StixMarkings.markingRefs(o).forEach(referenced::add);
+            o.fields().forEachRemaining(f -> {
+                if (f.getKey().endsWith("_ref") && f.getValue().isTextual()) {
+                    referenced.add(f.getValue().asText());
+                } else if (f.getKey().endsWith("_refs")) {
+                    f.getValue().forEach(r -> referenced.add(r.asText()));
+                }
+            });
+        }
+        referenced.removeAll(inEnvelope);
+        Set<String> stored = referenced.isEmpty() ? Set.of() : store.existing(referenced, readable);
+        List<TaxiiStatus.Outcome> successes = new ArrayList<>();
+        List<TaxiiStatus.Outcome> failures = new ArrayList<>();
+        List<Product<StixObject>> toStore = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            JsonNode o = objects.get(i);
+            String place = "objects[" + i + "]";
+            List<StixProblem> problems = new ArrayList<>(validator.check(o, place,
+                    id -> inEnvelope.contains(id) || stored.contains(id)));
+            Optional<String> version = version(o);
+            if (problems.isEmpty()) {
+                try {
+                    StixObject value = value(o, collection.id(), nextDateAdded(requested, datesAdded, o));
+                    Label label = StixMarkings.label(o, collection, actor.party());
+                    toStore.add(Product.of(value, label, List.of()).withKey(CyberKind.key(value)));
+                    successes.add(new TaxiiStatus.Outcome(value.stixId(), Optional.of(Timestamps.format(
+                            value.version())), "added to collection " + collection.id()));
+                    continue;
+                } catch (IllegalArgumentException e) {
+                    problems.add(new StixProblem(StixValidator.idOf(o).orElse(place), "extensions", e.getMessage()));
+                }
+            }
+            failures.add(new TaxiiStatus.Outcome(StixValidator.idOf(o).orElse(place), version,
+                    String.join("; ", problems.stream().map(p -> p.property() + ": " + p.reason()).toList())));
+        }
+        TaxiiStatus status = new TaxiiStatus(UUID.randomUUID().toString(), actor.party(), requested, successes,
+                failures);
+        audit.recordedChange(() -> {
+            List<Product<StixObject>> added = products.store(CyberKind.INSTANCE, toStore, actor.party());
+            audit.append(AuditEvent.of(clock.instant(), actor.name(), Optional.of(actor.party()), AuditAction.INGEST,
+                    "taxii collection " + collection.apiRoot() + "/" + collection.id(), List.of(actor.party()),
+                    added.size() + " STIX object versions stored, " + (successes.size() - added.size())
+                            + " already held, " + failures.size() + " refused; status " + status.id()));
+            return added;
+        });
+        statuses.put(status.id(), status);
+        return status;
+    }
+
+    /** The status of a post, for the party that made it. */
+    public synchronized Optional<TaxiiStatus> status(String id, String party) {
+        return Optional.ofNullable(statuses.get(id)).filter(s -> s.party().equals(party));
+    }
+
+    public TaxiiPage find(TaxiiQuery query, LabelFilter filter) {
+        return store.find(query, filter);
+    }
+
+    /**
+     * Deletes the versions of an object in a collection that the query selects, among those {@code readable} admits;
+     * only versions {@code actor}'s party originated are deleted. Audited with the deletion, as one unit.
+     */
+    public Deletion delete(TaxiiQuery query, Actor actor, LabelFilter readable) {
+        List<Product<StixObject>> found = new ArrayList<>();
+        TaxiiPage page = store.find(query, readable);
+        found.addAll(page.items());
+        while (page.more()) {
+            page = store.find(new TaxiiQuery(query.collectionId(), query.addedAfter(), query.ids(), query.types(),
+                    query.versions(), query.specVersions(), query.limit(), page.next()), readable);
+            found.addAll(page.items());
+        }
+        List<Long> own = found.stream().filter(p -> p.label().originator().equals(actor.party()))
+                .map(Product::id).toList();
+        int others = found.size() - own.size();
+        if (own.isEmpty()) {
+            return new Deletion(0, others);
+        }
+        int deleted = audit.recordedChange(() -> {
+            int n = store.delete(own);
+            audit.append(AuditEvent.of(clock.instant(), actor.name(), Optional.of(actor.party()), AuditAction.RECALL,
+                    "taxii collection " + query.collectionId() + " object " + String.join(",", query.ids()),
+                    List.of(actor.party()), n + " STIX object versions deleted"));
+            return n;
+        });
+        return new Deletion(deleted, others);
+    }
+
+    public List<Product<StixObject>> linkedTo(long noradId, LabelFilter filter) {
+        return store.linkedTo(noradId, filter);
+    }
+
+    /** A date added later than every earlier one: the source's for an import, else now (to the microsecond). */
+    private Instant nextDateAdded(Instant now, Map<String, Instant> datesAdded, JsonNode o) {
+        Optional<Instant> given = Optional.ofNullable(datesAdded.get(StixValidator.idOf(o).orElse("") + "|"
+                + version(o).orElse("")));
+        if (given.isPresent()) {
+            return given.get();
+        }
+        Instant next = now.truncatedTo(ChronoUnit.MICROS);
+        if (!next.isAfter(lastAdded)) {
+            next = lastAdded.plus(1, ChronoUnit.MICROS);
+        }
+        lastAdded = next;
+        return next;
+    }
+
+    /** The version TAXII names an object by: its {@code modified}, else its {@code created}, as written. */
+    private static Optional<String> version(JsonNode o) {
+        JsonNode v = o.path("modified").isTextual() ? o.path("modified") : o.path("created");
+        return v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
+    }
+
+    /** The stored form of a valid object. */
+    static StixObject value(JsonNode o, String collectionId, Instant dateAdded) {
+        String type = o.path("type").asText();
+        Instant created = StixValidator.timestamp(o.path("created")).orElse(dateAdded);
+        Instant version = StixValidator.timestamp(o.path("modified")).orElse(created);
+        JsonNode space = o.path("extensions").path(SPACE_OBJECT_EXTENSION);
+        Optional<Long> noradId = Optional.empty();
+        if (!space.isMissingNode()) {
+            JsonNode norad = space.path("norad_id");
+            if (!norad.canConvertToLong() || !norad.isIntegralNumber() || norad.asLong() < 1
+                    || norad.asLong() > 999_999_999) {
+                throw new IllegalArgumentException("the x-concord-space-object extension's norad_id must be a"
+                        + " catalog number (1 to 999999999), not " + norad);
+            }
+            noradId = Optional.of(norad.asLong());
+        }
+        JsonNode source = type.equals("sighting") ? o.path("sighting_of_ref") : o.path("source_ref");
+        return new StixObject(o.path("id").asText(), type, StixValidator.specVersion(o, type).orElseThrow(), created,
+                version, o.path("revoked").asBoolean(false), collectionId, dateAdded, noradId,
+                source.isTextual() ? Optional.of(source.asText()) : Optional.empty(),
+                o.path("target_ref").isTextual() ? Optional.of(o.path("target_ref").asText()) : Optional.empty(),
+                o.toString());
+    }
+
+    /** The date each object version was added, by {@code id|version}, from a TAXII manifest. */
+    public static Map<String, Instant> datesAdded(JsonNode manifest) {
+        Map<String, Instant> dates = new HashMap<>();
+        for (JsonNode entry : manifest) {
+            StixValidator.timestamp(entry.path("date_added")).ifPresent(d -> dates.put(entry.path("id").asText()
+                    + "|" + entry.path("version").asText(), d));
+        }
+        return dates;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Cyber threat intelligence about space systems, in STIX 2.1: objects checked against the OASIS JSON schemas and the
+ * specification's other rules ({@code StixValidator}), labelled from their TLP markings, Concord's releasability
+ * extension and the community of the TAXII collection they were posted to ({@code StixLabels}), stored as the product
+ * kind {@code cyber} ({@code CyberKind}: one product per version of an object in a collection), and queried as TAXII 2.1
+ * asks ({@code CyberService}, {@code TaxiiQuery}); linked to space objects by the {@code x-concord-space-object}
+ * extension; pulled from other TAXII servers by {@code TaxiiPuller}. docs/cyber.md describes it for users.
+ * <p>Depends on {@code product} (the kind it is), {@code label}, {@code audit} (posts and deletions are audited with
+ * the change) and {@code digest}; the TAXII routes are the adapter
+ * {@code http.TaxiiApi}, the queries are implemented in {@code store}.
+ */
+package org.concord.cyber;

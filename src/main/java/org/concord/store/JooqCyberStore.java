@@ -1,0 +1,227 @@
+package org.concord.store;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.unquotedName;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.concord.cyber.CyberKind;
+import org.concord.cyber.CyberStore;
+import org.concord.cyber.StixObject;
+import org.concord.cyber.TaxiiPage;
+import org.concord.cyber.TaxiiQuery;
+import org.concord.label.LabelFilter;
+import org.concord.product.Product;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * TAXII's queries over the table of {@link CyberKind}, through jOOQ, with the product store's one visibility rule: the
+ * first or last version of an object is the first or last the reader may see.
+ */
+public final class JooqCyberStore implements CyberStore {
+
+    private static final String ALIAS = "other_version";
+
+    private final DSLContext dsl;
+    private final JooqProductStore products;
+    private final ProductTable<StixObject> t;
+    private final Field<String> collection;
+    private final Field<String> stixId;
+    private final Field<String> type;
+    private final Field<String> specVersion;
+    private final Field<OffsetDateTime> version;
+    private final Field<OffsetDateTime> dateAdded;
+    private final Field<Boolean> revoked;
+    private final Field<Long> noradId;
+    private final Field<String> sourceRef;
+    private final Field<String> targetRef;
+
+    public JooqCyberStore(Database database, JooqProductStore products) {
+        this.dsl = database.dsl();
+        this.products = products;
+        this.t = products.table(CyberKind.INSTANCE);
+        this.collection = t.column("collection_id");
+        this.stixId = t.column("stix_id");
+        this.type = t.column("stix_type");
+        this.specVersion = t.column("spec_version");
+        this.version = t.column("version");
+        this.dateAdded = t.column("date_added");
+        this.revoked = t.column("revoked");
+        this.noradId = t.column("norad_id");
+        this.sourceRef = t.column("source_ref");
+        this.targetRef = t.column("target_ref");
+    }
+
+    private static <V> Field<V> other(String column, org.jooq.DataType<V> type) {
+        return field(unquotedName(ALIAS, column), type);
+    }
+
+    @Override
+    public TaxiiPage find(TaxiiQuery q, LabelFilter filter) {
+        Condition where = products.visible(t, filter).and(collection.eq(q.collectionId()));
+        if (!q.ids().isEmpty()) {
+            where = where.and(stixId.in(q.ids()));
+        }
+        if (!q.types().isEmpty()) {
+            where = where.and(type.in(q.types()));
+        }
+        if (!q.specVersions().isEmpty()) {
+            where = where.and(specVersion.in(q.specVersions()));
+        }
+        if (!q.versions().all()) {
+            List<Condition> any = new ArrayList<>();
+            if (q.versions().first()) {
+                any.add(version.eq(DSL.select(DSL.min(other("version", SQLDataType.TIMESTAMPWITHTIMEZONE)))
+                        .from(otherVersions()).where(sameObject(q, filter))));
+            }
+            if (q.versions().last()) {
+                any.add(version.eq(DSL.select(DSL.max(other("version", SQLDataType.TIMESTAMPWITHTIMEZONE)))
+                        .from(otherVersions()).where(sameObject(q, filter))));
+            }
+            if (!q.versions().at().isEmpty()) {
+                any.add(version.in(q.versions().at().stream().map(SqlValues::odt).toList()));
+            }
+            where = where.and(DSL.or(any));
+        }
+        if (q.addedAfter().isPresent()) {
+            where = where.and(dateAdded.gt(SqlValues.odt(q.addedAfter().get())));
+        }
+        if (q.next().isPresent()) {
+            Cursor c = Cursor.parse(q.next().get());
+            OffsetDateTime at = SqlValues.odt(c.dateAdded());
+            where = where.and(dateAdded.gt(at).or(dateAdded.eq(at).and(t.id.gt(c.id()))));
+        }
+        // the page's ids first, then their rows: ordering never carries the objects' text along
+        List<Long> ids = dsl.select(t.id).from(t.table).where(where).orderBy(dateAdded, t.id).limit(q.limit() + 1)
+                .fetch(t.id);
+        boolean more = ids.size() > q.limit();
+        List<Long> shown = more ? ids.subList(0, q.limit()) : ids;
+        List<Record> rows = new ArrayList<>();
+        for (List<Long> chunk : ProductLinks.chunks(shown)) {
+            rows.addAll(dsl.select(t.selected()).from(t.table).where(t.id.in(chunk)).fetch());
+        }
+        Map<Long, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < shown.size(); i++) {
+            order.put(shown.get(i), i);
+        }
+        rows.sort(java.util.Comparator.comparing(r -> order.get(r.get(t.id))));
+        List<Product<StixObject>> items = products.read(t, rows);
+        Optional<String> next = more ? Optional.of(new Cursor(items.getLast().value().dateAdded(),
+                items.getLast().id()).text()) : Optional.empty();
+        return new TaxiiPage(items, next);
+    }
+
+    private Table<?> otherVersions() {
+        return DSL.table(unquotedName(CyberKind.INSTANCE.table())).as(unquotedName(ALIAS));
+    }
+
+    /** The other versions of the same object in the same collection, of the versions asked for, that the reader sees. */
+    private Condition sameObject(TaxiiQuery q, LabelFilter filter) {
+        Condition c = other("stix_id", SQLDataType.VARCHAR).eq(stixId)
+                .and(other("collection_id", SQLDataType.VARCHAR).eq(collection))
+                .and(products.visible(CyberKind.INSTANCE, other("label_id", SQLDataType.BIGINT),
+                        other("id", SQLDataType.BIGINT), filter));
+        return q.specVersions().isEmpty() ? c
+                : c.and(other("spec_version", SQLDataType.VARCHAR).in(q.specVersions()));
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> stixIds, LabelFilter filter) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : ProductLinks.chunks(List.copyOf(stixIds))) {
+            found.addAll(dsl.selectDistinct(stixId).from(t.table).where(stixId.in(chunk))
+                    .and(products.visible(t, filter)).fetch(stixId));
+        }
+        return found;
+    }
+
+    @Override
+    public int delete(Collection<Long> ids) {
+        return dsl.transactionResult(() -> {
+            ProductLinks.withdrawDerivedFrom(dsl, CyberKind.CYBER, ids);
+            int deleted = 0;
+            for (List<Long> chunk : ProductLinks.chunks(List.copyOf(ids))) {
+                deleted += dsl.deleteFrom(t.table).where(t.id.in(chunk)).execute();
+            }
+            return deleted;
+        });
+    }
+
+    @Override
+    public List<Product<StixObject>> linkedTo(long norad, LabelFilter filter) {
+        Condition visible = products.visible(t, filter);
+        List<Product<StixObject>> anchors = read(visible.and(noradId.eq(norad)));
+        Set<String> anchorIds = ids(anchors);
+        List<Product<StixObject>> links = anchorIds.isEmpty() ? List.of()
+                : read(visible.and(sourceRef.in(anchorIds).or(targetRef.in(anchorIds))));
+        Set<String> ends = new HashSet<>();
+        for (Product<StixObject> link : links) {
+            link.value().sourceRef().ifPresent(ends::add);
+            link.value().targetRef().ifPresent(ends::add);
+        }
+        ends.removeAll(anchorIds);
+        List<Product<StixObject>> all = new ArrayList<>(anchors);
+        all.addAll(links);
+        for (List<String> chunk : ProductLinks.chunks(List.copyOf(ends))) {
+            all.addAll(read(visible.and(stixId.in(chunk))));
+        }
+        Map<String, Product<StixObject>> newest = new LinkedHashMap<>();
+        for (Product<StixObject> p : all) {
+            newest.merge(p.value().collectionId() + "|" + p.value().stixId(), p,
+                    (a, b) -> b.value().version().isAfter(a.value().version()) ? b : a);
+        }
+        return newest.values().stream().filter(p -> !p.value().revoked()).toList();
+    }
+
+    private List<Product<StixObject>> read(Condition where) {
+        return products.read(t, dsl.select(t.selected()).from(t.table).where(where).orderBy(t.id).fetch());
+    }
+
+    private static Set<String> ids(List<Product<StixObject>> products) {
+        Set<String> ids = new HashSet<>();
+        products.forEach(p -> ids.add(p.value().stixId()));
+        return ids;
+    }
+
+    /** Where a page ends: the date added and id of its last item, as opaque text. */
+    private record Cursor(Instant dateAdded, long id) {
+
+        String text() {
+            long micros = dateAdded.getEpochSecond() * 1_000_000 + dateAdded.getNano() / 1000;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((micros + "." + id)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\.");
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException();
+                }
+                long micros = Long.parseLong(parts[0]);
+                return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                        Math.floorMod(micros, 1_000_000) * 1000L), Long.parseLong(parts[1]));
+            } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+                throw new IllegalArgumentException("next: '" + text + "' is not a value this server gave (use the"
+                        + " next of the previous page as it came)");
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.concord.cyber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StixValidatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final StixValidator validator = new StixValidator();
+
+    static JsonNode resource(String name) throws IOException {
+        try (InputStream in = StixValidatorTest.class.getResourceAsStream("/stix/" + name)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private List<StixProblem> checkAll(List<JsonNode> objects) {
+        Set<String> ids = new HashSet<>();
+        objects.forEach(o -> StixValidator.idOf(o).ifPresent(ids::add));
+        List<StixProblem> problems = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            problems.addAll(validator.check(objects.get(i), "objects[" + i + "]", ids::contains));
+        }
+        return problems;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stix21_apt1.json", "stix21_indicator-for-c2-ip-address.json",
+            "stix21_indicator-to-campaign-relationship.json", "stix21_indicators-for-C2-with-COA.json",
+            "stix21_infrastructure.json",
+            "stix21_malicious-email-indicator-with-attachment.json", "stix21_poisonivy.json"})
+    void theOasisExampleBundlesAreAccepted(String name) throws IOException {
+        List<JsonNode> objects = new ArrayList<>();
+        resource(name).path("objects").forEach(objects::add);
+        assertThat(objects).isNotEmpty();
+        assertThat(checkAll(objects)).as(name).isEmpty();
+    }
+
+    @Test
+    void theInteropMarkingObjectIsAcceptedBesideTheObjectsItNames() throws IOException {
+        JsonNode campaign = resource("stix21_interop-objectmarking-test.json");
+        assertThat(validator.check(campaign, "campaign", id -> false)).extracting(StixProblem::property)
+                .containsExactly("created_by_ref", "object_marking_refs[1]");
+        assertThat(validator.check(campaign, "campaign", Set.of("identity--f431f809-377b-45e0-aa1c-6a4751cae5ff",
+                "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ec")::contains)).isEmpty();
+    }
+
+    @Test
+    void theMedallionSampleObjectsAreAccepted() throws IOException {
+        List<JsonNode> objects = new ArrayList<>();
+        resource("taxii21_medallion_default_data.json").path("trustgroup1").path("collections")
+                .forEach(c -> c.path("objects").forEach(objects::add));
+        assertThat(objects).hasSize(8);
+        assertThat(checkAll(objects)).isEmpty();
+    }
+
+    static ObjectNode incident() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "incident").put("spec_version", "2.1").put("id", "incident--0b5c8a5e-5b0a-4d9e-9b8e-2f0c7d1a3e11")
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("name", "Uplink jamming of a ground station");
+        return o;
+    }
+
+    private List<StixProblem> check(JsonNode o) {
+        return validator.check(o, "objects[0]", id -> false);
+    }
+
+    @Test
+    void aValidIncidentPasses() {
+        assertThat(check(incident())).isEmpty();
+    }
+
+    @Test
+    void anIdOfAnotherTypeIsRefusedWithItsReason() {
+        ObjectNode o = incident().put("id", "indicator--0b5c8a5e-5b0a-4d9e-9b8e-2f0c7d1a3e11");
+        assertThat(check(o)).anySatisfy(p -> {
+            assertThat(p.objectId()).isEqualTo("indicator--0b5c8a5e-5b0a-4d9e-9b8e-2f0c7d1a3e11");
+            assertThat(p.property()).isEqualTo("id");
+            assertThat(p.reason()).contains("names type 'indicator' but the object is a 'incident'");
+        });
+    }
+
+    @Test
+    void modifiedBeforeCreatedIsRefused() {
+        ObjectNode o = incident().put("modified", "2024-02-29T10:00:00.000Z");
+        assertThat(check(o)).singleElement().satisfies(p -> {
+            assertThat(p.objectId()).isEqualTo("incident--0b5c8a5e-5b0a-4d9e-9b8e-2f0c7d1a3e11");
+            assertThat(p.property()).isEqualTo("modified");
+            assertThat(p.reason()).isEqualTo("2024-02-29T10:00:00Z is before created 2024-03-01T10:00:00Z");
+        });
+    }
+
+    @Test
+    void aDanglingReferenceIsRefused() {
+        ObjectNode o = incident().put("created_by_ref", "identity--7a2b6d1e-3f4c-4a5b-8c9d-0e1f2a3b4c5d");
+        assertThat(check(o)).singleElement().satisfies(p -> {
+            assertThat(p.property()).isEqualTo("created_by_ref");
+            assertThat(p.reason()).contains("dangling reference");
+        });
+        assertThat(validator.check(o, "objects[0]", "identity--7a2b6d1e-3f4c-4a5b-8c9d-0e1f2a3b4c5d"::equals))
+                .isEmpty();
+    }
+
+    @Test
+    void aReferenceToAnObjectOfTheWrongTypeIsRefused() {
+        ObjectNode o = incident().put("created_by_ref", "malware--7a2b6d1e-3f4c-4a5b-8c9d-0e1f2a3b4c5d");
+        assertThat(validator.check(o, "objects[0]", id -> true)).anySatisfy(p -> {
+            assertThat(p.property()).isEqualTo("created_by_ref");
+            assertThat(p.reason()).isEqualTo("refers to a malware; it must refer to identity");
+        });
+    }
+
+    @Test
+    void anUnknownTlpMarkingIdIsRefused() {
+        ObjectNode marking = JSON.createObjectNode();
+        marking.put("type", "marking-definition").put("spec_version", "2.1")
+                .put("id", "marking-definition--1d3f2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c")
+                .put("created", "2024-03-01T10:00:00.000Z").put("definition_type", "tlp")
+                .putObject("definition").put("tlp", "red");
+        assertThat(check(marking)).anySatisfy(p -> {
+            assertThat(p.objectId()).isEqualTo("marking-definition--1d3f2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c");
+            assertThat(p.property()).isEqualTo("id");
+            assertThat(p.reason()).contains("published TLP 1.0 or 2.0 definitions");
+        });
+        ObjectNode marked = incident();
+        marked.putArray("object_marking_refs").add("marking-definition--1d3f2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c");
+        assertThat(check(marked)).anySatisfy(p -> assertThat(p.property()).isEqualTo("object_marking_refs[0]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-02-30T10:00:00.000Z", "2024-03-01 10:00:00Z", "2024-03-01T10:00:00.000+01:00",
+            "yesterday"})
+    void aBadTimestampIsRefused(String created) {
+        ObjectNode o = incident().put("created", created).put("modified", "2024-03-02T10:00:00.000Z");
+        assertThat(check(o)).anySatisfy(p -> {
+            assertThat(p.property()).isEqualTo("created");
+            assertThat(p.reason()).contains("is not a timestamp");
+        });
+    }
+
+    @Test
+    void aMissingRequiredPropertyIsFoundByTheSchema() {
+        ObjectNode o = incident();
+        o.remove("name");
+        assertThat(check(o)).anySatisfy(p -> {
+            assertThat(p.reason()).contains("STIX 2.1 schema sdos/incident.json").contains("name");
+        });
+    }
+}

@@ -1,0 +1,223 @@
+package org.concord.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.concord.TestNodes;
+import org.concord.access.Role;
+import org.concord.access.SharingService;
+import org.concord.cyber.CyberKind;
+import org.concord.cyber.CyberService;
+import org.concord.cyber.StixMarkings;
+import org.concord.label.DataKind;
+import org.concord.label.Label;
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
+import org.junit.jupiter.api.Test;
+
+/**
+ * STIX objects shared as the product kind cyber between GBR, USA and AUS: labelled from their TLP markings, Concord's
+ * releasability extension and the collection's community; read over TAXII only by the parties the label names; sent to
+ * partners under agreements of kind cyber; and a revocation reaching a partner with its next sync. USA's node runs on
+ * PostgreSQL, the others on H2.
+ */
+class CyberSharingTest extends PartnersTest {
+
+    static final String TAXII = "application/taxii+json;version=2.1";
+    static final String COALITION = "0a7e5c01-0000-4000-8000-00000000c0a1";
+    static final String TLP_RED = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
+    static final String TLP_GREEN = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** The same coalition collection on every node: its community GBR, USA and AUS, all reading, all writing. */
+    static Map<String, String> coalition() {
+        return Map.of("CONCORD_TAXII_COLLECTION_1_ID", COALITION,
+                "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO GBR,USA,AUS",
+                "CONCORD_TAXII_COLLECTION_1_READ", "GBR,USA,AUS", "CONCORD_TAXII_COLLECTION_1_WRITE", "GBR,USA,AUS");
+    }
+
+    static ObjectNode incident(String id, String modified, String marking) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "incident").put("spec_version", "2.1").put("id", id)
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", modified)
+                .put("name", "Ground station intrusion");
+        o.putArray("object_marking_refs").add(marking);
+        return o;
+    }
+
+    static ObjectNode releasableTo(ObjectNode o, String... parties) {
+        ObjectNode ext = o.putObject("extensions").putObject(StixMarkings.RELEASABILITY_EXTENSION);
+        ext.put("extension_type", "property-extension");
+        if (parties.length > 0) { // without releasable_to the extension names nobody (STIX has no empty lists)
+            var list = ext.putArray("releasable_to");
+            for (String p : parties) {
+                list.add(p);
+            }
+        }
+        return o;
+    }
+
+    static JsonNode post(Partners.Member m, String token, JsonNode... objects) throws Exception {
+        ObjectNode envelope = JSON.createObjectNode();
+        var array = envelope.putArray("objects");
+        for (JsonNode o : objects) {
+            array.add(o);
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port
+                        + "/taxii2/concord/collections/" + COALITION + "/objects/"))
+                .header("Authorization", "Bearer " + token).header("Accept", TAXII).header("Content-Type", TAXII)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode status = JSON.readTree(r.body());
+        assertThat(status.path("failure_count").asInt()).as(r.body()).isZero();
+        return status;
+    }
+
+    /** The ids (and versions) of the objects a token's party reads in the coalition collection of a node. */
+    static List<String> read(Partners.Member m, String token, String query) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port
+                        + "/taxii2/concord/collections/" + COALITION + "/objects/" + query))
+                .header("Authorization", "Bearer " + token).header("Accept", TAXII).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(r.body()).path("objects").forEach(o -> ids.add(o.path("id").asText() + "@"
+                + o.path("modified").asText() + (o.path("revoked").asBoolean() ? " revoked" : "")));
+        return ids;
+    }
+
+    static void agree(Partners.Member m, String grantor, String recipients) {
+        m.node.sharing().addAgreement(new SharingService.Terms(grantor, SharingService.parseParties(recipients),
+                Set.of(CyberKind.CYBER, DataKind.ORBITS), false, Instant.now().minusSeconds(60), Optional.empty()),
+                TestNodes.TEST_ADMIN);
+    }
+
+    @Test
+    void aRedIncidentReachesOnlyThePartiesItNamesAndAnEmptyReleasabilityNobody() throws Exception {
+        start(List.of("GBR"), Set.of(), Clock.systemUTC(), coalition());
+        Partners.Member gbr = partners.get("GBR");
+        String gbrToken = TestNodes.token(gbr.node, "GBR", Role.OPERATOR);
+        String usaToken = TestNodes.token(gbr.node, "USA", Role.OPERATOR);
+        String ausToken = TestNodes.token(gbr.node, "AUS", Role.OPERATOR);
+        agree(gbr, "GBR", "USA,AUS");
+        String red = "incident--5e0d0001-0000-4000-8000-000000000001";
+        String nobody = "incident--5e0d0001-0000-4000-8000-000000000002";
+        String community = "incident--5e0d0001-0000-4000-8000-000000000003";
+        String outside = "incident--5e0d0001-0000-4000-8000-000000000004";
+        post(gbr, gbrToken, releasableTo(incident(red, "2024-03-01T10:00:00.000Z", TLP_RED), "USA"),
+                releasableTo(incident(nobody, "2024-03-01T10:00:00.000Z", TLP_GREEN)),
+                incident(community, "2024-03-01T10:00:00.000Z", TLP_GREEN),
+                releasableTo(incident(outside, "2024-03-01T10:00:00.000Z", TLP_GREEN), "FRA"));
+
+        Label redLabel = gbr.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, red,
+                org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED)
+                .items().getFirst().label();
+        assertThat(redLabel).isEqualTo(new Label("GBR", Releasability.to("USA"), Tlp.RED, new TreeSet<>(),
+                Optional.empty()));
+        String at = "@2024-03-01T10:00:00.000Z";
+        assertThat(read(gbr, usaToken, "")).containsExactlyInAnyOrder(red + at, community + at);
+        assertThat(read(gbr, ausToken, "")).containsExactly(community + at);
+        assertThat(read(gbr, gbrToken, "")).as("the originator sees its own")
+                .containsExactlyInAnyOrder(red + at, nobody + at, community + at, outside + at);
+        for (String id : List.of(nobody, outside)) {
+            assertThat(gbr.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, id,
+                    org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED)
+                    .items().getFirst().label().releasability()).as("an empty releasability: nobody")
+                    .isEqualTo(Releasability.NOBODY);
+        }
+    }
+
+    @Test
+    void onlyWhatTheLabelsReleaseReachesPartnersAndARevocationReachesThemWithTheNextSync() throws Exception {
+        start(List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), coalition());
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        Partners.Member aus = partners.get("AUS");
+        agree(gbr, "GBR", "USA,AUS");
+        String gbrToken = TestNodes.token(gbr.node, "GBR", Role.OPERATOR);
+        String usaOnUsa = TestNodes.token(usa.node, "USA", Role.OPERATOR);
+        String ausOnAus = TestNodes.token(aus.node, "AUS", Role.OPERATOR);
+        String shared = "incident--5e0d0002-0000-4000-8000-000000000001";
+        String red = "incident--5e0d0002-0000-4000-8000-000000000002";
+        String nobody = "incident--5e0d0002-0000-4000-8000-000000000003";
+        post(gbr, gbrToken, incident(shared, "2024-03-01T10:00:00.000Z", TLP_GREEN),
+                releasableTo(incident(red, "2024-03-01T10:00:00.000Z", TLP_RED), "USA"),
+                releasableTo(incident(nobody, "2024-03-01T10:00:00.000Z", TLP_GREEN)));
+        usa.pullFrom("GBR");
+        aus.pullFrom("GBR");
+        String at = "@2024-03-01T10:00:00.000Z";
+        assertThat(read(usa, usaOnUsa, "")).containsExactlyInAnyOrder(shared + at, red + at);
+        assertThat(read(aus, ausOnAus, "")).containsExactly(shared + at);
+        assertThat(usa.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, nobody,
+                org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED).items())
+                .as("an empty releasability never leaves its node").isEmpty();
+
+        ObjectNode revocation = incident(shared, "2024-03-02T10:00:00.000Z", TLP_GREEN);
+        revocation.put("revoked", true);
+        post(gbr, gbrToken, revocation);
+        usa.pullFrom("GBR");
+        aus.pullFrom("GBR");
+        for (Partners.Member m : List.of(usa, aus)) {
+            String token = m == usa ? usaOnUsa : ausOnAus;
+            assertThat(read(m, token, "?match%5Bid%5D=" + shared)).as(m.party + " after the next sync")
+                    .containsExactly(shared + "@2024-03-02T10:00:00.000Z revoked");
+        }
+    }
+
+    @Test
+    void aRevokedObjectLeavesTheSpaceObjectsLinksAtThePartner() throws Exception {
+        start(List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), coalition());
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        agree(gbr, "GBR", "USA");
+        List<String> tles = Partners.tles();
+        gbr.ingest("iss.tle", tles.subList(0, 1), Label.publicFrom("GBR"));
+        usa.pullFrom("GBR");
+        long norad = gbr.orbits().getFirst().noradId();
+        String gbrToken = TestNodes.token(gbr.node, "GBR", Role.OPERATOR);
+        String station = "infrastructure--5e0d0003-0000-4000-8000-000000000001";
+        ObjectNode v1 = JSON.createObjectNode();
+        v1.put("type", "infrastructure").put("spec_version", "2.1").put("id", station)
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("name", "Satellite under attack");
+        v1.putArray("object_marking_refs").add(TLP_GREEN);
+        v1.putObject("extensions").putObject(CyberService.SPACE_OBJECT_EXTENSION)
+                .put("extension_type", "property-extension").put("norad_id", norad);
+        post(gbr, gbrToken, v1);
+        usa.pullFrom("GBR");
+        String usaOnUsa = TestNodes.token(usa.node, "USA", Role.OPERATOR);
+        assertThat(linked(usa, usaOnUsa, norad)).containsExactly(station + "@2024-03-01T10:00:00.000Z");
+        ObjectNode v2 = v1.deepCopy().put("modified", "2024-03-03T10:00:00.000Z").put("revoked", true);
+        post(gbr, gbrToken, v2);
+        usa.pullFrom("GBR");
+        assertThat(linked(usa, usaOnUsa, norad)).as("revoked at the originator, gone at the partner").isEmpty();
+    }
+
+    static List<String> linked(Partners.Member m, String token, long norad) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port
+                        + "/api/v1/objects/" + norad + "/cyber")).header("Authorization", "Bearer " + token).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(r.body()).path("items").forEach(i -> ids.add(i.path("stixId").asText() + "@"
+                + i.path("version").asText()));
+        return ids;
+    }
+}

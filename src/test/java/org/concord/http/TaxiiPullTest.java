@@ -1,0 +1,104 @@
+package org.concord.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.TestNodes;
+import org.concord.access.Role;
+import org.concord.cyber.CyberKind;
+import org.concord.cyber.TaxiiPuller;
+import org.concord.label.LabelFilter;
+import org.concord.node.Node;
+import org.concord.product.ProductQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The TAXII client against a second node's TAXII server on loopback: GBR's node pulls USA's collection, page by page,
+ * then only what was added since.
+ */
+class TaxiiPullTest {
+
+    static final String TAXII = "application/taxii+json;version=2.1";
+    static final String SOURCE = "0b1ec7ed-0000-4000-8000-000000000001";
+    static final String HERE = "0b1ec7ed-0000-4000-8000-000000000002";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    static String indicators(int from, int count, String modified) {
+        StringBuilder b = new StringBuilder("{\"objects\":[");
+        for (int i = from; i < from + count; i++) {
+            b.append(i > from ? "," : "").append(String.format("{\"type\":\"indicator\",\"spec_version\":\"2.1\","
+                    + "\"id\":\"indicator--%08d-0000-4000-8000-000000000000\",\"created\":\"2024-03-01T10:00:00.000Z\","
+                    + "\"modified\":\"%s\",\"pattern\":\"[ipv4-addr:value = '198.51.100.7']\",\"pattern_type\":"
+                    + "\"stix\",\"valid_from\":\"2024-03-01T10:00:00Z\"}", i, modified));
+        }
+        return b.append("]}").toString();
+    }
+
+    @Test
+    void aNodePullsAnotherNodesCollectionAndThenOnlyWhatWasAddedSince() throws Exception {
+        Node usa = TestNodes.open(dir.resolve("usa"), Map.of("CONCORD_NODE_PARTY", "USA",
+                "CONCORD_TAXII_COLLECTION_1_ID", SOURCE, "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO USA,GBR",
+                "CONCORD_TAXII_COLLECTION_1_READ", "USA,GBR", "CONCORD_TAXII_COLLECTION_1_WRITE", "USA"));
+        try (usa; ApiServer usaServer = new ApiServer(usa)) {
+            String objects = "http://127.0.0.1:" + usaServer.start("127.0.0.1", 0) + "/taxii2/concord/collections/"
+                    + SOURCE + "/objects/";
+            String poster = TestNodes.token(usa, "USA", Role.OPERATOR);
+            String reader = TestNodes.token(usa, "GBR", Role.VIEWER);
+            usa.sharing().addAgreement(new org.concord.access.SharingService.Terms("USA",
+                    org.concord.access.SharingService.parseParties("GBR"), java.util.Set.of(CyberKind.CYBER), false,
+                    java.time.Instant.now().minusSeconds(60), java.util.Optional.empty()), TestNodes.TEST_ADMIN);
+            post(objects, poster, indicators(0, 2500, "2024-03-01T10:00:00.000Z"));
+            Map<String, String> env = new HashMap<>(Map.of("CONCORD_NODE_PARTY", "GBR",
+                    "CONCORD_TAXII_COLLECTION_1_ID", HERE, "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO GBR",
+                    "CONCORD_TAXII_COLLECTION_1_READ", "GBR", "CONCORD_TAXII_COLLECTION_1_WRITE", "GBR"));
+            env.putAll(Map.of("CONCORD_TAXII_PULL_1_URL", objects,
+                    "CONCORD_TAXII_PULL_1_TOKEN", reader,
+                    "CONCORD_TAXII_PULL_1_COLLECTION", HERE, "CONCORD_TAXII_PULL_1_ORIGINATOR", "USA"));
+            try (Node gbr = TestNodes.open(dir.resolve("gbr"), env)) {
+                TaxiiPuller puller = gbr.taxiiPuller();
+                assertThat(puller.pullAll()).singleElement().satisfies(r -> {
+                    assertThat(r.error()).isEmpty();
+                    assertThat(r.fetched()).as("three pages of 1,000").isEqualTo(2500);
+                    assertThat(r.stored()).isEqualTo(2500);
+                });
+                var held = gbr.products().list(CyberKind.INSTANCE, ProductQuery.all(CyberKind.INSTANCE, 10_000),
+                        LabelFilter.UNRESTRICTED).items();
+                assertThat(held).hasSize(2500).allSatisfy(p -> {
+                    assertThat(p.label().originator()).isEqualTo("USA");
+                    assertThat(p.label().releasability().parties()).containsExactly("GBR");
+                    assertThat(p.value().collectionId()).isEqualTo(HERE);
+                });
+                assertThat(puller.pullAll().getFirst().fetched()).as("nothing new").isZero();
+                post(objects, poster, indicators(0, 1, "2024-03-05T10:00:00.000Z"));
+                assertThat(puller.pullAll()).singleElement().satisfies(r -> {
+                    assertThat(r.fetched()).isEqualTo(1);
+                    assertThat(r.stored()).isEqualTo(1);
+                });
+                usaServer.close();
+                assertThat(puller.pullAll().getFirst().error()).as("a source that does not answer")
+                        .hasValueSatisfying(e -> assertThat(e).contains("taxii.pull.1").doesNotContain("Bearer"));
+            }
+        }
+    }
+
+    private static void post(String url, String token, String envelope) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Accept", TAXII).header("Content-Type", TAXII)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(JSON.readTree(r.body()).path("failure_count").asInt()).as(r.body()).isZero();
+    }
+}
