@@ -6,7 +6,7 @@ import java.util.List;
 public final class ConnectorTypes {
 
     public static final List<ConnectorType> BUILT_IN = List.of(SpaceTrack.GP, SpaceTrack.SATCAT, Celestrak.GP,
-            Celestrak.SUPGP, Celestrak.SATCAT, UrlSource.TYPE);
+            Celestrak.SUPGP, Celestrak.SATCAT, Swpc.TYPE, UrlSource.TYPE);
 
     private ConnectorTypes() {
     }

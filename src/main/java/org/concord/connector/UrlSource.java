@@ -50,7 +50,8 @@ public final class UrlSource implements ConnectorType {
         return (http, previous) -> pull(http, previous, url, fileName.isEmpty() ? definition.name() : fileName);
     }
 
-    private static Source.Pull pull(SourceHttp http, Source.Validators previous, URI url, String fileName)
+    /** One conditional GET of a whole file: unchanged on 304, else the answer (refused when not 200). */
+    static Source.Pull pull(SourceHttp http, Source.Validators previous, URI url, String fileName)
             throws SourceFailure, IOException, InterruptedException {
         SourceHttp.Answer answer = http.getIfChanged(url, previous);
         if (answer.status() == 304) {

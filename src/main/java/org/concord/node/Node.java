@@ -32,6 +32,7 @@ import org.concord.connector.ConnectorDefinition;
 import org.concord.connector.ConnectorTypes;
 import org.concord.connector.Connectors;
 import org.concord.connector.Sink;
+import org.concord.connector.Swpc;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.cyber.CyberKind;
 import org.concord.cyber.CyberService;
@@ -151,7 +152,8 @@ public final class Node implements AutoCloseable {
                 config.federationAllowPlainHttp(), metrics.registry());
         federation.adoptHeld();
         this.connectors = new Connectors(config.connectors(), ConnectorTypes.BUILT_IN,
-                Map.of(Sink.CATALOG, this::ingestFromConnector), new JooqConnectorStore(database), federationClock,
+                Map.of(Sink.CATALOG, this::ingestFromConnector, Swpc.SINK, this::ingestSpaceWeatherFromConnector),
+                new JooqConnectorStore(database), federationClock,
                 config.ingestMaxBytes(), "Concord/" + version(), metrics.registry());
         this.cyber = new CyberService(products, new JooqCyberStore(database, productStore), audit, Clock.systemUTC(),
                 config.taxiiCollections());
@@ -164,6 +166,15 @@ public final class Node implements AutoCloseable {
                 connector.sourceName(), connector.skipInvalid(), Optional.empty()), connector.sourceName(),
                 Optional.of(config.party()));
         return new Sink.Ingested(report.stored(), report.unchanged(), report.rejected(), report.sourceSha256());
+    }
+
+    /** A space weather connector's answer through the space weather ingest, as {@link #ingestFromConnector}. */
+    private Sink.Ingested ingestSpaceWeatherFromConnector(ConnectorDefinition connector, String sourceName,
+                                                          byte[] content) {
+        SpaceWeatherReport report = ingestSpaceWeatherAudited(sourceName, content, connector.label(),
+                connector.sourceName(), connector.sourceName(), Optional.of(config.party()));
+        return new Sink.Ingested(report.indicesStored() + report.messagesStored(), report.indicesUnchanged(), 0,
+                report.sourceSha256());
     }
 
     /** TLS that trusts the certificates in this key store (partners' self-signed certificates or their CAs). */

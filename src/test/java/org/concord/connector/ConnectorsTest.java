@@ -31,6 +31,7 @@ import org.concord.connector.ConnectorRun.Outcome;
 import org.concord.connector.LoopbackSource.Request;
 import org.concord.connector.LoopbackSource.Response;
 import org.concord.http.ApiServer;
+import org.concord.label.LabelFilter;
 import org.concord.label.Releasability;
 import org.concord.node.Node;
 import org.concord.node.NodeConfig;
@@ -173,6 +174,42 @@ class ConnectorsTest {
         assertThatThrownBy(() -> node.connectors().runNow("celestrak-active"))
                 .isInstanceOf(Connectors.TooSoonException.class).hasMessageContaining("PT2H");
         assertThat(source.requests()).as("a run refused as too soon asks nothing").hasSize(2);
+    }
+
+    @Test
+    void swpcAlertsArePulledIntoTheSpaceWeatherIngestUnderAPrivateLabel() {
+        String lastModified = "Sat, 11 May 2024 03:00:00 GMT";
+        byte[] alerts = TestNodes.resource("/spaceweather/swpc-alerts.json");
+        source.on("/products/alerts.json", request -> request.header("If-Modified-Since").isPresent()
+                ? new Response(304, Map.of(), new byte[0], false)
+                : Response.ok(alerts, Map.of("Content-Type", "application/json", "Last-Modified", lastModified)));
+        open(Map.of("CONCORD_CONNECTORS", "swpc-alerts",
+                "CONCORD_CONNECTOR_SWPC_ALERTS_TYPE", "swpc",
+                "CONCORD_CONNECTOR_SWPC_ALERTS_URL", source.base(),
+                "CONCORD_CONNECTOR_SWPC_ALERTS_PRODUCT", "alerts"));
+
+        ConnectorRun first = only(node.connectors().runDue());
+        assertThat(first.outcome()).as(first.error().orElse("")).isEqualTo(Outcome.INGESTED);
+        assertThat(first.stored()).isEqualTo(9);
+        Instant from = Instant.parse("2024-05-01T00:00:00Z");
+        Instant to = Instant.parse("2024-05-31T00:00:00Z");
+        assertThat(node.spaceWeather().alerts(from, to, LabelFilter.UNRESTRICTED))
+                .as("9 messages: two extend warning 4162, one cancels watch 1001").hasSize(6);
+        assertThat(node.spaceWeather().alertLabels(from, to, LabelFilter.UNRESTRICTED)).singleElement()
+                .satisfies(label -> {
+                    assertThat(label.originator()).isEqualTo("TEST");
+                    assertThat(label.releasability()).isEqualTo(Releasability.to("TEST"));
+                });
+        assertThat(audited(AuditAction.INGEST)).singleElement()
+                .satisfies(entry -> assertThat(entry.event().actor()).isEqualTo("connector:swpc-alerts"));
+
+        clock.advance(Duration.ofMinutes(15));
+        ConnectorRun second = only(node.connectors().runDue());
+        assertThat(second.outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(source.requests().get(1).header("If-Modified-Since")).contains(lastModified);
+        assertThatThrownBy(() -> NodeConfig.load(dataDirectory, Optional.empty(), Map.of("CONCORD_CONNECTORS", "swpc",
+                "CONCORD_CONNECTOR_SWPC_TYPE", "swpc", "CONCORD_CONNECTOR_SWPC_PRODUCT", "x-rays")))
+                .hasMessageContaining("alerts, f107, kp, kp-forecast");
     }
 
     @Test
@@ -540,7 +577,7 @@ class ConnectorsTest {
                 .hasMessageContaining("NOT_SET is not set");
         assertThatThrownBy(() -> NodeConfig.load(dataDirectory, Optional.empty(),
                 with(base, "CONCORD_CONNECTOR_ST_TYPE", "spacetrack")))
-                .hasMessageContaining("one of [celestrak-gp, celestrak-satcat, celestrak-supgp, spacetrack-gp, spacetrack-satcat, url]");
+                .hasMessageContaining("one of [celestrak-gp, celestrak-satcat, celestrak-supgp, spacetrack-gp, spacetrack-satcat, swpc, url]");
         Files.writeString(dataDirectory.resolve(NodeConfig.FILE_NAME), "connector.st.password = " + PASSWORD + "\n");
         assertThatThrownBy(() -> NodeConfig.load(dataDirectory, Optional.empty(), base))
                 .hasMessageContaining("connector.st.password:").hasMessageContaining("connector.st.password-file")
