@@ -47,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
                     + ": the port is already in use (choose another with --port N or http.port)");
         }
         node.federation().startPulling(config.federationPullPeriod());
+        node.events().startCatchingUp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

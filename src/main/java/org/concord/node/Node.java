@@ -23,11 +23,14 @@ import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogScan;
 import org.concord.catalog.CatalogStore;
+import org.concord.catalog.SourceFormat;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
 import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
+import org.concord.event.EventKind;
+import org.concord.event.EventService;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
@@ -48,6 +51,7 @@ import org.concord.store.JooqAuditStore;
 import org.concord.store.JooqCatalogScan;
 import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
+import org.concord.store.JooqEventStore;
 import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqProductStore;
 import org.concord.store.JooqScreeningRunStore;
@@ -78,6 +82,7 @@ public final class Node implements AutoCloseable {
     private final NodeMetrics metrics;
     private final ProductKinds productKinds;
     private final ProductService products;
+    private final EventService events;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -92,6 +97,8 @@ public final class Node implements AutoCloseable {
         this.products = new ProductService(productStore);
         this.conjunctions = new JooqConjunctionStore(database, productStore);
         this.screeningRuns = new JooqScreeningRunStore(database, productStore);
+        this.events = new EventService(new JooqEventStore(database, productStore), products, config.party(),
+                Clock.systemUTC());
         HardBodyRadii radii = HardBodyRadii.bundled();
         this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
                 Clock.systemUTC(), metrics.registry());
@@ -99,7 +106,7 @@ public final class Node implements AutoCloseable {
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
-                metrics.registry());
+                metrics.registry(), events::update);
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -150,7 +157,8 @@ public final class Node implements AutoCloseable {
 
 
     /** The product kinds every node serves (docs/products.md: a new kind is added here). */
-    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE));
+    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE,
+            EventKind.INSTANCE));
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
@@ -274,6 +282,9 @@ public final class Node implements AutoCloseable {
                     + "; by " + request.ingestedBy()));
             return stored;
         });
+        if (report.stored() > 0 && (report.format() == SourceFormat.CDM_KVN || report.format() == SourceFormat.CDM_XML)) {
+            events.update();
+        }
         if (report.stored() > 0 && config.federationNotifyPeers()) {
             federation.notifyPeers();
         }
@@ -359,6 +370,11 @@ public final class Node implements AutoCloseable {
         return outcome;
     }
 
+    /** Conjunction events: built after each screening and CDM ingest (docs/events.md). */
+    public EventService events() {
+        return events;
+    }
+
     public ScreeningService screening() {
         return screening;
     }
@@ -402,6 +418,7 @@ public final class Node implements AutoCloseable {
     public void close() {
         federation.close();
         screening.close();
+        events.close();
         try {
             audit.close();
         } finally {

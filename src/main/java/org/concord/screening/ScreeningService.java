@@ -104,6 +104,8 @@ public final class ScreeningService implements AutoCloseable {
      */
     public static final Duration STALE_AFTER = HEARTBEAT_PERIOD.multipliedBy(6);
 
+    /** Told after a run's conjunctions are stored (the node builds conjunction events then). */
+    private final Runnable conjunctionsStored;
     /** Receives how long each screening took (docs/metrics.md). */
     private final MeterRegistry meters;
     /** The runs this process is running, whose heartbeats it renews. */
@@ -114,8 +116,9 @@ public final class ScreeningService implements AutoCloseable {
     public ScreeningService(CatalogStore catalog, ScreeningRunStore runStore, ConjunctionStore conjunctions,
                             MeanElementsDecoder decoder, HardBodyRadii radii, LabelRules labels,
                             StalenessLimits staleness, TimeScales timeScales, String party, Clock clock,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, Runnable conjunctionsStored) {
         this.meters = meters;
+        this.conjunctionsStored = conjunctionsStored;
         this.catalog = catalog;
         this.runStore = runStore;
         this.conjunctions = conjunctions;
@@ -386,6 +389,12 @@ public final class ScreeningService implements AutoCloseable {
         runStore.finishRun(run.id(), found, provisional);
         double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
         runStore.recordStorageTime(run.id(), storeSeconds);
+        try {
+            conjunctionsStored.run();
+        } catch (RuntimeException e) {
+            LOG.warn("screening run {} is stored, but building conjunction events from it failed: {}", run.id(),
+                    e.toString());
+        }
     }
 
     /**

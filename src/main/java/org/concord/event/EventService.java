@@ -1,0 +1,103 @@
+package org.concord.event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.concord.conjunction.Conjunction;
+import org.concord.label.Label;
+import org.concord.product.Product;
+import org.concord.product.ProductService;
+
+/**
+ * Builds conjunction events: every conjunction no event holds yet (from a screening, a CDM, a partner) joins the event
+ * of its encounter or starts one ({@link EventGrouping}); the events it starts are stored and those it changes are
+ * restated with the new update, their labels combined from every input's by the kind's rule. Called after each
+ * screening and CDM ingest, and periodically while serving (partners' conjunctions, events a recall removed).
+ */
+public final class EventService implements AutoCloseable {
+
+    /** How often a serving node places the conjunctions that came otherwise (partners' feeds). */
+    public static final java.time.Duration CATCH_UP_PERIOD = java.time.Duration.ofMinutes(1);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventService.class);
+
+    /** How many conjunctions one pass places; a pass continues until none are left. */
+    private static final int BATCH = 50_000;
+
+    private final EventStore store;
+    private final ProductService products;
+    private final String party;
+    private final Clock clock;
+    private final java.util.concurrent.ScheduledExecutorService catchUp =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("conjunction-events").factory());
+
+    public EventService(EventStore store, ProductService products, String party, Clock clock) {
+        this.store = store;
+        this.products = products;
+        this.party = party;
+        this.clock = clock;
+    }
+
+    /** Places every conjunction no event holds yet; returns how many it placed. */
+    public synchronized int update() {
+        int placed = 0;
+        List<EventStore.Pending> pending = store.pending(BATCH);
+        while (!pending.isEmpty()) {
+            place(pending);
+            placed += pending.size();
+            pending = pending.size() < BATCH ? List.of() : store.pending(BATCH);
+        }
+        return placed;
+    }
+
+    /** Places pending conjunctions every {@link #CATCH_UP_PERIOD} from now on (while serving). */
+    public void startCatchingUp() {
+        long period = CATCH_UP_PERIOD.toMillis();
+        catchUp.scheduleWithFixedDelay(() -> {
+            try {
+                update();
+            } catch (RuntimeException e) {
+                LOG.warn("building conjunction events failed; the next pass tries again: {}", e.toString());
+            }
+        }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        catchUp.shutdownNow();
+    }
+
+    private void place(List<EventStore.Pending> pending) {
+        Instant now = clock.instant();
+        List<EventGrouping.Arrival> arrivals = new ArrayList<>(pending.size());
+        Instant earliest = Instant.MAX;
+        Instant latest = Instant.MIN;
+        for (EventStore.Pending p : pending) {
+            Conjunction c = p.conjunction().value();
+            arrivals.add(new EventGrouping.Arrival(p.conjunction(), sourceOf(c), p.computedAt().orElse(now)));
+            earliest = c.tca().isBefore(earliest) ? c.tca() : earliest;
+            latest = c.tca().isAfter(latest) ? c.tca() : latest;
+        }
+        List<Product<ConjunctionEvent>> existing = store.eventsWithTcaWithin(
+                earliest.minus(EventGrouping.TCA_TOLERANCE), latest.plus(EventGrouping.TCA_TOLERANCE));
+        List<Product<ConjunctionEvent>> fresh = new ArrayList<>();
+        List<Product<ConjunctionEvent>> changed = new ArrayList<>();
+        for (EventGrouping.Grouped g : EventGrouping.group(existing, arrivals)) {
+            Product<ConjunctionEvent> product = new Product<>(g.id(), java.util.Optional.empty(),
+                    Label.publicFrom(party), g.inputs(), g.event());
+            (g.id() == 0 ? fresh : changed).add(product);
+        }
+        products.restate(EventKind.INSTANCE, changed, party);
+        products.store(EventKind.INSTANCE, fresh, party);
+    }
+
+    private EventUpdate.Source sourceOf(Conjunction c) {
+        if (c.cdm().isPresent()) {
+            return EventUpdate.Source.CDM;
+        }
+        return c.screeningRunId().isPresent() && c.label().originator().equals(party) ? EventUpdate.Source.SCREENING
+                : EventUpdate.Source.PARTNER;
+    }
+}
