@@ -64,9 +64,6 @@ final class EventGrouping {
         ordered.sort(Comparator.comparing(Arrival::computedAt).thenComparing(a -> a.conjunction().id()));
         for (Arrival a : ordered) {
             Conjunction c = a.conjunction().value();
-            if (c.primaryNoradId() == c.secondaryNoradId()) {
-                continue;
-            }
             List<Open> ofPair = byPair.computeIfAbsent(pair(c.primaryNoradId(), c.secondaryNoradId()),
                     k -> new ArrayList<>());
             Optional<Open> nearest = ofPair.stream()

@@ -19,7 +19,7 @@ public interface EventStore {
 
     /**
      * Conjunctions no event holds yet, by id (not label-filtered: node-internal), at most {@code limit}; those of
-     * ephemeris screenings (a plan screened, not the objects' orbits) are never events.
+     * ephemeris screenings (a plan screened, not the objects' orbits) and those of an object with itself are never events.
      */
     List<Pending> pending(int limit);
 

@@ -66,7 +66,8 @@ public final class ApiServer implements AutoCloseable {
         CatalogApi catalog = new CatalogApi(node, sharing);
         ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), sharing);
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
-                Map.of(DataKind.CONJUNCTIONS, c -> JsonViews.conjunction((Conjunction) c)));
+                Map.of(DataKind.CONJUNCTIONS, (c, filter) -> JsonViews.conjunction((Conjunction) c.value()),
+                        org.concord.event.EventKind.CODE, new EventView(node.catalog())::of));
         this.routeInputs = RouteInputs.of(node.productKinds());
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing);
         HttpMetrics metrics = new HttpMetrics(node.metrics());

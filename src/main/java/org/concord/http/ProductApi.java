@@ -3,7 +3,7 @@ package org.concord.http;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import io.javalin.http.Context;
 import org.concord.access.SharingService;
@@ -11,6 +11,7 @@ import org.concord.catalog.Page;
 import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.input.ProductSearch;
 import org.concord.label.DataKind;
+import org.concord.label.LabelFilter;
 import org.concord.product.Column;
 import org.concord.product.Product;
 import org.concord.product.ProductKind;
@@ -32,10 +33,10 @@ final class ProductApi {
      * Views of kinds (by code) that have their own JSON shape (conjunctions, as before kinds existed); others get the
      * default.
      */
-    private final Map<DataKind, Function<Object, Map<String, Object>>> views;
+    private final Map<DataKind, BiFunction<Product<?>, LabelFilter, Map<String, Object>>> views;
 
     ProductApi(ProductKinds kinds, ProductStore store, SharingService sharing,
-               Map<DataKind, Function<Object, Map<String, Object>>> views) {
+               Map<DataKind, BiFunction<Product<?>, LabelFilter, Map<String, Object>>> views) {
         this.kinds = kinds;
         this.store = store;
         this.sharing = sharing;
@@ -61,10 +62,11 @@ final class ProductApi {
     private <T> void list(ProductKind<T> kind, Context ctx) {
         ProductQuery query = ProductSearch.read(kind, RouteInputs.query(ctx));
         ApiServer.requireAnonymousPageSize(ctx, query.limit());
-        Page<Product<T>> page = store.list(kind, query, Callers.filter(ctx, sharing));
+        LabelFilter filter = Callers.filter(ctx, sharing);
+        Page<Product<T>> page = store.list(kind, query, filter);
         Callers.served(ctx, page.items().stream().map(Product::label).toList());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", page.items().stream().map(p -> view(kind, p)).toList());
+        m.put("items", page.items().stream().map(p -> view(kind, p, filter)).toList());
         m.put("total", page.total());
         m.put("nextCursor", page.nextCursor().orElse(null));
         ctx.json(m);
@@ -72,15 +74,16 @@ final class ProductApi {
 
     private <T> void item(ProductKind<T> kind, Context ctx) {
         long id = ApiServer.parseId(ctx.pathParam("id"));
-        Product<T> p = store.find(kind, id, Callers.filter(ctx, sharing))
+        LabelFilter filter = Callers.filter(ctx, sharing);
+        Product<T> p = store.find(kind, id, filter)
                 .orElseThrow(() -> new NotFoundException("no " + kind.code() + " product " + id));
         Callers.served(ctx, p.label());
-        ctx.json(view(kind, p));
+        ctx.json(view(kind, p, filter));
     }
 
-    private <T> Map<String, Object> view(ProductKind<T> kind, Product<T> p) {
-        Function<Object, Map<String, Object>> own = views.get(kind.code());
-        return own != null ? own.apply(p.value()) : defaultView(kind, p);
+    private <T> Map<String, Object> view(ProductKind<T> kind, Product<T> p, LabelFilter filter) {
+        BiFunction<Product<?>, LabelFilter, Map<String, Object>> own = views.get(kind.code());
+        return own != null ? own.apply(p, filter) : defaultView(kind, p);
     }
 
     /** The id, kind, key, label, inputs and every column by its JSON name (instants as ISO-8601 text). */

@@ -50,6 +50,7 @@ public final class JooqEventStore implements EventStore {
         List<Record> rows = dsl.select(selected).from(t.table)
                 .leftJoin(Tables.Run.T).on(RUN_ID.eq(t.<Long>column("run_id")))
                 .where(RUN_KIND.isNull().or(RUN_KIND.ne("EPHEMERIS")))
+                .and(t.<Long>column("primary_norad_id").ne(t.<Long>column("secondary_norad_id")))
                 .and(DSL.notExists(DSL.selectOne().from(ProductLinks.T)
                         .where(ProductLinks.PRODUCT_KIND.eq(EventKind.CODE.code()))
                         .and(ProductLinks.INPUT_KIND.eq(DataKind.CONJUNCTIONS.code()))
