@@ -29,11 +29,15 @@ public final class EventService implements AutoCloseable {
     private final ProductService products;
     private final String party;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Timer buildTime;
     private final java.util.concurrent.ScheduledExecutorService catchUp =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("conjunction-events").factory());
 
-    public EventService(EventStore store, ProductService products, String party, Clock clock) {
+    public EventService(EventStore store, ProductService products, String party, Clock clock,
+                        io.micrometer.core.instrument.MeterRegistry meters) {
+        this.buildTime = io.micrometer.core.instrument.Timer.builder("concord.events.build")
+                .description("how long placing new conjunctions in events took, per pass").register(meters);
         this.store = store;
         this.products = products;
         this.party = party;
@@ -42,12 +46,18 @@ public final class EventService implements AutoCloseable {
 
     /** Places every conjunction no event holds yet; returns how many it placed. */
     public synchronized int update() {
+        long start = System.nanoTime();
         int placed = 0;
         List<EventStore.Pending> pending = store.pending(BATCH);
         while (!pending.isEmpty()) {
             place(pending);
             placed += pending.size();
             pending = pending.size() < BATCH ? List.of() : store.pending(BATCH);
+        }
+        long took = System.nanoTime() - start;
+        buildTime.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (placed > 0) {
+            LOG.info("placed {} conjunctions in events in {} s", placed, String.format("%.2f", took / 1e9));
         }
         return placed;
     }

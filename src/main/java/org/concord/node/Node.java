@@ -98,7 +98,7 @@ public final class Node implements AutoCloseable {
         this.conjunctions = new JooqConjunctionStore(database, productStore);
         this.screeningRuns = new JooqScreeningRunStore(database, productStore);
         this.events = new EventService(new JooqEventStore(database, productStore), products, config.party(),
-                Clock.systemUTC());
+                Clock.systemUTC(), metrics.registry());
         HardBodyRadii radii = HardBodyRadii.bundled();
         this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
                 Clock.systemUTC(), metrics.registry());
