@@ -31,6 +31,7 @@ import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
 import org.concord.event.EventKind;
 import org.concord.event.EventService;
+import org.concord.event.ProximityKind;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
@@ -106,7 +107,7 @@ public final class Node implements AutoCloseable {
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
-                metrics.registry(), events::update);
+                metrics.registry(), products, events::update);
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -158,7 +159,7 @@ public final class Node implements AutoCloseable {
 
     /** The product kinds every node serves (docs/products.md: a new kind is added here). */
     public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE,
-            EventKind.INSTANCE));
+            EventKind.INSTANCE, ProximityKind.INSTANCE));
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
