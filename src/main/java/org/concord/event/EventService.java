@@ -13,8 +13,10 @@ import org.concord.product.ProductService;
 /**
  * Builds conjunction events: every conjunction no event holds yet (from a screening, a CDM, a partner) joins the event
  * of its encounter or starts one ({@link EventGrouping}); the events it starts are stored and those it changes are
- * restated with the new update, their labels combined from every input's by the kind's rule. Called after each
- * screening and CDM ingest, and periodically while serving (partners' conjunctions, events a recall removed).
+ * restated with the new update, their labels combined from every input's by the kind's rule. Asked for in the
+ * background after each screening and CDM ingest ({@link #updateSoon}: a pass costs about as much as storing the
+ * conjunctions, which a screening should not wait for), and run every minute while serving (partners' conjunctions,
+ * events a recall removed).
  */
 public final class EventService implements AutoCloseable {
 
@@ -62,21 +64,43 @@ public final class EventService implements AutoCloseable {
         return placed;
     }
 
+    /**
+     * Places pending conjunctions in the background, soon: what screenings and CDM ingests call, so that they end
+     * without waiting for their events ({@link #close} waits for it).
+     */
+    public void updateSoon() {
+        try {
+            catchUp.execute(this::updateLogged);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("closing: the conjunctions just stored are placed in events at the next pass");
+        }
+    }
+
     /** Places pending conjunctions every {@link #CATCH_UP_PERIOD} from now on (while serving). */
     public void startCatchingUp() {
         long period = CATCH_UP_PERIOD.toMillis();
-        catchUp.scheduleWithFixedDelay(() -> {
-            try {
-                update();
-            } catch (RuntimeException e) {
-                LOG.warn("building conjunction events failed; the next pass tries again: {}", e.toString());
-            }
-        }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        catchUp.scheduleWithFixedDelay(this::updateLogged, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    private void updateLogged() {
+        try {
+            update();
+        } catch (RuntimeException e) {
+            LOG.warn("building conjunction events failed; the next pass tries again: {}", e.toString());
+        }
+    }
+
+    /** Stops the periodic passes and waits for a pass asked for to end. */
     @Override
     public void close() {
-        catchUp.shutdownNow();
+        catchUp.shutdown();
+        try {
+            if (!catchUp.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS)) {
+                LOG.warn("a pass placing conjunctions in events did not end within an hour; left to the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void place(List<EventStore.Pending> pending) {

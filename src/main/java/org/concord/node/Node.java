@@ -107,7 +107,7 @@ public final class Node implements AutoCloseable {
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
-                metrics.registry(), products, events::update);
+                metrics.registry(), products, events::updateSoon);
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -284,7 +284,7 @@ public final class Node implements AutoCloseable {
             return stored;
         });
         if (report.stored() > 0 && (report.format() == SourceFormat.CDM_KVN || report.format() == SourceFormat.CDM_XML)) {
-            events.update();
+            events.updateSoon();
         }
         if (report.stored() > 0 && config.federationNotifyPeers()) {
             federation.notifyPeers();

@@ -186,6 +186,19 @@ class SharingLeakTest {
                     Optional.empty()), org.concord.digest.Sha256.hex(("again " + i).getBytes(StandardCharsets.UTF_8)));
         }
         assertThat(node.events().update()).as("conjunctions placed in events").isGreaterThan(40);
+        for (int i = 0; i < 12; i++) {
+            Orbit a = ORBITS.get(random.nextInt(ORBITS.size()));
+            Orbit b = ORBITS.get(random.nextInt(ORBITS.size()));
+            node.productService().store(org.concord.event.ProximityKind.INSTANCE, List.of(
+                    org.concord.product.Product.of(new org.concord.event.Proximity(a.noradId(), b.noradId(),
+                            Instant.parse("2024-07-05T00:00:00Z"), Instant.parse("2024-07-06T00:00:00Z"), 100 + i,
+                            3000 + i, Duration.ofHours(20), 5000, Optional.of(runId)),
+                            randomLabel(random, NODE_PARTY, soon), List.of(
+                            new org.concord.product.ProductInput(org.concord.event.ProximityKind.PRIMARY,
+                                    DataKind.ORBITS, a.id()),
+                            new org.concord.product.ProductInput(org.concord.event.ProximityKind.SECONDARY,
+                                    DataKind.ORBITS, b.id())))), NODE_PARTY);
+        }
         for (int i = 0; i < 30; i++) {
             String originator = ORIGINATORS.get(random.nextInt(ORIGINATORS.size()));
             node.productService().store(TestKinds.NOTES, List.of(org.concord.product.Product.of(new TestKinds.Note(

@@ -12,7 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
+import org.concord.catalog.SpaceObject;
+import org.concord.http.ApiServer;
 import org.concord.conjunction.Conjunction;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
@@ -41,8 +50,13 @@ class EventServiceTest {
     static Node node;
 
     @BeforeAll
-    static void catalog() {
+    static void catalog() throws Exception {
         node = TestNodes.open(dir, Map.of());
+        try (java.io.InputStream satcat = new java.util.zip.GZIPInputStream(EventServiceTest.class
+                .getResourceAsStream("/satcat/spacetrack_satcat_2021-01-19.csv.gz"))) {
+            node.ingest().ingest(new IngestRequest("satcat.csv", satcat.readAllBytes(),
+                    Optional.of(Label.publicFrom("TEST")), "test", false, Optional.empty()));
+        }
         node.ingest().ingest(new IngestRequest("public.tle", TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
                 Optional.of(Label.publicFrom("TEST")), "test", false, Optional.empty()));
     }
@@ -56,6 +70,7 @@ class EventServiceTest {
         ScreeningRun run = node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 30_000,
                 Optional.empty()), "tester", fraction -> { });
         assertThat(run.status()).as(run.error().orElse("")).isEqualTo(ScreeningRun.Status.DONE);
+        node.events().update(); // the run asked for a pass in the background: wait for it, or make it
         return run;
     }
 
@@ -65,7 +80,7 @@ class EventServiceTest {
     }
 
     @Test
-    void twoScreeningsAndACdmOfOneEncounterAreOneEventWithThreeUpdatesAndTheNextEncounterIsAnother() {
+    void twoScreeningsAndACdmOfOneEncounterAreOneEventWithThreeUpdatesAndTheNextEncounterIsAnother() throws Exception {
         ScreeningRun first = screen();
         List<Conjunction> found = node.screening().conjunctionsOf(first, LabelFilter.UNRESTRICTED);
         // a pair with two encounters in the day, more than an orbit's quarter apart
@@ -91,6 +106,7 @@ class EventServiceTest {
         assertThat(node.ingestAudited(new IngestRequest("warning.cdm", cdm.getBytes(StandardCharsets.US_ASCII),
                 Optional.of(Label.publicFrom("AUS")), "test", false, Optional.empty()), "test", Optional.empty())
                 .stored()).isEqualTo(1);
+        node.events().update();
 
         List<Product<ConjunctionEvent>> ofPair = events(a).stream()
                 .filter(e -> e.value().primaryNoradId() == Math.min(a, b) && e.value().secondaryNoradId() == Math.max(a, b))
@@ -112,6 +128,33 @@ class EventServiceTest {
         ConjunctionEvent next = ofPair.stream().filter(e -> e.value().updates().getFirst().tca()
                 .equals(later.tca())).findFirst().orElseThrow().value();
         assertThat(next.updates()).hasSize(2).allMatch(u -> u.source() == EventUpdate.Source.SCREENING);
+
+        long eventId = ofPair.stream().filter(e -> e.value().updates().size() == 3).findFirst().orElseThrow().id();
+        ApiServer server = new ApiServer(node);
+        try {
+            String base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/events/" + eventId)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).isEqualTo(200);
+            JsonNode json = new ObjectMapper().readTree(reply.body());
+            for (String role : List.of("primary", "secondary")) {
+                JsonNode object = json.get(role);
+                SpaceObject known = node.catalog().findObject(object.get("noradId").asLong(),
+                        LabelFilter.UNRESTRICTED).orElseThrow();
+                assertThat(object.get("name").asText()).isEqualTo(known.name()).isNotBlank();
+                assertThat(object.get("owner").asText()).isEqualTo(known.satcat().orElseThrow().owner().orElseThrow());
+                assertThat(object.get("objectType").asText()).isEqualTo(known.satcat().orElseThrow().objectType());
+            }
+            assertThat(json.get("updateCount").asInt()).isEqualTo(3);
+            assertThat(json.at("/trend/missDistanceMeters")).hasSize(3);
+            assertThat(json.at("/trend/missDistanceMeters/2").asDouble()).isEqualTo(fromCdm.missDistanceMeters());
+            assertThat(json.at("/trend/probability")).hasSize(3);
+            assertThat(json.at("/updates/2/source").asText()).isEqualTo("CDM");
+            assertThat(json.at("/updates/0/conjunctionId").asLong()).isEqualTo(encounter.id());
+            assertThat(json.at("/primary/elementAgeSeconds").isNull()).as("a CDM gives no element-set ages").isTrue();
+        } finally {
+            server.close();
+        }
 
         assertThat(node.events().update()).as("every conjunction is in an event: nothing left to place").isZero();
         long conjunctions = node.conjunctions().findConjunctions(new ProductQuery(Map.of(),

@@ -104,4 +104,19 @@ class CoLocationTest {
         assertThat(stored).extracting(Conjunction::tca).as("the ISS's other encounters")
                 .containsExactlyInAnyOrderElementsOf(others);
     }
+
+    @Test
+    void allVsAllTheDockedVehiclesAreProximitiesOnlyOfTheIss() {
+        ScreeningRun run = node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 5_000,
+                Optional.empty()), "tester", f -> { });
+        assertThat(run.status()).as(run.error().orElse("")).isEqualTo(ScreeningRun.Status.DONE);
+        List<Proximity> proximities = node.products().list(ProximityKind.INSTANCE, new ProductQuery(
+                Map.of("runId", run.id()), ProximityKind.INSTANCE.sorts().getFirst(), 100, Optional.empty()),
+                LabelFilter.UNRESTRICTED).items().stream().map(Product::value).toList();
+        // the seven share one element set: their range to each other is zero throughout, with no minimum to report
+        assertThat(proximities).allMatch(p -> p.primaryNoradId() == 25544L)
+                .extracting(Proximity::secondaryNoradId).containsExactlyInAnyOrderElementsOf(DOCKED);
+        assertThat(node.screening().conjunctionsOf(run, LabelFilter.UNRESTRICTED))
+                .noneMatch(c -> DOCKED.contains(c.secondaryNoradId()) || DOCKED.contains(c.primaryNoradId()));
+    }
 }
