@@ -103,18 +103,9 @@ public final class JooqProductStore implements ProductStore {
             org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(t.table).columns(fields)
                     .values((Object[]) new Object[fields.size()]));
             for (Product<T> p : chunk) {
-                Label l = p.label();
                 List<Object> values = new ArrayList<>(fields.size());
                 values.add(p.key().orElse(null));
-                values.add(labels.get(l));
-                values.add(l.originator());
-                values.add(l.releasability().toString());
-                values.add(l.tlp().code());
-                values.add(String.join(",", l.caveats()));
-                values.add(l.expiry().map(SqlValues::odt).orElse(null));
-                for (Column<T> c : t.kind.columns()) {
-                    values.add(ProductTable.sqlValue(c.valueOf(p.value())));
-                }
+                values.addAll(labelAndColumnValues(t.kind, p, labels));
                 batch = batch.bind(values.toArray());
             }
             batch.execute();
@@ -126,6 +117,22 @@ public final class JooqProductStore implements ProductStore {
                     + ids.size() + " new rows found");
         }
         return link(tx, t, fresh, ids, inputs);
+    }
+
+    /** A product's label columns (label id, originator, releasability, TLP, caveats, expiry) and the kind's columns. */
+    private static <T> List<Object> labelAndColumnValues(ProductKind<T> kind, Product<T> p, Map<Label, Long> labels) {
+        Label l = p.label();
+        List<Object> values = new ArrayList<>();
+        values.add(labels.get(l));
+        values.add(l.originator());
+        values.add(l.releasability().toString());
+        values.add(l.tlp().code());
+        values.add(String.join(",", l.caveats()));
+        values.add(l.expiry().map(SqlValues::odt).orElse(null));
+        for (Column<T> c : kind.columns()) {
+            values.add(ProductTable.sqlValue(c.valueOf(p.value())));
+        }
+        return values;
     }
 
     /** Links each product (its id at the same index) to its inputs, which must be stored; returns them stored. */
@@ -204,17 +211,7 @@ public final class JooqProductStore implements ProductStore {
                     }
                     org.jooq.BatchBindStep batch = dsl.batch(update.where(t.id.eq((Long) null)));
                     for (Product<T> p : chunk) {
-                        Label l = p.label();
-                        List<Object> values = new ArrayList<>(fields.size() + 1);
-                        values.add(labels.get(l));
-                        values.add(l.originator());
-                        values.add(l.releasability().toString());
-                        values.add(l.tlp().code());
-                        values.add(String.join(",", l.caveats()));
-                        values.add(l.expiry().map(SqlValues::odt).orElse(null));
-                        for (Column<T> c : kind.columns()) {
-                            values.add(ProductTable.sqlValue(c.valueOf(p.value())));
-                        }
+                        List<Object> values = new ArrayList<>(labelAndColumnValues(kind, p, labels));
                         values.add(p.id());
                         batch = batch.bind(values.toArray());
                     }
