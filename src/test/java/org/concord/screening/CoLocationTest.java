@@ -2,7 +2,6 @@ package org.concord.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CoLocationTest {
 
     private static final Instant START = Instant.parse("2024-07-05T00:00:00Z");
-    private static final Set<Long> DOCKED = Set.of(49044L, 58898L, 58961L, 59097L, 59294L, 59913L, 59968L);
+    private static final Set<Long> DOCKED = BundledCatalog.DOCKED_TO_ISS;
 
     @TempDir
     static Path dir;
@@ -45,21 +44,11 @@ class CoLocationTest {
     static Node node;
 
     @BeforeAll
-    static void catalog() throws Exception {
+    static void catalog() {
         node = TestNodes.open(dir, Map.of());
         node.ingest().ingest(new IngestRequest("public.tle", TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
                 Optional.of(Label.publicFrom("TEST")), "test", false, Optional.empty()));
-        String[] bundled = new String(TestNodes.resource(Node.SAMPLE_CATALOG), StandardCharsets.US_ASCII)
-                .split("\r?\n");
-        StringBuilder docked = new StringBuilder();
-        for (int line = 0; line + 2 < bundled.length; line += 3) {
-            int i = line;
-            if (DOCKED.stream().anyMatch(n -> bundled[i + 1].startsWith("1 " + n + "U"))) {
-                docked.append(bundled[i]).append('\n').append(bundled[i + 1]).append('\n').append(bundled[i + 2])
-                        .append('\n');
-            }
-        }
-        node.ingest().ingest(new IngestRequest("docked.tle", docked.toString().getBytes(StandardCharsets.US_ASCII),
+        node.ingest().ingest(new IngestRequest("docked.tle", BundledCatalog.dockedToIss(),
                 Optional.of(Label.publicFrom("TEST")), "test", false, Optional.empty()));
         assertThat(node.catalog().latestOrbits()).hasSize(301 + DOCKED.size());
     }
