@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "concord", mixinStandardHelpOptions = true, versionProvider = ConcordCli.Version.class,
         description = "A Concord node: space catalog, orbit ingest with provenance and labels, propagation.",
         subcommands = {ServeCommand.class, IngestCommand.class, ObjectsCommand.class, ObjectCommand.class,
-            OrbitsCommand.class, ExportCommand.class, PropagateCommand.class, ConjunctionsCommand.class,
+            OrbitsCommand.class, ExportCommand.class, PropagateCommand.class, ConjunctionsCommand.class, EventsCommand.class,
             ProductsCommand.class,
             ScreenCommand.class, PcCommand.class, StatusCommand.class, StatisticsCommand.class,
             SharingCommands.PartyCommand.class,

@@ -49,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         node.federation().startPulling(config.federationPullPeriod());
         node.connectors().start();
         node.taxiiPuller().startPulling(config.taxiiPullPeriod());
+        node.events().startCatchingUp();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

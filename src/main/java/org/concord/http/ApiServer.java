@@ -65,9 +65,12 @@ public final class ApiServer implements AutoCloseable {
         StatusApi status = new StatusApi(node, sharing);
         CatalogApi catalog = new CatalogApi(node, sharing);
         ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing);
+        EventView events = new EventView(node.catalog());
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
-                Map.of(DataKind.CONJUNCTIONS, (ctx, values) -> conjunctions.views(ctx, values.stream()
-                        .map(Conjunction.class::cast).toList())));
+                Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
+                                .map(p -> (Conjunction) p.value()).toList()),
+                        org.concord.event.EventKind.CODE, (ctx, filter, answer) -> answer.stream()
+                                .map(p -> events.of(p, filter)).toList()));
         this.routeInputs = RouteInputs.of(node.productKinds());
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
                 conjunctions, node.spaceWeather());

@@ -11,6 +11,7 @@ import org.concord.catalog.Page;
 import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.input.ProductSearch;
 import org.concord.label.DataKind;
+import org.concord.label.LabelFilter;
 import org.concord.product.Column;
 import org.concord.product.Product;
 import org.concord.product.ProductKind;
@@ -34,9 +35,12 @@ final class ProductApi {
      */
     private final Map<DataKind, View> views;
 
-    /** A kind's own JSON shape for the values of one answer (a page, or one item), for the caller at hand. */
+    /**
+     * A kind's own JSON shape for the products of one answer (a page, or one item), for the caller at hand and what
+     * its label filter admits.
+     */
     interface View {
-        List<Map<String, Object>> of(Context ctx, List<Object> values);
+        List<Map<String, Object>> of(Context ctx, LabelFilter filter, List<Product<?>> answer);
     }
 
     ProductApi(ProductKinds kinds, ProductStore store, SharingService sharing, Map<DataKind, View> views) {
@@ -65,10 +69,11 @@ final class ProductApi {
     private <T> void list(ProductKind<T> kind, Context ctx) {
         ProductQuery query = ProductSearch.read(kind, RouteInputs.query(ctx));
         ApiServer.requireAnonymousPageSize(ctx, query.limit());
-        Page<Product<T>> page = store.list(kind, query, Callers.filter(ctx, sharing));
+        LabelFilter filter = Callers.filter(ctx, sharing);
+        Page<Product<T>> page = store.list(kind, query, filter);
         Callers.served(ctx, page.items().stream().map(Product::label).toList());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", view(kind, page.items(), ctx));
+        m.put("items", view(kind, page.items(), ctx, filter));
         m.put("total", page.total());
         m.put("nextCursor", page.nextCursor().orElse(null));
         ctx.json(m);
@@ -76,15 +81,17 @@ final class ProductApi {
 
     private <T> void item(ProductKind<T> kind, Context ctx) {
         long id = ApiServer.parseId(ctx.pathParam("id"));
-        Product<T> p = store.find(kind, id, Callers.filter(ctx, sharing))
+        LabelFilter filter = Callers.filter(ctx, sharing);
+        Product<T> p = store.find(kind, id, filter)
                 .orElseThrow(() -> new NotFoundException("no " + kind.code() + " product " + id));
         Callers.served(ctx, p.label());
-        ctx.json(view(kind, List.of(p), ctx).getFirst());
+        ctx.json(view(kind, List.of(p), ctx, filter).getFirst());
     }
 
-    private <T> List<Map<String, Object>> view(ProductKind<T> kind, List<Product<T>> answer, Context ctx) {
+    private <T> List<Map<String, Object>> view(ProductKind<T> kind, List<Product<T>> answer, Context ctx,
+                                               LabelFilter filter) {
         View own = views.get(kind.code());
-        return own != null ? own.of(ctx, answer.stream().<Object>map(Product::value).toList())
+        return own != null ? own.of(ctx, filter, List.copyOf(answer))
                 : answer.stream().map(p -> defaultView(kind, p)).toList();
     }
 

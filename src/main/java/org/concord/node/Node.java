@@ -24,6 +24,7 @@ import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.catalog.CatalogScan;
 import org.concord.catalog.CatalogStore;
+import org.concord.catalog.SourceFormat;
 import org.concord.catalog.OrbitRecord;
 import org.concord.catalog.RecallOutcome;
 import org.concord.catalog.RelabelOutcome;
@@ -37,6 +38,9 @@ import org.concord.conjunction.ConjunctionStore;
 import org.concord.cyber.CyberKind;
 import org.concord.cyber.CyberService;
 import org.concord.cyber.TaxiiPuller;
+import org.concord.event.EventKind;
+import org.concord.event.EventService;
+import org.concord.event.ProximityKind;
 import org.concord.ingest.IngestReport;
 import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
@@ -63,6 +67,7 @@ import org.concord.store.JooqCatalogStore;
 import org.concord.store.JooqConjunctionStore;
 import org.concord.store.JooqConnectorStore;
 import org.concord.store.JooqCyberStore;
+import org.concord.store.JooqEventStore;
 import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqProductStore;
 import org.concord.store.JooqScreeningRunStore;
@@ -97,6 +102,7 @@ public final class Node implements AutoCloseable {
     private final SpaceWeatherService spaceWeather;
     private final CyberService cyber;
     private final TaxiiPuller taxiiPuller;
+    private final EventService events;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -113,6 +119,8 @@ public final class Node implements AutoCloseable {
                 Clock.systemUTC());
         this.conjunctions = new JooqConjunctionStore(database, productStore);
         this.screeningRuns = new JooqScreeningRunStore(database, productStore);
+        this.events = new EventService(new JooqEventStore(database, productStore), products, config.party(),
+                Clock.systemUTC(), metrics.registry());
         HardBodyRadii radii = HardBodyRadii.bundled();
         this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
                 Clock.systemUTC(), metrics.registry());
@@ -120,7 +128,7 @@ public final class Node implements AutoCloseable {
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
-                metrics.registry());
+                metrics.registry(), products, events::updateSoon);
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -197,7 +205,8 @@ public final class Node implements AutoCloseable {
     /** The product kinds every node serves (docs/products.md: a new kind is added here). */
     public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE,
             IndicesKind.INSTANCE, AlertsKind.INSTANCE,
-            CyberKind.INSTANCE));
+            CyberKind.INSTANCE,
+            EventKind.INSTANCE, ProximityKind.INSTANCE));
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
@@ -334,6 +343,9 @@ public final class Node implements AutoCloseable {
                     + "; by " + request.ingestedBy()));
             return stored;
         });
+        if (report.stored() > 0 && (report.format() == SourceFormat.CDM_KVN || report.format() == SourceFormat.CDM_XML)) {
+            events.updateSoon();
+        }
         if (report.stored() > 0 && config.federationNotifyPeers()) {
             federation.notifyPeers();
         }
@@ -443,6 +455,11 @@ public final class Node implements AutoCloseable {
         return outcome;
     }
 
+    /** Conjunction events: built after each screening and CDM ingest (docs/events.md). */
+    public EventService events() {
+        return events;
+    }
+
     public ScreeningService screening() {
         return screening;
     }
@@ -493,6 +510,7 @@ public final class Node implements AutoCloseable {
         taxiiPuller.close();
         federation.close();
         screening.close();
+        events.close();
         try {
             audit.close();
         } finally {

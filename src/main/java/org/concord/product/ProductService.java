@@ -41,6 +41,20 @@ public final class ProductService {
         return store.store(kind, settled);
     }
 
+    /**
+     * Replaces these stored products of one kind (each by its id), made by {@code party}: their labels settled by the
+     * kind's rule as {@link #store} settles them. Returns them as stored.
+     */
+    public <T> List<Product<T>> restate(ProductKind<T> kind, List<Product<T>> products, String party) {
+        Map<ProductInput, Label> inputLabels = store.labelsOf(products.stream()
+                .flatMap(p -> p.inputs().stream()).distinct().toList());
+        List<Product<T>> settled = new ArrayList<>(products.size());
+        for (Product<T> p : products) {
+            settled.add(new Product<>(p.id(), p.key(), labelOf(kind, p, inputLabels, party), p.inputs(), p.value()));
+        }
+        return store.restate(kind, settled);
+    }
+
     private static Label labelOf(ProductKind<?> kind, Product<?> p, Map<ProductInput, Label> inputLabels,
                                  String party) {
         if (kind.labelling() == Labelling.OWN) {

@@ -22,6 +22,15 @@ public interface ProductStore {
      */
     <T> List<Product<T>> store(ProductKind<T> kind, List<Product<T>> products);
 
+    /**
+     * Replaces the values, labels and inputs of these stored products (each by its id; in one transaction, with their
+     * derivation links): derived products that gained inputs (a conjunction event's new update). Ids and keys stay.
+     *
+     * @throws IllegalArgumentException when a product is not stored, an input is not, or the database cannot keep a
+     *                                  value as given (nothing is changed then)
+     */
+    <T> List<Product<T>> restate(ProductKind<T> kind, List<Product<T>> products);
+
     /** The product, if it exists and {@code filter} admits it and every input. */
     <T> Optional<Product<T>> find(ProductKind<T> kind, long id, LabelFilter filter);
 

@@ -42,6 +42,11 @@ import org.concord.risk.HardBodyRadii;
 import org.concord.risk.MaximumPc;
 import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.time.TimeScales;
+import org.concord.event.ProximityKind;
+import org.concord.label.DataKind;
+import org.concord.product.Product;
+import org.concord.product.ProductInput;
+import org.concord.product.ProductService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +109,10 @@ public final class ScreeningService implements AutoCloseable {
      */
     public static final Duration STALE_AFTER = HEARTBEAT_PERIOD.multipliedBy(6);
 
+    /** Where the proximities of co-located pairs are stored. */
+    private final ProductService products;
+    /** Told after a run's conjunctions are stored (the node builds conjunction events then). */
+    private final Runnable conjunctionsStored;
     /** Receives how long each screening took (docs/metrics.md). */
     private final MeterRegistry meters;
     /** The runs this process is running, whose heartbeats it renews. */
@@ -114,8 +123,10 @@ public final class ScreeningService implements AutoCloseable {
     public ScreeningService(CatalogStore catalog, ScreeningRunStore runStore, ConjunctionStore conjunctions,
                             MeanElementsDecoder decoder, HardBodyRadii radii, LabelRules labels,
                             StalenessLimits staleness, TimeScales timeScales, String party, Clock clock,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, ProductService products, Runnable conjunctionsStored) {
         this.meters = meters;
+        this.products = products;
+        this.conjunctionsStored = conjunctionsStored;
         this.catalog = catalog;
         this.runStore = runStore;
         this.conjunctions = conjunctions;
@@ -356,10 +367,17 @@ public final class ScreeningService implements AutoCloseable {
      */
     private void finish(ScreeningRun run, ScreeningVolume volume, ScreeningResult result, Secondaries objects,
                         Function<CloseApproach, Label> primaryLabel, String riskNote) {
+        List<CoLocation.Together> proximities = run.kind() == ScreeningRun.Kind.EPHEMERIS ? List.of()
+                : CoLocation.find(result.closeApproaches(), objects.objects().stream().collect(
+                        java.util.stream.Collectors.toMap(ScreeningObject::orbitId, o -> o, (x, y) -> x)),
+                        run.start(), run.window(), volume.togetherMeters(), timeScales.getUTC());
+        Set<String> together = new java.util.HashSet<>();
+        proximities.forEach(p -> together.add(p.primaryOrbitId() + "|" + p.secondaryOrbitId()));
         long riskStart = System.nanoTime();
         List<Conjunction> found = new ArrayList<>(result.closeApproaches().size());
         for (CloseApproach a : result.closeApproaches()) {
-            if (!volume.contains(a.radialMeters(), a.inTrackMeters(), a.crossTrackMeters())) {
+            if (!volume.contains(a.radialMeters(), a.inTrackMeters(), a.crossTrackMeters())
+                    || together.contains(a.primaryOrbitId() + "|" + a.secondaryOrbitId())) {
                 continue;
             }
             OrbitRecord secondary = objects.byOrbitId().get(a.secondaryOrbitId());
@@ -383,9 +401,22 @@ public final class ScreeningService implements AutoCloseable {
                 s.excludedBySgp4Error() + objects.unusable(), s.candidatePairs(), found.size(),
                 s.propagationSeconds(), s.broadPhaseSeconds(), s.refinementSeconds(), riskSeconds, 0,
                 Optional.of(staleness(run, objects)));
+        products.store(ProximityKind.INSTANCE, proximities.stream().map(p -> Product.of(new org.concord.event.Proximity(
+                p.primaryNoradId(), p.secondaryNoradId(), p.windowStart(), p.windowEnd(), p.minimumRangeMeters(),
+                p.maximumRangeMeters(), p.within(), p.distanceMeters(), Optional.of(run.id())),
+                Label.publicFrom(party), List.of(
+                        new ProductInput(ProximityKind.PRIMARY, DataKind.ORBITS, p.primaryOrbitId()),
+                        new ProductInput(ProximityKind.SECONDARY, DataKind.ORBITS, p.secondaryOrbitId()))))
+                .toList(), party);
         runStore.finishRun(run.id(), found, provisional);
         double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
         runStore.recordStorageTime(run.id(), storeSeconds);
+        try {
+            conjunctionsStored.run();
+        } catch (RuntimeException e) {
+            LOG.warn("screening run {} is stored, but building conjunction events from it failed: {}", run.id(),
+                    e.toString());
+        }
     }
 
     /**

@@ -18,6 +18,12 @@ public sealed interface ScreeningVolume {
     /** Whether a miss vector, in the primary's RTN frame (metres), lies inside the volume. */
     boolean contains(double radialMeters, double inTrackMeters, double crossTrackMeters);
 
+    /**
+     * The range within which two objects are inside the volume whatever their geometry: the sphere's radius, the
+     * ellipsoid's smallest semi-axis. Co-location is judged by it (docs/events.md).
+     */
+    double togetherMeters();
+
     /** Kept when the miss distance is under {@code radiusMeters}. */
     record Sphere(double radiusMeters) implements ScreeningVolume {
 
@@ -27,6 +33,11 @@ public sealed interface ScreeningVolume {
 
         @Override
         public double broadPhaseRadiusMeters() {
+            return radiusMeters;
+        }
+
+        @Override
+        public double togetherMeters() {
             return radiusMeters;
         }
 
@@ -50,6 +61,11 @@ public sealed interface ScreeningVolume {
         @Override
         public double broadPhaseRadiusMeters() {
             return Math.max(radialMeters, Math.max(inTrackMeters, crossTrackMeters));
+        }
+
+        @Override
+        public double togetherMeters() {
+            return Math.min(radialMeters, Math.min(inTrackMeters, crossTrackMeters));
         }
 
         @Override

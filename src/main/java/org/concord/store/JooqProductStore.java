@@ -103,18 +103,9 @@ public final class JooqProductStore implements ProductStore {
             org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(t.table).columns(fields)
                     .values((Object[]) new Object[fields.size()]));
             for (Product<T> p : chunk) {
-                Label l = p.label();
                 List<Object> values = new ArrayList<>(fields.size());
                 values.add(p.key().orElse(null));
-                values.add(labels.get(l));
-                values.add(l.originator());
-                values.add(l.releasability().toString());
-                values.add(l.tlp().code());
-                values.add(String.join(",", l.caveats()));
-                values.add(l.expiry().map(SqlValues::odt).orElse(null));
-                for (Column<T> c : t.kind.columns()) {
-                    values.add(ProductTable.sqlValue(c.valueOf(p.value())));
-                }
+                values.addAll(labelAndColumnValues(t.kind, p, labels));
                 batch = batch.bind(values.toArray());
             }
             batch.execute();
@@ -125,13 +116,33 @@ public final class JooqProductStore implements ProductStore {
             throw new IllegalStateException(fresh.size() + " " + t.kind.code() + " products inserted but "
                     + ids.size() + " new rows found");
         }
-        List<Product<T>> stored = new ArrayList<>(fresh.size());
-        org.jooq.BatchBindStep links = tx.batch(tx.insertInto(ProductLinks.T).columns(ProductLinks.PRODUCT_KIND,
-                ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.PRODUCT_TABLE, ProductLinks.INPUT_KIND,
-                ProductLinks.INPUT_ID, ProductLinks.INPUT_LABEL_ID).values((String) null, null, null, null, null, null, null));
+        return link(tx, t, fresh, ids, inputs);
+    }
+
+    /** A product's label columns (label id, originator, releasability, TLP, caveats, expiry) and the kind's columns. */
+    private static <T> List<Object> labelAndColumnValues(ProductKind<T> kind, Product<T> p, Map<Label, Long> labels) {
+        Label l = p.label();
+        List<Object> values = new ArrayList<>();
+        values.add(labels.get(l));
+        values.add(l.originator());
+        values.add(l.releasability().toString());
+        values.add(l.tlp().code());
+        values.add(String.join(",", l.caveats()));
+        values.add(l.expiry().map(SqlValues::odt).orElse(null));
+        for (Column<T> c : kind.columns()) {
+            values.add(ProductTable.sqlValue(c.valueOf(p.value())));
+        }
+        return values;
+    }
+
+    /** Links each product (its id at the same index) to its inputs, which must be stored; returns them stored. */
+    private <T> List<Product<T>> link(DSLContext tx, ProductTable<T> t, List<Product<T>> products, List<Long> ids,
+                                      Map<ProductInput, StoredInput> inputs) {
+        List<Product<T>> stored = new ArrayList<>(products.size());
+        org.jooq.BatchBindStep links = newLinks(tx);
         int linkCount = 0;
-        for (int i = 0; i < fresh.size(); i++) {
-            Product<T> p = fresh.get(i);
+        for (int i = 0; i < products.size(); i++) {
+            Product<T> p = products.get(i);
             long id = ids.get(i);
             List<ProductInput> named = new ArrayList<>();
             for (ProductInput input : p.inputs()) {
@@ -145,10 +156,7 @@ public final class JooqProductStore implements ProductStore {
                         input.id(), in.labelId());
                 if (++linkCount % 5000 == 0) {
                     links.execute();
-                    links = tx.batch(tx.insertInto(ProductLinks.T).columns(ProductLinks.PRODUCT_KIND,
-                            ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.PRODUCT_TABLE,
-                            ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID, ProductLinks.INPUT_LABEL_ID)
-                            .values((String) null, null, null, null, null, null, null));
+                    links = newLinks(tx);
                 }
             }
             stored.add(new Product<>(id, p.key(), p.label(), named, p.value()));
@@ -157,6 +165,65 @@ public final class JooqProductStore implements ProductStore {
             links.execute();
         }
         return stored;
+    }
+
+    private static org.jooq.BatchBindStep newLinks(DSLContext tx) {
+        return tx.batch(tx.insertInto(ProductLinks.T).columns(ProductLinks.PRODUCT_KIND, ProductLinks.PRODUCT_ID,
+                ProductLinks.ROLE, ProductLinks.PRODUCT_TABLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID,
+                ProductLinks.INPUT_LABEL_ID).values((String) null, null, null, null, null, null, null));
+    }
+
+    @Override
+    public <T> List<Product<T>> restate(ProductKind<T> kind, List<Product<T>> products) {
+        if (products.isEmpty()) {
+            return List.of();
+        }
+        ProductTable<T> t = table(kind);
+        Map<Label, Long> labels = labelIds.resolve(products.stream().map(Product::label).collect(Collectors.toSet()));
+        List<Field<?>> fields = new ArrayList<>(List.of(t.labelId, t.labelOriginator, t.labelReleasability, t.labelTlp,
+                t.labelCaveats, t.labelExpiry));
+        fields.addAll(t.columns.values());
+        try {
+            return dsl.transactionResult(() -> {
+                CatalogVersion.takeWritersTurn(dsl);
+                List<Long> ids = products.stream().map(Product::id).toList();
+                Map<Long, String> keys = new HashMap<>();
+                for (List<Long> chunk : ProductLinks.chunks(ids)) {
+                    dsl.select(t.id, t.key).from(t.table).where(t.id.in(chunk))
+                            .forEach(r -> keys.put(r.value1(), r.value2()));
+                    dsl.deleteFrom(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(kind.code().code()))
+                            .and(ProductLinks.PRODUCT_ID.in(chunk)).execute();
+                }
+                List<Product<T>> keyed = new ArrayList<>(products.size());
+                for (Product<T> p : products) {
+                    if (!keys.containsKey(p.id())) {
+                        throw new IllegalArgumentException("no " + kind.code() + " product " + p.id() + " to restate");
+                    }
+                    keyed.add(new Product<>(p.id(), Optional.ofNullable(keys.get(p.id())), p.label(), p.inputs(),
+                            p.value()));
+                }
+                for (List<Product<T>> chunk : ProductLinks.chunks(keyed)) {
+                    org.jooq.UpdateSetMoreStep<?> update = null;
+                    for (Field<?> f : fields) {
+                        @SuppressWarnings("unchecked") Field<Object> any = (Field<Object>) f;
+                        update = update == null ? dsl.update(t.table).set(any, (Object) null)
+                                : update.set(any, (Object) null);
+                    }
+                    org.jooq.BatchBindStep batch = dsl.batch(update.where(t.id.eq((Long) null)));
+                    for (Product<T> p : chunk) {
+                        List<Object> values = new ArrayList<>(labelAndColumnValues(kind, p, labels));
+                        values.add(p.id());
+                        batch = batch.bind(values.toArray());
+                    }
+                    batch.execute();
+                }
+                return link(dsl, t, keyed, ids, storedInputs(dsl, keyed.stream().flatMap(p -> p.inputs().stream())
+                        .distinct().toList()));
+            });
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new IllegalArgumentException("the " + kind.code() + " products cannot be restated: the database"
+                    + " does not keep their values as given", e);
+        }
     }
 
     private static String keyOf(Product<?> p) {

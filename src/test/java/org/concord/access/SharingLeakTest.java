@@ -179,6 +179,30 @@ class SharingLeakTest {
         }
         node.screeningRuns().finishRun(runId, found, new ScreeningRun.Figures(ORBITS.size(), 0, 40, 40, 0, 0, 0, 0, 0,
                 Optional.empty()));
+        // a second report of some encounters under other labels (as partners' CDMs would be): the events built from
+        // them have several updates and combine their labels
+        for (int i = 0; i < 12; i++) {
+            Conjunction c = found.get(i * 3);
+            node.conjunctions().storeFromCdm(new Conjunction(0, c.secondaryNoradId(), c.primaryNoradId(),
+                    Optional.empty(), Optional.empty(), c.tca().plusSeconds(30), c.missDistanceMeters() + 5, 7000, 1,
+                    2, 3, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    randomLabel(random, ORIGINATORS.get(random.nextInt(ORIGINATORS.size())), soon),
+                    Optional.empty()), org.concord.digest.Sha256.hex(("again " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(node.events().update()).as("conjunctions placed in events").isGreaterThan(40);
+        for (int i = 0; i < 12; i++) {
+            Orbit a = ORBITS.get(random.nextInt(ORBITS.size()));
+            Orbit b = ORBITS.get(random.nextInt(ORBITS.size()));
+            node.productService().store(org.concord.event.ProximityKind.INSTANCE, List.of(
+                    org.concord.product.Product.of(new org.concord.event.Proximity(a.noradId(), b.noradId(),
+                            Instant.parse("2024-07-05T00:00:00Z"), Instant.parse("2024-07-06T00:00:00Z"), 100 + i,
+                            3000 + i, Duration.ofHours(20), 5000, Optional.of(runId)),
+                            randomLabel(random, NODE_PARTY, soon), List.of(
+                            new org.concord.product.ProductInput(org.concord.event.ProximityKind.PRIMARY,
+                                    DataKind.ORBITS, a.id()),
+                            new org.concord.product.ProductInput(org.concord.event.ProximityKind.SECONDARY,
+                                    DataKind.ORBITS, b.id())))), NODE_PARTY);
+        }
         for (int i = 0; i < 30; i++) {
             String originator = ORIGINATORS.get(random.nextInt(ORIGINATORS.size()));
             node.productService().store(TestKinds.NOTES, List.of(org.concord.product.Product.of(new TestKinds.Note(

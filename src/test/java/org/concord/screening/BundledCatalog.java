@@ -17,6 +17,27 @@ public final class BundledCatalog {
     private BundledCatalog() {
     }
 
+    /**
+     * The vehicles docked to the ISS in the bundled catalog (2024-07): NAUKA's element set, shared by CYGNUS NG-20,
+     * PROGRESS MS-26 and MS-27, DRAGON ENDEAVOUR 5, SOYUZ MS-25 and STARLINER CALYPSO 1.
+     */
+    public static final java.util.Set<Long> DOCKED_TO_ISS = java.util.Set.of(49044L, 58898L, 58961L, 59097L, 59294L,
+            59913L, 59968L);
+
+    /** The three-line element sets of {@link #DOCKED_TO_ISS}, as the bundled catalog has them. */
+    public static byte[] dockedToIss() {
+        String[] lines = new String(CatalogSamples.fullCatalog(), StandardCharsets.US_ASCII).split("\r?\n");
+        StringBuilder docked = new StringBuilder();
+        for (int line = 0; line + 2 < lines.length; line += 3) {
+            String line1 = lines[line + 1];
+            if (DOCKED_TO_ISS.stream().anyMatch(n -> line1.startsWith("1 " + n + "U"))) {
+                docked.append(lines[line]).append('\n').append(line1).append('\n').append(lines[line + 2])
+                        .append('\n');
+            }
+        }
+        return docked.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** The first {@code limit} element sets of the bundled catalog (orbit id 0). */
     public static List<ScreeningObject> read(int limit) throws IOException {
         List<ScreeningObject> catalog = new ArrayList<>();

@@ -1,0 +1,116 @@
+package org.concord.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.concord.catalog.Page;
+import org.concord.catalog.SpaceObject;
+import org.concord.event.ConjunctionEvent;
+import org.concord.event.EventKind;
+import org.concord.event.EventUpdate;
+import org.concord.input.ProductSearch;
+import org.concord.label.LabelFilter;
+import org.concord.node.Node;
+import org.concord.product.Product;
+import org.concord.product.ProductQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "events", description = "List conjunction events: one per encounter across screenings, CDMs and"
+        + " partners, with its latest state and how it changed (docs/events.md).",
+        subcommands = EventsCommand.Show.class)
+final class EventsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ConcordCli parent;
+
+    @Option(names = "--norad", description = "Either object of the pair") String noradId;
+    @Option(names = "--from", description = "Latest TCA at or after: a date such as 2024-07-05 (midnight UTC) or an"
+            + " ISO-8601 time such as 2024-07-05T12:00:00Z") String from;
+    @Option(names = "--to", description = "Latest TCA at or before, as --from") String to;
+    @Option(names = "--max-miss-m", description = "Latest miss distance at most, metres") String maxMiss;
+    @Option(names = "--min-pc", description = "Latest probability of collision at least, 0 to 1") String minPc;
+    @Option(names = "--sort", defaultValue = "tca", description = "tca, -pc, miss or -updated") String sort;
+    @Option(names = "--limit", defaultValue = "50") String limit;
+
+    @Override
+    public Integer call() {
+        ProductQuery query = ProductSearch.read(EventKind.INSTANCE, new OptionArguments()
+                .put("noradId", "--norad", noradId).put("from", "--from", from).put("to", "--to", to)
+                .put("maxMissMeters", "--max-miss-m", maxMiss).put("minPc", "--min-pc", minPc)
+                .put("sort", "--sort", sort).put("limit", "--limit", limit)
+                .arguments(ProductSearch.parameters(EventKind.INSTANCE)));
+        try (Node node = parent.openNode()) {
+            Page<Product<ConjunctionEvent>> page = node.products().list(EventKind.INSTANCE, query,
+                    LabelFilter.UNRESTRICTED);
+            System.out.printf("%6s %-27s %-34s %-34s %10s %10s %-8s %3s  %-22s %s%n", "ID", "TCA", "PRIMARY",
+                    "SECONDARY", "MISS_M", "PC", "PC_KIND", "UPD", "MISS_TREND_M", "LABEL");
+            for (Product<ConjunctionEvent> p : page.items()) {
+                ConjunctionEvent e = p.value();
+                EventUpdate latest = e.latest();
+                System.out.printf("%6d %-27s %-34s %-34s %10.1f %10s %-8s %3d  %-22s %s%n", p.id(), latest.tca(),
+                        object(node, e.primaryNoradId()), object(node, e.secondaryNoradId()),
+                        latest.missDistanceMeters(), pc(latest), latest.risk().map(r -> r.source().name())
+                                .orElse("-"), e.updates().size(), trend(e),
+                        p.label().releasability() + " TLP:" + p.label().tlp().code());
+            }
+            System.out.println(page.items().size() + " of " + page.total() + " matching events");
+        }
+        return 0;
+    }
+
+    /** The catalog number, name and owner of an object, as far as the catalog knows them. */
+    static String object(Node node, long noradId) {
+        Optional<SpaceObject> o = node.catalog().findObject(noradId, LabelFilter.UNRESTRICTED);
+        String name = o.map(SpaceObject::name).orElse("?");
+        String owner = o.flatMap(SpaceObject::satcat).flatMap(SpaceObject.SatcatEntry::owner).orElse("?");
+        String text = noradId + " " + name + " (" + owner + ")";
+        return text.length() > 34 ? text.substring(0, 33) + "…" : text;
+    }
+
+    private static String pc(EventUpdate u) {
+        return u.risk().map(r -> String.format("%.3e", r.probability())).orElse("-");
+    }
+
+    /** The miss distances of the updates in the order computed, first and last. */
+    private static String trend(ConjunctionEvent e) {
+        java.util.List<EventUpdate> ordered = e.updates().stream().sorted(java.util.Comparator
+                .comparing(EventUpdate::computedAt).thenComparingInt(EventUpdate::number)).toList();
+        return ordered.size() == 1 ? "-" : String.format("%.0f -> %.0f", ordered.getFirst().missDistanceMeters(),
+                ordered.getLast().missDistanceMeters());
+    }
+
+    @Command(name = "show", description = "One conjunction event: its objects and every update.")
+    static final class Show implements Callable<Integer> {
+
+        @ParentCommand
+        EventsCommand events;
+
+        @Parameters(index = "0", description = "The event's id") long id;
+
+        @Override
+        public Integer call() {
+            try (Node node = events.parent.openNode()) {
+                Product<ConjunctionEvent> p = node.products().find(EventKind.INSTANCE, id, LabelFilter.UNRESTRICTED)
+                        .orElseThrow(() -> new IllegalArgumentException("no event " + id));
+                ConjunctionEvent e = p.value();
+                System.out.println("event " + p.id() + ": " + object(node, e.primaryNoradId()) + " and "
+                        + object(node, e.secondaryNoradId()) + "; label " + p.label().releasability() + " TLP:"
+                        + p.label().tlp().code());
+                System.out.printf("%3s %-9s %-8s %-24s %-27s %10s %9s %9s %9s %10s %-8s %s%n", "N", "SOURCE", "BY",
+                        "COMPUTED", "TCA", "MISS_M", "R_M", "T_M", "N_M", "PC", "PC_KIND", "AGES_S (FRAME)");
+                for (EventUpdate u : e.updates()) {
+                    System.out.printf("%3d %-9s %-8s %-24s %-27s %10.1f %9.1f %9.1f %9.1f %10s %-8s %s%n",
+                            u.number(), u.source(), u.originator(), u.computedAt(), u.tca(), u.missDistanceMeters(),
+                            u.radialMeters(), u.inTrackMeters(), u.crossTrackMeters(), pc(u),
+                            u.risk().map(r -> r.source().name()).orElse("-"),
+                            u.inputAges().map(a -> a.primary().toSeconds() + "/" + a.secondary().toSeconds())
+                                    .orElse("-") + " (RTN of " + u.frameNoradId() + ")");
+                }
+            }
+            return 0;
+        }
+    }
+}
