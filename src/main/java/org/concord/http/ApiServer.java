@@ -68,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, c -> JsonViews.conjunction((Conjunction) c)));
         this.routeInputs = RouteInputs.of(node.productKinds());
+        ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing);
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing);
         HttpMetrics metrics = new HttpMetrics(node.metrics());
         StatisticsApi statistics = new StatisticsApi(node, sharing);
@@ -126,6 +127,7 @@ public final class ApiServer implements AutoCloseable {
                     .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
             products.register(config.routes);
             config.routes.get("/api/v1/conjunctions/{id}/cdm", conjunctions::conjunctionCdm);
+            config.routes.post(ReentryApi.PATH, reentries::predict);
             config.routes.get("/api/v1/screenings", screenings::screenings);
             config.routes.post("/api/v1/screenings", screenings::startScreening);
             config.routes.post("/api/v1/screenings/ephemeris", screenings::screenEphemeris);

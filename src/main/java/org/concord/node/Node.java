@@ -36,6 +36,15 @@ import org.concord.federation.FederationService;
 import org.concord.identity.NodeIdentity;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
+import org.concord.reentry.ControlledVehicles;
+import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryPredictor;
+import org.concord.reentry.ReentryService;
+import org.concord.reentry.ReentryWindowRule;
+import org.concord.reentry.SpaceWeather;
+import org.orekit.data.DataContext;
+import org.orekit.errors.OrekitException;
+import org.orekit.models.earth.atmosphere.data.CssiSpaceWeatherData;
 import org.concord.orbit.PropagationService;
 import org.concord.product.ProductKinds;
 import org.concord.product.ProductService;
@@ -78,6 +87,7 @@ public final class Node implements AutoCloseable {
     private final NodeMetrics metrics;
     private final ProductKinds productKinds;
     private final ProductService products;
+    private final ReentryService reentries;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -100,6 +110,9 @@ public final class Node implements AutoCloseable {
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
                 metrics.registry());
+        this.reentries = new ReentryService(catalog, meanElements, new ReentryPredictor(reentrySpaceWeather(orekit),
+                ReentryWindowRule.CALIBRATED, REENTRY_HORIZON, ControlledVehicles.DEFAULT, DataContext.getDefault(),
+                Clock.systemUTC()), products, config.party());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -150,7 +163,35 @@ public final class Node implements AutoCloseable {
 
 
     /** The product kinds every node serves (docs/products.md: a new kind is added here). */
-    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE));
+    public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE,
+            ReentryKind.INSTANCE));
+
+    /** How far ahead of an object's newest element set re-entry predictions propagate. */
+    static final Duration REENTRY_HORIZON = Duration.ofDays(400);
+
+    /**
+     * The space weather re-entry predictions are fed with: this method is the one seam to replace when the node
+     * keeps space weather itself (issue 13). Until then: Orekit's reader of the CelesTrak CSSI file
+     * ({@code SpaceWeather-All-v1.2.txt}) in the orekit-data directory the operator configured, if it holds one;
+     * otherwise none, and every prediction says that it has no space weather rather than guess.
+     */
+    private static SpaceWeather reentrySpaceWeather(OrekitSetup orekit) {
+        if (orekit.orekitDataDirectory().isEmpty()) {
+            return SpaceWeather.none("no orekit-data directory with a CelesTrak CSSI space weather file is"
+                    + " configured (orekit.data)");
+        }
+        String directory = orekit.orekitDataDirectory().get().toString();
+        try {
+            CssiSpaceWeatherData cssi = new CssiSpaceWeatherData(CssiSpaceWeatherData.DEFAULT_SUPPORTED_NAMES,
+                    DataContext.getDefault().getDataProvidersManager(), orekit.timeScales().getUTC());
+            return SpaceWeather.of(cssi, "CelesTrak CSSI space weather file in " + directory + " (indices from "
+                    + cssi.getMinDate().toInstant() + " to " + cssi.getMaxDate().toInstant()
+                    + ", observed up to the file's date and predicted after it)");
+        } catch (OrekitException e) {
+            return SpaceWeather.none("no readable CelesTrak CSSI space weather file in " + directory + ": "
+                    + e.getMessage());
+        }
+    }
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
@@ -254,6 +295,10 @@ public final class Node implements AutoCloseable {
     /** Every product kind's storage (reads filter by label; {@link #productService()} stores with the label rule). */
     public ProductStore products() {
         return products.store();
+    }
+
+    public ReentryService reentries() {
+        return reentries;
     }
 
     public ProductService productService() {

@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param atmosphere         the atmosphere model
  * @param spaceWeatherSource where the solar flux and geomagnetic indices came from
  * @param statement          in words: what the result means, or why there is no epoch or window
+ * @param predictedAt        when the prediction was made
  */
 public record ReentryPrediction(long noradId, Instant basisEpoch, int elementSets, ReentryClass reentryClass,
                                 ReentryOutcome outcome, Optional<BallisticCoefficient> ballistic,
                                 Optional<Instant> nominal, Optional<ReentryWindow> window, Instant horizon,
-                                String atmosphere, String spaceWeatherSource, String statement) {
+                                String atmosphere, String spaceWeatherSource, String statement,
+                                Instant predictedAt) {
 }

@@ -1,5 +1,6 @@
 package org.concord.reentry;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,9 +28,11 @@ import org.orekit.time.TimeScale;
  *     <li>Class: apogee at or above {@link #HIGHLY_ECCENTRIC_APOGEE_KM} is {@link ReentryClass#HIGHLY_ECCENTRIC} (no
  *     epoch); a rise of the mean semi-major axis of more than {@link #MANOEUVRE_RISE_METERS} between successive sets
  *     is {@link ReentryClass#MANOEUVRING}; a vehicle its operator de-orbits is {@link ReentryClass#CONTROLLED}.</li>
- *     <li>Ballistic coefficient: fitted to the decay of the mean semi-major axis between the newest set and the
- *     oldest set of the {@link #FIT_SPAN} before it, when they are at least {@link #MIN_FIT_SPAN} apart; otherwise
- *     from the newest set's B*.</li>
+ *     <li>Ballistic coefficient: fitted to the observed decay of the mean semi-major axis, between the newest set
+ *     and the oldest set of the {@link #HISTORY_SPAN} before it when they are at least {@link #MIN_FIT_SPAN} apart,
+ *     otherwise at the newest set's mean motion rate (ṅ, which the catalogue's orbit determination fits to its
+ *     observations); from B* only when neither shows a decay. B* is a fitting parameter of SGP4's own density
+ *     model: on the calibration decays it gave lifetimes two to four times too long (docs/reentry.md).</li>
  *     <li>Propagation from the newest set with drag in NRLMSISE-00, fed by the space-weather data given, down to
  *     80 km ({@link DecayPropagator}), at most {@link #horizon} ahead.</li>
  *     <li>Window: the calibrated {@link ReentryWindowRule} around the nominal epoch, for uncontrolled objects only.</li>
@@ -40,36 +43,38 @@ public final class ReentryPredictor {
 
     static final double HIGHLY_ECCENTRIC_APOGEE_KM = 2000.0;
     static final double MANOEUVRE_RISE_METERS = 1000.0;
-    static final Duration FIT_SPAN = Duration.ofDays(30);
+    /** How far back from the newest element set the history is used (the fit span). */
+    public static final Duration HISTORY_SPAN = Duration.ofDays(30);
     static final Duration MIN_FIT_SPAN = Duration.ofDays(1);
     static final double DEFAULT_GUESS_SQUARE_METERS_PER_KG = 0.01;
     static final int FIT_ITERATIONS = 2;
     static final String ATMOSPHERE = "NRLMSISE-00";
 
-    private final NRLMSISE00InputParameters spaceWeather;
+    private final SpaceWeather spaceWeather;
     private final String spaceWeatherSource;
     private final ReentryWindowRule windowRule;
     private final Duration horizon;
     private final ControlledVehicles controlledVehicles;
     private final DataContext context;
+    private final Clock clock;
 
     /**
      * @param spaceWeather       the solar flux and geomagnetic indices the atmosphere model is fed with
-     * @param spaceWeatherSource what {@code spaceWeather} is, in words, shown in every prediction
      * @param windowRule         the window rule
      * @param horizon            how far ahead of the newest element set to propagate
      * @param controlledVehicles the vehicles whose re-entries are controlled
      * @param context            Orekit's frames and time scales
+     * @param clock              when predictions are made
      */
-    public ReentryPredictor(NRLMSISE00InputParameters spaceWeather, String spaceWeatherSource,
-                            ReentryWindowRule windowRule, Duration horizon, ControlledVehicles controlledVehicles,
-                            DataContext context) {
+    public ReentryPredictor(SpaceWeather spaceWeather, ReentryWindowRule windowRule, Duration horizon, ControlledVehicles controlledVehicles,
+                            DataContext context, Clock clock) {
         this.spaceWeather = spaceWeather;
-        this.spaceWeatherSource = spaceWeatherSource;
+        this.spaceWeatherSource = spaceWeather.source();
         this.windowRule = windowRule;
         this.horizon = horizon;
         this.controlledVehicles = controlledVehicles;
         this.context = context;
+        this.clock = clock;
     }
 
     /**
@@ -93,8 +98,13 @@ public final class ReentryPredictor {
                             + " move its perigee, which this predictor does not model",
                     apogeeKm(newest), HIGHLY_ECCENTRIC_APOGEE_KM));
         }
-        AbsoluteDate weatherStart = spaceWeather.getMinDate();
-        AbsoluteDate weatherEnd = spaceWeather.getMaxDate();
+        if (spaceWeather.indices().isEmpty()) {
+            return none(noradId, basis, sets.size(), reentryClass, Optional.empty(), end,
+                    "no epoch: no space weather data on this node (" + spaceWeatherSource + ")");
+        }
+        NRLMSISE00InputParameters indices = spaceWeather.indices().get();
+        AbsoluteDate weatherStart = indices.getMinDate();
+        AbsoluteDate weatherEnd = indices.getMaxDate();
         if (newest.getDate().isBefore(weatherStart) || !newest.getDate().isBefore(weatherEnd)) {
             return none(noradId, basis, sets.size(), reentryClass, Optional.empty(), end, "no epoch: the space"
                     + " weather (" + spaceWeatherSource + ") covers " + weatherStart.toInstant() + " to "
@@ -105,7 +115,7 @@ public final class ReentryPredictor {
             horizonDate = weatherEnd;
             end = weatherEnd.toInstant();
         }
-        DecayPropagator propagator = propagator();
+        DecayPropagator propagator = propagator(indices);
         Optional<BallisticCoefficient> ballistic;
         try {
             ballistic = ballistic(propagator, sets);
@@ -132,18 +142,18 @@ public final class ReentryPredictor {
                     ballistic, Optional.empty(), Optional.empty(), end, ATMOSPHERE, spaceWeatherSource,
                     "still in orbit at the end of the horizon, " + end + " (" + Duration.between(basis, end).toDays()
                             + " days after the newest element set: " + horizon.toDays() + " days, or the end of the"
-                            + " space weather data if sooner)");
+                            + " space weather data if sooner)", clock.instant());
         }
         Instant nominal = reentry.get().toInstant();
         if (reentryClass != ReentryClass.UNCONTROLLED) {
             return new ReentryPrediction(noradId, basis, sets.size(), reentryClass, ReentryOutcome.EPOCH_ONLY,
                     ballistic, Optional.of(nominal), Optional.empty(), end, ATMOSPHERE, spaceWeatherSource,
-                    epochOnlyStatement(reentryClass));
+                    epochOnlyStatement(reentryClass), clock.instant());
         }
         ReentryWindow window = windowRule.around(basis, nominal);
         return new ReentryPrediction(noradId, basis, sets.size(), reentryClass, ReentryOutcome.WINDOW, ballistic,
                 Optional.of(nominal), Optional.of(window), end, ATMOSPHERE, spaceWeatherSource,
-                windowStatement());
+                windowStatement(), clock.instant());
     }
 
     private String windowStatement() {
@@ -167,7 +177,8 @@ public final class ReentryPredictor {
     private ReentryPrediction none(long noradId, Instant basis, int sets, ReentryClass reentryClass,
                                    Optional<BallisticCoefficient> ballistic, Instant end, String statement) {
         return new ReentryPrediction(noradId, basis, sets, reentryClass, ReentryOutcome.NONE, ballistic,
-                Optional.empty(), Optional.empty(), end, ATMOSPHERE, spaceWeatherSource, statement);
+                Optional.empty(), Optional.empty(), end, ATMOSPHERE, spaceWeatherSource, statement,
+                clock.instant());
     }
 
     private ReentryClass classify(String objectName, List<TLE> sets) {
@@ -203,7 +214,7 @@ public final class ReentryPredictor {
         Optional<BallisticCoefficient> single = fromRate.isPresent() ? fromRate
                 : newest.getBStar() > 0 ? Optional.of(BallisticCoefficient.fromBstar(newest.getBStar()))
                 : Optional.empty();
-        AbsoluteDate fitStart = newest.getDate().shiftedBy(-FIT_SPAN.toSeconds());
+        AbsoluteDate fitStart = newest.getDate().shiftedBy(-HISTORY_SPAN.toSeconds());
         List<TLE> fitted = sets.stream().filter(t -> !t.getDate().isBefore(fitStart)).toList();
         TLE oldest = fitted.get(0);
         if (newest.getDate().durationFrom(oldest.getDate()) < MIN_FIT_SPAN.toSeconds()) {
@@ -230,11 +241,11 @@ public final class ReentryPredictor {
         return Optional.of(new BallisticCoefficient(b, BallisticCoefficient.Source.OBSERVED_DECAY, fitted.size()));
     }
 
-    private DecayPropagator propagator() {
+    private DecayPropagator propagator(NRLMSISE00InputParameters indices) {
         Frames frames = context.getFrames();
         OneAxisEllipsoid earth = ReferenceEllipsoid.getWgs84(RotatingEarthFrame.of(frames, context.getTimeScales()));
         TimeScale utc = context.getTimeScales().getUTC();
-        NRLMSISE00 atmosphere = new NRLMSISE00(new SpaceWeatherSlots(spaceWeather,
+        NRLMSISE00 atmosphere = new NRLMSISE00(new SpaceWeatherSlots(indices,
                 new AbsoluteDate(2000, 1, 1, utc)), new AnalyticalSolarPositionProvider(context), earth, utc);
         return new DecayPropagator(atmosphere, frames, earth);
     }

@@ -188,6 +188,10 @@ class SharingLeakTest {
                     List.of(new org.concord.product.ProductInput(TestKinds.ORBIT_ROLE, DataKind.ORBITS,
                             input.id())))), NODE_PARTY);
         }
+        for (int i = 0; i < 12; i++) {
+            // re-entry predictions derived from every record of an object (several originators and labels)
+            node.reentries().predict(ORBITS.get(random.nextInt(ORBITS.size())).noradId());
+        }
         for (org.concord.product.ProductKind<?> kind : node.productKinds().all()) {
             List<? extends org.concord.product.Product<?>> stored = node.products().list(kind,
                     org.concord.product.ProductQuery.all(kind, 10_000), LabelFilter.UNRESTRICTED).items();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,8 +92,10 @@ final class DecayCases {
     }
 
     static ReentryPredictor predictor() {
-        return new ReentryPredictor(spaceWeather(), SPACE_WEATHER_SOURCE, ReentryWindowRule.CALIBRATED,
-                Duration.ofDays(400), ControlledVehicles.DEFAULT, DataContext.getDefault());
+        return new ReentryPredictor(SpaceWeather.of(spaceWeather(), SPACE_WEATHER_SOURCE),
+                ReentryWindowRule.CALIBRATED,
+                Duration.ofDays(400), ControlledVehicles.DEFAULT, DataContext.getDefault(),
+                Clock.systemUTC());
     }
 
     private static List<String> lines(String resource) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,10 @@ class ReentryPredictorTest {
     @Test
     void aRaisedOrbitInTheHistoryIsAManoeuvreAndGetsNoWindowAndNoEpochWithoutSpaceWeather() throws IOException {
         List<TLE> spot5 = spot5Series();
-        ReentryPredictor predictor = new ReentryPredictor(DecayCases.spaceWeather(), DecayCases.SPACE_WEATHER_SOURCE,
-                ReentryWindowRule.CALIBRATED, Duration.ofDays(10), ControlledVehicles.DEFAULT,
-                DataContext.getDefault());
+        ReentryPredictor predictor = new ReentryPredictor(SpaceWeather.of(DecayCases.spaceWeather(),
+                DecayCases.SPACE_WEATHER_SOURCE), ReentryWindowRule.CALIBRATED, Duration.ofDays(10), ControlledVehicles.DEFAULT,
+                DataContext.getDefault(),
+                Clock.systemUTC());
 
         ReentryPrediction prediction = predictor.predict(27421, "SPOT 5", spot5);
 
@@ -87,7 +89,7 @@ class ReentryPredictorTest {
     }
 
     /** The newest set moved 3 days back along its own mean motion rate: a history of the same decay. */
-    private static TLE olderSet(TLE newest) {
+    static TLE olderSet(TLE newest) {
         double days = 3;
         double seconds = days * 86_400;
         double meanMotion = newest.getMeanMotion() - newest.getMeanMotionFirstDerivative() * seconds;
