@@ -43,6 +43,9 @@ public final class ReentryKind implements ProductKind<ReentryPrediction> {
             Column.of("statement", ColumnType.TEXT, p -> Optional.of(p.statement())),
             Column.of("predicted_at", ColumnType.INSTANT, p -> Optional.of(p.predictedAt())));
 
+    /** The order of an object's history: the newest prediction first. */
+    public static final SortOrder NEWEST_FIRST = SortOrder.descending("-predicted", "predicted_at");
+
     private ReentryKind() {
     }
 
@@ -102,8 +105,7 @@ public final class ReentryKind implements ProductKind<ReentryPrediction> {
 
     @Override
     public List<SortOrder> sorts() {
-        return List.of(SortOrder.ascending("nominal", "nominal_epoch"),
-                SortOrder.descending("-predicted", "predicted_at"));
+        return List.of(SortOrder.ascending("nominal", "nominal_epoch"), NEWEST_FIRST);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.concord.catalog.CatalogStore;
+import org.concord.catalog.Page;
 import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
 import org.concord.label.Label;
@@ -16,6 +17,7 @@ import org.concord.label.LabelFilter;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.product.Product;
 import org.concord.product.ProductInput;
+import org.concord.product.ProductQuery;
 import org.concord.product.ProductService;
 import org.orekit.propagation.analytical.tle.TLE;
 
@@ -61,6 +63,32 @@ public final class ReentryService {
         }
         return Optional.of(products.store(ReentryKind.INSTANCE,
                 List.of(Product.of(prediction, Label.publicFrom(party), inputs)), party).get(0));
+    }
+
+    /**
+     * The newest prediction of each object whose nominal epoch falls between {@code from} and {@code to}, soonest
+     * first: an object whose newest prediction moved out of the span is not listed for an older one inside it.
+     */
+    public List<Product<ReentryPrediction>> upcoming(Instant from, Instant to, LabelFilter filter) {
+        Set<Long> seen = new HashSet<>();
+        List<Product<ReentryPrediction>> newest = new ArrayList<>();
+        ProductQuery query = new ProductQuery(java.util.Map.of(), ReentryKind.NEWEST_FIRST, ProductQuery.MAX_LIMIT,
+                Optional.empty());
+        while (true) {
+            Page<Product<ReentryPrediction>> page = products.store().list(ReentryKind.INSTANCE, query, filter);
+            for (Product<ReentryPrediction> p : page.items()) {
+                if (seen.add(p.value().noradId())) {
+                    newest.add(p);
+                }
+            }
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            query = query.after(page.nextCursor().get());
+        }
+        return newest.stream().filter(p -> p.value().nominal().filter(n -> !n.isBefore(from) && !n.isAfter(to))
+                        .isPresent())
+                .sorted(Comparator.comparing(p -> p.value().nominal().orElseThrow())).toList();
     }
 
     private record Used(OrbitRecord record, TLE elements) {
