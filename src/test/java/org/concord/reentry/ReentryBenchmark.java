@@ -27,11 +27,18 @@ public final class ReentryBenchmark {
         predictor.predict(cases.get(0).noradId(), cases.get(0).name(), List.of(cases.get(0).elements()));
         long start = System.nanoTime();
         List<Calibration.Result> results = new ArrayList<>();
+        java.lang.management.ThreadMXBean threadsBean = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<Calibration.Result>> futures = new ArrayList<>();
             for (DecayCases.Case c : cases) {
-                futures.add(pool.submit(() -> new Calibration.Result(c,
-                        predictor.predict(c.noradId(), c.name(), List.of(c.elements())))));
+                futures.add(pool.submit(() -> {
+                    long cpuStart = threadsBean.getCurrentThreadCpuTime();
+                    Calibration.Result result = new Calibration.Result(c,
+                            predictor.predict(c.noradId(), c.name(), List.of(c.elements())));
+                    cpuNanos.addAndGet(threadsBean.getCurrentThreadCpuTime() - cpuStart);
+                    return result;
+                }));
             }
             for (Future<Calibration.Result> f : futures) {
                 results.add(f.get());
@@ -41,6 +48,11 @@ public final class ReentryBenchmark {
         System.out.printf(Locale.ROOT, "%d objects with perigee under 300 km predicted in %.1f s on %d threads"
                         + " (%.0f ms per object and thread)%n", cases.size(), took.toMillis() / 1000.0, threads,
                 took.toMillis() * (double) threads / cases.size());
+        long propagated = results.stream().filter(r -> r.prediction().reentryClass() != ReentryClass.HIGHLY_ECCENTRIC)
+                .count();
+        System.out.printf(Locale.ROOT, "CPU time of the predictions: %.1f s (%.0f ms per object; %d objects"
+                        + " propagated, the highly eccentric ones are classed without propagation)%n",
+                cpuNanos.get() / 1e9, cpuNanos.get() / 1e6 / cases.size(), propagated);
         System.out.print(Calibration.table(results));
         if (args.length > 1) {
             for (Calibration.Result r : results) {
