@@ -2,7 +2,9 @@ package org.concord.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.concord.input.ProductSearch;
@@ -12,6 +14,7 @@ import org.concord.node.Node;
 import org.concord.product.Product;
 import org.concord.product.ProductQuery;
 import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryOutcome;
 import org.concord.reentry.ReentryPrediction;
 import org.concord.reentry.ReentryWindow;
 import picocli.CommandLine.Command;
@@ -23,12 +26,13 @@ import picocli.CommandLine.ParentCommand;
 final class ReentryCommands {
 
     private static final Duration MAX_UPCOMING = Duration.ofDays(3660);
+    private static final double MAX_PERIGEE_METERS = 2_000_000;
 
     private ReentryCommands() {
     }
 
     @Command(name = "reentry", description = "Re-entry predictions of one object.",
-            subcommands = {Predict.class})
+            subcommands = {Predict.class, PredictAll.class})
     static final class ReentryCommand {
 
         @ParentCommand
@@ -57,6 +61,35 @@ final class ReentryCommands {
                         + " (%s)", b.squareMetersPerKg(), b.source())).orElse(""));
                 System.out.println("atmosphere " + r.atmosphere() + ", space weather: " + r.spaceWeatherSource());
                 System.out.println(r.statement());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "predict-all", description = "Predict the re-entry of every object whose latest orbit has a perigee"
+            + " under an altitude, one after the other, printing progress; store the predictions.")
+    static final class PredictAll implements Callable<Integer> {
+
+        @ParentCommand
+        ReentryCommand reentry;
+
+        @Option(names = "--perigee-below", defaultValue = "300km", description = "Perigee altitude under this, with its"
+                + " unit: 300km (the default), 250000m") String perigeeBelow;
+
+        @Override
+        public Integer call() {
+            double meters = Quantities.distanceMeters("--perigee-below", perigeeBelow, MAX_PERIGEE_METERS);
+            try (Node node = reentry.parent.openNode()) {
+                long start = System.nanoTime();
+                List<Product<ReentryPrediction>> stored = node.reentries().predictAll(meters, (done, total) -> {
+                    if (done % 25 == 0 || done.equals(total)) {
+                        System.err.printf("predicted %d of %d%n", done, total);
+                    }
+                });
+                Map<ReentryOutcome, Long> outcomes = new EnumMap<>(ReentryOutcome.class);
+                stored.forEach(p -> outcomes.merge(p.value().outcome(), 1L, Long::sum));
+                System.out.printf("%d objects predicted in %.1f s: %s%n", stored.size(),
+                        (System.nanoTime() - start) / 1e9, outcomes);
             }
             return 0;
         }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.Page;
@@ -63,6 +64,23 @@ public final class ReentryService {
         }
         return Optional.of(products.store(ReentryKind.INSTANCE,
                 List.of(Product.of(prediction, Label.publicFrom(party), inputs)), party).get(0));
+    }
+
+    /**
+     * Predicts every object whose latest orbit has a mean perigee altitude under {@code perigeeBelowMeters}, one after
+     * the other, telling {@code progress} how many of how many are done after each; returns the stored predictions.
+     */
+    public List<Product<ReentryPrediction>> predictAll(double perigeeBelowMeters, BiConsumer<Integer, Integer> progress) {
+        List<Long> objects = catalog.latestOrbits().stream()
+                .filter(r -> r.kind() == OrbitKind.MEAN_ELEMENTS)
+                .filter(r -> r.summary().perigeeAltitudeKm() * 1000.0 < perigeeBelowMeters)
+                .map(OrbitRecord::noradId).distinct().sorted().toList();
+        List<Product<ReentryPrediction>> stored = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            predict(objects.get(i)).ifPresent(stored::add);
+            progress.accept(i + 1, objects.size());
+        }
+        return stored;
     }
 
     /**

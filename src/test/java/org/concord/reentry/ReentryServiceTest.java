@@ -73,6 +73,29 @@ class ReentryServiceTest {
         }
     }
 
+    @Test
+    void everyObjectUnderThePerigeeIsPredictedAndNoOther() {
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            List<DecayCases.Case> cases = DecayCases.load();
+            DecayCases.Case low = cases.stream().filter(c -> c.noradId() == 44775).findFirst().orElseThrow();
+            DecayCases.Case gto = cases.stream().filter(c -> c.noradId() == 43230).findFirst().orElseThrow();
+            ingest(node, "low.tle", low.elements(), "originator=USA;rel=PUBLIC");
+            ingest(node, "gto.tle", gto.elements(), "originator=USA;rel=PUBLIC");
+            ReentryService service = new ReentryService(node.catalog(), MeanElementsDecoder.withOmm(OmmReader::toTle),
+                    DecayCases.predictor(), node.productService(), "TEST");
+            List<String> progress = new java.util.ArrayList<>();
+
+            List<Product<ReentryPrediction>> under250 = service.predictAll(250_000, (done, total) ->
+                    progress.add(done + "/" + total));
+
+            // 44775's perigee is 240 km, the GTO's 139 km: both under 250 km; under 200 km only the GTO
+            assertThat(under250).extracting(p -> p.value().noradId()).containsExactly(43230L, 44775L);
+            assertThat(progress).containsExactly("1/2", "2/2");
+            assertThat(service.predictAll(200_000, (done, total) -> { })).extracting(p -> p.value().noradId())
+                    .containsExactly(43230L);
+        }
+    }
+
     private static void ingest(Node node, String name, TLE tle, String label) {
         String text = "0 FALCON 9 DEB\n" + tle.getLine1() + "\n" + tle.getLine2() + "\n";
         node.ingest().ingest(new IngestRequest(name, text.getBytes(StandardCharsets.US_ASCII),
