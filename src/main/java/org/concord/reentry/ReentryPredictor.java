@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
+import org.concord.orbit.Sgp4;
 import org.orekit.bodies.AnalyticalSolarPositionProvider;
 import org.orekit.bodies.OneAxisEllipsoid;
 import org.orekit.data.DataContext;
@@ -19,6 +19,7 @@ import org.orekit.models.earth.atmosphere.NRLMSISE00;
 import org.orekit.models.earth.atmosphere.NRLMSISE00InputParameters;
 import org.orekit.propagation.SpacecraftState;
 import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.propagation.analytical.tle.TLEConstants;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScale;
 
@@ -252,10 +253,10 @@ public final class ReentryPredictor {
 
     static double semiMajorAxisMeters(TLE tle) {
         double n = tle.getMeanMotion();
-        return Math.cbrt(org.orekit.propagation.analytical.tle.TLEConstants.MU / (n * n));
+        return Math.cbrt(TLEConstants.MU / (n * n));
     }
 
     static double apogeeKm(TLE tle) {
-        return (semiMajorAxisMeters(tle) * (1 + tle.getE()) - org.concord.orbit.Sgp4.EARTH_RADIUS_METERS) / 1000.0;
+        return (semiMajorAxisMeters(tle) * (1 + tle.getE()) - Sgp4.EARTH_RADIUS_METERS) / 1000.0;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -90,7 +91,7 @@ public final class ReentryService {
     public List<Product<ReentryPrediction>> upcoming(Instant from, Instant to, LabelFilter filter) {
         Set<Long> seen = new HashSet<>();
         List<Product<ReentryPrediction>> newest = new ArrayList<>();
-        ProductQuery query = new ProductQuery(java.util.Map.of(), ReentryKind.NEWEST_FIRST, ProductQuery.MAX_LIMIT,
+        ProductQuery query = new ProductQuery(Map.of(), ReentryKind.NEWEST_FIRST, ProductQuery.MAX_LIMIT,
                 Optional.empty());
         while (true) {
             Page<Product<ReentryPrediction>> page = products.store().list(ReentryKind.INSTANCE, query, filter);
