@@ -187,9 +187,10 @@ public final class Node implements AutoCloseable {
             return SpaceWeather.of(cssi, "CelesTrak CSSI space weather file in " + directory + " (indices from "
                     + cssi.getMinDate().toInstant() + " to " + cssi.getMaxDate().toInstant()
                     + ", observed up to the file's date and predicted after it)");
-        } catch (OrekitException e) {
-            return SpaceWeather.none("no readable CelesTrak CSSI space weather file in " + directory + ": "
-                    + e.getMessage());
+        } catch (OrekitException | IllegalStateException | IllegalArgumentException e) {
+            // Orekit reports a directory without the file as an empty cache (an IllegalStateException)
+            return SpaceWeather.none("no readable CelesTrak CSSI space weather file (SpaceWeather-All-v1.2.txt) in "
+                    + directory + " (Orekit: " + e.getMessage() + ")");
         }
     }
 
