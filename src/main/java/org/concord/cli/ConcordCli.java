@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         description = "A Concord node: space catalog, orbit ingest with provenance and labels, propagation.",
         subcommands = {ServeCommand.class, IngestCommand.class, ObjectsCommand.class, ObjectCommand.class,
             OrbitsCommand.class, ExportCommand.class, PropagateCommand.class, ConjunctionsCommand.class, EventsCommand.class,
-            ProductsCommand.class,
+            ProductsCommand.class, ReentryCommands.ReentryCommand.class, ReentryCommands.ReentriesCommand.class,
             ScreenCommand.class, PcCommand.class, StatusCommand.class, StatisticsCommand.class,
             SharingCommands.PartyCommand.class,
             SharingCommands.UserCommand.class, SharingCommands.TokenCommand.class,

@@ -72,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
                         org.concord.event.EventKind.CODE, (ctx, filter, answer) -> answer.stream()
                                 .map(p -> events.of(p, filter)).toList()));
         this.routeInputs = RouteInputs.of(node.productKinds());
+        ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing);
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
                 conjunctions, node.spaceWeather());
         HttpMetrics metrics = new HttpMetrics(node.metrics());
@@ -135,6 +136,7 @@ public final class ApiServer implements AutoCloseable {
                     .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
             products.register(config.routes);
             config.routes.get("/api/v1/conjunctions/{id}/cdm", conjunctions::conjunctionCdm);
+            config.routes.post(ReentryApi.PATH, reentries::predict);
             config.routes.get("/api/v1/screenings", screenings::screenings);
             config.routes.post("/api/v1/screenings", screenings::startScreening);
             config.routes.post("/api/v1/screenings/ephemeris", screenings::screenEphemeris);

@@ -107,9 +107,14 @@ final class Callers {
 
     /** A user of the node's own party who may screen (analyst, operator, admin). */
     static Principal requireNodeAnalyst(Context ctx, SharingService sharing) {
+        return requireNodeAnalyst(ctx, sharing, "screenings are run");
+    }
+
+    /** {@code what}: what only the node's analysts do, in words ("re-entries are predicted"). */
+    static Principal requireNodeAnalyst(Context ctx, SharingService sharing, String what) {
         Principal principal = requireAuthenticated(ctx);
         if (!isOfNodeParty(principal, sharing) || !principal.mayScreen()) {
-            throw new ForbiddenException("screenings are run by analysts, operators or administrators of this node's"
+            throw new ForbiddenException(what + " by analysts, operators or administrators of this node's"
                     + " party (" + sharing.nodeParty() + ")");
         }
         return principal;

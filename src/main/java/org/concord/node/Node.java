@@ -49,6 +49,15 @@ import org.concord.federation.FederationService;
 import org.concord.identity.NodeIdentity;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
+import org.concord.reentry.ControlledVehicles;
+import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryPredictor;
+import org.concord.reentry.ReentryService;
+import org.concord.reentry.ReentryWindowRule;
+import org.concord.reentry.SpaceWeather;
+import org.orekit.data.DataContext;
+import org.orekit.errors.OrekitException;
+import org.orekit.models.earth.atmosphere.data.CssiSpaceWeatherData;
 import org.concord.orbit.PropagationService;
 import org.concord.product.ProductKinds;
 import org.concord.product.ProductService;
@@ -103,6 +112,7 @@ public final class Node implements AutoCloseable {
     private final CyberService cyber;
     private final TaxiiPuller taxiiPuller;
     private final EventService events;
+    private final ReentryService reentries;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -129,6 +139,9 @@ public final class Node implements AutoCloseable {
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
                 metrics.registry(), products, events::updateSoon);
+        this.reentries = new ReentryService(catalog, meanElements, new ReentryPredictor(reentrySpaceWeather(orekit),
+                ReentryWindowRule.CALIBRATED, REENTRY_HORIZON, ControlledVehicles.DEFAULT, DataContext.getDefault(),
+                Clock.systemUTC()), products, config.party());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -206,7 +219,38 @@ public final class Node implements AutoCloseable {
     public static final ProductKinds PRODUCT_KINDS = ProductKinds.of(List.of(ConjunctionKind.INSTANCE,
             IndicesKind.INSTANCE, AlertsKind.INSTANCE,
             CyberKind.INSTANCE,
-            EventKind.INSTANCE, ProximityKind.INSTANCE));
+            EventKind.INSTANCE, ProximityKind.INSTANCE,
+            ReentryKind.INSTANCE));
+
+    /** How far ahead of an object's newest element set re-entry predictions propagate. */
+    static final Duration REENTRY_HORIZON = Duration.ofDays(400);
+
+    /**
+     * The space weather re-entry predictions are fed with. The node keeps space weather as labelled products
+     * ({@code spaceweather.OrekitSpaceWeather} gives Orekit a view of them), but a prediction fed from them must also
+     * name the days it read as inputs, so that its derived label covers them; until it does, this one seam reads
+     * Orekit's reader of the CelesTrak CSSI file
+     * ({@code SpaceWeather-All-v1.2.txt}) in the orekit-data directory the operator configured, if it holds one;
+     * otherwise none, and every prediction says that it has no space weather rather than guess.
+     */
+    private static SpaceWeather reentrySpaceWeather(OrekitSetup orekit) {
+        if (orekit.orekitDataDirectory().isEmpty()) {
+            return SpaceWeather.none("no orekit-data directory with a CelesTrak CSSI space weather file is"
+                    + " configured (orekit.data)");
+        }
+        String directory = orekit.orekitDataDirectory().get().toString();
+        try {
+            CssiSpaceWeatherData cssi = new CssiSpaceWeatherData(CssiSpaceWeatherData.DEFAULT_SUPPORTED_NAMES,
+                    DataContext.getDefault().getDataProvidersManager(), orekit.timeScales().getUTC());
+            return SpaceWeather.of(cssi, "CelesTrak CSSI space weather file in " + directory + " (indices from "
+                    + cssi.getMinDate().toInstant() + " to " + cssi.getMaxDate().toInstant()
+                    + ", observed up to the file's date and predicted after it)");
+        } catch (OrekitException | IllegalStateException | IllegalArgumentException e) {
+            // Orekit reports a directory without the file as an empty cache (an IllegalStateException)
+            return SpaceWeather.none("no readable CelesTrak CSSI space weather file (SpaceWeather-All-v1.2.txt) in "
+                    + directory + " (Orekit: " + e.getMessage() + ")");
+        }
+    }
 
     public static Node open(NodeConfig config) {
         return open(config, Clock.systemUTC());
@@ -313,6 +357,10 @@ public final class Node implements AutoCloseable {
     /** Every product kind's storage (reads filter by label; {@link #productService()} stores with the label rule). */
     public ProductStore products() {
         return products.store();
+    }
+
+    public ReentryService reentries() {
+        return reentries;
     }
 
     public ProductService productService() {

@@ -220,6 +220,10 @@ class SharingLeakTest {
         CyberLeaks.store(node, random, ORBITS.stream().map(Orbit::noradId).distinct().toList(),
                 originator -> randomLabel(random, originator, soon));
         CyberLeaks.postAs(base, TestNodes.token(node, "USA", Role.OPERATOR));
+        for (int i = 0; i < 12; i++) {
+            // re-entry predictions derived from every record of an object (several originators and labels)
+            node.reentries().predict(ORBITS.get(random.nextInt(ORBITS.size())).noradId());
+        }
         for (org.concord.product.ProductKind<?> kind : node.productKinds().all()) {
             List<? extends org.concord.product.Product<?>> stored = node.products().list(kind,
                     org.concord.product.ProductQuery.all(kind, 10_000), LabelFilter.UNRESTRICTED).items();

@@ -1,0 +1,149 @@
+package org.concord.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.concord.input.ProductSearch;
+import org.concord.input.Quantities;
+import org.concord.label.LabelFilter;
+import org.concord.node.Node;
+import org.concord.product.Product;
+import org.concord.product.ProductQuery;
+import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryOutcome;
+import org.concord.reentry.ReentryPrediction;
+import org.concord.reentry.ReentryWindow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code concord reentry predict ID} and {@code concord reentries}: thin adapters over {@code ReentryService}. */
+final class ReentryCommands {
+
+    private static final Duration MAX_UPCOMING = Duration.ofDays(3660);
+    private static final double MAX_PERIGEE_METERS = 2_000_000;
+
+    private ReentryCommands() {
+    }
+
+    @Command(name = "reentry", description = "Re-entry predictions of one object.",
+            subcommands = {Predict.class, PredictAll.class})
+    static final class ReentryCommand {
+
+        @ParentCommand
+        ConcordCli parent;
+    }
+
+    @Command(name = "predict", description = "Predict an object's re-entry now from the orbit records this node holds"
+            + " of it, store the prediction and print it (docs/reentry.md says what the window means).")
+    static final class Predict implements Callable<Integer> {
+
+        @ParentCommand
+        ReentryCommand reentry;
+
+        @Parameters(index = "0", paramLabel = "NORAD_ID") long noradId;
+
+        @Override
+        public Integer call() {
+            try (Node node = reentry.parent.openNode()) {
+                Product<ReentryPrediction> p = node.reentries().predict(noradId).orElseThrow(() ->
+                        new IllegalArgumentException("no mean-element record of object " + noradId
+                                + " on this node to predict from"));
+                print(List.of(p));
+                ReentryPrediction r = p.value();
+                System.out.println("class " + r.reentryClass() + ", " + r.elementSets() + " element set(s) up to "
+                        + r.basisEpoch() + r.ballistic().map(b -> String.format(", ballistic coefficient %.5f m²/kg"
+                        + " (%s)", b.squareMetersPerKg(), b.source())).orElse(""));
+                System.out.println("atmosphere " + r.atmosphere() + ", space weather: " + r.spaceWeatherSource());
+                System.out.println(r.statement());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "predict-all", description = "Predict the re-entry of every object whose latest orbit has a perigee"
+            + " under an altitude, one after the other, printing progress; store the predictions.")
+    static final class PredictAll implements Callable<Integer> {
+
+        @ParentCommand
+        ReentryCommand reentry;
+
+        @Option(names = "--perigee-below", defaultValue = "300km", description = "Perigee altitude under this, with its"
+                + " unit: 300km (the default), 250000m") String perigeeBelow;
+
+        @Override
+        public Integer call() {
+            double meters = Quantities.distanceMeters("--perigee-below", perigeeBelow, MAX_PERIGEE_METERS);
+            try (Node node = reentry.parent.openNode()) {
+                long start = System.nanoTime();
+                List<Product<ReentryPrediction>> stored = node.reentries().predictAll(meters, (done, total) -> {
+                    if (done % 25 == 0 || done.equals(total)) {
+                        System.err.printf("predicted %d of %d%n", done, total);
+                    }
+                });
+                Map<ReentryOutcome, Long> outcomes = new EnumMap<>(ReentryOutcome.class);
+                stored.forEach(p -> outcomes.merge(p.value().outcome(), 1L, Long::sum));
+                System.out.printf("%d objects predicted in %.1f s: %s%n", stored.size(),
+                        (System.nanoTime() - start) / 1e9, outcomes);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "reentries", description = "List re-entry predictions: the upcoming ones (the newest prediction"
+            + " of each object, soonest first), or one object's history (newest first).")
+    static final class ReentriesCommand implements Callable<Integer> {
+
+        @ParentCommand
+        ConcordCli parent;
+
+        @Option(names = "--upcoming", description = "Nominal re-entry within this time from now, with its unit: 30d,"
+                + " 36h") String upcoming;
+        @Option(names = "--norad", description = "One object's predictions, newest first") String noradId;
+        @Option(names = "--limit", defaultValue = "50") String limit;
+
+        @Override
+        public Integer call() {
+            if ((upcoming == null) == (noradId == null)) {
+                throw new IllegalArgumentException("give either --upcoming (such as 30d) or --norad");
+            }
+            try (Node node = parent.openNode()) {
+                if (upcoming != null) {
+                    Instant now = Instant.now();
+                    Duration within = Quantities.duration("--upcoming", upcoming, MAX_UPCOMING);
+                    List<Product<ReentryPrediction>> coming = node.reentries().upcoming(now, now.plus(within),
+                            LabelFilter.UNRESTRICTED);
+                    print(coming);
+                    System.out.println(coming.size() + " object(s) predicted to re-enter by " + now.plus(within));
+                } else {
+                    ProductQuery query = ProductSearch.read(ReentryKind.INSTANCE, new OptionArguments()
+                            .put("noradId", "--norad", noradId).put("sort", "--sort", "-predicted")
+                            .put("limit", "--limit", limit).arguments(ProductSearch.parameters(ReentryKind.INSTANCE)));
+                    var page = node.products().list(ReentryKind.INSTANCE, query, LabelFilter.UNRESTRICTED);
+                    print(page.items());
+                    System.out.println(page.items().size() + " of " + page.total() + " predictions");
+                }
+            }
+            return 0;
+        }
+    }
+
+    private static void print(List<Product<ReentryPrediction>> predictions) {
+        System.out.printf("%-9s %-16s %-14s %-24s %-24s %-24s %-20s %s%n", "NORAD", "CLASS", "OUTCOME", "NOMINAL",
+                "WINDOW_OPENS", "WINDOW_CLOSES", "PREDICTED", "LABEL");
+        for (Product<ReentryPrediction> p : predictions) {
+            ReentryPrediction r = p.value();
+            System.out.printf("%-9d %-16s %-14s %-24s %-24s %-24s %-20s %s%n", r.noradId(), r.reentryClass(),
+                    r.outcome(), r.nominal().map(Instant::toString).orElse("-"),
+                    r.window().map(ReentryWindow::opens).map(Instant::toString).orElse("-"),
+                    r.window().map(ReentryWindow::closes).map(Instant::toString).orElse("-"),
+                    r.predictedAt().toString().substring(0, 19), p.label().releasability() + " TLP:"
+                            + p.label().tlp().code());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.concord.reentry;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A re-entry prediction for one object, with what it rests on and what it means.
+ *
+ * @param noradId            the object
+ * @param basisEpoch         the epoch of the newest element set used: the prediction knows nothing later
+ * @param elementSets        how many element sets it used
+ * @param reentryClass       the kind of re-entry, which decides whether a window is given
+ * @param outcome            what the prediction could say
+ * @param ballistic          the ballistic coefficient used, when one could be estimated
+ * @param nominal            the predicted re-entry epoch (80 km geodetic altitude), when predicted
+ * @param window             the calibrated window, only for {@link ReentryOutcome#WINDOW}
+ * @param horizon            the end of the span propagated
+ * @param atmosphere         the atmosphere model
+ * @param spaceWeatherSource where the solar flux and geomagnetic indices came from
+ * @param statement          in words: what the result means, or why there is no epoch or window
+ * @param predictedAt        when the prediction was made
+ */
+public record ReentryPrediction(long noradId, Instant basisEpoch, int elementSets, ReentryClass reentryClass,
+                                ReentryOutcome outcome, Optional<BallisticCoefficient> ballistic,
+                                Optional<Instant> nominal, Optional<ReentryWindow> window, Instant horizon,
+                                String atmosphere, String spaceWeatherSource, String statement,
+                                Instant predictedAt) {
+}

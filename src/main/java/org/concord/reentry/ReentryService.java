@@ -1,0 +1,139 @@
+package org.concord.reentry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import org.concord.catalog.CatalogStore;
+import org.concord.catalog.Page;
+import org.concord.catalog.OrbitKind;
+import org.concord.catalog.OrbitRecord;
+import org.concord.label.Label;
+import org.concord.label.LabelFilter;
+import org.concord.orbit.MeanElementsDecoder;
+import org.concord.product.Product;
+import org.concord.product.ProductInput;
+import org.concord.product.ProductQuery;
+import org.concord.product.ProductService;
+import org.orekit.propagation.analytical.tle.TLE;
+
+/**
+ * Predicts an object's re-entry from the mean-element records this node holds of it and stores the prediction as a
+ * {@link ReentryKind} product of the node's party, derived from those records: its label is theirs combined, and
+ * recalling any of them withdraws it. Each prediction is kept, so an object's predictions show how its window
+ * narrowed.
+ */
+public final class ReentryService {
+
+    private final CatalogStore catalog;
+    private final MeanElementsDecoder decoder;
+    private final ReentryPredictor predictor;
+    private final ProductService products;
+    private final String party;
+
+    public ReentryService(CatalogStore catalog, MeanElementsDecoder decoder, ReentryPredictor predictor,
+                          ProductService products, String party) {
+        this.catalog = catalog;
+        this.decoder = decoder;
+        this.predictor = predictor;
+        this.products = products;
+        this.party = party;
+    }
+
+    /**
+     * Predicts and stores; empty when the node holds no readable mean-element record of the object. The records used
+     * are those of the {@link ReentryPredictor#HISTORY_SPAN} before the newest, one per epoch (the best, by the
+     * catalog's rule).
+     */
+    public Optional<Product<ReentryPrediction>> predict(long noradId) {
+        List<Used> used = history(noradId);
+        if (used.isEmpty()) {
+            return Optional.empty();
+        }
+        ReentryPrediction prediction = predictor.predict(noradId, used.get(used.size() - 1).record().objectName(),
+                used.stream().map(Used::elements).toList());
+        List<ProductInput> inputs = new ArrayList<>(used.size());
+        for (int i = 0; i < used.size(); i++) {
+            OrbitRecord record = used.get(i).record();
+            inputs.add(new ProductInput(ReentryKind.setRole(i + 1), record.kind().dataKind(), record.id()));
+        }
+        return Optional.of(products.store(ReentryKind.INSTANCE,
+                List.of(Product.of(prediction, Label.publicFrom(party), inputs)), party).get(0));
+    }
+
+    /**
+     * Predicts every object whose latest orbit has a mean perigee altitude under {@code perigeeBelowMeters}, one after
+     * the other, telling {@code progress} how many of how many are done after each; returns the stored predictions.
+     */
+    public List<Product<ReentryPrediction>> predictAll(double perigeeBelowMeters, BiConsumer<Integer, Integer> progress) {
+        List<Long> objects = catalog.latestOrbits().stream()
+                .filter(r -> r.kind() == OrbitKind.MEAN_ELEMENTS)
+                .filter(r -> r.summary().perigeeAltitudeKm() * 1000.0 < perigeeBelowMeters)
+                .map(OrbitRecord::noradId).distinct().sorted().toList();
+        List<Product<ReentryPrediction>> stored = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            predict(objects.get(i)).ifPresent(stored::add);
+            progress.accept(i + 1, objects.size());
+        }
+        return stored;
+    }
+
+    /**
+     * The newest prediction of each object whose nominal epoch falls between {@code from} and {@code to}, soonest
+     * first: an object whose newest prediction moved out of the span is not listed for an older one inside it.
+     */
+    public List<Product<ReentryPrediction>> upcoming(Instant from, Instant to, LabelFilter filter) {
+        Set<Long> seen = new HashSet<>();
+        List<Product<ReentryPrediction>> newest = new ArrayList<>();
+        ProductQuery query = new ProductQuery(Map.of(), ReentryKind.NEWEST_FIRST, ProductQuery.MAX_LIMIT,
+                Optional.empty());
+        while (true) {
+            Page<Product<ReentryPrediction>> page = products.store().list(ReentryKind.INSTANCE, query, filter);
+            for (Product<ReentryPrediction> p : page.items()) {
+                if (seen.add(p.value().noradId())) {
+                    newest.add(p);
+                }
+            }
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            query = query.after(page.nextCursor().get());
+        }
+        return newest.stream().filter(p -> p.value().nominal().filter(n -> !n.isBefore(from) && !n.isAfter(to))
+                        .isPresent())
+                .sorted(Comparator.comparing(p -> p.value().nominal().orElseThrow())).toList();
+    }
+
+    private record Used(OrbitRecord record, TLE elements) {
+    }
+
+    private List<Used> history(long noradId) {
+        List<OrbitRecord> records = catalog.orbitHistory(noradId, LabelFilter.UNRESTRICTED).stream()
+                .filter(r -> r.kind() == OrbitKind.MEAN_ELEMENTS).toList();
+        List<Used> readable = new ArrayList<>();
+        Set<Instant> epochs = new HashSet<>();
+        for (OrbitRecord record : records) {
+            if (!epochs.add(record.epoch())) {
+                continue;
+            }
+            try {
+                readable.add(new Used(record, decoder.toTle(record.format(), record.content())));
+            } catch (RuntimeException unreadable) {
+                epochs.remove(record.epoch());
+            }
+        }
+        if (readable.isEmpty()) {
+            return List.of();
+        }
+        Instant newest = readable.stream().map(u -> u.record().epoch()).max(Comparator.naturalOrder()).orElseThrow();
+        Instant from = newest.minus(ReentryPredictor.HISTORY_SPAN);
+        return readable.stream().filter(u -> !u.record().epoch().isBefore(from))
+                .sorted(Comparator.comparing(u -> u.record().epoch())).toList();
+    }
+}

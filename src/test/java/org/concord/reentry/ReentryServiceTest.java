@@ -1,0 +1,104 @@
+package org.concord.reentry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.concord.TestNodes;
+import org.concord.catalog.OrbitRecord;
+import org.concord.formats.OmmReader;
+import org.concord.ingest.IngestRequest;
+import org.concord.label.Label;
+import org.concord.label.LabelFilter;
+import org.concord.node.Node;
+import org.concord.orbit.MeanElementsDecoder;
+import org.concord.product.Product;
+import org.concord.product.ProductQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orekit.propagation.analytical.tle.TLE;
+
+/** Predictions stored as derived products: their inputs, their combined label, their withdrawal on recall. */
+class ReentryServiceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPredictionIsDerivedFromTheRecordsItUsedAndGoesWithThem() {
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            DecayCases.Case debris = DecayCases.load().stream().filter(c -> c.noradId() == 44775).findFirst()
+                    .orElseThrow();
+            TLE newest = debris.elements();
+            TLE older = ReentryPredictorTest.olderSet(newest);
+            ingest(node, "older.tle", older, "originator=USA;rel=PUBLIC");
+            ingest(node, "newest.tle", newest, "originator=GBR;rel=REL TO GBR,USA;tlp=AMBER");
+            ReentryService service = new ReentryService(node.catalog(), MeanElementsDecoder.withOmm(OmmReader::toTle),
+                    DecayCases.predictor(), node.productService(), "TEST");
+
+            Product<ReentryPrediction> stored = service.predict(debris.noradId()).orElseThrow();
+
+            List<OrbitRecord> records = node.catalog().orbitHistory(debris.noradId(), LabelFilter.UNRESTRICTED);
+            OrbitRecord gbr = records.stream().filter(r -> r.label().originator().equals("GBR")).findFirst()
+                    .orElseThrow();
+            OrbitRecord usa = records.stream().filter(r -> r.label().originator().equals("USA")).findFirst()
+                    .orElseThrow();
+            assertThat(stored.inputs()).extracting(i -> i.role() + "=" + i.id())
+                    .containsExactly("set-1=" + usa.id(), "set-2=" + gbr.id());
+            assertThat(stored.value().outcome()).isEqualTo(ReentryOutcome.WINDOW);
+            assertThat(stored.value().ballistic().orElseThrow().source())
+                    .isEqualTo(BallisticCoefficient.Source.OBSERVED_DECAY);
+            assertThat(stored.label().originator()).isEqualTo("TEST");
+            assertThat(stored.label().releasability().toString()).isEqualTo("REL TO GBR,USA");
+            assertThat(stored.label().tlp()).isEqualTo(org.concord.label.Tlp.AMBER);
+
+            node.recallAudited(gbr.contentSha256(), "GBR", "test", "test", Optional.empty());
+
+            assertThat(node.products().list(ReentryKind.INSTANCE, ProductQuery.all(ReentryKind.INSTANCE, 100),
+                    LabelFilter.UNRESTRICTED).items()).isEmpty();
+        }
+    }
+
+    @Test
+    void anObjectWithoutRecordsHasNoPrediction() {
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            ReentryService service = new ReentryService(node.catalog(), MeanElementsDecoder.withOmm(OmmReader::toTle),
+                    DecayCases.predictor(), node.productService(), "TEST");
+
+            assertThat(service.predict(44775)).isEmpty();
+        }
+    }
+
+    @Test
+    void everyObjectUnderThePerigeeIsPredictedAndNoOther() {
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            List<DecayCases.Case> cases = DecayCases.load();
+            DecayCases.Case low = cases.stream().filter(c -> c.noradId() == 44775).findFirst().orElseThrow();
+            DecayCases.Case gto = cases.stream().filter(c -> c.noradId() == 43230).findFirst().orElseThrow();
+            ingest(node, "low.tle", low.elements(), "originator=USA;rel=PUBLIC");
+            ingest(node, "gto.tle", gto.elements(), "originator=USA;rel=PUBLIC");
+            ReentryService service = new ReentryService(node.catalog(), MeanElementsDecoder.withOmm(OmmReader::toTle),
+                    DecayCases.predictor(), node.productService(), "TEST");
+            List<String> progress = new java.util.ArrayList<>();
+
+            List<Product<ReentryPrediction>> under250 = service.predictAll(250_000, (done, total) ->
+                    progress.add(done + "/" + total));
+
+            // 44775's perigee is 240 km, the GTO's 139 km: both under 250 km; under 200 km only the GTO
+            assertThat(under250).extracting(p -> p.value().noradId()).containsExactly(43230L, 44775L);
+            assertThat(progress).containsExactly("1/2", "2/2");
+            assertThat(service.predictAll(200_000, (done, total) -> { })).extracting(p -> p.value().noradId())
+                    .containsExactly(43230L);
+        }
+    }
+
+    private static void ingest(Node node, String name, TLE tle, String label) {
+        String text = "0 FALCON 9 DEB\n" + tle.getLine1() + "\n" + tle.getLine2() + "\n";
+        node.ingest().ingest(new IngestRequest(name, text.getBytes(StandardCharsets.US_ASCII),
+                Optional.of(Label.parse(label, Label.publicFrom("TEST"))), "test", false, Optional.empty()));
+    }
+}
