@@ -24,6 +24,20 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element: svg('path', {d: ..., class: 'line'}, child, ...); text children become its text. */
+export function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    el.setAttribute(k, v);
+  }
+  for (const c of children) {
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
 /** '2024-07-05 00:55:11Z' */
 export function utc(instant) {
   if (!instant) {
@@ -207,4 +221,15 @@ export function sectionTable(caption, headings, items, cells, emptyReason) {
     h('thead', {}, h('tr', {}, headings.map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map(item => h('tr', {}, cells(item).map(c => h('td', {}, c)))))));
   return section;
+}
+
+/** A filter form's labelled text field, holding the view's current value. */
+export function filterField(name, text, placeholder, current) {
+  return h('label', {}, text, h('input', { name, value: current[name] || '', placeholder, spellcheck: 'false' }));
+}
+
+/** A column heading's button that shows the view sorted by one of the API's orders (a new sort starts a new page). */
+export function sortButton(view, current, sort, key, text, go) {
+  return h('button', { type: 'button', class: 'sort', 'aria-pressed': String(sort === key),
+    onclick: () => go(view, Object.assign({}, current, { sort: key, cursor: null })) }, text + (sort === key ? ' ▼' : ''));
 }

@@ -2,7 +2,7 @@
 // window, miss distance, Pc, screening run), critical and watch-worthy rows marked, keyboard navigable.
 import * as api from '../api.js';
 import { h, timeWithAge, km, meters, speed, pc, pcKind, severity, labelBadge, duration, empty, navigableRows,
-  objectLink, pager } from '../ui.js';
+  objectLink, pager, filterField as field, sortButton } from '../ui.js';
 
 export const title = 'Conjunctions';
 export const nav = 'Conjunctions';
@@ -48,9 +48,7 @@ export async function render(main, params, { go }) {
   }
   const page = await api.get('/api/v1/conjunctions', apiQuery(params));
   const sort = params.get('sort') || '-pc';
-  const sortButton = (key, text) => h('button', { type: 'button', class: 'sort',
-    'aria-pressed': String(sort === key), onclick: () => go('conjunctions', Object.assign({}, current,
-      { sort: key, cursor: null })) }, text + (sort === key ? ' ▼' : ''));
+  const sorter = (key, text) => sortButton('conjunctions', current, sort, key, text, go);
   main.append(h('p', { class: 'summary' }, page.total + ' conjunction' + (page.total === 1 ? '' : 's')
     + ' you may see' + (page.total ? ', ' + page.items.length + ' on this page' : '')
     + '; sorted by ' + (sort === 'tca' ? 'time of closest approach' : 'highest Pc first') + '.'));
@@ -75,11 +73,11 @@ export async function render(main, params, { go }) {
   const table = h('table', { class: 'data', 'aria-label': 'Conjunctions' },
     h('caption', {}, 'Rows: ↑/↓ to move, Enter to open. Red: Pc ≥ 1e-4, amber: Pc ≥ 1e-6.'),
     h('thead', {}, h('tr', {},
-      h('th', { scope: 'col', 'aria-sort': sort === 'tca' ? 'ascending' : 'none' }, sortButton('tca', 'TCA (UTC)')),
+      h('th', { scope: 'col', 'aria-sort': sort === 'tca' ? 'ascending' : 'none' }, sorter('tca', 'TCA (UTC)')),
       h('th', { scope: 'col' }, 'Primary'), h('th', { scope: 'col' }, 'Secondary'),
       h('th', { scope: 'col' }, 'Miss'), h('th', { scope: 'col' }, 'Radial'),
       h('th', { scope: 'col' }, 'Relative speed'),
-      h('th', { scope: 'col', 'aria-sort': sort === '-pc' ? 'descending' : 'none' }, sortButton('-pc', 'Pc (kind)')),
+      h('th', { scope: 'col', 'aria-sort': sort === '-pc' ? 'descending' : 'none' }, sorter('-pc', 'Pc (kind)')),
       h('th', { scope: 'col', title: 'How far from its element epoch each input was at TCA' },
         'Input ages at TCA'), h('th', { scope: 'col' }, 'Label'))),
     tbody);
@@ -99,8 +97,4 @@ async function runSummary(runId) {
   } catch (e) {
     return h('p', { class: 'note' }, 'Run ' + runId + ': ' + e.message);
   }
-}
-
-function field(name, text, placeholder, current) {
-  return h('label', {}, text, h('input', { name, value: current[name] || '', placeholder, spellcheck: 'false' }));
 }
