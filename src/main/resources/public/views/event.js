@@ -118,5 +118,5 @@ function chart(name, caption, times, values, { scale, axis, thresholds, format }
     chartSvg.append(svg('circle', { class: 'point', cx: x(t).toFixed(1), cy: y(v).toFixed(1), r: 4 },
       svg('title', {}, 'computed ' + utc(new Date(t).toISOString()) + ': ' + format(v))));
   }
-  return h('figure', {}, chartSvg, h('figcaption', {}, caption));
+  return h('figure', {}, h('figcaption', {}, caption), chartSvg);
 }

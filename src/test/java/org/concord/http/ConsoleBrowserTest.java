@@ -294,6 +294,14 @@ class ConsoleBrowserTest {
             assertThat(positions.get(i) - positions.get(i - 1)).isCloseTo(positions.get(1) - positions.get(0),
                     org.assertj.core.api.Assertions.within(1e-6));
         }
+        // and the first update's Pc sits where a log scale puts it between the decades
+        double topDecade = Math.log10(Double.parseDouble(ticks.getFirst().getAttribute("data-value")));
+        double perDecade = (positions.get(1) - positions.get(0))
+                / (Math.log10(Double.parseDouble(ticks.get(1).getAttribute("data-value"))) - topDecade);
+        double firstPc = event.get("trend").get("probability").get(0).asDouble();
+        assertThat(Double.parseDouble(browser.findElement(By.cssSelector("svg.chart-pc circle.point"))
+                .getAttribute("cy"))).isCloseTo(positions.get(0) + (Math.log10(firstPc) - topDecade) * perDecade,
+                org.assertj.core.api.Assertions.within(0.1));
         assertThat(browser.findElements(By.cssSelector("svg.chart-pc g.threshold"))).extracting(t -> t.getAttribute(
                 "data-value")).containsExactlyInAnyOrder("0.0001", "0.00001");
         assertThat(browser.findElements(By.cssSelector("svg.chart-miss g.threshold"))).extracting(t -> t.getAttribute(
@@ -307,7 +315,10 @@ class ConsoleBrowserTest {
                 .endsWith("#/conjunction?id=" + conjunctionId);
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
                 .noneMatch(m -> m.contains("Content Security Policy"));
+        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
         screenshot("event");
+        browser.manage().window().setSize(size);
     }
 
     @Test
