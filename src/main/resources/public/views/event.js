@@ -92,7 +92,8 @@ function chart(name, caption, times, values, { scale, axis, thresholds, format }
   }
   const bottom = HEIGHT - MARGIN.bottom;
   const chartSvg = svg('svg', { viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, class: 'chart chart-' + name, role: 'img',
-    'aria-label': caption + ': ' + points.length + ' point' + (points.length === 1 ? '' : 's') }, svg('title', {}, caption));
+    'aria-label': caption + ': ' + points.length + ' point' + (points.length === 1 ? '' : 's') },
+  svg('title', {}, caption));
   chartSvg.append(svg('g', { class: 'axis y', 'data-scale': scale },
     svg('line', { x1: MARGIN.left, x2: MARGIN.left, y1: MARGIN.top, y2: bottom }),
     ...ticks.map(t => svg('g', { class: 'tick', 'data-value': t.value },
@@ -104,7 +105,8 @@ function chart(name, caption, times, values, { scale, axis, thresholds, format }
   chartSvg.append(svg('g', { class: 'axis x' },
     svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: bottom, y2: bottom }),
     ...timeTicks.map((t, i) => svg('text', { x: x(t), y: bottom + 16,
-      'text-anchor': timeTicks.length === 1 ? 'middle' : (i === 0 ? 'start' : 'end') }, utc(new Date(t).toISOString()))),
+      'text-anchor': timeTicks.length === 1 ? 'middle' : (i === 0 ? 'start' : 'end') },
+    utc(new Date(t).toISOString()))),
     svg('text', { class: 'label', x: (MARGIN.left + WIDTH - MARGIN.right) / 2, y: HEIGHT - 8,
       'text-anchor': 'middle' }, 'Computed at (UTC)')));
   for (const level of thresholds) {

@@ -2,7 +2,7 @@
 // by the API (TCA, highest Pc, smallest miss, last updated; object, Pc, miss), critical and watch-worthy rows marked.
 import * as api from '../api.js';
 import { h, timeWithAge, km, pc, pcKind, severity, labelBadge, duration, empty, navigableRows, objectLink, pager,
-  filterField as field, sortButton } from '../ui.js';
+  filterForm, pageQuery, sortButton } from '../ui.js';
 
 export const title = 'Events';
 export const nav = 'Events';
@@ -12,35 +12,14 @@ const FILTERS = ['noradId', 'minPc', 'maxMissKm'];
 const SORTS = { '-pc': 'highest Pc first', tca: 'time of closest approach', miss: 'smallest miss first',
   '-updated': 'last updated first' };
 
-/** The API's query from the view's: the miss distance is typed in kilometres, the API takes metres. */
-function apiQuery(params) {
-  const q = { sort: params.get('sort') || '-pc', limit: PAGE, cursor: params.get('cursor'),
-    noradId: params.get('noradId'), minPc: params.get('minPc') };
-  const maxMissKm = params.get('maxMissKm');
-  if (maxMissKm) {
-    q.maxMissMeters = String(Number(maxMissKm) * 1000);
-  }
-  return q;
-}
-
 export async function render(main, params, { go }) {
   const current = Object.fromEntries(params);
-  const form = h('form', { class: 'filters', 'aria-label': 'Filter events' },
-    field('noradId', 'Object (catalog number)', 'e.g. 25544', current),
-    field('maxMissKm', 'Latest miss at most (km)', 'e.g. 5', current),
-    field('minPc', 'Latest Pc at least', 'e.g. 1e-6', current),
-    h('button', { type: 'submit' }, 'Filter'));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    const next = { sort: current.sort };
-    for (const k of FILTERS) {
-      next[k] = form.elements[k].value.trim();
-    }
-    go('events', next);
-  });
-  main.append(form);
+  main.append(filterForm('events', 'Filter events', [
+    ['noradId', 'Object (catalog number)', 'e.g. 25544'],
+    ['maxMissKm', 'Latest miss at most (km)', 'e.g. 5'],
+    ['minPc', 'Latest Pc at least', 'e.g. 1e-6']], current, go));
 
-  const page = await api.get('/api/v1/events', apiQuery(params));
+  const page = await api.get('/api/v1/events', pageQuery(params, FILTERS, PAGE));
   const sort = params.get('sort') || '-pc';
   const sorter = (key, text) => sortButton('events', current, sort, key, text, go);
   main.append(h('p', { class: 'summary' }, page.total + ' event' + (page.total === 1 ? '' : 's')

@@ -484,11 +484,12 @@ class ConsoleBrowserTest {
     @Test
     void aPartnersTokenShowsTheHiddenObjectNowhereOnThePage() {
         List<String> pages = List.of("#/conjunctions", "#/conjunctions?sort=tca", "#/conjunctions?noradId=25544",
-                "#/objects", "#/objects?name=ZARYA", "#/object?id=25544", "#/screening");
+                "#/objects", "#/objects?name=ZARYA", "#/object?id=25544", "#/screening", "#/events",
+                "#/events?noradId=25544");
         signIn(SERVED.adminToken());
         List<String> adminSaw = pagesShowing(pages, HIDDEN_NAME);
         assertThat(adminSaw).as("the node's administrator sees the ISS on these pages").contains(
-                "#/conjunctions?noradId=25544", "#/objects?name=ZARYA", "#/object?id=25544");
+                "#/conjunctions?noradId=25544", "#/objects?name=ZARYA", "#/object?id=25544", "#/events?noradId=25544");
         signIn(partnerToken);
         assertThat(browser.findElement(By.id("who")).getText()).contains("AUS");
         assertThat(pagesShowing(pages, HIDDEN_NAME)).as("pages that show the partner the ISS").isEmpty();
