@@ -269,6 +269,11 @@ class ConsoleBrowserTest {
             misses.add(Double.parseDouble(row.getText().replace(" km", "")));
         }
         assertThat(misses).as("sorted by the API, smallest miss first").isSorted().hasSizeGreaterThan(1);
+        WebElement nearest = browser.findElement(By.cssSelector("table.data tbody tr"));
+        String nearestId = nearest.getAttribute("data-key");
+        nearest.sendKeys(Keys.ENTER);
+        rendered("#/event?id=" + nearestId);
+        assertThat(browser.findElements(By.cssSelector("svg.chart-miss circle.point"))).isNotEmpty();
 
         // the conjunction of an update links to its event
         browser.get(SERVED.base() + "/#/conjunction?id=" + conjunctionId);
@@ -319,6 +324,35 @@ class ConsoleBrowserTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
         screenshot("event");
         browser.manage().window().setSize(size);
+    }
+
+    @Test
+    void anEventOfAReceivedCdmOffersTheCdmOfItsUpdate() throws Exception {
+        signIn(SERVED.adminToken());
+        JsonNode page = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/events?limit=1000")).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode update = null;
+        long id = -1;
+        for (JsonNode e : page.get("items")) {
+            for (JsonNode u : e.get("updates")) {
+                if (u.get("source").asText().equals("CDM")) {
+                    update = u;
+                    id = e.get("id").asLong();
+                }
+            }
+        }
+        assertThat(update).as("the event of the CDM received").isNotNull();
+        long conjunctionId = update.get("conjunctionId").asLong();
+        browser.get(SERVED.base() + "/#/event?id=" + id);
+        rendered("#/event?id=" + id);
+        browser.findElement(By.id("cdm-" + conjunctionId + "-xml")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".status"))
+                .getText().startsWith("saved"));
+        Path file = downloads.resolve("conjunction-" + conjunctionId + ".xml");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Files.exists(file));
+        assertThat(Files.readString(file)).contains("<cdm");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("cdm", "conjunction " + conjunctionId);
     }
 
     @Test
