@@ -213,10 +213,7 @@ class ConsoleBrowserTest {
         // two revolutions of a 51.6° orbit cross the antimeridian: d3-geo cuts the line there into pieces
         assertThat(track.chars().filter(c -> c == 'M').count()).as("pieces of the ground track").isGreaterThan(1);
         assertThat(browser.findElements(By.cssSelector("svg.map path.land"))).hasSize(1);
-        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
-        screenshot("object");
-        browser.manage().window().setSize(size);
+        tallScreenshot("object");
     }
 
     @Test
@@ -243,17 +240,9 @@ class ConsoleBrowserTest {
 
     @Test
     void anEventChartsItsMissDistanceAndPcOverTimeOnePointPerUpdate() throws Exception {
+        JsonNode event = firstEvent("an event of two updates or more, with a Pc",
+                e -> e.get("updateCount").asInt() >= 2 && e.get("risk").hasNonNull("probability"));
         signIn(SERVED.adminToken());
-        JsonNode page = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
-                + "/api/v1/events?sort=-pc&limit=100")).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        JsonNode event = null;
-        for (JsonNode e : page.get("items")) {
-            if (event == null && e.get("updateCount").asInt() >= 2 && e.get("risk").hasNonNull("probability")) {
-                event = e;
-            }
-        }
-        assertThat(event).as("an event of two updates or more, with a Pc").isNotNull();
         long id = event.get("id").asLong();
         int updates = event.get("updateCount").asInt();
         long conjunctionId = event.get("updates").get(0).get("conjunctionId").asLong();
@@ -320,30 +309,18 @@ class ConsoleBrowserTest {
                 .endsWith("#/conjunction?id=" + conjunctionId);
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
                 .noneMatch(m -> m.contains("Content Security Policy"));
-        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
-        screenshot("event");
-        browser.manage().window().setSize(size);
+        tallScreenshot("event");
     }
 
     @Test
     void anEventOfAReceivedCdmOffersTheCdmOfItsUpdate() throws Exception {
+        java.util.function.Predicate<JsonNode> fromCdm = u -> u.get("source").asText().equals("CDM");
+        JsonNode event = firstEvent("the event of the CDM received",
+                e -> java.util.stream.StreamSupport.stream(e.get("updates").spliterator(), false).anyMatch(fromCdm));
+        long id = event.get("id").asLong();
+        long conjunctionId = java.util.stream.StreamSupport.stream(event.get("updates").spliterator(), false)
+                .filter(fromCdm).findFirst().orElseThrow().get("conjunctionId").asLong();
         signIn(SERVED.adminToken());
-        JsonNode page = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
-                + "/api/v1/events?limit=1000")).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        JsonNode update = null;
-        long id = -1;
-        for (JsonNode e : page.get("items")) {
-            for (JsonNode u : e.get("updates")) {
-                if (u.get("source").asText().equals("CDM")) {
-                    update = u;
-                    id = e.get("id").asLong();
-                }
-            }
-        }
-        assertThat(update).as("the event of the CDM received").isNotNull();
-        long conjunctionId = update.get("conjunctionId").asLong();
         browser.get(SERVED.base() + "/#/event?id=" + id);
         rendered("#/event?id=" + id);
         browser.findElement(By.id("cdm-" + conjunctionId + "-xml")).click();
@@ -617,6 +594,24 @@ class ConsoleBrowserTest {
     private static void rendered(String hash) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> hash.equals(
                 d.findElement(By.id("main")).getAttribute("data-rendered")));
+    }
+
+    /** A screenshot of a page longer than the window: the window made taller for it, then as it was. */
+    private static void tallScreenshot(String name) throws IOException {
+        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
+        screenshot(name);
+        browser.manage().window().setSize(size);
+    }
+
+    /** The first event the node's administrator sees (highest Pc first) that matches; fails when none does. */
+    private static JsonNode firstEvent(String what, java.util.function.Predicate<JsonNode> matches)
+            throws IOException, InterruptedException {
+        JsonNode page = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/events?sort=-pc&limit=1000")).header("Authorization", "Bearer " + SERVED.adminToken())
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        return java.util.stream.StreamSupport.stream(page.get("items").spliterator(), false).filter(matches)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + what + " among the events"));
     }
 
     private static void screenshot(String name) throws IOException {
