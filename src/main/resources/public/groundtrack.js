@@ -1,16 +1,9 @@
 // A 2D ground track on a world map (d3-geo, topojson-client and Natural Earth land from world-atlas, vendored).
 // The track is drawn as a GeoJSON line on the sphere, so d3-geo cuts it where it crosses the antimeridian instead of
 // drawing a line across the whole map.
-const SVG = 'http://www.w3.org/2000/svg';
-let land = null;
+import { svg } from './ui.js';
 
-function svg(tag, attrs) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    el.setAttribute(k, v);
-  }
-  return el;
-}
+let land = null;
 
 /** An SVG map of the samples ({time, latitudeDegrees, longitudeDegrees}), marking the first one. */
 export async function groundTrack(samples, caption) {

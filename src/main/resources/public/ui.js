@@ -24,6 +24,20 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element: svg('path', {d: ..., class: 'line'}, child, ...); text children become its text. */
+export function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    el.setAttribute(k, v);
+  }
+  for (const c of children) {
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
 /** '2024-07-05 00:55:11Z' */
 export function utc(instant) {
   if (!instant) {
@@ -207,4 +221,47 @@ export function sectionTable(caption, headings, items, cells, emptyReason) {
     h('thead', {}, h('tr', {}, headings.map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map(item => h('tr', {}, cells(item).map(c => h('td', {}, c)))))));
   return section;
+}
+
+/**
+ * A table view's filter form: one labelled text field per [name, text, placeholder], holding the view's current
+ * values; submitting goes to the view with the fields' values and the current sort (from the first page).
+ */
+export function filterForm(view, caption, fields, current, go) {
+  const form = h('form', { class: 'filters', 'aria-label': caption },
+    fields.map(([name, text, placeholder]) => h('label', {}, text,
+      h('input', { name, value: current[name] || '', placeholder, spellcheck: 'false' }))),
+    h('button', { type: 'submit' }, 'Filter'));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const next = { sort: current.sort };
+    for (const [name] of fields) {
+      next[name] = form.elements[name].value.trim();
+    }
+    go(view, next);
+  });
+  return form;
+}
+
+/**
+ * The API's query for one page of a table view (sorted by highest Pc unless the view says otherwise), with the view's
+ * filters of the given names; a miss distance is typed in kilometres (maxMissKm) and the API takes metres.
+ */
+export function pageQuery(params, names, size) {
+  const q = { sort: params.get('sort') || '-pc', limit: size, cursor: params.get('cursor') };
+  for (const k of names.filter(n => n !== 'maxMissKm')) {
+    q[k] = params.get(k);
+  }
+  const maxMissKm = params.get('maxMissKm');
+  if (maxMissKm) {
+    q.maxMissMeters = String(Number(maxMissKm) * 1000);
+  }
+  return q;
+}
+
+/** A column heading's button that shows the view sorted by one of the API's orders (a new sort starts a new page). */
+export function sortButton(view, current, sort, key, text, go) {
+  return h('button', { type: 'button', class: 'sort', 'aria-pressed': String(sort === key),
+    onclick: () => go(view, Object.assign({}, current, { sort: key, cursor: null })) },
+  text + (sort === key ? ' ▼' : ''));
 }

@@ -1,6 +1,6 @@
 // One conjunction: the geometry, the risk with its statement, the inputs and their ages (at TCA, and of their data
-// now), the label, and the CDM download where the conjunction came as one. Charts of miss and Pc over time belong to
-// the conjunction's event (GET /api/v1/events/{id}), which gets its own view.
+// now), the label, the CDM download where the conjunction came as one, and a link to its event (one encounter's
+// updates, with the charts of miss and Pc over time).
 import * as api from '../api.js';
 import { h, timeWithAge, km, meters, speed, pc, pcKind, labelBadge, duration, facts, errorBox, empty,
   objectLink } from '../ui.js';
@@ -28,19 +28,33 @@ export async function render(main, params) {
       ['Source', c.fromCdm ? 'a received CCSDS CDM' : ['screening run ', c.screeningRunId === null ? '—'
         : h('a', { href: '#/conjunctions?runId=' + c.screeningRunId }, String(c.screeningRunId))]],
     ]),
-    h('p', { class: 'note' }, 'Miss distance and Pc over time are charted on the conjunction\'s event, once'
-      + ' conjunctions are grouped into events with their updates (issue 15).'),
+    await eventNote(c),
     await inputs(c));
   if (c.fromCdm) {
-    const status = h('span', { class: 'status', 'aria-live': 'polite' });
-    main.append(h('p', {},
-      h('button', { type: 'button', id: 'cdm-kvn', onclick: () => download(c.id, 'kvn', status) }, 'Download CDM (KVN)'),
-      ' ',
-      h('button', { type: 'button', id: 'cdm-xml', onclick: () => download(c.id, 'xml', status) }, 'Download CDM (XML)'),
-      ' ', status));
+    main.append(h('p', {}, cdmDownloads(c.id, 'cdm')));
   } else {
     main.append(h('p', { class: 'note' }, 'No CDM: this conjunction comes from a screening of mean elements'
       + ' without covariance, and a CCSDS CDM needs both objects\' covariances at TCA.'));
+  }
+}
+
+/** The event holding this conjunction as one of its updates: among the events of its pair near its TCA. */
+async function eventNote(c) {
+  const window = 10 * 60 * 1000;
+  const tca = Date.parse(c.tca);
+  try {
+    const page = await api.get('/api/v1/events', { noradId: c.primaryNoradId, limit: 100,
+      from: new Date(tca - window).toISOString(), to: new Date(tca + window).toISOString() });
+    const event = page.items.find(e => e.updates.some(u => u.conjunctionId === c.id));
+    if (event) {
+      return h('p', { class: 'note' }, 'Update ' + event.updates.find(u => u.conjunctionId === c.id).number + ' of ',
+        h('a', { href: '#/event?id=' + event.id, id: 'event-link' }, 'event ' + event.id), ' (' + event.updateCount
+          + ' update' + (event.updateCount === 1 ? '' : 's') + ', with miss distance and Pc over time).');
+    }
+    return h('p', { class: 'note' }, 'No event of this encounter you may see: events are built within a minute of'
+      + ' a screening or CDM, and an event is shown only to those who may see every update behind it.');
+  } catch (e) {
+    return h('p', { class: 'note' }, 'Its event: ' + e.message);
   }
 }
 
@@ -75,6 +89,18 @@ async function inputs(c) {
     ['Input', 'Record', 'Epoch (UTC, age now)', 'Kind, format', 'Source', 'Ingested (UTC)', 'Label']
       .map(t => h('th', { scope: 'col' }, t)))), h('tbody', {}, rows)));
   return section;
+}
+
+/**
+ * The buttons that download a conjunction received as a CDM (KVN and XML; their ids start with idPrefix), with the
+ * line that says what was saved.
+ */
+export function cdmDownloads(id, idPrefix) {
+  const status = h('span', { class: 'status', 'aria-live': 'polite' });
+  return [h('button', { type: 'button', id: idPrefix + '-kvn', onclick: () => download(id, 'kvn', status) },
+    'Download CDM (KVN)'), ' ',
+  h('button', { type: 'button', id: idPrefix + '-xml', onclick: () => download(id, 'xml', status) },
+    'Download CDM (XML)'), ' ', status];
 }
 
 /** Fetched with the token in its header, then saved from memory: a plain link would need the token in the URL. */

@@ -2,7 +2,7 @@
 // window, miss distance, Pc, screening run), critical and watch-worthy rows marked, keyboard navigable.
 import * as api from '../api.js';
 import { h, timeWithAge, km, meters, speed, pc, pcKind, severity, labelBadge, duration, empty, navigableRows,
-  objectLink, pager } from '../ui.js';
+  objectLink, pager, filterForm, pageQuery, sortButton } from '../ui.js';
 
 export const title = 'Conjunctions';
 export const nav = 'Conjunctions';
@@ -10,47 +10,22 @@ export const nav = 'Conjunctions';
 const PAGE = 25;
 const FILTERS = ['noradId', 'from', 'to', 'maxMissKm', 'minPc', 'runId'];
 
-/** The API's query from the view's: the miss distance is typed in kilometres, the API takes metres. */
-function apiQuery(params) {
-  const q = { sort: params.get('sort') || '-pc', limit: PAGE, cursor: params.get('cursor') };
-  for (const k of ['noradId', 'from', 'to', 'minPc', 'runId']) {
-    q[k] = params.get(k);
-  }
-  const maxMissKm = params.get('maxMissKm');
-  if (maxMissKm) {
-    q.maxMissMeters = String(Number(maxMissKm) * 1000);
-  }
-  return q;
-}
-
 export async function render(main, params, { go }) {
   const current = Object.fromEntries(params);
-  const form = h('form', { class: 'filters', 'aria-label': 'Filter conjunctions' },
-    field('noradId', 'Object (catalog number)', 'e.g. 25544', current),
-    field('from', 'TCA from (UTC)', '2024-07-05T00:00:00Z', current),
-    field('to', 'TCA to (UTC)', '2024-07-06T00:00:00Z', current),
-    field('maxMissKm', 'Miss at most (km)', 'e.g. 5', current),
-    field('minPc', 'Pc at least', 'e.g. 1e-6', current),
-    field('runId', 'Screening run', '', current),
-    h('button', { type: 'submit' }, 'Filter'));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    const next = { sort: current.sort };
-    for (const k of FILTERS) {
-      next[k] = form.elements[k].value.trim();
-    }
-    go('conjunctions', next);
-  });
-  main.append(form);
+  main.append(filterForm('conjunctions', 'Filter conjunctions', [
+    ['noradId', 'Object (catalog number)', 'e.g. 25544'],
+    ['from', 'TCA from (UTC)', '2024-07-05T00:00:00Z'],
+    ['to', 'TCA to (UTC)', '2024-07-06T00:00:00Z'],
+    ['maxMissKm', 'Miss at most (km)', 'e.g. 5'],
+    ['minPc', 'Pc at least', 'e.g. 1e-6'],
+    ['runId', 'Screening run', '']], current, go));
 
   if (params.get('runId')) {
     main.append(await runSummary(params.get('runId')));
   }
-  const page = await api.get('/api/v1/conjunctions', apiQuery(params));
+  const page = await api.get('/api/v1/conjunctions', pageQuery(params, FILTERS, PAGE));
   const sort = params.get('sort') || '-pc';
-  const sortButton = (key, text) => h('button', { type: 'button', class: 'sort',
-    'aria-pressed': String(sort === key), onclick: () => go('conjunctions', Object.assign({}, current,
-      { sort: key, cursor: null })) }, text + (sort === key ? ' ▼' : ''));
+  const sorter = (key, text) => sortButton('conjunctions', current, sort, key, text, go);
   main.append(h('p', { class: 'summary' }, page.total + ' conjunction' + (page.total === 1 ? '' : 's')
     + ' you may see' + (page.total ? ', ' + page.items.length + ' on this page' : '')
     + '; sorted by ' + (sort === 'tca' ? 'time of closest approach' : 'highest Pc first') + '.'));
@@ -75,11 +50,11 @@ export async function render(main, params, { go }) {
   const table = h('table', { class: 'data', 'aria-label': 'Conjunctions' },
     h('caption', {}, 'Rows: ↑/↓ to move, Enter to open. Red: Pc ≥ 1e-4, amber: Pc ≥ 1e-6.'),
     h('thead', {}, h('tr', {},
-      h('th', { scope: 'col', 'aria-sort': sort === 'tca' ? 'ascending' : 'none' }, sortButton('tca', 'TCA (UTC)')),
+      h('th', { scope: 'col', 'aria-sort': sort === 'tca' ? 'ascending' : 'none' }, sorter('tca', 'TCA (UTC)')),
       h('th', { scope: 'col' }, 'Primary'), h('th', { scope: 'col' }, 'Secondary'),
       h('th', { scope: 'col' }, 'Miss'), h('th', { scope: 'col' }, 'Radial'),
       h('th', { scope: 'col' }, 'Relative speed'),
-      h('th', { scope: 'col', 'aria-sort': sort === '-pc' ? 'descending' : 'none' }, sortButton('-pc', 'Pc (kind)')),
+      h('th', { scope: 'col', 'aria-sort': sort === '-pc' ? 'descending' : 'none' }, sorter('-pc', 'Pc (kind)')),
       h('th', { scope: 'col', title: 'How far from its element epoch each input was at TCA' },
         'Input ages at TCA'), h('th', { scope: 'col' }, 'Label'))),
     tbody);
@@ -99,8 +74,4 @@ async function runSummary(runId) {
   } catch (e) {
     return h('p', { class: 'note' }, 'Run ' + runId + ': ' + e.message);
   }
-}
-
-function field(name, text, placeholder, current) {
-  return h('label', {}, text, h('input', { name, value: current[name] || '', placeholder, spellcheck: 'false' }));
 }

@@ -102,10 +102,17 @@ class ConsoleBrowserTest {
         assertThat(node.federation().serve(peer, 0)).as("a bundle served to the partner").isPresent();
         assertThatThrownBy(() -> node.federation().receive(peer, new org.concord.federation.SignedBundle(
                 new byte[] {1, 2, 3}, new byte[] {4, 5, 6}))).as("a bundle refused from it").isNotNull();
+        var allVsAll = node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"),
+                Duration.ofHours(3), 20_000, Optional.empty()), "test", fraction -> { });
+        // one public object screened again over the same window: each of its encounters becomes an event of two updates
+        long again = node.screening().conjunctionsOf(allVsAll, org.concord.label.LabelFilter.UNRESTRICTED).stream()
+                .filter(c -> c.primaryNoradId() != HIDDEN_NORAD_ID && c.secondaryNoradId() != HIDDEN_NORAD_ID)
+                .findFirst().orElseThrow().primaryNoradId();
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T12:00:00Z"), Duration.ofHours(3),
-                20_000, Optional.empty()), "test", fraction -> { });
+                20_000, Optional.of(again)), "test", fraction -> { });
         node.screening().run(new ScreeningService.Request(Instant.parse("2024-07-05T14:00:00Z"), Duration.ofHours(8),
                 100_000, Optional.of(HIDDEN_NORAD_ID)), "test", fraction -> { });
+        node.events().update(); // the runs asked for passes in the background: wait for them, or make one
     }
 
     @BeforeAll
@@ -206,10 +213,7 @@ class ConsoleBrowserTest {
         // two revolutions of a 51.6° orbit cross the antimeridian: d3-geo cuts the line there into pieces
         assertThat(track.chars().filter(c -> c == 'M').count()).as("pieces of the ground track").isGreaterThan(1);
         assertThat(browser.findElements(By.cssSelector("svg.map path.land"))).hasSize(1);
-        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
-        screenshot("object");
-        browser.manage().window().setSize(size);
+        tallScreenshot("object");
     }
 
     @Test
@@ -225,13 +229,107 @@ class ConsoleBrowserTest {
         rendered("#/conjunction?id=" + second);
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text).contains("Conjunction " + second, "Miss distance", "Relative speed", "Pc", "maximum",
-                "Element ages at TCA", "issue 15", "No CDM", "Inputs", "Epoch (UTC, age now)", "public.tle", "ago)");
+                "Element ages at TCA", "No CDM", "Inputs", "Epoch (UTC, age now)", "public.tle", "ago)");
         JsonNode shown = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
                 + "/api/v1/conjunctions/" + second)).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(text).contains(shown.get("primaryNoradId").asText() + " " + shown.get("primaryName").asText(),
                 shown.get("secondaryNoradId").asText() + " " + shown.get("secondaryName").asText());
         screenshot("conjunction");
+    }
+
+    @Test
+    void anEventChartsItsMissDistanceAndPcOverTimeOnePointPerUpdate() throws Exception {
+        JsonNode event = firstEvent("an event of two updates or more, with a Pc",
+                e -> e.get("updateCount").asInt() >= 2 && e.get("risk").hasNonNull("probability"));
+        signIn(SERVED.adminToken());
+        long id = event.get("id").asLong();
+        int updates = event.get("updateCount").asInt();
+        long conjunctionId = event.get("updates").get(0).get("conjunctionId").asLong();
+
+        browser.findElement(By.linkText("Events")).click();
+        rendered("#/events");
+        assertThat(browser.findElement(By.cssSelector("table.data tbody tr[data-key='" + id + "']")).getText())
+                .contains("km", "TLP:CLEAR", "ago)");
+        browser.findElement(By.xpath("//button[starts-with(text(),'Miss')]")).click();
+        rendered("#/events?sort=miss");
+        List<Double> misses = new ArrayList<>();
+        for (WebElement row : browser.findElements(By.cssSelector("table.data tbody tr td:nth-child(4)"))) {
+            misses.add(Double.parseDouble(row.getText().replace(" km", "")));
+        }
+        assertThat(misses).as("sorted by the API, smallest miss first").isSorted().hasSizeGreaterThan(1);
+        WebElement nearest = browser.findElement(By.cssSelector("table.data tbody tr"));
+        String nearestId = nearest.getAttribute("data-key");
+        nearest.sendKeys(Keys.ENTER);
+        rendered("#/event?id=" + nearestId);
+        assertThat(browser.findElements(By.cssSelector("svg.chart-miss circle.point"))).isNotEmpty();
+
+        // the conjunction of an update links to its event
+        browser.get(SERVED.base() + "/#/conjunction?id=" + conjunctionId);
+        rendered("#/conjunction?id=" + conjunctionId);
+        browser.findElement(By.id("event-link")).click();
+        rendered("#/event?id=" + id);
+        for (String chart : List.of("miss", "pc")) {
+            WebElement line = browser.findElement(By.cssSelector("svg.chart-" + chart + " path.line"));
+            assertThat(line.getAttribute("d").split("[ML]")).as(chart + ": one point per update").hasSize(updates + 1);
+            assertThat(browser.findElements(By.cssSelector("svg.chart-" + chart + " circle.point"))).hasSize(updates);
+        }
+        WebElement pcAxis = browser.findElement(By.cssSelector("svg.chart-pc g.axis.y"));
+        assertThat(pcAxis.getAttribute("data-scale")).isEqualTo("log");
+        // decades equally spaced: the axis is logarithmic
+        List<WebElement> ticks = pcAxis.findElements(By.cssSelector("g.tick"));
+        assertThat(ticks.size()).isGreaterThan(2);
+        List<Double> positions = new ArrayList<>();
+        for (WebElement tick : ticks) {
+            assertThat(tick.findElement(By.tagName("text")).getText()).matches("1e-\\d+|1");
+            positions.add(Double.parseDouble(tick.findElement(By.tagName("line")).getAttribute("y1")));
+        }
+        for (int i = 2; i < positions.size(); i++) {
+            assertThat(positions.get(i) - positions.get(i - 1)).isCloseTo(positions.get(1) - positions.get(0),
+                    org.assertj.core.api.Assertions.within(1e-6));
+        }
+        // and the first update's Pc sits where a log scale puts it between the decades
+        double topDecade = Math.log10(Double.parseDouble(ticks.getFirst().getAttribute("data-value")));
+        double perDecade = (positions.get(1) - positions.get(0))
+                / (Math.log10(Double.parseDouble(ticks.get(1).getAttribute("data-value"))) - topDecade);
+        double firstPc = event.get("trend").get("probability").get(0).asDouble();
+        assertThat(Double.parseDouble(browser.findElement(By.cssSelector("svg.chart-pc circle.point"))
+                .getAttribute("cy"))).isCloseTo(positions.get(0) + (Math.log10(firstPc) - topDecade) * perDecade,
+                org.assertj.core.api.Assertions.within(0.1));
+        assertThat(browser.findElements(By.cssSelector("svg.chart-pc g.threshold"))).extracting(t -> t.getAttribute(
+                "data-value")).containsExactlyInAnyOrder("0.0001", "0.00001");
+        assertThat(browser.findElements(By.cssSelector("svg.chart-miss g.threshold"))).extracting(t -> t.getAttribute(
+                "data-value")).containsExactly("1");
+        assertThat(browser.findElement(By.cssSelector("svg.chart-miss g.axis.y text.label")).getText())
+                .isEqualTo("Miss distance (km)");
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertThat(text).contains("Event " + id, "Updates", "screening", "Computed at (UTC)");
+        assertThat(browser.findElements(By.cssSelector("main table.data tbody tr"))).hasSize(updates);
+        assertThat(browser.findElement(By.linkText("conjunction " + conjunctionId)).getAttribute("href"))
+                .endsWith("#/conjunction?id=" + conjunctionId);
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy"));
+        tallScreenshot("event");
+    }
+
+    @Test
+    void anEventOfAReceivedCdmOffersTheCdmOfItsUpdate() throws Exception {
+        java.util.function.Predicate<JsonNode> fromCdm = u -> u.get("source").asText().equals("CDM");
+        JsonNode event = firstEvent("the event of the CDM received",
+                e -> java.util.stream.StreamSupport.stream(e.get("updates").spliterator(), false).anyMatch(fromCdm));
+        long id = event.get("id").asLong();
+        long conjunctionId = java.util.stream.StreamSupport.stream(event.get("updates").spliterator(), false)
+                .filter(fromCdm).findFirst().orElseThrow().get("conjunctionId").asLong();
+        signIn(SERVED.adminToken());
+        browser.get(SERVED.base() + "/#/event?id=" + id);
+        rendered("#/event?id=" + id);
+        browser.findElement(By.id("cdm-" + conjunctionId + "-xml")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".status"))
+                .getText().startsWith("saved"));
+        Path file = downloads.resolve("conjunction-" + conjunctionId + ".xml");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Files.exists(file));
+        assertThat(Files.readString(file)).contains("<cdm");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("cdm", "conjunction " + conjunctionId);
     }
 
     @Test
@@ -397,11 +495,12 @@ class ConsoleBrowserTest {
     @Test
     void aPartnersTokenShowsTheHiddenObjectNowhereOnThePage() {
         List<String> pages = List.of("#/conjunctions", "#/conjunctions?sort=tca", "#/conjunctions?noradId=25544",
-                "#/objects", "#/objects?name=ZARYA", "#/object?id=25544", "#/screening");
+                "#/objects", "#/objects?name=ZARYA", "#/object?id=25544", "#/screening", "#/events",
+                "#/events?noradId=25544");
         signIn(SERVED.adminToken());
         List<String> adminSaw = pagesShowing(pages, HIDDEN_NAME);
         assertThat(adminSaw).as("the node's administrator sees the ISS on these pages").contains(
-                "#/conjunctions?noradId=25544", "#/objects?name=ZARYA", "#/object?id=25544");
+                "#/conjunctions?noradId=25544", "#/objects?name=ZARYA", "#/object?id=25544", "#/events?noradId=25544");
         signIn(partnerToken);
         assertThat(browser.findElement(By.id("who")).getText()).contains("AUS");
         assertThat(pagesShowing(pages, HIDDEN_NAME)).as("pages that show the partner the ISS").isEmpty();
@@ -495,6 +594,24 @@ class ConsoleBrowserTest {
     private static void rendered(String hash) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> hash.equals(
                 d.findElement(By.id("main")).getAttribute("data-rendered")));
+    }
+
+    /** A screenshot of a page longer than the window: the window made taller for it, then as it was. */
+    private static void tallScreenshot(String name) throws IOException {
+        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
+        screenshot(name);
+        browser.manage().window().setSize(size);
+    }
+
+    /** The first event the node's administrator sees (highest Pc first) that matches; fails when none does. */
+    private static JsonNode firstEvent(String what, java.util.function.Predicate<JsonNode> matches)
+            throws IOException, InterruptedException {
+        JsonNode page = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
+                + "/api/v1/events?sort=-pc&limit=1000")).header("Authorization", "Bearer " + SERVED.adminToken())
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        return java.util.stream.StreamSupport.stream(page.get("items").spliterator(), false).filter(matches)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + what + " among the events"));
     }
 
     private static void screenshot(String name) throws IOException {
