@@ -135,6 +135,9 @@ public final class SpaceWeatherService {
     }
 
     /** How far back before a read the storms that make an element set stale are looked for. */
+    /** How far back {@link #now} looks for the latest measured Kp: an older one is not the conditions now. */
+    public static final Duration LATEST_KP_LOOKBACK = Duration.ofDays(3);
+
     public static final Duration STORM_LOOKBACK = Duration.ofDays(60);
 
     /**
@@ -194,7 +197,7 @@ public final class SpaceWeatherService {
      * begin).
      */
     public Now now(Instant now, LabelFilter filter) {
-        Conditions recent = indices(now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)), filter);
+        Conditions recent = indices(now.minus(LATEST_KP_LOOKBACK), now.plus(Duration.ofDays(1)), filter);
         Optional<KpInterval> latest = recent.kp().stream().filter(k -> !k.status().predicted()
                 && !k.start().isAfter(now)).max(Comparator.comparing(KpInterval::start));
         List<KpInterval> ahead = recent.kp().stream().filter(k -> k.start().isAfter(latest.map(KpInterval::start)

@@ -36,6 +36,7 @@ import org.concord.conjunction.Conjunction;
 import org.concord.screening.ScreeningRun;
 import org.concord.http.ApiServer;
 import org.concord.ingest.IngestRequest;
+import org.concord.spaceweather.SpaceWeatherService;
 import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
@@ -817,7 +818,8 @@ class SharingLeakTest {
                 });
                 assertThat(shown).as(what).isEqualTo(expected);
                 Optional<Instant> latest = SW_INTERVALS.entrySet().stream().filter(e -> indices.contains(e.getKey()))
-                        .flatMap(e -> e.getValue().stream()).filter(t -> !t.isAfter(Instant.now()))
+                        .flatMap(e -> e.getValue().stream()).filter(t -> !t.isAfter(Instant.now())
+                                && t.isAfter(Instant.now().minus(SpaceWeatherService.LATEST_KP_LOOKBACK)))
                         .max(Instant::compareTo);
                 assertThat(r.get("kp").isNull() ? Optional.empty()
                         : Optional.of(Instant.parse(r.at("/kp/start").asText()))).as(what).isEqualTo(latest);

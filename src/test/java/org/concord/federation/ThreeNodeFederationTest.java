@@ -192,7 +192,12 @@ class ThreeNodeFederationTest extends PartnersTest {
         List<org.concord.conjunction.Conjunction> atAus = aus.node.conjunctions().findConjunctions(
                 new org.concord.product.ProductQuery(java.util.Map.of(), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 10_000, Optional.empty()),
                 org.concord.label.LabelFilter.UNRESTRICTED).items();
-        assertThat(ausFromUsa.productsStored()).isEqualTo(usaOnly.size());
+        long eventsAtAus = aus.node.products().list(org.concord.event.EventKind.INSTANCE,
+                new org.concord.product.ProductQuery(java.util.Map.of(),
+                        org.concord.event.EventKind.INSTANCE.sorts().get(0), 1, Optional.empty()),
+                org.concord.label.LabelFilter.UNRESTRICTED).total();
+        assertThat(ausFromUsa.productsStored()).as("USA's own conjunctions and the events holding them")
+                .isEqualTo(usaOnly.size() + eventsAtAus);
         assertThat(atAus.stream().map(ThreeNodeFederationTest::key).toList())
                 .as("AUS gets USA's own conjunctions and none computed from GBR's REL TO GBR,USA record")
                 .containsExactlyInAnyOrderElementsOf(usaOnly);
