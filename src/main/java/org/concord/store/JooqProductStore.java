@@ -189,10 +189,10 @@ public final class JooqProductStore implements ProductStore {
                 List<Long> ids = products.stream().map(Product::id).toList();
                 Map<Long, String> keys = new HashMap<>();
                 for (List<Long> chunk : ProductLinks.chunks(ids)) {
-                    dsl.select(t.id, t.key).from(t.table).where(t.id.in(chunk))
+                    dsl.select(t.id, t.key).from(t.table).where(SqlValues.idIn(t.id, chunk))
                             .forEach(r -> keys.put(r.value1(), r.value2()));
                     dsl.deleteFrom(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(kind.code().code()))
-                            .and(ProductLinks.PRODUCT_ID.in(chunk)).execute();
+                            .and(SqlValues.idIn(ProductLinks.PRODUCT_ID, chunk)).execute();
                 }
                 List<Product<T>> keyed = new ArrayList<>(products.size());
                 for (Product<T> p : products) {
@@ -254,13 +254,13 @@ public final class JooqProductStore implements ProductStore {
                     for (List<Long> chunk : ProductLinks.chunks(ids)) {
                         if (kind.equals(DataKind.ORBITS)) {
                             tx.select(Orbit.ID, Orbit.LABEL_ID, Orbit.ORBIT_KIND).from(Orbit.T)
-                                    .where(Orbit.ID.in(chunk)).forEach(r -> stored.put(r.value1(), new StoredInput(
+                                    .where(SqlValues.idIn(Orbit.ID, chunk)).forEach(r -> stored.put(r.value1(), new StoredInput(
                                             org.concord.catalog.OrbitKind.valueOf(r.value3()).dataKind(),
                                             r.value2())));
                         } else {
                             ProductTable<?> t = table(kinds.of(kind).orElseThrow(() -> new IllegalArgumentException(
                                     "an input of kind " + kind + ", which this node does not serve")));
-                            tx.select(t.id, t.labelId).from(t.table).where(t.id.in(chunk))
+                            tx.select(t.id, t.labelId).from(t.table).where(SqlValues.idIn(t.id, chunk))
                                     .forEach(r -> stored.put(r.value1(), new StoredInput(kind, r.value2())));
                         }
                     }
@@ -362,7 +362,7 @@ public final class JooqProductStore implements ProductStore {
             for (List<Long> chunk : ProductLinks.chunks(ids)) {
                 dsl.select(ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID)
                         .from(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(t.kind.code().code()))
-                        .and(ProductLinks.PRODUCT_ID.in(chunk)).fetch()
+                        .and(SqlValues.idIn(ProductLinks.PRODUCT_ID, chunk)).fetch()
                         .forEach(r -> inputs.computeIfAbsent(r.value1(), id -> new java.util.TreeMap<>())
                                 .put(r.value2(), new ProductInput(r.value2(), DataKind.ofStored(r.value3()),
                                         r.value4())));
