@@ -299,9 +299,9 @@ public final class JooqProductStore implements ProductStore {
                     for (List<Long> chunk : ProductLinks.chunks(ids)) {
                         if (kind.equals(DataKind.ORBITS)) {
                             tx.select(Orbit.ID, Orbit.LABEL_ID, Orbit.ORBIT_KIND).from(Orbit.T)
-                                    .where(SqlValues.idIn(Orbit.ID, chunk)).forEach(r -> stored.put(r.value1(), new StoredInput(
-                                            org.concord.catalog.OrbitKind.valueOf(r.value3()).dataKind(),
-                                            r.value2())));
+                                    .where(SqlValues.idIn(Orbit.ID, chunk)).forEach(r -> stored.put(r.value1(),
+                                            new StoredInput(org.concord.catalog.OrbitKind.valueOf(r.value3())
+                                                    .dataKind(), r.value2())));
                         } else {
                             ProductTable<?> t = table(kinds.of(kind).orElseThrow(() -> new IllegalArgumentException(
                                     "an input of kind " + kind + ", which this node does not serve")));
