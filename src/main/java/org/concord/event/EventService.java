@@ -14,7 +14,7 @@ import org.concord.product.ProductService;
  * Builds conjunction events: every conjunction no event holds yet (from a screening, a CDM, a partner) joins the event
  * of its encounter or starts one ({@link EventGrouping}); the events it starts are stored and those it changes are
  * restated with the new update, their labels combined from every input's by the kind's rule. Asked for in the
- * background after each screening and CDM ingest ({@link #updateSoon}: a pass costs about as much as storing the
+ * background after each screening and CDM ingest ({@link #updateSoon}: a pass costs a few times as much as storing the
  * conjunctions, which a screening should not wait for), and run every minute while serving (partners' conjunctions,
  * events a recall removed).
  */

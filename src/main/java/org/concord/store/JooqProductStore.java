@@ -116,7 +116,7 @@ public final class JooqProductStore implements ProductStore {
             throw new IllegalStateException(fresh.size() + " " + t.kind.code() + " products inserted but "
                     + ids.size() + " new rows found");
         }
-        return link(tx, t, fresh, ids, inputs);
+        return link(tx, t, fresh, ids, inputs, Map.of());
     }
 
     /** A product's label columns (label id, originator, releasability, TLP, caveats, expiry) and the kind's columns. */
@@ -135,9 +135,13 @@ public final class JooqProductStore implements ProductStore {
         return values;
     }
 
-    /** Links each product (its id at the same index) to its inputs, which must be stored; returns them stored. */
+    /**
+     * Links each product (its id at the same index) to its inputs, which must be stored, but for those {@code linked}
+     * already (by product id and role); returns them stored.
+     */
     private <T> List<Product<T>> link(DSLContext tx, ProductTable<T> t, List<Product<T>> products, List<Long> ids,
-                                      Map<ProductInput, StoredInput> inputs) {
+                                      Map<ProductInput, StoredInput> inputs,
+                                      Map<Long, Map<String, ProductInput>> linked) {
         List<Product<T>> stored = new ArrayList<>(products.size());
         org.jooq.BatchBindStep links = newLinks(tx);
         int linkCount = 0;
@@ -146,6 +150,11 @@ public final class JooqProductStore implements ProductStore {
             long id = ids.get(i);
             List<ProductInput> named = new ArrayList<>();
             for (ProductInput input : p.inputs()) {
+                ProductInput was = linked.getOrDefault(id, Map.of()).get(input.role());
+                if (sameLink(was, input)) {
+                    named.add(was);
+                    continue;
+                }
                 StoredInput in = inputs.get(input);
                 if (in == null) {
                     throw new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
@@ -189,18 +198,33 @@ public final class JooqProductStore implements ProductStore {
                 List<Long> ids = products.stream().map(Product::id).toList();
                 Map<Long, String> keys = new HashMap<>();
                 for (List<Long> chunk : ProductLinks.chunks(ids)) {
-                    dsl.select(t.id, t.key).from(t.table).where(t.id.in(chunk))
+                    dsl.select(t.id, t.key).from(t.table).where(SqlValues.idIn(t.id, chunk))
                             .forEach(r -> keys.put(r.value1(), r.value2()));
-                    dsl.deleteFrom(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(kind.code().code()))
-                            .and(ProductLinks.PRODUCT_ID.in(chunk)).execute();
                 }
+                // only what changed is written: the links of new or changed roles, and the columns
+                Map<Long, Map<String, ProductInput>> linked = links(t, ids);
                 List<Product<T>> keyed = new ArrayList<>(products.size());
+                org.jooq.BatchBindStep unlink = dsl.batch(dsl.deleteFrom(ProductLinks.T)
+                        .where(ProductLinks.PRODUCT_KIND.eq((String) null)).and(ProductLinks.PRODUCT_ID.eq((Long) null))
+                        .and(ProductLinks.ROLE.eq((String) null)));
+                int unlinked = 0;
                 for (Product<T> p : products) {
                     if (!keys.containsKey(p.id())) {
                         throw new IllegalArgumentException("no " + kind.code() + " product " + p.id() + " to restate");
                     }
                     keyed.add(new Product<>(p.id(), Optional.ofNullable(keys.get(p.id())), p.label(), p.inputs(),
                             p.value()));
+                    Map<String, ProductInput> roles = new HashMap<>();
+                    p.inputs().forEach(input -> roles.put(input.role(), input));
+                    for (ProductInput was : linked.getOrDefault(p.id(), Map.of()).values()) {
+                        if (!sameLink(was, roles.get(was.role()))) {
+                            unlink = unlink.bind(kind.code().code(), p.id(), was.role());
+                            unlinked++;
+                        }
+                    }
+                }
+                if (unlinked > 0) {
+                    unlink.execute();
                 }
                 for (List<Product<T>> chunk : ProductLinks.chunks(keyed)) {
                     org.jooq.UpdateSetMoreStep<?> update = null;
@@ -217,13 +241,34 @@ public final class JooqProductStore implements ProductStore {
                     }
                     batch.execute();
                 }
-                return link(dsl, t, keyed, ids, storedInputs(dsl, keyed.stream().flatMap(p -> p.inputs().stream())
-                        .distinct().toList()));
+                List<ProductInput> added = keyed.stream().flatMap(p -> p.inputs().stream()
+                        .filter(input -> !sameLink(linked.getOrDefault(p.id(), Map.of()).get(input.role()), input)))
+                        .distinct().toList();
+                return link(dsl, t, keyed, ids, storedInputs(dsl, added), linked);
             });
         } catch (org.jooq.exception.DataAccessException e) {
             throw new IllegalArgumentException("the " + kind.code() + " products cannot be restated: the database"
                     + " does not keep their values as given", e);
         }
+    }
+
+    /** Whether a stored link (null: none) names this input under its role (an orbit record's kind as stored). */
+    private static boolean sameLink(ProductInput was, ProductInput input) {
+        return was != null && input != null && was.role().equals(input.role()) && was.id() == input.id()
+                && (was.kind().equals(input.kind()) || isOrbitRecord(was.kind()) && isOrbitRecord(input.kind()));
+    }
+
+    /** The stored links of these products of a kind, by product id and role. */
+    private Map<Long, Map<String, ProductInput>> links(ProductTable<?> t, List<Long> ids) {
+        Map<Long, Map<String, ProductInput>> inputs = new HashMap<>();
+        for (List<Long> chunk : ProductLinks.chunks(ids)) {
+            dsl.select(ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID)
+                    .from(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(t.kind.code().code()))
+                    .and(SqlValues.idIn(ProductLinks.PRODUCT_ID, chunk)).fetch()
+                    .forEach(r -> inputs.computeIfAbsent(r.value1(), id -> new java.util.TreeMap<>())
+                            .put(r.value2(), new ProductInput(r.value2(), DataKind.ofStored(r.value3()), r.value4())));
+        }
+        return inputs;
     }
 
     private static String keyOf(Product<?> p) {
@@ -254,13 +299,13 @@ public final class JooqProductStore implements ProductStore {
                     for (List<Long> chunk : ProductLinks.chunks(ids)) {
                         if (kind.equals(DataKind.ORBITS)) {
                             tx.select(Orbit.ID, Orbit.LABEL_ID, Orbit.ORBIT_KIND).from(Orbit.T)
-                                    .where(Orbit.ID.in(chunk)).forEach(r -> stored.put(r.value1(), new StoredInput(
-                                            org.concord.catalog.OrbitKind.valueOf(r.value3()).dataKind(),
-                                            r.value2())));
+                                    .where(SqlValues.idIn(Orbit.ID, chunk)).forEach(r -> stored.put(r.value1(),
+                                            new StoredInput(org.concord.catalog.OrbitKind.valueOf(r.value3())
+                                                    .dataKind(), r.value2())));
                         } else {
                             ProductTable<?> t = table(kinds.of(kind).orElseThrow(() -> new IllegalArgumentException(
                                     "an input of kind " + kind + ", which this node does not serve")));
-                            tx.select(t.id, t.labelId).from(t.table).where(t.id.in(chunk))
+                            tx.select(t.id, t.labelId).from(t.table).where(SqlValues.idIn(t.id, chunk))
                                     .forEach(r -> stored.put(r.value1(), new StoredInput(kind, r.value2())));
                         }
                     }
@@ -356,18 +401,8 @@ public final class JooqProductStore implements ProductStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, Map<String, ProductInput>> inputs = new HashMap<>();
-        if (t.kind.labelling() == org.concord.product.Labelling.DERIVED) {
-            List<Long> ids = rows.stream().map(r -> r.get(t.id)).toList();
-            for (List<Long> chunk : ProductLinks.chunks(ids)) {
-                dsl.select(ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID)
-                        .from(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(t.kind.code().code()))
-                        .and(ProductLinks.PRODUCT_ID.in(chunk)).fetch()
-                        .forEach(r -> inputs.computeIfAbsent(r.value1(), id -> new java.util.TreeMap<>())
-                                .put(r.value2(), new ProductInput(r.value2(), DataKind.ofStored(r.value3()),
-                                        r.value4())));
-            }
-        }
+        Map<Long, Map<String, ProductInput>> inputs = t.kind.labelling() == org.concord.product.Labelling.DERIVED
+                ? links(t, rows.stream().map(r -> r.get(t.id)).toList()) : Map.of();
         List<Product<T>> products = new ArrayList<>(rows.size());
         for (Record r : rows) {
             Map<String, ProductInput> own = inputs.getOrDefault(r.get(t.id), Map.of());

@@ -26,6 +26,14 @@ final class SqlValues {
         return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * {@code field IN (ids)} with the ids written as literals: H2 looks bound parameters of an IN list up row by row
+     * (a scan of the whole table per chunk), literals through the index.
+     */
+    static org.jooq.Condition idIn(org.jooq.Field<Long> field, java.util.Collection<Long> ids) {
+        return field.in(ids.stream().map(org.jooq.impl.DSL::inline).toList());
+    }
+
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {

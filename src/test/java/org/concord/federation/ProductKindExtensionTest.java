@@ -122,6 +122,16 @@ class ProductKindExtensionTest extends PartnersTest {
                         List.of(new ProductInput(TestKinds.ORBIT_ROLE, DataKind.ORBITS, usaOnly.id())))), "USA");
         assertThat(remarks.get(1).label().releasability()).as("a derived label combines its inputs'")
                 .isEqualTo(Releasability.parse("REL TO USA"));
+        // restated onto the other orbit record and back: the link of the role follows, and the label with it
+        for (OrbitRecord input : List.of(usaOnly, shared)) {
+            Product<Remark> restated = usa.node.productService().restate(TestKinds.DERIVED, List.of(new Product<>(
+                    remarks.get(0).id(), Optional.empty(), Label.publicFrom("USA"),
+                    List.of(new ProductInput(TestKinds.ORBIT_ROLE, DataKind.ORBITS, input.id())),
+                    remarks.get(0).value())), "USA").getFirst();
+            assertThat(restated.label()).isEqualTo(input == shared ? remarks.get(0).label() : remarks.get(1).label());
+            assertThat(usa.node.products().find(TestKinds.DERIVED, remarks.get(0).id(), LabelFilter.UNRESTRICTED)
+                    .orElseThrow().inputs()).extracting(ProductInput::id).containsExactly(input.id());
+        }
         assertThatThrownBy(() -> usa.node.productService().store(TestKinds.NOTES,
                 List.of(note("x".repeat(300), 6, 1, toPartners)), "USA")).as("a subject longer than its column")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be stored");
