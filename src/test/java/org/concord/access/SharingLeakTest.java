@@ -131,7 +131,9 @@ class SharingLeakTest {
         }
         sharing.setSourcePriority("GBR", PRIORITIES.get("GBR"), TestNodes.TEST_ADMIN);
         Random random = new Random(20261123L);
-        Instant soon = Instant.now().plusSeconds(8);
+        // labels that expire once the setup is done (the test waits for it): long enough for a slow, loaded machine
+        // to store everything before (8 s was not, at a load of 15), short enough not to slow the suite much
+        Instant soon = Instant.now().plusSeconds(20);
         List<String[]> tles = tles("/catalog/subset_301obj_3le_2024-07.txt");
         for (int i = 0; i < 40; i++) {
             String[] tle = tles.get(i * 7);
