@@ -52,17 +52,18 @@ export async function groundTrack(samples, caption) {
 /**
  * An SVG map of a GeoJSON line geometry (a LineString or MultiLineString in [longitude, latitude] degrees) with the
  * states of the given alpha-3 codes highlighted, each with its title (describe(code) gives the text); the codes
- * that have no shape on the 1:110m map (small islands and states) are in the answer's `notDrawn`.
+ * that have no shape on the 1:110m map (small islands and states) are in the answer's `notDrawn`, and the names of
+ * those drawn in its `names` (code to name).
  */
 export async function trackOverStates(geometry, highlighted, describe, caption) {
   const { states, land } = await world();
   const { map, path } = base(caption, land);
-  const drawn = new Set();
+  const names = new Map();
   for (const state of states.filter(s => s.code && highlighted.has(s.code))) {
-    drawn.add(state.code);
+    names.set(state.code, state.name);
     map.append(svg('path', { d: path(state.feature), class: 'state overflown', 'data-state': state.code },
       svg('title', {}, state.name + ' (' + state.code + '): ' + describe(state.code))));
   }
   map.append(svg('path', { d: path(geometry), class: 'track' }));
-  return { map, notDrawn: [...highlighted].filter(code => !drawn.has(code)) };
+  return { map, names, notDrawn: [...highlighted].filter(code => !names.has(code)) };
 }

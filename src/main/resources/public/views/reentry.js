@@ -13,7 +13,7 @@ export const title = 'Re-entry';
 const HISTORY = 50;
 const WIDTH = 960;
 const HEIGHT = 300;
-const MARGIN = { top: 16, right: 30, bottom: 56, left: 150 };
+const MARGIN = { top: 16, right: 30, bottom: 56, left: 190 };
 
 export async function render(main, params) {
   const p = await api.get('/api/v1/reentries/' + encodeURIComponent(params.get('id')));
@@ -52,19 +52,22 @@ async function drawMap(section, p) {
   const byState = new Map(overflown.map(o => [o.state, o]));
   const describe = code => 'overflown ' + utc(byState.get(code).firstOverflightUtc) + ' to '
     + utc(byState.get(code).lastOverflightUtc);
+  let names = new Map();
   try {
-    const { map, notDrawn } = await trackOverStates(p.groundTrack, new Set(byState.keys()), describe,
+    const drawn = await trackOverStates(p.groundTrack, new Set(byState.keys()), describe,
       'Ground track of object ' + p.noradId + ' over its re-entry window, states overflown highlighted');
-    section.append(map);
-    if (notDrawn.length) {
+    names = drawn.names;
+    section.append(drawn.map);
+    if (drawn.notDrawn.length) {
       section.append(h('p', { class: 'note' }, 'Overflown but too small for this 1:110m map: '
-        + notDrawn.join(', ') + '.'));
+        + drawn.notDrawn.join(', ') + '.'));
     }
   } catch (e) {
     section.append(errorBox(e));
   }
   section.append(sectionTable('States overflown in the window', ['State (ISO 3166-1 alpha-3)',
-    'First overflight (UTC)', 'Last overflight (UTC)'], overflown, o => [o.state, timeWithAge(o.firstOverflightUtc),
+    'First overflight (UTC)', 'Last overflight (UTC)'], overflown, o => [[o.state, names.has(o.state)
+    ? h('span', { class: 'name' }, ' ' + names.get(o.state)) : null], timeWithAge(o.firstOverflightUtc),
     timeWithAge(o.lastOverflightUtc)], 'The window\'s ground track overflies no state (only sea).'));
 }
 

@@ -13,7 +13,7 @@ const DAY = 86400e3;
 const DEFAULT_DAYS = 7;
 const WIDTH = 960;
 const HEIGHT = 300;
-const MARGIN = { top: 14, right: 70, bottom: 52, left: 56 };
+const MARGIN = { top: 14, right: 96, bottom: 52, left: 56 };
 /** NOAA's G-scale: the level reached at each whole Kp, and its name. */
 const G_LEVELS = [[5, 'G1', 'minor'], [6, 'G2', 'moderate'], [7, 'G3', 'strong'], [8, 'G4', 'severe'],
   [9, 'G5', 'extreme']];
@@ -51,7 +51,7 @@ export async function render(main, params, { go }) {
     fluxSection.append(empty(noData('F10.7', newest)));
   }
   main.append(fluxSection);
-  main.append(await alerts(params, current, now, go));
+  main.append(await alerts(params, current, { from: kp.from, to: kp.to }, now, go));
 }
 
 function iso(ms) {
@@ -91,7 +91,7 @@ function conditions(now) {
 
 /**
  * Why a window has no values: what the node holds that the caller may see (its newest observed day, else its newest
- * day), and a link to the week up to that day.
+ * day), and a link to the week around its end (with the predictions that follow it, if any).
  */
 function noData(what, newestDay) {
   if (!newestDay) {
@@ -102,8 +102,8 @@ function noData(what, newestDay) {
   const observed = newestDay.status === 'observed' ? 'observed ' : '';
   return [h('span', {}, 'No ' + what + ' you may see in this window: the newest ' + observed
     + 'day of indices you may see is ' + newestDay.dayStart.substring(0, 10) + ' (' + newestDay.status + ', from ' + newestDay.source + '). '),
-  h('a', { href: '#/space-weather' + api.query({ from: iso(last - DEFAULT_DAYS * DAY), to: iso(last) }) },
-    'Show the ' + DEFAULT_DAYS + ' days up to it')];
+  h('a', { href: '#/space-weather' + api.query({ from: iso(last - (DEFAULT_DAYS - 2) * DAY), to: iso(last + 2 * DAY) }),
+    class: 'newest-window' }, 'Show the ' + DEFAULT_DAYS + ' days around it')];
 }
 
 function kpChart(kp) {
@@ -191,24 +191,25 @@ function fluxChart(kp) {
 
 const ORIGINS = { swpc: 'SWPC', node: 'this node or a partner node' };
 
-/** The alerts, newest first, one page at a time; each message's place in its lifecycle. */
-async function alerts(params, current, now, go) {
+/** The alerts issued in the window, newest first, one page at a time; each message's place in its lifecycle. */
+async function alerts(params, current, window, now, go) {
   const section = h('section', {}, h('h2', {}, 'Alerts'));
   section.append(filterForm('space-weather', 'Filter alerts', [['origin', 'Origin', 'swpc or node'],
     ['scale', 'NOAA scale', 'e.g. G4'], ['code', 'Message code', 'e.g. ALTK07']], current, go));
   const page = await api.get('/api/v1/space-weather/alerts', { sort: '-issued', limit: PAGE,
     cursor: params.get('cursor'), origin: params.get('origin'), scale: params.get('scale'),
-    code: params.get('code') });
+    code: params.get('code'), from: window.from, to: window.to });
   const inForce = new Map(now.alertsInForce.filter(a => a.serialNumber !== null)
     .map(a => [a.origin + '|' + a.serialNumber, a]));
   section.append(h('p', { class: 'summary' }, page.total + ' alert' + (page.total === 1 ? '' : 's')
-    + ' you may see, newest first: SWPC\'s messages as issued (an extension or cancellation is a message of its own,'
+    + ' issued in this window that you may see, newest first: SWPC\'s messages as issued (an extension or cancellation is a message of its own,'
     + ' naming the serial it changes) and the G-level and F10.7 alerts a node raised from its indices.'));
   if (!page.items.length) {
     section.append(empty(['origin', 'scale', 'code'].some(k => current[k])
-      ? 'No alert matches these filters among those you may see.'
-      : 'No alerts you may see: no SWPC alerts have been ingested and no ingested indices crossed the node\'s'
-        + ' thresholds, or none is released to you (anonymous callers see public TLP:CLEAR data only).'));
+      ? 'No alert issued in this window matches these filters among those you may see.'
+      : 'No alerts issued in this window that you may see: no SWPC alert of these days has been ingested and no'
+        + ' ingested indices of these days crossed the node\'s thresholds, or none is released to you (anonymous'
+        + ' callers see public TLP:CLEAR data only).'));
     return section;
   }
   const bySerial = new Map(page.items.filter(a => a.serialNumber !== null).map(a => [a.serialNumber, a]));
