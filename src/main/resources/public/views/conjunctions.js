@@ -38,9 +38,13 @@ export async function render(main, params, { go }) {
         + ' (anonymous callers see public TLP:CLEAR data only).'));
     return;
   }
+  const tcaLink = c => {
+    const [time, ...age] = timeWithAge(c.tca);
+    return [h('a', { href: '#/conjunction?id=' + c.id, class: 'conjunction-link', onclick: e => e.stopPropagation() },
+      time), ...age];
+  };
   const tbody = h('tbody', {}, page.items.map(c => h('tr', { 'data-key': c.id, class: severity(c.risk) },
-    h('td', {}, h('a', { href: '#/conjunction?id=' + c.id, class: 'conjunction-link',
-      onclick: e => e.stopPropagation() }, timeWithAge(c.tca))),
+    h('td', {}, tcaLink(c)),
     h('td', {}, objectLink(c.primaryNoradId, c.primaryName)),
     h('td', {}, objectLink(c.secondaryNoradId, c.secondaryName)),
     h('td', { class: 'num' }, km(c.missDistanceMeters)),

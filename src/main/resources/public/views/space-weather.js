@@ -34,9 +34,13 @@ export async function render(main, params, { go }) {
   kpSection.append(filterForm('space-weather', 'Kp window', [['from', 'From (UTC)', 'e.g. 2024-05-08'],
     ['to', 'To (UTC)', 'now']], current, go));
   const kp = await api.get('/api/v1/space-weather/kp', { from: iso(from), to: iso(to) });
+  const span = to - from;
+  const shifted = by => '#/space-weather' + api.query(Object.assign({}, current, { cursor: null,
+    from: iso(from + by), to: iso(to + by) }));
   kpSection.append(h('p', { class: 'summary' }, 'From ', timeWithAge(kp.from), ' to ', timeWithAge(kp.to), ': '
     + kp.kp.length + ' interval' + (kp.kp.length === 1 ? '' : 's') + ' of ' + duration(kp.intervalSeconds)
-    + ' you may see (' + STATUSES + ').'));
+    + ' you may see (' + STATUSES + '). ', h('a', { href: shifted(-span), class: 'earlier' }, '← earlier'), ' · ',
+  h('a', { href: shifted(span), class: 'later' }, 'later →')));
   if (kp.kp.length) {
     kpSection.append(kpChart(kp), legend());
   } else {
