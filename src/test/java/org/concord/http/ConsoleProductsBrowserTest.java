@@ -141,6 +141,8 @@ class ConsoleProductsBrowserTest {
         assertThat(browser.findElements(By.cssSelector("svg.chart-f107 circle.point"))).as("a point a day").hasSize(4);
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text).contains("sfu", "32 intervals of 3.0 h", "Alerts", "SWPC", "TLP:AMBER", "TLP:CLEAR");
+        assertThat(browser.findElement(By.className("later")).getAttribute("href"))
+                .endsWith("#/space-weather?from=2024-05-13T00%3A00%3A00Z&to=2024-05-17T00%3A00%3A00Z");
         console.tallScreenshot("space-weather", 1800);
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
                 .noneMatch(m -> m.contains("Content Security Policy"));
@@ -183,6 +185,7 @@ class ConsoleProductsBrowserTest {
         assertThat(row(4170).getText()).contains("extends #4162", "extended by #4175");
         assertThat(row(1001).getText()).contains("cancelled by #1005");
         assertThat(row(1005).getText()).contains("cancels #1001");
+        browser.executeScript("document.querySelector('main section:last-of-type').scrollIntoView()");
         console.screenshot("space-weather-alerts");
     }
 
