@@ -8,6 +8,10 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -23,18 +27,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's chromium, headless through chromium-driver, on a profile of its own, for the console's browser tests: the
  * launch flags known to work here (SwiftShader for the one WebGL test), the browser's and the network's logs kept, and
  * the steps every test takes (sign in, wait for a view, take a screenshot into {@code target/console-screenshots}).
+ * Register it after the class's {@link ServedNodeExtension} (whose address it opens) on a static field with
+ * {@code @RegisterExtension}: it starts the browser before the class's tests, starts each test signed out on a fresh
+ * page, and closes the browser after them.
  */
-final class ConsoleBrowser implements AutoCloseable {
+final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-    final ChromeDriver driver;
-    final Path profile;
-    final Path downloads;
-    private final String base;
+    private final ServedNodeExtension served;
+    private ChromeDriver driver;
+    private Path profile;
+    private Path downloads;
 
-    ConsoleBrowser(String base) throws IOException {
-        this.base = base;
+    ConsoleBrowser(ServedNodeExtension served) {
+        this.served = served;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("concord-chromium-");
         downloads = Files.createDirectories(profile.resolve("downloads"));
@@ -53,9 +64,38 @@ final class ConsoleBrowser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        signOut();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** The browser's own profile folder, for files a test hands it. */
+    Path profile() {
+        return profile;
+    }
+
+    /** Where the browser saves downloads. */
+    Path downloads() {
+        return downloads;
+    }
+
     /** A fresh page, signed out, on the default view. */
     void signOut() {
-        driver.get(base + "/");
+        driver.get(served.base() + "/");
         driver.executeScript("sessionStorage.clear(); localStorage.clear();");
         driver.navigate().refresh();
         rendered("#/conjunctions");
@@ -75,7 +115,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Loads the page of {@code hash} and waits until its view has rendered. */
     void open(String hash) {
-        driver.get(base + "/" + hash);
+        driver.get(served.base() + "/" + hash);
         rendered(hash);
     }
 
@@ -97,11 +137,4 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.manage().window().setSize(size);
     }
 
-    @Override
-    public void close() throws IOException {
-        driver.quit();
-        try (var paths = Files.walk(profile)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -29,9 +29,7 @@ import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.node.Node;
 import org.concord.screening.ScreeningService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -61,7 +59,10 @@ class ConsoleBrowserTest {
             .in(java.util.Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "100000",
                     "CONCORD_HTTP_ANONYMOUS_BURST", "10000"));
 
-    private static ConsoleBrowser console;
+    /** The browser, signed out before each test. */
+    @RegisterExtension
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser(SERVED);
+
     private static ChromeDriver browser;
     private static Path profile;
     private static Path downloads;
@@ -112,24 +113,10 @@ class ConsoleBrowserTest {
     }
 
     @BeforeAll
-    static void openBrowser() throws IOException {
-        console = new ConsoleBrowser(SERVED.base());
-        browser = console.driver;
-        profile = console.profile;
-        downloads = console.downloads;
-    }
-
-    @AfterAll
-    static void closeBrowser() throws IOException {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    /** Each test starts signed out, on a fresh page. */
-    @BeforeEach
-    void signOut() {
-        console.signOut();
+    static void openBrowser() {
+        browser = CONSOLE.driver();
+        profile = CONSOLE.profile();
+        downloads = CONSOLE.downloads();
     }
 
     @Test
@@ -568,15 +555,15 @@ class ConsoleBrowserTest {
     }
 
     private static void signIn(String token) {
-        console.signIn(token);
+        CONSOLE.signIn(token);
     }
 
     private static void rendered(String hash) {
-        console.rendered(hash);
+        CONSOLE.rendered(hash);
     }
 
     private static void tallScreenshot(String name) throws IOException {
-        console.tallScreenshot(name, 1500);
+        CONSOLE.tallScreenshot(name, 1500);
     }
 
     /** The first event the node's administrator sees (highest Pc first) that matches; fails when none does. */
@@ -590,6 +577,6 @@ class ConsoleBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        console.screenshot(name);
+        CONSOLE.screenshot(name);
     }
 }

@@ -27,9 +27,7 @@ import org.concord.product.Product;
 import org.concord.reentry.ReentryFixtures;
 import org.concord.reentry.ReentryService;
 import org.concord.spaceweather.SpaceWeatherFiles;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -52,11 +50,14 @@ class ConsoleProductsBrowserTest {
     static final ServedNodeExtension SERVED = ServedNodeExtension.prepared(ConsoleProductsBrowserTest::prepare)
             .in(Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "100000", "CONCORD_HTTP_ANONYMOUS_BURST", "10000"));
 
+    /** The browser, signed out before each test. */
+    @RegisterExtension
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser(SERVED);
+
     private static final String MAY_2024 = "from=2024-05-08T00%3A00%3A00Z&to=2024-05-13T00%3A00%3A00Z";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ConsoleBrowser console;
     private static ChromeDriver browser;
     private static String partnerToken;
     private static long publicPrediction;
@@ -86,21 +87,8 @@ class ConsoleProductsBrowserTest {
     }
 
     @BeforeAll
-    static void openBrowser() throws IOException {
-        console = new ConsoleBrowser(SERVED.base());
-        browser = console.driver;
-    }
-
-    @AfterAll
-    static void closeBrowser() throws IOException {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    @BeforeEach
-    void signOut() {
-        console.signOut();
+    static void openBrowser() {
+        browser = CONSOLE.driver();
     }
 
     /**
@@ -109,15 +97,15 @@ class ConsoleProductsBrowserTest {
      */
     @Test
     void theKpChartColoursTheMay2024StormByItsGLevels() throws IOException {
-        console.signIn(SERVED.adminToken());
+        CONSOLE.signIn(SERVED.adminToken());
         browser.findElement(By.linkText("Space weather")).click();
-        console.rendered("#/space-weather");
+        CONSOLE.rendered("#/space-weather");
         String window = "#/space-weather?from=2024-05-09T00%3A00%3A00Z&to=2024-05-13T00%3A00%3A00Z";
         browser.findElement(By.name("from")).sendKeys("2024-05-09T00:00:00Z");
         WebElement to = browser.findElement(By.name("to"));
         to.sendKeys("2024-05-13T00:00:00Z");
         to.submit();
-        console.rendered(window);
+        CONSOLE.rendered(window);
         List<WebElement> bars = browser.findElements(By.cssSelector("svg.chart-kp rect.bar"));
         assertThat(bars).as("four days of 3-hour intervals").hasSize(32);
         assertThat(bar("2024-05-10T15:00:00Z").getAttribute("class")).isEqualTo("bar g3");
@@ -143,7 +131,7 @@ class ConsoleProductsBrowserTest {
         assertThat(text).contains("sfu", "32 intervals of 3.0 h", "Alerts", "SWPC", "TLP:AMBER", "TLP:CLEAR");
         assertThat(browser.findElement(By.className("later")).getAttribute("href"))
                 .endsWith("#/space-weather?from=2024-05-13T00%3A00%3A00Z&to=2024-05-17T00%3A00%3A00Z");
-        console.tallScreenshot("space-weather", 1800);
+        CONSOLE.tallScreenshot("space-weather", 1800);
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
                 .noneMatch(m -> m.contains("Content Security Policy"));
     }
@@ -158,12 +146,12 @@ class ConsoleProductsBrowserTest {
      */
     @Test
     void anEmptyWindowSaysWhyAndLeadsToTheNewestDaysWithTheirPredictionsMarked() {
-        console.open("#/space-weather");
+        CONSOLE.open("#/space-weather");
         WebElement why = browser.findElement(By.cssSelector("main .empty"));
         assertThat(why.getText()).startsWith("No Kp you may see in this window: the newest observed day of indices"
                 + " you may see is 2026-04-26 (observed, from celestrak-csv).");
         why.findElement(By.className("newest-window")).click();
-        console.rendered("#/space-weather?from=2026-04-22T00%3A00%3A00Z&to=2026-04-29T00%3A00%3A00Z");
+        CONSOLE.rendered("#/space-weather?from=2026-04-22T00%3A00%3A00Z&to=2026-04-29T00%3A00%3A00Z");
         List<WebElement> bars = browser.findElements(By.cssSelector("svg.chart-kp rect.bar"));
         assertThat(bars).hasSize(56);
         for (WebElement bar : bars) {
@@ -177,8 +165,8 @@ class ConsoleProductsBrowserTest {
     /** SWPC's alerts with their lifecycle: the extension chain and the cancellation named on their rows. */
     @Test
     void theAlertsShowHowSwpcsMessagesExtendAndCancelEachOther() throws IOException {
-        console.signIn(SERVED.adminToken());
-        console.open("#/space-weather?origin=swpc&" + MAY_2024);
+        CONSOLE.signIn(SERVED.adminToken());
+        CONSOLE.open("#/space-weather?origin=swpc&" + MAY_2024);
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).hasSize(9);
         assertThat(row(4162).getText()).contains("extended by #4170");
@@ -186,7 +174,7 @@ class ConsoleProductsBrowserTest {
         assertThat(row(1001).getText()).contains("cancelled by #1005");
         assertThat(row(1005).getText()).contains("cancels #1001");
         browser.executeScript("document.querySelector('main section:last-of-type').scrollIntoView()");
-        console.screenshot("space-weather-alerts");
+        CONSOLE.screenshot("space-weather-alerts");
     }
 
     private static WebElement row(long serial) {
@@ -195,13 +183,13 @@ class ConsoleProductsBrowserTest {
 
     @Test
     void aPredictionChartsTheWindowsOfItsObjectsPredictionsAndSaysWhenItHasNoGroundTrack() throws Exception {
-        console.signIn(SERVED.adminToken());
+        CONSOLE.signIn(SERVED.adminToken());
         browser.findElement(By.linkText("Re-entries")).click();
-        console.rendered("#/reentries");
+        CONSOLE.rendered("#/reentries");
         assertThat(browser.findElement(By.cssSelector("main .empty")).getText())
                 .startsWith("No re-entry predicted from now on");
         browser.findElement(By.linkText("Show every prediction")).click();
-        console.rendered("#/reentries?from=any");
+        CONSOLE.rendered("#/reentries?from=any");
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).extracting(r -> r.getAttribute("data-key"))
                 .containsExactlyInAnyOrder(String.valueOf(publicPrediction), String.valueOf(ownPrediction));
@@ -210,9 +198,9 @@ class ConsoleProductsBrowserTest {
                         "TLP:AMBER");
         assertThat(browser.findElement(By.cssSelector("tr[data-key='" + publicPrediction + "']")).getText())
                 .contains("1 set", "TLP:CLEAR");
-        console.screenshot("reentries");
+        CONSOLE.screenshot("reentries");
         browser.findElement(By.cssSelector("tr[data-key='" + ownPrediction + "']")).sendKeys(Keys.ENTER);
-        console.rendered("#/reentry?id=" + ownPrediction);
+        CONSOLE.rendered("#/reentry?id=" + ownPrediction);
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text).contains("Re-entry of " + ReentryFixtures.DEBRIS + ": prediction " + ownPrediction,
                 "uncontrolled — left to drag", "m²/kg", "NRLMSISE-00",
@@ -233,7 +221,7 @@ class ConsoleProductsBrowserTest {
                     Instant.parse(p.get("windowCloses").asText())).toSeconds();
         }
         assertThat(pixels[1] / pixels[0]).isCloseTo(seconds[1] / seconds[0], within(0.01));
-        console.tallScreenshot("reentry", 1500);
+        CONSOLE.tallScreenshot("reentry", 1500);
     }
 
     private static JsonNode prediction(long id) throws IOException, InterruptedException {
@@ -249,8 +237,8 @@ class ConsoleProductsBrowserTest {
      */
     @Test
     void aPredictionWithAGroundTrackDrawsItAndHighlightsTheStatesOverflown() throws IOException {
-        console.signIn(SERVED.adminToken());
-        console.open("#/reentries");
+        CONSOLE.signIn(SERVED.adminToken());
+        CONSOLE.open("#/reentries");
         browser.executeScript("""
                 const real = window.fetch;
                 window.fetch = async (url, options) => {
@@ -268,7 +256,7 @@ class ConsoleProductsBrowserTest {
                   return new Response(JSON.stringify(p), { status: 200, headers: response.headers });
                 };""");
         browser.executeScript("location.hash = arguments[0];", "#/reentry?id=" + ownPrediction);
-        console.rendered("#/reentry?id=" + ownPrediction);
+        CONSOLE.rendered("#/reentry?id=" + ownPrediction);
         WebElement map = browser.findElement(By.cssSelector("main svg.map"));
         assertThat(map.findElement(By.cssSelector("path.track")).getAttribute("d").chars().filter(c -> c == 'M')
                 .count()).as("pieces of the track").isEqualTo(3);
@@ -285,26 +273,26 @@ class ConsoleProductsBrowserTest {
             states.add(row.findElement(By.tagName("td")).getText());
         }
         assertThat(states).containsExactly("FRA France", "DEU Germany", "MLT");
-        console.tallScreenshot("reentry-map", 1500);
+        CONSOLE.tallScreenshot("reentry-map", 1500);
     }
 
     @Test
     void aPartnerSeesOnlyWhatIsReleasedToIt() {
-        console.signIn(partnerToken);
-        console.open("#/reentries?from=any");
+        CONSOLE.signIn(partnerToken);
+        CONSOLE.open("#/reentries?from=any");
         assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).extracting(r -> r.getAttribute(
                 "data-key")).containsExactly(String.valueOf(publicPrediction));
-        console.open("#/reentry?id=" + ownPrediction);
+        CONSOLE.open("#/reentry?id=" + ownPrediction);
         assertThat(browser.findElement(By.cssSelector("main .error")).getText()).contains("404");
-        console.open("#/reentry?id=" + publicPrediction);
+        CONSOLE.open("#/reentry?id=" + publicPrediction);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 prediction of object "
                 + ReentryFixtures.DEBRIS + " you may see").doesNotContain("TLP:AMBER");
         assertThat(browser.findElements(By.cssSelector("svg.chart-windows rect.window"))).hasSize(1);
-        console.open("#/space-weather?origin=swpc&" + MAY_2024);
+        CONSOLE.open("#/space-weather?origin=swpc&" + MAY_2024);
         assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("main section:last-of-type .empty")).getText())
                 .isEqualTo("No alert issued in this window matches these filters among those you may see.");
-        console.open("#/space-weather?from=2024-05-10T00%3A00%3A00Z&to=2024-05-11T00%3A00%3A00Z");
+        CONSOLE.open("#/space-weather?from=2024-05-10T00%3A00%3A00Z&to=2024-05-11T00%3A00%3A00Z");
         assertThat(browser.findElements(By.cssSelector("svg.chart-kp rect.bar.g4"))).as("the public indices")
                 .isNotEmpty();
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("TLP:AMBER");
