@@ -22,8 +22,6 @@ const STATUSES = 'observed, interpolated and estimated values are measured; dail
 
 export async function render(main, params, { go }) {
   const current = Object.fromEntries(params);
-  const to = params.get('to') ? Date.parse(params.get('to')) : Date.now();
-  const from = params.get('from') ? Date.parse(params.get('from')) : to - DEFAULT_DAYS * DAY;
   const [now, newestObserved, newestAny] = await Promise.all([api.get('/api/v1/space-weather/now'),
     api.get('/api/v1/space-weather/indices', { sort: '-day', limit: 1, status: 'observed' }),
     api.get('/api/v1/space-weather/indices', { sort: '-day', limit: 1 })]);
@@ -33,7 +31,11 @@ export async function render(main, params, { go }) {
   const kpSection = h('section', {}, h('h2', {}, 'Kp and the NOAA G-scale'));
   kpSection.append(filterForm('space-weather', 'Kp window', [['from', 'From (UTC)', 'e.g. 2024-05-08'],
     ['to', 'To (UTC)', 'now']], current, go));
-  const kp = await api.get('/api/v1/space-weather/kp', { from: iso(from), to: iso(to) });
+  main.append(kpSection);
+  // the window as the node reads it (blank: the last 7 days), so that a value it refuses is refused in its words
+  const kp = await api.get('/api/v1/space-weather/kp', { from: params.get('from'), to: params.get('to') });
+  const from = Date.parse(kp.from);
+  const to = Date.parse(kp.to);
   const span = to - from;
   const shifted = by => '#/space-weather' + api.query(Object.assign({}, current, { cursor: null,
     from: iso(from + by), to: iso(to + by) }));
@@ -46,7 +48,6 @@ export async function render(main, params, { go }) {
   } else {
     kpSection.append(empty(noData('Kp', newest)));
   }
-  main.append(kpSection);
 
   const fluxSection = h('section', {}, h('h2', {}, 'F10.7 solar flux'));
   if (kp.f107Days.some((d, i) => kp.f107ObsSfu[i] !== null)) {
@@ -104,10 +105,11 @@ function noData(what, newestDay) {
   }
   const last = Date.parse(newestDay.dayStart) + DAY;
   const observed = newestDay.status === 'observed' ? 'observed ' : '';
-  return [h('span', {}, 'No ' + what + ' you may see in this window: the newest ' + observed
-    + 'day of indices you may see is ' + newestDay.dayStart.substring(0, 10) + ' (' + newestDay.status + ', from ' + newestDay.source + '). '),
-  h('a', { href: '#/space-weather' + api.query({ from: iso(last - (DEFAULT_DAYS - 2) * DAY), to: iso(last + 2 * DAY) }),
-    class: 'newest-window' }, 'Show the ' + DEFAULT_DAYS + ' days around it')];
+  const text = 'No ' + what + ' you may see in this window: the newest ' + observed + 'day of indices you may see is '
+    + newestDay.dayStart.substring(0, 10) + ' (' + newestDay.status + ', from ' + newestDay.source + '). ';
+  const around = { from: iso(last - (DEFAULT_DAYS - 2) * DAY), to: iso(last + 2 * DAY) };
+  return [h('span', {}, text), h('a', { href: '#/space-weather' + api.query(around), class: 'newest-window' },
+    'Show the ' + DEFAULT_DAYS + ' days around it')];
 }
 
 function kpChart(kp) {
@@ -206,8 +208,8 @@ async function alerts(params, current, window, now, go) {
   const inForce = new Map(now.alertsInForce.filter(a => a.serialNumber !== null)
     .map(a => [a.origin + '|' + a.serialNumber, a]));
   section.append(h('p', { class: 'summary' }, page.total + ' alert' + (page.total === 1 ? '' : 's')
-    + ' issued in this window that you may see, newest first: SWPC\'s messages as issued (an extension or cancellation is a message of its own,'
-    + ' naming the serial it changes) and the G-level and F10.7 alerts a node raised from its indices.'));
+    + ' issued in this window that you may see, newest first: SWPC\'s messages as issued (an extension or'
+    + ' cancellation is a message of its own, naming the serial it changes) and the G-level and F10.7 alerts a node raised from its indices.'));
   if (!page.items.length) {
     section.append(empty(['origin', 'scale', 'code'].some(k => current[k])
       ? 'No alert issued in this window matches these filters among those you may see.'

@@ -48,7 +48,8 @@ class ConsoleProductsBrowserTest {
 
     @RegisterExtension
     static final ServedNodeExtension SERVED = ServedNodeExtension.prepared(ConsoleProductsBrowserTest::prepare)
-            .in(Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "100000", "CONCORD_HTTP_ANONYMOUS_BURST", "10000"));
+            .in(Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "100000",
+                    "CONCORD_HTTP_ANONYMOUS_BURST", "10000"));
 
     /** The browser, signed out before each test. */
     @RegisterExtension
@@ -67,8 +68,9 @@ class ConsoleProductsBrowserTest {
         String party = node.sharing().nodeParty();
         Label open = Label.publicFrom(party);
         Label own = Label.parse("rel=REL TO " + party + ";tlp=AMBER", open);
-        node.ingestSpaceWeatherAudited("SW-All.csv", SpaceWeatherFiles.bytes("SW-All_CelesTrak_csv_1998-07_to_2026-04.csv"),
-                open, "test", "test", Optional.empty());
+        node.ingestSpaceWeatherAudited("SW-All.csv",
+                SpaceWeatherFiles.bytes("SW-All_CelesTrak_csv_1998-07_to_2026-04.csv"), open, "test", "test",
+                Optional.empty());
         node.ingestSpaceWeatherAudited("alerts.json", SpaceWeatherFiles.bytes("swpc-alerts.json"), own, "test", "test",
                 Optional.empty());
         List<TLE> sets = ReentryFixtures.debrisSets();
@@ -160,6 +162,10 @@ class ConsoleProductsBrowserTest {
             assertThat(bar.getAttribute("class").endsWith(" predicted")).as(bar.getAttribute("data-start"))
                     .isEqualTo(after);
         }
+        // a window the node refuses is refused in its words
+        CONSOLE.open("#/space-weather?from=2024-05-13&to=2024-05-09");
+        assertThat(browser.findElement(By.cssSelector("main .error")).getText())
+                .isEqualTo("400: from must be before to, and the window at most 366 days");
     }
 
     /** SWPC's alerts with their lifecycle: the extension chain and the cancellation named on their rows. */
@@ -208,8 +214,8 @@ class ConsoleProductsBrowserTest {
                 "2 predictions of object " + ReentryFixtures.DEBRIS + " you may see");
         // one row per prediction, oldest data first, each window as long as its duration on one time scale
         List<WebElement> predictions = browser.findElements(By.cssSelector("svg.chart-windows g.prediction"));
-        assertThat(predictions).extracting(r -> r.getAttribute("data-id")).containsExactly(String.valueOf(publicPrediction),
-                String.valueOf(ownPrediction));
+        assertThat(predictions).extracting(r -> r.getAttribute("data-id"))
+                .containsExactly(String.valueOf(publicPrediction), String.valueOf(ownPrediction));
         assertThat(predictions.get(1).getAttribute("class")).isEqualTo("prediction current");
         double[] pixels = new double[2];
         double[] seconds = new double[2];
@@ -250,9 +256,12 @@ class ConsoleProductsBrowserTest {
                   p.groundTrack = { type: 'MultiLineString', coordinates: [[[-5, 44], [20, 52]],
                     [[150, -30], [180, -20]], [[-180, -20], [-150, -10]]] };
                   p.overflown = [
-                    { state: 'FRA', firstOverflightUtc: '2019-12-24T10:01:00Z', lastOverflightUtc: '2019-12-24T10:02:30Z' },
-                    { state: 'DEU', firstOverflightUtc: '2019-12-24T10:03:00Z', lastOverflightUtc: '2019-12-24T10:04:00Z' },
-                    { state: 'MLT', firstOverflightUtc: '2019-12-24T11:00:00Z', lastOverflightUtc: '2019-12-24T11:00:20Z' }];
+                    { state: 'FRA', firstOverflightUtc: '2019-12-24T10:01:00Z',
+                      lastOverflightUtc: '2019-12-24T10:02:30Z' },
+                    { state: 'DEU', firstOverflightUtc: '2019-12-24T10:03:00Z',
+                      lastOverflightUtc: '2019-12-24T10:04:00Z' },
+                    { state: 'MLT', firstOverflightUtc: '2019-12-24T11:00:00Z',
+                      lastOverflightUtc: '2019-12-24T11:00:20Z' }];
                   return new Response(JSON.stringify(p), { status: 200, headers: response.headers });
                 };""");
         browser.executeScript("location.hash = arguments[0];", "#/reentry?id=" + ownPrediction);
