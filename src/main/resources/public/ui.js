@@ -225,7 +225,8 @@ export function sectionTable(caption, headings, items, cells, emptyReason) {
 
 /**
  * A table view's filter form: one labelled text field per [name, text, placeholder], holding the view's current
- * values; submitting goes to the view with the fields' values and the current sort (from the first page).
+ * values; submitting goes to the view with the fields' values and its other current parameters (the sort, another
+ * form's fields), from the first page.
  */
 export function filterForm(view, caption, fields, current, go) {
   const form = h('form', { class: 'filters', 'aria-label': caption },
@@ -234,7 +235,7 @@ export function filterForm(view, caption, fields, current, go) {
     h('button', { type: 'submit' }, 'Filter'));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    const next = { sort: current.sort };
+    const next = Object.assign({}, current, { cursor: null });
     for (const [name] of fields) {
       next[name] = form.elements[name].value.trim();
     }

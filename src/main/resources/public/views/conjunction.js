@@ -38,14 +38,21 @@ export async function render(main, params) {
   }
 }
 
-/** The event holding this conjunction as one of its updates: among the events of its pair near its TCA. */
-async function eventNote(c) {
+/**
+ * The event holding this conjunction as one of its updates, among the events of its primary within 10 minutes of its
+ * TCA (one page of them); undefined when none the caller may see holds it.
+ */
+export async function eventOf(c) {
   const window = 10 * 60 * 1000;
   const tca = Date.parse(c.tca);
+  const page = await api.get('/api/v1/events', { noradId: c.primaryNoradId, limit: 100,
+    from: new Date(tca - window).toISOString(), to: new Date(tca + window).toISOString() });
+  return page.items.find(e => e.updates.some(u => u.conjunctionId === c.id));
+}
+
+async function eventNote(c) {
   try {
-    const page = await api.get('/api/v1/events', { noradId: c.primaryNoradId, limit: 100,
-      from: new Date(tca - window).toISOString(), to: new Date(tca + window).toISOString() });
-    const event = page.items.find(e => e.updates.some(u => u.conjunctionId === c.id));
+    const event = await eventOf(c);
     if (event) {
       return h('p', { class: 'note' }, 'Update ' + event.updates.find(u => u.conjunctionId === c.id).number + ' of ',
         h('a', { href: '#/event?id=' + event.id, id: 'event-link' }, 'event ' + event.id), ' (' + event.updateCount

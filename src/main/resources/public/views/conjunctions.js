@@ -1,6 +1,8 @@
 // Conjunctions: one server page at a time, sorted and filtered by the API (TCA or highest Pc first; object, time
-// window, miss distance, Pc, screening run), critical and watch-worthy rows marked, keyboard navigable.
+// window, miss distance, Pc, screening run), critical and watch-worthy rows marked, keyboard navigable; a row opens
+// its encounter's event.
 import * as api from '../api.js';
+import { eventOf } from './conjunction.js';
 import { h, timeWithAge, km, meters, speed, pc, pcKind, severity, labelBadge, duration, empty, navigableRows,
   objectLink, pager, filterForm, pageQuery, sortButton } from '../ui.js';
 
@@ -36,8 +38,13 @@ export async function render(main, params, { go }) {
         + ' (anonymous callers see public TLP:CLEAR data only).'));
     return;
   }
+  const tcaLink = c => {
+    const [time, ...age] = timeWithAge(c.tca);
+    return [h('a', { href: '#/conjunction?id=' + c.id, class: 'conjunction-link', onclick: e => e.stopPropagation() },
+      time), ...age];
+  };
   const tbody = h('tbody', {}, page.items.map(c => h('tr', { 'data-key': c.id, class: severity(c.risk) },
-    h('td', {}, timeWithAge(c.tca)),
+    h('td', {}, tcaLink(c)),
     h('td', {}, objectLink(c.primaryNoradId, c.primaryName)),
     h('td', {}, objectLink(c.secondaryNoradId, c.secondaryName)),
     h('td', { class: 'num' }, km(c.missDistanceMeters)),
@@ -48,7 +55,9 @@ export async function render(main, params, { go }) {
       c.stale ? h('span', { class: 'stale' }, ' stale') : null),
     h('td', {}, labelBadge(c.label)))));
   const table = h('table', { class: 'data', 'aria-label': 'Conjunctions' },
-    h('caption', {}, 'Rows: ↑/↓ to move, Enter to open. Red: Pc ≥ 1e-4, amber: Pc ≥ 1e-6.'),
+    h('caption', {}, 'Rows: ↑/↓ to move, Enter to open the encounter\'s event (its updates, miss and Pc over time)'
+      + ' or, when it has none you may see, the conjunction; a TCA opens the conjunction itself. Red: Pc ≥ 1e-4,'
+      + ' amber: Pc ≥ 1e-6.'),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col', 'aria-sort': sort === 'tca' ? 'ascending' : 'none' }, sorter('tca', 'TCA (UTC)')),
       h('th', { scope: 'col' }, 'Primary'), h('th', { scope: 'col' }, 'Secondary'),
@@ -58,8 +67,21 @@ export async function render(main, params, { go }) {
       h('th', { scope: 'col', title: 'How far from its element epoch each input was at TCA' },
         'Input ages at TCA'), h('th', { scope: 'col' }, 'Label'))),
     tbody);
-  navigableRows(tbody, id => go('conjunction', { id }));
+  navigableRows(tbody, id => openRow(page.items.find(c => String(c.id) === id), go));
   main.append(table, pager('conjunctions', current, page.nextCursor, go));
+}
+
+/**
+ * A row opens its event when the caller may see one, else the conjunction, whose page says why it has none (or why
+ * looking for it failed).
+ */
+async function openRow(c, go) {
+  const event = await eventOf(c).catch(() => undefined);
+  if (event) {
+    go('event', { id: event.id });
+  } else {
+    go('conjunction', { id: c.id });
+  }
 }
 
 /** The screening run the table is filtered by: what was screened, and its warning; nothing for a run not shown. */

@@ -4,6 +4,7 @@ import * as api from '../api.js';
 import { h, svg, utc, timeWithAge, km, meters, pc, pcKind, labelBadge, duration, facts, objectLink,
   sectionTable } from '../ui.js';
 import { cdmDownloads } from './conjunction.js';
+import { linear, timeAxis } from '../charts.js';
 
 export const title = 'Event';
 
@@ -69,14 +70,14 @@ function notDrawn(probabilities) {
 }
 
 /**
- * A line chart of values over time, one point per update: x is when the update was computed, y a linear or a log
- * scale (decades); threshold lines dashed. Ticks come from d3-array's ticks; the scales are the plain affine maps.
+ * A line chart of values over time, one point per update: x is when the update was computed (ticks on round UTC
+ * steps), y a linear or a log scale (decades); threshold lines dashed. The y ticks come from d3-array's ticks.
  */
 function chart(name, caption, times, values, { scale, axis, thresholds, format }) {
   const points = times.map((t, i) => [t, values[i], i]).filter(([, v]) => v !== null && (scale !== 'log' || v > 0));
   const d3 = window.d3;
   const [t0, t1] = d3.extent(times);
-  const x = t => MARGIN.left + (t1 === t0 ? 0.5 : (t - t0) / (t1 - t0)) * (WIDTH - MARGIN.left - MARGIN.right);
+  const x = linear(t0, t1, MARGIN.left, WIDTH - MARGIN.right);
   const all = points.map(p => p[1]).concat(thresholds);
   let y;
   let ticks;
@@ -101,14 +102,14 @@ function chart(name, caption, times, values, { scale, axis, thresholds, format }
       svg('text', { x: MARGIN.left - 6, y: y(t.value) + 4, 'text-anchor': 'end' }, t.text))),
     svg('text', { class: 'label', transform: 'translate(16 ' + (MARGIN.top + bottom) / 2 + ') rotate(-90)',
       'text-anchor': 'middle' }, axis)));
-  const timeTicks = t1 === t0 ? [t0] : [t0, t1];
-  chartSvg.append(svg('g', { class: 'axis x' },
-    svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: bottom, y2: bottom }),
-    ...timeTicks.map((t, i) => svg('text', { x: x(t), y: bottom + 16,
-      'text-anchor': timeTicks.length === 1 ? 'middle' : (i === 0 ? 'start' : 'end') },
-    utc(new Date(t).toISOString()))),
-    svg('text', { class: 'label', x: (MARGIN.left + WIDTH - MARGIN.right) / 2, y: HEIGHT - 8,
-      'text-anchor': 'middle' }, 'Computed at (UTC)')));
+  if (t1 === t0) {
+    chartSvg.append(svg('g', { class: 'axis x' },
+      svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: bottom, y2: bottom }),
+      svg('text', { x: x(t0), y: bottom + 16, 'text-anchor': 'middle' }, utc(new Date(t0).toISOString())),
+      svg('text', { class: 'label', x: x(t0), y: HEIGHT - 8, 'text-anchor': 'middle' }, 'Computed at (UTC)')));
+  } else {
+    chartSvg.append(timeAxis(x, t0, t1, bottom, 'Computed at (UTC)', 6));
+  }
   for (const level of thresholds) {
     chartSvg.append(svg('g', { class: 'threshold', 'data-value': level },
       svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(level), y2: y(level) }),

@@ -29,21 +29,15 @@ import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.node.Node;
 import org.concord.screening.ScreeningService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -57,7 +51,6 @@ class ConsoleBrowserTest {
     /** The object the partner must not see anywhere: its name, as the catalog spells it. */
     private static final String HIDDEN_NAME = "ISS (ZARYA)";
     private static final long HIDDEN_NORAD_ID = 25544;
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every test loads the page anew as an anonymous visitor first, more often than one visitor would. */
@@ -65,6 +58,10 @@ class ConsoleBrowserTest {
     static final ServedNodeExtension SERVED = ServedNodeExtension.prepared(ConsoleBrowserTest::prepare)
             .in(java.util.Map.of("CONCORD_HTTP_ANONYMOUS_REQUESTS_PER_MINUTE", "100000",
                     "CONCORD_HTTP_ANONYMOUS_BURST", "10000"));
+
+    /** The browser, signed out before each test. */
+    @RegisterExtension
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser(SERVED);
 
     private static ChromeDriver browser;
     private static Path profile;
@@ -116,49 +113,18 @@ class ConsoleBrowserTest {
     }
 
     @BeforeAll
-    static void openBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("concord-chromium-");
-        downloads = Files.createDirectories(profile.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, java.util.logging.Level.ALL);
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var paths = Files.walk(profile)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    /** Each test starts signed out, on a fresh page. */
-    @BeforeEach
-    void signOut() {
-        browser.get(SERVED.base() + "/");
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.navigate().refresh();
-        rendered("#/conjunctions");
+    static void openBrowser() {
+        browser = CONSOLE.driver();
+        profile = CONSOLE.profile();
+        downloads = CONSOLE.downloads();
     }
 
     @Test
     void theConsoleIsServedWithAPolicyThatAllowsOnlyTheNodesOwnOrigin() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/", "/console/app.js", "/console/views/conjunctions.js",
-                "/console/vendor/d3-geo.min.js", "/console/vendor/land-110m.json")) {
+                "/console/vendor/d3-geo.min.js", "/console/vendor/countries-110m.json",
+                "/console/vendor/iso-3166-codes.json", "/console/views/space-weather.js")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SERVED.base() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path).isEqualTo(200);
@@ -217,15 +183,25 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aConjunctionOpensFromTheKeyboardWithItsDetail() throws Exception {
+    void aConjunctionRowOpensItsEventFromTheKeyboardAndItsTcaTheConjunction() throws Exception {
         signIn(SERVED.adminToken());
         rendered("#/conjunctions");
         screenshot("conjunctions");
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows.size()).isGreaterThan(1);
         String second = rows.get(1).getAttribute("data-key");
+        long event = firstEvent("the event of conjunction " + second, e -> java.util.stream.StreamSupport.stream(
+                e.get("updates").spliterator(), false).anyMatch(u -> u.get("conjunctionId").asText().equals(second)))
+                .get("id").asLong();
         rows.getFirst().sendKeys(Keys.ARROW_DOWN);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        rendered("#/event?id=" + event);
+        assertThat(browser.findElement(By.linkText("conjunction " + second)).getAttribute("href"))
+                .endsWith("#/conjunction?id=" + second);
+        browser.navigate().back();
+        rendered("#/conjunctions");
+        browser.findElement(By.cssSelector("table.data tbody tr[data-key='" + second + "'] a.conjunction-link"))
+                .sendKeys(Keys.ENTER);
         rendered("#/conjunction?id=" + second);
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text).contains("Conjunction " + second, "Miss distance", "Relative speed", "Pc", "maximum",
@@ -579,29 +555,15 @@ class ConsoleBrowserTest {
     }
 
     private static void signIn(String token) {
-        if (!browser.findElements(By.id("signout")).isEmpty() && browser.findElement(By.id("signout")).isDisplayed()) {
-            browser.findElement(By.id("signout")).click();
-        }
-        WebElement field = browser.findElement(By.id("token"));
-        field.sendKeys(token);
-        field.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("signout")).isDisplayed());
-        rendered(browser.getCurrentUrl().contains("#") ? browser.getCurrentUrl()
-                .substring(browser.getCurrentUrl().indexOf('#')) : "#/conjunctions");
+        CONSOLE.signIn(token);
     }
 
-    /** Waits until the view of {@code hash} has rendered (the router marks it when done). */
     private static void rendered(String hash) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> hash.equals(
-                d.findElement(By.id("main")).getAttribute("data-rendered")));
+        CONSOLE.rendered(hash);
     }
 
-    /** A screenshot of a page longer than the window: the window made taller for it, then as it was. */
     private static void tallScreenshot(String name) throws IOException {
-        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), 1500));
-        screenshot(name);
-        browser.manage().window().setSize(size);
+        CONSOLE.tallScreenshot(name, 1500);
     }
 
     /** The first event the node's administrator sees (highest Pc first) that matches; fails when none does. */
@@ -615,6 +577,6 @@ class ConsoleBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        CONSOLE.screenshot(name);
     }
 }
