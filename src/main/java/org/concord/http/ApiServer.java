@@ -187,6 +187,8 @@ public final class ApiServer implements AutoCloseable {
                     .json(JsonViews.error(403, e.getMessage(), List.of())));
             config.routes.exception(UploadRefusedException.class, (e, ctx) -> ctx.status(403)
                     .json(JsonViews.error(403, e.getMessage(), List.of())));
+            config.routes.exception(org.concord.screening.ScreeningService.PartnerBusyException.class, (e, ctx) -> ctx.status(429)
+                    .json(JsonViews.error(429, e.getMessage(), List.of())));
             config.routes.exception(RateLimitedException.class, (e, ctx) -> ctx.status(429)
                     .header("Retry-After", Long.toString(e.retryAfterSeconds()))
                     .json(JsonViews.error(429, e.getMessage(), List.of())));
