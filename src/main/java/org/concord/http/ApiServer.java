@@ -64,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
         FederationApi federation = new FederationApi(node.federation(), sharing);
         StatusApi status = new StatusApi(node, sharing);
         CatalogApi catalog = new CatalogApi(node, sharing);
-        ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing);
+        ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing,
+                node.spaceWeather());
         EventView events = new EventView(node.catalog());
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
