@@ -58,7 +58,15 @@ public interface CatalogStore {
     RelabelOutcome relabel(String contentSha256, String originator, org.concord.label.Label label);
 
     /** The latest orbit record of every object, in catalog-number order. */
-    List<OrbitRecord> latestOrbits();
+    default List<OrbitRecord> latestOrbits() {
+        return latestOrbits(LabelFilter.UNRESTRICTED);
+    }
+
+    /**
+     * The latest orbit record of every object that the filter admits, as {@link #findObject} shows it (the newest
+     * record the filter admits), in catalog-number order: what a screening for a partner party screens.
+     */
+    List<OrbitRecord> latestOrbits(LabelFilter filter);
 
     /** The catalog number of the object with this COSPAR designator, from orbits or SATCAT. */
     Optional<Long> noradIdOf(String internationalDesignator);

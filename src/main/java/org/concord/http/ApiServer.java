@@ -64,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
         FederationApi federation = new FederationApi(node.federation(), sharing);
         StatusApi status = new StatusApi(node, sharing);
         CatalogApi catalog = new CatalogApi(node, sharing);
-        ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing);
+        ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing,
+                node.spaceWeather());
         EventView events = new EventView(node.catalog());
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
@@ -187,6 +188,8 @@ public final class ApiServer implements AutoCloseable {
                     .json(JsonViews.error(403, e.getMessage(), List.of())));
             config.routes.exception(UploadRefusedException.class, (e, ctx) -> ctx.status(403)
                     .json(JsonViews.error(403, e.getMessage(), List.of())));
+            config.routes.exception(org.concord.screening.ScreeningService.PartnerBusyException.class, (e, ctx) -> ctx.status(429)
+                    .json(JsonViews.error(429, e.getMessage(), List.of())));
             config.routes.exception(RateLimitedException.class, (e, ctx) -> ctx.status(429)
                     .header("Retry-After", Long.toString(e.retryAfterSeconds()))
                     .json(JsonViews.error(429, e.getMessage(), List.of())));

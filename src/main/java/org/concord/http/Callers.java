@@ -105,11 +105,6 @@ final class Callers {
         return principal;
     }
 
-    /** A user of the node's own party who may screen (analyst, operator, admin). */
-    static Principal requireNodeAnalyst(Context ctx, SharingService sharing) {
-        return requireNodeAnalyst(ctx, sharing, "screenings are run");
-    }
-
     /** {@code what}: what only the node's analysts do, in words ("re-entries are predicted"). */
     static Principal requireNodeAnalyst(Context ctx, SharingService sharing, String what) {
         Principal principal = requireAuthenticated(ctx);

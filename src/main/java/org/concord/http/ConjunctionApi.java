@@ -1,5 +1,6 @@
 package org.concord.http;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.concord.conjunction.ConjunctionStore;
 import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.http.HttpErrors.UnavailableException;
 import org.concord.input.Choices;
+import org.concord.spaceweather.SpaceWeatherService;
+import org.concord.spaceweather.Storm;
 
 /**
  * Conjunctions' JSON shape, with the names of their objects, and a conjunction's CCSDS CDM over HTTP (the list and
@@ -30,18 +33,23 @@ final class ConjunctionApi {
     private final ConjunctionStore conjunctions;
     private final CatalogStore catalog;
     private final SharingService sharing;
+    private final SpaceWeatherService spaceWeather;
 
-    ConjunctionApi(ConjunctionStore conjunctions, CatalogStore catalog, SharingService sharing) {
+    ConjunctionApi(ConjunctionStore conjunctions, CatalogStore catalog, SharingService sharing,
+                   SpaceWeatherService spaceWeather) {
         this.conjunctions = conjunctions;
         this.catalog = catalog;
         this.sharing = sharing;
+        this.spaceWeather = spaceWeather;
     }
 
     /**
      * The conjunctions of one answer as JSON, each with the names of its two objects as the catalog shows them to
      * this caller: an object none of whose orbit records the caller may see has no name here (as
      * {@code GET /api/v1/objects/{noradId}} answers 404 for it), and the records the names come from are served data
-     * for the read audit, as on the object routes.
+     * for the read audit, as on the object routes. Each says which storm, if any, leaves an input stale at its TCA
+     * ({@code staleAfterStorm}, docs/space-weather.md), from the storms in the indices the caller may see, read once
+     * for the whole answer.
      */
     List<Map<String, Object>> views(Context ctx, List<Conjunction> answer) {
         List<Long> noradIds = new ArrayList<>(new TreeSet<>(answer.stream()
@@ -56,8 +64,30 @@ final class ConjunctionApi {
                 }
             }
         }
-        return answer.stream().map(c -> JsonViews.conjunction(c, Optional.ofNullable(names.get(c.primaryNoradId())),
-                Optional.ofNullable(names.get(c.secondaryNoradId())))).toList();
+        List<Storm> storms = storms(ctx, answer);
+        return answer.stream().map(c -> {
+            Map<String, Object> m = JsonViews.conjunction(c, Optional.ofNullable(names.get(c.primaryNoradId())),
+                    Optional.ofNullable(names.get(c.secondaryNoradId())));
+            m.put("staleAfterStorm", c.inputAges().flatMap(a -> Storm.unseenByAny(a.epochsAt(c.tca()), c.tca(),
+                    storms)).map(SpaceWeatherApi::storm).orElse(null));
+            return m;
+        }).toList();
+    }
+
+    /** The storms that may leave an input of these conjunctions stale at its TCA; none to read without input ages. */
+    private List<Storm> storms(Context ctx, List<Conjunction> answer) {
+        List<Conjunction> aged = answer.stream().filter(c -> c.inputAges().isPresent()).toList();
+        if (aged.isEmpty()) {
+            return List.of();
+        }
+        Instant earliestEpoch = aged.stream().flatMap(c -> c.inputAges().orElseThrow().epochsAt(c.tca()).stream())
+                .min(Instant::compareTo).orElseThrow();
+        Instant earliestTca = aged.stream().map(Conjunction::tca).min(Instant::compareTo).orElseThrow();
+        Instant latestTca = aged.stream().map(Conjunction::tca).max(Instant::compareTo).orElseThrow();
+        SpaceWeatherService.Storms storms = spaceWeather.stormsUnseenBy(earliestEpoch, earliestTca, latestTca,
+                Callers.filter(ctx, sharing));
+        Callers.served(ctx, storms.served());
+        return storms.storms();
     }
 
     void conjunctionCdm(Context ctx) {

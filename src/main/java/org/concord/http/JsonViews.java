@@ -236,6 +236,7 @@ final class JsonViews {
             return em;
         }).orElse(null));
         m.put("requestedBy", r.requestedBy());
+        m.put("forParty", r.forParty().orElse(null));
         m.put("startedAt", r.startedAt().toString());
         m.put("status", r.status().name());
         m.put("progress", r.progress());

@@ -52,8 +52,15 @@ public final class LabelRules {
         if (rule.isPresent()) {
             return asParty.map(rule.get()::withOriginator).orElse(rule.get());
         }
-        String uploader = asParty.orElse(nodeParty);
-        return new Label(uploader, Releasability.to(uploader, nodeParty), Tlp.AMBER, Collections.emptySortedSet(),
+        return privateTo(asParty.orElse(nodeParty), nodeParty);
+    }
+
+    /**
+     * Releasable to {@code party} and the node's own party only, TLP:AMBER, originated by {@code party}: an upload's
+     * label when nothing names one, and the widest label of a partner party's screening results.
+     */
+    public static Label privateTo(String party, String nodeParty) {
+        return new Label(party, Releasability.to(party, nodeParty), Tlp.AMBER, Collections.emptySortedSet(),
                 Optional.empty());
     }
 

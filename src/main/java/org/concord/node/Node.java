@@ -138,7 +138,7 @@ public final class Node implements AutoCloseable {
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
-                metrics.registry(), products, events::updateSoon);
+                metrics.registry(), products, events::updateSoon, config.partnerScreening());
         this.reentries = new ReentryService(catalog, meanElements, new ReentryPredictor(reentrySpaceWeather(orekit),
                 ReentryWindowRule.CALIBRATED, REENTRY_HORIZON, ControlledVehicles.DEFAULT, DataContext.getDefault(),
                 Clock.systemUTC()), products, config.party());

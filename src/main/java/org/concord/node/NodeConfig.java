@@ -25,6 +25,7 @@ import org.concord.label.Label;
 import org.concord.label.Releasability;
 import org.concord.label.Tlp;
 import org.concord.orbit.StalenessLimits;
+import org.concord.screening.PartnerLimits;
 import org.concord.spaceweather.AlertThresholds;
 
 /**
@@ -43,7 +44,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          List<ConnectorDefinition> connectors,
                          AlertThresholds spaceWeatherAlerts,
                          List<CyberCollection> taxiiCollections, List<TaxiiSource> taxiiSources,
-                         Duration taxiiPullPeriod) {
+                         Duration taxiiPullPeriod, PartnerLimits partnerScreening) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -128,7 +129,35 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 new AlertThresholds(s.integer("space-weather.alert.g-scale", AlertThresholds.DEFAULTS.gScale(), 1, 5),
                         s.integer("space-weather.alert.f107-jump-sfu",
                                 (int) AlertThresholds.DEFAULTS.f107JumpSfu(), 1, 10_000)),
-                taxiiCollections(s), taxiiSources(s), s.duration("taxii.pull-period", Duration.ofMinutes(5)));
+                taxiiCollections(s), taxiiSources(s), s.duration("taxii.pull-period", Duration.ofMinutes(5)),
+                partnerScreening(s));
+    }
+
+    private static final java.util.regex.Pattern SCREENING_PARTY_KEY = java.util.regex.Pattern.compile(
+            "screening\\.party\\.([A-Z0-9][A-Z0-9_-]{1,31})\\.(concurrent-runs|max-window)");
+
+    /** How much partner parties may screen: {@code screening.partner.*}, and a party's own {@code screening.party.*}. */
+    private static PartnerLimits partnerScreening(Settings s) {
+        PartnerLimits.Limit partners = new PartnerLimits.Limit(
+                (int) s.integer("screening.partner.concurrent-runs",
+                        PartnerLimits.DEFAULTS.partners().concurrentRuns(), 1, 1000),
+                s.positiveDuration("screening.partner.max-window", PartnerLimits.DEFAULTS.partners().maxWindow()));
+        Map<String, PartnerLimits.Limit> byParty = new java.util.TreeMap<>();
+        for (String key : s.keys()) {
+            if (key.startsWith("screening.party.")) {
+                java.util.regex.Matcher m = SCREENING_PARTY_KEY.matcher(key);
+                if (!m.matches()) {
+                    throw new IllegalArgumentException(s.origin(key) + ": " + key + ": expected screening.party."
+                            + "<PARTY>.concurrent-runs or screening.party.<PARTY>.max-window (the party's code in"
+                            + " capitals)");
+                }
+                String prefix = "screening.party." + m.group(1) + ".";
+                byParty.put(m.group(1), new PartnerLimits.Limit(
+                        (int) s.integer(prefix + "concurrent-runs", partners.concurrentRuns(), 1, 1000),
+                        s.positiveDuration(prefix + "max-window", partners.maxWindow())));
+            }
+        }
+        return new PartnerLimits(partners, byParty);
     }
 
     /** The TAXII servers' collections {@code taxii.pull.N.*} configure the node to pull (docs/cyber.md). */
@@ -211,7 +240,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
                 federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness, connectors,
-                spaceWeatherAlerts, taxiiCollections, taxiiSources, taxiiPullPeriod);
+                spaceWeatherAlerts, taxiiCollections, taxiiSources, taxiiPullPeriod, partnerScreening);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {

@@ -1,6 +1,7 @@
 package org.concord.screening;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,14 @@ import org.concord.formats.InputRejectedException;
 import org.concord.formats.OemReader;
 import org.concord.formats.ParseResult;
 import org.concord.formats.ParsedOrbit;
+import org.concord.label.LabelFilter;
 import org.concord.orbit.EarthCentredContext;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.data.DataSource;
+import org.orekit.frames.Frame;
+import org.orekit.frames.FramesFactory;
+import org.orekit.orbits.CartesianOrbit;
+import org.orekit.utils.Constants;
 import org.orekit.errors.OrekitException;
 import org.orekit.files.ccsds.ndm.ParserBuilder;
 import org.orekit.files.ccsds.ndm.odm.oem.Oem;
@@ -44,12 +51,14 @@ public record EphemerisPrimary(String sourceName, String sha256, long noradId, S
     }
 
     /**
-     * Reads an uploaded OEM; {@code catalog} resolves an {@code OBJECT_ID} given as an international designator.
+     * Reads an uploaded OEM; {@code catalog} resolves an {@code OBJECT_ID} given as an international designator, to
+     * an object the uploader may read ({@code readable}): one it may not is unknown to it, whatever the node holds.
      *
      * @throws InputRejectedException naming the file when it is not a valid OEM of exactly one Earth-centred object
      *                                whose catalog number is known
      */
-    public static EphemerisPrimary read(String sourceName, byte[] content, CatalogStore catalog) {
+    public static EphemerisPrimary read(String sourceName, byte[] content, CatalogStore catalog,
+                                        LabelFilter readable) {
         String text = FormatDetector.decode(sourceName, content);
         SourceFormat format = FormatDetector.detect(sourceName, text);
         if (format != SourceFormat.OEM_KVN && format != SourceFormat.OEM_XML) {
@@ -67,6 +76,7 @@ public record EphemerisPrimary(String sourceName, String sha256, long noradId, S
         ParsedOrbit orbit = parsed.items().get(0);
         long noradId = orbit.noradId() != 0 ? orbit.noradId() : orbit.internationalDesignator()
                 .flatMap(catalog::noradIdOf)
+                .filter(number -> readable.unrestricted() || catalog.findObject(number, readable).isPresent())
                 .orElseThrow(() -> new InputRejectedException(InputError.atLine(sourceName, orbit.line(),
                         "OBJECT_ID", "object '" + orbit.internationalDesignator().orElse(orbit.objectName())
                                 + "' has no catalog number and is not in this node's catalog or SATCAT; Concord"
@@ -119,6 +129,31 @@ public record EphemerisPrimary(String sourceName, String sha256, long noradId, S
     Optional<Segment> segmentHolding(TimeSpan span) {
         return segments.stream().filter(s -> !span.start().isBefore(s.span().start())
                 && !span.stop().isAfter(s.span().stop())).findFirst();
+    }
+
+    /**
+     * The ephemeris as the co-location rule samples it: its TEME positions within its segments (none in a gap or
+     * outside them), and the Keplerian period of its first state.
+     */
+    CoLocation.Track track() {
+        Frame teme = FramesFactory.getTEME();
+        BoundedPropagator first = segments.getFirst().trajectory();
+        double periodSeconds = new CartesianOrbit(first.getPVCoordinates(first.getMinDate(), teme), teme,
+                first.getMinDate(), Constants.WGS84_EARTH_MU).getKeplerianPeriod();
+        Duration period = Duration.ofMillis(Math.round(periodSeconds * 1000));
+        return new CoLocation.Track() {
+            @Override
+            public Duration period() {
+                return period;
+            }
+
+            @Override
+            public Optional<Vector3D> temePosition(AbsoluteDate date) {
+                return segments.stream().map(Segment::trajectory)
+                        .filter(t -> date.compareTo(t.getMinDate()) >= 0 && date.compareTo(t.getMaxDate()) <= 0)
+                        .findFirst().map(t -> t.getPosition(date, teme));
+            }
+        };
     }
 
     private static Instant instant(AbsoluteDate date, TimeScales scales) {

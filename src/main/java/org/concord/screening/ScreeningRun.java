@@ -10,12 +10,22 @@ import static org.concord.orbit.ElementAge.days;
  * One screening: its parameters (window, volume, primary; for a run of kind EPHEMERIS the uploaded ephemeris it
  * screened, by name and SHA-256, which is not stored), who asked, its state and progress while running, and its
  * figures when done (per-stage durations in seconds, candidate pairs, conjunctions, objects screened and excluded by
- * SGP4 errors).
+ * SGP4 errors). A run for a partner party names it ({@code forParty}): only what that party may read entered it, and
+ * its results are labelled to it; a run of the node's own party names none.
  */
 public record ScreeningRun(long id, Kind kind, Optional<Long> primaryNoradId, Instant start, Duration window,
                            ScreeningVolume volume, Optional<EphemerisSource> ephemeris, String requestedBy,
                            Instant startedAt, Status status, double progress, Optional<Instant> finishedAt,
-                           Optional<Figures> figures, Optional<String> error) {
+                           Optional<Figures> figures, Optional<String> error, Optional<String> forParty) {
+
+    /** A run of the node's own party. */
+    public ScreeningRun(long id, Kind kind, Optional<Long> primaryNoradId, Instant start, Duration window,
+                        ScreeningVolume volume, Optional<EphemerisSource> ephemeris, String requestedBy,
+                        Instant startedAt, Status status, double progress, Optional<Instant> finishedAt,
+                        Optional<Figures> figures, Optional<String> error) {
+        this(id, kind, primaryNoradId, start, window, volume, ephemeris, requestedBy, startedAt, status, progress,
+                finishedAt, figures, error, Optional.empty());
+    }
 
     /** The uploaded ephemeris an EPHEMERIS run screened: its file (or upload) name and the SHA-256 of its bytes. */
     public record EphemerisSource(String name, String sha256) {

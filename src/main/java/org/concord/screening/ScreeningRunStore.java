@@ -40,4 +40,10 @@ public interface ScreeningRunStore {
 
     /** Runs, newest first, without those whose rows cannot be read (a warning is logged for each). */
     List<ScreeningRun> runs(int limit);
+
+    /** The runs for this partner party, newest first, as {@link #runs}. */
+    List<ScreeningRun> runsFor(String party, int limit);
+
+    /** How many runs for this partner party are RUNNING. */
+    int runningFor(String party);
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -109,6 +109,8 @@ public final class ScreeningService implements AutoCloseable {
      */
     public static final Duration STALE_AFTER = HEARTBEAT_PERIOD.multipliedBy(6);
 
+    /** How much each partner party may screen. */
+    private final PartnerLimits partnerLimits;
     /** Where the proximities of co-located pairs are stored. */
     private final ProductService products;
     /** Told after a run's conjunctions are stored (the node builds conjunction events then). */
@@ -123,7 +125,9 @@ public final class ScreeningService implements AutoCloseable {
     public ScreeningService(CatalogStore catalog, ScreeningRunStore runStore, ConjunctionStore conjunctions,
                             MeanElementsDecoder decoder, HardBodyRadii radii, LabelRules labels,
                             StalenessLimits staleness, TimeScales timeScales, String party, Clock clock,
-                            MeterRegistry meters, ProductService products, Runnable conjunctionsStored) {
+                            MeterRegistry meters, ProductService products, Runnable conjunctionsStored,
+                            PartnerLimits partnerLimits) {
+        this.partnerLimits = partnerLimits;
         this.meters = meters;
         this.products = products;
         this.conjunctionsStored = conjunctionsStored;
@@ -153,11 +157,21 @@ public final class ScreeningService implements AutoCloseable {
 
     /** Records the run and screens in the background; poll the run for progress. */
     public ScreeningRun start(Request request, String requestedBy) {
-        ScreeningRun run = begin(newRun(request, requestedBy));
+        return start(request, Requester.ofNode(requestedBy));
+    }
+
+    /**
+     * Records the run for this requester and screens in the background; poll the run for progress.
+     *
+     * @throws IllegalArgumentException  naming the limit when a partner party asks for more than it may
+     * @throws PartnerBusyException when the partner party runs as many screenings as it may at once
+     */
+    public ScreeningRun start(Request request, Requester requester) {
+        ScreeningRun run = begin(newRun(request, requester));
         try {
             background.submit(() -> {
                 try {
-                    execute(run, request, fraction -> runStore.updateProgress(run.id(), fraction));
+                    execute(run, request, requester, fraction -> runStore.updateProgress(run.id(), fraction));
                 } finally {
                     running.remove(run.id());
                 }
@@ -169,12 +183,48 @@ public final class ScreeningService implements AutoCloseable {
         return run;
     }
 
-    /** Stores the run as RUNNING and keeps its heartbeat while this process runs it. */
-    private ScreeningRun begin(ScreeningRun run) {
+    /**
+     * Stores the run as RUNNING and keeps its heartbeat while this process runs it; a partner party's run only while
+     * it runs fewer than it may at once (checked and stored under one lock in this process; runs of other processes
+     * count through the store).
+     */
+    private synchronized ScreeningRun begin(ScreeningRun run) {
         failStaleRuns();
+        if (run.forParty().isPresent()) {
+            String party = run.forParty().get();
+            int limit = partnerLimits.of(party).concurrentRuns();
+            if (runStore.runningFor(party) >= limit) {
+                throw new PartnerBusyException("party " + party + " has " + limit + " screening"
+                        + (limit == 1 ? "" : "s") + " running, as many as it may run at once ("
+                        + partnerLimits.keyOf(party, "concurrent-runs") + " = " + limit + "); start this one when "
+                        + (limit == 1 ? "it ends" : "one ends"));
+            }
+        }
         ScreeningRun started = runStore.startRun(run);
         running.add(started.id());
         return started;
+    }
+
+    /** A partner party's window within its limit; refused naming the limit and its key otherwise. */
+    private void checkWindow(Requester requester, Duration window) {
+        if (requester.partner().isEmpty()) {
+            return;
+        }
+        String party = requester.partner().get();
+        Duration max = partnerLimits.of(party).maxWindow();
+        if (window.compareTo(max) > 0) {
+            throw new IllegalArgumentException("the window " + window + " is longer than party " + party
+                    + " may screen: at most " + max + " (" + partnerLimits.keyOf(party, "max-window") + ")");
+        }
+    }
+
+    /** A partner party's screening refused because it runs as many as it may at once (the API answers 429). */
+    public static final class PartnerBusyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PartnerBusyException(String message) {
+            super(message);
+        }
     }
 
     private void end(ScreeningRun run, String error) {
@@ -212,6 +262,12 @@ public final class ScreeningService implements AutoCloseable {
         return runStore.runs(limit);
     }
 
+    /** The runs for this partner party, newest first, after marking the stale ones FAILED. */
+    public List<ScreeningRun> runsFor(String party, int limit) {
+        failStaleRuns();
+        return runStore.runsFor(party, limit);
+    }
+
     /** The run, after marking the stale ones FAILED; empty also when its stored row cannot be read. */
     public Optional<ScreeningRun> findRun(long id) {
         failStaleRuns();
@@ -220,23 +276,35 @@ public final class ScreeningService implements AutoCloseable {
 
     /** Records the run and screens in this thread; returns the finished (or failed) run. */
     public ScreeningRun run(Request request, String requestedBy, DoubleConsumer progress) {
-        ScreeningRun run = begin(newRun(request, requestedBy));
+        return run(request, Requester.ofNode(requestedBy), progress);
+    }
+
+    /** As {@link #start}, in this thread; returns the finished (or failed) run. */
+    public ScreeningRun run(Request request, Requester requester, DoubleConsumer progress) {
+        ScreeningRun run = begin(newRun(request, requester));
         try {
-            execute(run, request, progress);
+            execute(run, request, requester, progress);
         } finally {
             running.remove(run.id());
         }
         return runStore.findRun(run.id()).orElseThrow();
     }
 
-    private ScreeningRun newRun(Request request, String requestedBy) {
-        if (request.primary().isPresent() && catalog.findObject(request.primary().get(), LabelFilter.UNRESTRICTED).isEmpty()) {
+    private ScreeningRun newRun(Request request, Requester requester) {
+        if (requester.partner().isPresent() && request.primary().isEmpty()) {
+            throw new IllegalArgumentException("a partner party screens one object against the catalog it may read"
+                    + " (give primaryNoradId) or an uploaded ephemeris; all-vs-all screening is the node's own");
+        }
+        // an object the requester may not read is answered as one the catalog does not hold
+        if (request.primary().isPresent()
+                && catalog.findObject(request.primary().get(), requester.readable()).isEmpty()) {
             throw new IllegalArgumentException("no object " + request.primary().get() + " in this catalog");
         }
+        checkWindow(requester, request.window());
         return new ScreeningRun(0, request.primary().isPresent() ? ScreeningRun.Kind.ONE_VS_ALL
                 : ScreeningRun.Kind.ALL_VS_ALL, request.primary(), request.start(), request.window(),
-                request.volume(), Optional.empty(), requestedBy, clock.instant(), ScreeningRun.Status.RUNNING, 0,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                request.volume(), Optional.empty(), requester.name(), clock.instant(), ScreeningRun.Status.RUNNING, 0,
+                Optional.empty(), Optional.empty(), Optional.empty(), requester.partner());
     }
 
     /**
@@ -248,6 +316,15 @@ public final class ScreeningService implements AutoCloseable {
      *                                or when its span does not overlap the window; nothing is stored then
      */
     public EphemerisScreening screenEphemeris(EphemerisRequest request, String requestedBy, DoubleConsumer progress) {
+        return screenEphemeris(request, Requester.ofNode(requestedBy), progress);
+    }
+
+    /**
+     * As {@link #screenEphemeris(EphemerisRequest, String, DoubleConsumer)}, for this requester: a partner party's
+     * ephemeris meets only the orbit records it may read, and its results are labelled to it.
+     */
+    public EphemerisScreening screenEphemeris(EphemerisRequest request, Requester requester,
+                                              DoubleConsumer progress) {
         String name = request.sourceName();
         if (name.isBlank() || name.length() > MAX_SOURCE_NAME_LENGTH) {
             throw new IllegalArgumentException("the ephemeris name must be 1 to " + MAX_SOURCE_NAME_LENGTH
@@ -258,7 +335,7 @@ public final class ScreeningService implements AutoCloseable {
             throw new InputRejectedException(InputError.inFile(name, "label expiry",
                     "the label expires " + label.expiry().orElseThrow() + ", which is already past"));
         }
-        EphemerisPrimary primary = EphemerisPrimary.read(name, request.content(), catalog);
+        EphemerisPrimary primary = EphemerisPrimary.read(name, request.content(), catalog, requester.readable());
         TimeSpan coverage = primary.coverage();
         Instant start = request.start().orElse(coverage.start());
         Duration window = request.window().orElseGet(() -> Duration.ofSeconds(
@@ -267,6 +344,7 @@ public final class ScreeningService implements AutoCloseable {
             throw new InputRejectedException(InputError.inFile(name, "STOP_TIME", "the ephemeris covers "
                     + coverage.start() + " to " + coverage.stop() + ", which ends before the window's start " + start));
         }
+        checkWindow(requester, window);
         Instant end = start.plus(window);
         List<TimeSpan> screened = primary.spansWithin(start, end);
         if (screened.isEmpty()) {
@@ -276,12 +354,13 @@ public final class ScreeningService implements AutoCloseable {
         }
         ScreeningRun run = begin(new ScreeningRun(0, ScreeningRun.Kind.EPHEMERIS,
                 Optional.of(primary.noradId()), start, window, request.volume(),
-                Optional.of(new ScreeningRun.EphemerisSource(name, primary.sha256())), requestedBy, clock.instant(),
-                ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.of(new ScreeningRun.EphemerisSource(name, primary.sha256())), requester.name(),
+                clock.instant(), ScreeningRun.Status.RUNNING, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                requester.partner()));
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
         try {
-            Secondaries catalogObjects = screenable(Optional.of(primary.noradId()));
+            Secondaries catalogObjects = screenable(Optional.of(primary.noradId()), requester.readable());
             ScreeningParameters parameters = new ScreeningParameters(start, window,
                     request.volume().broadPhaseRadiusMeters(), Optional.empty(),
                     ScreeningParameters.DEFAULT_STEP_SECONDS, Runtime.getRuntime().availableProcessors());
@@ -289,7 +368,9 @@ public final class ScreeningService implements AutoCloseable {
                     parameters, progress);
             String riskNote = primary.hasCovariance() ? "; the ephemeris carries a covariance but the secondary's mean"
                     + " elements do not, so no measured Pc" : "";
-            finish(run, request.volume(), result, catalogObjects, a -> label, riskNote);
+            CoLocation.Track ephemeris = primary.track();
+            finish(run, request.volume(), result, catalogObjects, orbitId -> label, riskNote, requester,
+                    orbitId -> orbitId == 0 ? Optional.of(ephemeris) : catalogObjects.track(orbitId));
             outcome = "completed";
         } catch (RuntimeException e) {
             runStore.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -308,14 +389,22 @@ public final class ScreeningService implements AutoCloseable {
     }
 
     /** The objects to screen: their element sets, their orbit records by id, and how many could not be read. */
-    private record Secondaries(List<ScreeningObject> objects, Map<Long, OrbitRecord> byOrbitId, int unusable) {
+    private record Secondaries(List<ScreeningObject> objects, Map<Long, OrbitRecord> byOrbitId,
+                               Map<Long, ScreeningObject> screened, int unusable) {
+
+        /** The element set screened under this orbit id, as the co-location rule samples it. */
+        Optional<CoLocation.Track> track(long orbitId) {
+            return Optional.ofNullable(screened.get(orbitId)).map(CoLocation.Track::of);
+        }
     }
 
-    private Secondaries screenable(Optional<Long> excluded) {
+    /** The latest mean-element orbit of every object the filter admits, but the excluded one. */
+    private Secondaries screenable(Optional<Long> excluded, LabelFilter readable) {
         List<ScreeningObject> objects = new ArrayList<>();
         Map<Long, OrbitRecord> byOrbitId = new HashMap<>();
+        Map<Long, ScreeningObject> screened = new HashMap<>();
         int unusable = 0;
-        for (OrbitRecord orbit : catalog.latestOrbits()) {
+        for (OrbitRecord orbit : catalog.latestOrbits(readable)) {
             if (orbit.kind() != OrbitKind.MEAN_ELEMENTS || orbit.label().isExpiredAt(clock.instant())
                     || excluded.equals(Optional.of(orbit.noradId()))) {
                 continue;
@@ -327,24 +416,26 @@ public final class ScreeningService implements AutoCloseable {
                 unusable++;
                 continue;
             }
-            objects.add(new ScreeningObject(orbit.noradId(), orbit.id(), tle));
+            ScreeningObject object = new ScreeningObject(orbit.noradId(), orbit.id(), tle);
+            objects.add(object);
             byOrbitId.put(orbit.id(), orbit);
+            screened.put(orbit.id(), object);
         }
-        return new Secondaries(objects, byOrbitId, unusable);
+        return new Secondaries(objects, byOrbitId, screened, unusable);
     }
 
-    private void execute(ScreeningRun run, Request request, DoubleConsumer progress) {
+    private void execute(ScreeningRun run, Request request, Requester requester, DoubleConsumer progress) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
         try {
-            Secondaries objects = screenable(Optional.empty());
+            Secondaries objects = screenable(Optional.empty(), requester.readable());
             double radius = request.volume().broadPhaseRadiusMeters();
             ScreeningParameters parameters = request.primary()
                     .map(p -> ScreeningParameters.oneVsAll(request.start(), request.window(), radius, Set.of(p)))
                     .orElseGet(() -> ScreeningParameters.allVsAll(request.start(), request.window(), radius));
             ScreeningResult result = new Screener(timeScales).screen(objects.objects(), parameters, progress);
-            finish(run, request.volume(), result, objects,
-                    a -> objects.byOrbitId().get(a.primaryOrbitId()).label(), "");
+            finish(run, request.volume(), result, objects, orbitId -> objects.byOrbitId().get(orbitId).label(), "",
+                    requester, objects::track);
             outcome = "completed";
         } catch (RuntimeException e) {
             runStore.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -362,15 +453,15 @@ public final class ScreeningService implements AutoCloseable {
 
     /**
      * Keeps the close approaches inside the volume (the miss vector in the RTN frame of the approach's primary: in
-     * all-vs-all screening the lower catalog number), gives each its maximum Pc (its statement followed by
-     * {@code riskNote}) and combined label, and stores them.
+     * all-vs-all screening the lower catalog number), stores the co-located pairs among them (the objects by orbit id
+     * in {@code tracks}; an uploaded ephemeris is orbit id 0) as proximities instead, gives each other approach its
+     * maximum Pc (its statement followed by {@code riskNote}) and combined label, and stores them.
      */
     private void finish(ScreeningRun run, ScreeningVolume volume, ScreeningResult result, Secondaries objects,
-                        Function<CloseApproach, Label> primaryLabel, String riskNote) {
-        List<CoLocation.Together> proximities = run.kind() == ScreeningRun.Kind.EPHEMERIS ? List.of()
-                : CoLocation.find(result.closeApproaches(), objects.objects().stream().collect(
-                        java.util.stream.Collectors.toMap(ScreeningObject::orbitId, o -> o, (x, y) -> x)),
-                        run.start(), run.window(), volume.togetherMeters(), timeScales.getUTC());
+                        LongFunction<Label> primaryLabel, String riskNote, Requester requester,
+                        LongFunction<Optional<CoLocation.Track>> tracks) {
+        List<CoLocation.Together> proximities = CoLocation.find(result.closeApproaches(), tracks, run.start(),
+                run.window(), volume.togetherMeters(), timeScales.getUTC());
         Set<String> together = new java.util.HashSet<>();
         proximities.forEach(p -> together.add(p.primaryOrbitId() + "|" + p.secondaryOrbitId()));
         long riskStart = System.nanoTime();
@@ -388,7 +479,7 @@ public final class ScreeningService implements AutoCloseable {
             CollisionProbability max = MaximumPc.closedForm(Math.max(a.missDistanceMeters(), 1e-3), hbr);
             CollisionRisk risk = new CollisionRisk(max.probability(), max.method(), CovarianceSource.MAXIMUM, hbr,
                     max.describe() + riskNote);
-            Label label = primaryLabel.apply(a).combine(secondary.label(), party);
+            Label label = resultLabel(primaryLabel.apply(a.primaryOrbitId()), secondary.label(), requester);
             found.add(new Conjunction(0, a.primaryNoradId(), a.secondaryNoradId(), primaryOrbit,
                     Optional.of(secondary.id()), a.tca(), a.missDistanceMeters(), a.relativeSpeedMetersPerSecond(),
                     a.radialMeters(), a.inTrackMeters(), a.crossTrackMeters(), Optional.of(risk), Optional.empty(),
@@ -404,10 +495,9 @@ public final class ScreeningService implements AutoCloseable {
         products.store(ProximityKind.INSTANCE, proximities.stream().map(p -> Product.of(new org.concord.event.Proximity(
                 p.primaryNoradId(), p.secondaryNoradId(), p.windowStart(), p.windowEnd(), p.minimumRangeMeters(),
                 p.maximumRangeMeters(), p.within(), p.distanceMeters(), Optional.of(run.id())),
-                Label.publicFrom(party), List.of(
-                        new ProductInput(ProximityKind.PRIMARY, DataKind.ORBITS, p.primaryOrbitId()),
-                        new ProductInput(ProximityKind.SECONDARY, DataKind.ORBITS, p.secondaryOrbitId()))))
-                .toList(), party);
+                resultLabel(primaryLabel.apply(p.primaryOrbitId()),
+                        objects.byOrbitId().get(p.secondaryOrbitId()).label(), requester),
+                proximityInputs(p))).toList(), requester.partner().orElse(party));
         runStore.finishRun(run.id(), found, provisional);
         double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
         runStore.recordStorageTime(run.id(), storeSeconds);
@@ -417,6 +507,24 @@ public final class ScreeningService implements AutoCloseable {
             LOG.warn("screening run {} is stored, but building conjunction events from it failed: {}", run.id(),
                     e.toString());
         }
+    }
+
+    /**
+     * The label of a result of two inputs: the combination of theirs, derived by the requester's party; for a partner
+     * party, never wider than that party and the node's own party (TLP:AMBER at least).
+     */
+    private Label resultLabel(Label primary, Label secondary, Requester requester) {
+        String deriving = requester.partner().orElse(party);
+        Label combined = primary.combine(secondary, deriving);
+        return requester.partner().map(p -> combined.combine(LabelRules.privateTo(p, party), deriving))
+                .orElse(combined);
+    }
+
+    /** The orbit records a proximity is derived from: both, or the secondary's alone beside an uploaded ephemeris. */
+    private static List<ProductInput> proximityInputs(CoLocation.Together p) {
+        ProductInput secondary = new ProductInput(ProximityKind.SECONDARY, DataKind.ORBITS, p.secondaryOrbitId());
+        return p.primaryOrbitId() == 0 ? List.of(secondary)
+                : List.of(new ProductInput(ProximityKind.PRIMARY, DataKind.ORBITS, p.primaryOrbitId()), secondary);
     }
 
     /**

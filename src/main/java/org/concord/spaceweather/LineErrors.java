@@ -2,6 +2,9 @@ package org.concord.spaceweather;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -17,10 +20,17 @@ final class LineErrors {
     static final int MAX_REPORTED = 100;
 
     private final String file;
+    /** The lines of the paths a structured input (JSON) was read from: an item {@code [r]}, a value {@code [r].name}. */
+    private final Map<String, Integer> lines;
     private final List<InputError> errors = new ArrayList<>();
 
     LineErrors(String file) {
+        this(file, Map.of());
+    }
+
+    LineErrors(String file, Map<String, Integer> lines) {
         this.file = file;
+        this.lines = Map.copyOf(lines);
     }
 
     void add(int line, String field, String reason) {
@@ -29,9 +39,12 @@ final class LineErrors {
         }
     }
 
+    /** An error at a path; with its line where the input's lines are known (the field's, else its item's). */
     void addAt(String path, String field, String reason) {
         if (errors.size() < MAX_REPORTED) {
-            errors.add(InputError.atPath(file, path, field, reason));
+            Optional<Integer> line = Optional.ofNullable(lines.getOrDefault(path + "." + field.toLowerCase(Locale.ROOT),
+                    lines.get(path)));
+            errors.add(new InputError(file, line, Optional.of(path), field, reason));
         }
     }
 

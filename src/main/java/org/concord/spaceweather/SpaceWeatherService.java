@@ -164,10 +164,19 @@ public final class SpaceWeatherService {
      * (a storm under way ends where its measured or predicted intervals do), with the labels of the indices read.
      */
     public Storms staleAfterStorm(Instant epoch, Instant at, LabelFilter filter) {
-        Instant from = epoch.isAfter(at.minus(STORM_LOOKBACK)) ? epoch.minus(Duration.ofDays(1))
-                : at.minus(STORM_LOOKBACK);
-        Storms storms = storms(from, at.plus(Duration.ofDays(1)), filter);
+        Storms storms = stormsUnseenBy(epoch, at, at, filter);
         return new Storms(Storm.unseenBy(epoch, at, storms.storms()).stream().toList(), storms.served());
+    }
+
+    /**
+     * Every storm that may leave an element set of epoch {@code earliestEpoch} or later stale at a time from
+     * {@code earliestAt} to {@code latestAt} (read once for a page of results): back to the earliest epoch, but no
+     * further than {@link #STORM_LOOKBACK} before {@code earliestAt}, and up to a day after {@code latestAt}.
+     */
+    public Storms stormsUnseenBy(Instant earliestEpoch, Instant earliestAt, Instant latestAt, LabelFilter filter) {
+        Instant from = earliestEpoch.isAfter(earliestAt.minus(STORM_LOOKBACK)) ? earliestEpoch.minus(Duration.ofDays(1))
+                : earliestAt.minus(STORM_LOOKBACK);
+        return storms(from, latestAt.plus(Duration.ofDays(1)), filter);
     }
 
     /** Measured before estimated before predicted; among equals, the one stored last. */

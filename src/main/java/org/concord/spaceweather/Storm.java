@@ -42,7 +42,15 @@ public record Storm(Instant start, Instant end, int gScale, boolean predicted) {
 
     /** The latest of these storms that leaves an element set of this epoch stale at {@code at}, if any. */
     public static Optional<Storm> unseenBy(Instant epoch, Instant at, List<Storm> storms) {
-        return storms.stream().filter(s -> !s.start().isAfter(at) && s.end().isAfter(epoch))
+        return unseenByAny(List.of(epoch), at, storms);
+    }
+
+    /**
+     * The latest of these storms that leaves any of the element sets of these epochs stale at {@code at} (the inputs
+     * of one result, such as a conjunction at its TCA), if any.
+     */
+    public static Optional<Storm> unseenByAny(List<Instant> epochs, Instant at, List<Storm> storms) {
+        return storms.stream().filter(s -> !s.start().isAfter(at) && epochs.stream().anyMatch(s.end()::isAfter))
                 .max(Comparator.comparing(Storm::start));
     }
 }

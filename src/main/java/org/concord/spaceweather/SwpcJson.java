@@ -1,11 +1,13 @@
 package org.concord.spaceweather;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,11 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.catalog.Provenance;
@@ -41,8 +47,8 @@ final class SwpcJson {
     static Optional<SpaceWeatherFormat> detect(String text) {
         List<Map<String, JsonNode>> rows;
         try {
-            rows = rows(JSON.readTree(text));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            rows = Rows.read(text).rows();
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
         if (rows.isEmpty()) {
@@ -61,46 +67,82 @@ final class SwpcJson {
         return Optional.empty();
     }
 
-    /** The rows by lower-case column name, from either shape. */
-    private static List<Map<String, JsonNode>> rows(JsonNode root) {
-        if (!root.isArray()) {
-            throw new IllegalArgumentException("not an array");
-        }
-        List<Map<String, JsonNode>> rows = new ArrayList<>();
-        if (!root.isEmpty() && root.get(0).isArray()) {
-            JsonNode header = root.get(0);
-            for (int r = 1; r < root.size(); r++) {
-                JsonNode row = root.get(r);
-                if (!row.isArray()) {
-                    throw new IllegalArgumentException("row " + r + " is not an array");
+    /**
+     * The rows by lower-case column name, from either shape, and where each was in the text: the line of each row
+     * (its path {@code [r]}) and of each of its values ({@code [r].name}), from Jackson's token locations, so that an
+     * error names the line as the other readers' errors do.
+     */
+    private record Rows(List<Map<String, JsonNode>> rows, Map<String, Integer> lines) {
+
+        static Rows read(String text) throws IOException {
+            List<Map<String, JsonNode>> rows = new ArrayList<>();
+            Map<String, Integer> lines = new HashMap<>();
+            try (JsonParser p = JSON.createParser(text)) {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw new IllegalArgumentException("not an array");
                 }
-                Map<String, JsonNode> m = new LinkedHashMap<>();
-                for (int c = 0; c < header.size() && c < row.size(); c++) {
-                    m.put(header.get(c).asText().toLowerCase(Locale.ROOT), row.get(c));
+                List<String> header = null;
+                int item = 0;
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), item++) {
+                    if (t == null) {
+                        throw new JsonParseException(p, "the array is not closed");
+                    }
+                    String path = "[" + rows.size() + "]";
+                    int line = p.currentTokenLocation().getLineNr();
+                    if (item == 0 && t == JsonToken.START_ARRAY) {
+                        header = new ArrayList<>();
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            header.add(((JsonNode) p.readValueAsTree()).asText().toLowerCase(Locale.ROOT));
+                        }
+                        continue;
+                    }
+                    Map<String, JsonNode> row = new LinkedHashMap<>();
+                    if (header != null) {
+                        if (t != JsonToken.START_ARRAY) {
+                            throw new IllegalArgumentException("row " + item + " is not an array");
+                        }
+                        for (int c = 0; p.nextToken() != JsonToken.END_ARRAY; c++) {
+                            int at = p.currentTokenLocation().getLineNr();
+                            JsonNode value = p.readValueAsTree();
+                            if (c < header.size()) {
+                                row.put(header.get(c), value);
+                                lines.put(path + "." + header.get(c), at);
+                            }
+                        }
+                    } else {
+                        if (t != JsonToken.START_OBJECT) {
+                            throw new IllegalArgumentException("an item is not an object");
+                        }
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName().toLowerCase(Locale.ROOT);
+                            p.nextToken();
+                            lines.put(path + "." + name, p.currentTokenLocation().getLineNr());
+                            row.put(name, p.readValueAsTree());
+                        }
+                    }
+                    lines.put(path, line);
+                    rows.add(row);
                 }
-                rows.add(m);
+                if (p.nextToken() != null) {
+                    throw new JsonParseException(p, "unexpected content after the array");
+                }
             }
-        } else {
-            for (JsonNode row : root) {
-                if (!row.isObject()) {
-                    throw new IllegalArgumentException("an item is not an object");
-                }
-                Map<String, JsonNode> m = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> e : row.properties()) {
-                    m.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
-                }
-                rows.add(m);
-            }
+            return new Rows(rows, lines);
         }
-        return rows;
     }
 
-    private static List<Map<String, JsonNode>> rows(String text, Provenance provenance) {
+    /** The rows of an input, or its refusal naming the line where it is not the JSON expected. */
+    private static Rows rows(String text, Provenance provenance) {
         try {
-            return rows(JSON.readTree(text));
+            return Rows.read(text);
         } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new InputRejectedException(new InputError(provenance.sourceName(), where == null ? Optional.empty()
+                    : Optional.of(where.getLineNr()), Optional.empty(), "json", "not valid JSON: "
+                    + e.getOriginalMessage() + (where == null ? "" : " (column " + where.getColumnNr() + ")")));
+        } catch (IOException e) {
             throw new InputRejectedException(InputError.inFile(provenance.sourceName(), "json",
-                    "not valid JSON: " + e.getOriginalMessage()));
+                    "cannot be read: " + e.getMessage()));
         } catch (IllegalArgumentException e) {
             throw new InputRejectedException(InputError.inFile(provenance.sourceName(), "json", e.getMessage()));
         }
@@ -133,8 +175,9 @@ final class SwpcJson {
     }
 
     static List<DailyIndices> readKp(String text, Provenance provenance) {
-        LineErrors errors = new LineErrors(provenance.sourceName());
-        List<Map<String, JsonNode>> rows = rows(text, provenance);
+        Rows read = rows(text, provenance);
+        LineErrors errors = new LineErrors(provenance.sourceName(), read.lines());
+        List<Map<String, JsonNode>> rows = read.rows();
         Map<LocalDate, Map<IndexStatus, Double[]>> kp = new TreeMap<>();
         Map<LocalDate, Map<IndexStatus, Long[]>> ap = new TreeMap<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -193,8 +236,9 @@ final class SwpcJson {
     }
 
     static List<DailyIndices> readFlux(String text, Provenance provenance) {
-        LineErrors errors = new LineErrors(provenance.sourceName());
-        List<Map<String, JsonNode>> rows = rows(text, provenance);
+        Rows read = rows(text, provenance);
+        LineErrors errors = new LineErrors(provenance.sourceName(), read.lines());
+        List<Map<String, JsonNode>> rows = read.rows();
         Map<LocalDate, Double> byDay = new TreeMap<>();
         Map<LocalDate, Boolean> noon = new TreeMap<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -236,8 +280,9 @@ final class SwpcJson {
     }
 
     static List<SpaceWeatherAlert> readAlerts(String text, Provenance provenance) {
-        LineErrors errors = new LineErrors(provenance.sourceName());
-        List<Map<String, JsonNode>> rows = rows(text, provenance);
+        Rows read = rows(text, provenance);
+        LineErrors errors = new LineErrors(provenance.sourceName(), read.lines());
+        List<Map<String, JsonNode>> rows = read.rows();
         List<SpaceWeatherAlert> alerts = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             Map<String, JsonNode> row = rows.get(r);

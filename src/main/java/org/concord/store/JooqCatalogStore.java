@@ -158,9 +158,9 @@ public final class JooqCatalogStore implements CatalogStore {
     }
 
     @Override
-    public List<OrbitRecord> latestOrbits() {
-        return orbitSelect().join(OBJ).on(Tables.SpaceObject.LATEST_ORBIT_ID.eq(Orbit.ID))
-                .orderBy(Orbit.NORAD_ID).fetch().map(OrbitRows::toOrbit);
+    public List<OrbitRecord> latestOrbits(LabelFilter filter) {
+        return orbitSelect().join(objects.visibleObjects(filter)).on(Tables.SpaceObject.LATEST_ORBIT_ID.eq(Orbit.ID))
+                .where(orbitVisible(filter)).orderBy(Orbit.NORAD_ID).fetch().map(OrbitRows::toOrbit);
     }
 
     private org.jooq.SelectOnConditionStep<Record> orbitSelect() {

@@ -49,7 +49,8 @@ public final class JooqEventStore implements EventStore {
         selected.add(RUN_STARTED_AT);
         List<Record> rows = dsl.select(selected).from(t.table)
                 .leftJoin(Tables.Run.T).on(RUN_ID.eq(t.<Long>column("run_id")))
-                .where(RUN_KIND.isNull().or(RUN_KIND.ne("EPHEMERIS")))
+                // an ephemeris screens a plan, and a partner party's run is that party's own: neither makes events
+                .where(RUN_KIND.isNull().or(RUN_KIND.ne("EPHEMERIS").and(Tables.Run.FOR_PARTY.isNull())))
                 .and(t.<Long>column("primary_norad_id").ne(t.<Long>column("secondary_norad_id")))
                 .and(DSL.notExists(DSL.selectOne().from(ProductLinks.T)
                         .where(ProductLinks.PRODUCT_KIND.eq(EventKind.CODE.code()))

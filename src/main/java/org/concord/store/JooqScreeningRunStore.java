@@ -60,6 +60,7 @@ public final class JooqScreeningRunStore implements ScreeningRunStore {
                         .set(Run.EPHEMERIS_NAME, run.ephemeris().map(EphemerisSource::name).orElse(null))
                         .set(Run.EPHEMERIS_SHA256, run.ephemeris().map(EphemerisSource::sha256).orElse(null))
                         .set(Run.REQUESTED_BY, run.requestedBy())
+                        .set(Run.FOR_PARTY, run.forParty().orElse(null))
                         .set(Run.STARTED_AT, SqlValues.odt(run.startedAt()))
                         .set(Run.HEARTBEAT_AT, SqlValues.odt(run.startedAt()))
                         .set(Run.STATUS, ScreeningRun.Status.RUNNING.name())
@@ -162,14 +163,28 @@ public final class JooqScreeningRunStore implements ScreeningRunStore {
 
     @Override
     public List<ScreeningRun> runs(int limit) {
+        return runs(org.jooq.impl.DSL.noCondition(), limit);
+    }
+
+    @Override
+    public List<ScreeningRun> runsFor(String party, int limit) {
+        return runs(Run.FOR_PARTY.eq(party), limit);
+    }
+
+    private List<ScreeningRun> runs(org.jooq.Condition which, int limit) {
         try {
-            return dsl.select(Run.ALL).from(Run.T).orderBy(Run.ID.desc()).limit(limit).fetch()
+            return dsl.select(Run.ALL).from(Run.T).where(which).orderBy(Run.ID.desc()).limit(limit).fetch()
                     .map(JooqScreeningRunStore::toRun);
         } catch (DataAccessException | IllegalArgumentException | java.time.DateTimeException e) {
             // a row this version cannot read: read them one by one and leave it out
-            return dsl.select(Run.ID).from(Run.T).orderBy(Run.ID.desc()).limit(limit).fetch(Run.ID).stream()
-                    .map(this::readable).flatMap(Optional::stream).toList();
+            return dsl.select(Run.ID).from(Run.T).where(which).orderBy(Run.ID.desc()).limit(limit).fetch(Run.ID)
+                    .stream().map(this::readable).flatMap(Optional::stream).toList();
         }
+    }
+
+    @Override
+    public int runningFor(String party) {
+        return dsl.fetchCount(Run.T, Run.FOR_PARTY.eq(party).and(Run.STATUS.eq(ScreeningRun.Status.RUNNING.name())));
     }
 
     /** The run, or empty (and a warning in the log) when it is not there or its row cannot be read. */
@@ -203,6 +218,6 @@ public final class JooqScreeningRunStore implements ScreeningRunStore {
                 Duration.ofSeconds(r.get(Run.WINDOW_SECONDS)), volume, ephemeris, r.get(Run.REQUESTED_BY),
                 r.get(Run.STARTED_AT).toInstant(), ScreeningRun.Status.valueOf(r.get(Run.STATUS)),
                 r.get(Run.PROGRESS), Optional.ofNullable(r.get(Run.FINISHED_AT)).map(OffsetDateTime::toInstant),
-                figures, Optional.ofNullable(r.get(Run.ERROR)));
+                figures, Optional.ofNullable(r.get(Run.ERROR)), Optional.ofNullable(r.get(Run.FOR_PARTY)));
     }
 }

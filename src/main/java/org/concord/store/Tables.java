@@ -152,10 +152,11 @@ final class Tables {
         static final Field<Long> PRIMARY_ELEMENT_AGE_S = col("primary_element_age_s", SQLDataType.BIGINT);
         static final Field<Boolean> PRIMARY_STALE = col("primary_stale", SQLDataType.BOOLEAN);
         static final Field<OffsetDateTime> HEARTBEAT_AT = col("heartbeat_at", SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<String> FOR_PARTY = col("for_party", SQLDataType.VARCHAR);
 
         static final Field<?>[] ALL = {ID, KIND, PRIMARY_NORAD_ID, START_TIME, WINDOW_SECONDS, THRESHOLD_M, REQUESTED_BY, STARTED_AT, STATUS, PROGRESS, FINISHED_AT, OBJECTS_SCREENED, OBJECTS_EXCLUDED, CANDIDATE_PAIRS, CONJUNCTIONS, PROPAGATION_S, BROAD_PHASE_S, REFINEMENT_S, RISK_S, STORAGE_S, ERROR, ELLIPSOID_RADIAL_M, ELLIPSOID_IN_TRACK_M, ELLIPSOID_CROSS_TRACK_M, EPHEMERIS_NAME, EPHEMERIS_SHA256,
             ELEMENT_SETS, STALE_ELEMENT_SETS, YOUNGEST_ELEMENT_AGE_S, OLDEST_ELEMENT_AGE_S, PRIMARY_ELEMENT_AGE_S,
-            PRIMARY_STALE};
+            PRIMARY_STALE, FOR_PARTY};
 
         private static <T> Field<T> col(String name, org.jooq.DataType<T> type) {
             return field(unquotedName("screening_run", name), type);

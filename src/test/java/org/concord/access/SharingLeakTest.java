@@ -193,6 +193,7 @@ class SharingLeakTest {
                     Optional.empty()), org.concord.digest.Sha256.hex(("again " + i).getBytes(StandardCharsets.UTF_8)));
         }
         assertThat(node.events().update()).as("conjunctions placed in events").isGreaterThan(40);
+        screenAsPartners();
         for (int i = 0; i < 12; i++) {
             Orbit a = ORBITS.get(random.nextInt(ORBITS.size()));
             Orbit b = ORBITS.get(random.nextInt(ORBITS.size()));
@@ -319,6 +320,34 @@ class SharingLeakTest {
         node.conjunctions().findConjunctions(new org.concord.product.ProductQuery(java.util.Map.of(), org.concord.conjunction.ConjunctionKind.INSTANCE.sorts().get(0), 1000, Optional.empty()), LabelFilter.UNRESTRICTED)
                 .items().forEach(c -> UPLOADED_CONJUNCTIONS.add(c.id()));
         assertThat(UPLOADED_CONJUNCTIONS).hasSize(1);
+    }
+
+    /** Screening runs for partner parties, by id: the party each was run for. */
+    private static final Map<Long, String> PARTNER_RUNS = new LinkedHashMap<>();
+
+    /**
+     * An operator of USA and an analyst of AUS each screen, one-vs-all, an object of their own party against what
+     * their party may read (docs/screening.md): the conjunctions and proximities stored enter the oracle like any
+     * product, and their runs are seen by their own party and the node's only.
+     */
+    private static void screenAsPartners() throws Exception {
+        int found = 0;
+        for (Map.Entry<String, Role> partner : Map.of("USA", Role.OPERATOR, "AUS", Role.ANALYST).entrySet()) {
+            String token = TestNodes.token(node, partner.getKey(), partner.getValue());
+            LabelFilter readable = node.sharing().filterFor(node.sharing().authenticate(token).orElseThrow());
+            long primary = node.catalog().latestOrbits(readable).stream()
+                    .filter(o -> o.label().originator().equals(partner.getKey())).findFirst().orElseThrow().noradId();
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/v1/screenings")).header("Authorization", "Bearer " + token).POST(
+                    HttpRequest.BodyPublishers.ofString("{\"start\":\"2024-07-05T00:00:00Z\",\"windowSeconds\":86400,"
+                            + "\"thresholdMeters\":1000000,\"primaryNoradId\":" + primary + ",\"wait\":true}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(response.body());
+            PARTNER_RUNS.put(answer.at("/run/id").asLong(), partner.getKey());
+            found += answer.get("conjunctions").size();
+        }
+        assertThat(found).as("conjunctions found by partners' screenings").isPositive();
     }
 
     private static JsonNode post(String token, String path, byte[] body) throws Exception {
@@ -539,6 +568,36 @@ class SharingLeakTest {
         }
     }
 
+    /**
+     * A partner party's screening results are labelled to it and the node's party, never wider (nor PUBLIC): every
+     * other caller, whatever agreements are in force, finds none of them.
+     */
+    @Test
+    void aPartnersScreeningResultsReachOnlyThatPartyAndTheNodesParty() throws Exception {
+        randomWorld(new Random(11L));
+        for (Map.Entry<Long, String> run : PARTNER_RUNS.entrySet()) {
+            String party = run.getValue();
+            List<Conjunction> found = node.screening().conjunctionsOf(node.screening().findRun(run.getKey())
+                    .orElseThrow(), LabelFilter.UNRESTRICTED);
+            assertThat(found).allSatisfy(c -> {
+                assertThat(c.label().originator()).isEqualTo(party);
+                assertThat(c.label().releasability().isPublic()).isFalse();
+                assertThat(Set.of(party, NODE_PARTY)).containsAll(c.label().releasability().parties());
+            });
+            for (Map.Entry<String, Principal> caller : CALLERS.entrySet()) {
+                if (caller.getValue().party().map(p -> p.equals(party) || p.equals(NODE_PARTY)).orElse(false)) {
+                    continue;
+                }
+                assertThat(get(caller.getKey(), "/api/v1/conjunctions?runId=" + run.getKey()).json().get("total")
+                        .asLong()).as(caller.getValue().name() + " reading " + party + "'s run").isZero();
+                assertThat(get(caller.getKey(), "/api/v1/proximities?runId=" + run.getKey()).json().get("total")
+                        .asLong()).as(caller.getValue().name() + " reading " + party + "'s run").isZero();
+                assertThat(get(caller.getKey(), "/api/v1/screenings/" + run.getKey()).status())
+                        .as(caller.getValue().name()).isEqualTo(404);
+            }
+        }
+    }
+
     @Test
     void noWorldLetsAnyCallerSeeOrInferWhatItMayNot() throws Exception {
         List<String> getRoutes = server.routes().stream().filter(r -> r.startsWith("GET ")).map(r -> r.substring(4))
@@ -649,7 +708,19 @@ class SharingLeakTest {
             }
             case "/api/v1/screenings" -> {
                 Reply r = get(token, route);
-                assertThat(r.json().get("items").size() > 0).as(what).isEqualTo(nodeParty);
+                Set<Long> shown = new HashSet<>();
+                r.json().get("items").forEach(i -> shown.add(i.get("id").asLong()));
+                Set<Long> partners = new HashSet<>();
+                PARTNER_RUNS.forEach((id, party) -> {
+                    if (caller.party().equals(Optional.of(party))) {
+                        partners.add(id);
+                    }
+                });
+                if (nodeParty) {
+                    assertThat(shown).as(what).contains(runId).containsAll(PARTNER_RUNS.keySet());
+                } else {
+                    assertThat(shown).as(what + ": a partner party sees the runs run for it").isEqualTo(partners);
+                }
                 return 0;
             }
             case "/api/v1/agreements" -> {
@@ -873,8 +944,11 @@ class SharingLeakTest {
                 visible = visibleOrbitIds.contains(id);
             }
             case "runId" -> {
-                id = runId;
-                visible = nodeParty;
+                List<Long> runs = new ArrayList<>(PARTNER_RUNS.keySet());
+                runs.add(runId);
+                id = runs.get(random.nextInt(runs.size()));
+                visible = nodeParty || PARTNER_RUNS.containsKey(id)
+                        && caller.party().equals(Optional.of(PARTNER_RUNS.get(id)));
             }
             case "agreementId" -> {
                 List<Agreement> all = world.agreements();

@@ -78,6 +78,29 @@ class NodeConfigTest {
     }
 
     @Test
+    void partnerScreeningLimitsHaveDefaultsAndOnePartyMayHaveItsOwn() throws IOException {
+        assertThat(NodeConfig.load(dir, Optional.empty(), Map.of()).partnerScreening())
+                .isEqualTo(org.concord.screening.PartnerLimits.DEFAULTS);
+        Files.writeString(dir.resolve(NodeConfig.FILE_NAME), """
+                screening.partner.max-window = P2D
+                screening.party.ACME.concurrent-runs = 3
+                """);
+        org.concord.screening.PartnerLimits limits = NodeConfig.load(dir, Optional.empty(),
+                Map.of("CONCORD_SCREENING_PARTNER_CONCURRENT_RUNS", "2")).partnerScreening();
+        assertThat(limits.of("USA")).isEqualTo(new org.concord.screening.PartnerLimits.Limit(2, Duration.ofDays(2)));
+        assertThat(limits.of("ACME")).isEqualTo(new org.concord.screening.PartnerLimits.Limit(3, Duration.ofDays(2)));
+        assertThat(limits.keyOf("ACME", "max-window")).isEqualTo("screening.party.ACME.max-window");
+        assertThat(limits.keyOf("USA", "max-window")).isEqualTo("screening.partner.max-window");
+        Files.writeString(dir.resolve(NodeConfig.FILE_NAME), "screening.party.ACME.window = P1D\n");
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of()))
+                .hasMessageContaining("screening.party.ACME.window")
+                .hasMessageContaining("screening.party.<PARTY>.max-window");
+        Files.writeString(dir.resolve(NodeConfig.FILE_NAME), "screening.partner.max-window = PT0S\n");
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of()))
+                .hasMessageContaining("screening.partner.max-window must be positive");
+    }
+
+    @Test
     void badValuesNameTheirOrigin() throws IOException {
         Files.writeString(dir.resolve(NodeConfig.FILE_NAME), "http.port = eighty\n");
         assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of()))

@@ -108,4 +108,52 @@ class CoLocationTest {
         assertThat(node.screening().conjunctionsOf(run, LabelFilter.UNRESTRICTED))
                 .noneMatch(c -> DOCKED.contains(c.secondaryNoradId()) || DOCKED.contains(c.primaryNoradId()));
     }
+
+    /**
+     * An OEM of the ISS written from its own element set (SGP4 states every 30 s) meets its docked vehicles as the
+     * catalog screening of the ISS does: one proximity each, over the same window with the same range span (the
+     * interpolated ephemeris is within centimetres of SGP4), no close approach; its other encounters stay.
+     */
+    @Test
+    void anOemOfTheIssGivesItsDockedVehiclesAsProximitiesAsACatalogScreeningDoes() {
+        Duration day = Duration.ofDays(1);
+        ScreeningRun catalogRun = node.screening().run(new ScreeningService.Request(START, day, 5_000,
+                Optional.of(25544L)), "tester", f -> { });
+        org.concord.catalog.OrbitRecord iss = node.catalog().latestMeanElements(25544, LabelFilter.UNRESTRICTED)
+                .orElseThrow();
+        byte[] oem = TestOems.oem("25544", "ISS (ZARYA)", List.of(TestOems.sgp4States(
+                org.concord.formats.OmmReader.toTle(iss.format(), iss.content()), START, START.plus(day),
+                Duration.ofSeconds(30)))).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ScreeningService.EphemerisScreening screened = node.screening().screenEphemeris(
+                new ScreeningService.EphemerisRequest("iss.oem", oem, Optional.empty(), Optional.of(START),
+                        Optional.of(day), new ScreeningVolume.Sphere(5_000)), "tester", f -> { });
+        assertThat(screened.run().status()).as(screened.run().error().orElse("")).isEqualTo(ScreeningRun.Status.DONE);
+
+        Map<Long, Proximity> fromCatalog = proximitiesOf(catalogRun);
+        Map<Long, Proximity> fromOem = proximitiesOf(screened.run());
+        assertThat(fromOem.keySet()).containsExactlyInAnyOrderElementsOf(DOCKED).isEqualTo(fromCatalog.keySet());
+        for (long vehicle : DOCKED) {
+            Proximity o = fromOem.get(vehicle);
+            Proximity c = fromCatalog.get(vehicle);
+            assertThat(o.primaryNoradId()).isEqualTo(25544L);
+            assertThat(o.windowStart()).isEqualTo(START);
+            assertThat(o.windowEnd()).isEqualTo(START.plus(day));
+            assertThat(o.minimumRangeMeters()).isCloseTo(c.minimumRangeMeters(), org.assertj.core.data.Offset.offset(1.0));
+            assertThat(o.maximumRangeMeters()).isCloseTo(c.maximumRangeMeters(), org.assertj.core.data.Offset.offset(1.0));
+            assertThat(o.within()).isEqualTo(c.within());
+        }
+        assertThat(screened.conjunctions()).as("no close approach with a docked vehicle")
+                .noneMatch(c -> DOCKED.contains(c.secondaryNoradId()));
+        assertThat(screened.conjunctions()).extracting(Conjunction::secondaryNoradId).as("the ISS's other encounters")
+                .containsExactlyInAnyOrderElementsOf(node.screening().conjunctionsOf(catalogRun,
+                        LabelFilter.UNRESTRICTED).stream().map(Conjunction::secondaryNoradId).toList());
+    }
+
+    private static Map<Long, Proximity> proximitiesOf(ScreeningRun run) {
+        Map<Long, Proximity> bySecondary = new java.util.HashMap<>();
+        node.products().list(ProximityKind.INSTANCE, new ProductQuery(Map.of("runId", run.id()),
+                ProximityKind.INSTANCE.sorts().getFirst(), 100, Optional.empty()), LabelFilter.UNRESTRICTED).items()
+                .forEach(p -> bySecondary.put(p.value().secondaryNoradId(), p.value()));
+        return bySecondary;
+    }
 }

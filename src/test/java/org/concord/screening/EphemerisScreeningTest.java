@@ -249,9 +249,15 @@ class EphemerisScreeningTest {
             OrbitRecord iss = small.catalog().latestMeanElements(ISS, LabelFilter.UNRESTRICTED).orElseThrow();
             byte[] oem = TestOems.oem("25544", "ISS (ZARYA)", List.of(TestOems.sgp4States(OmmReader.toTle(
                     iss.format(), iss.content()), START, END, Duration.ofSeconds(30)))).getBytes(StandardCharsets.UTF_8);
-            List<Conjunction> found = small.screening().screenEphemeris(new ScreeningService.EphemerisRequest(
-                    "iss.oem", oem, Optional.empty(), Optional.of(START), Optional.of(Duration.ofDays(1)),
-                    new ScreeningVolume.Sphere(5000)), "tester", f -> { }).conjunctions();
+            // the ephemeris screener itself, which reports every approach (the service then applies the
+            // co-location rule: anOemOfTheIssGivesItsDockedVehiclesAsProximitiesAsACatalogScreeningDoes)
+            List<CloseApproach> found = new EphemerisScreener(org.orekit.data.DataContext.getDefault().getTimeScales())
+                    .screen(EphemerisPrimary.read("iss.oem", oem, small.catalog(), LabelFilter.UNRESTRICTED),
+                            objects.stream().filter(o -> o.noradId() != ISS).toList(),
+                            new ScreeningParameters(START, Duration.ofDays(1), 5000, Optional.empty(),
+                                    ScreeningParameters.DEFAULT_STEP_SECONDS, 2), f -> { })
+                    .closeApproaches().stream().filter(a -> a.missDistanceMeters() <= 5000)
+                    .sorted(java.util.Comparator.comparing(CloseApproach::tca)).toList();
             assertThat(expected).hasSizeGreaterThan(30);
             assertThat(found).hasSameSizeAs(expected);
             double worstTcaSeconds = 0;

@@ -131,11 +131,35 @@ class SpaceWeatherFormatTest {
         String alerts = SpaceWeatherFiles.text("swpc-alerts.json").replace("Serial Number: 2100", "Serial Number: x");
         assertThatThrownBy(() -> SpaceWeatherFormat.read(alerts, SpaceWeatherFiles.provenance("alerts.json")))
                 .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.errors())
-                        .singleElement().hasToString("alerts.json [[2]]: Serial Number: 'x' is not a serial number"));
+                        .singleElement().hasToString("alerts.json:12 [[2]]: Serial Number: 'x' is not a serial number"));
         assertThatThrownBy(() -> SpaceWeatherFormat.read("[{\"time_tag\":\"2024-05-10 01:00:00\",\"kp\":\"3\"}]",
                 SpaceWeatherFiles.provenance("kp.json"))).isInstanceOfSatisfying(InputRejectedException.class,
-                e -> assertThat(e.errors().toString()).contains("kp.json [[0]]: time_tag: 2024-05-10T01:00 does not"
+                e -> assertThat(e.errors().toString()).contains("kp.json:1 [[0]]: time_tag: 2024-05-10T01:00 does not"
                         + " start a 3-hour interval"));
+    }
+
+    /** SWPC JSON errors name the line of the offending value (Jackson's token locations), in both shapes. */
+    @Test
+    void swpcJsonErrorsNameTheLineOfTheOffendingValue() {
+        String objects = "[\n {\n  \"time_tag\": \"2024-05-10T15:00:00\",\n  \"Kp\": 4.33\n },\n {\n"
+                + "  \"time_tag\": \"2024-05-10T18:00:00\",\n  \"a_running\": 207,\n  \"Kp\": 12\n }\n]\n";
+        assertThatThrownBy(() -> SpaceWeatherFormat.read(objects, SpaceWeatherFiles.provenance("kp.json")))
+                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.errors()).singleElement()
+                        .hasToString("kp.json:9 [[1]]: kp: '12' is not a number from 0.0 to 9.0"));
+        String rows = "[[\"time_tag\",\"Kp\"],\n[\"2024-05-10 15:00:00.000\",\"4.33\"],\n"
+                + "[\"2024-05-10 18:00:00.000\",\n \"x\"]]";
+        assertThatThrownBy(() -> SpaceWeatherFormat.read(rows, SpaceWeatherFiles.provenance("kp.json")))
+                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.errors()).singleElement()
+                        .hasToString("kp.json:4 [[1]]: kp: 'x' is not a number from 0.0 to 9.0"));
+        String flux = SpaceWeatherFiles.text("swpc-f107.json");
+        String broken = flux.substring(0, flux.lastIndexOf(']')) + ",\n{\"time_tag\": }]";
+        int line = (int) broken.lines().count();
+        assertThatThrownBy(() -> SwpcJson.readFlux(broken, SpaceWeatherFiles.provenance("f107.json")))
+                .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.line()).contains(line);
+                            assertThat(error.reason()).startsWith("not valid JSON").contains("(column 14)");
+                        }));
     }
 
     @Test

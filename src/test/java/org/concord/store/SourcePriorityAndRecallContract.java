@@ -213,6 +213,13 @@ abstract class SourcePriorityAndRecallContract {
             assertThat(store.findObjects(ObjectQuery.all(100), usa).items()).filteredOn(o -> o.noradId() == norad)
                     .extracting(o -> o.latestOrbit().orElseThrow().id()).containsExactly(seen.id());
         }
+        // what a screening for USA screens: the same record of each object, none it may not see
+        Map<Long, Long> screenedForUsa = store.latestOrbits(usa).stream().collect(Collectors.toMap(
+                OrbitRecord::noradId, OrbitRecord::id));
+        for (long norad : noradIds(file)) {
+            assertThat(screenedForUsa.get(norad)).as("object " + norad).isEqualTo(latest(norad, usa).id());
+        }
+        assertThat(store.latestOrbits(usa)).noneMatch(o -> o.label().originator().equals("AUS"));
 
         sharing.setSourcePriority("USA", 0);
         long norad = noradIds(file).get(0);
