@@ -46,11 +46,12 @@ public record EncounterEstimate(EstimatedCovariance primary, EstimatedCovariance
         }
     }
 
-    /** The estimate in plain words: the Pc, both covariances, and the maximum Pc beside it. */
+    /** The estimate in plain words (at most about 300 characters): the Pc, both σ, and the maximum Pc beside it. */
     public String statement(double maximumPc) {
-        return probability.describe() + "; primary " + primary.describe() + "; secondary "
-                + secondary.describe() + String.format(java.util.Locale.ROOT, "; maximum Pc %.4e (the largest any"
-                + " covariance size could give)", maximumPc);
+        return probability.describe() + String.format(java.util.Locale.ROOT, "; σ R/T/N %.0f/%.0f/%.0f m and"
+                        + " %.0f/%.0f/%.0f m; maximum Pc %.4e", primary.sigmaMeters(0), primary.sigmaMeters(1),
+                primary.sigmaMeters(2), secondary.sigmaMeters(0), secondary.sigmaMeters(1), secondary.sigmaMeters(2),
+                maximumPc);
     }
 
     private static Optional<EstimatedCovariance> covarianceAt(ElementSetHistory history, AbsoluteDate tca) {

@@ -44,10 +44,10 @@ public record EstimatedCovariance(double[][] rtn, Duration span, Duration halfWi
         return new StateCovariance(m, date, LOFType.QSW_INERTIAL);
     }
 
-    /** One line in plain words: what it is and its position standard deviations. */
+    /** One line in plain words and plain ASCII (it goes into CDM COMMENT lines): what it is and its position sigmas. */
     public String describe() {
         return String.format(java.util.Locale.ROOT, "ESTIMATED from the element-set history (TLE differencing, not"
-                        + " measured): %d differences over spans of %.2f ± %.2f d from %d element sets; σ radial %.0f"
+                        + " measured): %d differences over spans of %.2f +/- %.2f d from %d element sets; sigma radial %.0f"
                         + " m, in-track %.0f m, cross-track %.0f m", samples, span.toSeconds() / 86400.0,
                 halfWidth.toSeconds() / 86400.0, elementSets, sigmaMeters(0), sigmaMeters(1), sigmaMeters(2));
     }
