@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "events", description = "List conjunction events: one per encounter across screenings, CDMs and"
         + " partners, with its latest state and how it changed (docs/events.md).",
-        subcommands = EventsCommand.Show.class)
+        subcommands = {EventsCommand.Show.class, EventsCommand.Cdm.class})
 final class EventsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -109,6 +109,29 @@ final class EventsCommand implements Callable<Integer> {
                             u.inputAges().map(a -> a.primary().toSeconds() + "/" + a.secondary().toSeconds())
                                     .orElse("-") + " (RTN of " + u.frameNoradId() + ")");
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "cdm", description = "One conjunction event's latest update as a CCSDS CDM on standard output:"
+            + " covariances measured (from its CDM) or estimated from the element-set histories, else refused saying"
+            + " why (docs/events.md).")
+    static final class Cdm implements Callable<Integer> {
+
+        @ParentCommand
+        EventsCommand events;
+
+        @Parameters(index = "0", description = "The event's id") long id;
+        @Option(names = "--format", defaultValue = "kvn", description = "kvn or xml") String format;
+
+        @Override
+        public Integer call() {
+            org.concord.event.EventCdm.Format chosen = org.concord.event.EventCdm.Format.parse(format);
+            try (Node node = events.parent.openNode()) {
+                Product<ConjunctionEvent> p = node.products().find(EventKind.INSTANCE, id, LabelFilter.UNRESTRICTED)
+                        .orElseThrow(() -> new IllegalArgumentException("no event " + id));
+                System.out.print(node.eventCdm().write(p, chosen));
             }
             return 0;
         }

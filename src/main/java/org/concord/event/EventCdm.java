@@ -88,7 +88,7 @@ public final class EventCdm {
     }
 
     /** The event has no CDM form; the message says why. */
-    public static final class NoCdmException extends RuntimeException {
+    public static final class NoCdmException extends IllegalStateException {
         NoCdmException(String message) {
             super(message);
         }
