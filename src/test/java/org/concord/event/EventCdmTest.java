@@ -186,6 +186,40 @@ class EventCdmTest {
                 .isEqualTo(original.getDataObject1().getRTNCovarianceBlock().getRTNCovarianceMatrix().getData());
     }
 
+    @Test
+    void overHttpTheCdmIsServedRefusedWithTheReasonOrNotFound() throws Exception {
+        long estimated = events(27421, 99421).getFirst().id();
+        long withoutCovariance = events(27421, 99422).getFirst().id();
+        org.concord.http.ApiServer server = new org.concord.http.ApiServer(node);
+        try {
+            String base = "http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/api/v1/events/";
+            java.net.http.HttpResponse<String> xml = get(base + estimated + "/cdm?format=xml");
+            assertThat(xml.statusCode()).isEqualTo(200);
+            assertThat(xml.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
+            assertThat(xml.headers().firstValue("X-Concord-Label").orElse("")).contains("originator=TEST");
+            assertThat(CcsdsSchemas.violations(xml.body())).isEmpty();
+            assertThat(get(base + estimated + "/cdm").body()).startsWith("CCSDS_CDM_VERS");
+
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(base + estimated).body());
+            assertThat(json.at("/risk/covarianceSource").asText()).isEqualTo("ESTIMATED");
+            assertThat(json.at("/risk/maximumProbability").asDouble()).isGreaterThan(json.at("/risk/probability")
+                    .asDouble());
+
+            java.net.http.HttpResponse<String> refused = get(base + withoutCovariance + "/cdm?format=xml");
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body()).contains("requires both objects' covariances", "MAXIMUM Pc");
+            assertThat(get(base + "987654/cdm").statusCode()).isEqualTo(404);
+            assertThat(get(base + estimated + "/cdm?format=pdf").statusCode()).isEqualTo(400);
+        } finally {
+            server.close();
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> get(String uri) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(uri)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void assertFieldEqual(Cdm back, Cdm expected, String written) {
         assertThat(back.getHeader().getOriginator()).isEqualTo(expected.getHeader().getOriginator());
         assertThat(back.getHeader().getMessageId()).isEqualTo(expected.getHeader().getMessageId());
