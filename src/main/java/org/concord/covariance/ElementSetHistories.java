@@ -19,13 +19,16 @@ import org.orekit.propagation.analytical.tle.TLE;
  * same object <b>from the same originator under the same label</b> (so that an estimate reveals nothing a reader of
  * the record may not see, and does not mix the biases of different sources), within {@link ElementSetHistory#LOOKBACK}
  * of its epoch. Records after it are left out, so the estimate for a record stays what it was when it was screened.
- * One instance caches each record's history: make one per screening run (or per export). Not thread-safe.
+ * One instance reads once which objects have more than one element set (one query: the others cost nothing more)
+ * and caches each record's history: make one per screening run (or per export). Not thread-safe.
  */
 public final class ElementSetHistories {
 
     private final CatalogStore catalog;
     private final MeanElementsDecoder decoder;
     private final Map<Long, Optional<ElementSetHistory>> byOrbitId = new HashMap<>();
+    /** The objects with more than one element set, read once: the others have no history to read. */
+    private java.util.Set<Long> withSeveral;
 
     public ElementSetHistories(CatalogStore catalog, MeanElementsDecoder decoder) {
         this.catalog = catalog;
@@ -41,7 +44,10 @@ public final class ElementSetHistories {
     }
 
     private Optional<ElementSetHistory> read(OrbitRecord record, TLE elementSet) {
-        if (record.kind() != OrbitKind.MEAN_ELEMENTS) {
+        if (withSeveral == null) {
+            withSeveral = catalog.objectsWithSeveralElementSets();
+        }
+        if (record.kind() != OrbitKind.MEAN_ELEMENTS || !withSeveral.contains(record.noradId())) {
             return Optional.empty();
         }
         Instant earliest = record.epoch().minus(ElementSetHistory.LOOKBACK);
