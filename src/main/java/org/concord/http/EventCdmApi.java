@@ -31,16 +31,26 @@ final class EventCdmApi {
         long id = ApiServer.parseId(ctx.pathParam("id"));
         Product<ConjunctionEvent> event = products.find(EventKind.INSTANCE, id, Callers.filter(ctx, sharing))
                 .orElseThrow(() -> new NotFoundException("no event " + id));
-        EventCdm.Format format = EventCdm.Format.parse(RouteInputs.query(ctx).text("format", 64)
-                .map(f -> Choices.of("format", f, List.of("kvn", "xml"))).orElse("kvn"));
+        EventCdm.Format format = format(ctx);
         String text;
         try {
             text = cdm.write(event, format);
         } catch (EventCdm.NoCdmException e) {
             throw new UnavailableException(e.getMessage());
         }
-        Callers.exported(ctx, event.label());
-        ctx.header("X-Concord-Label", event.label().toString());
+        reply(ctx, event.label(), format, text);
+    }
+
+    /** The {@code format} query parameter of a CDM route: kvn (the default) or xml. */
+    static EventCdm.Format format(Context ctx) {
+        return EventCdm.Format.parse(RouteInputs.query(ctx).text("format", 64)
+                .map(f -> Choices.of("format", f, List.of("kvn", "xml"))).orElse("kvn"));
+    }
+
+    /** A CDM as the answer: exported under its label (read audit), which the X-Concord-Label header gives. */
+    static void reply(Context ctx, org.concord.label.Label label, EventCdm.Format format, String text) {
+        Callers.exported(ctx, label);
+        ctx.header("X-Concord-Label", label.toString());
         ctx.contentType(format == EventCdm.Format.XML ? "application/xml" : "text/plain").result(text);
     }
 }

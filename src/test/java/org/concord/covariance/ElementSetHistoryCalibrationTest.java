@@ -25,7 +25,7 @@ import org.orekit.propagation.analytical.tle.TLE;
  * normalised error per axis (error / estimated σ at that span) should be within 1σ about 68 % of the time and within
  * 3σ nearly always if the estimate is right.
  */
-class ElementSetHistoryCalibrationTest {
+public class ElementSetHistoryCalibrationTest {
 
     private static final Duration HORIZON = Duration.ofDays(7);
 
@@ -45,7 +45,8 @@ class ElementSetHistoryCalibrationTest {
         OrekitSetup.get();
     }
 
-    static List<TLE> spot5() throws IOException {
+    /** The SPOT-5 series, in the file's order (by epoch). */
+    public static List<TLE> spot5() throws IOException {
         try (InputStream in = ElementSetHistoryCalibrationTest.class.getResourceAsStream(
                 "/catalog/spot-5_tle_series_orekit.tle")) {
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();

@@ -55,7 +55,7 @@ class EventCdmTest {
     @BeforeAll
     static void catalog() throws Exception {
         node = TestNodes.open(dir, Map.of());
-        List<TLE> spot5 = spot5();
+        List<TLE> spot5 = org.concord.covariance.ElementSetHistoryCalibrationTest.spot5();
         latestEpoch = spot5.getLast().getDate().toInstant();
         ingest("spot5.tle", spot5, t -> t);
         ingest("crossing.tle", spot5, t -> variant(t, 99421, "Z", 5 * DEGREE, 300 / 7.17e6));
@@ -69,16 +69,6 @@ class EventCdmTest {
     @AfterAll
     static void close() {
         node.close();
-    }
-
-    private static List<TLE> spot5() throws Exception {
-        List<String> lines = new String(TestNodes.resource("/catalog/spot-5_tle_series_orekit.tle"),
-                StandardCharsets.US_ASCII).lines().toList();
-        List<TLE> sets = new ArrayList<>();
-        for (int i = 0; i + 1 < lines.size(); i += 2) {
-            sets.add(new TLE(lines.get(i), lines.get(i + 1)));
-        }
-        return sets;
     }
 
     /** The element set of another object: inclination and mean anomaly shifted (radians). */
