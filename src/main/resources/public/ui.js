@@ -99,9 +99,12 @@ export function pc(p) {
   return p === 0 ? '0' : p.toExponential(2);
 }
 
-const PC_KINDS = { MEASURED: 'measured', ASSUMED: 'estimated', MAXIMUM: 'maximum' };
+const PC_KINDS = { MEASURED: 'measured', ASSUMED: 'assumed', ESTIMATED: 'estimated', MAXIMUM: 'maximum' };
 
-/** The kind of a Pc as the console names it: measured (covariance given), estimated (assumed), maximum. */
+/**
+ * The kind of a Pc as the console names it: measured (covariance given), assumed (a model), estimated (from the
+ * element-set histories, not measured), maximum.
+ */
 export function pcKind(risk) {
   return risk ? PC_KINDS[risk.covarianceSource] || risk.covarianceSource.toLowerCase() : '';
 }

@@ -31,10 +31,11 @@ export async function render(main, params) {
     await eventNote(c),
     await inputs(c));
   if (c.fromCdm) {
-    main.append(h('p', {}, cdmDownloads(c.id, 'cdm')));
+    main.append(h('p', {}, cdmDownloads('conjunctions', c.id, 'cdm')));
   } else {
     main.append(h('p', { class: 'note' }, 'No CDM: this conjunction comes from a screening of mean elements'
-      + ' without covariance, and a CCSDS CDM needs both objects\' covariances at TCA.'));
+      + ' without covariance, and a CCSDS CDM needs both objects\' covariances at TCA. Its event\'s page offers'
+      + ' a CDM with covariances estimated from the element-set histories, where they allow one.'));
   }
 }
 
@@ -99,28 +100,30 @@ async function inputs(c) {
 }
 
 /**
- * The buttons that download a conjunction received as a CDM (KVN and XML; their ids start with idPrefix), with the
- * line that says what was saved.
+ * The buttons that download the CDM of a conjunction received as one, or of an event (kind 'conjunctions' or
+ * 'events': GET /api/v1/{kind}/{id}/cdm), in KVN and XML (their ids start with idPrefix), with the line that says
+ * what was saved or why there is no CDM.
  */
-export function cdmDownloads(id, idPrefix) {
+export function cdmDownloads(kind, id, idPrefix) {
   const status = h('span', { class: 'status', 'aria-live': 'polite' });
-  return [h('button', { type: 'button', id: idPrefix + '-kvn', onclick: () => download(id, 'kvn', status) },
+  return [h('button', { type: 'button', id: idPrefix + '-kvn', onclick: () => download(kind, id, 'kvn', status) },
     'Download CDM (KVN)'), ' ',
-  h('button', { type: 'button', id: idPrefix + '-xml', onclick: () => download(id, 'xml', status) },
+  h('button', { type: 'button', id: idPrefix + '-xml', onclick: () => download(kind, id, 'xml', status) },
     'Download CDM (XML)'), ' ', status];
 }
 
 /** Fetched with the token in its header, then saved from memory: a plain link would need the token in the URL. */
-async function download(id, format, status) {
+async function download(kind, id, format, status) {
+  const name = kind.replace(/s$/, '') + '-' + id + '.' + format;
   try {
-    const cdm = await api.getText('/api/v1/conjunctions/' + id + '/cdm', { format });
+    const cdm = await api.getText('/api/v1/' + kind + '/' + id + '/cdm', { format });
     const url = URL.createObjectURL(new Blob([cdm.text], { type: cdm.type }));
-    const link = h('a', { href: url, download: 'conjunction-' + id + '.' + format });
+    const link = h('a', { href: url, download: name });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    status.textContent = 'saved conjunction-' + id + '.' + format + ' (label ' + cdm.label + ')';
+    status.textContent = 'saved ' + name + ' (label ' + cdm.label + ')';
   } catch (e) {
     status.replaceChildren(errorBox(e));
   }

@@ -1,5 +1,5 @@
 // One conjunction event: its latest state, miss distance and Pc over time as charts (one point per update, in the
-// order computed; Pc on a log scale), and every update with its provenance, its conjunction and its CDM.
+// order computed; Pc on a log scale), its CDM, and every update with its provenance, its conjunction and its CDM.
 import * as api from '../api.js';
 import { h, svg, utc, timeWithAge, km, meters, pc, pcKind, labelBadge, duration, facts, objectLink,
   sectionTable } from '../ui.js';
@@ -24,7 +24,9 @@ export async function render(main, params) {
       ['Primary', [objectLink(e.primary.noradId, e.primary.name), owner(e.primary)]],
       ['Secondary', [objectLink(e.secondary.noradId, e.secondary.name), owner(e.secondary)]],
       ['Latest miss distance', km(e.missDistanceMeters)],
-      ['Latest Pc', e.risk ? [pc(e.risk.probability), ' (', pcKind(e.risk), ', ', e.risk.method, ')'] : 'not computed'],
+      ['Latest Pc', e.risk ? [pc(e.risk.probability), ' (', pcKind(e.risk), ', ', e.risk.method, ')',
+        e.risk.maximumProbability === undefined ? null : ['; maximum Pc ', pc(e.risk.maximumProbability)]]
+        : 'not computed'],
       ['Smallest miss / largest Pc of any update', [km(e.minimumMissDistanceMeters), ' / ',
         pc(e.maximumProbability)]],
       ['Element ages at TCA (latest)', [duration(e.primary.elementAgeSeconds), ' / ',
@@ -32,7 +34,8 @@ export async function render(main, params) {
           : '']],
       ['Updates', [String(e.updateCount) + ', computed from ', timeWithAge(e.firstComputedAt), ' to ',
         timeWithAge(e.lastComputedAt)]],
-    ]));
+    ]),
+    h('p', {}, 'The latest update as a CCSDS CDM: ', cdmDownloads('events', e.id, 'event-cdm')));
   const times = e.trend.computedAt.map(t => Date.parse(t));
   main.append(h('section', {}, h('h2', {}, 'Over time'),
     chart('miss', 'Miss distance over time', times, e.trend.missDistanceMeters.map(m => m / 1000),
@@ -50,7 +53,7 @@ export async function render(main, params) {
     [duration(u.primaryElementAgeSeconds), ' / ', duration(u.secondaryElementAgeSeconds),
       u.stale ? h('span', { class: 'stale' }, ' stale') : null],
     u.conjunctionId === null ? '—' : [h('a', { href: '#/conjunction?id=' + u.conjunctionId },
-      'conjunction ' + u.conjunctionId), u.source === 'CDM' ? [' ', cdmDownloads(u.conjunctionId,
+      'conjunction ' + u.conjunctionId), u.source === 'CDM' ? [' ', cdmDownloads('conjunctions', u.conjunctionId,
       'cdm-' + u.conjunctionId)] : null],
   ], 'No updates you may see.'));
 }

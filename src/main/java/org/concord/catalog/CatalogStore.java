@@ -68,6 +68,12 @@ public interface CatalogStore {
      */
     List<OrbitRecord> latestOrbits(LabelFilter filter);
 
+    /**
+     * The catalog numbers of the objects with more than one mean-element record, whatever their labels (node-internal:
+     * which objects have an element-set history to read, in one query rather than one per object).
+     */
+    java.util.Set<Long> objectsWithSeveralElementSets();
+
     /** The catalog number of the object with this COSPAR designator, from orbits or SATCAT. */
     Optional<Long> noradIdOf(String internationalDesignator);
 

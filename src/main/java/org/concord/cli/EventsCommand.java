@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "events", description = "List conjunction events: one per encounter across screenings, CDMs and"
         + " partners, with its latest state and how it changed (docs/events.md).",
-        subcommands = EventsCommand.Show.class)
+        subcommands = {EventsCommand.Show.class, EventsCommand.Cdm.class})
 final class EventsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,15 +45,14 @@ final class EventsCommand implements Callable<Integer> {
         try (Node node = parent.openNode()) {
             Page<Product<ConjunctionEvent>> page = node.products().list(EventKind.INSTANCE, query,
                     LabelFilter.UNRESTRICTED);
-            System.out.printf("%6s %-27s %-34s %-34s %10s %10s %-8s %3s  %-22s %s%n", "ID", "TCA", "PRIMARY",
+            System.out.printf("%6s %-27s %-34s %-34s %10s %10s %-25s %3s  %-22s %s%n", "ID", "TCA", "PRIMARY",
                     "SECONDARY", "MISS_M", "PC", "PC_KIND", "UPD", "MISS_TREND_M", "LABEL");
             for (Product<ConjunctionEvent> p : page.items()) {
                 ConjunctionEvent e = p.value();
                 EventUpdate latest = e.latest();
-                System.out.printf("%6d %-27s %-34s %-34s %10.1f %10s %-8s %3d  %-22s %s%n", p.id(), latest.tca(),
+                System.out.printf("%6d %-27s %-34s %-34s %10.1f %10s %-25s %3d  %-22s %s%n", p.id(), latest.tca(),
                         object(node, e.primaryNoradId()), object(node, e.secondaryNoradId()),
-                        latest.missDistanceMeters(), pc(latest), latest.risk().map(r -> r.source().name())
-                                .orElse("-"), e.updates().size(), trend(e),
+                        latest.missDistanceMeters(), pc(latest), pcKind(latest), e.updates().size(), trend(e),
                         p.label().releasability() + " TLP:" + p.label().tlp().code());
             }
             System.out.println(page.items().size() + " of " + page.total() + " matching events");
@@ -72,6 +71,12 @@ final class EventsCommand implements Callable<Integer> {
 
     private static String pc(EventUpdate u) {
         return u.risk().map(r -> String.format("%.3e", r.probability())).orElse("-");
+    }
+
+    /** The Pc's kind; an ESTIMATED Pc with the maximum Pc beside it. */
+    private static String pcKind(EventUpdate u) {
+        return u.risk().map(r -> r.source().name() + r.maximumBeside(u.missDistanceMeters())
+                .map(max -> String.format(" (max %.3e)", max)).orElse("")).orElse("-");
     }
 
     /** The miss distances of the updates in the order computed, first and last. */
@@ -99,16 +104,38 @@ final class EventsCommand implements Callable<Integer> {
                 System.out.println("event " + p.id() + ": " + object(node, e.primaryNoradId()) + " and "
                         + object(node, e.secondaryNoradId()) + "; label " + p.label().releasability() + " TLP:"
                         + p.label().tlp().code());
-                System.out.printf("%3s %-9s %-8s %-24s %-27s %10s %9s %9s %9s %10s %-8s %s%n", "N", "SOURCE", "BY",
+                System.out.printf("%3s %-9s %-25s %-24s %-27s %10s %9s %9s %9s %10s %-8s %s%n", "N", "SOURCE", "BY",
                         "COMPUTED", "TCA", "MISS_M", "R_M", "T_M", "N_M", "PC", "PC_KIND", "AGES_S (FRAME)");
                 for (EventUpdate u : e.updates()) {
-                    System.out.printf("%3d %-9s %-8s %-24s %-27s %10.1f %9.1f %9.1f %9.1f %10s %-8s %s%n",
+                    System.out.printf("%3d %-9s %-25s %-24s %-27s %10.1f %9.1f %9.1f %9.1f %10s %-8s %s%n",
                             u.number(), u.source(), u.originator(), u.computedAt(), u.tca(), u.missDistanceMeters(),
-                            u.radialMeters(), u.inTrackMeters(), u.crossTrackMeters(), pc(u),
-                            u.risk().map(r -> r.source().name()).orElse("-"),
+                            u.radialMeters(), u.inTrackMeters(), u.crossTrackMeters(), pc(u), pcKind(u),
                             u.inputAges().map(a -> a.primary().toSeconds() + "/" + a.secondary().toSeconds())
                                     .orElse("-") + " (RTN of " + u.frameNoradId() + ")");
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "cdm", description = "One conjunction event's latest update as a CCSDS CDM on standard output:"
+            + " covariances measured (from its CDM) or estimated from the element-set histories, else refused saying"
+            + " why (docs/events.md).")
+    static final class Cdm implements Callable<Integer> {
+
+        @ParentCommand
+        EventsCommand events;
+
+        @Parameters(index = "0", description = "The event's id") long id;
+        @Option(names = "--format", defaultValue = "kvn", description = "kvn or xml") String format;
+
+        @Override
+        public Integer call() {
+            org.concord.event.EventCdm.Format chosen = org.concord.event.EventCdm.Format.parse(format);
+            try (Node node = events.parent.openNode()) {
+                Product<ConjunctionEvent> p = node.products().find(EventKind.INSTANCE, id, LabelFilter.UNRESTRICTED)
+                        .orElseThrow(() -> new IllegalArgumentException("no event " + id));
+                System.out.print(node.eventCdm().write(p, chosen));
             }
             return 0;
         }

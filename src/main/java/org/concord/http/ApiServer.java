@@ -67,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
         ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing,
                 node.spaceWeather());
         EventView events = new EventView(node.catalog());
+        EventCdmApi eventCdm = new EventCdmApi(node.products(), node.eventCdm(), sharing);
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
                                 .map(p -> (Conjunction) p.value()).toList()),
@@ -137,6 +138,7 @@ public final class ApiServer implements AutoCloseable {
                     .json(JsonViews.error(422, "input rejected: nothing was stored", e.errors())));
             products.register(config.routes);
             config.routes.get("/api/v1/conjunctions/{id}/cdm", conjunctions::conjunctionCdm);
+            config.routes.get("/api/v1/events/{id}/cdm", eventCdm::eventCdm);
             config.routes.post(ReentryApi.PATH, reentries::predict);
             config.routes.get("/api/v1/screenings", screenings::screenings);
             config.routes.post("/api/v1/screenings", screenings::startScreening);

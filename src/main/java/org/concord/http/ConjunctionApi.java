@@ -94,16 +94,12 @@ final class ConjunctionApi {
         long id = ApiServer.parseId(ctx.pathParam("id"));
         Conjunction c = conjunctions.findConjunction(id, Callers.filter(ctx, sharing))
                 .orElseThrow(() -> new NotFoundException("no conjunction " + id));
-        String format = RouteInputs.query(ctx).text("format", 64)
-                .map(f -> Choices.of("format", f, List.of("kvn", "xml"))).orElse("kvn");
+        org.concord.event.EventCdm.Format format = EventCdmApi.format(ctx);
         String cdm = c.cdm().orElseThrow(() -> new UnavailableException("conjunction " + id + " comes from a"
                 + " screening of mean elements without covariance; a CCSDS CDM needs both objects' covariances at TCA,"
                 + " so it has no CDM form"));
         org.orekit.files.ccsds.ndm.cdm.Cdm parsed = org.concord.formats.CdmReader.parse("conjunction-" + id, cdm);
-        Callers.exported(ctx, c.label());
-        ctx.header("X-Concord-Label", c.label().toString());
-        ctx.contentType(format.equals("xml") ? "application/xml" : "text/plain")
-                .result(format.equals("xml") ? org.concord.formats.CdmWriter.writeXml(parsed)
-                        : org.concord.formats.CdmWriter.writeKvn(parsed));
+        EventCdmApi.reply(ctx, c.label(), format, format == org.concord.event.EventCdm.Format.XML
+                ? org.concord.formats.CdmWriter.writeXml(parsed) : org.concord.formats.CdmWriter.writeKvn(parsed));
     }
 }

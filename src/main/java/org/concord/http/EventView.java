@@ -43,7 +43,7 @@ final class EventView {
                 : a.primary()).map(java.time.Duration::toSeconds), filter));
         m.put("tca", latest.tca().toString());
         m.put("missDistanceMeters", latest.missDistanceMeters());
-        m.put("risk", latest.risk().map(JsonViews::risk).orElse(null));
+        m.put("risk", latest.risk().map(r -> JsonViews.risk(r, latest.missDistanceMeters())).orElse(null));
         m.put("stale", latest.inputAges().map(a -> a.stale()).orElse(null));
         m.put("minimumMissDistanceMeters", e.minimumMissMeters());
         m.put("maximumProbability", e.maximumPc().orElse(null));
@@ -100,7 +100,7 @@ final class EventView {
             m.put("inTrackMeters", u.inTrackMeters());
             m.put("crossTrackMeters", u.crossTrackMeters());
             m.put("relativeSpeedMetersPerSecond", u.relativeSpeedMetersPerSecond().orElse(null));
-            m.put("risk", u.risk().map(JsonViews::risk).orElse(null));
+            m.put("risk", u.risk().map(r -> JsonViews.risk(r, u.missDistanceMeters())).orElse(null));
             m.put("primaryElementAgeSeconds", u.inputAges().map(a -> a.primary().toSeconds()).orElse(null));
             m.put("secondaryElementAgeSeconds", u.inputAges().map(a -> a.secondary().toSeconds()).orElse(null));
             m.put("stale", u.inputAges().map(a -> a.stale()).orElse(null));

@@ -137,11 +137,16 @@ final class JsonViews {
         return m;
     }
 
-    static Map<String, Object> risk(CollisionRisk r) {
+    /**
+     * A probability of collision and how it was obtained; one from estimated (or assumed) covariances has the maximum
+     * Pc beside it, at the miss distance {@code missDistanceMeters}.
+     */
+    static Map<String, Object> risk(CollisionRisk r, double missDistanceMeters) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("probability", r.probability());
         m.put("method", r.method());
         m.put("covarianceSource", r.source().name());
+        r.maximumBeside(missDistanceMeters).ifPresent(max -> m.put("maximumProbability", max));
         m.put("combinedHardBodyRadiusMeters", Double.isNaN(r.combinedHardBodyRadiusMeters()) ? null
                 : r.combinedHardBodyRadiusMeters());
         m.put("statement", r.statement());
@@ -166,8 +171,8 @@ final class JsonViews {
         quantity(m, "radialMeters", c.radialMeters(), unknown);
         quantity(m, "inTrackMeters", c.inTrackMeters(), unknown);
         quantity(m, "crossTrackMeters", c.crossTrackMeters(), unknown);
-        m.put("risk", c.risk().map(JsonViews::risk).orElse(null));
-        m.put("cdmRisk", c.cdmRisk().map(JsonViews::risk).orElse(null));
+        m.put("risk", c.risk().map(r -> risk(r, c.missDistanceMeters())).orElse(null));
+        m.put("cdmRisk", c.cdmRisk().map(r -> risk(r, c.missDistanceMeters())).orElse(null));
         m.put("screeningRunId", c.screeningRunId().orElse(null));
         m.put("fromCdm", c.cdm().isPresent());
         m.put("label", label(c.label()));

@@ -79,6 +79,7 @@ record RouteInputs(Set<String> query, Body body) {
             Map.entry("GET /api/v1/objects/{noradId}/ephemeris", new RouteInputs(EphemerisInput.PARAMETERS,
                     new NoBody())),
             query("GET /api/v1/conjunctions/{id}/cdm", "format"),
+            query("GET /api/v1/events/{id}/cdm", "format"),
             json("POST " + ReentryApi.PATH, ReentryApi.NORAD_ID),
             none("GET /api/v1/screenings"),
             Map.entry("POST /api/v1/screenings", new RouteInputs(Set.of(), new Json(ScreeningInput.BODY_KEYS))),

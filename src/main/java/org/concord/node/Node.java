@@ -39,6 +39,7 @@ import org.concord.cyber.CyberKind;
 import org.concord.cyber.CyberService;
 import org.concord.cyber.TaxiiPuller;
 import org.concord.event.EventKind;
+import org.concord.event.EventCdm;
 import org.concord.event.EventService;
 import org.concord.event.ProximityKind;
 import org.concord.ingest.IngestReport;
@@ -112,6 +113,7 @@ public final class Node implements AutoCloseable {
     private final CyberService cyber;
     private final TaxiiPuller taxiiPuller;
     private final EventService events;
+    private final EventCdm eventCdm;
     private final ReentryService reentries;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
@@ -136,6 +138,7 @@ public final class Node implements AutoCloseable {
                 Clock.systemUTC(), metrics.registry());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
+        this.eventCdm = new EventCdm(catalog, conjunctions, meanElements, config.party(), Clock.systemUTC());
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
                 metrics.registry(), products, events::updateSoon, config.partnerScreening());
@@ -506,6 +509,11 @@ public final class Node implements AutoCloseable {
     /** Conjunction events: built after each screening and CDM ingest (docs/events.md). */
     public EventService events() {
         return events;
+    }
+
+    /** Events as CCSDS CDMs (docs/events.md). */
+    public EventCdm eventCdm() {
+        return eventCdm;
     }
 
     public ScreeningService screening() {

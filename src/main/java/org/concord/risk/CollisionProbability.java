@@ -34,6 +34,8 @@ public record CollisionProbability(double probability, String method, double mis
         String what = switch (covarianceSource) {
             case MEASURED -> "probability of collision";
             case ASSUMED -> "probability of collision with an ASSUMED covariance (not measured)";
+            case ESTIMATED -> "probability of collision with covariances ESTIMATED from the element-set histories"
+                    + " (not measured)";
             case MAXIMUM -> "MAXIMUM probability of collision (the largest any covariance size could give;"
                     + " not a measured Pc)";
         };

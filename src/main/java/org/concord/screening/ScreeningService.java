@@ -36,10 +36,12 @@ import org.concord.conjunction.InputAges;
 import org.concord.orbit.ElementAge;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.StalenessLimits;
-import org.concord.risk.CollisionProbability;
+import org.concord.covariance.ElementSetHistories;
+import org.concord.covariance.ElementSetHistory;
+import org.concord.covariance.EncounterEstimate;
 import org.concord.risk.CovarianceSource;
 import org.concord.risk.HardBodyRadii;
-import org.concord.risk.MaximumPc;
+import org.orekit.time.AbsoluteDate;
 import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.time.TimeScales;
 import org.concord.event.ProximityKind;
@@ -53,8 +55,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Screening as a node service: the latest mean-element orbit of every object, the {@link Screener} (or, for an
  * uploaded ephemeris, the {@link EphemerisScreener}), the close approaches inside the run's {@link ScreeningVolume}, a
- * maximum probability of collision for each (mean elements carry no covariance, so even an ephemeris with a
- * covariance meets secondaries without one), the label combined from both inputs' labels, and the run with its
+ * probability of collision for each: with covariances estimated from both objects' element-set histories where they
+ * have them (never for an uploaded ephemeris), else the maximum (mean elements carry no covariance, so even an
+ * ephemeris with a covariance meets secondaries without one), the label combined from both inputs' labels, and the run with its
  * figures in the store. Runs are recorded while they run, with progress.
  */
 public final class ScreeningService implements AutoCloseable {
@@ -465,6 +468,7 @@ public final class ScreeningService implements AutoCloseable {
         Set<String> together = new java.util.HashSet<>();
         proximities.forEach(p -> together.add(p.primaryOrbitId() + "|" + p.secondaryOrbitId()));
         long riskStart = System.nanoTime();
+        EstimatedRisks estimated = new EstimatedRisks(objects);
         List<Conjunction> found = new ArrayList<>(result.closeApproaches().size());
         for (CloseApproach a : result.closeApproaches()) {
             if (!volume.contains(a.radialMeters(), a.inTrackMeters(), a.crossTrackMeters())
@@ -476,9 +480,8 @@ public final class ScreeningService implements AutoCloseable {
                     .map(OrbitRecord::id);
             double hbr = radii.combined(a.primaryNoradId(), Optional.empty(), a.secondaryNoradId(),
                     Optional.empty());
-            CollisionProbability max = MaximumPc.closedForm(Math.max(a.missDistanceMeters(), 1e-3), hbr);
-            CollisionRisk risk = new CollisionRisk(max.probability(), max.method(), CovarianceSource.MAXIMUM, hbr,
-                    max.describe() + riskNote);
+            CollisionRisk risk = estimated.risk(a, hbr)
+                    .orElseGet(() -> CollisionRisk.maximum(a.missDistanceMeters(), hbr, riskNote));
             Label label = resultLabel(primaryLabel.apply(a.primaryOrbitId()), secondary.label(), requester);
             found.add(new Conjunction(0, a.primaryNoradId(), a.secondaryNoradId(), primaryOrbit,
                     Optional.of(secondary.id()), a.tca(), a.missDistanceMeters(), a.relativeSpeedMetersPerSecond(),
@@ -525,6 +528,50 @@ public final class ScreeningService implements AutoCloseable {
         ProductInput secondary = new ProductInput(ProximityKind.SECONDARY, DataKind.ORBITS, p.secondaryOrbitId());
         return p.primaryOrbitId() == 0 ? List.of(secondary)
                 : List.of(new ProductInput(ProximityKind.PRIMARY, DataKind.ORBITS, p.primaryOrbitId()), secondary);
+    }
+
+    /**
+     * The Pc of close approaches with covariances estimated from both objects' element-set histories (docs/events.md),
+     * each history read once per run and only for objects of approaches kept.
+     */
+    private final class EstimatedRisks {
+
+        private final Secondaries objects;
+        private final ElementSetHistories histories = new ElementSetHistories(catalog, decoder);
+        private final Map<Long, TLE> elementSets = new HashMap<>();
+        private final org.orekit.frames.Frame teme = org.orekit.frames.FramesFactory.getTEME();
+
+        EstimatedRisks(Secondaries objects) {
+            this.objects = objects;
+            objects.objects().forEach(o -> elementSets.put(o.orbitId(), o.tle()));
+        }
+
+        /** Empty for an uploaded ephemeris primary, or when either history gives no estimate at this TCA. */
+        Optional<CollisionRisk> risk(CloseApproach a, double hbr) {
+            Optional<ElementSetHistory> primary = history(a.primaryOrbitId());
+            if (primary.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<ElementSetHistory> secondary = history(a.secondaryOrbitId());
+            if (secondary.isEmpty()) {
+                return Optional.empty();
+            }
+            return EncounterEstimate.of(primary.get(), pv(a.primaryTemePv()), secondary.get(),
+                    pv(a.secondaryTemePv()), teme, new AbsoluteDate(a.tca(), timeScales.getUTC()), hbr)
+                    .map(e -> new CollisionRisk(e.probability().probability(), e.probability().method(),
+                            CovarianceSource.ESTIMATED, hbr, e.statement(
+                                    CollisionRisk.maximum(a.missDistanceMeters(), hbr, "").probability())));
+        }
+
+        private Optional<ElementSetHistory> history(long orbitId) {
+            OrbitRecord record = objects.byOrbitId().get(orbitId);
+            return record == null ? Optional.empty() : histories.of(record, elementSets.get(orbitId));
+        }
+
+        private static org.orekit.utils.PVCoordinates pv(double[] pv) {
+            return new org.orekit.utils.PVCoordinates(new org.hipparchus.geometry.euclidean.threed.Vector3D(pv[0],
+                    pv[1], pv[2]), new org.hipparchus.geometry.euclidean.threed.Vector3D(pv[3], pv[4], pv[5]));
+        }
     }
 
     /**

@@ -5,7 +5,7 @@
  * find, and the proximities of co-located pairs in place of their close approaches. Each numerical shortcut is argued
  * in its class comment and its bound tested.
  * <p>Depends on {@code orbit}, {@code formats}, {@code catalog}, {@code conjunction}, {@code event}, {@code product},
- * {@code ingest}, {@code risk}, {@code label} and {@code digest}; never on the adapters, the store or the composition
+ * {@code ingest}, {@code risk}, {@code covariance}, {@code label} and {@code digest}; never on the adapters, the store or the composition
  * root.
  */
 package org.concord.screening;

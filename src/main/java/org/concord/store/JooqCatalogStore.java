@@ -163,6 +163,12 @@ public final class JooqCatalogStore implements CatalogStore {
                 .where(orbitVisible(filter)).orderBy(Orbit.NORAD_ID).fetch().map(OrbitRows::toOrbit);
     }
 
+    @Override
+    public java.util.Set<Long> objectsWithSeveralElementSets() {
+        return dsl.select(Orbit.NORAD_ID).from(Orbit.T).where(Orbit.ORBIT_KIND.eq(org.concord.catalog.OrbitKind.MEAN_ELEMENTS.name()))
+                .groupBy(Orbit.NORAD_ID).having(DSL.count().gt(1)).fetchSet(Orbit.NORAD_ID);
+    }
+
     private org.jooq.SelectOnConditionStep<Record> orbitSelect() {
         return dsl.select(orbitFields()).from(Orbit.T).join(IngestSource.T).on(IngestSource.ID.eq(Orbit.SOURCE_ID));
     }

@@ -299,13 +299,41 @@ class ConsoleBrowserTest {
         signIn(SERVED.adminToken());
         browser.get(SERVED.base() + "/#/event?id=" + id);
         rendered("#/event?id=" + id);
-        browser.findElement(By.id("cdm-" + conjunctionId + "-xml")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".status"))
-                .getText().startsWith("saved"));
+        WebElement button = browser.findElement(By.id("cdm-" + conjunctionId + "-xml"));
+        button.click();
+        // the status beside the update's buttons (the event's own CDM buttons have theirs)
+        WebElement status = button.findElement(By.xpath("following-sibling::span[contains(@class, 'status')]"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> status.getText().startsWith("saved"));
         Path file = downloads.resolve("conjunction-" + conjunctionId + ".xml");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Files.exists(file));
         assertThat(Files.readString(file)).contains("<cdm");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("cdm", "conjunction " + conjunctionId);
+    }
+
+    @Test
+    void anEventOffersItsCdmOrSaysWhyItHasNone() throws Exception {
+        JsonNode fromCdm = firstEvent("the event of the CDM received", e -> e.at("/risk/covarianceSource").asText()
+                .equals("MEASURED"));
+        JsonNode screened = firstEvent("an event of a screening without element-set histories",
+                e -> e.at("/risk/covarianceSource").asText().equals("MAXIMUM"));
+        signIn(SERVED.adminToken());
+        browser.get(SERVED.base() + "/#/event?id=" + fromCdm.get("id").asLong());
+        rendered("#/event?id=" + fromCdm.get("id").asLong());
+        WebElement button = browser.findElement(By.id("event-cdm-kvn"));
+        button.click();
+        WebElement status = button.findElement(By.xpath("following-sibling::span[contains(@class, 'status')]"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> status.getText().startsWith("saved"));
+        Path file = downloads.resolve("event-" + fromCdm.get("id").asLong() + ".kvn");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Files.exists(file));
+        assertThat(Files.readString(file)).startsWith("CCSDS_CDM_VERS").contains("Covariance source: MEASURED");
+
+        browser.get(SERVED.base() + "/#/event?id=" + screened.get("id").asLong());
+        rendered("#/event?id=" + screened.get("id").asLong());
+        WebElement refused = browser.findElement(By.id("event-cdm-xml"));
+        refused.click();
+        WebElement why = refused.findElement(By.xpath("following-sibling::span[contains(@class, 'status')]"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> why.getText().contains("covariances"));
+        assertThat(why.getText()).contains("MAXIMUM Pc");
     }
 
     @Test

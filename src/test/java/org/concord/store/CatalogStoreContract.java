@@ -164,6 +164,18 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void theObjectsWithSeveralElementSetsAreThoseWithAHistory() {
+        ingest.ingest(IngestRequest.of("batch.txt", CatalogSamples.slice(100, 110), "tester"));
+        assertThat(store.objectsWithSeveralElementSets()).isEmpty();
+
+        ingest.ingest(IngestRequest.of("spot5.tle", org.concord.TestNodes.resource(
+                "/catalog/spot-5_tle_series_orekit.tle"), "tester"));
+
+        assertThat(store.orbitHistory(27421, LabelFilter.UNRESTRICTED)).hasSize(250);
+        assertThat(store.objectsWithSeveralElementSets()).containsExactly(27421L);
+    }
+
+    @Test
     void ingestingTheSameFileTwiceStoresNothingNew() {
         byte[] file = CatalogSamples.slice(100, 180);
         IngestReport first = ingest.ingest(IngestRequest.of("batch.txt", file, "tester"));
