@@ -182,6 +182,58 @@ class CyberSharingTest extends PartnersTest {
     }
 
     @Test
+    void aDeletionReachesPartnersWithTheNextSyncAndAVersionPostedAgainReachesThemAgain() throws Exception {
+        start(List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), coalition());
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member usa = partners.get("USA");
+        Partners.Member aus = partners.get("AUS");
+        agree(gbr, "GBR", "USA,AUS");
+        String gbrToken = TestNodes.token(gbr.node, "GBR", Role.OPERATOR);
+        String usaOnUsa = TestNodes.token(usa.node, "USA", Role.OPERATOR);
+        String ausOnAus = TestNodes.token(aus.node, "AUS", Role.OPERATOR);
+        String deleted = "incident--5e0d0004-0000-4000-8000-000000000001";
+        String kept = "incident--5e0d0004-0000-4000-8000-000000000002";
+        ObjectNode v1 = incident(deleted, "2024-03-01T10:00:00.000Z", TLP_GREEN);
+        ObjectNode v2 = incident(deleted, "2024-03-02T10:00:00.000Z", TLP_GREEN);
+        post(gbr, gbrToken, v1, v2, incident(kept, "2024-03-01T10:00:00.000Z", TLP_GREEN));
+        usa.pullFrom("GBR");
+        aus.pullFrom("GBR");
+        String at = "@2024-03-01T10:00:00.000Z";
+        assertThat(read(usa, usaOnUsa, "?match%5Bversion%5D=all")).containsExactlyInAnyOrder(deleted + at,
+                deleted + "@2024-03-02T10:00:00.000Z", kept + at);
+
+        assertThat(delete(gbr, gbrToken, deleted)).isEqualTo(200);
+        assertThat(read(gbr, gbrToken, "?match%5Bversion%5D=all")).containsExactly(kept + at);
+        usa.pullFrom("GBR");
+        aus.pullFrom("GBR");
+        for (Partners.Member m : List.of(usa, aus)) {
+            String token = m == usa ? usaOnUsa : ausOnAus;
+            assertThat(read(m, token, "?match%5Bversion%5D=all")).as(m.party + " after the next sync")
+                    .containsExactly(kept + at);
+            assertThat(m.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, deleted,
+                    org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED)
+                    .items()).as(m.party + " holds no copy").isEmpty();
+            assertThat(m.node.products().list(CyberKind.INSTANCE, org.concord.product.ProductQuery.all(
+                    CyberKind.INSTANCE, 100), org.concord.label.LabelFilter.UNRESTRICTED).items().stream()
+                    .filter(p -> p.value().stixId().equals(deleted) && !p.value().isWithdrawal()))
+                    .as(m.party + " stores no deleted version").isEmpty();
+        }
+
+        post(gbr, gbrToken, v1);
+        usa.pullFrom("GBR");
+        assertThat(read(usa, usaOnUsa, "?match%5Bid%5D=" + deleted)).as("posted again after its deletion")
+                .containsExactly(deleted + at);
+    }
+
+    static int delete(Partners.Member m, String token, String id) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port
+                        + "/taxii2/concord/collections/" + COALITION + "/objects/" + id + "/"))
+                .header("Authorization", "Bearer " + token).header("Accept", TAXII).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode();
+    }
+
+    @Test
     void aRevokedObjectLeavesTheSpaceObjectsLinksAtThePartner() throws Exception {
         start(List.of("GBR", "USA"), Set.of(), Clock.systemUTC(), coalition());
         Partners.Member gbr = partners.get("GBR");
