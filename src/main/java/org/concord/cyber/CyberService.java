@@ -100,8 +100,12 @@ public final class CyberService {
         Instant requested = clock.instant();
         Set<String> inEnvelope = new HashSet<>();
         Set<String> referenced = new HashSet<>();
+        Set<String> acsMarkings = new HashSet<>();
         for (JsonNode o : objects) {
             StixValidator.idOf(o).ifPresent(inEnvelope::add);
+            if (StixValidator.isAcsMarking(o)) {
+                StixValidator.idOf(o).ifPresent(acsMarkings::add);
+            }
             StixMarkings.markingRefs(o).forEach(referenced::add);
             o.fields().forEachRemaining(f -> {
                 if (f.getKey().endsWith("_ref") && f.getValue().isTextual()) {
@@ -121,6 +125,7 @@ public final class CyberService {
             String place = "objects[" + i + "]";
             List<StixProblem> problems = new ArrayList<>(validator.check(o, place,
                     id -> inEnvelope.contains(id) || stored.contains(id)));
+            problems.addAll(StixValidator.acsReferences(o, StixValidator.idOf(o).orElse(place), acsMarkings));
             Optional<String> version = version(o);
             if (problems.isEmpty()) {
                 try {
