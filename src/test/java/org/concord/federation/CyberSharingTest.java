@@ -262,6 +262,82 @@ class CyberSharingTest extends PartnersTest {
         assertThat(linked(usa, usaOnUsa, norad)).as("revoked at the originator, gone at the partner").isEmpty();
     }
 
+    @Test
+    void aSpaceObjectBecomesASTIXInfrastructureLabelledLikeItsRecordAndShowsWhatIsLinkedToIt() throws Exception {
+        start(List.of("GBR"), Set.of(), Clock.systemUTC(), coalition());
+        Partners.Member gbr = partners.get("GBR");
+        String gbrToken = TestNodes.token(gbr.node, "GBR", Role.OPERATOR);
+        String usaToken = TestNodes.token(gbr.node, "USA", Role.OPERATOR);
+        String ausToken = TestNodes.token(gbr.node, "AUS", Role.OPERATOR);
+        agree(gbr, "GBR", "USA,AUS");
+        Label amber = new Label("GBR", Releasability.to("GBR", "USA"), Tlp.AMBER, new TreeSet<>(), Optional.empty());
+        gbr.ingest("iss.tle", Partners.tles().subList(0, 1), amber);
+        var record = gbr.orbits().getFirst();
+        long norad = record.noradId();
+
+        HttpResponse<String> made = rest(gbr, usaToken, "/api/v1/objects/" + norad + "/cyber/stix");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        JsonNode reply = JSON.readTree(made.body());
+        JsonNode infrastructure = reply.path("object");
+        assertThat(new org.concord.cyber.StixValidator().check(infrastructure, "made", id -> false))
+                .as("the node's own validator accepts it").isEmpty();
+        assertThat(infrastructure.path("type").asText()).isEqualTo("infrastructure");
+        assertThat(infrastructure.path("id").asText()).isEqualTo(org.concord.cyber.SpaceObjectStix.idOf(norad));
+        assertThat(infrastructure.path("name").asText()).isEqualTo(record.objectName());
+        JsonNode space = infrastructure.path("extensions").path(CyberService.SPACE_OBJECT_EXTENSION);
+        assertThat(space.path("norad_id").asLong()).isEqualTo(norad);
+        assertThat(space.path("cospar_id").asText()).isEqualTo(record.internationalDesignator().orElseThrow());
+        assertThat(infrastructure.path("object_marking_refs").get(0).asText()).as("TLP:AMBER")
+                .isEqualTo("marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421");
+        assertThat(infrastructure.path("extensions").path(StixMarkings.RELEASABILITY_EXTENSION)
+                .path("releasable_to").toString()).isEqualTo("[\"GBR\",\"USA\"]");
+        assertThat(reply.path("orbitId").asLong()).isEqualTo(record.id());
+        assertThat(rest(gbr, ausToken, "/api/v1/objects/" + norad + "/cyber/stix").statusCode())
+                .as("a reader who may not see the record").isEqualTo(404);
+
+        String pattern = "attack-pattern--5e0d0005-0000-4000-8000-000000000001";
+        ObjectNode attack = JSON.createObjectNode();
+        attack.put("type", "attack-pattern").put("spec_version", "2.1").put("id", pattern)
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("name", "Compromise ground system");
+        attack.putArray("external_references").addObject().put("source_name", "sparta")
+                .put("external_id", "IA-0001.01");
+        attack.putArray("object_marking_refs").add(TLP_GREEN);
+        String incident = "incident--5e0d0005-0000-4000-8000-000000000002";
+        post(gbr, gbrToken, infrastructure, attack, incident(incident, "2024-03-01T10:00:00.000Z", TLP_GREEN),
+                relationship("5e0d0005-0000-4000-8000-000000000003", "targets", pattern, infrastructure),
+                relationship("5e0d0005-0000-4000-8000-000000000004", "targets", incident, infrastructure));
+        assertThat(linked(gbr, usaToken, norad)).extracting(l -> l.substring(0, l.indexOf("--")))
+                .containsExactlyInAnyOrder("infrastructure", "attack-pattern", "incident", "relationship",
+                        "relationship");
+
+        ObjectNode malformed = attack.deepCopy().put("id", "attack-pattern--5e0d0005-0000-4000-8000-000000000009");
+        ((ObjectNode) malformed.path("external_references").get(0)).put("external_id", "IA-1");
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gbr.port
+                        + "/taxii2/concord/collections/" + COALITION + "/objects/"))
+                .header("Authorization", "Bearer " + gbrToken).header("Accept", TAXII).header("Content-Type", TAXII)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"objects\":[" + malformed + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode failure = JSON.readTree(refused.body()).path("failures").get(0);
+        assertThat(failure.path("id").asText()).isEqualTo(malformed.path("id").asText());
+        assertThat(failure.path("message").asText()).contains("external_references[0].external_id")
+                .contains("'IA-1' is not a SPARTA technique id");
+    }
+
+    static ObjectNode relationship(String uuid, String type, String source, JsonNode target) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("type", "relationship").put("spec_version", "2.1").put("id", "relationship--" + uuid)
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("relationship_type", type).put("source_ref", source).put("target_ref", target.path("id").asText());
+        r.putArray("object_marking_refs").add(TLP_GREEN);
+        return r;
+    }
+
+    static HttpResponse<String> rest(Partners.Member m, String token, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static List<String> linked(Partners.Member m, String token, long norad) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port
                         + "/api/v1/objects/" + norad + "/cyber")).header("Authorization", "Bearer " + token).GET()
