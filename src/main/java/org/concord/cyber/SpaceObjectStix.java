@@ -47,6 +47,11 @@ public final class SpaceObjectStix {
     private SpaceObjectStix() {
     }
 
+    /** The TLP 2.0 marking definition of a TLP. */
+    public static String markingOf(Tlp tlp) {
+        return TLP_2_MARKINGS.get(tlp);
+    }
+
     /** The id of the infrastructure of this space object. */
     public static String idOf(long noradId) {
         return "infrastructure--" + IDS.generate("norad " + noradId);
@@ -63,7 +68,7 @@ public final class SpaceObjectStix {
                 .put("created", at).put("modified", at)
                 .put("name", name.isBlank() ? "NORAD " + noradId : name);
         o.putArray("infrastructure_types").add("unknown");
-        o.putArray("object_marking_refs").add(TLP_2_MARKINGS.get(label.tlp()));
+        o.putArray("object_marking_refs").add(markingOf(label.tlp()));
         ObjectNode extensions = o.putObject("extensions");
         ObjectNode space = extensions.putObject(CyberService.SPACE_OBJECT_EXTENSION)
                 .put("extension_type", "property-extension").put("norad_id", noradId);
