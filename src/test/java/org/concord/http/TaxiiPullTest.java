@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.TestClock;
 import org.concord.TestNodes;
 import org.concord.access.Role;
 import org.concord.cyber.CyberKind;
@@ -140,6 +141,28 @@ class TaxiiPullTest {
             assertThat(json.path("failures").get(0).path("message").asText()).contains("id");
             assertThat(json.path("successes").get(0).path("version").asText()).isEqualTo("2024-03-01T10:00:00.000Z");
             assertThat(get(status, other).statusCode()).as("another party's post").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aStatusResourceIsKeptThirtyDays() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("CONCORD_NODE_PARTY", "USA", "CONCORD_SAMPLE_LOAD", "false",
+                "CONCORD_TAXII_COLLECTION_1_ID", SOURCE, "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO USA",
+                "CONCORD_TAXII_COLLECTION_1_READ", "USA", "CONCORD_TAXII_COLLECTION_1_WRITE", "USA"));
+        TestClock clock = new TestClock();
+        try (Node usa = Node.open(org.concord.node.NodeConfig.load(dir.resolve("usa"), java.util.Optional.empty(),
+                env), clock)) {
+            var collection = usa.cyber().collections().getFirst();
+            var actor = new org.concord.cyber.CyberService.Actor("poster", "USA");
+            String first = usa.cyber().add(collection, List.of(JSON.readTree(indicators(0, 1,
+                    "2024-03-01T10:00:00.000Z")).path("objects").get(0)), actor, LabelFilter.UNRESTRICTED).id();
+            clock.advance(java.time.Duration.ofDays(30));
+            assertThat(usa.cyber().status(first, "USA")).as("30 days after the post").isPresent();
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertThat(usa.cyber().status(first, "USA")).as("longer after the post").isEmpty();
+            String second = usa.cyber().add(collection, List.of(JSON.readTree(indicators(1, 1,
+                    "2024-03-01T10:00:00.000Z")).path("objects").get(0)), actor, LabelFilter.UNRESTRICTED).id();
+            assertThat(usa.cyber().status(second, "USA")).isPresent();
         }
     }
 
