@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * STIX objects shared as the product kind cyber between GBR, USA and AUS: labelled from their TLP markings, Concord's
  * releasability extension and the collection's community; read over TAXII only by the parties the label names; sent to
- * partners under agreements of kind cyber; and a revocation reaching a partner with its next sync. USA's node runs on
- * PostgreSQL, the others on H2.
+ * partners under agreements of kind cyber; a revocation and a deletion reaching partners with their next sync; a space
+ * object made a STIX infrastructure and the objects linked to it. USA's node runs on PostgreSQL, and GBR's where it is
+ * alone; the others on H2.
  */
 class CyberSharingTest extends PartnersTest {
 
@@ -109,12 +110,12 @@ class CyberSharingTest extends PartnersTest {
                 TestNodes.TEST_ADMIN);
     }
 
-    /** GBR's node alone, GBR's objects released to USA and AUS, a token of each party on it. */
+    /** GBR's node alone (on PostgreSQL), GBR's objects released to USA and AUS, a token of each party on it. */
     private record AtGbr(Partners.Member gbr, String gbrToken, String usaToken, String ausToken) {
     }
 
     private AtGbr atGbr() {
-        start(List.of("GBR"), Set.of(), Clock.systemUTC(), coalition());
+        start(List.of("GBR"), Set.of("GBR"), Clock.systemUTC(), coalition());
         Partners.Member gbr = partners.get("GBR");
         AtGbr g = new AtGbr(gbr, TestNodes.token(gbr.node, "GBR", Role.OPERATOR),
                 TestNodes.token(gbr.node, "USA", Role.OPERATOR), TestNodes.token(gbr.node, "AUS", Role.OPERATOR));
