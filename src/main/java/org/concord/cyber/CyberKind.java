@@ -16,7 +16,8 @@ import org.concord.product.SortOrder;
 /**
  * STIX objects as a product kind: data kind {@code cyber}, each version of an object in a collection one product with
  * the label its markings and collection gave it (its own), in the table {@code cyber_object}. The key across nodes is
- * the SHA-256 of collection, id and version, so a version is stored once per originator.
+ * the SHA-256 of collection, id and version, so a version is stored once per originator. A deletion is stored as
+ * withdrawals ({@link StixObject#isWithdrawal()}) that travel in the same lanes as the versions they delete.
  */
 public final class CyberKind implements org.concord.product.ProductKind<StixObject> {
 
@@ -36,7 +37,8 @@ public final class CyberKind implements org.concord.product.ProductKind<StixObje
             Column.of("norad_id", ColumnType.WHOLE, StixObject::noradId),
             Column.of("source_ref", ColumnType.TEXT, StixObject::sourceRef),
             Column.of("target_ref", ColumnType.TEXT, StixObject::targetRef),
-            Column.of("object_json", ColumnType.TEXT, o -> Optional.of(o.json())));
+            Column.of("object_json", ColumnType.TEXT, o -> Optional.of(o.json())),
+            Column.of("deleted_at", ColumnType.INSTANT, StixObject::deletedAt));
 
     private CyberKind() {
     }
@@ -70,7 +72,7 @@ public final class CyberKind implements org.concord.product.ProductKind<StixObje
                 // a stored row always has it; an object a partner sent is added here now
                 r.get("date_added", Instant.class).orElseGet(Instant::now),
                 r.get("norad_id", Long.class), r.get("source_ref", String.class), r.get("target_ref", String.class),
-                r.required("object_json", String.class));
+                r.required("object_json", String.class), r.get("deleted_at", Instant.class));
     }
 
     @Override
@@ -88,9 +90,11 @@ public final class CyberKind implements org.concord.product.ProductKind<StixObje
         return List.of(SortOrder.ascending("added", "date_added"), SortOrder.descending("-modified", "version"));
     }
 
+    /** A version's identity; a withdrawal's adds when it was deleted (a version posted again may be deleted again). */
     @Override
     public String identity(StixObject o) {
-        return o.collectionId() + "|" + o.stixId() + "|" + o.version();
+        String version = o.collectionId() + "|" + o.stixId() + "|" + o.version();
+        return o.deletedAt().map(d -> version + "|deleted " + d).orElse(version);
     }
 
     /** The key of this version across nodes: the SHA-256 of its identity. */

@@ -1,16 +1,17 @@
 package org.concord.cyber;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.concord.audit.AuditLog;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.product.Product;
+import org.concord.product.ProductInput;
 import org.concord.product.ProductService;
 
 /**
@@ -27,14 +29,14 @@ import org.concord.product.ProductService;
  * ({@link StixValidator}), labelled ({@link StixMarkings#label}) and stored as products of {@link CyberKind} with their
  * audit entry in one unit; queries, deletions and the status of each post. Each version stored gets a date added that
  * no earlier one has (posts take turns), so a client that asks for what was added after the last date it saw misses
- * nothing.
+ * nothing. Status resources are stored (kept {@link #STATUS_RETENTION}); a deletion travels to partners as withdrawals.
  */
 public final class CyberService {
 
     /** The Concord property extension {@code x-concord-space-object}: {@code norad_id} and {@code cospar_id}. */
     public static final String SPACE_OBJECT_EXTENSION = "extension-definition--f9ee5e56-a6b2-4043-a12a-8e37cdadfd92";
-    /** Status resources kept (the newest), for their posters to read. */
-    private static final int KEPT_STATUSES = 1000;
+    /** How long a status resource is kept after its post, for its poster to read (docs/cyber.md). */
+    public static final Duration STATUS_RETENTION = Duration.ofDays(30);
 
     /** Who posts or deletes: the user's name for the audit log and the party that originates what is posted. */
     public record Actor(String name, String party) {
@@ -50,12 +52,6 @@ public final class CyberService {
     private final Clock clock;
     private final List<CyberCollection> collections;
     private final StixValidator validator = new StixValidator();
-    private final Map<String, TaxiiStatus> statuses = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TaxiiStatus> eldest) {
-            return size() > KEPT_STATUSES;
-        }
-    };
     private Instant lastAdded = Instant.EPOCH;
 
     public CyberService(ProductService products, CyberStore store, AuditLog audit, Clock clock,
@@ -104,8 +100,12 @@ public final class CyberService {
         Instant requested = clock.instant();
         Set<String> inEnvelope = new HashSet<>();
         Set<String> referenced = new HashSet<>();
+        Set<String> acsMarkings = new HashSet<>();
         for (JsonNode o : objects) {
             StixValidator.idOf(o).ifPresent(inEnvelope::add);
+            if (StixValidator.isAcsMarking(o)) {
+                StixValidator.idOf(o).ifPresent(acsMarkings::add);
+            }
             StixMarkings.markingRefs(o).forEach(referenced::add);
             o.fields().forEachRemaining(f -> {
                 if (f.getKey().endsWith("_ref") && f.getValue().isTextual()) {
@@ -125,6 +125,7 @@ public final class CyberService {
             String place = "objects[" + i + "]";
             List<StixProblem> problems = new ArrayList<>(validator.check(o, place,
                     id -> inEnvelope.contains(id) || stored.contains(id)));
+            problems.addAll(StixValidator.acsReferences(o, StixValidator.idOf(o).orElse(place), acsMarkings));
             Optional<String> version = version(o);
             if (problems.isEmpty()) {
                 try {
@@ -149,15 +150,16 @@ public final class CyberService {
                     "taxii collection " + collection.apiRoot() + "/" + collection.id(), List.of(actor.party()),
                     added.size() + " STIX object versions stored, " + (successes.size() - added.size())
                             + " already held, " + failures.size() + " refused; status " + status.id()));
+            store.saveStatus(status, requested.minus(STATUS_RETENTION));
             return added;
         });
-        statuses.put(status.id(), status);
         return status;
     }
 
-    /** The status of a post, for the party that made it. */
-    public synchronized Optional<TaxiiStatus> status(String id, String party) {
-        return Optional.ofNullable(statuses.get(id)).filter(s -> s.party().equals(party));
+    /** The status of a post, for the party that made it, within {@link #STATUS_RETENTION} of the post. */
+    public Optional<TaxiiStatus> status(String id, String party) {
+        return store.status(id).filter(s -> s.party().equals(party))
+                .filter(s -> !s.requestTimestamp().isBefore(clock.instant().minus(STATUS_RETENTION)));
     }
 
     public TaxiiPage find(TaxiiQuery query, LabelFilter filter) {
@@ -166,7 +168,9 @@ public final class CyberService {
 
     /**
      * Deletes the versions of an object in a collection that the query selects, among those {@code readable} admits;
-     * only versions {@code actor}'s party originated are deleted. Audited with the deletion, as one unit.
+     * only versions {@code actor}'s party originated are deleted. Each deleted version leaves its withdrawal, with its
+     * label, which the feed takes to the partners that version went to ({@link #arrived}). Audited with the
+     * deletion, as one unit.
      */
     public Deletion delete(TaxiiQuery query, Actor actor, LabelFilter readable) {
         List<Product<StixObject>> found = new ArrayList<>();
@@ -177,20 +181,60 @@ public final class CyberService {
                     query.versions(), query.specVersions(), query.limit(), page.next()), readable);
             found.addAll(page.items());
         }
-        List<Long> own = found.stream().filter(p -> p.label().originator().equals(actor.party()))
-                .map(Product::id).toList();
+        List<Product<StixObject>> own = found.stream()
+                .filter(p -> p.label().originator().equals(actor.party())).toList();
         int others = found.size() - own.size();
         if (own.isEmpty()) {
             return new Deletion(0, others);
         }
         int deleted = audit.recordedChange(() -> {
-            int n = store.delete(own);
-            audit.append(AuditEvent.of(clock.instant(), actor.name(), Optional.of(actor.party()), AuditAction.RECALL,
+            Instant now = clock.instant();
+            int n = store.delete(own.stream().map(Product::id).toList());
+            products.store(CyberKind.INSTANCE, own.stream().map(p -> {
+                StixObject withdrawal = p.value().withdrawal(now);
+                return Product.of(withdrawal, p.label(), List.<ProductInput>of()).withKey(CyberKind.key(withdrawal));
+            }).toList(), actor.party());
+            audit.append(AuditEvent.of(now, actor.name(), Optional.of(actor.party()), AuditAction.RECALL,
                     "taxii collection " + query.collectionId() + " object " + String.join(",", query.ids()),
-                    List.of(actor.party()), n + " STIX object versions deleted"));
+                    List.of(actor.party()), n + " STIX object versions deleted; partners' copies with the next sync"));
             return n;
         });
         return new Deletion(deleted, others);
+    }
+
+    /**
+     * Applies the withdrawals among products just received from a partner ({@code peer}, in the receipt's unit): each
+     * deletes this node's copy of the version it names, of the same originator. Audited when any was held.
+     */
+    public void arrived(List<? extends Product<?>> received, String peer) {
+        List<Long> held = new ArrayList<>();
+        Set<String> originators = new TreeSet<>();
+        for (Product<?> p : received) {
+            if (p.value() instanceof StixObject o && o.isWithdrawal()) {
+                List<Long> versions = store.versionsOf(o.collectionId(), o.stixId(), o.version(),
+                        p.label().originator());
+                held.addAll(versions);
+                if (!versions.isEmpty()) {
+                    originators.add(p.label().originator());
+                }
+            }
+        }
+        if (held.isEmpty()) {
+            return;
+        }
+        int n = store.delete(held);
+        audit.append(AuditEvent.of(clock.instant(), peer, Optional.empty(), AuditAction.RECALL,
+                "taxii STIX object versions deleted by their originator", List.copyOf(originators),
+                n + " STIX object versions withdrawn by " + String.join(",", originators)));
+    }
+
+    /** Where a TAXII source stands: the {@code added_after} of its next pull, unless it was never pulled (at its URL). */
+    public Optional<Instant> pullPosition(TaxiiSource source) {
+        return store.pullPosition(source.name(), source.objectsUrl());
+    }
+
+    public void pulledUpTo(TaxiiSource source, Instant addedAfter) {
+        store.savePullPosition(source.name(), source.objectsUrl(), addedAfter);
     }
 
     public List<Product<StixObject>> linkedTo(long noradId, LabelFilter filter) {

@@ -1,7 +1,10 @@
 package org.concord.cyber;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.concord.label.LabelFilter;
@@ -9,7 +12,9 @@ import org.concord.product.Product;
 
 /**
  * The queries TAXII and the space links make of stored STIX objects, implemented in {@code store} over the product
- * kind's table and its one visibility rule: every read sees only what {@code filter} admits.
+ * kind's table and its one visibility rule: every read sees only what {@code filter} admits. Withdrawals
+ * ({@link StixObject#isWithdrawal()}) are never among what they answer. Also the status resources of posts and where
+ * each TAXII source stands, so that both outlive a restart.
  */
 public interface CyberStore {
 
@@ -31,4 +36,17 @@ public interface CyberStore {
      * left out.
      */
     List<Product<StixObject>> linkedTo(long noradId, LabelFilter filter);
+
+    /** The stored versions (not withdrawals) of an object in a collection at this version from this originator. */
+    List<Long> versionsOf(String collectionId, String stixId, Instant version, String originator);
+
+    /** Keeps a status resource, and lets go of those requested before {@code keepFrom}. */
+    void saveStatus(TaxiiStatus status, Instant keepFrom);
+
+    Optional<TaxiiStatus> status(String id);
+
+    /** The {@code added_after} of the next pull of a source (by its name and URL), if it was pulled before. */
+    Optional<Instant> pullPosition(String source, URI objectsUrl);
+
+    void savePullPosition(String source, URI objectsUrl, Instant addedAfter);
 }

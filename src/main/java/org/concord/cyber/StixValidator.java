@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * cannot express: the id is {@code type--UUID} of the object's own type; timestamps are real RFC 3339 instants in UTC;
  * {@code modified} is not before {@code created} (nor an end before its start); every reference is an id of a type the
  * property allows and names an object that exists (in the same envelope, stored here, or predefined); a TLP marking
- * definition is one of the published ones. An object without {@code spec_version} is STIX 2.0 (as TAXII servers still
+ * definition is one of the published ones; an attack pattern's SPARTA references name techniques by well-formed ids;
+ * ISA ACS markings are refused (this node does not read them). An object without {@code spec_version} is STIX 2.0 (as TAXII servers still
  * hold): the 2.1 schemas do not apply to it, the rules do.
  */
 public final class StixValidator {
@@ -45,6 +46,18 @@ public final class StixValidator {
             "operating_system_refs", Set.of("software"),
             "installed_software_refs", Set.of("software"),
             "host_vm_ref", Set.of("software"));
+
+    /**
+     * A SPARTA technique id (sparta.aerospace.org, "Updates"): its tactic's prefix, '-', four digits, and for a
+     * sub-technique '.' and two digits ({@code REC-0001}, {@code IA-0001.01}).
+     */
+    private static final Pattern SPARTA_TECHNIQUE = Pattern.compile("(REC|RD|IA|EX|PER|DE|LM|EXF|IMP)-\\d{4}"
+            + "(\\.\\d{2})?");
+    /** The ISA ACS 3.0 marking extension (OASIS), which this node does not read (docs/cyber.md). */
+    public static final String ACS_EXTENSION = "extension-definition--3a65884d-005a-4290-8335-cb2d778a83ce";
+    static final String ACS_REFUSED = "ISA ACS markings are not read by this node: their access rules (shareability,"
+            + " entity, caveats) would not limit who sees the object; mark who may see it with the releasability"
+            + " extension " + StixMarkings.RELEASABILITY_EXTENSION + " (docs/cyber.md)";
 
     private final StixSchemas schemas = new StixSchemas();
 
@@ -79,7 +92,59 @@ public final class StixValidator {
         checkTimestamps(object, id, problems);
         checkReferences(object, id, exists, problems);
         checkTlpDefinition(object, id, type, problems);
+        checkSpartaReferences(object, id, type, problems);
+        if (object.path("extensions").has(ACS_EXTENSION)) {
+            problems.add(new StixProblem(id, "extensions." + ACS_EXTENSION, ACS_REFUSED));
+        }
         return problems;
+    }
+
+    /** Whether this object is an ISA ACS marking definition (or carries the ACS extension). */
+    public static boolean isAcsMarking(JsonNode object) {
+        return object.path("extensions").has(ACS_EXTENSION);
+    }
+
+    /** The object's references to these ISA ACS marking definitions, each refused. */
+    public static List<StixProblem> acsReferences(JsonNode object, String id, Set<String> acsMarkings) {
+        List<StixProblem> problems = new ArrayList<>();
+        int i = 0;
+        for (JsonNode ref : object.path("object_marking_refs")) {
+            if (acsMarkings.contains(ref.asText())) {
+                problems.add(new StixProblem(id, "object_marking_refs[" + i + "]", ref.asText() + " is an ISA ACS"
+                        + " marking. " + ACS_REFUSED));
+            }
+            i++;
+        }
+        i = 0;
+        for (JsonNode granular : object.path("granular_markings")) {
+            if (acsMarkings.contains(granular.path("marking_ref").asText())) {
+                problems.add(new StixProblem(id, "granular_markings[" + i + "].marking_ref",
+                        granular.path("marking_ref").asText() + " is an ISA ACS marking. " + ACS_REFUSED));
+            }
+            i++;
+        }
+        return problems;
+    }
+
+    /** An attack pattern's {@code external_references} with {@code source_name} sparta name a technique by its id. */
+    private static void checkSpartaReferences(JsonNode object, String id, String type, List<StixProblem> problems) {
+        if (!type.equals("attack-pattern")) {
+            return;
+        }
+        int i = 0;
+        for (JsonNode ref : object.path("external_references")) {
+            if (ref.path("source_name").asText().equalsIgnoreCase("sparta")) {
+                JsonNode external = ref.path("external_id");
+                if (!external.isTextual() || !SPARTA_TECHNIQUE.matcher(external.asText()).matches()) {
+                    problems.add(new StixProblem(id, "external_references[" + i + "].external_id",
+                            (external.isTextual() ? "'" + external.asText() + "' is not" : "missing: a SPARTA"
+                                    + " reference names") + " a SPARTA technique id: a tactic's prefix (REC, RD, IA,"
+                                    + " EX, PER, DE, LM, EXF, IMP), '-', four digits, and for a sub-technique '.' and"
+                                    + " two digits, such as REC-0001 or IA-0001.01"));
+                }
+            }
+            i++;
+        }
     }
 
     /**

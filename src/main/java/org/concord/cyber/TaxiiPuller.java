@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +21,8 @@ import org.concord.label.LabelFilter;
  * The TAXII 2.1 client: pulls a source's objects added since the last pull (TAXII's {@code added_after}, from the
  * last {@code X-TAXII-Date-Added-Last} it answered), page by page with {@code next}, and adds them to the receiving
  * collection as the source's party posting them: checked, labelled from their markings and the collection, audited.
- * Where a source stands is kept in memory: after a restart the first pull fetches everything again, and the versions
- * already held are stored once.
+ * Where a source stands is stored ({@link CyberService#pullPosition}), by the source's name and URL: a restart goes on
+ * from there, and a source given another URL starts from the beginning.
  */
 public final class TaxiiPuller implements AutoCloseable {
 
@@ -47,7 +45,6 @@ public final class TaxiiPuller implements AutoCloseable {
                 return t;
             });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, Instant> addedAfter = new ConcurrentHashMap<>();
 
     public TaxiiPuller(CyberService cyber, List<TaxiiSource> sources) {
         this.cyber = cyber;
@@ -107,7 +104,7 @@ public final class TaxiiPuller implements AutoCloseable {
             } while (next.isPresent());
             TaxiiStatus status = cyber.add(collection, objects, new CyberService.Actor("taxii-pull " + source.name(),
                     source.originator()), LabelFilter.UNRESTRICTED);
-            last.ifPresent(l -> addedAfter.put(source.name(), l));
+            last.ifPresent(l -> cyber.pulledUpTo(source, l));
             return new Report(source.name(), objects.size(), status.successes().size(), status.failures().size(),
                     Optional.empty());
         } catch (IOException | IllegalArgumentException e) {
@@ -120,7 +117,7 @@ public final class TaxiiPuller implements AutoCloseable {
 
     private URI page(TaxiiSource source, Optional<String> next) {
         StringBuilder q = new StringBuilder("?limit=" + PAGE + "&match%5Bversion%5D=all");
-        Optional.ofNullable(addedAfter.get(source.name())).ifPresent(a -> q.append("&added_after=")
+        cyber.pullPosition(source).ifPresent(a -> q.append("&added_after=")
                 .append(Timestamps.micros(a)));
         next.ifPresent(n -> q.append("&next=").append(URLEncoder.encode(n, StandardCharsets.UTF_8)));
         String url = source.objectsUrl().toString();

@@ -4,9 +4,12 @@
  * extension and the community of the TAXII collection they were posted to ({@code StixLabels}), stored as the product
  * kind {@code cyber} ({@code CyberKind}: one product per version of an object in a collection), and queried as TAXII 2.1
  * asks ({@code CyberService}, {@code TaxiiQuery}); linked to space objects by the {@code x-concord-space-object}
- * extension; pulled from other TAXII servers by {@code TaxiiPuller}. docs/cyber.md describes it for users.
+ * extension, and a space object made a STIX infrastructure by {@code SpaceObjectStix}; pulled from other TAXII
+ * servers by {@code TaxiiPuller}; its configuration read by {@code TaxiiSettings}. docs/cyber.md describes it for
+ * users.
  * <p>Depends on {@code product} (the kind it is), {@code label}, {@code audit} (posts and deletions are audited with
- * the change) and {@code digest}; the TAXII routes are the adapter
+ * the change), {@code digest} and {@code connector} (the configuration keys it reads); the TAXII
+ * routes are the adapter
  * {@code http.TaxiiApi}, the queries are implemented in {@code store}.
  */
 package org.concord.cyber;

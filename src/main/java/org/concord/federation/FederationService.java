@@ -42,6 +42,7 @@ public final class FederationService implements AutoCloseable {
 
     public FederationService(FederationStore store, SharingService sharing, IngestService ingest,
                              ProductKinds kinds, ProductStore products, Recalls.Recaller recaller,
+                             ProductArrivals arrivals,
                              NodeIdentity identity, String nodeParty, AuditLog audit, Clock clock, int bundleRecords,
                              Optional<SSLContext> trust, boolean allowPlainHttp, MeterRegistry meters) {
         this.identity = identity;
@@ -50,8 +51,8 @@ public final class FederationService implements AutoCloseable {
         this.outbound = new OutboundFeed(store, sharing, identity, nodeParty, audit, clock, bundleRecords,
                 bundles);
         this.recalls = new Recalls(store, recaller, clock);
-        this.inbound = new InboundFeed(store, sharing, ingest, kinds, products, recalls, identity, nodeParty, audit,
-                clock, bundles);
+        this.inbound = new InboundFeed(store, sharing, ingest, kinds, products, recalls, arrivals, identity, nodeParty,
+                audit, clock, bundles);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-federation");
             t.setDaemon(true);

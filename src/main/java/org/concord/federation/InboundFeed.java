@@ -39,6 +39,7 @@ public final class InboundFeed {
     private final ProductKinds kinds;
     private final ProductStore products;
     private final Recalls recalls;
+    private final ProductArrivals arrivals;
     private final NodeIdentity identity;
     private final String nodeParty;
     private final AuditLog audit;
@@ -48,14 +49,15 @@ public final class InboundFeed {
     private final Map<Long, Object> inboundLocks = new ConcurrentHashMap<>();
 
     InboundFeed(FederationStore store, SharingService sharing, IngestService ingest, ProductKinds kinds,
-                ProductStore products, Recalls recalls, NodeIdentity identity, String nodeParty, AuditLog audit,
-                Clock clock, BundleCounter bundles) {
+                ProductStore products, Recalls recalls, ProductArrivals arrivals, NodeIdentity identity,
+                String nodeParty, AuditLog audit, Clock clock, BundleCounter bundles) {
         this.store = store;
         this.sharing = sharing;
         this.ingest = ingest;
         this.kinds = kinds;
         this.products = products;
         this.recalls = recalls;
+        this.arrivals = arrivals;
         this.identity = identity;
         this.nodeParty = nodeParty;
         this.audit = audit;
@@ -213,7 +215,7 @@ public final class InboundFeed {
                 continue;
             }
             try {
-                if (adopt(kind.get(), item)) {
+                if (adopt(kind.get(), item, peer.ingester())) {
                     stored++;
                 }
             } catch (IllegalArgumentException e) {
@@ -223,8 +225,11 @@ public final class InboundFeed {
         return new ProductReceipt(stored, held, problems);
     }
 
-    /** Stores a received product of a kind this node serves; false when it was stored before. */
-    private <T> boolean adopt(ProductKind<T> kind, Bundle.ProductItem item) {
+    /**
+     * Stores a received product of a kind this node serves, and lets {@link ProductArrivals} act on it; false when it
+     * was stored before.
+     */
+    private <T> boolean adopt(ProductKind<T> kind, Bundle.ProductItem item, String from) {
         if (!sharing.nodeMayHold(item.label(), kind.dataKind())) {
             throw new IllegalArgumentException("its label (" + item.label() + ") does not release it to " + nodeParty
                     + ", or it expired");
@@ -236,8 +241,10 @@ public final class InboundFeed {
             inputs.put(ref.role(), new ProductInput(ref.role(), ref.kind(), id));
         }
         T value = ProductValues.read(kind, item.values(), item.label(), inputs);
-        return !products.store(kind, List.of(new Product<>(0, Optional.of(item.key()), item.label(),
-                List.copyOf(inputs.values()), value))).isEmpty();
+        List<Product<T>> stored = products.store(kind, List.of(new Product<>(0, Optional.of(item.key()),
+                item.label(), List.copyOf(inputs.values()), value)));
+        arrivals.arrived(kind, stored, from);
+        return !stored.isEmpty();
     }
 
     private Optional<Long> localId(Bundle.InputRef ref) {
@@ -263,7 +270,7 @@ public final class InboundFeed {
             List<String> problems = new ArrayList<>();
             for (FederationStore.HeldItem h : held) {
                 try {
-                    if (adopt(kind, BundleCodec.decodeItem(h.json()))) {
+                    if (adopt(kind, BundleCodec.decodeItem(h.json()), "held item of peer " + h.peerId())) {
                         stored++;
                     }
                 } catch (IllegalArgumentException | BundleRejectedException e) {

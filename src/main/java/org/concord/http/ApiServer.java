@@ -173,6 +173,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(ConsoleRoutes.FOLDER_FILE, console::folderFile);
             taxii.register(config.routes);
             config.routes.get(CyberApi.PATH, cyber::linked);
+            config.routes.get(CyberApi.STIX, cyber::stix);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.concord.access.SharingService;
 import org.concord.catalog.CatalogStore;
+import org.concord.catalog.OrbitRecord;
+import org.concord.catalog.SpaceObject;
 import org.concord.cyber.CyberService;
+import org.concord.cyber.SpaceObjectStix;
 import org.concord.cyber.StixObject;
 import org.concord.cyber.Timestamps;
 import org.concord.http.HttpErrors.NotFoundException;
@@ -18,11 +21,13 @@ import org.concord.product.Product;
 /**
  * {@code GET /api/v1/objects/{noradId}/cyber}: the STIX objects linked to a space object the caller may see (those
  * naming it with {@code x-concord-space-object}, the relationships and sightings that join them, and the objects at
- * their other ends: incidents, indicators, attack patterns), newest visible version of each, revoked ones left out.
+ * their other ends: incidents, indicators, attack patterns), newest visible version of each, revoked ones left out;
+ * and {@code .../cyber/stix}, the space object itself as a STIX infrastructure.
  */
 final class CyberApi {
 
     static final String PATH = "/api/v1/objects/{noradId}/cyber";
+    static final String STIX = PATH + "/stix";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CyberService cyber;
@@ -56,5 +61,27 @@ final class CyberApi {
             items.add(m);
         }
         ctx.json(Map.of("noradId", noradId, "items", items));
+    }
+
+    /**
+     * {@code GET /api/v1/objects/{noradId}/cyber/stix}: the space object as a STIX infrastructure, made from its latest
+     * orbit record the caller may see and labelled like it (docs/cyber.md); not stored: its reader may post it to a
+     * collection.
+     */
+    void stix(Context ctx) {
+        long noradId = ApiServer.parseId(ctx.pathParam("noradId"));
+        OrbitRecord record = catalog.findObject(noradId, Callers.filter(ctx, sharing))
+                .flatMap(SpaceObject::latestOrbit)
+                .orElseThrow(() -> new NotFoundException("no object " + noradId + " in this catalog"));
+        SpaceObjectStix.Made made = SpaceObjectStix.of(noradId, record.objectName(),
+                record.internationalDesignator(), record.label(), record.epoch());
+        Callers.served(ctx, List.of(record.label()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("noradId", noradId);
+        m.put("orbitId", record.id());
+        m.put("label", JsonViews.label(made.label()));
+        m.put("notCarried", made.notCarried());
+        m.put("object", made.object());
+        ctx.json(m);
     }
 }

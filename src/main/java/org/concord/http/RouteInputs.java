@@ -124,7 +124,8 @@ record RouteInputs(Set<String> query, Body body) {
             Map.entry("DELETE " + TaxiiApi.OBJECT, new RouteInputs(TaxiiFilters.DELETE, new NoBody())),
             Map.entry("GET " + TaxiiApi.VERSIONS, new RouteInputs(TaxiiFilters.VERSIONS, new NoBody())),
             none("GET " + TaxiiApi.STATUS),
-            none("GET " + CyberApi.PATH));
+            none("GET " + CyberApi.PATH),
+            none("GET " + CyberApi.STIX));
 
     /** Where a server keeps the inputs of all its routes: {@link #ROUTES} and those of its product kinds. */
     static final Key<Map<String, RouteInputs>> KEY = new Key<>("concord.routeInputs");

@@ -168,10 +168,17 @@ public final class Node implements AutoCloseable {
                     }
                 });
         sharing.registerNodeParty();
+        this.cyber = new CyberService(products, new JooqCyberStore(database, productStore), audit, federationClock,
+                config.taxiiCollections());
         this.federation = new FederationService(new JooqFederationStore(database, productStore), sharing, ingest,
                 productKinds, productStore,
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
-                        .orbitRecordsRemoved() > 0, identity, config.party(), audit, federationClock,
+                        .orbitRecordsRemoved() > 0,
+                (kind, stored, peer) -> {
+                    if (kind.equals(CyberKind.INSTANCE)) {
+                        cyber.arrived(stored, peer);
+                    }
+                }, identity, config.party(), audit, federationClock,
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting),
                 config.federationAllowPlainHttp(), metrics.registry());
         federation.adoptHeld();
@@ -179,8 +186,6 @@ public final class Node implements AutoCloseable {
                 Map.of(Sink.CATALOG, this::ingestFromConnector, Swpc.SINK, this::ingestSpaceWeatherFromConnector),
                 new JooqConnectorStore(database), federationClock,
                 config.ingestMaxBytes(), "Concord/" + version(), metrics.registry());
-        this.cyber = new CyberService(products, new JooqCyberStore(database, productStore), audit, Clock.systemUTC(),
-                config.taxiiCollections());
         this.taxiiPuller = new TaxiiPuller(cyber, config.taxiiSources());
     }
 

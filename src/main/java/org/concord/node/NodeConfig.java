@@ -12,13 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.concord.connector.ConfigKeys;
 import org.concord.connector.ConnectorDefinition;
 import org.concord.connector.ConnectorDefinitions;
 import org.concord.connector.ConnectorTypes;
 import org.concord.cyber.CyberCollection;
+import org.concord.cyber.TaxiiSettings;
 import org.concord.cyber.TaxiiSource;
 import org.concord.ingest.LabelRules;
 import org.concord.label.Label;
@@ -129,11 +133,11 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 new AlertThresholds(s.integer("space-weather.alert.g-scale", AlertThresholds.DEFAULTS.gScale(), 1, 5),
                         s.integer("space-weather.alert.f107-jump-sfu",
                                 (int) AlertThresholds.DEFAULTS.f107JumpSfu(), 1, 10_000)),
-                taxiiCollections(s), taxiiSources(s), s.duration("taxii.pull-period", Duration.ofMinutes(5)),
-                partnerScreening(s));
+                TaxiiSettings.collections(s, s.keys()), TaxiiSettings.sources(s, s.keys()),
+                s.duration("taxii.pull-period", Duration.ofMinutes(5)), partnerScreening(s));
     }
 
-    private static final java.util.regex.Pattern SCREENING_PARTY_KEY = java.util.regex.Pattern.compile(
+    private static final Pattern SCREENING_PARTY_KEY = Pattern.compile(
             "screening\\.party\\.([A-Z0-9][A-Z0-9_-]{1,31})\\.(concurrent-runs|max-window)");
 
     /** How much partner parties may screen: {@code screening.partner.*}, and a party's own {@code screening.party.*}. */
@@ -142,10 +146,10 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 (int) s.integer("screening.partner.concurrent-runs",
                         PartnerLimits.DEFAULTS.partners().concurrentRuns(), 1, 1000),
                 s.positiveDuration("screening.partner.max-window", PartnerLimits.DEFAULTS.partners().maxWindow()));
-        Map<String, PartnerLimits.Limit> byParty = new java.util.TreeMap<>();
+        Map<String, PartnerLimits.Limit> byParty = new TreeMap<>();
         for (String key : s.keys()) {
             if (key.startsWith("screening.party.")) {
-                java.util.regex.Matcher m = SCREENING_PARTY_KEY.matcher(key);
+                Matcher m = SCREENING_PARTY_KEY.matcher(key);
                 if (!m.matches()) {
                     throw new IllegalArgumentException(s.origin(key) + ": " + key + ": expected screening.party."
                             + "<PARTY>.concurrent-runs or screening.party.<PARTY>.max-window (the party's code in"
@@ -158,81 +162,6 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
             }
         }
         return new PartnerLimits(partners, byParty);
-    }
-
-    /** The TAXII servers' collections {@code taxii.pull.N.*} configure the node to pull (docs/cyber.md). */
-    private static List<TaxiiSource> taxiiSources(Settings s) {
-        TreeSet<Integer> numbers = new TreeSet<>();
-        for (String key : s.keys()) {
-            java.util.regex.Matcher m = TAXII_PULL_KEY.matcher(key);
-            if (key.startsWith("taxii.pull.") && !key.equals("taxii.pull-period")) {
-                if (!m.matches()) {
-                    throw new IllegalArgumentException(s.origin(key) + ": " + key + ": expected taxii.pull.N."
-                            + "{url,token,collection,originator}");
-                }
-                numbers.add(Integer.parseInt(m.group(1)));
-            }
-        }
-        List<TaxiiSource> sources = new ArrayList<>();
-        for (int n : numbers) {
-            String prefix = "taxii.pull." + n + ".";
-            try {
-                sources.add(new TaxiiSource("taxii.pull." + n, java.net.URI.create(required(s, prefix + "url")),
-                        required(s, prefix + "token"), required(s, prefix + "collection"),
-                        Releasability.to(required(s, prefix + "originator").toUpperCase(Locale.ROOT)).parties()
-                                .first()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(s.origin(prefix + "url") + ": " + prefix + "*: " + e.getMessage(),
-                        e);
-            }
-        }
-        return List.copyOf(sources);
-    }
-
-    private static final java.util.regex.Pattern TAXII_PULL_KEY = java.util.regex.Pattern.compile(
-            "taxii\\.pull\\.(\\d{1,6})\\.(url|token|collection|originator)");
-
-    private static String required(Settings s, String key) {
-        return s.optional(key).filter(v -> !v.isEmpty())
-                .orElseThrow(() -> new IllegalArgumentException(key + " is missing"));
-    }
-
-    /** The TAXII collections {@code taxii.collection.N.*} configure (docs/configuration.md, docs/cyber.md). */
-    private static List<CyberCollection> taxiiCollections(Settings s) {
-        TreeSet<Integer> numbers = new TreeSet<>();
-        for (String key : s.keys()) {
-            java.util.regex.Matcher m = TAXII_KEY.matcher(key);
-            if (key.startsWith("taxii.collection.")) {
-                if (!m.matches()) {
-                    throw new IllegalArgumentException(s.origin(key) + ": " + key + ": expected taxii.collection.N."
-                            + "{id,api-root,title,description,community,read,write,tlp}");
-                }
-                numbers.add(Integer.parseInt(m.group(1)));
-            }
-        }
-        List<CyberCollection> collections = new ArrayList<>();
-        for (int n : numbers) {
-            String prefix = "taxii.collection." + n + ".";
-            String idKey = prefix + "id";
-            try {
-                String id = s.optional(idKey).orElseThrow(() -> new IllegalArgumentException(idKey + " is missing"));
-                collections.add(new CyberCollection(s.get(prefix + "api-root", "concord"), id,
-                        s.get(prefix + "title", id), s.get(prefix + "description", ""),
-                        Releasability.parse(s.get(prefix + "community", "NONE")),
-                        parties(s.get(prefix + "read", "")), parties(s.get(prefix + "write", "")),
-                        Tlp.parse(s.get(prefix + "tlp", "AMBER"))));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(s.origin(idKey) + ": " + prefix + "*: " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(collections);
-    }
-
-    private static final java.util.regex.Pattern TAXII_KEY = java.util.regex.Pattern.compile(
-            "taxii\\.collection\\.(\\d{1,6})\\.(id|api-root|title|description|community|read|write|tlp)");
-
-    private static java.util.Set<String> parties(String list) {
-        return list.isBlank() ? java.util.Set.of() : Releasability.parse(list).parties();
     }
 
     public NodeConfig withHttpPort(int port) {

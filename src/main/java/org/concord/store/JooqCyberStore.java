@@ -3,6 +3,7 @@ package org.concord.store;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.unquotedName;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,11 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.concord.cyber.CyberKind;
 import org.concord.cyber.CyberStore;
 import org.concord.cyber.StixObject;
 import org.concord.cyber.TaxiiPage;
 import org.concord.cyber.TaxiiQuery;
+import org.concord.cyber.TaxiiStatus;
 import org.concord.label.LabelFilter;
 import org.concord.product.Product;
 import org.jooq.Condition;
@@ -33,7 +40,8 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * TAXII's queries over the table of {@link CyberKind}, through jOOQ, with the product store's one visibility rule: the
- * first or last version of an object is the first or last the reader may see.
+ * first or last version of an object is the first or last the reader may see. Withdrawals are never read here. Also
+ * TAXII status resources and the pull client's positions.
  */
 public final class JooqCyberStore implements CyberStore {
 
@@ -52,6 +60,26 @@ public final class JooqCyberStore implements CyberStore {
     private final Field<Long> noradId;
     private final Field<String> sourceRef;
     private final Field<String> targetRef;
+    private final Field<OffsetDateTime> deletedAt;
+
+    private static final class StatusRow {
+        static final Table<?> T = DSL.table(unquotedName("taxii_status"));
+        static final Field<String> ID = field(unquotedName("id"), SQLDataType.VARCHAR);
+        static final Field<String> PARTY = field(unquotedName("party"), SQLDataType.VARCHAR);
+        static final Field<OffsetDateTime> REQUESTED = field(unquotedName("request_timestamp"),
+                SQLDataType.TIMESTAMPWITHTIMEZONE);
+        static final Field<String> JSON = field(unquotedName("status_json"), SQLDataType.CLOB);
+    }
+
+    private static final class PullRow {
+        static final Table<?> T = DSL.table(unquotedName("taxii_pull_position"));
+        static final Field<String> SOURCE = field(unquotedName("source_name"), SQLDataType.VARCHAR);
+        static final Field<String> URL = field(unquotedName("objects_url"), SQLDataType.VARCHAR);
+        static final Field<OffsetDateTime> ADDED_AFTER = field(unquotedName("added_after"),
+                SQLDataType.TIMESTAMPWITHTIMEZONE);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public JooqCyberStore(Database database, JooqProductStore products) {
         this.dsl = database.dsl();
@@ -67,6 +95,12 @@ public final class JooqCyberStore implements CyberStore {
         this.noradId = t.column("norad_id");
         this.sourceRef = t.column("source_ref");
         this.targetRef = t.column("target_ref");
+        this.deletedAt = t.column("deleted_at");
+    }
+
+    /** What TAXII and the space links read: the versions the filter admits, never a withdrawal. */
+    private Condition served(LabelFilter filter) {
+        return products.visible(t, filter).and(deletedAt.isNull());
     }
 
     private static <V> Field<V> other(String column, org.jooq.DataType<V> type) {
@@ -75,7 +109,7 @@ public final class JooqCyberStore implements CyberStore {
 
     @Override
     public TaxiiPage find(TaxiiQuery q, LabelFilter filter) {
-        Condition where = products.visible(t, filter).and(collection.eq(q.collectionId()));
+        Condition where = served(filter).and(collection.eq(q.collectionId()));
         if (!q.ids().isEmpty()) {
             where = where.and(stixId.in(q.ids()));
         }
@@ -136,6 +170,7 @@ public final class JooqCyberStore implements CyberStore {
     private Condition sameObject(TaxiiQuery q, LabelFilter filter) {
         Condition c = other("stix_id", SQLDataType.VARCHAR).eq(stixId)
                 .and(other("collection_id", SQLDataType.VARCHAR).eq(collection))
+                .and(other("deleted_at", SQLDataType.TIMESTAMPWITHTIMEZONE).isNull())
                 .and(products.visible(CyberKind.INSTANCE, other("label_id", SQLDataType.BIGINT),
                         other("id", SQLDataType.BIGINT), filter));
         return q.specVersions().isEmpty() ? c
@@ -147,7 +182,7 @@ public final class JooqCyberStore implements CyberStore {
         Set<String> found = new HashSet<>();
         for (List<String> chunk : ProductLinks.chunks(List.copyOf(stixIds))) {
             found.addAll(dsl.selectDistinct(stixId).from(t.table).where(stixId.in(chunk))
-                    .and(products.visible(t, filter)).fetch(stixId));
+                    .and(served(filter)).fetch(stixId));
         }
         return found;
     }
@@ -166,7 +201,7 @@ public final class JooqCyberStore implements CyberStore {
 
     @Override
     public List<Product<StixObject>> linkedTo(long norad, LabelFilter filter) {
-        Condition visible = products.visible(t, filter);
+        Condition visible = served(filter);
         List<Product<StixObject>> anchors = read(visible.and(noradId.eq(norad)));
         Set<String> anchorIds = ids(anchors);
         List<Product<StixObject>> links = anchorIds.isEmpty() ? List.of()
@@ -188,6 +223,75 @@ public final class JooqCyberStore implements CyberStore {
                     (a, b) -> b.value().version().isAfter(a.value().version()) ? b : a);
         }
         return newest.values().stream().filter(p -> !p.value().revoked()).toList();
+    }
+
+    @Override
+    public List<Long> versionsOf(String collectionId, String id, Instant at, String originator) {
+        return dsl.select(t.id).from(t.table).where(collection.eq(collectionId)).and(stixId.eq(id))
+                .and(version.eq(SqlValues.odt(at))).and(t.labelOriginator.eq(originator)).and(deletedAt.isNull())
+                .fetch(t.id);
+    }
+
+    @Override
+    public void saveStatus(TaxiiStatus status, Instant keepFrom) {
+        ObjectNode json = JSON.createObjectNode();
+        json.set("successes", outcomes(status.successes()));
+        json.set("failures", outcomes(status.failures()));
+        dsl.transaction(() -> {
+            dsl.deleteFrom(StatusRow.T).where(StatusRow.REQUESTED.lt(SqlValues.odt(keepFrom))).execute();
+            dsl.insertInto(StatusRow.T).set(StatusRow.ID, status.id()).set(StatusRow.PARTY, status.party())
+                    .set(StatusRow.REQUESTED, SqlValues.odt(status.requestTimestamp()))
+                    .set(StatusRow.JSON, json.toString()).execute();
+        });
+    }
+
+    private static ArrayNode outcomes(List<TaxiiStatus.Outcome> outcomes) {
+        ArrayNode list = JSON.createArrayNode();
+        for (TaxiiStatus.Outcome o : outcomes) {
+            ObjectNode m = list.addObject().put("id", o.id()).put("message", o.message());
+            o.version().ifPresent(v -> m.put("version", v));
+        }
+        return list;
+    }
+
+    private static List<TaxiiStatus.Outcome> outcomes(JsonNode list) {
+        List<TaxiiStatus.Outcome> outcomes = new ArrayList<>(list.size());
+        list.forEach(o -> outcomes.add(new TaxiiStatus.Outcome(o.path("id").asText(), o.path("version").isTextual()
+                ? Optional.of(o.path("version").asText()) : Optional.empty(), o.path("message").asText())));
+        return outcomes;
+    }
+
+    @Override
+    public Optional<TaxiiStatus> status(String id) {
+        return dsl.select(StatusRow.PARTY, StatusRow.REQUESTED, StatusRow.JSON).from(StatusRow.T)
+                .where(StatusRow.ID.eq(id)).fetchOptional().map(r -> {
+                    try {
+                        JsonNode json = JSON.readTree(r.get(StatusRow.JSON));
+                        return new TaxiiStatus(id, r.get(StatusRow.PARTY), r.get(StatusRow.REQUESTED).toInstant(),
+                                outcomes(json.path("successes")), outcomes(json.path("failures")));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("status " + id + " is stored unreadable: " + e.getMessage(),
+                                e);
+                    }
+                });
+    }
+
+    @Override
+    public Optional<Instant> pullPosition(String source, URI objectsUrl) {
+        return dsl.select(PullRow.ADDED_AFTER).from(PullRow.T).where(PullRow.SOURCE.eq(source))
+                .and(PullRow.URL.eq(objectsUrl.toString())).fetchOptional(PullRow.ADDED_AFTER)
+                .map(OffsetDateTime::toInstant);
+    }
+
+    @Override
+    public void savePullPosition(String source, URI objectsUrl, Instant addedAfter) {
+        dsl.transaction(() -> {
+            Condition row = PullRow.SOURCE.eq(source).and(PullRow.URL.eq(objectsUrl.toString()));
+            if (dsl.update(PullRow.T).set(PullRow.ADDED_AFTER, SqlValues.odt(addedAfter)).where(row).execute() == 0) {
+                dsl.insertInto(PullRow.T).set(PullRow.SOURCE, source).set(PullRow.URL, objectsUrl.toString())
+                        .set(PullRow.ADDED_AFTER, SqlValues.odt(addedAfter)).execute();
+            }
+        });
     }
 
     private List<Product<StixObject>> read(Condition where) {

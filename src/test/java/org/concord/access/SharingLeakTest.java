@@ -1029,6 +1029,13 @@ class SharingLeakTest {
                         .forEach(o -> expected.add(o.id()));
                 assertThat(shown).as(subject).isEqualTo(expected);
             }
+            case "/api/v1/objects/{noradId}/cyber/stix" -> {
+                Orbit latest = newest.get(id);
+                assertThat(reply.json().get("orbitId").asLong()).as(subject).isEqualTo(latest.id());
+                assertThat(reply.json().at("/label/tlp").asText()).as(subject).isEqualTo(latest.label().tlp().code());
+                assertThat(reply.json().at("/object/object_marking_refs/0").asText()).as(subject)
+                        .isEqualTo(org.concord.cyber.SpaceObjectStix.markingOf(latest.label().tlp()));
+            }
             case "/api/v1/objects/{noradId}/elements", "/api/v1/objects/{noradId}/ephemeris" ->
                     assertThat(reply.response().headers().firstValue("X-Concord-Orbit-Id").orElse(""))
                             .as(subject).isEqualTo(Long.toString(newest.get(id).id()));

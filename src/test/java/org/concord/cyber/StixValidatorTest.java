@@ -160,4 +160,62 @@ class StixValidatorTest {
             assertThat(p.reason()).contains("STIX 2.1 schema sdos/incident.json").contains("name");
         });
     }
+
+    private static ObjectNode attackPattern(String... spartaIds) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "attack-pattern").put("spec_version", "2.1")
+                .put("id", "attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061")
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("name", "Ground station intrusion");
+        var refs = o.putArray("external_references");
+        refs.addObject().put("source_name", "capec").put("external_id", "CAPEC-163");
+        for (String id : spartaIds) {
+            ObjectNode ref = refs.addObject().put("source_name", "sparta");
+            if (!id.isEmpty()) {
+                ref.put("external_id", id);
+            }
+        }
+        return o;
+    }
+
+    @Test
+    void spartaTechniquesAreNamedByWellFormedIds() {
+        assertThat(validator.check(attackPattern("REC-0001", "IA-0001.01", "EXF-0010", "IMP-0004"), "o",
+                id -> false)).isEmpty();
+        for (String bad : List.of("REC-1", "rec-0001", "IA-0001.1", "XX-0001", "T1566", "IA-0001.01.02")) {
+            assertThat(validator.check(attackPattern("REC-0001", bad), "o", id -> false)).as(bad)
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.objectId()).isEqualTo("attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061");
+                        assertThat(p.property()).isEqualTo("external_references[2].external_id");
+                        assertThat(p.reason()).contains("SPARTA technique id").contains("REC-0001");
+                    });
+        }
+    }
+
+    @Test
+    void isaAcsMarkingsAreRefusedAndSoAreObjectsMarkedWithThem() {
+        ObjectNode acs = JSON.createObjectNode();
+        String acsId = "marking-definition--75ad3822-3fbe-4de8-ac94-f02f01bf778b";
+        acs.put("type", "marking-definition").put("spec_version", "2.1").put("id", acsId)
+                .put("created", "2021-08-14T01:08:09.163Z").put("name", "ACS marking");
+        acs.putObject("extensions").putObject(StixValidator.ACS_EXTENSION).put("extension_type", "property-extension")
+                .put("identifier", "isa:guide.19001.ACS3-e0c28f68-5570-434a-9764-3e8498f0a59a")
+                .put("create_date_time", "2021-08-14T01:08:08.432Z")
+                .put("responsible_entity_originator", "CUST:USA.USG");
+        assertThat(validator.check(acs, "o", id -> false)).anySatisfy(p -> {
+            assertThat(p.objectId()).isEqualTo(acsId);
+            assertThat(p.property()).isEqualTo("extensions." + StixValidator.ACS_EXTENSION);
+            assertThat(p.reason()).contains("ISA ACS markings are not read");
+        });
+        ObjectNode incident = JSON.createObjectNode();
+        incident.put("type", "incident").put("spec_version", "2.1")
+                .put("id", "incident--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0062");
+        incident.putArray("object_marking_refs").add("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb")
+                .add(acsId);
+        assertThat(StixValidator.acsReferences(incident, "incident--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0062",
+                Set.of(acsId))).singleElement().satisfies(p -> {
+                    assertThat(p.property()).isEqualTo("object_marking_refs[1]");
+                    assertThat(p.reason()).contains("is an ISA ACS marking");
+                });
+    }
 }

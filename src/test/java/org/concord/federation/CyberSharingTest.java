@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * STIX objects shared as the product kind cyber between GBR, USA and AUS: labelled from their TLP markings, Concord's
  * releasability extension and the collection's community; read over TAXII only by the parties the label names; sent to
- * partners under agreements of kind cyber; and a revocation reaching a partner with its next sync. USA's node runs on
- * PostgreSQL, the others on H2.
+ * partners under agreements of kind cyber; a revocation and a deletion reaching partners with their next sync; a space
+ * object made a STIX infrastructure and the objects linked to it. USA's node runs on PostgreSQL, and GBR's where it is
+ * alone; the others on H2.
  */
 class CyberSharingTest extends PartnersTest {
 
@@ -109,76 +110,141 @@ class CyberSharingTest extends PartnersTest {
                 TestNodes.TEST_ADMIN);
     }
 
+    /** GBR's node alone (on PostgreSQL), GBR's objects released to USA and AUS, a token of each party on it. */
+    private record AtGbr(Partners.Member gbr, String gbrToken, String usaToken, String ausToken) {
+    }
+
+    private AtGbr atGbr() {
+        start(List.of("GBR"), Set.of("GBR"), Clock.systemUTC(), coalition());
+        Partners.Member gbr = partners.get("GBR");
+        AtGbr g = new AtGbr(gbr, TestNodes.token(gbr.node, "GBR", Role.OPERATOR),
+                TestNodes.token(gbr.node, "USA", Role.OPERATOR), TestNodes.token(gbr.node, "AUS", Role.OPERATOR));
+        agree(gbr, "GBR", "USA,AUS");
+        return g;
+    }
+
     @Test
     void aRedIncidentReachesOnlyThePartiesItNamesAndAnEmptyReleasabilityNobody() throws Exception {
-        start(List.of("GBR"), Set.of(), Clock.systemUTC(), coalition());
-        Partners.Member gbr = partners.get("GBR");
-        String gbrToken = TestNodes.token(gbr.node, "GBR", Role.OPERATOR);
-        String usaToken = TestNodes.token(gbr.node, "USA", Role.OPERATOR);
-        String ausToken = TestNodes.token(gbr.node, "AUS", Role.OPERATOR);
-        agree(gbr, "GBR", "USA,AUS");
+        AtGbr g = atGbr();
         String red = "incident--5e0d0001-0000-4000-8000-000000000001";
         String nobody = "incident--5e0d0001-0000-4000-8000-000000000002";
         String community = "incident--5e0d0001-0000-4000-8000-000000000003";
         String outside = "incident--5e0d0001-0000-4000-8000-000000000004";
-        post(gbr, gbrToken, releasableTo(incident(red, "2024-03-01T10:00:00.000Z", TLP_RED), "USA"),
+        post(g.gbr(), g.gbrToken(), releasableTo(incident(red, "2024-03-01T10:00:00.000Z", TLP_RED), "USA"),
                 releasableTo(incident(nobody, "2024-03-01T10:00:00.000Z", TLP_GREEN)),
                 incident(community, "2024-03-01T10:00:00.000Z", TLP_GREEN),
                 releasableTo(incident(outside, "2024-03-01T10:00:00.000Z", TLP_GREEN), "FRA"));
 
-        Label redLabel = gbr.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, red,
+        Label redLabel = g.gbr().node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, red,
                 org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED)
                 .items().getFirst().label();
         assertThat(redLabel).isEqualTo(new Label("GBR", Releasability.to("USA"), Tlp.RED, new TreeSet<>(),
                 Optional.empty()));
         String at = "@2024-03-01T10:00:00.000Z";
-        assertThat(read(gbr, usaToken, "")).containsExactlyInAnyOrder(red + at, community + at);
-        assertThat(read(gbr, ausToken, "")).containsExactly(community + at);
-        assertThat(read(gbr, gbrToken, "")).as("the originator sees its own")
+        assertThat(read(g.gbr(), g.usaToken(), "")).containsExactlyInAnyOrder(red + at, community + at);
+        assertThat(read(g.gbr(), g.ausToken(), "")).containsExactly(community + at);
+        assertThat(read(g.gbr(), g.gbrToken(), "")).as("the originator sees its own")
                 .containsExactlyInAnyOrder(red + at, nobody + at, community + at, outside + at);
         for (String id : List.of(nobody, outside)) {
-            assertThat(gbr.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, id,
+            assertThat(g.gbr().node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, id,
                     org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED)
                     .items().getFirst().label().releasability()).as("an empty releasability: nobody")
                     .isEqualTo(Releasability.NOBODY);
         }
     }
 
-    @Test
-    void onlyWhatTheLabelsReleaseReachesPartnersAndARevocationReachesThemWithTheNextSync() throws Exception {
+    /** GBR, USA (on PostgreSQL) and AUS, GBR's objects released to both, a token of each party on its own node. */
+    private record Three(Partners.Member gbr, Partners.Member usa, Partners.Member aus, String gbrToken,
+                         String usaOnUsa, String ausOnAus) {
+
+        String tokenOn(Partners.Member m) {
+            return m == usa ? usaOnUsa : ausOnAus;
+        }
+    }
+
+    private Three three() throws Exception {
         start(List.of("GBR", "USA", "AUS"), Set.of("USA"), Clock.systemUTC(), coalition());
         Partners.Member gbr = partners.get("GBR");
         Partners.Member usa = partners.get("USA");
         Partners.Member aus = partners.get("AUS");
         agree(gbr, "GBR", "USA,AUS");
-        String gbrToken = TestNodes.token(gbr.node, "GBR", Role.OPERATOR);
-        String usaOnUsa = TestNodes.token(usa.node, "USA", Role.OPERATOR);
-        String ausOnAus = TestNodes.token(aus.node, "AUS", Role.OPERATOR);
+        return new Three(gbr, usa, aus, TestNodes.token(gbr.node, "GBR", Role.OPERATOR),
+                TestNodes.token(usa.node, "USA", Role.OPERATOR), TestNodes.token(aus.node, "AUS", Role.OPERATOR));
+    }
+
+    @Test
+    void onlyWhatTheLabelsReleaseReachesPartnersAndARevocationReachesThemWithTheNextSync() throws Exception {
+        Three t = three();
         String shared = "incident--5e0d0002-0000-4000-8000-000000000001";
         String red = "incident--5e0d0002-0000-4000-8000-000000000002";
         String nobody = "incident--5e0d0002-0000-4000-8000-000000000003";
-        post(gbr, gbrToken, incident(shared, "2024-03-01T10:00:00.000Z", TLP_GREEN),
+        post(t.gbr(), t.gbrToken(), incident(shared, "2024-03-01T10:00:00.000Z", TLP_GREEN),
                 releasableTo(incident(red, "2024-03-01T10:00:00.000Z", TLP_RED), "USA"),
                 releasableTo(incident(nobody, "2024-03-01T10:00:00.000Z", TLP_GREEN)));
-        usa.pullFrom("GBR");
-        aus.pullFrom("GBR");
+        t.usa().pullFrom("GBR");
+        t.aus().pullFrom("GBR");
         String at = "@2024-03-01T10:00:00.000Z";
-        assertThat(read(usa, usaOnUsa, "")).containsExactlyInAnyOrder(shared + at, red + at);
-        assertThat(read(aus, ausOnAus, "")).containsExactly(shared + at);
-        assertThat(usa.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, nobody,
+        assertThat(read(t.usa(), t.usaOnUsa(), "")).containsExactlyInAnyOrder(shared + at, red + at);
+        assertThat(read(t.aus(), t.ausOnAus(), "")).containsExactly(shared + at);
+        assertThat(t.usa().node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, nobody,
                 org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED).items())
                 .as("an empty releasability never leaves its node").isEmpty();
 
         ObjectNode revocation = incident(shared, "2024-03-02T10:00:00.000Z", TLP_GREEN);
         revocation.put("revoked", true);
-        post(gbr, gbrToken, revocation);
-        usa.pullFrom("GBR");
-        aus.pullFrom("GBR");
-        for (Partners.Member m : List.of(usa, aus)) {
-            String token = m == usa ? usaOnUsa : ausOnAus;
+        post(t.gbr(), t.gbrToken(), revocation);
+        t.usa().pullFrom("GBR");
+        t.aus().pullFrom("GBR");
+        for (Partners.Member m : List.of(t.usa(), t.aus())) {
+            String token = t.tokenOn(m);
             assertThat(read(m, token, "?match%5Bid%5D=" + shared)).as(m.party + " after the next sync")
                     .containsExactly(shared + "@2024-03-02T10:00:00.000Z revoked");
         }
+    }
+
+    @Test
+    void aDeletionReachesPartnersWithTheNextSyncAndAVersionPostedAgainReachesThemAgain() throws Exception {
+        Three t = three();
+        String deleted = "incident--5e0d0004-0000-4000-8000-000000000001";
+        String kept = "incident--5e0d0004-0000-4000-8000-000000000002";
+        ObjectNode v1 = incident(deleted, "2024-03-01T10:00:00.000Z", TLP_GREEN);
+        ObjectNode v2 = incident(deleted, "2024-03-02T10:00:00.000Z", TLP_GREEN);
+        post(t.gbr(), t.gbrToken(), v1, v2, incident(kept, "2024-03-01T10:00:00.000Z", TLP_GREEN));
+        t.usa().pullFrom("GBR");
+        t.aus().pullFrom("GBR");
+        String at = "@2024-03-01T10:00:00.000Z";
+        assertThat(read(t.usa(), t.usaOnUsa(), "?match%5Bversion%5D=all")).containsExactlyInAnyOrder(deleted + at,
+                deleted + "@2024-03-02T10:00:00.000Z", kept + at);
+
+        assertThat(delete(t.gbr(), t.gbrToken(), deleted)).isEqualTo(200);
+        assertThat(read(t.gbr(), t.gbrToken(), "?match%5Bversion%5D=all")).containsExactly(kept + at);
+        t.usa().pullFrom("GBR");
+        t.aus().pullFrom("GBR");
+        for (Partners.Member m : List.of(t.usa(), t.aus())) {
+            String token = t.tokenOn(m);
+            assertThat(read(m, token, "?match%5Bversion%5D=all")).as(m.party + " after the next sync")
+                    .containsExactly(kept + at);
+            assertThat(m.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, deleted,
+                    org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED)
+                    .items()).as(m.party + " holds no copy").isEmpty();
+            assertThat(m.node.products().list(CyberKind.INSTANCE, org.concord.product.ProductQuery.all(
+                    CyberKind.INSTANCE, 100), org.concord.label.LabelFilter.UNRESTRICTED).items().stream()
+                    .filter(p -> p.value().stixId().equals(deleted) && !p.value().isWithdrawal()))
+                    .as(m.party + " stores no deleted version").isEmpty();
+        }
+
+        post(t.gbr(), t.gbrToken(), v1);
+        t.usa().pullFrom("GBR");
+        assertThat(read(t.usa(), t.usaOnUsa(), "?match%5Bid%5D=" + deleted)).as("posted again after its deletion")
+                .containsExactly(deleted + at);
+    }
+
+    static int delete(Partners.Member m, String token, String id) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port
+                        + "/taxii2/concord/collections/" + COALITION + "/objects/" + id + "/"))
+                .header("Authorization", "Bearer " + token).header("Accept", TAXII).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode();
     }
 
     @Test
@@ -208,6 +274,77 @@ class CyberSharingTest extends PartnersTest {
         post(gbr, gbrToken, v2);
         usa.pullFrom("GBR");
         assertThat(linked(usa, usaOnUsa, norad)).as("revoked at the originator, gone at the partner").isEmpty();
+    }
+
+    @Test
+    void aSpaceObjectBecomesASTIXInfrastructureLabelledLikeItsRecordAndShowsWhatIsLinkedToIt() throws Exception {
+        AtGbr g = atGbr();
+        Label amber = new Label("GBR", Releasability.to("GBR", "USA"), Tlp.AMBER, new TreeSet<>(), Optional.empty());
+        g.gbr().ingest("iss.tle", Partners.tles().subList(0, 1), amber);
+        var record = g.gbr().orbits().getFirst();
+        long norad = record.noradId();
+
+        HttpResponse<String> made = rest(g.gbr(), g.usaToken(), "/api/v1/objects/" + norad + "/cyber/stix");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        JsonNode reply = JSON.readTree(made.body());
+        JsonNode infrastructure = reply.path("object");
+        assertThat(new org.concord.cyber.StixValidator().check(infrastructure, "made", id -> false))
+                .as("the node's own validator accepts it").isEmpty();
+        assertThat(infrastructure.path("type").asText()).isEqualTo("infrastructure");
+        assertThat(infrastructure.path("id").asText()).isEqualTo(org.concord.cyber.SpaceObjectStix.idOf(norad));
+        assertThat(infrastructure.path("name").asText()).isEqualTo(record.objectName());
+        JsonNode space = infrastructure.path("extensions").path(CyberService.SPACE_OBJECT_EXTENSION);
+        assertThat(space.path("norad_id").asLong()).isEqualTo(norad);
+        assertThat(space.path("cospar_id").asText()).isEqualTo(record.internationalDesignator().orElseThrow());
+        assertThat(infrastructure.path("object_marking_refs").get(0).asText()).as("TLP:AMBER")
+                .isEqualTo("marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421");
+        assertThat(infrastructure.path("extensions").path(StixMarkings.RELEASABILITY_EXTENSION)
+                .path("releasable_to").toString()).isEqualTo("[\"GBR\",\"USA\"]");
+        assertThat(reply.path("orbitId").asLong()).isEqualTo(record.id());
+        assertThat(rest(g.gbr(), g.ausToken(), "/api/v1/objects/" + norad + "/cyber/stix").statusCode())
+                .as("a reader who may not see the record").isEqualTo(404);
+
+        String pattern = "attack-pattern--5e0d0005-0000-4000-8000-000000000001";
+        ObjectNode attack = JSON.createObjectNode();
+        attack.put("type", "attack-pattern").put("spec_version", "2.1").put("id", pattern)
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("name", "Compromise ground system");
+        attack.putArray("external_references").addObject().put("source_name", "sparta")
+                .put("external_id", "IA-0001.01");
+        attack.putArray("object_marking_refs").add(TLP_GREEN);
+        String incident = "incident--5e0d0005-0000-4000-8000-000000000002";
+        post(g.gbr(), g.gbrToken(), infrastructure, attack, incident(incident, "2024-03-01T10:00:00.000Z", TLP_GREEN),
+                relationship("5e0d0005-0000-4000-8000-000000000003", "targets", pattern, infrastructure),
+                relationship("5e0d0005-0000-4000-8000-000000000004", "targets", incident, infrastructure));
+        assertThat(linked(g.gbr(), g.usaToken(), norad)).extracting(l -> l.substring(0, l.indexOf("--")))
+                .containsExactlyInAnyOrder("infrastructure", "attack-pattern", "incident", "relationship",
+                        "relationship");
+
+        ObjectNode malformed = attack.deepCopy().put("id", "attack-pattern--5e0d0005-0000-4000-8000-000000000009");
+        ((ObjectNode) malformed.path("external_references").get(0)).put("external_id", "IA-1");
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.gbr().port
+                        + "/taxii2/concord/collections/" + COALITION + "/objects/"))
+                .header("Authorization", "Bearer " + g.gbrToken()).header("Accept", TAXII).header("Content-Type", TAXII)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"objects\":[" + malformed + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode failure = JSON.readTree(refused.body()).path("failures").get(0);
+        assertThat(failure.path("id").asText()).isEqualTo(malformed.path("id").asText());
+        assertThat(failure.path("message").asText()).contains("external_references[0].external_id")
+                .contains("'IA-1' is not a SPARTA technique id");
+    }
+
+    static ObjectNode relationship(String uuid, String type, String source, JsonNode target) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("type", "relationship").put("spec_version", "2.1").put("id", "relationship--" + uuid)
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("relationship_type", type).put("source_ref", source).put("target_ref", target.path("id").asText());
+        r.putArray("object_marking_refs").add(TLP_GREEN);
+        return r;
+    }
+
+    static HttpResponse<String> rest(Partners.Member m, String token, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.port + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static List<String> linked(Partners.Member m, String token, long norad) throws Exception {

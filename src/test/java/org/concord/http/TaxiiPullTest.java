@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.TestClock;
 import org.concord.TestNodes;
 import org.concord.access.Role;
 import org.concord.cyber.CyberKind;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TAXII client against a second node's TAXII server on loopback: GBR's node pulls USA's collection, page by page,
- * then only what was added since.
+ * then only what was added since, also after a restart; and a post's status resource read after a restart.
  */
 class TaxiiPullTest {
 
@@ -87,11 +88,88 @@ class TaxiiPullTest {
                     assertThat(r.fetched()).isEqualTo(1);
                     assertThat(r.stored()).isEqualTo(1);
                 });
+            }
+            try (Node gbr = TestNodes.open(dir.resolve("gbr"), env)) {
+                assertThat(gbr.taxiiPuller().pullAll()).as("after a restart, where it stood").singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.error()).isEmpty();
+                            assertThat(r.fetched()).isZero();
+                        });
+                Map<String, String> moved = new HashMap<>(env);
+                moved.put("CONCORD_TAXII_PULL_1_URL", objects + "?moved=1");
+                try (Node gbrElsewhere = TestNodes.open(dir.resolve("gbr-moved"), moved)) {
+                    assertThat(gbrElsewhere.cyber().pullPosition(gbrElsewhere.taxiiPuller().sources().getFirst()))
+                            .as("another URL starts from the beginning").isEmpty();
+                }
                 usaServer.close();
-                assertThat(puller.pullAll().getFirst().error()).as("a source that does not answer")
+                assertThat(gbr.taxiiPuller().pullAll().getFirst().error()).as("a source that does not answer")
                         .hasValueSatisfying(e -> assertThat(e).contains("taxii.pull.1").doesNotContain("Bearer"));
             }
         }
+    }
+
+    @Test
+    void aStatusResourceOutlivesARestartForThePartyThatPosted() throws Exception {
+        Map<String, String> env = Map.of("CONCORD_NODE_PARTY", "USA", "CONCORD_TAXII_COLLECTION_1_ID", SOURCE,
+                "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO USA,GBR", "CONCORD_TAXII_COLLECTION_1_READ", "USA,GBR",
+                "CONCORD_TAXII_COLLECTION_1_WRITE", "USA,GBR");
+        String statusId;
+        String poster;
+        String other;
+        try (Node usa = TestNodes.open(dir.resolve("usa"), env); ApiServer server = new ApiServer(usa)) {
+            String base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+            poster = TestNodes.token(usa, "USA", Role.OPERATOR);
+            other = TestNodes.token(usa, "GBR", Role.OPERATOR);
+            String envelope = indicators(0, 2, "2024-03-01T10:00:00.000Z").replace("]}",
+                    ",{\"type\":\"indicator\",\"id\":\"indicator--bad\"}]}");
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                            + "/taxii2/concord/collections/" + SOURCE + "/objects/"))
+                    .header("Authorization", "Bearer " + poster).header("Accept", TAXII).header("Content-Type", TAXII)
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            statusId = JSON.readTree(r.body()).path("id").asText();
+        }
+        try (Node usa = TestNodes.open(dir.resolve("usa"), env); ApiServer server = new ApiServer(usa)) {
+            String status = "http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/taxii2/concord/status/" + statusId
+                    + "/";
+            HttpResponse<String> r = get(status, poster);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            var json = JSON.readTree(r.body());
+            assertThat(json.path("success_count").asInt()).isEqualTo(2);
+            assertThat(json.path("failure_count").asInt()).isEqualTo(1);
+            assertThat(json.path("failures").get(0).path("id").asText()).isEqualTo("indicator--bad");
+            assertThat(json.path("failures").get(0).path("message").asText()).contains("id");
+            assertThat(json.path("successes").get(0).path("version").asText()).isEqualTo("2024-03-01T10:00:00.000Z");
+            assertThat(get(status, other).statusCode()).as("another party's post").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aStatusResourceIsKeptThirtyDays() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("CONCORD_NODE_PARTY", "USA", "CONCORD_SAMPLE_LOAD", "false",
+                "CONCORD_TAXII_COLLECTION_1_ID", SOURCE, "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO USA",
+                "CONCORD_TAXII_COLLECTION_1_READ", "USA", "CONCORD_TAXII_COLLECTION_1_WRITE", "USA"));
+        TestClock clock = new TestClock();
+        try (Node usa = Node.open(org.concord.node.NodeConfig.load(dir.resolve("usa"), java.util.Optional.empty(),
+                env), clock)) {
+            var collection = usa.cyber().collections().getFirst();
+            var actor = new org.concord.cyber.CyberService.Actor("poster", "USA");
+            String first = usa.cyber().add(collection, List.of(JSON.readTree(indicators(0, 1,
+                    "2024-03-01T10:00:00.000Z")).path("objects").get(0)), actor, LabelFilter.UNRESTRICTED).id();
+            clock.advance(java.time.Duration.ofDays(30));
+            assertThat(usa.cyber().status(first, "USA")).as("30 days after the post").isPresent();
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertThat(usa.cyber().status(first, "USA")).as("longer after the post").isEmpty();
+            String second = usa.cyber().add(collection, List.of(JSON.readTree(indicators(1, 1,
+                    "2024-03-01T10:00:00.000Z")).path("objects").get(0)), actor, LabelFilter.UNRESTRICTED).id();
+            assertThat(usa.cyber().status(second, "USA")).isPresent();
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Accept", TAXII).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void post(String url, String token, String envelope) throws Exception {

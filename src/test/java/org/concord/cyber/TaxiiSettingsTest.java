@@ -1,0 +1,93 @@
+package org.concord.cyber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.concord.connector.ConfigKeys;
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
+import org.junit.jupiter.api.Test;
+
+class TaxiiSettingsTest {
+
+    /** A configuration file of these keys. */
+    private record File(Map<String, String> values) implements ConfigKeys {
+
+        @Override
+        public Optional<String> optional(String key) {
+            return Optional.ofNullable(values.get(key));
+        }
+
+        @Override
+        public Duration duration(String key, Duration fallback) {
+            return optional(key).map(Duration::parse).orElse(fallback);
+        }
+
+        @Override
+        public String origin(String key) {
+            return "configuration file concord.properties";
+        }
+
+        @Override
+        public Set<String> fileKeys() {
+            return values.keySet();
+        }
+
+        @Override
+        public Optional<String> environment(String variable) {
+            return Optional.empty();
+        }
+    }
+
+    private static File file(Map<String, String> values) {
+        return new File(values);
+    }
+
+    @Test
+    void collectionsAndSourcesAreReadWithTheirDefaults() {
+        File f = file(Map.of("taxii.collection.2.id", "c2", "taxii.collection.1.id", "c1",
+                "taxii.collection.1.community", "REL TO GBR,USA", "taxii.collection.1.read", "GBR,USA",
+                "taxii.collection.1.write", "GBR", "taxii.collection.1.tlp", "RED",
+                "taxii.pull.1.url", "https://cert.example/taxii2/api1/collections/x/objects/",
+                "taxii.pull.1.token", "secret", "taxii.pull.1.collection", "c1", "taxii.pull.1.originator", "usa"));
+        assertThat(TaxiiSettings.collections(f, f.fileKeys())).satisfiesExactly(c1 -> {
+            assertThat(c1.id()).isEqualTo("c1");
+            assertThat(c1.apiRoot()).isEqualTo("concord");
+            assertThat(c1.community()).isEqualTo(Releasability.to("GBR", "USA"));
+            assertThat(c1.readers()).containsExactlyInAnyOrder("GBR", "USA");
+            assertThat(c1.writers()).containsExactly("GBR");
+            assertThat(c1.defaultTlp()).isEqualTo(Tlp.RED);
+        }, c2 -> {
+            assertThat(c2.title()).as("the id by default").isEqualTo("c2");
+            assertThat(c2.community()).as("nobody by default").isEqualTo(Releasability.NOBODY);
+            assertThat(c2.defaultTlp()).isEqualTo(Tlp.AMBER);
+        });
+        assertThat(TaxiiSettings.sources(f, f.fileKeys())).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("taxii.pull.1");
+            assertThat(s.objectsUrl()).isEqualTo(URI.create("https://cert.example/taxii2/api1/collections/x/objects/"));
+            assertThat(s.originator()).isEqualTo("USA");
+        });
+    }
+
+    @Test
+    void mistakesAreRefusedNamingTheKeyAndWhatIsAccepted() {
+        File unknown = file(Map.of("taxii.collection.1.id", "c1", "taxii.collection.1.colour", "red"));
+        assertThatThrownBy(() -> TaxiiSettings.collections(unknown, unknown.fileKeys()))
+                .hasMessageContaining("concord.properties").hasMessageContaining("taxii.collection.1.colour")
+                .hasMessageContaining("{id,api-root,title,description,community,read,write,tlp}");
+        File noToken = file(Map.of("taxii.pull.3.url", "https://cert.example/objects/", "taxii.pull.3.collection",
+                "c1", "taxii.pull.3.originator", "USA"));
+        assertThatThrownBy(() -> TaxiiSettings.sources(noToken, noToken.fileKeys()))
+                .hasMessageContaining("taxii.pull.3.token is missing");
+        File ftp = file(Map.of("taxii.pull.1.url", "ftp://cert.example/", "taxii.pull.1.token", "t",
+                "taxii.pull.1.collection", "c1", "taxii.pull.1.originator", "USA"));
+        assertThatThrownBy(() -> TaxiiSettings.sources(ftp, ftp.fileKeys()))
+                .hasMessageContaining("taxii.pull.1.*").hasMessageContaining("is not an http(s) URL");
+    }
+}
