@@ -81,6 +81,9 @@ import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqProductStore;
 import org.concord.store.JooqScreeningRunStore;
 import org.concord.store.JooqSharingStore;
+import org.concord.store.JooqWatchStore;
+import org.concord.watch.EventCdms;
+import org.concord.watch.WatchService;
 
 /** The composition root: one node's database, stores and services, built from its configuration. */
 public final class Node implements AutoCloseable {
@@ -113,6 +116,7 @@ public final class Node implements AutoCloseable {
     private final TaxiiPuller taxiiPuller;
     private final EventService events;
     private final ReentryService reentries;
+    private final WatchService watches;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -179,6 +183,9 @@ public final class Node implements AutoCloseable {
         this.cyber = new CyberService(products, new JooqCyberStore(database, productStore), audit, Clock.systemUTC(),
                 config.taxiiCollections());
         this.taxiiPuller = new TaxiiPuller(cyber, config.taxiiSources());
+        this.watches = new WatchService(new JooqWatchStore(database), sharing, productStore, audit, identity,
+                config.party(), EventCdms.NONE, config.watches(), federationClock, metrics.registry());
+        events.afterPlacing(watches::evaluateSoon);
     }
 
     /** A connector's answer through the ordinary ingest: its label, its name as source and actor, audited. */
@@ -508,6 +515,11 @@ public final class Node implements AutoCloseable {
         return events;
     }
 
+    /** Watch lists and their notifications (docs/watches.md); {@code serve} starts their evaluation and delivery. */
+    public WatchService watches() {
+        return watches;
+    }
+
     public ScreeningService screening() {
         return screening;
     }
@@ -559,6 +571,7 @@ public final class Node implements AutoCloseable {
         federation.close();
         screening.close();
         events.close();
+        watches.close();
         try {
             audit.close();
         } finally {

@@ -26,6 +26,7 @@ import org.concord.label.Releasability;
 import org.concord.label.Tlp;
 import org.concord.orbit.StalenessLimits;
 import org.concord.spaceweather.AlertThresholds;
+import org.concord.watch.WatchSettings;
 
 /**
  * A node's configuration: built-in defaults, overridden by the file {@code concord.properties} in the data directory
@@ -43,7 +44,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          List<ConnectorDefinition> connectors,
                          AlertThresholds spaceWeatherAlerts,
                          List<CyberCollection> taxiiCollections, List<TaxiiSource> taxiiSources,
-                         Duration taxiiPullPeriod) {
+                         Duration taxiiPullPeriod, WatchSettings watches) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -128,7 +129,20 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 new AlertThresholds(s.integer("space-weather.alert.g-scale", AlertThresholds.DEFAULTS.gScale(), 1, 5),
                         s.integer("space-weather.alert.f107-jump-sfu",
                                 (int) AlertThresholds.DEFAULTS.f107JumpSfu(), 1, 10_000)),
-                taxiiCollections(s), taxiiSources(s), s.duration("taxii.pull-period", Duration.ofMinutes(5)));
+                taxiiCollections(s), taxiiSources(s), s.duration("taxii.pull-period", Duration.ofMinutes(5)),
+                watchSettings(s));
+    }
+
+    /** How notifications are delivered (docs/watches.md). */
+    private static WatchSettings watchSettings(Settings s) {
+        try {
+            return new WatchSettings(Boolean.parseBoolean(s.get("watch.webhook.allow-loopback-http", "false")),
+                    s.integer("watch.delivery.attempts", WatchSettings.DEFAULTS.attempts(), 1,
+                            WatchSettings.MAX_ATTEMPTS),
+                    s.duration("watch.delivery.first-retry", WatchSettings.DEFAULTS.firstRetry()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(s.origin("watch.delivery.first-retry") + ": " + e.getMessage(), e);
+        }
     }
 
     /** The TAXII servers' collections {@code taxii.pull.N.*} configure the node to pull (docs/cyber.md). */
@@ -211,7 +225,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
                 federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness, connectors,
-                spaceWeatherAlerts, taxiiCollections, taxiiSources, taxiiPullPeriod);
+                spaceWeatherAlerts, taxiiCollections, taxiiSources, taxiiPullPeriod, watches);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {
