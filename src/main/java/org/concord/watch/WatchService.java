@@ -3,6 +3,7 @@ package org.concord.watch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
 import org.concord.event.ConjunctionEvent;
 import org.concord.event.EventUpdate;
+import org.concord.label.Label;
 import org.concord.product.Product;
 import org.concord.product.ProductStore;
 import org.slf4j.Logger;
@@ -102,14 +104,27 @@ public final class WatchService implements AutoCloseable {
         });
     }
 
-    /** The party's notifications of events the party may see now, newest first, at most {@code limit}. */
-    public List<Notification> notifications(String party, int limit, Principal by) {
+    /** A notification as its party is shown it, with the label of its event (what the read audit records). */
+    public record Shown(Notification notification, Label eventLabel) {
+    }
+
+    /**
+     * The party's notifications of events the party may see now, newest first, at most {@code limit}; one whose
+     * event it may no longer see is not shown.
+     */
+    public List<Shown> notifications(String party, int limit, Principal by) {
         requireParty(party, by);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", not " + limit);
         }
-        return store.notifications(party, MAX_LIMIT).stream()
-                .filter(n -> events.event(party, n.eventId()).isPresent()).limit(limit).toList();
+        List<Shown> shown = new ArrayList<>();
+        for (Notification n : store.notifications(party, MAX_LIMIT)) {
+            events.event(party, n.eventId()).ifPresent(e -> shown.add(new Shown(n, e.label())));
+            if (shown.size() == limit) {
+                break;
+            }
+        }
+        return shown;
     }
 
     private void requireParty(String party, Principal by) {
