@@ -146,5 +146,4 @@ final class WatchCommand {
                 + t.webhook().map(u -> ", webhook " + u).orElse(", no webhook") + " (party " + w.party() + ", by "
                 + w.createdBy() + " at " + w.createdAt() + ")";
     }
-
 }
