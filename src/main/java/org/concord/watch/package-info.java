@@ -6,7 +6,8 @@
  * watch's webhook, signed with the node's key and retried with back-off ({@link Deliveries}). A party only ever
  * learns of events it may see: checked when a notification is made, when it is listed and when it is delivered.
  * Persistence is the {@code WatchStore} interface, implemented in {@code store}.
- * <p>Depends on {@code access}, {@code audit}, {@code event}, {@code conjunction}, {@code identity}, {@code label}
- * and {@code product}; never on the adapters, the store or the composition root.
+ * <p>Depends on {@code access}, {@code audit}, {@code event}, {@code conjunction}, {@code catalog}, {@code risk}
+ * (the values of an event's updates), {@code identity}, {@code label} and {@code product}; never on the adapters, the
+ * store or the composition root.
  */
 package org.concord.watch;
