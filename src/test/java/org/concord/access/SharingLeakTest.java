@@ -259,8 +259,7 @@ class SharingLeakTest {
     private static void storeWatchesAndNotifications(Random random) {
         List<Prod> events = PRODUCTS.stream().filter(p -> p.code().equals(org.concord.event.EventKind.CODE))
                 .toList();
-        try (org.concord.store.Database db = org.concord.store.Database.open(node.config().databaseUrl(),
-                node.config().databaseUser(), node.config().databasePassword())) {
+        try (org.concord.store.Database db = org.concord.node.NodeDatabases.open(node.config())) {
             org.concord.store.JooqWatchStore store = new org.concord.store.JooqWatchStore(db);
             for (String nation : NATIONS) {
                 for (int i = 0; i < 2; i++) {
