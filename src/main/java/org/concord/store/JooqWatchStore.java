@@ -153,14 +153,15 @@ public final class JooqWatchStore implements WatchStore {
 
     @Override
     public boolean remove(String party, long watchId) {
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
+        return dsl.transactionResult(() -> {
+            if (!dsl.fetchExists(WatchRow.T, WatchRow.ID.eq(watchId).and(WatchRow.PARTY.eq(party)))) {
+                return false;
+            }
             Condition ofWatch = NotificationRow.WATCH_ID.eq(watchId);
-            tx.deleteFrom(AttemptRow.T).where(AttemptRow.NOTIFICATION_ID.in(tx.select(NotificationRow.ID)
+            dsl.deleteFrom(AttemptRow.T).where(AttemptRow.NOTIFICATION_ID.in(dsl.select(NotificationRow.ID)
                     .from(NotificationRow.T).where(ofWatch))).execute();
-            tx.deleteFrom(NotificationRow.T).where(ofWatch).execute();
-            return tx.deleteFrom(WatchRow.T).where(WatchRow.ID.eq(watchId)).and(WatchRow.PARTY.eq(party))
-                    .execute() > 0;
+            dsl.deleteFrom(NotificationRow.T).where(ofWatch).execute();
+            return dsl.deleteFrom(WatchRow.T).where(WatchRow.ID.eq(watchId)).execute() > 0;
         });
     }
 
@@ -244,16 +245,15 @@ public final class JooqWatchStore implements WatchStore {
     @Override
     public void recordAttempt(long notificationId, Notification.DeliveryAttempt attempt, Notification.Status status,
                               Optional<Instant> nextAttemptAt) {
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
-            tx.insertInto(AttemptRow.T)
+        dsl.transaction(() -> {
+            dsl.insertInto(AttemptRow.T)
                     .set(AttemptRow.NOTIFICATION_ID, notificationId)
                     .set(AttemptRow.ATTEMPT, attempt.attempt())
                     .set(AttemptRow.ATTEMPTED_AT, SqlValues.odt(attempt.at()))
                     .set(AttemptRow.HTTP_STATUS, attempt.httpStatus().orElse(null))
                     .set(AttemptRow.ERROR, attempt.error().map(e -> SqlValues.truncate(e, MAX_ERROR)).orElse(null))
                     .execute();
-            tx.update(NotificationRow.T).set(NotificationRow.STATUS, status.name())
+            dsl.update(NotificationRow.T).set(NotificationRow.STATUS, status.name())
                     .set(NotificationRow.NEXT_ATTEMPT_AT, nextAttemptAt.map(SqlValues::odt).orElse(null))
                     .where(NotificationRow.ID.eq(notificationId)).execute();
         });

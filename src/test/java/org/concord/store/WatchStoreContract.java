@@ -100,6 +100,8 @@ abstract class WatchStoreContract {
                 first.id());
         assertThat(store.notifications("GBR", 10)).isEmpty();
 
+        assertThat(store.remove("GBR", w.id())).as("another party's watch").isFalse();
+        assertThat(store.notifications("USA", 10)).as("its notifications untouched").hasSize(2);
         assertThat(store.remove("USA", w.id())).isTrue();
         assertThat(store.notifications("USA", 10)).as("removed with its watch").isEmpty();
         assertThat(store.watch(w.id())).isEmpty();

@@ -167,6 +167,12 @@ class WatchNotificationsTest {
                 .as("another party is not shown USA's notifications").contains("\"items\":[]");
         assertThat(get(TestNodes.token(node, "FRA", Role.VIEWER), "/api/v1/watches").body())
                 .as("nor its watches").contains("\"items\":[]");
+        HttpResponse<String> removedByOther = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/watches/"
+                + watch.id())).header("Authorization", "Bearer " + TestNodes.token(node, "FRA", Role.OPERATOR))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(removedByOther.statusCode()).as("another party's watch is answered as missing: "
+                + removedByOther.body()).isEqualTo(404);
+        assertThat(notifications("USA")).as("and keeps its notifications").hasSize(1);
     }
 
     @Test
