@@ -29,6 +29,11 @@ public final class TestNodes {
         return Node.open(config(dataDirectory, environment));
     }
 
+    /** As {@link #open}, its federation, connectors and watches on {@code clock}. */
+    public static Node open(Path dataDirectory, Map<String, String> environment, java.time.Clock clock) {
+        return Node.open(config(dataDirectory, environment), clock);
+    }
+
     private static NodeConfig config(Path dataDirectory, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("CONCORD_SAMPLE_LOAD", "false");

@@ -24,5 +24,7 @@ public enum AuditAction {
     /** A bundle or a node-signed request refused (bad signature, wrong recipient, replay, gap, unknown key). */
     FEDERATION_REJECT,
     /** A checkpoint asked for on demand (scheduled checkpoints are not entries). */
-    CHECKPOINT
+    CHECKPOINT,
+    /** A watch added or removed (docs/watches.md). */
+    WATCH_CHANGE
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
             SharingCommands.PartyCommand.class,
             SharingCommands.UserCommand.class, SharingCommands.TokenCommand.class,
             SharingCommands.AgreementCommand.class, RecallCommand.class, RelabelCommand.class, AuditCommand.class, NodeCommand.class,
-            PeerCommand.class, ConnectorsCommand.class, SpaceWeatherCommand.class, CommandLine.HelpCommand.class})
+            PeerCommand.class, ConnectorsCommand.class, SpaceWeatherCommand.class, WatchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ConcordCli {
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, defaultValue = "./data", paramLabel = "DIR",

@@ -50,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         node.connectors().start();
         node.taxiiPuller().startPulling(config.taxiiPullPeriod());
         node.events().startCatchingUp();
+        node.watches().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -32,6 +32,7 @@ public final class EventService implements AutoCloseable {
     private final String party;
     private final Clock clock;
     private final io.micrometer.core.instrument.Timer buildTime;
+    private volatile Runnable afterPlacing = () -> { };
     private final java.util.concurrent.ScheduledExecutorService catchUp =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("conjunction-events").factory());
@@ -60,8 +61,14 @@ public final class EventService implements AutoCloseable {
         buildTime.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (placed > 0) {
             LOG.info("placed {} conjunctions in events in {} s", placed, String.format("%.2f", took / 1e9));
+            afterPlacing.run();
         }
         return placed;
+    }
+
+    /** What to run after each pass that placed conjunctions (watch lists look at the events then: docs/watches.md). */
+    public void afterPlacing(Runnable listener) {
+        this.afterPlacing = listener;
     }
 
     /**

@@ -87,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
         SpaceWeatherApi spaceWeather = new SpaceWeatherApi(node, sharing);
         TaxiiApi taxii = new TaxiiApi(node.cyber(), sharing, node.config().ingestMaxBytes());
         CyberApi cyber = new CyberApi(node.cyber(), node.catalog(), sharing);
+        WatchApi watches = new WatchApi(node.watches());
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -174,6 +175,10 @@ public final class ApiServer implements AutoCloseable {
             taxii.register(config.routes);
             config.routes.get(CyberApi.PATH, cyber::linked);
             config.routes.get(CyberApi.STIX, cyber::stix);
+            config.routes.get(WatchApi.WATCHES, watches::list);
+            config.routes.post(WatchApi.WATCHES, watches::add);
+            config.routes.delete(WatchApi.WATCH, watches::remove);
+            config.routes.get(WatchApi.NOTIFICATIONS, watches::notifications);
             config.routes.exception(PropagationException.class, (e, ctx) -> ctx.status(422)
                     .json(JsonViews.error(422, e.getMessage(), List.of())));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400)

@@ -18,6 +18,7 @@ import org.concord.input.ObjectSearch;
 import org.concord.input.Arguments;
 import org.concord.input.ScreeningInput;
 import org.concord.input.TaxiiFilters;
+import org.concord.input.WatchInput;
 
 /**
  * What each route accepts besides its path: the names of its query parameters, and what its body is. The server
@@ -125,7 +126,11 @@ record RouteInputs(Set<String> query, Body body) {
             Map.entry("GET " + TaxiiApi.VERSIONS, new RouteInputs(TaxiiFilters.VERSIONS, new NoBody())),
             none("GET " + TaxiiApi.STATUS),
             none("GET " + CyberApi.PATH),
-            none("GET " + CyberApi.STIX));
+            none("GET " + CyberApi.STIX),
+            none("GET " + WatchApi.WATCHES),
+            Map.entry("POST " + WatchApi.WATCHES, new RouteInputs(Set.of(), new Json(WatchInput.BODY_KEYS))),
+            none("DELETE " + WatchApi.WATCH),
+            query("GET " + WatchApi.NOTIFICATIONS, "limit"));
 
     /** Where a server keeps the inputs of all its routes: {@link #ROUTES} and those of its product kinds. */
     static final Key<Map<String, RouteInputs>> KEY = new Key<>("concord.routeInputs");

@@ -38,8 +38,9 @@ import org.concord.conjunction.ConjunctionStore;
 import org.concord.cyber.CyberKind;
 import org.concord.cyber.CyberService;
 import org.concord.cyber.TaxiiPuller;
-import org.concord.event.EventKind;
+import org.concord.event.ConjunctionEvent;
 import org.concord.event.EventCdm;
+import org.concord.event.EventKind;
 import org.concord.event.EventService;
 import org.concord.event.ProximityKind;
 import org.concord.ingest.IngestReport;
@@ -60,6 +61,7 @@ import org.orekit.data.DataContext;
 import org.orekit.errors.OrekitException;
 import org.orekit.models.earth.atmosphere.data.CssiSpaceWeatherData;
 import org.concord.orbit.PropagationService;
+import org.concord.product.Product;
 import org.concord.product.ProductKinds;
 import org.concord.product.ProductService;
 import org.concord.product.ProductStore;
@@ -82,6 +84,9 @@ import org.concord.store.JooqFederationStore;
 import org.concord.store.JooqProductStore;
 import org.concord.store.JooqScreeningRunStore;
 import org.concord.store.JooqSharingStore;
+import org.concord.store.JooqWatchStore;
+import org.concord.watch.EventCdms;
+import org.concord.watch.WatchService;
 
 /** The composition root: one node's database, stores and services, built from its configuration. */
 public final class Node implements AutoCloseable {
@@ -115,6 +120,7 @@ public final class Node implements AutoCloseable {
     private final EventService events;
     private final EventCdm eventCdm;
     private final ReentryService reentries;
+    private final WatchService watches;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -138,7 +144,7 @@ public final class Node implements AutoCloseable {
                 Clock.systemUTC(), metrics.registry());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
-        this.eventCdm = new EventCdm(catalog, conjunctions, meanElements, config.party(), Clock.systemUTC());
+        this.eventCdm = new EventCdm(catalog, conjunctions, meanElements, config.party(), federationClock);
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
                 metrics.registry(), products, events::updateSoon, config.partnerScreening());
@@ -187,6 +193,18 @@ public final class Node implements AutoCloseable {
                 new JooqConnectorStore(database), federationClock,
                 config.ingestMaxBytes(), "Concord/" + version(), metrics.registry());
         this.taxiiPuller = new TaxiiPuller(cyber, config.taxiiSources());
+        this.watches = new WatchService(new JooqWatchStore(database), sharing, productStore, audit, identity,
+                config.party(), this::eventCdmOf, config.watches(), federationClock, metrics.registry());
+        events.afterPlacing(watches::evaluateSoon);
+    }
+
+    /** An event's CDM in KVN for a notification, or none when it has no CDM form (docs/events.md). */
+    private Optional<EventCdms.Cdm> eventCdmOf(Product<ConjunctionEvent> event) {
+        try {
+            return Optional.of(new EventCdms.Cdm("kvn", eventCdm.write(event, EventCdm.Format.KVN)));
+        } catch (EventCdm.NoCdmException e) {
+            return Optional.empty();
+        }
     }
 
     /** A connector's answer through the ordinary ingest: its label, its name as source and actor, audited. */
@@ -521,6 +539,11 @@ public final class Node implements AutoCloseable {
         return eventCdm;
     }
 
+    /** Watch lists and their notifications (docs/watches.md); {@code serve} starts their evaluation and delivery. */
+    public WatchService watches() {
+        return watches;
+    }
+
     public ScreeningService screening() {
         return screening;
     }
@@ -572,6 +595,7 @@ public final class Node implements AutoCloseable {
         federation.close();
         screening.close();
         events.close();
+        watches.close();
         try {
             audit.close();
         } finally {

@@ -31,6 +31,7 @@ import org.concord.label.Tlp;
 import org.concord.orbit.StalenessLimits;
 import org.concord.screening.PartnerLimits;
 import org.concord.spaceweather.AlertThresholds;
+import org.concord.watch.WatchSettings;
 
 /**
  * A node's configuration: built-in defaults, overridden by the file {@code concord.properties} in the data directory
@@ -48,7 +49,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          List<ConnectorDefinition> connectors,
                          AlertThresholds spaceWeatherAlerts,
                          List<CyberCollection> taxiiCollections, List<TaxiiSource> taxiiSources,
-                         Duration taxiiPullPeriod, PartnerLimits partnerScreening) {
+                         Duration taxiiPullPeriod, PartnerLimits partnerScreening,
+                         WatchSettings watches) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
     public record Https(String host, int port, KeyStoreFile keyStore) {
@@ -134,7 +136,20 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                         s.integer("space-weather.alert.f107-jump-sfu",
                                 (int) AlertThresholds.DEFAULTS.f107JumpSfu(), 1, 10_000)),
                 TaxiiSettings.collections(s, s.keys()), TaxiiSettings.sources(s, s.keys()),
-                s.duration("taxii.pull-period", Duration.ofMinutes(5)), partnerScreening(s));
+                s.duration("taxii.pull-period", Duration.ofMinutes(5)), partnerScreening(s),
+                watchSettings(s));
+    }
+
+    /** How notifications are delivered (docs/watches.md). */
+    private static WatchSettings watchSettings(Settings s) {
+        try {
+            return new WatchSettings(Boolean.parseBoolean(s.get("watch.webhook.allow-loopback-http", "false")),
+                    s.integer("watch.delivery.attempts", WatchSettings.DEFAULTS.attempts(), 1,
+                            WatchSettings.MAX_ATTEMPTS),
+                    s.duration("watch.delivery.first-retry", WatchSettings.DEFAULTS.firstRetry()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(s.origin("watch.delivery.first-retry") + ": " + e.getMessage(), e);
+        }
     }
 
     private static final Pattern SCREENING_PARTY_KEY = Pattern.compile(
@@ -169,7 +184,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
                 federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness, connectors,
-                spaceWeatherAlerts, taxiiCollections, taxiiSources, taxiiPullPeriod, partnerScreening);
+                spaceWeatherAlerts, taxiiCollections, taxiiSources, taxiiPullPeriod, partnerScreening,
+                watches);
     }
 
     private static KeyStoreFile keyStore(Settings s, String key, Path dataDirectory) {

@@ -242,7 +242,44 @@ class SharingLeakTest {
             }
         }
         CyberLeaks.known(node);
+        storeWatchesAndNotifications(random);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), soon).toMillis() + 100));
+    }
+
+    /** Each party's watches (id to party), and their notifications of random events, visible or not. */
+    private static final Map<Long, String> WATCHES = new HashMap<>();
+    private record Told(long id, String party, long eventId) {
+    }
+    private static final List<Told> NOTIFICATIONS = new ArrayList<>();
+
+    /**
+     * Two watches of every nation, and notifications of random events stored beside them (as an evaluation made in
+     * another world would have): a party is shown its own watches, and only the notifications of events it may see
+     * in the world of the moment.
+     */
+    private static void storeWatchesAndNotifications(Random random) {
+        List<Prod> events = PRODUCTS.stream().filter(p -> p.code().equals(org.concord.event.EventKind.CODE))
+                .toList();
+        try (org.concord.store.Database db = org.concord.node.NodeDatabases.open(node.config())) {
+            org.concord.store.JooqWatchStore store = new org.concord.store.JooqWatchStore(db);
+            for (String nation : NATIONS) {
+                for (int i = 0; i < 2; i++) {
+                    org.concord.watch.Watch watch = node.watches().add(nation, new org.concord.watch.Watch.Terms(
+                            ORBITS.get(random.nextInt(ORBITS.size())).noradId(), Optional.of(5000.0),
+                            Optional.empty(), Duration.ofDays(7), Optional.empty()), TestNodes.TEST_ADMIN);
+                    WATCHES.put(watch.id(), nation);
+                    for (int k = 1; k <= 6; k++) {
+                        Prod event = events.get(random.nextInt(events.size()));
+                        Instant now = Instant.now();
+                        store.addNotification(new org.concord.watch.Notification(0, watch.id(), nation, event.id(),
+                                k, org.concord.watch.Notification.Reason.NEW, now, 1, 2, now, 100, Optional.empty(),
+                                org.concord.watch.Notification.Status.LISTED, Optional.empty(), List.of()))
+                                .ifPresent(n -> NOTIFICATIONS.add(new Told(n.id(), nation, event.id())));
+                    }
+                }
+            }
+        }
+        assertThat(NOTIFICATIONS).hasSize(NATIONS.size() * 2 * 6);
     }
 
     /** Space weather index products by id: the start of each 3-hour interval they give a Kp for. */
@@ -790,6 +827,30 @@ class SharingLeakTest {
                  "/metrics", "/api/v1/connectors" -> {
                 int expected = caller.isAnonymous() ? 401 : nodeParty && caller.mayAdminister() ? 200 : 403;
                 assertThat(get(token, route).status()).as(what).isEqualTo(expected);
+                return 0;
+            }
+            case "/api/v1/watches", "/api/v1/notifications" -> {
+                Reply r = get(token, route + (route.endsWith("notifications") ? "?limit=1000" : ""));
+                if (caller.isAnonymous()) {
+                    assertThat(r.status()).as(what).isEqualTo(401);
+                    return 0;
+                }
+                Set<Long> shown = new HashSet<>();
+                r.json().get("items").forEach(i -> shown.add(i.get("id").asLong()));
+                String party = caller.party().orElseThrow();
+                Set<Long> expected = new HashSet<>();
+                if (route.endsWith("watches")) {
+                    WATCHES.forEach((id, of) -> {
+                        if (of.equals(party)) {
+                            expected.add(id);
+                        }
+                    });
+                } else {
+                    Set<Long> events = world.visibleProducts(caller, org.concord.event.EventKind.CODE, now);
+                    NOTIFICATIONS.stream().filter(n -> n.party().equals(party) && events.contains(n.eventId()))
+                            .forEach(n -> expected.add(n.id()));
+                }
+                assertThat(shown).as(what).isEqualTo(expected);
                 return 0;
             }
             case "/api/v1/node/key" -> {
