@@ -105,6 +105,10 @@ public final class RdmReader {
         @Override
         public void process(ParseToken token) {
             String name = token.getName();
+            if (name == null) {
+                errors.add(error(token, "content", "not an RDM: an element or line without a keyword"));
+                return;
+            }
             if (token.getType() != TokenType.ENTRY) {
                 Arrays.stream(RdmBlock.values()).filter(b -> b.xmlElement().equals(name)).findFirst()
                         .ifPresentOrElse(block -> openBlock = token.getType() == TokenType.START

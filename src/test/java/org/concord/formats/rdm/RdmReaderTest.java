@@ -134,7 +134,7 @@ class RdmReaderTest {
                         .contains("bad.kvn:26: REENTRY_ALTITUDE: the unit is [km]; given [m]",
                                 "bad.kvn:31: PROBABILITY_OF_BURN_UP: 1.5 is outside [0.0, 1.0]",
                                 "bad.kvn:10: CONTROLLED_REENTRY: 'MAYBE' is not one of [YES, NO, UNKNOWN]",
-                                "bad.kvn:66: FAVOURITE_COLOUR: not an RDM keyword (CCSDS 508.1-B-1)",
+                                "bad.kvn:71: FAVOURITE_COLOUR: not an RDM keyword (CCSDS 508.1-B-1)",
                                 "bad.kvn: OBJECT_NAME: missing: required in the metadata of an RDM"));
     }
 
