@@ -52,6 +52,8 @@ import org.concord.orbit.OrekitSetup;
 import org.concord.reentry.ControlledVehicles;
 import org.concord.reentry.ReentryKind;
 import org.concord.reentry.ReentryPredictor;
+import org.concord.reentry.ReentryReportKind;
+import org.concord.reentry.ReentryReports;
 import org.concord.reentry.ReentryService;
 import org.concord.reentry.ReentryWindowRule;
 import org.concord.reentry.SpaceWeather;
@@ -113,6 +115,7 @@ public final class Node implements AutoCloseable {
     private final TaxiiPuller taxiiPuller;
     private final EventService events;
     private final ReentryService reentries;
+    private final ReentryReports reentryReports;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -132,8 +135,9 @@ public final class Node implements AutoCloseable {
         this.events = new EventService(new JooqEventStore(database, productStore), products, config.party(),
                 Clock.systemUTC(), metrics.registry());
         HardBodyRadii radii = HardBodyRadii.bundled();
-        this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
-                Clock.systemUTC(), metrics.registry());
+        this.reentryReports = new ReentryReports(products, catalog);
+        this.ingest = new IngestService(catalog, conjunctions, reentryReports, radii, config.labelRules(),
+                config.ingestMaxBytes(), Clock.systemUTC(), metrics.registry());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
@@ -220,7 +224,7 @@ public final class Node implements AutoCloseable {
             IndicesKind.INSTANCE, AlertsKind.INSTANCE,
             CyberKind.INSTANCE,
             EventKind.INSTANCE, ProximityKind.INSTANCE,
-            ReentryKind.INSTANCE));
+            ReentryKind.INSTANCE, ReentryReportKind.INSTANCE));
 
     /** How far ahead of an object's newest element set re-entry predictions propagate. */
     static final Duration REENTRY_HORIZON = Duration.ofDays(400);
@@ -357,6 +361,11 @@ public final class Node implements AutoCloseable {
     /** Every product kind's storage (reads filter by label; {@link #productService()} stores with the label rule). */
     public ProductStore products() {
         return products.store();
+    }
+
+    /** Re-entry reports from other originators (TIP, RDM), beside the node's own predictions. */
+    public ReentryReports reentryReports() {
+        return reentryReports;
     }
 
     public ReentryService reentries() {

@@ -100,7 +100,7 @@ abstract class CatalogStoreContract {
         handle = newDatabase();
         db = handle.open();
         store = new JooqCatalogStore(db);
-        ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), org.concord.risk.HardBodyRadii.bundled(), RULES,
+        ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), new org.concord.reentry.ReentryReports(new org.concord.product.ProductService(new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), store), org.concord.risk.HardBodyRadii.bundled(), RULES,
                 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
