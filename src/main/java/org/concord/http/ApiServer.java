@@ -73,6 +73,8 @@ public final class ApiServer implements AutoCloseable {
                                 .map(p -> events.of(p, filter)).toList()));
         this.routeInputs = RouteInputs.of(node.productKinds());
         ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing);
+        ReentryReportApi reentryReports = new ReentryReportApi(node.products(), node.reentryReports(), node.catalog(),
+                sharing);
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
                 conjunctions, node.spaceWeather());
         HttpMetrics metrics = new HttpMetrics(node.metrics());
@@ -137,6 +139,8 @@ public final class ApiServer implements AutoCloseable {
             products.register(config.routes);
             config.routes.get("/api/v1/conjunctions/{id}/cdm", conjunctions::conjunctionCdm);
             config.routes.post(ReentryApi.PATH, reentries::predict);
+            config.routes.get(ReentryReportApi.RDM, reentryReports::rdm);
+            config.routes.get(ReentryReportApi.OF_OBJECT, reentryReports::ofObject);
             config.routes.get("/api/v1/screenings", screenings::screenings);
             config.routes.post("/api/v1/screenings", screenings::startScreening);
             config.routes.post("/api/v1/screenings/ephemeris", screenings::screenEphemeris);

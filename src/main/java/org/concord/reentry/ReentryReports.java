@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.concord.catalog.CatalogStore;
-import org.concord.catalog.Page;
 import org.concord.catalog.SourceFormat;
 import org.concord.digest.Sha256;
 import org.concord.formats.InputError;
@@ -103,17 +102,8 @@ public final class ReentryReports {
 
     /** The reports of an object this filter admits, the newest issued first. */
     public List<Product<ReentryReport>> of(long noradId, LabelFilter filter) {
-        List<Product<ReentryReport>> all = new ArrayList<>();
-        ProductQuery query = new ProductQuery(Map.of("noradId", noradId), ReentryReportKind.NEWEST_FIRST,
-                ProductQuery.MAX_LIMIT, Optional.empty());
-        while (true) {
-            Page<Product<ReentryReport>> page = products.store().list(ReentryReportKind.INSTANCE, query, filter);
-            all.addAll(page.items());
-            if (page.nextCursor().isEmpty()) {
-                return all;
-            }
-            query = query.after(page.nextCursor().get());
-        }
+        return products.store().listAll(ReentryReportKind.INSTANCE, new ProductQuery(Map.of("noradId", noradId),
+                ReentryReportKind.NEWEST_FIRST, ProductQuery.MAX_LIMIT, Optional.empty()), filter);
     }
 
     /** The newest confirmation this filter admits that the object re-entered, if one is held. */

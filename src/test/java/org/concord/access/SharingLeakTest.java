@@ -227,6 +227,15 @@ class SharingLeakTest {
             // re-entry predictions derived from every record of an object (several originators and labels)
             node.reentries().predict(ORBITS.get(random.nextInt(ORBITS.size())).noradId());
         }
+        // re-entry reports (Space-Track TIP messages), five or six rows at a time under a random label
+        List<String> tipRows = new String(TestNodes.resource("/reentry/tip/spacetrack_tip_sample_2005-2019.csv"),
+                StandardCharsets.UTF_8).lines().toList();
+        for (int from = 1; from < tipRows.size(); from += 6) {
+            String originator = ORIGINATORS.get(random.nextInt(ORIGINATORS.size()));
+            node.reentryReports().ingest("leak-tip.csv", tipRows.getFirst() + "\n" + String.join("\n",
+                    tipRows.subList(from, Math.min(from + 6, tipRows.size()))),
+                    org.concord.catalog.SourceFormat.TIP_CSV, randomLabel(random, originator, soon), false);
+        }
         for (org.concord.product.ProductKind<?> kind : node.productKinds().all()) {
             List<? extends org.concord.product.Product<?>> stored = node.products().list(kind,
                     org.concord.product.ProductQuery.all(kind, 10_000), LabelFilter.UNRESTRICTED).items();
