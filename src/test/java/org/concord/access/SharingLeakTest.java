@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
+import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryReportKind;
 import org.concord.product.TestKinds;
 import org.concord.catalog.OrbitRecord;
 import org.concord.conjunction.Conjunction;
@@ -836,6 +838,25 @@ class SharingLeakTest {
                         : Optional.of(Instant.parse(r.at("/kp/start").asText()))).as(what).isEqualTo(latest);
                 return 0;
             }
+            case "/api/v1/objects/{noradId}/reentries" -> {
+                // the node's predictions and the reports of others of one object, each as its own label admits
+                List<Prod> ofObject = PRODUCTS.stream().filter(p -> p.code().equals(ReentryKind.INSTANCE.code())
+                        || p.code().equals(ReentryReportKind.INSTANCE.code())).toList();
+                long norad = noradIdOf(ofObject.get(random.nextInt(ofObject.size())));
+                Set<Long> expected = new HashSet<>();
+                for (org.concord.label.DataKind code : List.of(ReentryKind.INSTANCE.code(),
+                        ReentryReportKind.INSTANCE.code())) {
+                    Set<Long> visible = world.visibleProducts(caller, code, now);
+                    ofObject.stream().filter(p -> p.code().equals(code) && visible.contains(p.id())
+                            && noradIdOf(p) == norad).forEach(p -> expected.add(p.id()));
+                }
+                JsonNode r = get(token, route.replace("{noradId}", Long.toString(norad))).json();
+                Set<Long> shown = new HashSet<>();
+                r.get("predictions").forEach(i -> shown.add(i.get("id").asLong()));
+                r.get("reports").forEach(i -> shown.add(i.get("id").asLong()));
+                assertThat(shown).as(what).isEqualTo(expected);
+                return 0;
+            }
             case "/api/v1/whoami", "/api/v1/openapi.yaml", "/api/v1/openapi.json" -> {
                 assertThat(get(token, route).status()).as(what).isEqualTo(200);
                 return 0;
@@ -927,6 +948,15 @@ class SharingLeakTest {
         assertThat(reply.status()).as(subject + " -> " + reply.body()).isEqualTo(absent.status());
         assertThat(normalized(reply, id)).as(subject).isEqualTo(normalized(absent, missing));
         return 1;
+    }
+
+    /** The object of a re-entry prediction or report. */
+    private static long noradIdOf(Prod p) {
+        return p.code().equals(ReentryKind.INSTANCE.code())
+                ? node.products().find(ReentryKind.INSTANCE, p.id(), LabelFilter.UNRESTRICTED).orElseThrow().value()
+                        .noradId()
+                : node.products().find(ReentryReportKind.INSTANCE, p.id(), LabelFilter.UNRESTRICTED).orElseThrow()
+                        .value().noradId();
     }
 
     /** An answer with the id it was asked about replaced, so that answers about two ids compare. */
