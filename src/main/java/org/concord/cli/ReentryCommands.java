@@ -32,7 +32,8 @@ final class ReentryCommands {
     }
 
     @Command(name = "reentry", description = "Re-entry predictions of one object.",
-            subcommands = {Predict.class, PredictAll.class})
+            subcommands = {Predict.class, PredictAll.class, ReentryReportCommands.Rdm.class,
+                ReentryReportCommands.Reports.class})
     static final class ReentryCommand {
 
         @ParentCommand
