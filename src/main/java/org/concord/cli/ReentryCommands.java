@@ -117,7 +117,8 @@ final class ReentryCommands {
                 if (upcoming != null) {
                     Instant now = Instant.now();
                     Duration within = Quantities.duration("--upcoming", upcoming, MAX_UPCOMING);
-                    List<Product<ReentryPrediction>> coming = node.reentries().upcoming(now, now.plus(within),
+                    List<Product<ReentryPrediction>> coming = node.reentryReports().notReentered(
+                            node.reentries().upcoming(now, now.plus(within), LabelFilter.UNRESTRICTED),
                             LabelFilter.UNRESTRICTED);
                     print(coming);
                     System.out.println(coming.size() + " object(s) predicted to re-enter by " + now.plus(within));

@@ -111,6 +111,12 @@ public final class ReentryReports {
         return of(noradId, filter).stream().filter(r -> r.value().observed()).findFirst();
     }
 
+    /** These predictions without those of objects a confirmation this filter admits says re-entered. */
+    public List<Product<ReentryPrediction>> notReentered(List<Product<ReentryPrediction>> predictions,
+                                                         LabelFilter filter) {
+        return predictions.stream().filter(p -> reentered(p.value().noradId(), filter).isEmpty()).toList();
+    }
+
     static ReentryReport fromTip(TipRecord tip) {
         boolean observed = tip.isPostDecay();
         Optional<ReentryWindow> window = observed ? Optional.empty() : Optional.of(new ReentryWindow(
