@@ -145,10 +145,21 @@ class ReentryReportsTest {
                     .containsEntry(1377L, Optional.empty())
                     .containsEntry(42712L, Optional.empty());
 
+            // a closed object is no longer upcoming
+            assertThat(reports.notReentered(List.of(prediction(29488), prediction(1377)), LabelFilter.UNRESTRICTED))
+                    .extracting(p -> p.value().noradId()).containsExactly(1377L);
+
             IngestReport again = ingest(node, "tip-again.csv", text(TIP), Optional.of(PUBLIC));
             assertThat(again.stored()).isZero();
             assertThat(again.unchanged()).isEqualTo(34);
         }
+    }
+
+    private static Product<ReentryPrediction> prediction(long noradId) {
+        Instant basis = Instant.parse("2006-12-20T00:00:00Z");
+        return Product.of(new ReentryPrediction(noradId, basis, 1, ReentryClass.UNCONTROLLED, ReentryOutcome.EPOCH_ONLY,
+                Optional.empty(), Optional.of(basis.plus(Duration.ofDays(3))), Optional.empty(),
+                basis.plus(Duration.ofDays(400)), "NRLMSISE-00", "test", "test", basis), PUBLIC, List.of());
     }
 
     @Test
