@@ -17,9 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,12 +111,8 @@ public final class TipReader {
                 record(values, node.toString(), line, field -> new InputError(fileName, Optional.of(line),
                         Optional.of(at.isEmpty() ? field : at + "." + field), field, ""), records, errors);
             }
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            errors.add(new InputError(fileName, where == null ? Optional.empty() : Optional.of(where.getLineNr()),
-                    Optional.empty(), "JSON", "malformed JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            errors.add(InputError.inFile(fileName, "JSON", "cannot be read: " + e.getMessage()));
+            errors.add(JsonErrors.of(fileName, e));
         }
         if (records.isEmpty() && errors.isEmpty()) {
             errors.add(InputError.inFile(fileName, "content", "no TIP message found"));
