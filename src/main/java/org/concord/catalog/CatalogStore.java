@@ -74,6 +74,15 @@ public interface CatalogStore {
      */
     java.util.Set<Long> objectsWithSeveralElementSets();
 
+    /**
+     * Fills in the decay day of an object's SATCAT entry from a confirmation of its re-entry labelled
+     * {@code evidence}, naming {@code source} as the field's source: only when the entry has no decay day yet and
+     * {@code evidence} admits everybody the entry's label admits (the day must not tell anybody what the evidence
+     * may not). Returns whether it did.
+     */
+    boolean fillDecayDate(long noradId, java.time.LocalDate decayDate, org.concord.label.Label evidence,
+                          String source);
+
     /** The catalog number of the object with this COSPAR designator, from orbits or SATCAT. */
     Optional<Long> noradIdOf(String internationalDesignator);
 

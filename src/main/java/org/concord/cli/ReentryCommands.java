@@ -32,7 +32,8 @@ final class ReentryCommands {
     }
 
     @Command(name = "reentry", description = "Re-entry predictions of one object.",
-            subcommands = {Predict.class, PredictAll.class})
+            subcommands = {Predict.class, PredictAll.class, ReentryReportCommands.Rdm.class,
+                ReentryReportCommands.Reports.class})
     static final class ReentryCommand {
 
         @ParentCommand
@@ -116,7 +117,8 @@ final class ReentryCommands {
                 if (upcoming != null) {
                     Instant now = Instant.now();
                     Duration within = Quantities.duration("--upcoming", upcoming, MAX_UPCOMING);
-                    List<Product<ReentryPrediction>> coming = node.reentries().upcoming(now, now.plus(within),
+                    List<Product<ReentryPrediction>> coming = node.reentryReports().notReentered(
+                            node.reentries().upcoming(now, now.plus(within), LabelFilter.UNRESTRICTED),
                             LabelFilter.UNRESTRICTED);
                     print(coming);
                     System.out.println(coming.size() + " object(s) predicted to re-enter by " + now.plus(within));

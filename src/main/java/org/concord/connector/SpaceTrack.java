@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * One class of Space-Track's API, as its API use policy asks: a login with the account's own credentials each run
  * ({@code /ajaxauth/login}, a session cookie, {@code /ajaxauth/logout} after), no more often than the policy says for
- * the class (GP: once an hour; SATCAT: once a day), and at most 30 requests a minute and 300 an hour over all of the
+ * the class (GP and TIP: once an hour; SATCAT: once a day), and at most 30 requests a minute and 300 an hour over all of the
  * node's Space-Track connectors. Refused credentials stop the connector until a person has looked (retrying them
  * risks the account).
  */
@@ -30,6 +30,13 @@ public final class SpaceTrack implements ConnectorType {
     /** The satellite catalog (class {@code satcat}), as CSV, which the node's SATCAT ingest reads. */
     public static final ConnectorType SATCAT = new SpaceTrack("spacetrack-satcat", "satcat", Duration.ofDays(1),
             "orderby/norad_cat_id/format/csv");
+    /**
+     * Tracking and Impact Prediction messages (class {@code tip}), which the node's ingest reads as re-entry reports
+     * (docs/reentry.md): at most once an hour, the rate the policy sets for GP (it names none for TIP); by default
+     * the messages issued in the last week.
+     */
+    public static final ConnectorType TIP = new SpaceTrack("spacetrack-tip", "tip", Duration.ofHours(1),
+            "msg_epoch/>now-7/orderby/id/format/json");
 
     static final String LOGIN_PATH = "/ajaxauth/login";
     static final String LOGOUT_PATH = "/ajaxauth/logout";

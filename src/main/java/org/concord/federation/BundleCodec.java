@@ -209,7 +209,7 @@ public final class BundleCodec {
         } catch (IllegalArgumentException e) {
             throw new BundleRejectedException(at + ".format: unknown format '" + formatName + "'");
         }
-        if (format == SourceFormat.SATCAT_CSV || format == SourceFormat.CDM_KVN || format == SourceFormat.CDM_XML) {
+        if (!format.carriesOrbits()) {
             throw new BundleRejectedException(at + ".format: " + format + " is not an orbit record format");
         }
         Label label = label(object(o, "label", at + ".label"), at + ".label");

@@ -117,7 +117,7 @@ public final class FormatDetector {
             return detectXml(fileName, text);
         }
         if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
-            return SourceFormat.OMM_JSON;
+            return TipReader.looksLikeTip(trimmed) ? SourceFormat.TIP_JSON : SourceFormat.OMM_JSON;
         }
         String firstLine = firstMeaningfulLine(trimmed);
         String upper = firstLine.toUpperCase(Locale.ROOT);
@@ -133,10 +133,17 @@ public final class FormatDetector {
         if (upper.startsWith("CCSDS_OPM_VERS")) {
             return SourceFormat.OPM_KVN;
         }
+        if (upper.startsWith("CCSDS_RDM_VERS")) {
+            return SourceFormat.RDM_KVN;
+        }
         if (upper.startsWith("CCSDS_")) {
             throw new InputRejectedException(InputError.atLine(fileName, 1, "CCSDS version keyword",
-                    "'" + firstLine.split("[\\s=]")[0] + "' is not an orbit message Concord ingests here"
-                            + " (expected CCSDS_OMM_VERS, CCSDS_OEM_VERS, CCSDS_OPM_VERS or CCSDS_CDM_VERS)"));
+                    "'" + firstLine.split("[\\s=]")[0] + "' is not a message Concord ingests here"
+                            + " (expected CCSDS_OMM_VERS, CCSDS_OEM_VERS, CCSDS_OPM_VERS, CCSDS_CDM_VERS or"
+                            + " CCSDS_RDM_VERS)"));
+        }
+        if (upper.contains(",") && TipReader.looksLikeTip(firstLine)) {
+            return SourceFormat.TIP_CSV;
         }
         if (upper.contains(",") && upper.contains("MEAN_MOTION") && upper.contains("EPOCH")) {
             return SourceFormat.OMM_CSV;
@@ -151,8 +158,8 @@ public final class FormatDetector {
             }
         }
         throw new InputRejectedException(InputError.atLine(fileName, 1, "format",
-                "not a recognised format: expected NORAD TLE, CCSDS OMM/OEM/OPM (KVN or XML), OMM JSON or CSV"
-                        + " (CelesTrak/Space-Track layout), or SATCAT CSV"));
+                "not a recognised format: expected NORAD TLE, CCSDS OMM/OEM/OPM/CDM/RDM (KVN or XML), OMM JSON or"
+                        + " CSV (CelesTrak/Space-Track layout), SATCAT CSV, or Space-Track TIP CSV or JSON"));
     }
 
     private static String firstMeaningfulLine(String text) {
@@ -187,6 +194,7 @@ public final class FormatDetector {
             case "oem" -> SourceFormat.OEM_XML;
             case "opm" -> SourceFormat.OPM_XML;
             case "cdm" -> SourceFormat.CDM_XML;
+            case "rdm" -> SourceFormat.RDM_XML;
             default -> throw new InputRejectedException(InputError.atPath(fileName, "/" + name, "root element",
                     "<" + name + "> is not a CCSDS orbit message Concord ingests (expected <omm>, <oem> or <opm>,"
                             + " alone or in an <ndm>)"));

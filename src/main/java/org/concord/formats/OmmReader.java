@@ -18,9 +18,7 @@ import org.concord.formats.OmmFields.Sgp4Elements;
 import org.concord.formats.OmmFields.Value;
 import org.orekit.propagation.analytical.tle.TLE;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -149,12 +147,8 @@ public final class OmmReader {
             if (p.nextToken() != null) {
                 errors.add(InputError.atLine(fileName, lineOf(p), "JSON", "unexpected content after the JSON value"));
             }
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            errors.add(new InputError(fileName, where == null ? Optional.empty() : Optional.of(where.getLineNr()),
-                    Optional.empty(), "JSON", "malformed JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            errors.add(InputError.inFile(fileName, "JSON", "cannot be read: " + e.getMessage()));
+            errors.add(JsonErrors.of(fileName, e));
         }
         if (records.isEmpty() && errors.isEmpty()) {
             errors.add(InputError.inFile(fileName, "content", "no OMM object found"));

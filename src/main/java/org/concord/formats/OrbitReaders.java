@@ -18,6 +18,8 @@ public final class OrbitReaders {
             case OPM_KVN, OPM_XML -> OpmReader.read(fileName, text, format);
             case SATCAT_CSV -> throw new IllegalArgumentException("SATCAT is read by SatcatReader");
             case CDM_KVN, CDM_XML -> throw new IllegalArgumentException("a CDM is read by CdmReader");
+            case TIP_CSV, TIP_JSON, RDM_KVN, RDM_XML -> throw new InputRejectedException(InputError.inFile(fileName,
+                    "format", format + " is a re-entry report, not an orbit record"));
         };
     }
 }

@@ -16,7 +16,7 @@ import org.xml.sax.SAXException;
  * screened by {@link #declaration} before it reaches Orekit; parsers Concord builds itself come from
  * {@link #saxParserFactory}, which refuses a document type too.
  */
-final class XmlHardening {
+public final class XmlHardening {
 
     /** Why a declaration is refused, in every refusal whichever layer makes it. */
     static final String WHY = "entity expansion and external entities are not allowed in navigation data messages";
@@ -27,7 +27,7 @@ final class XmlHardening {
     }
 
     /** The refusal of the first document type or entity declaration in the text, at its line; none if there is none. */
-    static Optional<InputError> declaration(String fileName, String text) {
+    public static Optional<InputError> declaration(String fileName, String text) {
         Matcher m = DECLARATION.matcher(text);
         if (!m.find()) {
             return Optional.empty();

@@ -75,6 +75,8 @@ public final class ApiServer implements AutoCloseable {
                                 .map(p -> events.of(p, filter)).toList()));
         this.routeInputs = RouteInputs.of(node.productKinds());
         ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing);
+        ReentryReportApi reentryReports = new ReentryReportApi(node.products(), node.reentryReports(), node.catalog(),
+                sharing);
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
                 conjunctions, node.spaceWeather());
         HttpMetrics metrics = new HttpMetrics(node.metrics());
@@ -141,6 +143,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/conjunctions/{id}/cdm", conjunctions::conjunctionCdm);
             config.routes.get("/api/v1/events/{id}/cdm", eventCdm::eventCdm);
             config.routes.post(ReentryApi.PATH, reentries::predict);
+            config.routes.get(ReentryReportApi.RDM, reentryReports::rdm);
+            config.routes.get(ReentryReportApi.OF_OBJECT, reentryReports::ofObject);
             config.routes.get("/api/v1/screenings", screenings::screenings);
             config.routes.post("/api/v1/screenings", screenings::startScreening);
             config.routes.post("/api/v1/screenings/ephemeris", screenings::screenEphemeris);

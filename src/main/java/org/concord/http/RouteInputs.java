@@ -82,6 +82,8 @@ record RouteInputs(Set<String> query, Body body) {
             query("GET /api/v1/conjunctions/{id}/cdm", "format"),
             query("GET /api/v1/events/{id}/cdm", "format"),
             json("POST " + ReentryApi.PATH, ReentryApi.NORAD_ID),
+            query("GET " + ReentryReportApi.RDM, "format"),
+            none("GET " + ReentryReportApi.OF_OBJECT),
             none("GET /api/v1/screenings"),
             Map.entry("POST /api/v1/screenings", new RouteInputs(Set.of(), new Json(ScreeningInput.BODY_KEYS))),
             Map.entry("POST /api/v1/screenings/ephemeris", new RouteInputs(ScreeningInput.EPHEMERIS_PARAMETERS,

@@ -32,6 +32,7 @@ import org.concord.formats.ParsedOrbit;
 import org.concord.formats.ParsedSatcat;
 import org.concord.formats.SatcatReader;
 import org.concord.label.Label;
+import org.concord.reentry.ReentryReports;
 import org.concord.risk.HardBodyRadii;
 
 /**
@@ -53,6 +54,7 @@ public final class IngestService {
 
     private final CatalogStore store;
     private final ConjunctionStore conjunctions;
+    private final ReentryReports reentryReports;
     private final HardBodyRadii radii;
     private final LabelRules labels;
     private final long maxBytes;
@@ -60,10 +62,11 @@ public final class IngestService {
     private final MeterRegistry meters;
 
     /** {@code meters} receives the counts of what is ingested (docs/metrics.md). */
-    public IngestService(CatalogStore store, ConjunctionStore conjunctions, HardBodyRadii radii, LabelRules labels,
-                         long maxBytes, Clock clock, MeterRegistry meters) {
+    public IngestService(CatalogStore store, ConjunctionStore conjunctions, ReentryReports reentryReports,
+                         HardBodyRadii radii, LabelRules labels, long maxBytes, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.conjunctions = conjunctions;
+        this.reentryReports = reentryReports;
         this.radii = radii;
         this.labels = labels;
         this.maxBytes = maxBytes;
@@ -136,6 +139,11 @@ public final class IngestService {
                     .filter(held -> !held.equals(label)).isPresent();
             return new IngestReport(name, provenance.sourceSha256(), format, label, stored ? 1 : 0, stored ? 0 : 1, 0,
                     List.of(), otherLabel ? 1 : 0);
+        }
+        if (ReentryReports.reads(format)) {
+            ReentryReports.Ingested stored = reentryReports.ingest(name, text, format, label, request.skipInvalid());
+            return new IngestReport(name, provenance.sourceSha256(), format, label, stored.stored(),
+                    stored.unchanged(), stored.errors().size(), stored.errors(), 0);
         }
         if (format == SourceFormat.SATCAT_CSV) {
             ParseResult<ParsedSatcat> parsed = SatcatReader.read(name, text);

@@ -54,6 +54,8 @@ import org.concord.orbit.OrekitSetup;
 import org.concord.reentry.ControlledVehicles;
 import org.concord.reentry.ReentryKind;
 import org.concord.reentry.ReentryPredictor;
+import org.concord.reentry.ReentryReportKind;
+import org.concord.reentry.ReentryReports;
 import org.concord.reentry.ReentryService;
 import org.concord.reentry.ReentryWindowRule;
 import org.concord.reentry.SpaceWeather;
@@ -121,6 +123,7 @@ public final class Node implements AutoCloseable {
     private final EventCdm eventCdm;
     private final ReentryService reentries;
     private final WatchService watches;
+    private final ReentryReports reentryReports;
 
     private Node(NodeConfig config, Database database, Clock federationClock, ProductKinds productKinds) {
         this.config = config;
@@ -140,8 +143,9 @@ public final class Node implements AutoCloseable {
         this.events = new EventService(new JooqEventStore(database, productStore), products, config.party(),
                 Clock.systemUTC(), metrics.registry());
         HardBodyRadii radii = HardBodyRadii.bundled();
-        this.ingest = new IngestService(catalog, conjunctions, radii, config.labelRules(), config.ingestMaxBytes(),
-                Clock.systemUTC(), metrics.registry());
+        this.reentryReports = new ReentryReports(products, catalog);
+        this.ingest = new IngestService(catalog, conjunctions, reentryReports, radii, config.labelRules(),
+                config.ingestMaxBytes(), Clock.systemUTC(), metrics.registry());
         MeanElementsDecoder meanElements = MeanElementsDecoder.withOmm(OmmReader::toTle);
         this.propagation = new PropagationService(meanElements, config.staleness(), orekit.timeScales());
         this.eventCdm = new EventCdm(catalog, conjunctions, meanElements, config.party(), federationClock);
@@ -246,7 +250,7 @@ public final class Node implements AutoCloseable {
             IndicesKind.INSTANCE, AlertsKind.INSTANCE,
             CyberKind.INSTANCE,
             EventKind.INSTANCE, ProximityKind.INSTANCE,
-            ReentryKind.INSTANCE));
+            ReentryKind.INSTANCE, ReentryReportKind.INSTANCE));
 
     /** How far ahead of an object's newest element set re-entry predictions propagate. */
     static final Duration REENTRY_HORIZON = Duration.ofDays(400);
@@ -383,6 +387,11 @@ public final class Node implements AutoCloseable {
     /** Every product kind's storage (reads filter by label; {@link #productService()} stores with the label rule). */
     public ProductStore products() {
         return products.store();
+    }
+
+    /** Re-entry reports from other originators (TIP, RDM), beside the node's own predictions. */
+    public ReentryReports reentryReports() {
+        return reentryReports;
     }
 
     public ReentryService reentries() {

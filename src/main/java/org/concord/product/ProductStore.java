@@ -37,6 +37,20 @@ public interface ProductStore {
     /** The products {@code filter} admits with every input: items, total and cursor exclude the rest. */
     <T> Page<Product<T>> list(ProductKind<T> kind, ProductQuery query, LabelFilter filter);
 
+    /** Every page of a list: the products {@code filter} admits with every input, in the query's order. */
+    default <T> List<Product<T>> listAll(ProductKind<T> kind, ProductQuery query, LabelFilter filter) {
+        List<Product<T>> all = new java.util.ArrayList<>();
+        ProductQuery page = query;
+        while (true) {
+            Page<Product<T>> found = list(kind, page, filter);
+            all.addAll(found.items());
+            if (found.nextCursor().isEmpty()) {
+                return all;
+            }
+            page = page.after(found.nextCursor().get());
+        }
+    }
+
     /** The id of the product of this kind stored under this key by this originator (not filtered: node-internal). */
     Optional<Long> idOf(ProductKind<?> kind, String key, String originator);
 

@@ -175,6 +175,36 @@ public final class JooqCatalogStore implements CatalogStore {
 
 
     @Override
+    public boolean fillDecayDate(long noradId, java.time.LocalDate decayDate, org.concord.label.Label evidence,
+                                 String source) {
+        try {
+            return dsl.transactionResult(() -> {
+                org.jooq.Record entry = dsl.select(Satcat.DECAY_DATE, Satcat.FIELD_SOURCES, Satcat.LABEL_ORIGINATOR,
+                                Satcat.LABEL_RELEASABILITY, Satcat.LABEL_TLP, Satcat.LABEL_CAVEATS, Satcat.LABEL_EXPIRY)
+                        .from(Satcat.T).where(Satcat.NORAD_ID.eq(noradId)).forUpdate().fetchOne();
+                if (entry == null || entry.get(Satcat.DECAY_DATE) != null) {
+                    return false;
+                }
+                org.concord.label.Label entryLabel = LabelColumns.label(entry.get(Satcat.LABEL_ORIGINATOR),
+                        entry.get(Satcat.LABEL_RELEASABILITY), entry.get(Satcat.LABEL_TLP),
+                        entry.get(Satcat.LABEL_CAVEATS), entry.get(Satcat.LABEL_EXPIRY));
+                if (!entryLabel.wideningsOver(evidence).isEmpty()) {
+                    return false;
+                }
+                String held = Optional.ofNullable(entry.get(Satcat.FIELD_SOURCES)).orElse("");
+                String added = (held.isEmpty() ? "" : held + ";") + "decayDate="
+                        + SqlValues.truncate(source.replace(";", ",").replace("=", ":"), 256);
+                CatalogVersion.raise(dsl);
+                return dsl.update(Satcat.T).set(Satcat.DECAY_DATE, decayDate)
+                        .set(Satcat.FIELD_SOURCES, added.length() <= 1024 ? added : held.isEmpty() ? null : held)
+                        .where(Satcat.NORAD_ID.eq(noradId)).and(Satcat.DECAY_DATE.isNull()).execute() == 1;
+            });
+        } finally {
+            database.catalogChangedHere();
+        }
+    }
+
+    @Override
     public Optional<Long> noradIdOf(String internationalDesignator) {
         String d = internationalDesignator.trim().toUpperCase();
         Optional<Long> fromObjects = dsl.select(Tables.SpaceObject.NORAD_ID).from(OBJ)

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestNodes;
+import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryReportKind;
 import org.concord.product.TestKinds;
 import org.concord.catalog.OrbitRecord;
 import org.concord.conjunction.Conjunction;
@@ -227,6 +229,15 @@ class SharingLeakTest {
         for (int i = 0; i < 12; i++) {
             // re-entry predictions derived from every record of an object (several originators and labels)
             node.reentries().predict(ORBITS.get(random.nextInt(ORBITS.size())).noradId());
+        }
+        // re-entry reports (Space-Track TIP messages), five or six rows at a time under a random label
+        List<String> tipRows = new String(TestNodes.resource("/reentry/tip/spacetrack_tip_sample_2005-2019.csv"),
+                StandardCharsets.UTF_8).lines().toList();
+        for (int from = 1; from < tipRows.size(); from += 6) {
+            String originator = ORIGINATORS.get(random.nextInt(ORIGINATORS.size()));
+            node.reentryReports().ingest("leak-tip.csv", tipRows.getFirst() + "\n" + String.join("\n",
+                    tipRows.subList(from, Math.min(from + 6, tipRows.size()))),
+                    org.concord.catalog.SourceFormat.TIP_CSV, randomLabel(random, originator, soon), false);
         }
         for (org.concord.product.ProductKind<?> kind : node.productKinds().all()) {
             List<? extends org.concord.product.Product<?>> stored = node.products().list(kind,
@@ -959,6 +970,25 @@ class SharingLeakTest {
                         : Optional.of(Instant.parse(r.at("/kp/start").asText()))).as(what).isEqualTo(latest);
                 return 0;
             }
+            case "/api/v1/objects/{noradId}/reentries" -> {
+                // the node's predictions and the reports of others of one object, each as its own label admits
+                List<Prod> ofObject = PRODUCTS.stream().filter(p -> p.code().equals(ReentryKind.INSTANCE.code())
+                        || p.code().equals(ReentryReportKind.INSTANCE.code())).toList();
+                long norad = noradIdOf(ofObject.get(random.nextInt(ofObject.size())));
+                Set<Long> expected = new HashSet<>();
+                for (org.concord.label.DataKind code : List.of(ReentryKind.INSTANCE.code(),
+                        ReentryReportKind.INSTANCE.code())) {
+                    Set<Long> visible = world.visibleProducts(caller, code, now);
+                    ofObject.stream().filter(p -> p.code().equals(code) && visible.contains(p.id())
+                            && noradIdOf(p) == norad).forEach(p -> expected.add(p.id()));
+                }
+                JsonNode r = get(token, route.replace("{noradId}", Long.toString(norad))).json();
+                Set<Long> shown = new HashSet<>();
+                r.get("predictions").forEach(i -> shown.add(i.get("id").asLong()));
+                r.get("reports").forEach(i -> shown.add(i.get("id").asLong()));
+                assertThat(shown).as(what).isEqualTo(expected);
+                return 0;
+            }
             case "/api/v1/whoami", "/api/v1/openapi.yaml", "/api/v1/openapi.json" -> {
                 assertThat(get(token, route).status()).as(what).isEqualTo(200);
                 return 0;
@@ -1053,6 +1083,15 @@ class SharingLeakTest {
         assertThat(reply.status()).as(subject + " -> " + reply.body()).isEqualTo(absent.status());
         assertThat(normalized(reply, id)).as(subject).isEqualTo(normalized(absent, missing));
         return 1;
+    }
+
+    /** The object of a re-entry prediction or report. */
+    private static long noradIdOf(Prod p) {
+        return p.code().equals(ReentryKind.INSTANCE.code())
+                ? node.products().find(ReentryKind.INSTANCE, p.id(), LabelFilter.UNRESTRICTED).orElseThrow().value()
+                        .noradId()
+                : node.products().find(ReentryReportKind.INSTANCE, p.id(), LabelFilter.UNRESTRICTED).orElseThrow()
+                        .value().noradId();
     }
 
     /** An answer with the id it was asked about replaced, so that answers about two ids compare. */

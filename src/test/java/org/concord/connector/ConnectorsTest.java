@@ -457,6 +457,31 @@ class ConnectorsTest {
     }
 
     @Test
+    void spaceTrackTipMessagesAreIngestedAsReentryReportsAtMostOnceAnHour() {
+        spaceTrack("tip", TestNodes.resource("/reentry/tip/spacetrack_tip_sample_2005-2019.csv"));
+        openSpaceTrackOf("spacetrack-tip", "msg_epoch/>now-7/orderby/id/format/csv", PASSWORD, "tip");
+
+        ConnectorRun run = only(node.connectors().runDue());
+
+        assertThat(run.outcome()).as(run.error().orElse("")).isEqualTo(Outcome.INGESTED);
+        assertThat(run.stored()).isEqualTo(34);
+        assertThat(run.requests()).isEqualTo(3);
+        assertThat(source.requests().get(1).path())
+                .isEqualTo("/basicspacedata/query/class/tip/msg_epoch/>now-7/orderby/id/format/csv");
+        assertThat(node.reentryReports().reentered(29488, org.concord.label.LabelFilter.UNRESTRICTED)
+                .orElseThrow().value().nominal()).contains(java.time.Instant.parse("2006-12-23T12:14:00Z"));
+        assertThat(node.reentryReports().of(1377, org.concord.label.LabelFilter.UNRESTRICTED).getFirst().label()
+                .releasability().toString()).as("a connector's default label: private to the node's party")
+                .isEqualTo("REL TO " + node.config().party());
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(node.connectors().runDue()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        ConnectorRun again = only(node.connectors().runDue());
+        assertThat(again.stored()).isZero();
+        assertThat(again.unchanged()).isEqualTo(34);
+    }
+
+    @Test
     void celestrakSupplementalGpIsAskedByItsFile() {
         source.on("/NORAD/elements/supplemental/sup-gp.php", request -> csv(celestrakRows(10),
                 "Fri, 01 Nov 2024 10:00:00 GMT"));
@@ -577,7 +602,7 @@ class ConnectorsTest {
                 .hasMessageContaining("NOT_SET is not set");
         assertThatThrownBy(() -> NodeConfig.load(dataDirectory, Optional.empty(),
                 with(base, "CONCORD_CONNECTOR_ST_TYPE", "spacetrack")))
-                .hasMessageContaining("one of [celestrak-gp, celestrak-satcat, celestrak-supgp, spacetrack-gp, spacetrack-satcat, swpc, url]");
+                .hasMessageContaining("one of [celestrak-gp, celestrak-satcat, celestrak-supgp, spacetrack-gp, spacetrack-satcat, spacetrack-tip, swpc, url]");
         Files.writeString(dataDirectory.resolve(NodeConfig.FILE_NAME), "connector.st.password = " + PASSWORD + "\n");
         assertThatThrownBy(() -> NodeConfig.load(dataDirectory, Optional.empty(), base))
                 .hasMessageContaining("connector.st.password:").hasMessageContaining("connector.st.password-file")

@@ -44,7 +44,7 @@ final class CorpusStore implements AutoCloseable {
     private CorpusStore(Database database) {
         this.database = database;
         this.store = new JooqCatalogStore(database);
-        this.service = new IngestService(store, new org.concord.store.JooqConjunctionStore(database, new org.concord.store.JooqProductStore(database, org.concord.node.Node.PRODUCT_KINDS)),
+        this.service = new IngestService(store, new org.concord.store.JooqConjunctionStore(database, new org.concord.store.JooqProductStore(database, org.concord.node.Node.PRODUCT_KINDS)), new org.concord.reentry.ReentryReports(new org.concord.product.ProductService(new org.concord.store.JooqProductStore(database, org.concord.node.Node.PRODUCT_KINDS)), store),
                 org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()), MAX_BYTES,
                 Clock.fixed(NOW, ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }

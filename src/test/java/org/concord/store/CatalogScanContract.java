@@ -60,7 +60,7 @@ abstract class CatalogScanContract {
         db = handle.open();
         store = new JooqCatalogStore(db);
         scan = new JooqCatalogScan(db, store);
-        ingest = new IngestService(store, new JooqConjunctionStore(db, new JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)),
+        ingest = new IngestService(store, new JooqConjunctionStore(db, new JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), new org.concord.reentry.ReentryReports(new org.concord.product.ProductService(new JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), store),
                 org.concord.risk.HardBodyRadii.bundled(),
                 new LabelRules(PUBLIC, List.of()), 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
                 new SimpleMeterRegistry());

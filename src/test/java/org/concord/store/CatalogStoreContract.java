@@ -100,7 +100,7 @@ abstract class CatalogStoreContract {
         handle = newDatabase();
         db = handle.open();
         store = new JooqCatalogStore(db);
-        ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), org.concord.risk.HardBodyRadii.bundled(), RULES,
+        ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), new org.concord.reentry.ReentryReports(new org.concord.product.ProductService(new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), store), org.concord.risk.HardBodyRadii.bundled(), RULES,
                 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
@@ -669,6 +669,35 @@ abstract class CatalogStoreContract {
         assertThat(noradIds(paged)).containsExactly(1L, 339_999L, 100_000_000L, 999_999_998L, 999_999_999L);
         assertThat(noradIds(store.findObjects(new Q().ids(List.of(999_999_999L)).build(), LabelFilter.UNRESTRICTED).items()))
                 .containsExactly(999_999_999L);
+    }
+
+    @Test
+    void aConfirmedReentryFillsInTheDecayDayOnlyOfAnEntryWithoutOneThatItsLabelCovers() {
+        List<ParsedOrbit> orbits = parse(CatalogSamples.slice(0, 10));
+        ingest.ingest(IngestRequest.of("tle.txt", CatalogSamples.slice(0, 10), "tester"));
+        long a = orbits.get(0).noradId();
+        long b = orbits.get(1).noradId();
+        Provenance first = provenance("satcat-1.csv");
+        store.store(new IngestBatch(first, SourceFormat.SATCAT_CSV, List.of(), List.of(
+                satcat(a, "PAYLOAD", "US", "2099-900A", 2, first),
+                satcat(b, "ROCKET BODY", "CIS", "2099-901A", 3, first)), 0));
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 7, 5);
+        Label narrower = new Label("GBR", org.concord.label.Releasability.to("GBR"), org.concord.label.Tlp.AMBER,
+                java.util.Collections.emptySortedSet(), Optional.empty());
+
+        assertThat(store.fillDecayDate(b, day, narrower, "TIP narrow.csv")).isFalse();
+        assertThat(store.fillDecayDate(a, day, Label.publicFrom("USA"), "TIP tip.csv")).isTrue();
+        assertThat(store.fillDecayDate(a, day.plusDays(1), Label.publicFrom("USA"), "TIP later.csv")).isFalse();
+        assertThat(store.fillDecayDate(orbits.get(2).noradId(), day, Label.publicFrom("USA"), "TIP x.csv"))
+                .as("no SATCAT entry").isFalse();
+
+        SpaceObject.SatcatEntry filled = store.findObject(a, LabelFilter.UNRESTRICTED).orElseThrow().satcat()
+                .orElseThrow();
+        assertThat(filled.decayDate()).contains(day);
+        assertThat(filled.fieldSources()).containsEntry("decayDate", "TIP tip.csv").containsEntry("owner",
+                "test-owners");
+        assertThat(store.findObject(b, LabelFilter.UNRESTRICTED).orElseThrow().satcat().orElseThrow().decayDate())
+                .isEmpty();
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class IngestBenchmark {
     private static double[] once(String what, TestDatabases.Handle handle, byte[] file, boolean print) {
         try (handle; Database db = handle.open()) {
             TimedStore store = new TimedStore(new JooqCatalogStore(db));
-            IngestService ingest = new IngestService(store.proxy, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)),
+            IngestService ingest = new IngestService(store.proxy, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), new org.concord.reentry.ReentryReports(new org.concord.product.ProductService(new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), store.proxy),
                     org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("USA-18SDS"), List.of()),
                     64L << 20, Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             long t0 = System.nanoTime();

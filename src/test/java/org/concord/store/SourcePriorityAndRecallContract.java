@@ -70,7 +70,7 @@ abstract class SourcePriorityAndRecallContract {
         db = handle.open();
         store = new JooqCatalogStore(db);
         sharing = new JooqSharingStore(db);
-        ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), org.concord.risk.HardBodyRadii.bundled(),
+        ingest = new IngestService(store, new JooqConjunctionStore(db, new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), new org.concord.reentry.ReentryReports(new org.concord.product.ProductService(new org.concord.store.JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS)), store), org.concord.risk.HardBodyRadii.bundled(),
                 new LabelRules(Label.publicFrom("TEST"), List.of()), 64L << 20, Clock.fixed(NOW, ZoneOffset.UTC),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         for (String code : List.of("GBR", "USA", "AUS")) {
@@ -250,7 +250,7 @@ abstract class SourcePriorityAndRecallContract {
         // another process: its own pool, store and ingest on the same database
         try (Database otherProcess = handle.open()) {
             JooqCatalogStore otherStore = new JooqCatalogStore(otherProcess);
-            IngestService otherIngest = new IngestService(otherStore, new JooqConjunctionStore(otherProcess, new org.concord.store.JooqProductStore(otherProcess, org.concord.node.Node.PRODUCT_KINDS)),
+            IngestService otherIngest = new IngestService(otherStore, new JooqConjunctionStore(otherProcess, new org.concord.store.JooqProductStore(otherProcess, org.concord.node.Node.PRODUCT_KINDS)), new org.concord.reentry.ReentryReports(new org.concord.product.ProductService(new org.concord.store.JooqProductStore(otherProcess, org.concord.node.Node.PRODUCT_KINDS)), otherStore),
                     org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()),
                     64L << 20, Clock.fixed(NOW, ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             java.util.function.BiConsumer<Label, String> otherIngests = (label, line1) -> otherIngest.ingest(

@@ -1,0 +1,150 @@
+package org.concord.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.TestNodes;
+import org.concord.access.Role;
+import org.concord.catalog.OrbitRecord;
+import org.concord.formats.CcsdsSchemas;
+import org.concord.formats.rdm.RdmKey;
+import org.concord.formats.rdm.RdmMessage;
+import org.concord.formats.rdm.RdmReader;
+import org.concord.label.Label;
+import org.concord.label.LabelFilter;
+import org.concord.product.Product;
+import org.concord.product.ProductInput;
+import org.concord.reentry.BallisticCoefficient;
+import org.concord.reentry.ReentryClass;
+import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryOutcome;
+import org.concord.reentry.ReentryPrediction;
+import org.concord.reentry.ReentryWindow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * TIP messages ingested through the ordinary ingest route, an object's re-entry with them beside the node's own
+ * predictions, and a prediction exported as an RDM; every JSON answer checked against the OpenAPI document.
+ */
+class ReentryReportApiTest {
+
+    @RegisterExtension
+    static final ServedNodeExtension SERVED = ServedNodeExtension.withCatalogSubset();
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OpenApiValidator VALIDATOR = OpenApiValidator.served();
+    private static final long ISS = 25544;
+
+    private static HttpResponse<String> send(String method, String url, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVED.base() + url))
+                .header("Authorization", "Bearer " + token);
+        request = method.equals("POST") ? request.POST(HttpRequest.BodyPublishers.ofString(body)) : request.GET();
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(String method, String documentedPath, String url, String body, String token,
+                                 int expectedStatus) throws Exception {
+        HttpResponse<String> response = send(method, url, body, token);
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(VALIDATOR.validate(documentedPath, method, response.statusCode(), json))
+                .as("%s %s -> %d %s", method, url, response.statusCode(), response.body()).isEmpty();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json;
+    }
+
+    private static String tipSample() {
+        return new String(TestNodes.resource("/reentry/tip/spacetrack_tip_sample_2005-2019.csv"),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tipPredictionsAreShownBesideTheNodesOwnAndConfirmationsCloseTheirObjects() throws Exception {
+        String admin = SERVED.adminToken();
+        // the sample, and one of its rows given to the ISS (which the test catalog holds), so that one object has
+        // a prediction of this node and a TIP
+        String first = tipSample().lines().skip(1).findFirst().orElseThrow();
+        String tip = tipSample().stripTrailing() + "\n" + first.replace("1377,", "25544,").replace(",2993,", ",99993,")
+                .replaceAll(",1377$", ",25544") + "\n";
+        JsonNode ingested = json("POST", "/api/v1/orbits", "/api/v1/orbits?name=tip.csv", tip, admin, 201);
+        assertThat(ingested.get("format").asText()).isEqualTo("TIP_CSV");
+        assertThat(ingested.get("stored").asInt()).isEqualTo(35);
+        long predicted = json("POST", "/api/v1/reentries", "/api/v1/reentries", "{\"noradId\": " + ISS + "}", admin,
+                201).get("id").asLong();
+
+        JsonNode iss = json("GET", ReentryReportApi.OF_OBJECT, "/api/v1/objects/" + ISS + "/reentries", "", admin,
+                200);
+        // the other test of this class may have predicted the ISS too: the newest comes first
+        assertThat(iss.get("predictions").get(0).get("id").asLong()).isEqualTo(predicted);
+        assertThat(iss.get("predictions").get(0).get("kind").asText()).isEqualTo("reentries");
+        assertThat(iss.get("reports")).hasSize(1);
+        assertThat(iss.get("reports").get(0).get("source").asText()).isEqualTo("TIP");
+        assertThat(iss.get("reports").get(0).get("nominalEpoch").asText()).isEqualTo("2012-03-09T13:02:00Z");
+        assertThat(iss.get("reentered").isNull()).isTrue();
+
+        JsonNode closed = json("GET", ReentryReportApi.OF_OBJECT, "/api/v1/objects/29488/reentries", "", admin, 200);
+        assertThat(closed.get("reports")).hasSize(3);
+        assertThat(closed.get("reentered").get("nominalEpoch").asText()).isEqualTo("2006-12-23T12:14:00Z");
+        assertThat(closed.get("reentered").get("latitudeDeg").asDouble()).isEqualTo(17.0);
+        assertThat(closed.get("reentered").get("observed").asBoolean()).isTrue();
+
+        // uploaded without a label: private to the uploader's party (and the node's); another party sees nothing
+        String gbr = TestNodes.token(SERVED.node(), "GBR", Role.VIEWER);
+        JsonNode hidden = json("GET", ReentryReportApi.OF_OBJECT, "/api/v1/objects/29488/reentries", "", gbr, 200);
+        assertThat(hidden.get("reports")).isEmpty();
+        assertThat(hidden.get("reentered").isNull()).isTrue();
+        JsonNode list = json("GET", "/api/v1/reentry-reports", "/api/v1/reentry-reports?noradId=29488&source=TIP",
+                "", admin, 200);
+        assertThat(list.get("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aPredictionIsExportedAsAnRdmOnlyWhenItGivesAnEpoch() throws Exception {
+        String admin = SERVED.adminToken();
+        OrbitRecord issRecord = SERVED.node().catalog().latestMeanElements(ISS, LabelFilter.UNRESTRICTED)
+                .orElseThrow();
+        Instant basis = issRecord.epoch();
+        Product<ReentryPrediction> withEpoch = SERVED.node().productService().store(ReentryKind.INSTANCE, List.of(
+                Product.of(new ReentryPrediction(ISS, basis, 1, ReentryClass.UNCONTROLLED, ReentryOutcome.WINDOW,
+                        Optional.of(new BallisticCoefficient(0.01, BallisticCoefficient.Source.MEAN_MOTION_RATE, 1)),
+                        Optional.of(basis.plusSeconds(86_400 * 10)), Optional.of(new ReentryWindow(
+                                basis.plusSeconds(86_400 * 7), basis.plusSeconds(86_400 * 16))),
+                        basis.plusSeconds(86_400 * 400), "NRLMSISE-00", "test", "a test prediction", Instant.now()),
+                        Label.publicFrom("TEST"), List.of(new ProductInput(ReentryKind.setRole(1),
+                                issRecord.kind().dataKind(), issRecord.id())))), "TEST").getFirst();
+
+        HttpResponse<String> kvn = send("GET", "/api/v1/reentries/" + withEpoch.id() + "/rdm", "", admin);
+        HttpResponse<String> xml = send("GET", "/api/v1/reentries/" + withEpoch.id() + "/rdm?format=xml", "", admin);
+
+        assertThat(kvn.statusCode()).as(kvn.body()).isEqualTo(200);
+        assertThat(kvn.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/plain"));
+        assertThat(kvn.headers().firstValue("X-Concord-Label")).isPresent();
+        RdmMessage read = RdmReader.read("export.kvn", kvn.body());
+        assertThat(read.number(RdmKey.ORBIT_LIFETIME)).contains(10.0);
+        assertThat(read.number(RdmKey.ORBIT_LIFETIME_WINDOW_START)).contains(7.0);
+        assertThat(read.number(RdmKey.BALLISTIC_COEFF)).contains(100.0);
+        assertThat(read.text(RdmKey.OBJECT_NAME)).contains(issRecord.objectName());
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(CcsdsSchemas.violations(xml.body())).isEmpty();
+        assertThat(RdmReader.read("export.xml", xml.body())).isEqualTo(read);
+
+        JsonNode none = json("POST", "/api/v1/reentries", "/api/v1/reentries", "{\"noradId\": " + ISS + "}", admin,
+                201);
+        json("GET", ReentryReportApi.RDM, "/api/v1/reentries/" + none.get("id").asLong() + "/rdm", "", admin, 409);
+        json("GET", ReentryReportApi.RDM, "/api/v1/reentries/" + withEpoch.id() + "/rdm?format=json", "", admin, 400);
+        json("GET", ReentryReportApi.RDM, "/api/v1/reentries/" + withEpoch.id() + "/rdm?frmat=xml", "", admin, 400);
+        json("GET", ReentryReportApi.RDM, "/api/v1/reentries/999999/rdm", "", admin, 404);
+    }
+}
