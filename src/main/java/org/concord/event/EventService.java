@@ -3,11 +3,15 @@ package org.concord.event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.concord.conjunction.Conjunction;
+import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.product.Product;
+import org.concord.product.ProductInput;
 import org.concord.product.ProductService;
 
 /**
@@ -106,6 +110,7 @@ public final class EventService implements AutoCloseable {
     private void place(List<EventStore.Pending> pending) {
         Instant now = clock.instant();
         List<EventGrouping.Arrival> arrivals = new ArrayList<>(pending.size());
+        Map<String, Label> itemLabels = new HashMap<>();
         Instant earliest = Instant.MAX;
         Instant latest = Instant.MIN;
         for (EventStore.Pending p : pending) {
@@ -113,18 +118,37 @@ public final class EventService implements AutoCloseable {
             arrivals.add(new EventGrouping.Arrival(p.conjunction(), sourceOf(c), p.computedAt().orElse(now)));
             earliest = c.tca().isBefore(earliest) ? c.tca() : earliest;
             latest = c.tca().isAfter(latest) ? c.tca() : latest;
+            itemLabels.put(item(DataKind.CONJUNCTIONS, p.conjunction().id()), p.conjunction().label());
+            p.inputLabels().forEach((input, label) -> itemLabels.put(item(input.kind(), input.id()), label));
         }
-        List<Product<ConjunctionEvent>> existing = store.eventsWithTcaWithin(
-                earliest.minus(EventGrouping.TCA_TOLERANCE), latest.plus(EventGrouping.TCA_TOLERANCE));
+        List<EventGrouping.Grouped> grouped = EventGrouping.group(store.eventsWithTcaWithin(
+                earliest.minus(EventGrouping.TCA_TOLERANCE), latest.plus(EventGrouping.TCA_TOLERANCE)), arrivals);
+        Map<ProductInput, Label> inputLabels = new HashMap<>();
+        for (EventGrouping.Grouped g : grouped) {
+            for (ProductInput input : g.inputs()) {
+                Label label = itemLabels.get(item(input.kind(), input.id()));
+                if (label != null) {
+                    inputLabels.put(input, label);
+                }
+            }
+        }
         List<Product<ConjunctionEvent>> fresh = new ArrayList<>();
-        List<Product<ConjunctionEvent>> changed = new ArrayList<>();
-        for (EventGrouping.Grouped g : EventGrouping.group(existing, arrivals)) {
-            Product<ConjunctionEvent> product = new Product<>(g.id(), java.util.Optional.empty(),
-                    Label.publicFrom(party), g.inputs(), g.event());
-            (g.id() == 0 ? fresh : changed).add(product);
+        List<EventStore.Extension> extended = new ArrayList<>();
+        for (EventGrouping.Grouped g : grouped) {
+            Label label = products.settledLabel(EventKind.INSTANCE, g.storedLabel().orElse(Label.publicFrom(party)),
+                    g.inputs(), inputLabels, party);
+            if (g.id() == 0) {
+                fresh.add(new Product<>(0, java.util.Optional.empty(), label, g.inputs(), new ConjunctionEvent(
+                        g.summary().primaryNoradId(), g.summary().secondaryNoradId(), g.updates())));
+            } else {
+                extended.add(new EventStore.Extension(g.id(), label, g.summary(), g.updates(), g.inputs()));
+            }
         }
-        products.restate(EventKind.INSTANCE, changed, party);
-        products.store(EventKind.INSTANCE, fresh, party);
+        store.write(fresh, extended, inputLabels);
+    }
+
+    private static String item(DataKind kind, long id) {
+        return kind.code() + " " + id;
     }
 
     private EventUpdate.Source sourceOf(Conjunction c) {
