@@ -16,11 +16,12 @@ import org.concord.product.ProductService;
 
 /**
  * Builds conjunction events: every conjunction no event holds yet (from a screening, a CDM, a partner) joins the event
- * of its encounter or starts one ({@link EventGrouping}); the events it starts are stored and those it changes are
- * restated with the new update, their labels combined from every input's by the kind's rule. Asked for in the
- * background after each screening and CDM ingest ({@link #updateSoon}: a pass costs a few times as much as storing the
- * conjunctions, which a screening should not wait for), and run every minute while serving (partners' conjunctions,
- * events a recall removed).
+ * of its encounter or starts one ({@link EventGrouping}). A pass reads the conjunctions with their inputs' labels once
+ * and the candidate events by their columns only ({@link EventSummary}, not their histories); the events it starts
+ * are stored, and the updates that join stored events are appended to them, labels combined with the new inputs' by
+ * the kind's rule, in one transaction. Asked for in the background after each screening and CDM ingest
+ * ({@link #updateSoon}: a pass costs about as much as storing the conjunctions, which a screening should not wait
+ * for), and run every minute while serving (partners' conjunctions, events a recall removed).
  */
 public final class EventService implements AutoCloseable {
 
