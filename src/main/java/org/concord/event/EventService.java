@@ -33,6 +33,8 @@ public final class EventService implements AutoCloseable {
     private static final int BATCH = 50_000;
 
     private final EventStore store;
+    /** Every conjunction up to this id is in an event or never one, but those a recall left ({@link #update(long)}). */
+    private long placedThrough;
     private final ProductService products;
     private final String party;
     private final Clock clock;
@@ -51,15 +53,30 @@ public final class EventService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Places every conjunction no event holds yet; returns how many it placed. */
+    /**
+     * Places every conjunction no event holds yet that was stored after those this service placed (all of them on its
+     * first pass); returns how many it placed.
+     */
     public synchronized int update() {
+        return update(placedThrough);
+    }
+
+    /**
+     * Places every conjunction with an id above {@code afterId} that no event holds yet. Those at or below
+     * {@link #placedThrough} are placed but for the remaining conjunctions of an event a recall removed, which only a
+     * pass from the first id finds (the periodic one): a scan of every conjunction stored, which a pass after each
+     * screening need not pay.
+     */
+    private synchronized int update(long afterId) {
         long start = System.nanoTime();
         int placed = 0;
-        List<EventStore.Pending> pending = store.pending(BATCH);
+        List<EventStore.Pending> pending = store.pending(afterId, BATCH);
         while (!pending.isEmpty()) {
             place(pending);
             placed += pending.size();
-            pending = pending.size() < BATCH ? List.of() : store.pending(BATCH);
+            long last = pending.getLast().conjunction().id();
+            placedThrough = Math.max(placedThrough, last);
+            pending = pending.size() < BATCH ? List.of() : store.pending(last, BATCH);
         }
         long took = System.nanoTime() - start;
         buildTime.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -81,15 +98,23 @@ public final class EventService implements AutoCloseable {
         }
     }
 
-    /** Places pending conjunctions every {@link #CATCH_UP_PERIOD} from now on (while serving). */
+    /**
+     * Places pending conjunctions every {@link #CATCH_UP_PERIOD} from now on (while serving), looking at every
+     * conjunction stored.
+     */
     public void startCatchingUp() {
         long period = CATCH_UP_PERIOD.toMillis();
-        catchUp.scheduleWithFixedDelay(this::updateLogged, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        catchUp.scheduleWithFixedDelay(() -> logged(() -> update(0)), period, period,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void updateLogged() {
+        logged(this::update);
+    }
+
+    private void logged(Runnable pass) {
         try {
-            update();
+            pass.run();
         } catch (RuntimeException e) {
             LOG.warn("building conjunction events failed; the next pass tries again: {}", e.toString());
         }

@@ -57,13 +57,14 @@ public final class JooqEventStore implements EventStore {
     }
 
     @Override
-    public List<Pending> pending(int limit) {
+    public List<Pending> pending(long afterId, int limit) {
         ProductTable<Conjunction> t = conjunctions;
         List<Field<?>> selected = new ArrayList<>(t.selected());
         selected.add(RUN_STARTED_AT);
         List<Record> rows = dsl.select(selected).from(t.table)
                 .leftJoin(Tables.Run.T).on(RUN_ID.eq(t.<Long>column("run_id")))
-                .where(RUN_KIND.isNull().or(RUN_KIND.ne("EPHEMERIS")))
+                .where(t.id.gt(afterId))
+                .and(RUN_KIND.isNull().or(RUN_KIND.ne("EPHEMERIS")))
                 .and(t.<Long>column("primary_norad_id").ne(t.<Long>column("secondary_norad_id")))
                 .and(DSL.notExists(DSL.selectOne().from(ProductLinks.T)
                         .where(ProductLinks.PRODUCT_KIND.eq(EventKind.CODE.code()))

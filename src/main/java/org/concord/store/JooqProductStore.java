@@ -171,7 +171,7 @@ public final class JooqProductStore implements ProductStore {
         return stored;
     }
 
-    /** Adds the link of product {@code id} to this input (which must be stored) to {@code links}; returns it as stored. */
+    /** Adds the link of product {@code id} to this input (which must be stored) to {@code links}; returns the input. */
     static ProductInput linkRow(ProductKind<?> kind, long id, ProductInput input, Map<ProductInput, StoredInput> inputs,
                                 List<List<Object>> links) {
         StoredInput in = inputs.get(input);
