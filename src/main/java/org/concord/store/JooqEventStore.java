@@ -145,10 +145,7 @@ public final class JooqEventStore implements EventStore {
     }
 
     private static List<Object> extensionValues(Extension e, Map<Label, Long> labels) {
-        Label l = e.label();
-        List<Object> values = new ArrayList<>(List.of(labels.get(l), l.originator(), l.releasability().toString(),
-                l.tlp().code(), String.join(",", l.caveats())));
-        values.add(l.expiry().map(SqlValues::odt).orElse(null));
+        List<Object> values = JooqProductStore.labelValues(e.label(), labels);
         for (Column<EventSummary> c : EventKind.summaryColumnsOf()) {
             values.add(ProductTable.sqlValue(c.valueOf(e.summary())));
         }
@@ -183,15 +180,7 @@ public final class JooqEventStore implements EventStore {
             List<Field<?>> copied = new ArrayList<>(fields);
             copied.add(DSL.field(DSL.unquotedName("appended")));
             copied.add(DSL.field(DSL.unquotedName("id")));
-            PostgresCopy.copyIn(tx, PostgresCopy.copySql(DSL.table(DSL.unquotedName("event_extension")), copied),
-                    copy -> {
-                        for (List<Object> row : rows) {
-                            for (Object value : row) {
-                                copy.any(value);
-                            }
-                            copy.end();
-                        }
-                    });
+            PostgresCopy.copyRows(tx, DSL.table(DSL.unquotedName("event_extension")), copied, rows);
             StringBuilder set = new StringBuilder();
             for (String name : names) {
                 set.append(name).append(" = x.").append(name).append(", ");

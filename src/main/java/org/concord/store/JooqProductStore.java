@@ -128,9 +128,8 @@ public final class JooqProductStore implements ProductStore {
         return link(tx, t, fresh, ids, inputs, Map.of());
     }
 
-    /** A product's label columns (label id, originator, releasability, TLP, caveats, expiry) and the kind's columns. */
-    private static <T> List<Object> labelAndColumnValues(ProductKind<T> kind, Product<T> p, Map<Label, Long> labels) {
-        Label l = p.label();
+    /** The label columns' values (label id, originator, releasability, TLP, caveats, expiry) of a product's label. */
+    static List<Object> labelValues(Label l, Map<Label, Long> labels) {
         List<Object> values = new ArrayList<>();
         values.add(labels.get(l));
         values.add(l.originator());
@@ -138,6 +137,12 @@ public final class JooqProductStore implements ProductStore {
         values.add(l.tlp().code());
         values.add(String.join(",", l.caveats()));
         values.add(l.expiry().map(SqlValues::odt).orElse(null));
+        return values;
+    }
+
+    /** A product's label columns ({@link #labelValues}) and the kind's columns. */
+    private static <T> List<Object> labelAndColumnValues(ProductKind<T> kind, Product<T> p, Map<Label, Long> labels) {
+        List<Object> values = labelValues(p.label(), labels);
         for (Column<T> c : kind.columns()) {
             values.add(ProductTable.sqlValue(c.valueOf(p.value())));
         }
@@ -197,14 +202,7 @@ public final class JooqProductStore implements ProductStore {
             return;
         }
         if (SqlValues.isPostgres(tx)) {
-            PostgresCopy.copyIn(tx, PostgresCopy.copySql(table, fields), copy -> {
-                for (List<Object> row : rows) {
-                    for (Object value : row) {
-                        copy.any(value);
-                    }
-                    copy.end();
-                }
-            });
+            PostgresCopy.copyRows(tx, table, fields, rows);
             return;
         }
         for (List<List<Object>> chunk : SqlValues.chunks(rows, 5000)) {

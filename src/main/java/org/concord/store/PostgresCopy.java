@@ -31,10 +31,18 @@ final class PostgresCopy {
         });
     }
 
-    /** {@code COPY table (fields) FROM STDIN}. */
-    static String copySql(org.jooq.Table<?> table, java.util.List<org.jooq.Field<?>> fields) {
-        return "COPY " + table.getName() + " (" + String.join(", ", fields.stream().map(org.jooq.Field::getName)
-                .toList()) + ") FROM STDIN";
+    /** Rows (values in the order of {@code fields}, as jOOQ binds them) into the table, through COPY. */
+    static void copyRows(DSLContext tx, org.jooq.Table<?> table, java.util.List<org.jooq.Field<?>> fields,
+                         java.util.List<java.util.List<Object>> rows) {
+        copyIn(tx, "COPY " + table.getName() + " (" + String.join(", ", fields.stream().map(org.jooq.Field::getName)
+                .toList()) + ") FROM STDIN", copy -> {
+                    for (java.util.List<Object> row : rows) {
+                        for (Object value : row) {
+                            copy.any(value);
+                        }
+                        copy.end();
+                    }
+                });
     }
 
     @FunctionalInterface
