@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.concord.conjunction.Conjunction;
 import org.concord.label.DataKind;
+import org.concord.label.Label;
 import org.concord.product.Product;
 import org.concord.product.ProductInput;
 
@@ -32,32 +33,52 @@ final class EventGrouping {
     record Arrival(Product<Conjunction> conjunction, EventUpdate.Source source, Instant computedAt) {
     }
 
-    /** An event to store (id 0) or restate, with all its inputs. */
-    record Grouped(long id, ConjunctionEvent event, List<ProductInput> inputs) {
+    /**
+     * An event to store (id 0: {@code updates} are all its updates) or a stored one to extend (with its stored label):
+     * its summary with the updates that join it, and the inputs they add.
+     */
+    record Grouped(long id, Optional<Label> storedLabel, EventSummary summary, List<EventUpdate> updates,
+                   List<ProductInput> inputs) {
     }
 
     private static final class Open {
         final long id;
-        ConjunctionEvent event;
-        final List<ProductInput> inputs;
-        boolean changed;
+        final Optional<Label> storedLabel;
+        final long primaryNoradId;
+        final long secondaryNoradId;
+        EventSummary summary;
+        final List<EventUpdate> added = new ArrayList<>();
+        final List<ProductInput> inputs = new ArrayList<>();
 
-        Open(long id, ConjunctionEvent event, List<ProductInput> inputs) {
+        Open(long id, Optional<Label> storedLabel, long primaryNoradId, long secondaryNoradId, EventSummary summary) {
             this.id = id;
-            this.event = event;
-            this.inputs = new ArrayList<>(inputs);
+            this.storedLabel = storedLabel;
+            this.primaryNoradId = primaryNoradId;
+            this.secondaryNoradId = secondaryNoradId;
+            this.summary = summary;
+        }
+
+        int nextNumber() {
+            return summary == null ? 1 : summary.updateCount() + 1;
+        }
+
+        void add(EventUpdate update) {
+            summary = summary == null ? EventSummary.of(new ConjunctionEvent(primaryNoradId, secondaryNoradId,
+                    List.of(update))) : summary.with(update);
+            added.add(update);
         }
     }
 
     private EventGrouping() {
     }
 
-    /** The events that {@code arrivals} start or change, given the {@code existing} events they may join. */
-    static List<Grouped> group(List<Product<ConjunctionEvent>> existing, List<Arrival> arrivals) {
+    /** The events that {@code arrivals} start or extend, given the {@code stored} events they may join. */
+    static List<Grouped> group(List<EventStore.Stored> stored, List<Arrival> arrivals) {
         Map<String, List<Open>> byPair = new HashMap<>();
-        for (Product<ConjunctionEvent> p : existing) {
-            byPair.computeIfAbsent(pair(p.value().primaryNoradId(), p.value().secondaryNoradId()),
-                    k -> new ArrayList<>()).add(new Open(p.id(), p.value(), p.inputs()));
+        for (EventStore.Stored e : stored) {
+            EventSummary s = e.summary();
+            byPair.computeIfAbsent(pair(s.primaryNoradId(), s.secondaryNoradId()), k -> new ArrayList<>())
+                    .add(new Open(e.id(), Optional.of(e.label()), s.primaryNoradId(), s.secondaryNoradId(), s));
         }
         java.util.Set<Open> touched = new java.util.LinkedHashSet<>();
         List<Arrival> ordered = new ArrayList<>(arrivals);
@@ -67,18 +88,16 @@ final class EventGrouping {
             List<Open> ofPair = byPair.computeIfAbsent(pair(c.primaryNoradId(), c.secondaryNoradId()),
                     k -> new ArrayList<>());
             Optional<Open> nearest = ofPair.stream()
-                    .filter(o -> apart(o.event.latest().tca(), c.tca()).compareTo(TCA_TOLERANCE) <= 0)
-                    .min(Comparator.comparing(o -> apart(o.event.latest().tca(), c.tca())));
-            Open open;
-            if (nearest.isPresent()) {
-                open = nearest.get();
-                open.event = open.event.with(update(open.event.updates().size() + 1, a));
-            } else {
-                open = new Open(0, new ConjunctionEvent(Math.min(c.primaryNoradId(), c.secondaryNoradId()),
-                        Math.max(c.primaryNoradId(), c.secondaryNoradId()), List.of(update(1, a))), List.of());
-                ofPair.add(open);
-            }
-            int number = open.event.updates().size();
+                    .filter(o -> apart(o.summary.latest().tca(), c.tca()).compareTo(TCA_TOLERANCE) <= 0)
+                    .min(Comparator.comparing(o -> apart(o.summary.latest().tca(), c.tca())));
+            Open open = nearest.orElseGet(() -> {
+                Open started = new Open(0, Optional.empty(), Math.min(c.primaryNoradId(), c.secondaryNoradId()),
+                        Math.max(c.primaryNoradId(), c.secondaryNoradId()), null);
+                ofPair.add(started);
+                return started;
+            });
+            int number = open.nextNumber();
+            open.add(update(number, a));
             open.inputs.add(new ProductInput(EventKind.updateRole(number), DataKind.CONJUNCTIONS,
                     a.conjunction().id()));
             for (ProductInput orbit : a.conjunction().inputs()) {
@@ -87,7 +106,8 @@ final class EventGrouping {
             }
             touched.add(open);
         }
-        return touched.stream().map(o -> new Grouped(o.id, o.event, List.copyOf(o.inputs))).toList();
+        return touched.stream().map(o -> new Grouped(o.id, o.storedLabel, o.summary, List.copyOf(o.added),
+                List.copyOf(o.inputs))).toList();
     }
 
     private static EventUpdate update(int number, Arrival a) {

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.concord.conjunction.CollisionRisk;
-import org.concord.conjunction.InputAges;
 import org.concord.label.DataKind;
 import org.concord.product.Column;
 import org.concord.product.ColumnType;
@@ -26,7 +24,11 @@ public final class EventKind implements org.concord.product.ProductKind<Conjunct
 
     public static final EventKind INSTANCE = new EventKind();
     public static final DataKind CODE = new DataKind("events");
+    /** The column holding every update, as a JSON array. */
+    public static final String HISTORY = "history";
 
+    /** The columns a summary gives: every column but the history. */
+    private static final List<Column<EventSummary>> SUMMARY_COLUMNS = summaryColumns();
     private static final List<Column<ConjunctionEvent>> COLUMNS = declaredColumns();
 
     private EventKind() {
@@ -57,24 +59,58 @@ public final class EventKind implements org.concord.product.ProductKind<Conjunct
         return "conjunction_event";
     }
 
+    private static List<Column<EventSummary>> summaryColumns() {
+        List<Column<EventSummary>> c = new ArrayList<>();
+        c.add(Column.of("primary_norad_id", ColumnType.WHOLE, s -> Optional.of(s.primaryNoradId())));
+        c.add(Column.of("secondary_norad_id", ColumnType.WHOLE, s -> Optional.of(s.secondaryNoradId())));
+        c.add(Column.of("tca", ColumnType.INSTANT, s -> Optional.of(s.latest().tca())));
+        c.add(Column.of("miss_m", ColumnType.DECIMAL, s -> Optional.of(s.latest().missDistanceMeters())));
+        c.add(Column.of("pc", ColumnType.DECIMAL, s -> s.latest().pc()));
+        c.add(Column.of("pc_method", ColumnType.TEXT, s -> s.latest().pcMethod()));
+        c.add(Column.of("pc_source", ColumnType.TEXT, s -> s.latest().pcSource()));
+        c.add(Column.of("min_miss_m", ColumnType.DECIMAL, s -> Optional.of(s.minimumMissMeters())));
+        c.add(Column.of("max_pc", ColumnType.DECIMAL, EventSummary::maximumPc));
+        c.add(Column.of("update_count", ColumnType.WHOLE, s -> Optional.of((long) s.updateCount())));
+        c.add(Column.of("first_computed_at", ColumnType.INSTANT, s -> Optional.of(s.firstComputedAt())));
+        c.add(Column.of("last_computed_at", ColumnType.INSTANT, s -> Optional.of(s.latest().computedAt())));
+        c.add(Column.of("stale", ColumnType.BOOLEAN, s -> s.latest().stale()));
+        return List.copyOf(c);
+    }
+
     private static List<Column<ConjunctionEvent>> declaredColumns() {
         List<Column<ConjunctionEvent>> c = new ArrayList<>();
-        c.add(Column.of("primary_norad_id", ColumnType.WHOLE, e -> Optional.of(e.primaryNoradId())));
-        c.add(Column.of("secondary_norad_id", ColumnType.WHOLE, e -> Optional.of(e.secondaryNoradId())));
-        c.add(Column.of("tca", ColumnType.INSTANT, e -> Optional.of(e.latest().tca())));
-        c.add(Column.of("miss_m", ColumnType.DECIMAL, e -> Optional.of(e.latest().missDistanceMeters())));
-        c.add(Column.of("pc", ColumnType.DECIMAL, e -> e.latest().risk().map(CollisionRisk::probability)));
-        c.add(Column.of("pc_method", ColumnType.TEXT, e -> e.latest().risk().map(CollisionRisk::method)));
-        c.add(Column.of("pc_source", ColumnType.TEXT, e -> e.latest().risk().map(r -> r.source().name())));
-        c.add(Column.of("min_miss_m", ColumnType.DECIMAL, e -> Optional.of(e.minimumMissMeters())));
-        c.add(Column.of("max_pc", ColumnType.DECIMAL, ConjunctionEvent::maximumPc));
-        c.add(Column.of("update_count", ColumnType.WHOLE, e -> Optional.of((long) e.updates().size())));
-        c.add(Column.of("first_computed_at", ColumnType.INSTANT, e -> e.updates().stream()
-                .map(EventUpdate::computedAt).min(Instant::compareTo)));
-        c.add(Column.of("last_computed_at", ColumnType.INSTANT, e -> Optional.of(e.latest().computedAt())));
-        c.add(Column.of("stale", ColumnType.BOOLEAN, e -> e.latest().inputAges().map(InputAges::stale)));
-        c.add(Column.of("history", ColumnType.TEXT, e -> Optional.of(EventHistory.write(e.updates()))));
+        for (Column<EventSummary> s : SUMMARY_COLUMNS) {
+            c.add(new Column<>(s.name(), s.type(), s.shared(), e -> s.value().apply(EventSummary.of(e))));
+        }
+        c.add(Column.of(HISTORY, ColumnType.TEXT, e -> Optional.of(EventHistory.write(e.updates()))));
         return List.copyOf(c);
+    }
+
+    /**
+     * The columns that follow from an event's summary (all but {@link #HISTORY}): what a pass that adds updates to a
+     * stored event writes, besides appending them to its history ({@link #historyAppended}).
+     */
+    public static List<Column<EventSummary>> summaryColumnsOf() {
+        return SUMMARY_COLUMNS;
+    }
+
+    /** A stored event's summary from its row's summary columns. */
+    public static EventSummary summary(Row r) {
+        return new EventSummary(r.required("primary_norad_id", Long.class),
+                r.required("secondary_norad_id", Long.class), Math.toIntExact(r.required("update_count", Long.class)),
+                r.required("first_computed_at", Instant.class), r.required("min_miss_m", Double.class),
+                r.get("max_pc", Double.class), new EventSummary.Latest(r.required("last_computed_at", Instant.class),
+                r.required("tca", Instant.class), r.required("miss_m", Double.class), r.get("pc", Double.class),
+                r.get("pc_method", String.class), r.get("pc_source", String.class), r.get("stale", Boolean.class)));
+    }
+
+    /**
+     * What to append to the text of a stored history to add these updates (numbered after those it holds): the
+     * history column holds a JSON array as {@link EventHistory} writes it, so its last character is the closing
+     * bracket, which this text replaces.
+     */
+    public static String historyAppended(List<EventUpdate> updates) {
+        return "," + EventHistory.write(updates).substring(1);
     }
 
     @Override
@@ -85,7 +121,7 @@ public final class EventKind implements org.concord.product.ProductKind<Conjunct
     @Override
     public ConjunctionEvent read(Row r) {
         return new ConjunctionEvent(r.required("primary_norad_id", Long.class),
-                r.required("secondary_norad_id", Long.class), EventHistory.read(r.required("history", String.class)));
+                r.required("secondary_norad_id", Long.class), EventHistory.read(r.required(HISTORY, String.class)));
     }
 
     @Override

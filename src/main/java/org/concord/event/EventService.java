@@ -3,20 +3,25 @@ package org.concord.event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.concord.conjunction.Conjunction;
+import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.product.Product;
+import org.concord.product.ProductInput;
 import org.concord.product.ProductService;
 
 /**
  * Builds conjunction events: every conjunction no event holds yet (from a screening, a CDM, a partner) joins the event
- * of its encounter or starts one ({@link EventGrouping}); the events it starts are stored and those it changes are
- * restated with the new update, their labels combined from every input's by the kind's rule. Asked for in the
- * background after each screening and CDM ingest ({@link #updateSoon}: a pass costs a few times as much as storing the
- * conjunctions, which a screening should not wait for), and run every minute while serving (partners' conjunctions,
- * events a recall removed).
+ * of its encounter or starts one ({@link EventGrouping}). A pass reads the conjunctions with their inputs' labels once
+ * and the candidate events by their columns only ({@link EventSummary}, not their histories); the events it starts
+ * are stored, and the updates that join stored events are appended to them, labels combined with the new inputs' by
+ * the kind's rule, in one transaction. Asked for in the background after each screening and CDM ingest
+ * ({@link #updateSoon}: a pass costs about as much as storing the conjunctions, which a screening should not wait
+ * for), and run every minute while serving (partners' conjunctions, events a recall removed).
  */
 public final class EventService implements AutoCloseable {
 
@@ -28,6 +33,8 @@ public final class EventService implements AutoCloseable {
     private static final int BATCH = 50_000;
 
     private final EventStore store;
+    /** Every conjunction up to this id is in an event or never one, but those a recall left ({@link #update(long)}). */
+    private long placedThrough;
     private final ProductService products;
     private final String party;
     private final Clock clock;
@@ -47,15 +54,30 @@ public final class EventService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Places every conjunction no event holds yet; returns how many it placed. */
+    /**
+     * Places every conjunction no event holds yet that was stored after those this service placed (all of them on its
+     * first pass); returns how many it placed.
+     */
     public synchronized int update() {
+        return update(placedThrough);
+    }
+
+    /**
+     * Places every conjunction with an id above {@code afterId} that no event holds yet. Those at or below
+     * {@link #placedThrough} are placed but for the remaining conjunctions of an event a recall removed, which only a
+     * pass from the first id finds (the periodic one): a scan of every conjunction stored, which a pass after each
+     * screening need not pay.
+     */
+    private synchronized int update(long afterId) {
         long start = System.nanoTime();
         int placed = 0;
-        List<EventStore.Pending> pending = store.pending(BATCH);
+        List<EventStore.Pending> pending = store.pending(afterId, BATCH);
         while (!pending.isEmpty()) {
             place(pending);
             placed += pending.size();
-            pending = pending.size() < BATCH ? List.of() : store.pending(BATCH);
+            long last = pending.getLast().conjunction().id();
+            placedThrough = Math.max(placedThrough, last);
+            pending = pending.size() < BATCH ? List.of() : store.pending(last, BATCH);
         }
         long took = System.nanoTime() - start;
         buildTime.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -83,15 +105,23 @@ public final class EventService implements AutoCloseable {
         }
     }
 
-    /** Places pending conjunctions every {@link #CATCH_UP_PERIOD} from now on (while serving). */
+    /**
+     * Places pending conjunctions every {@link #CATCH_UP_PERIOD} from now on (while serving), looking at every
+     * conjunction stored.
+     */
     public void startCatchingUp() {
         long period = CATCH_UP_PERIOD.toMillis();
-        catchUp.scheduleWithFixedDelay(this::updateLogged, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        catchUp.scheduleWithFixedDelay(() -> logged(() -> update(0)), period, period,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void updateLogged() {
+        logged(this::update);
+    }
+
+    private void logged(Runnable pass) {
         try {
-            update();
+            pass.run();
         } catch (RuntimeException e) {
             LOG.warn("building conjunction events failed; the next pass tries again: {}", e.toString());
         }
@@ -113,6 +143,7 @@ public final class EventService implements AutoCloseable {
     private void place(List<EventStore.Pending> pending) {
         Instant now = clock.instant();
         List<EventGrouping.Arrival> arrivals = new ArrayList<>(pending.size());
+        Map<String, Label> itemLabels = new HashMap<>();
         Instant earliest = Instant.MAX;
         Instant latest = Instant.MIN;
         for (EventStore.Pending p : pending) {
@@ -120,18 +151,37 @@ public final class EventService implements AutoCloseable {
             arrivals.add(new EventGrouping.Arrival(p.conjunction(), sourceOf(c), p.computedAt().orElse(now)));
             earliest = c.tca().isBefore(earliest) ? c.tca() : earliest;
             latest = c.tca().isAfter(latest) ? c.tca() : latest;
+            itemLabels.put(item(DataKind.CONJUNCTIONS, p.conjunction().id()), p.conjunction().label());
+            p.inputLabels().forEach((input, label) -> itemLabels.put(item(input.kind(), input.id()), label));
         }
-        List<Product<ConjunctionEvent>> existing = store.eventsWithTcaWithin(
-                earliest.minus(EventGrouping.TCA_TOLERANCE), latest.plus(EventGrouping.TCA_TOLERANCE));
+        List<EventGrouping.Grouped> grouped = EventGrouping.group(store.eventsWithTcaWithin(
+                earliest.minus(EventGrouping.TCA_TOLERANCE), latest.plus(EventGrouping.TCA_TOLERANCE)), arrivals);
+        Map<ProductInput, Label> inputLabels = new HashMap<>();
+        for (EventGrouping.Grouped g : grouped) {
+            for (ProductInput input : g.inputs()) {
+                Label label = itemLabels.get(item(input.kind(), input.id()));
+                if (label != null) {
+                    inputLabels.put(input, label);
+                }
+            }
+        }
         List<Product<ConjunctionEvent>> fresh = new ArrayList<>();
-        List<Product<ConjunctionEvent>> changed = new ArrayList<>();
-        for (EventGrouping.Grouped g : EventGrouping.group(existing, arrivals)) {
-            Product<ConjunctionEvent> product = new Product<>(g.id(), java.util.Optional.empty(),
-                    Label.publicFrom(party), g.inputs(), g.event());
-            (g.id() == 0 ? fresh : changed).add(product);
+        List<EventStore.Extension> extended = new ArrayList<>();
+        for (EventGrouping.Grouped g : grouped) {
+            Label label = products.settledLabel(EventKind.INSTANCE, g.storedLabel().orElse(Label.publicFrom(party)),
+                    g.inputs(), inputLabels, party);
+            if (g.id() == 0) {
+                fresh.add(new Product<>(0, java.util.Optional.empty(), label, g.inputs(), new ConjunctionEvent(
+                        g.summary().primaryNoradId(), g.summary().secondaryNoradId(), g.updates())));
+            } else {
+                extended.add(new EventStore.Extension(g.id(), label, g.summary(), g.updates(), g.inputs()));
+            }
         }
-        products.restate(EventKind.INSTANCE, changed, party);
-        products.store(EventKind.INSTANCE, fresh, party);
+        store.write(fresh, extended, inputLabels);
+    }
+
+    private static String item(DataKind kind, long id) {
+        return kind.code() + " " + id;
     }
 
     private EventUpdate.Source sourceOf(Conjunction c) {

@@ -36,7 +36,8 @@ public final class ProductService {
                 .flatMap(p -> p.inputs().stream()).distinct().toList());
         List<Product<T>> settled = new ArrayList<>(products.size());
         for (Product<T> p : products) {
-            settled.add(new Product<>(0, p.key(), labelOf(kind, p, inputLabels, party), p.inputs(), p.value()));
+            settled.add(new Product<>(0, p.key(), settledLabel(kind, p.label(), p.inputs(), inputLabels, party),
+                    p.inputs(), p.value()));
         }
         return store.store(kind, settled);
     }
@@ -50,26 +51,35 @@ public final class ProductService {
                 .flatMap(p -> p.inputs().stream()).distinct().toList());
         List<Product<T>> settled = new ArrayList<>(products.size());
         for (Product<T> p : products) {
-            settled.add(new Product<>(p.id(), p.key(), labelOf(kind, p, inputLabels, party), p.inputs(), p.value()));
+            settled.add(new Product<>(p.id(), p.key(), settledLabel(kind, p.label(), p.inputs(), inputLabels, party),
+                    p.inputs(), p.value()));
         }
         return store.restate(kind, settled);
     }
 
-    private static Label labelOf(ProductKind<?> kind, Product<?> p, Map<ProductInput, Label> inputLabels,
-                                 String party) {
+    /**
+     * The label of a product of this kind made by {@code party} from {@code given} and its inputs: {@code given} for a
+     * kind with its own label; for a derived kind, {@code given} combined with every input's label. Combining is
+     * associative, so a stored derived product given new inputs is labelled by its stored label combined with theirs.
+     *
+     * @throws IllegalArgumentException when a derived product names no input or an input {@code inputLabels} lacks
+     *                                  (not stored), or a product with its own label names inputs
+     */
+    public Label settledLabel(ProductKind<?> kind, Label given, List<ProductInput> inputs,
+                              Map<ProductInput, Label> inputLabels, String party) {
         if (kind.labelling() == Labelling.OWN) {
-            if (!p.inputs().isEmpty()) {
+            if (!inputs.isEmpty()) {
                 throw new IllegalArgumentException("a " + kind.code() + " product carries its own label and is"
-                        + " derived from nothing; it names " + p.inputs().size() + " inputs");
+                        + " derived from nothing; it names " + inputs.size() + " inputs");
             }
-            return p.label();
+            return given;
         }
-        if (p.inputs().isEmpty()) {
+        if (inputs.isEmpty()) {
             throw new IllegalArgumentException("a " + kind.code() + " product is derived from stored inputs and"
                     + " names none");
         }
-        Label label = p.label();
-        for (ProductInput input : p.inputs()) {
+        Label label = given;
+        for (ProductInput input : inputs) {
             Label inputLabel = Optional.ofNullable(inputLabels.get(input)).orElseThrow(() ->
                     new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
                             + kind.code() + " product is not stored"));

@@ -53,6 +53,10 @@ public final class JooqProductStore implements ProductStore {
         return kinds;
     }
 
+    LabelIds labelIds() {
+        return labelIds;
+    }
+
     @SuppressWarnings("unchecked")
     <T> ProductTable<T> table(ProductKind<T> kind) {
         return (ProductTable<T>) tables.computeIfAbsent(kind.code(), k -> new ProductTable<>(kind));
@@ -82,9 +86,17 @@ public final class JooqProductStore implements ProductStore {
      */
     <T> List<Product<T>> insert(DSLContext tx, ProductTable<T> t, List<Product<T>> products, Map<Label, Long> labels) {
         CatalogVersion.takeWritersTurn(tx);
+        return insert(tx, t, products, labels, storedInputs(tx, products.stream().flatMap(p -> p.inputs().stream())
+                .distinct().toList()));
+    }
+
+    /**
+     * {@link #insert} with the inputs as stored known to the caller (read with the items they were given as): the
+     * writers' turn is the caller's to take.
+     */
+    <T> List<Product<T>> insert(DSLContext tx, ProductTable<T> t, List<Product<T>> products, Map<Label, Long> labels,
+                                Map<ProductInput, StoredInput> inputs) {
         Set<String> storedKeys = storedKeys(tx, t, products);
-        Map<ProductInput, StoredInput> inputs = storedInputs(tx, products.stream().flatMap(p -> p.inputs().stream())
-                .distinct().toList());
         List<Product<T>> fresh = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Product<T> p : products) {
@@ -99,17 +111,14 @@ public final class JooqProductStore implements ProductStore {
         List<Field<?>> fields = new ArrayList<>(List.of(t.key, t.labelId, t.labelOriginator, t.labelReleasability,
                 t.labelTlp, t.labelCaveats, t.labelExpiry));
         fields.addAll(t.columns.values());
-        for (List<Product<T>> chunk : ProductLinks.chunks(fresh)) {
-            org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(t.table).columns(fields)
-                    .values((Object[]) new Object[fields.size()]));
-            for (Product<T> p : chunk) {
-                List<Object> values = new ArrayList<>(fields.size());
-                values.add(p.key().orElse(null));
-                values.addAll(labelAndColumnValues(t.kind, p, labels));
-                batch = batch.bind(values.toArray());
-            }
-            batch.execute();
+        List<List<Object>> rows = new ArrayList<>(fresh.size());
+        for (Product<T> p : fresh) {
+            List<Object> values = new ArrayList<>(fields.size());
+            values.add(p.key().orElse(null));
+            values.addAll(labelAndColumnValues(t.kind, p, labels));
+            rows.add(values);
         }
+        insertRows(tx, t.table, fields, rows);
         // writers take turns, so the ids above the newest before are these products', in the order inserted
         List<Long> ids = tx.select(t.id).from(t.table).where(t.id.gt(before)).orderBy(t.id).fetch(t.id);
         if (ids.size() != fresh.size()) {
@@ -119,9 +128,8 @@ public final class JooqProductStore implements ProductStore {
         return link(tx, t, fresh, ids, inputs, Map.of());
     }
 
-    /** A product's label columns (label id, originator, releasability, TLP, caveats, expiry) and the kind's columns. */
-    private static <T> List<Object> labelAndColumnValues(ProductKind<T> kind, Product<T> p, Map<Label, Long> labels) {
-        Label l = p.label();
+    /** The label columns' values (label id, originator, releasability, TLP, caveats, expiry) of a product's label. */
+    static List<Object> labelValues(Label l, Map<Label, Long> labels) {
         List<Object> values = new ArrayList<>();
         values.add(labels.get(l));
         values.add(l.originator());
@@ -129,6 +137,12 @@ public final class JooqProductStore implements ProductStore {
         values.add(l.tlp().code());
         values.add(String.join(",", l.caveats()));
         values.add(l.expiry().map(SqlValues::odt).orElse(null));
+        return values;
+    }
+
+    /** A product's label columns ({@link #labelValues}) and the kind's columns. */
+    private static <T> List<Object> labelAndColumnValues(ProductKind<T> kind, Product<T> p, Map<Label, Long> labels) {
+        List<Object> values = labelValues(p.label(), labels);
         for (Column<T> c : kind.columns()) {
             values.add(ProductTable.sqlValue(c.valueOf(p.value())));
         }
@@ -143,8 +157,7 @@ public final class JooqProductStore implements ProductStore {
                                       Map<ProductInput, StoredInput> inputs,
                                       Map<Long, Map<String, ProductInput>> linked) {
         List<Product<T>> stored = new ArrayList<>(products.size());
-        org.jooq.BatchBindStep links = newLinks(tx);
-        int linkCount = 0;
+        List<List<Object>> links = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
             Product<T> p = products.get(i);
             long id = ids.get(i);
@@ -155,31 +168,51 @@ public final class JooqProductStore implements ProductStore {
                     named.add(was);
                     continue;
                 }
-                StoredInput in = inputs.get(input);
-                if (in == null) {
-                    throw new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
-                            + t.kind.code() + " product is not stored");
-                }
-                named.add(new ProductInput(input.role(), in.kind(), input.id()));
-                links = links.bind(t.kind.code().code(), id, input.role(), t.kind.table(), in.kind().code(),
-                        input.id(), in.labelId());
-                if (++linkCount % 5000 == 0) {
-                    links.execute();
-                    links = newLinks(tx);
-                }
+                named.add(linkRow(t.kind, id, input, inputs, links));
             }
             stored.add(new Product<>(id, p.key(), p.label(), named, p.value()));
         }
-        if (linkCount % 5000 != 0) {
-            links.execute();
-        }
+        insertRows(tx, ProductLinks.T, LINK_FIELDS, links);
         return stored;
     }
 
-    private static org.jooq.BatchBindStep newLinks(DSLContext tx) {
-        return tx.batch(tx.insertInto(ProductLinks.T).columns(ProductLinks.PRODUCT_KIND, ProductLinks.PRODUCT_ID,
-                ProductLinks.ROLE, ProductLinks.PRODUCT_TABLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID,
-                ProductLinks.INPUT_LABEL_ID).values((String) null, null, null, null, null, null, null));
+    /** Adds the link of product {@code id} to this input (which must be stored) to {@code links}; returns the input. */
+    static ProductInput linkRow(ProductKind<?> kind, long id, ProductInput input, Map<ProductInput, StoredInput> inputs,
+                                List<List<Object>> links) {
+        StoredInput in = inputs.get(input);
+        if (in == null) {
+            throw new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
+                    + kind.code() + " product is not stored");
+        }
+        links.add(java.util.Arrays.asList(kind.code().code(), id, input.role(), kind.table(), in.kind().code(),
+                input.id(), in.labelId()));
+        return new ProductInput(input.role(), in.kind(), input.id());
+    }
+
+    static final List<Field<?>> LINK_FIELDS = List.of(ProductLinks.PRODUCT_KIND, ProductLinks.PRODUCT_ID,
+            ProductLinks.ROLE, ProductLinks.PRODUCT_TABLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID,
+            ProductLinks.INPUT_LABEL_ID);
+
+    /**
+     * Inserts the rows (values in the order of {@code fields}) in bulk: through COPY on PostgreSQL, in batches of
+     * 5,000 elsewhere.
+     */
+    static void insertRows(DSLContext tx, org.jooq.Table<?> table, List<Field<?>> fields, List<List<Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (SqlValues.isPostgres(tx)) {
+            PostgresCopy.copyRows(tx, table, fields, rows);
+            return;
+        }
+        for (List<List<Object>> chunk : SqlValues.chunks(rows, 5000)) {
+            org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(table).columns(fields)
+                    .values((Object[]) new Object[fields.size()]));
+            for (List<Object> row : chunk) {
+                batch = batch.bind(row.toArray());
+            }
+            batch.execute();
+        }
     }
 
     @Override
@@ -261,12 +294,29 @@ public final class JooqProductStore implements ProductStore {
     /** The stored links of these products of a kind, by product id and role. */
     private Map<Long, Map<String, ProductInput>> links(ProductTable<?> t, List<Long> ids) {
         Map<Long, Map<String, ProductInput>> inputs = new HashMap<>();
+        linked(t, ids).forEach((id, roles) -> {
+            Map<String, ProductInput> own = new java.util.TreeMap<>();
+            roles.forEach((role, link) -> own.put(role, link.input()));
+            inputs.put(id, own);
+        });
+        return inputs;
+    }
+
+    /** A stored link: the input as stored, and its label. */
+    record Linked(ProductInput input, long labelId) {
+    }
+
+    /** The stored links of these products of a kind, by product id and role, with the labels of their inputs. */
+    Map<Long, Map<String, Linked>> linked(ProductTable<?> t, List<Long> ids) {
+        Map<Long, Map<String, Linked>> inputs = new HashMap<>();
         for (List<Long> chunk : ProductLinks.chunks(ids)) {
-            dsl.select(ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID)
+            dsl.select(ProductLinks.PRODUCT_ID, ProductLinks.ROLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID,
+                            ProductLinks.INPUT_LABEL_ID)
                     .from(ProductLinks.T).where(ProductLinks.PRODUCT_KIND.eq(t.kind.code().code()))
                     .and(SqlValues.idIn(ProductLinks.PRODUCT_ID, chunk)).fetch()
                     .forEach(r -> inputs.computeIfAbsent(r.value1(), id -> new java.util.TreeMap<>())
-                            .put(r.value2(), new ProductInput(r.value2(), DataKind.ofStored(r.value3()), r.value4())));
+                            .put(r.value2(), new Linked(new ProductInput(r.value2(), DataKind.ofStored(r.value3()),
+                                    r.value4()), r.value5())));
         }
         return inputs;
     }
@@ -286,7 +336,7 @@ public final class JooqProductStore implements ProductStore {
     }
 
     /** A stored input: its kind as stored (an orbit record is an ephemeris or not by itself) and its label. */
-    private record StoredInput(DataKind kind, long labelId) {
+    record StoredInput(DataKind kind, long labelId) {
     }
 
     /** Each input that is stored, as stored. */
@@ -401,8 +451,13 @@ public final class JooqProductStore implements ProductStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, Map<String, ProductInput>> inputs = t.kind.labelling() == org.concord.product.Labelling.DERIVED
-                ? links(t, rows.stream().map(r -> r.get(t.id)).toList()) : Map.of();
+        return read(t, rows, t.kind.labelling() == org.concord.product.Labelling.DERIVED
+                ? links(t, rows.stream().map(r -> r.get(t.id)).toList()) : Map.of());
+    }
+
+    /** Products from these rows, with these inputs (by product id and role). */
+    <T> List<Product<T>> read(ProductTable<T> t, List<? extends Record> rows,
+                              Map<Long, Map<String, ProductInput>> inputs) {
         List<Product<T>> products = new ArrayList<>(rows.size());
         for (Record r : rows) {
             Map<String, ProductInput> own = inputs.getOrDefault(r.get(t.id), Map.of());

@@ -31,6 +31,20 @@ final class PostgresCopy {
         });
     }
 
+    /** Rows (values in the order of {@code fields}, as jOOQ binds them) into the table, through COPY. */
+    static void copyRows(DSLContext tx, org.jooq.Table<?> table, java.util.List<org.jooq.Field<?>> fields,
+                         java.util.List<java.util.List<Object>> rows) {
+        copyIn(tx, "COPY " + table.getName() + " (" + String.join(", ", fields.stream().map(org.jooq.Field::getName)
+                .toList()) + ") FROM STDIN", copy -> {
+                    for (java.util.List<Object> row : rows) {
+                        for (Object value : row) {
+                            copy.any(value);
+                        }
+                        copy.end();
+                    }
+                });
+    }
+
     @FunctionalInterface
     interface CopyWriter {
         void write(CopyRow row) throws IOException;
@@ -58,6 +72,19 @@ final class PostgresCopy {
             separator();
             out.write(String.valueOf(number));
             return this;
+        }
+
+        /** A value as jOOQ binds it: NULL, text, a number, a boolean, an instant or an offset date-time. */
+        CopyRow any(Object value) throws IOException {
+            return switch (value) {
+                case null -> text(null);
+                case String s -> text(s);
+                case Number n -> value(n);
+                case Boolean b -> value(b ? "t" : "f");
+                case Instant i -> time(i);
+                case java.time.OffsetDateTime t -> text(COPY_TIME.format(t));
+                default -> throw new IllegalArgumentException("no COPY form for a " + value.getClass().getSimpleName());
+            };
         }
 
         CopyRow time(Instant instant) throws IOException {

@@ -53,9 +53,14 @@ final class SqlValues {
 
     /** The list in consecutive parts of at most 1,000 elements (the values one {@code IN} list takes). */
     static <T> List<List<T>> chunks(List<T> list) {
+        return chunks(list, CHUNK);
+    }
+
+    /** The list in consecutive parts of at most {@code size} elements. */
+    static <T> List<List<T>> chunks(List<T> list, int size) {
         List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += CHUNK) {
-            chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+        for (int i = 0; i < list.size(); i += size) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + size)));
         }
         return chunks;
     }
