@@ -30,6 +30,7 @@ import org.concord.orbit.OrekitSetup;
 import org.concord.product.Product;
 import org.concord.product.ProductQuery;
 import org.concord.product.ProductService;
+import org.concord.reentry.ReentryReports;
 import org.concord.risk.CovarianceSource;
 import org.concord.screening.ScreeningRun;
 import org.concord.screening.ScreeningVolume;
@@ -86,7 +87,7 @@ abstract class EventStoreContract {
     /** Element sets {@code from} to {@code to} (exclusive) of the bundled catalog stored under this label. */
     private List<OrbitRecord> ingest(String name, int from, int to, Label label) {
         IngestService ingest = new IngestService(catalog, new JooqConjunctionStore(db, products),
-                org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()),
+                new ReentryReports(new ProductService(products), catalog), org.concord.risk.HardBodyRadii.bundled(), new LabelRules(Label.publicFrom("TEST"), List.of()),
                 64L << 20, Clock.fixed(TCA, ZoneOffset.UTC),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ingest.ingest(new IngestRequest(name, CatalogSamples.slice(from, to), Optional.of(label), "tester", false,
