@@ -100,5 +100,5 @@ final class TrackGeography {
     }
 
     private static final Comparator<Overflight> SOONEST_FIRST = Comparator.comparing(Overflight::first)
-            .thenComparing(o -> o.territory().name());
+            .thenComparing(Overflight::last).thenComparing(o -> o.territory().name());
 }

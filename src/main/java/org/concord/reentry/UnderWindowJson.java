@@ -73,8 +73,8 @@ final class UnderWindowJson {
         return overflown;
     }
 
-    private static BigDecimal rounded(double degrees) {
-        return BigDecimal.valueOf(degrees).setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    private static double rounded(double degrees) {
+        return BigDecimal.valueOf(degrees).setScale(DECIMALS, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private static JsonNode tree(String json) {
