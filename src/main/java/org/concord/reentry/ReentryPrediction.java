@@ -34,6 +34,11 @@ public record ReentryPrediction(long noradId, Instant basisEpoch, int elementSet
         overflown = List.copyOf(overflown);
     }
 
+    /** Whether the window overflies the territory of the state with this ISO 3166-1 alpha-3 code. */
+    public boolean overflies(String alpha3) {
+        return overflown.stream().anyMatch(o -> o.territory().alpha3().filter(alpha3::equals).isPresent());
+    }
+
     /** A prediction without a ground track and states overflown (no window, or made elsewhere without them). */
     public ReentryPrediction(long noradId, Instant basisEpoch, int elementSets, ReentryClass reentryClass,
                              ReentryOutcome outcome, Optional<BallisticCoefficient> ballistic, Optional<Instant> nominal,

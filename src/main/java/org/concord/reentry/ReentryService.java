@@ -104,8 +104,10 @@ public final class ReentryService {
     }
 
     /**
-     * The newest prediction of each object whose nominal epoch falls between {@code from} and {@code to}, soonest
-     * first: an object whose newest prediction moved out of the span is not listed for an older one inside it.
+     * The newest prediction of each object whose nominal epoch falls between {@code from} and {@code to}: first those
+     * whose window overflies the node's own party's territory (its code taken as ISO 3166-1 alpha-3), then the others,
+     * each soonest first; an object whose newest prediction moved out of the span is not listed for an older one
+     * inside it.
      */
     public List<Product<ReentryPrediction>> upcoming(Instant from, Instant to, LabelFilter filter) {
         Set<Long> seen = new HashSet<>();
@@ -126,7 +128,8 @@ public final class ReentryService {
         }
         return newest.stream().filter(p -> p.value().nominal().filter(n -> !n.isBefore(from) && !n.isAfter(to))
                         .isPresent())
-                .sorted(Comparator.comparing(p -> p.value().nominal().orElseThrow())).toList();
+                .sorted(Comparator.comparing((Product<ReentryPrediction> p) -> !p.value().overflies(party))
+                        .thenComparing(p -> p.value().nominal().orElseThrow())).toList();
     }
 
     private record Used(OrbitRecord record, TLE elements) {

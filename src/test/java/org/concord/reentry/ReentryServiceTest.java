@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -130,6 +132,45 @@ class ReentryServiceTest {
             assertThat(with.label().tlp()).isEqualTo(org.concord.label.Tlp.GREEN);
             assertThat(with.inputs()).extracting(ProductInput::kind).contains(IndicesKind.INSTANCE.code());
         }
+    }
+
+    /** At AUS's node, a later re-entry over Australia is listed before a sooner one elsewhere. */
+    @Test
+    void theUpcomingReentriesOverTheNodesOwnTerritoryComeFirst() {
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            DecayCases.Case debris = DecayCases.load().stream().filter(c -> c.noradId() == 44775).findFirst()
+                    .orElseThrow();
+            ingest(node, "newest.tle", debris.elements(), "originator=USA;rel=PUBLIC");
+            long record = node.catalog().orbitHistory(debris.noradId(), LabelFilter.UNRESTRICTED).get(0).id();
+            Instant from = Instant.parse("2020-01-01T00:00:00Z");
+            store(node, record, window(1001, from.plus(Duration.ofDays(2)), "AUS", "Australia"));
+            store(node, record, window(1002, from.plus(Duration.ofDays(1)), "NZL", "New Zealand"));
+            ReentryService atAustralia = new ReentryService(node.catalog(),
+                    org.concord.orbit.MeanElementsDecoder.withOmm(org.concord.formats.OmmReader::toTle),
+                    weather -> DecayCases.predictor(), () -> StoredSpaceWeather.none(IndicesKind.INSTANCE.code(),
+                    "none"), node.productService(), "AUS");
+
+            assertThat(atAustralia.upcoming(from, from.plus(Duration.ofDays(10)), LabelFilter.UNRESTRICTED))
+                    .extracting(p -> p.value().noradId()).containsExactly(1001L, 1002L);
+            assertThat(node.reentries().upcoming(from, from.plus(Duration.ofDays(10)), LabelFilter.UNRESTRICTED))
+                    .as("elsewhere, soonest first").extracting(p -> p.value().noradId()).containsExactly(1002L, 1001L);
+        }
+    }
+
+    private static ReentryPrediction window(long noradId, Instant nominal, String state, String name) {
+        Instant opens = nominal.minus(Duration.ofHours(6));
+        Instant closes = nominal.plus(Duration.ofHours(6));
+        return new ReentryPrediction(noradId, nominal.minus(Duration.ofDays(1)), 1, ReentryClass.UNCONTROLLED,
+                ReentryOutcome.WINDOW, Optional.empty(), Optional.of(nominal),
+                Optional.of(new ReentryWindow(opens, closes)), closes, "NRLMSISE-00", "test", "test", nominal,
+                GroundTrack.NONE, List.of(new Overflight(new org.concord.territory.Territory(Optional.of(state), name),
+                opens, closes)));
+    }
+
+    private static void store(Node node, long record, ReentryPrediction prediction) {
+        node.productService().store(ReentryKind.INSTANCE, List.of(Product.of(prediction, Label.publicFrom("TEST"),
+                List.of(new ProductInput(ReentryKind.setRole(1), new org.concord.label.DataKind("orbits"), record)))),
+                "TEST");
     }
 
     static void storeSpaceWeather(Node node, String label) {
