@@ -104,13 +104,11 @@ class TerritoriesTest {
     void theStatesUnderAKnownTrackAreThoseAnIndependentPointInPolygonTestFinds() throws IOException {
         Territories territories = Territories.bundled();
         List<double[]> track = circularTrack(51.6, 5_400.0, 8 * 3_600.0, 30.0);
+        List<double[][]> steps = steps(track);
         Set<String> indexed = new LinkedHashSet<>();
-        for (int i = 1; i < track.size(); i++) {
-            double[] a = track.get(i - 1);
-            double[] b = track.get(i);
-            if (Math.abs(b[0] - a[0]) > 180.0) {
-                continue;
-            }
+        for (double[][] step : steps) {
+            double[] a = step[0];
+            double[] b = step[1];
             territories.crossedBy(a[0], a[1], b[0], b[1]).forEach(t -> indexed.add(t.alpha3().orElse(t.name())));
         }
 
@@ -127,16 +125,13 @@ class TerritoriesTest {
             shapes.add(new Shape(f.id().map(codes::get).orElse(f.name()), path, path.getBounds2D()));
         }
         Set<String> pointwise = new LinkedHashSet<>();
-        for (int i = 1; i < track.size(); i++) {
-            double[] a = track.get(i - 1);
-            double[] b = track.get(i);
-            if (Math.abs(b[0] - a[0]) > 180.0) {
-                continue;
-            }
-            int steps = (int) Math.ceil(Math.hypot(b[0] - a[0], b[1] - a[1]) / 0.02);
-            for (int s = 0; s <= steps; s++) {
-                double lon = a[0] + (b[0] - a[0]) * s / steps;
-                double lat = a[1] + (b[1] - a[1]) * s / steps;
+        for (double[][] step : steps) {
+            double[] a = step[0];
+            double[] b = step[1];
+            int points = (int) Math.ceil(Math.hypot(b[0] - a[0], b[1] - a[1]) / 0.02);
+            for (int s = 0; s <= points; s++) {
+                double lon = a[0] + (b[0] - a[0]) * s / points;
+                double lat = a[1] + (b[1] - a[1]) * s / points;
                 for (Shape shape : shapes) {
                     if (shape.bounds().contains(lon, lat) && shape.path().contains(lon, lat)) {
                         pointwise.add(shape.code());
@@ -147,6 +142,17 @@ class TerritoriesTest {
 
         assertThat(pointwise).hasSizeGreaterThan(20);
         assertThat(indexed).containsExactlyInAnyOrderElementsOf(pointwise);
+    }
+
+    /** The successive pairs of points of a track, but those that jump across the antimeridian. */
+    private static List<double[][]> steps(List<double[]> track) {
+        List<double[][]> steps = new ArrayList<>();
+        for (int i = 1; i < track.size(); i++) {
+            if (Math.abs(track.get(i)[0] - track.get(i - 1)[0]) <= 180.0) {
+                steps.add(new double[][]{track.get(i - 1), track.get(i)});
+            }
+        }
+        return steps;
     }
 
     private record Shape(String code, Path2D path, Rectangle2D bounds) {
