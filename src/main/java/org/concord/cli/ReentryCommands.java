@@ -14,6 +14,7 @@ import org.concord.node.Node;
 import org.concord.product.Product;
 import org.concord.product.ProductQuery;
 import org.concord.reentry.ReentryKind;
+import org.concord.reentry.Overflight;
 import org.concord.reentry.ReentryOutcome;
 import org.concord.reentry.ReentryPrediction;
 import org.concord.reentry.ReentryWindow;
@@ -62,6 +63,7 @@ final class ReentryCommands {
                         + " (%s)", b.squareMetersPerKg(), b.source())).orElse(""));
                 System.out.println("atmosphere " + r.atmosphere() + ", space weather: " + r.spaceWeatherSource());
                 System.out.println(r.statement());
+                printUnderWindow(r);
             }
             return 0;
         }
@@ -132,6 +134,21 @@ final class ReentryCommands {
                 }
             }
             return 0;
+        }
+    }
+
+    /** The states overflown, soonest first, and the size of the ground track (its GeoJSON is in the API's JSON). */
+    private static void printUnderWindow(ReentryPrediction r) {
+        if (r.overflown().isEmpty()) {
+            return;
+        }
+        System.out.printf("ground track: %d line(s), %d points; states overflown (%d):%n",
+                r.groundTrack().lines().size(), r.groundTrack().lines().stream().mapToInt(List::size).sum(),
+                r.overflown().size());
+        System.out.printf("  %-6s %-32s %-24s %s%n", "STATE", "NAME", "FIRST_OVERFLIGHT_UTC", "LAST_OVERFLIGHT_UTC");
+        for (Overflight o : r.overflown()) {
+            System.out.printf("  %-6s %-32s %-24s %s%n", o.territory().alpha3().orElse("-"), o.territory().name(),
+                    o.first(), o.last());
         }
     }
 

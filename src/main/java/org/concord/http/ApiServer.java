@@ -72,7 +72,9 @@ public final class ApiServer implements AutoCloseable {
                 Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
                                 .map(p -> (Conjunction) p.value()).toList()),
                         org.concord.event.EventKind.CODE, (ctx, filter, answer) -> answer.stream()
-                                .map(p -> events.of(p, filter)).toList()));
+                                .map(p -> events.of(p, filter)).toList(),
+                        org.concord.reentry.ReentryKind.REENTRIES, (ctx, filter, answer) -> answer.stream()
+                                .map(ReentryApi::view).toList()));
         this.routeInputs = RouteInputs.of(node.productKinds());
         ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing);
         ReentryReportApi reentryReports = new ReentryReportApi(node.products(), node.reentryReports(), node.catalog(),

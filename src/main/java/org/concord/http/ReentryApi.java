@@ -1,5 +1,10 @@
 package org.concord.http;
 
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.concord.access.SharingService;
@@ -20,6 +25,9 @@ final class ReentryApi {
     static final String PATH = "/api/v1/reentries";
     static final String NORAD_ID = "noradId";
     private static final long MAX_NORAD_ID = 999_999_999;
+    private static final String GROUND_TRACK = "groundTrack";
+    private static final String OVERFLOWN = "overflown";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReentryService reentries;
     private final ProductStore store;
@@ -42,6 +50,23 @@ final class ReentryApi {
                         + " that you may see on this node to predict from"));
         Callers.served(ctx, stored.label());
         ctx.status(HttpStatus.CREATED).header("Location", PATH + "/" + stored.id())
-                .json(ProductApi.defaultView(ReentryKind.INSTANCE, stored));
+                .json(view(stored));
+    }
+
+    /**
+     * The kind's default view with the ground track as a GeoJSON geometry and the states overflown as an array
+     * (stored as JSON text), so that clients read them without parsing a string.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> view(Product<?> product) {
+        Map<String, Object> m = ProductApi.defaultView(ReentryKind.INSTANCE, (Product<ReentryPrediction>) product);
+        for (String field : List.of(GROUND_TRACK, OVERFLOWN)) {
+            try {
+                m.put(field, JSON.readTree((String) m.get(field)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored " + field + " of re-entry " + product.id() + " is not JSON", e);
+            }
+        }
+        return m;
     }
 }

@@ -59,9 +59,8 @@ import org.concord.reentry.ReentryReports;
 import org.concord.reentry.ReentryService;
 import org.concord.reentry.ReentryWindowRule;
 import org.concord.reentry.SpaceWeather;
+import org.concord.reentry.StoredSpaceWeather;
 import org.orekit.data.DataContext;
-import org.orekit.errors.OrekitException;
-import org.orekit.models.earth.atmosphere.data.CssiSpaceWeatherData;
 import org.concord.orbit.PropagationService;
 import org.concord.product.Product;
 import org.concord.product.ProductKinds;
@@ -152,9 +151,9 @@ public final class Node implements AutoCloseable {
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
                 metrics.registry(), products, events::updateSoon, config.partnerScreening());
-        this.reentries = new ReentryService(catalog, meanElements, new ReentryPredictor(reentrySpaceWeather(orekit),
+        this.reentries = new ReentryService(catalog, meanElements, weather -> new ReentryPredictor(weather,
                 ReentryWindowRule.CALIBRATED, REENTRY_HORIZON, ControlledVehicles.DEFAULT, DataContext.getDefault(),
-                Clock.systemUTC()), products, config.party());
+                Clock.systemUTC()), this::reentrySpaceWeather, products, config.party());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -256,29 +255,26 @@ public final class Node implements AutoCloseable {
     static final Duration REENTRY_HORIZON = Duration.ofDays(400);
 
     /**
-     * The space weather re-entry predictions are fed with. The node keeps space weather as labelled products
-     * ({@code spaceweather.OrekitSpaceWeather} gives Orekit a view of them), but a prediction fed from them must also
-     * name the days it read as inputs, so that its derived label covers them; until it does, this one seam reads
-     * Orekit's reader of the CelesTrak CSSI file
-     * ({@code SpaceWeather-All-v1.2.txt}) in the orekit-data directory the operator configured, if it holds one;
-     * otherwise none, and every prediction says that it has no space weather rather than guess.
+     * The space weather re-entry predictions are fed with: every day of indices this node stores that Orekit can use
+     * (whatever its label: a prediction names the days it read as inputs, so its label combines theirs), or none, and
+     * every prediction then says that it has no space weather rather than guess.
      */
-    private static SpaceWeather reentrySpaceWeather(OrekitSetup orekit) {
-        if (orekit.orekitDataDirectory().isEmpty()) {
-            return SpaceWeather.none("no orekit-data directory with a CelesTrak CSSI space weather file is"
-                    + " configured (orekit.data)");
-        }
-        String directory = orekit.orekitDataDirectory().get().toString();
+    private StoredSpaceWeather reentrySpaceWeather() {
         try {
-            CssiSpaceWeatherData cssi = new CssiSpaceWeatherData(CssiSpaceWeatherData.DEFAULT_SUPPORTED_NAMES,
-                    DataContext.getDefault().getDataProvidersManager(), orekit.timeScales().getUTC());
-            return SpaceWeather.of(cssi, "CelesTrak CSSI space weather file in " + directory + " (indices from "
-                    + cssi.getMinDate().toInstant() + " to " + cssi.getMaxDate().toInstant()
-                    + ", observed up to the file's date and predicted after it)");
-        } catch (OrekitException | IllegalStateException | IllegalArgumentException e) {
-            // Orekit reports a directory without the file as an empty cache (an IllegalStateException)
-            return SpaceWeather.none("no readable CelesTrak CSSI space weather file (SpaceWeather-All-v1.2.txt) in "
-                    + directory + " (Orekit: " + e.getMessage() + ")");
+            SpaceWeatherService.OrekitDays stored = spaceWeather.orekitDays(LabelFilter.UNRESTRICTED,
+                    orekit.timeScales().getUTC());
+            java.util.NavigableMap<java.time.LocalDate, Long> ids = new java.util.TreeMap<>();
+            stored.days().forEach((day, p) -> ids.put(day, p.id()));
+            String observed = stored.days().values().stream().filter(p -> !p.value().status().predicted())
+                    .map(p -> p.value().day().toString()).reduce((a, b) -> b).map(d -> ", observed up to " + d)
+                    .orElse(", none observed");
+            return new StoredSpaceWeather(SpaceWeather.of(stored.data(), "this node's space weather indices ("
+                    + ids.size() + " days from " + ids.firstKey() + " to " + ids.lastKey() + observed + ")"),
+                    IndicesKind.INSTANCE.code(), ids);
+        } catch (IllegalArgumentException none) {
+            return StoredSpaceWeather.none(IndicesKind.INSTANCE.code(), "no space weather indices that the"
+                    + " atmosphere model can use are stored on this node (ingest CelesTrak's CSSI file or SWPC's"
+                    + " indices: docs/space-weather.md)");
         }
     }
 

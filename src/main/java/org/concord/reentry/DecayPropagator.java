@@ -1,10 +1,13 @@
 package org.concord.reentry;
 
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 import org.concord.orbit.Sgp4;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.orekit.attitudes.AttitudeProvider;
 import org.orekit.attitudes.FrameAlignedProvider;
@@ -29,6 +32,7 @@ import org.orekit.propagation.events.AltitudeDetector;
 import org.orekit.propagation.events.FunctionalDetector;
 import org.orekit.propagation.events.handlers.StopOnEvent;
 import org.orekit.propagation.numerical.NumericalPropagator;
+import org.orekit.propagation.sampling.OrekitStepHandler;
 import org.orekit.propagation.semianalytical.dsst.DSSTPropagator;
 import org.orekit.propagation.semianalytical.dsst.forces.DSSTAtmosphericDrag;
 import org.orekit.propagation.semianalytical.dsst.forces.DSSTForceModel;
@@ -131,15 +135,69 @@ final class DecayPropagator {
         return finalPhase(osculating, ballisticSquareMetersPerKg, horizon);
     }
 
-    /** DSST down to the hand-off altitude, or to {@code horizon}. */
-    private SpacecraftState toHandoff(SpacecraftState mean, double ballistic, AbsoluteDate horizon) {
+    /** DSST down to the hand-off altitude, or to {@code horizon}, telling the observers each step. */
+    private SpacecraftState toHandoff(SpacecraftState mean, double ballistic, AbsoluteDate horizon,
+                                      OrekitStepHandler... observers) {
         return withRetries(mean, MAX_DSST_STEP_SECONDS, horizon, (start, maxStep) -> {
-            DSSTPropagator dsst = dsst(start, ballistic, maxStep);
+            DSSTPropagator dsst = dsst(start, dsstForces(ballistic), maxStep);
             dsst.addEventDetector(new FunctionalDetector()
                     .withFunction(s -> meanAltitude(s) - HANDOFF_ALTITUDE_METERS)
                     .withHandler(new StopOnEvent()));
+            for (OrekitStepHandler observer : observers) {
+                dsst.getMultiplexer().add(observer);
+            }
             return dsst;
         });
+    }
+
+    /**
+     * Positions (GCRF, metres) every {@code stepSeconds} from {@code from} to {@code to}, on the grid that starts at
+     * {@code from}: along the decay path {@link #reentry} follows (DSST mean states, a few kilometres from the
+     * osculating ones, then the numerical propagator's) up to the re-entry at {@code reentry}, and after it along the
+     * orbit the object had at the hand-off continued without drag: the path of an object that stays up longer than
+     * predicted, as a late re-entry in the window does.
+     */
+    NavigableMap<AbsoluteDate, Vector3D> positions(SpacecraftState mean, double ballistic, AbsoluteDate reentry,
+                                                   AbsoluteDate from, AbsoluteDate to, double stepSeconds) {
+        NavigableMap<AbsoluteDate, Vector3D> positions = new TreeMap<>();
+        AbsoluteDate lastBefore = reentry.isBefore(to) ? reentry : to;
+        OrekitStepHandler decaying = sampler(from, stepSeconds, from, lastBefore, positions);
+        SpacecraftState handoff = meanAltitude(mean) > HANDOFF_ALTITUDE_METERS
+                ? toHandoff(mean, ballistic, reentry, decaying) : mean;
+        if (!handoff.getDate().isAfter(lastBefore)) {
+            SpacecraftState osculating = DSSTPropagator.computeOsculatingState(handoff, attitude,
+                    dsstForces(ballistic));
+            Orbit cartesian = new CartesianOrbit(osculating.getPVCoordinates(), inertial, osculating.getDate(),
+                    gravity.getMu());
+            withRetries(new SpacecraftState(cartesian, osculating.getAttitude(), MASS_KG), MAX_NUMERICAL_STEP_SECONDS,
+                    lastBefore, (start, maxStep) -> {
+                        NumericalPropagator numerical = numerical(start, ballistic, maxStep);
+                        numerical.getMultiplexer().add(decaying);
+                        return numerical;
+                    });
+        }
+        if (to.isAfter(reentry)) {
+            DSSTPropagator free = dsst(handoff, List.of(zonal()), MAX_DSST_STEP_SECONDS);
+            free.getMultiplexer().add(sampler(from, stepSeconds, reentry, to, positions));
+            free.propagate(to);
+        }
+        return positions;
+    }
+
+    /** Records the positions at the grid times (from {@code grid}, every {@code step}) in [{@code first}, {@code last}]. */
+    private static OrekitStepHandler sampler(AbsoluteDate grid, double step, AbsoluteDate first, AbsoluteDate last,
+                                             NavigableMap<AbsoluteDate, Vector3D> positions) {
+        return interpolator -> {
+            AbsoluteDate previous = interpolator.getPreviousState().getDate();
+            AbsoluteDate current = interpolator.getCurrentState().getDate();
+            AbsoluteDate start = previous.isBefore(first) ? first : previous;
+            AbsoluteDate end = current.isAfter(last) ? last : current;
+            for (long k = (long) Math.ceil(start.durationFrom(grid) / step); k <= (long) Math.floor(
+                    end.durationFrom(grid) / step); k++) {
+                AbsoluteDate t = grid.shiftedBy(k * step);
+                positions.put(t, interpolator.getInterpolatedState(t).getPosition());
+            }
+        };
     }
 
     private Optional<AbsoluteDate> finalPhase(SpacecraftState start, double ballistic, AbsoluteDate horizon) {
@@ -203,17 +261,17 @@ final class DecayPropagator {
     }
 
     private DSSTPropagator dsst(SpacecraftState mean, double ballistic) {
-        return dsst(mean, ballistic, MAX_DSST_STEP_SECONDS);
+        return dsst(mean, dsstForces(ballistic), MAX_DSST_STEP_SECONDS);
     }
 
-    private DSSTPropagator dsst(SpacecraftState mean, double ballistic, double maxStepSeconds) {
+    private DSSTPropagator dsst(SpacecraftState mean, List<DSSTForceModel> forces, double maxStepSeconds) {
         double[][] tolerances = DSSTPropagator.tolerances(DSST_POSITION_TOLERANCE_METERS, mean.getOrbit());
         double period = mean.getOrbit().getKeplerianPeriod();
         DSSTPropagator propagator = new DSSTPropagator(
                 new DormandPrince853Integrator(Math.min(period, maxStepSeconds), maxStepSeconds, tolerances[0],
                         tolerances[1]),
                 PropagationType.MEAN, attitude);
-        for (DSSTForceModel force : dsstForces(ballistic)) {
+        for (DSSTForceModel force : forces) {
             propagator.addForceModel(force);
         }
         propagator.setInitialState(mean, PropagationType.MEAN);

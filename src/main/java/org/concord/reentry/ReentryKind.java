@@ -16,7 +16,8 @@ import org.concord.product.SortOrder;
 /**
  * Re-entry predictions as a product kind: derived from the orbit records they were computed from (inputs
  * {@code set-1}, {@code set-2}, ... oldest first), so that their label combines those records' labels and recalling
- * a record withdraws every prediction made from it. Table {@code reentry} (V20).
+ * a record withdraws every prediction made from it. Table {@code reentry} (V20; the
+ * ground track and the states overflown, V22, are empty in rows stored before them).
  */
 public final class ReentryKind implements ProductKind<ReentryPrediction> {
 
@@ -41,7 +42,9 @@ public final class ReentryKind implements ProductKind<ReentryPrediction> {
             Column.of("atmosphere", ColumnType.TEXT, p -> Optional.of(p.atmosphere())),
             Column.of("space_weather_source", ColumnType.TEXT, p -> Optional.of(p.spaceWeatherSource())),
             Column.of("statement", ColumnType.TEXT, p -> Optional.of(p.statement())),
-            Column.of("predicted_at", ColumnType.INSTANT, p -> Optional.of(p.predictedAt())));
+            Column.of("predicted_at", ColumnType.INSTANT, p -> Optional.of(p.predictedAt())),
+            Column.of("ground_track", ColumnType.TEXT, p -> Optional.of(UnderWindowJson.write(p.groundTrack()))),
+            Column.of("overflown", ColumnType.TEXT, p -> Optional.of(UnderWindowJson.write(p.overflown()))));
 
     /** The order of an object's history: the newest prediction first. */
     public static final SortOrder NEWEST_FIRST = SortOrder.descending("-predicted", "predicted_at");
@@ -88,7 +91,9 @@ public final class ReentryKind implements ProductKind<ReentryPrediction> {
                 ReentryOutcome.valueOf(r.required("outcome", String.class)), ballistic,
                 r.get("nominal_epoch", Instant.class), window, r.required("horizon_end", Instant.class),
                 r.required("atmosphere", String.class), r.required("space_weather_source", String.class),
-                r.required("statement", String.class), r.required("predicted_at", Instant.class));
+                r.required("statement", String.class), r.required("predicted_at", Instant.class),
+                r.get("ground_track", String.class).map(UnderWindowJson::readTrack).orElse(GroundTrack.NONE),
+                r.get("overflown", String.class).map(UnderWindowJson::readOverflown).orElse(List.of()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.concord.reentry;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,10 +20,31 @@ import java.util.Optional;
  * @param spaceWeatherSource where the solar flux and geomagnetic indices came from
  * @param statement          in words: what the result means, or why there is no epoch or window
  * @param predictedAt        when the prediction was made
+ * @param groundTrack        the sub-satellite track over the window (empty without a window, or for a window longer
+ *                           than {@code TrackGeography.MAX_TRACK_WINDOW}: see the statement)
+ * @param overflown          the states and territories under the window, soonest first
  */
 public record ReentryPrediction(long noradId, Instant basisEpoch, int elementSets, ReentryClass reentryClass,
                                 ReentryOutcome outcome, Optional<BallisticCoefficient> ballistic,
                                 Optional<Instant> nominal, Optional<ReentryWindow> window, Instant horizon,
                                 String atmosphere, String spaceWeatherSource, String statement,
-                                Instant predictedAt) {
+                                Instant predictedAt, GroundTrack groundTrack, List<Overflight> overflown) {
+
+    public ReentryPrediction {
+        overflown = List.copyOf(overflown);
+    }
+
+    /** Whether the window overflies the territory of the state with this ISO 3166-1 alpha-3 code. */
+    public boolean overflies(String alpha3) {
+        return overflown.stream().anyMatch(o -> o.territory().alpha3().filter(alpha3::equals).isPresent());
+    }
+
+    /** A prediction without a ground track and states overflown (no window, or made elsewhere without them). */
+    public ReentryPrediction(long noradId, Instant basisEpoch, int elementSets, ReentryClass reentryClass,
+                             ReentryOutcome outcome, Optional<BallisticCoefficient> ballistic, Optional<Instant> nominal,
+                             Optional<ReentryWindow> window, Instant horizon, String atmosphere,
+                             String spaceWeatherSource, String statement, Instant predictedAt) {
+        this(noradId, basisEpoch, elementSets, reentryClass, outcome, ballistic, nominal, window, horizon, atmosphere,
+                spaceWeatherSource, statement, predictedAt, GroundTrack.NONE, List.of());
+    }
 }

@@ -3,16 +3,20 @@ package org.concord.reentry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.concord.orbit.Sgp4;
+import org.concord.territory.Territories;
 import org.orekit.bodies.AnalyticalSolarPositionProvider;
+import org.orekit.bodies.GeodeticPoint;
 import org.orekit.bodies.OneAxisEllipsoid;
 import org.orekit.data.DataContext;
 import org.orekit.errors.OrekitException;
+import org.orekit.frames.Frame;
 import org.orekit.frames.Frames;
 import org.orekit.models.earth.ReferenceEllipsoid;
 import org.orekit.models.earth.atmosphere.NRLMSISE00;
@@ -22,6 +26,7 @@ import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.analytical.tle.TLEConstants;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScale;
+import org.orekit.utils.IERSConventions;
 
 /**
  * Predicts when a decaying object re-enters, from its orbit history.
@@ -37,6 +42,7 @@ import org.orekit.time.TimeScale;
  *     <li>Propagation from the newest set with drag in NRLMSISE-00, fed by the space-weather data given, down to
  *     80 km ({@link DecayPropagator}), at most {@link #horizon} ahead.</li>
  *     <li>Window: the calibrated {@link ReentryWindowRule} around the nominal epoch, for uncontrolled objects only.</li>
+ *     <li>Under the window: the ground track and the states overflown ({@link TrackGeography}).</li>
  * </ol>
  * Thread-safe: each prediction builds its own atmosphere and propagators.
  */
@@ -58,6 +64,7 @@ public final class ReentryPredictor {
     private final ControlledVehicles controlledVehicles;
     private final DataContext context;
     private final Clock clock;
+    private final TrackGeography geography;
 
     /**
      * @param spaceWeather       the solar flux and geomagnetic indices the atmosphere model is fed with
@@ -69,6 +76,17 @@ public final class ReentryPredictor {
      */
     public ReentryPredictor(SpaceWeather spaceWeather, ReentryWindowRule windowRule, Duration horizon, ControlledVehicles controlledVehicles,
                             DataContext context, Clock clock) {
+        this(spaceWeather, windowRule, horizon, controlledVehicles, Territories.bundled(), context, clock);
+    }
+
+    /**
+     * @param territories the states and territories whose overflights are listed
+     * @see #ReentryPredictor(SpaceWeather, ReentryWindowRule, Duration, ControlledVehicles, DataContext, Clock)
+     */
+    public ReentryPredictor(SpaceWeather spaceWeather, ReentryWindowRule windowRule, Duration horizon,
+                            ControlledVehicles controlledVehicles, Territories territories, DataContext context,
+                            Clock clock) {
+        this.geography = new TrackGeography(territories);
         this.spaceWeather = spaceWeather;
         this.spaceWeatherSource = spaceWeather.source();
         this.windowRule = windowRule;
@@ -130,9 +148,10 @@ public final class ReentryPredictor {
                             + " positive mean motion rate, no positive B*), so there is no drag to estimate");
         }
         double b = ballistic.get().squareMetersPerKg();
+        SpacecraftState mean;
         Optional<AbsoluteDate> reentry;
         try {
-            SpacecraftState mean = propagator.meanState(newest);
+            mean = propagator.meanState(newest);
             reentry = propagator.reentry(mean, b, horizonDate);
         } catch (OrekitException | IllegalArgumentException | IllegalStateException e) {
             return none(noradId, basis, sets.size(), reentryClass, ballistic, end,
@@ -152,9 +171,50 @@ public final class ReentryPredictor {
                     epochOnlyStatement(reentryClass), clock.instant());
         }
         ReentryWindow window = windowRule.around(basis, nominal);
+        Geography under = geography(propagator, mean, b, reentry.get(), window, Math.toDegrees(newest.getI()));
         return new ReentryPrediction(noradId, basis, sets.size(), reentryClass, ReentryOutcome.WINDOW, ballistic,
                 Optional.of(nominal), Optional.of(window), end, ATMOSPHERE, spaceWeatherSource,
-                windowStatement(), clock.instant());
+                windowStatement() + "; " + under.statement(), clock.instant(), under.track(), under.overflown());
+    }
+
+    private record Geography(GroundTrack track, List<Overflight> overflown, String statement) {
+    }
+
+    /** The ground track and the states under the window ({@link TrackGeography} says how). */
+    private Geography geography(DecayPropagator propagator, SpacecraftState mean, double ballistic,
+                                AbsoluteDate reentry, ReentryWindow window, double inclinationDegrees) {
+        if (Duration.between(window.opens(), window.closes()).compareTo(TrackGeography.MAX_TRACK_WINDOW) > 0) {
+            return new Geography(GroundTrack.NONE, geography.underBand(inclinationDegrees, window), String.format(
+                    Locale.ROOT, "no ground track: the window is longer than %d days, so the object may be over any"
+                            + " point within its inclination (%.1f°) of the equator during it; every state with ground"
+                            + " there is listed as overflown from the window's opening to its close",
+                    TrackGeography.MAX_TRACK_WINDOW.toDays(), inclinationDegrees));
+        }
+        AbsoluteDate opens = new AbsoluteDate(window.opens(), context.getTimeScales().getUTC());
+        AbsoluteDate from = opens.isBefore(mean.getDate()) ? mean.getDate() : opens;
+        AbsoluteDate to = new AbsoluteDate(window.closes(), context.getTimeScales().getUTC());
+        try {
+            Frame gcrf = context.getFrames().getGCRF();
+            OneAxisEllipsoid wgs84 = ReferenceEllipsoid.getWgs84(
+                    context.getFrames().getITRF(IERSConventions.IERS_2010, true));
+            List<TrackPoint> samples = new ArrayList<>();
+            propagator.positions(mean, ballistic, reentry, from, to, TrackGeography.STEP.toSeconds())
+                    .forEach((date, position) -> {
+                        GeodeticPoint point = wgs84.transform(position, gcrf, date);
+                        samples.add(new TrackPoint(date.toInstant(), Math.toDegrees(point.getLongitude()),
+                                Math.toDegrees(point.getLatitude())));
+                    });
+            List<List<TrackPoint>> lines = TrackGeography.split(samples);
+            return new Geography(TrackGeography.track(lines), geography.overflown(lines), String.format(Locale.ROOT,
+                    "ground track: every %d s over the window (ITRF, WGS-84), along the predicted decay up to the"
+                            + " nominal epoch and after it along the orbit continued without drag (a later"
+                            + " re-entry); a state is overflown where a step of the track touches its territory"
+                            + " (Natural Earth 1:50m admin-0), first and last overflight to within one step",
+                    TrackGeography.STEP.toSeconds()));
+        } catch (OrekitException | IllegalArgumentException | IllegalStateException e) {
+            return new Geography(GroundTrack.NONE, List.of(), "no ground track and no states overflown: the"
+                    + " propagation over the window failed: " + e.getMessage());
+        }
     }
 
     private String windowStatement() {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.Page;
@@ -25,23 +27,30 @@ import org.orekit.propagation.analytical.tle.TLE;
 
 /**
  * Predicts an object's re-entry from the mean-element records this node holds of it and stores the prediction as a
- * {@link ReentryKind} product of the node's party, derived from those records: its label is theirs combined, and
- * recalling any of them withdraws it. Each prediction is kept, so an object's predictions show how its window
+ * {@link ReentryKind} product of the node's party, derived from those records and the stored days of space weather
+ * it read ({@link StoredSpaceWeather}): its label is theirs combined, and recalling any of them withdraws it. Each prediction is kept, so an object's predictions show how its window
  * narrowed.
  */
 public final class ReentryService {
 
     private final CatalogStore catalog;
     private final MeanElementsDecoder decoder;
-    private final ReentryPredictor predictor;
+    private final Function<SpaceWeather, ReentryPredictor> predictors;
+    private final Supplier<StoredSpaceWeather> spaceWeather;
     private final ProductService products;
     private final String party;
 
-    public ReentryService(CatalogStore catalog, MeanElementsDecoder decoder, ReentryPredictor predictor,
-                          ProductService products, String party) {
+    /**
+     * @param predictors   the predictor fed with given space weather
+     * @param spaceWeather the node's stored space weather, read anew for each prediction (or batch)
+     */
+    public ReentryService(CatalogStore catalog, MeanElementsDecoder decoder,
+                          Function<SpaceWeather, ReentryPredictor> predictors,
+                          Supplier<StoredSpaceWeather> spaceWeather, ProductService products, String party) {
         this.catalog = catalog;
         this.decoder = decoder;
-        this.predictor = predictor;
+        this.predictors = predictors;
+        this.spaceWeather = spaceWeather;
         this.products = products;
         this.party = party;
     }
@@ -49,9 +58,15 @@ public final class ReentryService {
     /**
      * Predicts and stores; empty when the node holds no readable mean-element record of the object. The records used
      * are those of the {@link ReentryPredictor#HISTORY_SPAN} before the newest, one per epoch (the best, by the
-     * catalog's rule).
+     * catalog's rule); the inputs are those records and the stored days of space weather the propagation read.
      */
     public Optional<Product<ReentryPrediction>> predict(long noradId) {
+        StoredSpaceWeather weather = spaceWeather.get();
+        return predict(noradId, predictors.apply(weather.weather()), weather);
+    }
+
+    private Optional<Product<ReentryPrediction>> predict(long noradId, ReentryPredictor predictor,
+                                                         StoredSpaceWeather weather) {
         List<Used> used = history(noradId);
         if (used.isEmpty()) {
             return Optional.empty();
@@ -63,6 +78,8 @@ public final class ReentryService {
             OrbitRecord record = used.get(i).record();
             inputs.add(new ProductInput(ReentryKind.setRole(i + 1), record.kind().dataKind(), record.id()));
         }
+        inputs.addAll(weather.inputs(used.get(0).record().epoch(),
+                prediction.nominal().orElse(prediction.horizon())));
         return Optional.of(products.store(ReentryKind.INSTANCE,
                 List.of(Product.of(prediction, Label.publicFrom(party), inputs)), party).get(0));
     }
@@ -77,16 +94,20 @@ public final class ReentryService {
                 .filter(r -> r.summary().perigeeAltitudeKm() * 1000.0 < perigeeBelowMeters)
                 .map(OrbitRecord::noradId).distinct().sorted().toList();
         List<Product<ReentryPrediction>> stored = new ArrayList<>(objects.size());
+        StoredSpaceWeather weather = spaceWeather.get();
+        ReentryPredictor predictor = predictors.apply(weather.weather());
         for (int i = 0; i < objects.size(); i++) {
-            predict(objects.get(i)).ifPresent(stored::add);
+            predict(objects.get(i), predictor, weather).ifPresent(stored::add);
             progress.accept(i + 1, objects.size());
         }
         return stored;
     }
 
     /**
-     * The newest prediction of each object whose nominal epoch falls between {@code from} and {@code to}, soonest
-     * first: an object whose newest prediction moved out of the span is not listed for an older one inside it.
+     * The newest prediction of each object whose nominal epoch falls between {@code from} and {@code to}: first those
+     * whose window overflies the node's own party's territory (its code taken as ISO 3166-1 alpha-3), then the others,
+     * each soonest first; an object whose newest prediction moved out of the span is not listed for an older one
+     * inside it.
      */
     public List<Product<ReentryPrediction>> upcoming(Instant from, Instant to, LabelFilter filter) {
         Set<Long> seen = new HashSet<>();
@@ -107,7 +128,8 @@ public final class ReentryService {
         }
         return newest.stream().filter(p -> p.value().nominal().filter(n -> !n.isBefore(from) && !n.isAfter(to))
                         .isPresent())
-                .sorted(Comparator.comparing(p -> p.value().nominal().orElseThrow())).toList();
+                .sorted(Comparator.comparing((Product<ReentryPrediction> p) -> !p.value().overflies(party))
+                        .thenComparing(p -> p.value().nominal().orElseThrow())).toList();
     }
 
     private record Used(OrbitRecord record, TLE elements) {

@@ -125,13 +125,24 @@ public final class SpaceWeatherService {
      */
     public org.orekit.models.earth.atmosphere.data.CssiSpaceWeatherData orekitData(LabelFilter filter,
                                                                                   org.orekit.time.TimeScale utc) {
-        Map<LocalDate, Product<DailyIndices>> best = new TreeMap<>();
+        return orekitDays(filter, utc).data();
+    }
+
+    /** Orekit's space weather and the stored day each of its days is (a product a model computed from it names). */
+    public record OrekitDays(org.orekit.models.earth.atmosphere.data.CssiSpaceWeatherData data,
+                             java.util.NavigableMap<LocalDate, Product<DailyIndices>> days) {
+    }
+
+    /** As {@link #orekitData}, with the stored days used. */
+    public OrekitDays orekitDays(LabelFilter filter, org.orekit.time.TimeScale utc) {
+        TreeMap<LocalDate, Product<DailyIndices>> best = new TreeMap<>();
         for (Product<DailyIndices> p : all(IndicesKind.INSTANCE, Map.of(), filter)) {
             if (OrekitSpaceWeather.complete(p.value()) && better(p, best.get(p.value().day()))) {
                 best.put(p.value().day(), p);
             }
         }
-        return OrekitSpaceWeather.of(best.values().stream().map(Product::value).toList(), utc);
+        return new OrekitDays(OrekitSpaceWeather.of(best.values().stream().map(Product::value).toList(), utc),
+                java.util.Collections.unmodifiableNavigableMap(best));
     }
 
     /** How far back before a read the storms that make an element set stale are looked for. */

@@ -48,6 +48,10 @@ class ReentryApiTest {
         // a test node has no space weather: no epoch, and the prediction says so rather than guess
         assertThat(made.get("outcome").asText()).isEqualTo("NONE");
         assertThat(made.get("statement").asText()).contains("no space weather");
+        assertThat(made.get("groundTrack").get("type").asText()).isEqualTo("MultiLineString");
+        assertThat(made.get("groundTrack").get("coordinates")).isEmpty();
+        assertThat(made.get("overflown").isArray()).isTrue();
+        assertThat(made.get("overflown")).isEmpty();
         JsonNode history = call("GET", "/api/v1/reentries", "/api/v1/reentries?noradId=" + ISS + "&sort=-predicted",
                 "", SERVED.adminToken(), 200);
         assertThat(history.get("items").get(0).get("id").asLong()).isEqualTo(made.get("id").asLong());

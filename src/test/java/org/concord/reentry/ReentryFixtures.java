@@ -5,6 +5,7 @@ import java.util.List;
 import org.concord.formats.OmmReader;
 import org.concord.node.Node;
 import org.concord.orbit.MeanElementsDecoder;
+import org.concord.spaceweather.IndicesKind;
 import org.orekit.propagation.analytical.tle.TLE;
 
 /**
@@ -30,6 +31,12 @@ public final class ReentryFixtures {
     /** The node's re-entry service, fed the fixtures' space weather, storing under the node's party. */
     public static ReentryService service(Node node) {
         return new ReentryService(node.catalog(), MeanElementsDecoder.withOmm(OmmReader::toTle),
-                DecayCases.predictor(), node.productService(), node.sharing().nodeParty());
+                weather -> DecayCases.predictor(), ReentryFixtures::noStoredWeather, node.productService(),
+                node.sharing().nodeParty());
+    }
+
+    /** No stored space weather: the fixtures' predictor reads its own. */
+    public static StoredSpaceWeather noStoredWeather() {
+        return StoredSpaceWeather.none(IndicesKind.INSTANCE.code(), "none");
     }
 }

@@ -46,8 +46,8 @@ class ReentryRdmTest {
             node.ingest().ingest(new IngestRequest("debris.tle", text.getBytes(StandardCharsets.US_ASCII),
                     Optional.of(Label.publicFrom("USA")), "test", false, Optional.empty()));
             Product<ReentryPrediction> stored = new ReentryService(node.catalog(),
-                    MeanElementsDecoder.withOmm(OmmReader::toTle), DecayCases.predictor(), node.productService(),
-                    "TEST").predict(debris.noradId()).orElseThrow();
+                    MeanElementsDecoder.withOmm(OmmReader::toTle), weather -> DecayCases.predictor(),
+                    ReentryFixtures::noStoredWeather, node.productService(), "TEST").predict(debris.noradId()).orElseThrow();
             ReentryPrediction p = stored.value();
             assertThat(p.outcome()).isEqualTo(ReentryOutcome.WINDOW);
             Optional<SpaceObject> object = node.catalog().findObject(debris.noradId(), LabelFilter.UNRESTRICTED);

@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.concord.TestNodes;
 import org.concord.catalog.OrbitRecord;
-import org.concord.formats.OmmReader;
 import org.concord.ingest.IngestRequest;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.node.Node;
-import org.concord.orbit.MeanElementsDecoder;
 import org.concord.product.Product;
+import org.concord.product.ProductInput;
 import org.concord.product.ProductQuery;
+import org.concord.spaceweather.IndicesKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -37,8 +42,8 @@ class ReentryServiceTest {
             TLE older = ReentryPredictorTest.olderSet(newest);
             ingest(node, "older.tle", older, "originator=USA;rel=PUBLIC");
             ingest(node, "newest.tle", newest, "originator=GBR;rel=REL TO GBR,USA;tlp=AMBER");
-            ReentryService service = new ReentryService(node.catalog(), MeanElementsDecoder.withOmm(OmmReader::toTle),
-                    DecayCases.predictor(), node.productService(), "TEST");
+            storeSpaceWeather(node, "originator=USA;rel=REL TO AUS,GBR,USA");
+            ReentryService service = node.reentries();
 
             Product<ReentryPrediction> stored = service.predict(debris.noradId()).orElseThrow();
 
@@ -48,11 +53,19 @@ class ReentryServiceTest {
             OrbitRecord usa = records.stream().filter(r -> r.label().originator().equals("USA")).findFirst()
                     .orElseThrow();
             assertThat(stored.inputs()).extracting(i -> i.role() + "=" + i.id())
-                    .containsExactly("set-1=" + usa.id(), "set-2=" + gbr.id());
+                    .startsWith("set-1=" + usa.id(), "set-2=" + gbr.id());
+            List<String> days = stored.inputs().stream().map(ProductInput::role)
+                    .filter(r -> r.startsWith("space-weather-")).toList();
+            // the fit propagates from the older set, the prediction to the nominal epoch; NRLMSISE-00 reads 3 days back
+            LocalDate first = LocalDate.ofInstant(older.getDate().toInstant(), ZoneOffset.UTC).minusDays(3);
+            LocalDate last = LocalDate.ofInstant(stored.value().nominal().orElseThrow(), ZoneOffset.UTC).plusDays(1);
+            assertThat(days).hasSize((int) ChronoUnit.DAYS.between(first, last) + 1)
+                    .startsWith(StoredSpaceWeather.role(first)).endsWith(StoredSpaceWeather.role(last));
+            assertThat(stored.value().spaceWeatherSource()).startsWith("this node's space weather indices (");
             assertThat(stored.value().outcome()).isEqualTo(ReentryOutcome.WINDOW);
             assertThat(stored.value().ballistic().orElseThrow().source())
                     .isEqualTo(BallisticCoefficient.Source.OBSERVED_DECAY);
-            assertThat(stored.label().originator()).isEqualTo("TEST");
+            assertThat(stored.label().originator()).isEqualTo(node.sharing().nodeParty());
             assertThat(stored.label().releasability().toString()).isEqualTo("REL TO GBR,USA");
             assertThat(stored.label().tlp()).isEqualTo(org.concord.label.Tlp.AMBER);
 
@@ -66,8 +79,7 @@ class ReentryServiceTest {
     @Test
     void anObjectWithoutRecordsHasNoPrediction() {
         try (Node node = TestNodes.open(dir, Map.of())) {
-            ReentryService service = new ReentryService(node.catalog(), MeanElementsDecoder.withOmm(OmmReader::toTle),
-                    DecayCases.predictor(), node.productService(), "TEST");
+            ReentryService service = node.reentries();
 
             assertThat(service.predict(44775)).isEmpty();
         }
@@ -81,8 +93,8 @@ class ReentryServiceTest {
             DecayCases.Case gto = cases.stream().filter(c -> c.noradId() == 43230).findFirst().orElseThrow();
             ingest(node, "low.tle", low.elements(), "originator=USA;rel=PUBLIC");
             ingest(node, "gto.tle", gto.elements(), "originator=USA;rel=PUBLIC");
-            ReentryService service = new ReentryService(node.catalog(), MeanElementsDecoder.withOmm(OmmReader::toTle),
-                    DecayCases.predictor(), node.productService(), "TEST");
+            storeSpaceWeather(node, "originator=USA;rel=PUBLIC");
+            ReentryService service = node.reentries();
             List<String> progress = new java.util.ArrayList<>();
 
             List<Product<ReentryPrediction>> under250 = service.predictAll(250_000, (done, total) ->
@@ -93,6 +105,80 @@ class ReentryServiceTest {
             assertThat(progress).containsExactly("1/2", "2/2");
             assertThat(service.predictAll(200_000, (done, total) -> { })).extracting(p -> p.value().noradId())
                     .containsExactly(43230L);
+        }
+    }
+
+    /**
+     * The space weather's label takes part in the prediction's: released to GBR, USA and AUS, it leaves the element
+     * sets' GBR and USA; without it the prediction has no epoch and says why.
+     */
+    @Test
+    void aPredictionReadsTheNodesStoredSpaceWeatherAndItsLabelCombinesTheDaysRead() {
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            DecayCases.Case debris = DecayCases.load().stream().filter(c -> c.noradId() == 44775).findFirst()
+                    .orElseThrow();
+            ingest(node, "newest.tle", debris.elements(), "originator=USA;rel=PUBLIC");
+
+            Product<ReentryPrediction> without = node.reentries().predict(debris.noradId()).orElseThrow();
+            assertThat(without.value().outcome()).isEqualTo(ReentryOutcome.NONE);
+            assertThat(without.value().statement()).contains("no space weather indices");
+            assertThat(without.inputs()).extracting(ProductInput::role).containsExactly("set-1");
+
+            storeSpaceWeather(node, "originator=GBR;rel=REL TO GBR,AUS;tlp=GREEN");
+            Product<ReentryPrediction> with = node.reentries().predict(debris.noradId()).orElseThrow();
+
+            assertThat(with.value().outcome()).isEqualTo(ReentryOutcome.WINDOW);
+            assertThat(with.label().releasability().toString()).isEqualTo("REL TO AUS,GBR");
+            assertThat(with.label().tlp()).isEqualTo(org.concord.label.Tlp.GREEN);
+            assertThat(with.inputs()).extracting(ProductInput::kind).contains(IndicesKind.INSTANCE.code());
+        }
+    }
+
+    /** At AUS's node, a later re-entry over Australia is listed before a sooner one elsewhere. */
+    @Test
+    void theUpcomingReentriesOverTheNodesOwnTerritoryComeFirst() {
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            DecayCases.Case debris = DecayCases.load().stream().filter(c -> c.noradId() == 44775).findFirst()
+                    .orElseThrow();
+            ingest(node, "newest.tle", debris.elements(), "originator=USA;rel=PUBLIC");
+            long record = node.catalog().orbitHistory(debris.noradId(), LabelFilter.UNRESTRICTED).get(0).id();
+            Instant from = Instant.parse("2020-01-01T00:00:00Z");
+            store(node, record, window(1001, from.plus(Duration.ofDays(2)), "AUS", "Australia"));
+            store(node, record, window(1002, from.plus(Duration.ofDays(1)), "NZL", "New Zealand"));
+            ReentryService atAustralia = new ReentryService(node.catalog(),
+                    org.concord.orbit.MeanElementsDecoder.withOmm(org.concord.formats.OmmReader::toTle),
+                    weather -> DecayCases.predictor(), () -> StoredSpaceWeather.none(IndicesKind.INSTANCE.code(),
+                    "none"), node.productService(), "AUS");
+
+            assertThat(atAustralia.upcoming(from, from.plus(Duration.ofDays(10)), LabelFilter.UNRESTRICTED))
+                    .extracting(p -> p.value().noradId()).containsExactly(1001L, 1002L);
+            assertThat(node.reentries().upcoming(from, from.plus(Duration.ofDays(10)), LabelFilter.UNRESTRICTED))
+                    .as("elsewhere, soonest first").extracting(p -> p.value().noradId()).containsExactly(1002L, 1001L);
+        }
+    }
+
+    private static ReentryPrediction window(long noradId, Instant nominal, String state, String name) {
+        Instant opens = nominal.minus(Duration.ofHours(6));
+        Instant closes = nominal.plus(Duration.ofHours(6));
+        return new ReentryPrediction(noradId, nominal.minus(Duration.ofDays(1)), 1, ReentryClass.UNCONTROLLED,
+                ReentryOutcome.WINDOW, Optional.empty(), Optional.of(nominal),
+                Optional.of(new ReentryWindow(opens, closes)), closes, "NRLMSISE-00", "test", "test", nominal,
+                GroundTrack.NONE, List.of(new Overflight(new org.concord.territory.Territory(Optional.of(state), name),
+                opens, closes)));
+    }
+
+    private static void store(Node node, long record, ReentryPrediction prediction) {
+        node.productService().store(ReentryKind.INSTANCE, List.of(Product.of(prediction, Label.publicFrom("TEST"),
+                List.of(new ProductInput(ReentryKind.setRole(1), new org.concord.label.DataKind("orbits"), record)))),
+                "TEST");
+    }
+
+    static void storeSpaceWeather(Node node, String label) {
+        try (var in = DecayCases.class.getResourceAsStream(DecayCases.SPACE_WEATHER_RESOURCE)) {
+            node.ingestSpaceWeatherAudited("SpaceWeather-All-v1.2.txt", in.readAllBytes(),
+                    Label.parse(label, Label.publicFrom("TEST")), "test", "test", Optional.empty());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

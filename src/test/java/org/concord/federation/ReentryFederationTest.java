@@ -1,0 +1,143 @@
+package org.concord.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.concord.TestNodes;
+import org.concord.catalog.OrbitRecord;
+import org.concord.label.DataKind;
+import org.concord.label.Label;
+import org.concord.label.LabelFilter;
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
+import org.concord.product.Product;
+import org.concord.product.ProductQuery;
+import org.concord.reentry.Overflight;
+import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryOutcome;
+import org.concord.reentry.ReentryPrediction;
+import org.concord.access.SharingService;
+import org.concord.spaceweather.IndicesKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Re-entry predictions between three nodes (all H2): USA's node predicts from its own element set of ALTAIR
+ * PATHFINDER, released to AUS, GBR and USA under TLP:GREEN (a public TLP:CLEAR prediction would reach every caller
+ * without an agreement, docs/sharing.md rule 4) (2019-12-07, re-entered the next day, 51.6°: its window of hours overflies Australia) and from an element
+ * set of MICROSAT-R DEB that GBR's node released to GBR and USA only (USA pulled it), with public space weather (CelesTrak's CSSI file,
+ * test resources of the re-entry tests). A prediction over AUS reaches AUS only once USA's agreement releases
+ * re-entries (with the orbits and space weather it was derived from); the one from GBR's record never reaches AUS,
+ * whatever the agreements; recalling an input orbit withdraws the prediction at every node.
+ */
+class ReentryFederationTest extends PartnersTest {
+
+    private static final long ALTAIR = 42711;
+    private static final long MICROSAT_DEBRIS = 44117;
+    private static final DataKind ORBITS = new DataKind("orbits");
+
+    @Test
+    void aPredictionOverAustraliaReachesItOnlyUnderAnAgreementAndGoesWithItsInputs() throws Exception {
+        start(List.of("USA", "GBR", "AUS"), Set.of(), Clock.systemUTC(), Map.of());
+        Partners.Member usa = partners.get("USA");
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member aus = partners.get("AUS");
+        usa.node.ingestSpaceWeatherAudited("SpaceWeather-All-v1.2.txt",
+                resource("/reentry/SpaceWeather-All-v1.2_CelesTrak_2020-12-04_from-2019-06.txt"),
+                Label.publicFrom("USA"), "test", "test", Optional.of("USA"));
+        Label coalition = new Label("USA", Releasability.parse("REL TO AUS,GBR,USA"), Tlp.GREEN, new TreeSet<>(),
+                Optional.empty());
+        usa.ingest("altair.tle", List.of(threeLines(ALTAIR)), coalition);
+        Label gbrOnly = new Label("GBR", Releasability.parse("REL TO GBR,USA"), Tlp.GREEN, new TreeSet<>(),
+                Optional.empty());
+        gbr.ingest("microsat.tle", List.of(threeLines(MICROSAT_DEBRIS)), gbrOnly);
+        agreement(gbr, "USA", ORBITS);
+        usa.pullFrom("GBR");
+        Product<ReentryPrediction> overAustralia = usa.node.reentries().predict(ALTAIR).orElseThrow();
+        Product<ReentryPrediction> fromGbr = usa.node.reentries().predict(MICROSAT_DEBRIS).orElseThrow();
+        assertThat(overAustralia.value().outcome()).isEqualTo(ReentryOutcome.WINDOW);
+        assertThat(overAustralia.value().overflown()).extracting(o -> o.territory().alpha3().orElse("-"))
+                .contains("AUS");
+        assertThat(fromGbr.value().outcome()).isEqualTo(ReentryOutcome.WINDOW);
+        assertThat(fromGbr.label().releasability().toString()).isEqualTo("REL TO GBR,USA");
+
+        // orbits and space weather released, re-entries not yet: nothing of the predictions reaches AUS
+        agreement(usa, "AUS", ORBITS, IndicesKind.DATA_KIND);
+        aus.pullFrom("USA");
+        assertThat(aus.hashes()).hasSize(1);
+        assertThat(predictions(aus)).isEmpty();
+
+        agreement(usa, "AUS,GBR", ReentryKind.REENTRIES);
+        agreement(usa, "GBR", ORBITS, IndicesKind.DATA_KIND);
+        aus.pullFrom("USA");
+        gbr.pullFrom("USA");
+        List<Product<ReentryPrediction>> atAus = predictions(aus);
+        assertThat(atAus).extracting(p -> p.value().noradId()).containsExactly(ALTAIR);
+        ReentryPrediction received = atAus.get(0).value();
+        assertThat(received.overflown()).isEqualTo(overAustralia.value().overflown());
+        assertThat(received.groundTrack()).as("as stored at USA (to 0.01°)").isEqualTo(predictions(usa).stream()
+                .filter(p -> p.value().noradId() == ALTAIR).findFirst().orElseThrow().value().groundTrack());
+        assertThat(received.groundTrack().lines()).hasSizeGreaterThan(1);
+        Overflight australia = received.overflown().stream()
+                .filter(o -> o.territory().alpha3().equals(Optional.of("AUS"))).findFirst().orElseThrow();
+        assertThat(australia.first()).isAfterOrEqualTo(received.window().orElseThrow().opens());
+        assertThat(aus.hashes()).as("GBR's record never reaches AUS").hasSize(1);
+        assertThat(predictions(gbr)).extracting(p -> p.value().noradId())
+                .containsExactlyInAnyOrder(ALTAIR, MICROSAT_DEBRIS);
+
+        // third-party release of orbits to AUS does not change what GBR's label allows
+        usa.node.sharing().addAgreement(new SharingService.Terms("USA", SharingService.parseParties("AUS"),
+                Set.of(ORBITS, ReentryKind.REENTRIES), true, Instant.now().minusSeconds(60), Optional.empty()),
+                TestNodes.TEST_ADMIN);
+        aus.pullFrom("USA");
+        assertThat(predictions(aus)).extracting(p -> p.value().noradId()).containsExactly(ALTAIR);
+
+        // recalling the element set at USA withdraws the prediction there and, at the next pulls, at AUS and GBR
+        OrbitRecord altairSet = usa.orbits().stream().filter(o -> o.noradId() == ALTAIR).findFirst().orElseThrow();
+        usa.node.recallAudited(altairSet.contentSha256(), "USA", "a mis-tagged track", "test", Optional.of("USA"));
+        assertThat(predictions(usa)).extracting(p -> p.value().noradId()).containsExactly(MICROSAT_DEBRIS);
+        aus.pullFrom("USA");
+        gbr.pullFrom("USA");
+        assertThat(predictions(aus)).isEmpty();
+        assertThat(predictions(gbr)).extracting(p -> p.value().noradId()).containsExactly(MICROSAT_DEBRIS);
+    }
+
+    private static void agreement(Partners.Member grantor, String to, DataKind... kinds) {
+        grantor.node.sharing().addAgreement(new SharingService.Terms(grantor.party,
+                SharingService.parseParties(to), Set.of(kinds), false, Instant.now().minusSeconds(60),
+                Optional.empty()), TestNodes.TEST_ADMIN);
+    }
+
+    private static List<Product<ReentryPrediction>> predictions(Partners.Member m) {
+        return m.node.products().list(ReentryKind.INSTANCE, ProductQuery.all(ReentryKind.INSTANCE, 100),
+                LabelFilter.UNRESTRICTED).items();
+    }
+
+    private static String threeLines(long noradId) throws IOException {
+        String[] lines = new String(resource("/reentry/catalog_3le_2019-12_perigee-under-300km.txt"),
+                StandardCharsets.US_ASCII).split("\n");
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i + 2 < lines.length; i += 3) {
+            if (Long.parseLong(lines[i + 1].substring(2, 7).trim()) == noradId) {
+                found.add(lines[i].strip() + "\n" + lines[i + 1].strip() + "\n" + lines[i + 2].strip());
+            }
+        }
+        return found.get(0);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = ReentryFederationTest.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+}
