@@ -97,7 +97,7 @@ public final class CyberService {
      */
     public synchronized TaxiiStatus add(CyberCollection collection, List<JsonNode> objects, Actor actor,
                                         LabelFilter readable, Map<String, Instant> datesAdded) {
-        Instant requested = clock.instant();
+        Instant requested = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         Set<String> inEnvelope = new HashSet<>();
         Set<String> referenced = new HashSet<>();
         Set<String> acsMarkings = new HashSet<>();
