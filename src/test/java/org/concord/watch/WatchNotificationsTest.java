@@ -144,7 +144,9 @@ class WatchNotificationsTest {
         assertThat(payload.at("/event/notified/missDistanceMeters").asDouble()).isBetween(5.04, 5.06);
         assertThat(payload.at("/event/notified/probability").asDouble()).isPositive();
         assertThat(payload.at("/notification/reason").asText()).isEqualTo("NEW");
-        assertThat(payload.has("cdm")).as("no CDM writer for events yet: the field is absent").isFalse();
+        assertThat(payload.at("/cdm/format").asText()).as("the event's CDM attached").isEqualTo("kvn");
+        assertThat(payload.at("/cdm/text").asText()).contains("CCSDS_CDM_VERS").contains("MISS_DISTANCE")
+                .as("the event came as a CDM: that CDM again").contains("Covariance source: MEASURED");
 
         Notification n = eventually(() -> notifications("USA").getFirst(),
                 x -> x.status() == Notification.Status.DELIVERED);
