@@ -11,6 +11,7 @@ import static org.concord.store.ObjectPaging.pageOrder;
 import static org.concord.store.ObjectPaging.sortField;
 import static org.concord.store.ObjectPaging.sortValue;
 import static org.concord.store.RenderedQueries.noradIdParam;
+import static org.concord.store.SqlValues.idIn;
 import static org.concord.store.SqlValues.isPostgres;
 import static org.concord.store.SqlValues.odt;
 import static org.jooq.impl.DSL.count;
@@ -159,15 +160,16 @@ final class ObjectQueries {
                     : objects(filter, only, fallbackObjects(view, filter, only, h -> mayMatch(h, q)));
             total = countObjects(view, filter.unrestricted() ? "all" : "visible", () -> Optional.of(source), filter,
                     where);
-            items = objectSelect(source, filter).where(where).and(after).orderBy(order).limit(q.limit() + 1)
+            items = filter.unrestricted() ? firstObjects(q, view, cursor, filter, where.and(after), order)
+                    : objectSelect(source, filter).where(where).and(after).orderBy(order).limit(q.limit() + 1)
                     .fetch().map(this::toObject);
         } else {
             Condition plain = newestVisible(filter);
             total = countObjects(view, "newest visible", () -> Optional.of(OBJ), filter, where.and(plain))
                     + countObjects(view, "newest hidden",
                     () -> fallbackObjects(view, filter, only, h -> mayMatch(h, q)), filter, where);
-            List<SpaceObject> merged = new ArrayList<>(objectSelect(OBJ, filter).where(where).and(plain).and(after)
-                    .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
+            List<SpaceObject> merged = new ArrayList<>(firstObjects(q, view, cursor, filter,
+                    where.and(plain).and(after), order));
             // a full first part leaves room on the page only for the objects that sort before its last one; that and
             // the cursor bound the objects whose newest orbit is hidden to look up
             Condition before = noCondition();
@@ -202,6 +204,36 @@ final class ObjectQueries {
             next = Optional.of(cursorAfter(items.get(items.size() - 1), q.sort()));
         }
         return new Page<>(items, total, next);
+    }
+
+    /**
+     * The first {@code limit + 1} objects of {@code space_object} (as stored, with their newest orbit) that match
+     * {@code conditions}, in {@code order}. A name search takes its candidates from this catalog view's
+     * {@link ObjectIndex}, in the page's order, and asks SQL about a batch of them at a time (the first as large as
+     * the page, each next one twice the one before) until the page is full: SQL checks every condition, the label
+     * and the name included, so the index only saves the scan.
+     */
+    private List<SpaceObject> firstObjects(ObjectQuery q, CatalogView view, Optional<Cursor> cursor,
+                                           LabelFilter filter, Condition conditions, List<SortField<?>> order) {
+        int wanted = q.limit() + 1;
+        Optional<List<Long>> candidates = q.nameContains().isEmpty() ? Optional.empty()
+                : objectIndex(view).candidates(q, cursor);
+        if (candidates.isEmpty()) {
+            return objectSelect(OBJ, filter).where(conditions).orderBy(order).limit(wanted).fetch()
+                    .map(this::toObject);
+        }
+        List<Long> ids = candidates.get();
+        List<SpaceObject> found = new ArrayList<>();
+        for (int from = 0, size = wanted; from < ids.size() && found.size() < wanted; from += size, size *= 2) {
+            found.addAll(objectSelect(OBJ, filter).where(conditions)
+                    .and(idIn(Tables.SpaceObject.NORAD_ID, ids.subList(from, Math.min(ids.size(), from + size))))
+                    .orderBy(order).limit(wanted - found.size()).fetch().map(this::toObject));
+        }
+        return found;
+    }
+
+    private ObjectIndex objectIndex(CatalogView view) {
+        return cached(view.index(), view.catalogVersion(), () -> ObjectIndex.load(dsl));
     }
 
     /** The objects of {@code source} (none when empty; built only when the total is not known yet) matching. */
@@ -239,15 +271,16 @@ final class ObjectQueries {
      * catalog changes when the version was last read, and when.
      */
     private record CatalogView(long catalogVersion, long changesSeen, long checkedAtNanos,
-                               Map<CountKey, Long> totals, Map<LabelFilter, HiddenNewest> fallbacks) {
+                               Map<CountKey, Long> totals, Map<LabelFilter, HiddenNewest> fallbacks,
+                               Map<Long, ObjectIndex> index) {
 
         CatalogView(long catalogVersion, long changesSeen, long checkedAtNanos) {
             this(catalogVersion, changesSeen, checkedAtNanos, new java.util.concurrent.ConcurrentHashMap<>(),
-                    new java.util.concurrent.ConcurrentHashMap<>());
+                    new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
         }
 
         CatalogView checked(long changes, long nanos) {
-            return new CatalogView(catalogVersion, changes, nanos, totals, fallbacks);
+            return new CatalogView(catalogVersion, changes, nanos, totals, fallbacks, index);
         }
     }
 
@@ -316,7 +349,7 @@ final class ObjectQueries {
      * as stored, and the others with their newest visible orbit (and that orbit's name and designator).
      */
     private Table<?> objects(LabelFilter filter, Optional<List<Long>> only, Optional<Table<?>> fallback) {
-        Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
+        Condition objects = only.map(ids -> idIn(Tables.SpaceObject.NORAD_ID, ids)).orElse(noCondition());
         var plain = DSL.select(new SelectField<?>[] {Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME,
                 Tables.SpaceObject.INTL_DESIGNATOR, Tables.SpaceObject.LATEST_ORBIT_ID}).from(OBJ)
                 .where(newestVisible(filter)).and(objects);
@@ -343,7 +376,7 @@ final class ObjectQueries {
     private static Condition filters(ObjectQuery q) {
         Condition c = noCondition();
         if (!q.noradIds().isEmpty()) {
-            c = c.and(Tables.SpaceObject.NORAD_ID.in(q.noradIds()));
+            c = c.and(idIn(Tables.SpaceObject.NORAD_ID, q.noradIds()));
         }
         if (q.internationalDesignator().isPresent()) {
             String d = q.internationalDesignator().get().toUpperCase();
