@@ -208,29 +208,40 @@ final class ObjectQueries {
 
     /**
      * The first {@code limit + 1} objects of {@code space_object} (as stored, with their newest orbit) that match
-     * {@code conditions}, in {@code order}. A name search takes its candidates from this catalog view's
-     * {@link ObjectIndex}, in the page's order, and asks SQL about a batch of them at a time (the first as large as
-     * the page, each next one twice the one before) until the page is full: SQL checks every condition, the label
-     * and the name included, so the index only saves the scan.
+     * {@code conditions}, in {@code order}. Unless sorted by name, the candidates come from this catalog view's
+     * {@link ObjectIndex} in the page's order, and SQL is asked about a batch of them at a time (the first as large as
+     * the page, each next one twice the one before, up to {@value #MAX_BATCH}) until the page is full; SQL checks every condition, the label
+     * included. Beyond {@value #MAX_CANDIDATES} candidates, SQL searches the objects after the last one alone.
      */
     private List<SpaceObject> firstObjects(ObjectQuery q, CatalogView view, Optional<Cursor> cursor,
                                            LabelFilter filter, Condition conditions, List<SortField<?>> order) {
         int wanted = q.limit() + 1;
-        Optional<List<Long>> candidates = q.nameContains().isEmpty() ? Optional.empty()
-                : objectIndex(view).candidates(q, cursor);
+        Optional<ObjectIndex.Candidates> candidates = objectIndex(view).candidates(q, cursor, MAX_CANDIDATES);
         if (candidates.isEmpty()) {
             return objectSelect(OBJ, filter).where(conditions).orderBy(order).limit(wanted).fetch()
                     .map(this::toObject);
         }
-        List<Long> ids = candidates.get();
+        List<ObjectIndex.Candidate> ids = candidates.get().found();
         List<SpaceObject> found = new ArrayList<>();
-        for (int from = 0, size = wanted; from < ids.size() && found.size() < wanted; from += size, size *= 2) {
+        for (int from = 0, size = Math.min(wanted, MAX_BATCH); from < ids.size() && found.size() < wanted;
+             from += size, size = Math.min(2 * size, MAX_BATCH)) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + size)).stream()
+                    .map(ObjectIndex.Candidate::noradId).toList();
+            found.addAll(objectSelect(OBJ, filter).where(conditions).and(idIn(Tables.SpaceObject.NORAD_ID, batch))
+                    .orderBy(order).limit(wanted - found.size()).fetch().map(this::toObject));
+        }
+        if (found.size() < wanted && !candidates.get().complete()) {
+            ObjectIndex.Candidate last = ids.get(ids.size() - 1);
             found.addAll(objectSelect(OBJ, filter).where(conditions)
-                    .and(idIn(Tables.SpaceObject.NORAD_ID, ids.subList(from, Math.min(ids.size(), from + size))))
+                    .and(beyond(sortField(q.sort()), last.sortValue(), last.noradId(), q.descending()))
                     .orderBy(order).limit(wanted - found.size()).fetch().map(this::toObject));
         }
         return found;
     }
+
+    /** The candidates a page asks SQL about at most, and the most in one statement's list of ids. */
+    private static final int MAX_CANDIDATES = 4000;
+    private static final int MAX_BATCH = 1000;
 
     private ObjectIndex objectIndex(CatalogView view) {
         return cached(view.index(), view.catalogVersion(), () -> ObjectIndex.load(dsl));
@@ -384,7 +395,7 @@ final class ObjectQueries {
                     : Tables.SpaceObject.INTL_DESIGNATOR.eq(d));
         }
         if (q.nameContains().isPresent()) {
-            c = c.and(lower(Tables.SpaceObject.NAME).contains(q.nameContains().get().toLowerCase()));
+            c = c.and(nameContains(q.nameContains().get()));
         }
         if (q.objectType().isPresent()) {
             c = c.and(Satcat.OBJECT_TYPE.equalIgnoreCase(q.objectType().get()));
@@ -398,6 +409,16 @@ final class ObjectQueries {
             c = c.and(Orbit.EPOCH.ge(odt(q.now().minus(q.maxEpochAge().get()))));
         }
         return c;
+    }
+
+    /**
+     * The name contains the term, case aside, wildcards taken literally. The pattern is a literal: H2 compiles a
+     * pattern it cannot tell is constant (jOOQ's {@code contains} escapes a bound value in SQL) again for every row,
+     * and PostgreSQL's trigram index needs the pattern at planning.
+     */
+    private static Condition nameContains(String term) {
+        String escaped = term.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return lower(Tables.SpaceObject.NAME).like(DSL.inline("%" + escaped + "%"), '!');
     }
 
     private static Condition range(Field<Double> field, Range range) {
