@@ -115,7 +115,8 @@ final class ObjectIndex {
         return Optional.of(new Candidates(found, true));
     }
 
-    private static boolean within(double value, Range range) {
+    /** Whether {@code value} is within the range's bounds, inclusive. */
+    static boolean within(double value, Range range) {
         return range.min().map(min -> value >= min).orElse(true) && range.max().map(max -> value <= max).orElse(true);
     }
 

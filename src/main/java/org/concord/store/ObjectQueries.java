@@ -262,13 +262,10 @@ final class ObjectQueries {
      * kept for it tell (SQL checks every condition again): those that cannot are not looked up.
      */
     private static boolean mayMatch(Hidden h, ObjectQuery q) {
-        return within(h.perigeeKm(), q.perigeeKm()) && within(h.apogeeKm(), q.apogeeKm())
-                && within(h.inclinationDeg(), q.inclinationDeg()) && within(h.periodMinutes(), q.periodMinutes())
+        return ObjectIndex.within(h.perigeeKm(), q.perigeeKm()) && ObjectIndex.within(h.apogeeKm(), q.apogeeKm())
+                && ObjectIndex.within(h.inclinationDeg(), q.inclinationDeg())
+                && ObjectIndex.within(h.periodMinutes(), q.periodMinutes())
                 && q.maxEpochAge().map(age -> !h.epoch().isBefore(q.now().minus(age))).orElse(true);
-    }
-
-    private static boolean within(double value, ObjectQuery.Range range) {
-        return range.min().map(min -> value >= min).orElse(true) && range.max().map(max -> value <= max).orElse(true);
     }
 
     /** A total: of which part of the objects, seen through which filter, matching which conditions. */
