@@ -37,17 +37,19 @@ final class ObjectIndex {
     private final long[] noradIds;
     private final String[] lowerNames;
     private final OffsetDateTime[] epochs;
+    private final long[] epochMicros;
     private final double[] perigeeKm;
     private final double[] apogeeKm;
     private final double[] inclinationDeg;
     private final double[] periodMinutes;
-    private final Map<Order, Integer[]> sorted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Order, int[]> sorted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ObjectIndex(List<Record7<Long, String, OffsetDateTime, Double, Double, Double, Double>> rows) {
         int n = rows.size();
         noradIds = new long[n];
         lowerNames = new String[n];
         epochs = new OffsetDateTime[n];
+        epochMicros = new long[n];
         perigeeKm = new double[n];
         apogeeKm = new double[n];
         inclinationDeg = new double[n];
@@ -57,6 +59,7 @@ final class ObjectIndex {
             noradIds[i] = r.value1();
             lowerNames[i] = r.value2();
             epochs[i] = r.value3();
+            epochMicros[i] = micros(r.value3().toInstant());
             perigeeKm[i] = r.value4();
             apogeeKm[i] = r.value5();
             inclinationDeg[i] = r.value6();
@@ -76,43 +79,97 @@ final class ObjectIndex {
     }
 
     /**
-     * The first objects that may match the query, at most {@code max}, in its order and after its cursor; none
-     * (empty) when it is sorted by name. {@code complete}: no other object may match.
+     * The objects that may match the query, in its order and after its cursor, found as they are asked for; none
+     * (empty) when it is sorted by name.
      */
-    record Candidates(List<Candidate> found, boolean complete) {
-    }
-
-    Optional<Candidates> candidates(ObjectQuery q, Optional<Cursor> cursor, int max) {
+    Optional<Scan> candidates(ObjectQuery q, Optional<Cursor> cursor) {
         if (q.sort() == SortKey.NAME) {
             return Optional.empty();
         }
-        Integer[] order = BoundedCache.cached(sorted, new Order(q.sort(), q.descending()), () -> {
+        int[] order = BoundedCache.cached(sorted, new Order(q.sort(), q.descending()), () -> {
             Integer[] all = new Integer[noradIds.length];
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;
             }
             java.util.Arrays.sort(all, order(q.sort(), q.descending()));
-            return all;
+            return java.util.Arrays.stream(all).mapToInt(Integer::intValue).toArray();
         });
-        Optional<String> term = q.nameContains().map(String::toLowerCase);
-        java.util.Set<Long> only = java.util.Set.copyOf(q.noradIds());
-        // a second under the oldest epoch the query admits: SQL compares the instant rounded to the microsecond
-        Optional<Instant> oldest = q.maxEpochAge().map(age -> q.now().minus(age).minusSeconds(1));
-        List<Candidate> found = new ArrayList<>();
-        for (int i : order) {
-            if ((cursor.isEmpty() || beyond(i, cursor.get(), q.sort(), q.descending()))
-                    && term.map(t -> lowerNames[i].contains(t)).orElse(true)
-                    && (only.isEmpty() || only.contains(noradIds[i]))
-                    && within(perigeeKm[i], q.perigeeKm()) && within(apogeeKm[i], q.apogeeKm())
-                    && within(inclinationDeg[i], q.inclinationDeg()) && within(periodMinutes[i], q.periodMinutes())
-                    && oldest.map(o -> !epochs[i].toInstant().isBefore(o)).orElse(true)) {
-                if (found.size() == max) {
-                    return Optional.of(new Candidates(found, false));
-                }
-                found.add(new Candidate(noradIds[i], sortValue(i, q.sort())));
+        // the first object after the cursor: the objects beyond it are a tail of the order
+        int low = 0;
+        int high = order.length;
+        while (cursor.isPresent() && low < high) {
+            int middle = (low + high) >>> 1;
+            if (beyond(order[middle], cursor.get(), q.sort(), q.descending())) {
+                high = middle;
+            } else {
+                low = middle + 1;
             }
         }
-        return Optional.of(new Candidates(found, true));
+        return Optional.of(new Scan(q, order, low));
+    }
+
+    /** A walk along one order from a position, yielding the objects that may match the query. */
+    final class Scan {
+
+        private final ObjectQuery q;
+        private final int[] order;
+        private int position;
+        private final Optional<String> term;
+        private final long[] only;
+        private final double[] bounds;
+        private final long oldestMicros;
+
+        private Scan(ObjectQuery q, int[] order, int position) {
+            this.q = q;
+            this.order = order;
+            this.position = position;
+            this.term = q.nameContains().map(String::toLowerCase);
+            this.only = q.noradIds().stream().mapToLong(Long::longValue).sorted().toArray();
+            this.bounds = new double[] {min(q.perigeeKm()), max(q.perigeeKm()), min(q.apogeeKm()), max(q.apogeeKm()),
+                    min(q.inclinationDeg()), max(q.inclinationDeg()), min(q.periodMinutes()), max(q.periodMinutes())};
+            // a second under the oldest epoch the query admits: SQL compares the instant rounded to the microsecond
+            this.oldestMicros = q.maxEpochAge().map(age -> micros(q.now().minus(age).minusSeconds(1)))
+                    .orElse(Long.MIN_VALUE);
+        }
+
+        /** The next objects that may match, at most {@code n}; fewer only at the end. */
+        List<Candidate> next(int n) {
+            List<Candidate> found = new ArrayList<>();
+            while (found.size() < n && position < order.length) {
+                int i = order[position++];
+                if (mayMatch(i)) {
+                    found.add(new Candidate(noradIds[i], sortValue(i, q.sort())));
+                }
+            }
+            return found;
+        }
+
+        /** Whether no object is left to walk. */
+        boolean exhausted() {
+            return position >= order.length;
+        }
+
+        private boolean mayMatch(int i) {
+            return (term.isEmpty() || lowerNames[i].contains(term.get()))
+                    && (only.length == 0 || java.util.Arrays.binarySearch(only, noradIds[i]) >= 0)
+                    && perigeeKm[i] >= bounds[0] && perigeeKm[i] <= bounds[1]
+                    && apogeeKm[i] >= bounds[2] && apogeeKm[i] <= bounds[3]
+                    && inclinationDeg[i] >= bounds[4] && inclinationDeg[i] <= bounds[5]
+                    && periodMinutes[i] >= bounds[6] && periodMinutes[i] <= bounds[7]
+                    && epochMicros[i] >= oldestMicros;
+        }
+
+        private static double min(Range range) {
+            return range.min().orElse(Double.NEGATIVE_INFINITY);
+        }
+
+        private static double max(Range range) {
+            return range.max().orElse(Double.POSITIVE_INFINITY);
+        }
+    }
+
+    private static long micros(Instant instant) {
+        return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     /** Whether {@code value} is within the range's bounds, inclusive. */
@@ -135,7 +192,7 @@ final class ObjectIndex {
     private Comparator<Integer> order(SortKey sort, boolean descending) {
         Comparator<Integer> byKey = switch (sort) {
             case NORAD_ID -> Comparator.comparingLong(i -> noradIds[i]);
-            case EPOCH -> Comparator.comparing(i -> epochs[i].toInstant());
+            case EPOCH -> Comparator.comparingLong(i -> epochMicros[i]);
             case PERIGEE -> Comparator.comparingDouble(i -> perigeeKm[i]);
             case APOGEE -> Comparator.comparingDouble(i -> apogeeKm[i]);
             case INCLINATION -> Comparator.comparingDouble(i -> inclinationDeg[i]);
@@ -150,7 +207,7 @@ final class ObjectIndex {
     private boolean beyond(int i, Cursor cursor, SortKey sort, boolean descending) {
         int byValue = switch (sort) {
             case NORAD_ID -> Long.compare(noradIds[i], (Long) cursor.value());
-            case EPOCH -> epochs[i].toInstant().compareTo(((OffsetDateTime) cursor.value()).toInstant());
+            case EPOCH -> Long.compare(epochMicros[i], micros(((OffsetDateTime) cursor.value()).toInstant()));
             case PERIGEE -> Double.compare(perigeeKm[i], (Double) cursor.value());
             case APOGEE -> Double.compare(apogeeKm[i], (Double) cursor.value());
             case INCLINATION -> Double.compare(inclinationDeg[i], (Double) cursor.value());

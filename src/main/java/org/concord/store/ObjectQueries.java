@@ -216,24 +216,29 @@ final class ObjectQueries {
     private List<SpaceObject> firstObjects(ObjectQuery q, CatalogView view, Optional<Cursor> cursor,
                                            LabelFilter filter, Condition conditions, List<SortField<?>> order) {
         int wanted = q.limit() + 1;
-        Optional<ObjectIndex.Candidates> candidates = objectIndex(view).candidates(q, cursor, MAX_CANDIDATES);
-        if (candidates.isEmpty()) {
+        Optional<ObjectIndex.Scan> scan = objectIndex(view).candidates(q, cursor);
+        if (scan.isEmpty()) {
             return objectSelect(OBJ, filter).where(conditions).orderBy(order).limit(wanted).fetch()
                     .map(this::toObject);
         }
-        List<ObjectIndex.Candidate> ids = candidates.get().found();
         List<SpaceObject> found = new ArrayList<>();
-        for (int from = 0, size = Math.min(wanted, MAX_BATCH); from < ids.size() && found.size() < wanted;
-             from += size, size = Math.min(2 * size, MAX_BATCH)) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + size)).stream()
-                    .map(ObjectIndex.Candidate::noradId).toList();
-            found.addAll(objectSelect(OBJ, filter).where(conditions).and(idIn(Tables.SpaceObject.NORAD_ID, batch))
+        Optional<ObjectIndex.Candidate> last = Optional.empty();
+        for (int size = Math.min(wanted, MAX_BATCH), asked = 0; found.size() < wanted && asked < MAX_CANDIDATES
+                && !scan.get().exhausted(); size = Math.min(2 * size, MAX_BATCH)) {
+            List<ObjectIndex.Candidate> batch = scan.get().next(size);
+            if (batch.isEmpty()) {
+                break;
+            }
+            asked += batch.size();
+            last = Optional.of(batch.get(batch.size() - 1));
+            found.addAll(objectSelect(OBJ, filter).where(conditions).and(idIn(Tables.SpaceObject.NORAD_ID,
+                            batch.stream().map(ObjectIndex.Candidate::noradId).toList()))
                     .orderBy(order).limit(wanted - found.size()).fetch().map(this::toObject));
         }
-        if (found.size() < wanted && !candidates.get().complete()) {
-            ObjectIndex.Candidate last = ids.get(ids.size() - 1);
-            found.addAll(objectSelect(OBJ, filter).where(conditions)
-                    .and(beyond(sortField(q.sort()), last.sortValue(), last.noradId(), q.descending()))
+        if (found.size() < wanted && !scan.get().exhausted()) {
+            Condition after = last.map(c -> beyond(sortField(q.sort()), c.sortValue(), c.noradId(), q.descending()))
+                    .orElse(noCondition());
+            found.addAll(objectSelect(OBJ, filter).where(conditions).and(after)
                     .orderBy(order).limit(wanted - found.size()).fetch().map(this::toObject));
         }
         return found;
