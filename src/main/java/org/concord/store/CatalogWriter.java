@@ -182,7 +182,7 @@ final class CatalogWriter {
         for (List<Long> chunk : chunks(new ArrayList<>(fromSource.keySet()))) {
             tx.select(Tables.SpaceObject.NORAD_ID, Orbit.ID, Orbit.EPOCH, Orbit.LABEL_ORIGINATOR).from(OBJ)
                     .leftJoin(Orbit.T).on(Orbit.ID.eq(Tables.SpaceObject.LATEST_ORBIT_ID))
-                    .where(Tables.SpaceObject.NORAD_ID.in(chunk))
+                    .where(SqlValues.idIn(Tables.SpaceObject.NORAD_ID, chunk))
                     .forEach(r -> current.put(r.value1(), r.value2() == null ? Optional.empty()
                             : Optional.of(new Latest(r.value2(), r.value3(), priorities.getOrDefault(r.value4(), 0),
                             null, null))));
@@ -266,7 +266,7 @@ final class CatalogWriter {
             tx.select(ObjectLabelLatest.NORAD_ID, ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND,
                             ObjectLabelLatest.ORBIT_ID, ObjectLabelLatest.EPOCH, ObjectLabelLatest.SOURCE_PRIORITY)
                     .from(ObjectLabelLatest.T)
-                    .where(ObjectLabelLatest.NORAD_ID.in(chunk))
+                    .where(SqlValues.idIn(ObjectLabelLatest.NORAD_ID, chunk))
                     .forEach(r -> current.put(new LaneKey(r.value1(), r.value2(), r.value3()),
                             new Latest(r.value4(), r.value5(), r.value6(), null, null)));
         }

@@ -65,7 +65,9 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(dialect == SQLDialect.POSTGRES
+                            ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                            : new String[] {"classpath:db/migration"})
                     .placeholders(Map.of("text", dialect == SQLDialect.POSTGRES ? "TEXT" : "CLOB"))
                     .load()
                     .migrate();

@@ -50,7 +50,7 @@ record HiddenNewest(List<Hidden> objects, Map<Long, Hidden> byObject) {
     static Table<?> fallbackObjects(LabelFilter filter, List<Hidden> objects) {
         return DSL.select(Orbit.NORAD_ID.as("norad_id"), Orbit.OBJECT_NAME.as("name"),
                         Orbit.INTL_DESIGNATOR.as("intl_designator"), Orbit.ID.as("latest_orbit_id"))
-                .from(Orbit.T).where(Orbit.ID.in(objects.stream().map(Hidden::orbitId).toList()))
+                .from(Orbit.T).where(SqlValues.idIn(Orbit.ID, objects.stream().map(Hidden::orbitId).toList()))
                 .and(orbitVisible(filter))
                 .asTable("space_object");
     }

@@ -98,7 +98,7 @@ final class LabelIds {
         Map<Long, Label> labels = new HashMap<>();
         for (List<Long> chunk : ProductLinks.chunks(List.copyOf(new java.util.TreeSet<>(labelIds)))) {
             dsl.select(LabelRow.ID, LabelRow.ORIGINATOR, LabelRow.RELEASABILITY, LabelRow.TLP, LabelRow.CAVEATS,
-                            LabelRow.EXPIRY).from(LabelRow.T).where(LabelRow.ID.in(chunk))
+                            LabelRow.EXPIRY).from(LabelRow.T).where(SqlValues.idIn(LabelRow.ID, chunk))
                     .forEach(r -> labels.put(r.value1(), LabelColumns.label(r.value2(), r.value3(), r.value4(),
                             r.value5(), r.value6())));
         }

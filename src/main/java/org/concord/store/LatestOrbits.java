@@ -100,12 +100,12 @@ final class LatestOrbits {
                             ObjectLabelLatest.SOURCE_PRIORITY, ObjectLabelLatest.LABEL_ID, ObjectLabelLatest.DATA_KIND,
                             Orbit.OBJECT_NAME, Orbit.INTL_DESIGNATOR)
                     .from(ObjectLabelLatest.T).join(Orbit.T).on(Orbit.ID.eq(ObjectLabelLatest.ORBIT_ID))
-                    .where(ObjectLabelLatest.NORAD_ID.in(chunk))
+                    .where(SqlValues.idIn(ObjectLabelLatest.NORAD_ID, chunk))
                     .forEach(r -> best.merge(r.value1(), new Candidate(r.value2(), r.value3(), r.value4(), r.value5(),
                             r.value6(), r.value7(), r.value8()), Candidate::better));
             Map<Long, Long> current = new HashMap<>();
             tx.select(Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.LATEST_ORBIT_ID).from(Tables.SpaceObject.T)
-                    .where(Tables.SpaceObject.NORAD_ID.in(chunk))
+                    .where(SqlValues.idIn(Tables.SpaceObject.NORAD_ID, chunk))
                     .forEach(r -> current.put(r.value1(), r.value2() == null ? -1L : r.value2()));
             for (long noradId : chunk) {
                 Candidate c = best.get(noradId);

@@ -11,6 +11,7 @@ import static org.concord.store.ObjectPaging.pageOrder;
 import static org.concord.store.ObjectPaging.sortField;
 import static org.concord.store.ObjectPaging.sortValue;
 import static org.concord.store.RenderedQueries.noradIdParam;
+import static org.concord.store.SqlValues.idIn;
 import static org.concord.store.SqlValues.isPostgres;
 import static org.concord.store.SqlValues.odt;
 import static org.jooq.impl.DSL.count;
@@ -159,15 +160,16 @@ final class ObjectQueries {
                     : objects(filter, only, fallbackObjects(view, filter, only, h -> mayMatch(h, q)));
             total = countObjects(view, filter.unrestricted() ? "all" : "visible", () -> Optional.of(source), filter,
                     where);
-            items = objectSelect(source, filter).where(where).and(after).orderBy(order).limit(q.limit() + 1)
+            items = filter.unrestricted() ? firstObjects(q, view, cursor, filter, where.and(after), order)
+                    : objectSelect(source, filter).where(where).and(after).orderBy(order).limit(q.limit() + 1)
                     .fetch().map(this::toObject);
         } else {
             Condition plain = newestVisible(filter);
             total = countObjects(view, "newest visible", () -> Optional.of(OBJ), filter, where.and(plain))
                     + countObjects(view, "newest hidden",
                     () -> fallbackObjects(view, filter, only, h -> mayMatch(h, q)), filter, where);
-            List<SpaceObject> merged = new ArrayList<>(objectSelect(OBJ, filter).where(where).and(plain).and(after)
-                    .orderBy(order).limit(q.limit() + 1).fetch().map(this::toObject));
+            List<SpaceObject> merged = new ArrayList<>(firstObjects(q, view, cursor, filter,
+                    where.and(plain).and(after), order));
             // a full first part leaves room on the page only for the objects that sort before its last one; that and
             // the cursor bound the objects whose newest orbit is hidden to look up
             Condition before = noCondition();
@@ -204,6 +206,52 @@ final class ObjectQueries {
         return new Page<>(items, total, next);
     }
 
+    /**
+     * The first {@code limit + 1} objects of {@code space_object} (as stored, with their newest orbit) that match
+     * {@code conditions}, in {@code order}. Unless sorted by name, the candidates come from this catalog view's
+     * {@link ObjectIndex} in the page's order, and SQL is asked about a batch of them at a time (the first as large as
+     * the page, each next one twice the one before, up to {@value #MAX_BATCH}) until the page is full; SQL checks every condition, the label
+     * included. Beyond {@value #MAX_CANDIDATES} candidates, SQL searches the objects after the last one alone.
+     */
+    private List<SpaceObject> firstObjects(ObjectQuery q, CatalogView view, Optional<Cursor> cursor,
+                                           LabelFilter filter, Condition conditions, List<SortField<?>> order) {
+        int wanted = q.limit() + 1;
+        Optional<ObjectIndex.Scan> scan = objectIndex(view).candidates(q, cursor);
+        if (scan.isEmpty()) {
+            return objectSelect(OBJ, filter).where(conditions).orderBy(order).limit(wanted).fetch()
+                    .map(this::toObject);
+        }
+        List<SpaceObject> found = new ArrayList<>();
+        Optional<ObjectIndex.Candidate> last = Optional.empty();
+        for (int size = Math.min(wanted, MAX_BATCH), asked = 0; found.size() < wanted && asked < MAX_CANDIDATES
+                && !scan.get().exhausted(); size = Math.min(2 * size, MAX_BATCH)) {
+            List<ObjectIndex.Candidate> batch = scan.get().next(size);
+            if (batch.isEmpty()) {
+                break;
+            }
+            asked += batch.size();
+            last = Optional.of(batch.get(batch.size() - 1));
+            found.addAll(objectSelect(OBJ, filter).where(conditions).and(idIn(Tables.SpaceObject.NORAD_ID,
+                            batch.stream().map(ObjectIndex.Candidate::noradId).toList()))
+                    .orderBy(order).limit(wanted - found.size()).fetch().map(this::toObject));
+        }
+        if (found.size() < wanted && !scan.get().exhausted()) {
+            Condition after = last.map(c -> beyond(sortField(q.sort()), c.sortValue(), c.noradId(), q.descending()))
+                    .orElse(noCondition());
+            found.addAll(objectSelect(OBJ, filter).where(conditions).and(after)
+                    .orderBy(order).limit(wanted - found.size()).fetch().map(this::toObject));
+        }
+        return found;
+    }
+
+    /** The candidates a page asks SQL about at most, and the most in one statement's list of ids. */
+    private static final int MAX_CANDIDATES = 4000;
+    private static final int MAX_BATCH = 1000;
+
+    private ObjectIndex objectIndex(CatalogView view) {
+        return cached(view.index(), view.catalogVersion(), () -> ObjectIndex.load(dsl));
+    }
+
     /** The objects of {@code source} (none when empty; built only when the total is not known yet) matching. */
     private long countObjects(CatalogView view, String part, java.util.function.Supplier<Optional<Table<?>>> source,
                               LabelFilter filter, Condition where) {
@@ -219,13 +267,10 @@ final class ObjectQueries {
      * kept for it tell (SQL checks every condition again): those that cannot are not looked up.
      */
     private static boolean mayMatch(Hidden h, ObjectQuery q) {
-        return within(h.perigeeKm(), q.perigeeKm()) && within(h.apogeeKm(), q.apogeeKm())
-                && within(h.inclinationDeg(), q.inclinationDeg()) && within(h.periodMinutes(), q.periodMinutes())
+        return ObjectIndex.within(h.perigeeKm(), q.perigeeKm()) && ObjectIndex.within(h.apogeeKm(), q.apogeeKm())
+                && ObjectIndex.within(h.inclinationDeg(), q.inclinationDeg())
+                && ObjectIndex.within(h.periodMinutes(), q.periodMinutes())
                 && q.maxEpochAge().map(age -> !h.epoch().isBefore(q.now().minus(age))).orElse(true);
-    }
-
-    private static boolean within(double value, ObjectQuery.Range range) {
-        return range.min().map(min -> value >= min).orElse(true) && range.max().map(max -> value <= max).orElse(true);
     }
 
     /** A total: of which part of the objects, seen through which filter, matching which conditions. */
@@ -239,15 +284,16 @@ final class ObjectQueries {
      * catalog changes when the version was last read, and when.
      */
     private record CatalogView(long catalogVersion, long changesSeen, long checkedAtNanos,
-                               Map<CountKey, Long> totals, Map<LabelFilter, HiddenNewest> fallbacks) {
+                               Map<CountKey, Long> totals, Map<LabelFilter, HiddenNewest> fallbacks,
+                               Map<Long, ObjectIndex> index) {
 
         CatalogView(long catalogVersion, long changesSeen, long checkedAtNanos) {
             this(catalogVersion, changesSeen, checkedAtNanos, new java.util.concurrent.ConcurrentHashMap<>(),
-                    new java.util.concurrent.ConcurrentHashMap<>());
+                    new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
         }
 
         CatalogView checked(long changes, long nanos) {
-            return new CatalogView(catalogVersion, changes, nanos, totals, fallbacks);
+            return new CatalogView(catalogVersion, changes, nanos, totals, fallbacks, index);
         }
     }
 
@@ -316,7 +362,7 @@ final class ObjectQueries {
      * as stored, and the others with their newest visible orbit (and that orbit's name and designator).
      */
     private Table<?> objects(LabelFilter filter, Optional<List<Long>> only, Optional<Table<?>> fallback) {
-        Condition objects = only.map(ids -> Tables.SpaceObject.NORAD_ID.in(ids)).orElse(noCondition());
+        Condition objects = only.map(ids -> idIn(Tables.SpaceObject.NORAD_ID, ids)).orElse(noCondition());
         var plain = DSL.select(new SelectField<?>[] {Tables.SpaceObject.NORAD_ID, Tables.SpaceObject.NAME,
                 Tables.SpaceObject.INTL_DESIGNATOR, Tables.SpaceObject.LATEST_ORBIT_ID}).from(OBJ)
                 .where(newestVisible(filter)).and(objects);
@@ -343,7 +389,7 @@ final class ObjectQueries {
     private static Condition filters(ObjectQuery q) {
         Condition c = noCondition();
         if (!q.noradIds().isEmpty()) {
-            c = c.and(Tables.SpaceObject.NORAD_ID.in(q.noradIds()));
+            c = c.and(idIn(Tables.SpaceObject.NORAD_ID, q.noradIds()));
         }
         if (q.internationalDesignator().isPresent()) {
             String d = q.internationalDesignator().get().toUpperCase();
@@ -351,7 +397,7 @@ final class ObjectQueries {
                     : Tables.SpaceObject.INTL_DESIGNATOR.eq(d));
         }
         if (q.nameContains().isPresent()) {
-            c = c.and(lower(Tables.SpaceObject.NAME).contains(q.nameContains().get().toLowerCase()));
+            c = c.and(nameContains(q.nameContains().get()));
         }
         if (q.objectType().isPresent()) {
             c = c.and(Satcat.OBJECT_TYPE.equalIgnoreCase(q.objectType().get()));
@@ -365,6 +411,16 @@ final class ObjectQueries {
             c = c.and(Orbit.EPOCH.ge(odt(q.now().minus(q.maxEpochAge().get()))));
         }
         return c;
+    }
+
+    /**
+     * The name contains the term, case aside, wildcards taken literally. The pattern is a literal: H2 compiles a
+     * pattern it cannot tell is constant (jOOQ's {@code contains} escapes a bound value in SQL) again for every row,
+     * and PostgreSQL's trigram index needs the pattern at planning.
+     */
+    private static Condition nameContains(String term) {
+        String escaped = term.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return lower(Tables.SpaceObject.NAME).like(DSL.inline("%" + escaped + "%"), '!');
     }
 
     private static Condition range(Field<Double> field, Range range) {

@@ -41,7 +41,7 @@ final class SatcatRows {
         Map<Long, Long> existingLabels = new HashMap<>();
         for (List<Long> chunk : chunks(rows.stream().map(IngestBatch.SatcatRow::noradId).toList())) {
             tx.select(Satcat.NORAD_ID, Satcat.CONTENT_SHA256, Satcat.LABEL_ID).from(Satcat.T)
-                    .where(Satcat.NORAD_ID.in(chunk))
+                    .where(SqlValues.idIn(Satcat.NORAD_ID, chunk))
                     .forEach(r -> {
                         existing.put(r.value1(), r.value2());
                         existingLabels.put(r.value1(), r.value3());
@@ -64,7 +64,7 @@ final class SatcatRows {
             toInsert.add(row);
         }
         for (List<Long> chunk : chunks(replaced)) {
-            tx.deleteFrom(Satcat.T).where(Satcat.NORAD_ID.in(chunk)).execute();
+            tx.deleteFrom(Satcat.T).where(SqlValues.idIn(Satcat.NORAD_ID, chunk)).execute();
         }
         if (toInsert.isEmpty()) {
             return 0;

@@ -34,7 +34,7 @@ import org.concord.store.TestDatabases;
  * server that does none of it, by one that authenticates and filters by label ("labels"), and by the real one, which
  * also appends every read to the audit log ("full"). wrk on loopback (2 threads, 16 connections) drives each endpoint
  * on each server for 2 s to warm up, then twice for {@code --seconds} (the second round in the opposite order);
- * the mean requests/s and p99 latency are printed for each, with the ratios to the baseline. The node holds
+ * the mean requests/s and the median and p99 latency are printed for each, with the ratios to the baseline. The node holds
  * the bundled catalog (26,389 objects, PUBLIC) plus 6,000 of its element sets as USA's (REL TO GBR,USA, AMBER) and
  * 3,000 as AUS's (REL TO AUS): the caller (a USA analyst) may see some labels and not others, so every query takes
  * the filtered path. Object 44713 is one whose newest orbit the caller may see (the common case); 25544 one whose
@@ -124,8 +124,9 @@ public final class ApiLoadBenchmark {
                 String withEnforcement = "http://127.0.0.1:" + enforced.start("127.0.0.1", 0);
                 String withoutAudit = "http://127.0.0.1:" + labelsOnly.start("127.0.0.1", 0);
                 String without = "http://127.0.0.1:" + baseline.start("127.0.0.1", 0);
-                System.out.printf("%-52s %10s %9s %10s %9s %7s %10s %9s %7s%n", "endpoint (" + database + ")",
-                        "base r/s", "base p99", "labels r/s", "lab. p99", "ratio", "full r/s", "full p99", "ratio");
+                System.out.printf("%-52s %10s %9s %9s %10s %9s %9s %7s %10s %9s %9s %7s%n",
+                        "endpoint (" + database + ")", "base r/s", "base p50", "base p99", "labels r/s", "lab. p50",
+                        "lab. p99", "ratio", "full r/s", "full p50", "full p99", "ratio");
                 // the first runs after start-up would otherwise measure the JIT compiler at work
                 for (String endpoint : endpoints) {
                     wrk(without + endpoint, Optional.empty(), 2);
@@ -155,10 +156,12 @@ public final class ApiLoadBenchmark {
                     Result base = Result.mean(bases);
                     Result labels = Result.mean(labelled);
                     Result full = Result.mean(audited);
-                    System.out.printf("%-52s %10.0f %7.2fms %10.0f %7.2fms %6.1f%% %10.0f %7.2fms %6.1f%%%n", endpoint,
-                            base.requestsPerSecond(), base.p99Millis(), labels.requestsPerSecond(),
-                            labels.p99Millis(), 100 * labels.requestsPerSecond() / base.requestsPerSecond(),
-                            full.requestsPerSecond(), full.p99Millis(),
+                    System.out.printf("%-52s %10.0f %7.2fms %7.2fms %10.0f %7.2fms %7.2fms %6.1f%% %10.0f %7.2fms"
+                                    + " %7.2fms %6.1f%%%n", endpoint,
+                            base.requestsPerSecond(), base.p50Millis(), base.p99Millis(), labels.requestsPerSecond(),
+                            labels.p50Millis(), labels.p99Millis(),
+                            100 * labels.requestsPerSecond() / base.requestsPerSecond(),
+                            full.requestsPerSecond(), full.p50Millis(), full.p99Millis(),
                             100 * full.requestsPerSecond() / base.requestsPerSecond());
                     node.audit().flush();
                 }
@@ -223,10 +226,11 @@ public final class ApiLoadBenchmark {
         }
     }
 
-    private record Result(double requestsPerSecond, double p99Millis) {
+    private record Result(double requestsPerSecond, double p50Millis, double p99Millis) {
 
         static Result mean(List<Result> results) {
             return new Result(results.stream().mapToDouble(Result::requestsPerSecond).average().orElseThrow(),
+                    results.stream().mapToDouble(Result::p50Millis).average().orElseThrow(),
                     results.stream().mapToDouble(Result::p99Millis).average().orElseThrow());
         }
     }
@@ -243,6 +247,7 @@ public final class ApiLoadBenchmark {
     }
 
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern P50 = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
@@ -264,16 +269,20 @@ public final class ApiLoadBenchmark {
             throw new IllegalStateException(url + ": " + errors.group(1) + " answers were not 2xx:\n" + out);
         }
         Matcher rps = RPS.matcher(out);
+        Matcher p50 = P50.matcher(out);
         Matcher p99 = P99.matcher(out);
-        if (!rps.find() || !p99.find()) {
+        if (!rps.find() || !p50.find() || !p99.find()) {
             throw new IllegalStateException("cannot read wrk's output:\n" + out);
         }
-        double value = Double.parseDouble(p99.group(1));
-        double millis = switch (p99.group(2)) {
+        return new Result(Double.parseDouble(rps.group(1)), millis(p50), millis(p99));
+    }
+
+    private static double millis(Matcher latency) {
+        double value = Double.parseDouble(latency.group(1));
+        return switch (latency.group(2)) {
             case "us" -> value / 1000;
             case "s" -> value * 1000;
             default -> value;
         };
-        return new Result(Double.parseDouble(rps.group(1)), millis);
     }
 }

@@ -511,6 +511,68 @@ abstract class CatalogStoreContract {
     }
 
     @Test
+    void aNameSearchPagesInEveryOrderWithoutGapsOrDuplicates() {
+        // many matches and small pages: each page takes several batches of the name index's candidates
+        byte[] file = everyNth(0);
+        ingest.ingest(IngestRequest.of("sample.txt", file, "tester"));
+        List<ParsedOrbit> matching = parse(file).stream()
+                .filter(p -> p.objectName().toLowerCase().contains("deb")).toList();
+        assertThat(matching).hasSizeGreaterThan(100);
+        for (SortKey key : SortKey.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                String what = key + (descending ? " desc" : " asc");
+                List<Long> expected = matching.stream().sorted(order(key, descending)).map(ParsedOrbit::noradId)
+                        .toList();
+                Q q = new Q().name("DeB").sort(key, descending).limit(7);
+                assertThat(store.findObjects(q.build(), LabelFilter.UNRESTRICTED).total()).as(what)
+                        .isEqualTo(matching.size());
+                assertThat(noradIds(walk(q))).as(what).containsExactlyElementsOf(expected);
+                Q filtered = new Q().name("deb").sort(key, descending).limit(5).inclination(80.0, null);
+                assertThat(noradIds(walk(filtered))).as(what + " filtered").containsExactlyElementsOf(
+                        matching.stream().filter(p -> p.summary().inclinationDeg() >= 80.0)
+                                .sorted(order(key, descending)).map(ParsedOrbit::noradId).toList());
+            }
+        }
+    }
+
+    @Test
+    void aNameSearchFollowsANewNameAtOnce() {
+        ingest.ingest(IngestRequest.of("sample.txt", CatalogSamples.slice(0, 30), "tester"));
+        assertThat(store.findObjects(new Q().name("zz renamed").sort(SortKey.EPOCH, true).build(),
+                LabelFilter.UNRESTRICTED).items()).isEmpty();
+        ParsedOrbit first = parse(CatalogSamples.slice(0, 1)).get(0);
+        String renamed = new String(CatalogSamples.slice(0, 1), StandardCharsets.US_ASCII)
+                .replaceFirst(java.util.regex.Pattern.quote(first.objectName()), "ZZ RENAMED");
+        String[] lines = renamed.split("\\R");
+        // a newer element set (epoch day + 1) under the new name
+        String line1 = lines[1].substring(0, 20) + String.format("%012.8f",
+                Double.parseDouble(lines[1].substring(20, 32)) + 1) + lines[1].substring(32, 68);
+        int sum = 0;
+        for (char c : line1.toCharArray()) {
+            sum += Character.isDigit(c) ? c - '0' : c == '-' ? 1 : 0;
+        }
+        String newer = lines[0] + "\n" + line1 + sum % 10 + "\n" + lines[2] + "\n";
+        assertThat(ingest.ingest(IngestRequest.of("renamed.txt", newer.getBytes(StandardCharsets.US_ASCII),
+                "tester")).stored()).isEqualTo(1);
+        assertThat(noradIds(store.findObjects(new Q().name("zz renamed").sort(SortKey.EPOCH, true).build(),
+                LabelFilter.UNRESTRICTED).items())).containsExactly(first.noradId());
+    }
+
+    @Test
+    void aNameSearchOnPostgresqlReadsTheTrigramIndex() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.dialect() == org.jooq.SQLDialect.POSTGRES);
+        assertThat(db.dsl().fetchValue("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_object_name_trgm'",
+                Long.class)).isEqualTo(1L);
+        ingest.ingest(IngestRequest.of("sample.txt", CatalogSamples.slice(0, 300), "tester"));
+        String plan = db.dsl().transactionResult(c -> {
+            c.dsl().execute("SET LOCAL enable_seqscan = off");
+            return c.dsl().fetch("EXPLAIN SELECT count(*) FROM space_object WHERE lower(name) LIKE '%deb%'")
+                    .getValues(0, String.class).toString();
+        });
+        assertThat(plan).contains("ix_object_name_trgm");
+    }
+
+    @Test
     void aListsTotalFollowsEveryStoreThoughTheSameListWasCountedBefore() {
         // restricted, sees every known label's orbits: the path that counts two parts
         LabelFilter orbits = new LabelFilter(false, Long.MAX_VALUE, java.util.Set.of(DataKind.ORBITS), Map.of(), Map.of());
