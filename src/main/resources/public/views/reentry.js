@@ -43,13 +43,21 @@ export async function render(main, params) {
 
 /** The window's ground track and the states overflown (fields the prediction carries when the node computed them). */
 async function drawMap(section, p) {
-  if (!p.groundTrack) {
+  const overflown = p.overflown || [];
+  const lines = p.groundTrack ? p.groundTrack.coordinates || [] : [];
+  if (!p.groundTrack || (lines.length === 0 && overflown.length === 0)) {
     section.append(empty('No ground track in this prediction: ' + (p.windowOpens
       ? 'the node that made it did not compute one.' : 'it has no window to draw.')));
     return;
   }
-  const overflown = p.overflown || [];
-  const byState = new Map(overflown.map(o => [o.state, o]));
+  if (lines.length === 0) {
+    section.append(empty('No ground track in this prediction: its window is too long for a track to mean anything'
+      + ' (the statement above says why), so every state under the orbit\'s latitude band is listed as overflown'
+      + ' for the whole window.'));
+    section.append(statesTable(overflown, new Map()));
+    return;
+  }
+  const byState = new Map(overflown.filter(o => o.state).map(o => [o.state, o]));
   const describe = code => 'overflown ' + utc(byState.get(code).firstOverflightUtc) + ' to '
     + utc(byState.get(code).lastOverflightUtc);
   let names = new Map();
@@ -65,10 +73,15 @@ async function drawMap(section, p) {
   } catch (e) {
     section.append(errorBox(e));
   }
-  section.append(sectionTable('States overflown in the window', ['State (ISO 3166-1 alpha-3)',
-    'First overflight (UTC)', 'Last overflight (UTC)'], overflown, o => [[o.state, names.has(o.state)
-    ? h('span', { class: 'name' }, ' ' + names.get(o.state)) : null], timeWithAge(o.firstOverflightUtc),
-    timeWithAge(o.lastOverflightUtc)], 'The window\'s ground track overflies no state (only sea).'));
+  section.append(statesTable(overflown, names));
+}
+
+/** The states overflown, by ISO code with the map's name (a territory without a code by its own name). */
+function statesTable(overflown, names) {
+  return sectionTable('States overflown in the window', ['State (ISO 3166-1 alpha-3)',
+    'First overflight (UTC)', 'Last overflight (UTC)'], overflown, o => [[o.state || '—',
+    h('span', { class: 'name' }, ' ' + (names.get(o.state) || o.name || ''))], timeWithAge(o.firstOverflightUtc),
+    timeWithAge(o.lastOverflightUtc)], 'The window\'s ground track overflies no state (only sea).');
 }
 
 /** The object's predictions, newest first (one page), and a chart of how its window moved and narrowed. */

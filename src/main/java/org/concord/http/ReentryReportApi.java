@@ -81,7 +81,7 @@ final class ReentryReportApi {
         m.put("noradId", noradId);
         m.put("reentered", received.stream().filter(r -> r.value().observed()).findFirst()
                 .map(r -> ProductApi.defaultView(ReentryReportKind.INSTANCE, r)).orElse(null));
-        m.put("predictions", own.stream().map(p -> ProductApi.defaultView(ReentryKind.INSTANCE, p)).toList());
+        m.put("predictions", own.stream().map(ReentryApi::view).toList());
         m.put("reports", received.stream().map(p -> ProductApi.defaultView(ReentryReportKind.INSTANCE, p)).toList());
         ctx.json(m);
     }

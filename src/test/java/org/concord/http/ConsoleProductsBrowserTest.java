@@ -210,7 +210,8 @@ class ConsoleProductsBrowserTest {
         String text = browser.findElement(By.tagName("main")).getText();
         assertThat(text).contains("Re-entry of " + ReentryFixtures.DEBRIS + ": prediction " + ownPrediction,
                 "uncontrolled — left to drag", "m²/kg", "NRLMSISE-00",
-                "No ground track in this prediction: the node that made it did not compute one.",
+                "No ground track in this prediction: its window is too long",
+                "States overflown in the window", "FJI Fiji",
                 "2 predictions of object " + ReentryFixtures.DEBRIS + " you may see");
         // one row per prediction, oldest data first, each window as long as its duration on one time scale
         List<WebElement> predictions = browser.findElements(By.cssSelector("svg.chart-windows g.prediction"));
