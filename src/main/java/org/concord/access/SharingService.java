@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -253,7 +254,7 @@ public final class SharingService {
                 throw new IllegalArgumentException("party " + code + " exists already");
             }
             store.addParty(party);
-            changed(by, Change.PARTY, "party " + code, Set.of(code), "added " + kind.name().toLowerCase()
+            changed(by, Change.PARTY, "party " + code, Set.of(code), "added " + kind.name().toLowerCase(Locale.ROOT)
                     + " '" + name + "'");
             return party;
         });
@@ -284,7 +285,7 @@ public final class SharingService {
             Party g = requireParty(parties, group);
             requireParty(parties, member);
             if (g.kind() != PartyKind.GROUP) {
-                throw new IllegalArgumentException("party " + group + " is a " + g.kind().name().toLowerCase()
+                throw new IllegalArgumentException("party " + group + " is a " + g.kind().name().toLowerCase(Locale.ROOT)
                         + ", not a group");
             }
             if (group.equals(member)) {
@@ -336,7 +337,7 @@ public final class SharingService {
             }
             User user = new User(name, party, role, clock.instant(), false);
             store.addUser(user);
-            changed(by, Change.USER, "user " + name, Set.of(party), "added as " + role.name().toLowerCase());
+            changed(by, Change.USER, "user " + name, Set.of(party), "added as " + role.name().toLowerCase(Locale.ROOT));
             return user;
         });
     }

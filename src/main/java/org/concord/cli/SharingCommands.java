@@ -3,6 +3,7 @@ package org.concord.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +61,7 @@ final class SharingCommands {
                 try (Node node = party.parent.openNode()) {
                     Party p = node.sharing().addParty(code.toUpperCase(java.util.Locale.ROOT), name,
                             PartyKind.parse(kind), localAdministrator());
-                    System.out.println("added party " + p.code() + " (" + p.kind().name().toLowerCase() + ")");
+                    System.out.println("added party " + p.code() + " (" + p.kind().name().toLowerCase(Locale.ROOT) + ")");
                 }
                 return 0;
             }
@@ -77,7 +78,7 @@ final class SharingCommands {
                     Map<String, Set<String>> members = node.sharing().groupMembers();
                     for (Party p : node.sharing().parties()) {
                         System.out.printf("%-12s %-9s priority %-4d %s%s%n", p.code(),
-                                p.kind().name().toLowerCase(), p.sourcePriority(), p.name(),
+                                p.kind().name().toLowerCase(Locale.ROOT), p.sourcePriority(), p.name(),
                                 p.kind() == PartyKind.GROUP ? "  members: " + String.join(",",
                                         members.getOrDefault(p.code(), Set.of())) : "");
                     }
@@ -173,7 +174,7 @@ final class SharingCommands {
                 try (Node node = user.parent.openNode()) {
                     User u = node.sharing().addUser(name, party.toUpperCase(java.util.Locale.ROOT), Role.parse(role), localAdministrator());
                     System.out.println("added user " + u.name() + " of " + u.party() + " as "
-                            + u.role().name().toLowerCase());
+                            + u.role().name().toLowerCase(Locale.ROOT));
                 }
                 return 0;
             }
@@ -188,7 +189,7 @@ final class SharingCommands {
             public Integer call() {
                 try (Node node = user.parent.openNode()) {
                     for (User u : node.sharing().users()) {
-                        System.out.printf("%-24s %-8s %-9s %s%n", u.name(), u.party(), u.role().name().toLowerCase(),
+                        System.out.printf("%-24s %-8s %-9s %s%n", u.name(), u.party(), u.role().name().toLowerCase(Locale.ROOT),
                                 u.disabled() ? "disabled" : "enabled");
                     }
                 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ final class AccessApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
         m.put("party", p.party().orElse(null));
-        m.put("role", p.role().map(r -> r.name().toLowerCase()).orElse(null));
+        m.put("role", p.role().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse(null));
         m.put("nodeParty", sharing.nodeParty());
         ctx.json(m);
     }
@@ -182,7 +183,7 @@ final class AccessApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", p.code());
         m.put("name", p.name());
-        m.put("kind", p.kind().name().toLowerCase());
+        m.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
         m.put("createdAt", p.createdAt().toString());
         m.put("sourcePriority", p.sourcePriority());
         if (p.kind() == PartyKind.GROUP) {
@@ -195,7 +196,7 @@ final class AccessApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", u.name());
         m.put("party", u.party());
-        m.put("role", u.role().name().toLowerCase());
+        m.put("role", u.role().name().toLowerCase(Locale.ROOT));
         m.put("createdAt", u.createdAt().toString());
         m.put("disabled", u.disabled());
         return m;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -206,7 +207,7 @@ public final class JooqCatalogStore implements CatalogStore {
 
     @Override
     public Optional<Long> noradIdOf(String internationalDesignator) {
-        String d = internationalDesignator.trim().toUpperCase();
+        String d = internationalDesignator.trim().toUpperCase(Locale.ROOT);
         Optional<Long> fromObjects = dsl.select(Tables.SpaceObject.NORAD_ID).from(OBJ)
                 .where(Tables.SpaceObject.INTL_DESIGNATOR.eq(d)).limit(1).fetchOptional(Tables.SpaceObject.NORAD_ID);
         if (fromObjects.isPresent()) {

@@ -21,6 +21,7 @@ import static org.jooq.impl.DSL.noCondition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -392,7 +393,7 @@ final class ObjectQueries {
             c = c.and(idIn(Tables.SpaceObject.NORAD_ID, q.noradIds()));
         }
         if (q.internationalDesignator().isPresent()) {
-            String d = q.internationalDesignator().get().toUpperCase();
+            String d = q.internationalDesignator().get().toUpperCase(Locale.ROOT);
             c = c.and(d.endsWith("*") ? Tables.SpaceObject.INTL_DESIGNATOR.startsWith(d.substring(0, d.length() - 1))
                     : Tables.SpaceObject.INTL_DESIGNATOR.eq(d));
         }
@@ -419,7 +420,7 @@ final class ObjectQueries {
      * and PostgreSQL's trigram index needs the pattern at planning.
      */
     private static Condition nameContains(String term) {
-        String escaped = term.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        String escaped = term.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return lower(Tables.SpaceObject.NAME).like(DSL.inline("%" + escaped + "%"), '!');
     }
 

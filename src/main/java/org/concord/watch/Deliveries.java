@@ -94,8 +94,7 @@ public final class Deliveries implements AutoCloseable {
         Optional<String> error;
         try {
             Webhooks.checkAddress("webhook", url, settings.allowLoopbackHttp());
-            byte[] body = NotificationPayload.of(n, watch.get(), event.get(), cdms.of(event.get()), number, at,
-                    nodeParty, identity.fingerprint());
+            byte[] body = payload(n, watch.get(), event.get(), number, at);
             HttpResponse<InputStream> answer = client.send(HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header(SIGNATURE_HEADER, Base64.getEncoder().encodeToString(identity.sign(body)))
@@ -126,6 +125,20 @@ public final class Deliveries implements AutoCloseable {
             store.recordAttempt(n.id(), attempt, Notification.Status.PENDING,
                     Optional.of(at.plus(settings.backOff(number))));
             count("retry");
+        }
+    }
+
+    /**
+     * The signed body of this attempt. A failure to write it (an event whose CDM the writer refuses, say) is this
+     * attempt's failure, recorded like a refused connection, so that one notification never stops the others.
+     */
+    private byte[] payload(Notification n, Watch watch, Product<ConjunctionEvent> event, int number, Instant at) {
+        try {
+            return NotificationPayload.of(n, watch, event, cdms.of(event), number, at, nodeParty,
+                    identity.fingerprint());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the notification could not be written: "
+                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), e);
         }
     }
 
