@@ -114,19 +114,19 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 s.integer("http.port", 8080, 0, 65535), s.get("db.url", defaultDb), s.get("db.user", "sa"),
                 s.get("db.password", ""), s.optional("orekit.data").map(Path::of),
                 s.integer("ingest.max-bytes", DEFAULT_INGEST_MAX_BYTES, 1, Long.MAX_VALUE),
-                new LabelRules(defaultLabel, rules), Boolean.parseBoolean(s.get("sample.load", "true")),
+                new LabelRules(defaultLabel, rules), s.bool("sample.load", true),
                 s.integer("http.anonymous.requests-per-minute", 600, 1, 1_000_000),
                 s.integer("http.anonymous.burst", 60, 1, 1_000_000),
                 s.integer("http.anonymous.concurrency", 4, 1, 10_000),
                 s.duration("audit.checkpoint-period", DEFAULT_AUDIT_CHECKPOINT_PERIOD),
                 s.duration("federation.pull-period", DEFAULT_FEDERATION_PULL_PERIOD),
                 (int) s.integer("federation.bundle-records", DEFAULT_FEDERATION_BUNDLE_RECORDS, 1, 100_000),
-                Boolean.parseBoolean(s.get("federation.notify-peers", "true")),
+                s.bool("federation.notify-peers", true),
                 s.optional("https.keystore").map(k -> new Https(s.get("https.host", "0.0.0.0"),
                         s.integer("https.port", 8443, 1, 65535), keyStore(s, "https.keystore",
                         absoluteData))),
                 s.optional("federation.truststore").map(k -> keyStore(s, "federation.truststore", absoluteData)),
-                Boolean.parseBoolean(s.get("federation.allow-plain-http", "false")),
+                s.bool("federation.allow-plain-http", false),
                 new StalenessLimits(s.positiveDuration("staleness.limit.leo", StalenessLimits.DEFAULTS.leo()),
                         s.positiveDuration("staleness.limit.meo", StalenessLimits.DEFAULTS.meo()),
                         s.positiveDuration("staleness.limit.geo", StalenessLimits.DEFAULTS.geo()),
@@ -142,11 +142,12 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
 
     /** How notifications are delivered (docs/watches.md). */
     private static WatchSettings watchSettings(Settings s) {
+        boolean allowLoopbackHttp = s.bool("watch.webhook.allow-loopback-http", false);
+        int attempts = s.integer("watch.delivery.attempts", WatchSettings.DEFAULTS.attempts(), 1,
+                WatchSettings.MAX_ATTEMPTS);
+        Duration firstRetry = s.duration("watch.delivery.first-retry", WatchSettings.DEFAULTS.firstRetry());
         try {
-            return new WatchSettings(Boolean.parseBoolean(s.get("watch.webhook.allow-loopback-http", "false")),
-                    s.integer("watch.delivery.attempts", WatchSettings.DEFAULTS.attempts(), 1,
-                            WatchSettings.MAX_ATTEMPTS),
-                    s.duration("watch.delivery.first-retry", WatchSettings.DEFAULTS.firstRetry()));
+            return new WatchSettings(allowLoopbackHttp, attempts, firstRetry);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(s.origin("watch.delivery.first-retry") + ": " + e.getMessage(), e);
         }
@@ -268,6 +269,20 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 throw new IllegalArgumentException(origin(key) + ": " + key + " must be positive, such as P3D");
             }
             return value;
+        }
+
+        /** {@code true} or {@code false}, nothing else: a misspelt value must not silently mean false. */
+        boolean bool(String key, boolean fallback) {
+            Optional<String> text = optional(key);
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            return switch (text.get().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(origin(key) + ": " + key + " = '" + text.get()
+                        + "' is not true or false");
+            };
         }
 
         int integer(String key, int fallback, int min, int max) {

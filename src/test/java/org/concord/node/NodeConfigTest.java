@@ -101,6 +101,24 @@ class NodeConfigTest {
     }
 
     @Test
+    void aSwitchIsTrueOrFalseAndAnythingElseIsRefusedNamingKeyAndOrigin() throws IOException {
+        assertThat(NodeConfig.load(dir, Optional.empty(), Map.of("CONCORD_SAMPLE_LOAD", "FALSE")).loadSampleCatalog())
+                .isFalse();
+        for (String key : new String[] {"sample.load", "federation.notify-peers", "federation.allow-plain-http",
+                "watch.webhook.allow-loopback-http"}) {
+            Files.writeString(dir.resolve(NodeConfig.FILE_NAME), key + " = yes\n");
+            assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of()))
+                    .as(key).hasMessageContaining("configuration file").hasMessageContaining(key)
+                    .hasMessageContaining("'yes' is not true or false");
+        }
+        Files.delete(dir.resolve(NodeConfig.FILE_NAME));
+        assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(),
+                Map.of("CONCORD_WATCH_DELIVERY_ATTEMPTS", "0")))
+                .as("the origin is the variable that was set, not another key's")
+                .hasMessageStartingWith("environment variable CONCORD_WATCH_DELIVERY_ATTEMPTS:");
+    }
+
+    @Test
     void badValuesNameTheirOrigin() throws IOException {
         Files.writeString(dir.resolve(NodeConfig.FILE_NAME), "http.port = eighty\n");
         assertThatThrownBy(() -> NodeConfig.load(dir, Optional.empty(), Map.of()))
