@@ -43,8 +43,9 @@ public final class NotificationRule {
         if (told.updateNumber() == latest.number()) {
             return Optional.empty();
         }
-        boolean missChanged = Math.abs(latest.missDistanceMeters() - told.missDistanceMeters())
-                >= MISS_CHANGE_FRACTION * told.missDistanceMeters();
+        double missChangeMeters = Math.abs(latest.missDistanceMeters() - told.missDistanceMeters());
+        boolean missChanged = missChangeMeters > 0
+                && missChangeMeters >= MISS_CHANGE_FRACTION * told.missDistanceMeters();
         Optional<Double> pc = latest.risk().map(CollisionRisk::probability);
         boolean pcChanged = pc.isPresent() != told.probability().isPresent()
                 || pc.isPresent() && factorApart(pc.get(), told.probability().get());

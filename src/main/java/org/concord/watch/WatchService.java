@@ -11,13 +11,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.access.Principal;
 import org.concord.access.SharingService;
 import org.concord.audit.AuditAction;
 import org.concord.audit.AuditEvent;
 import org.concord.audit.AuditLog;
+import org.concord.conjunction.CollisionRisk;
 import org.concord.event.ConjunctionEvent;
 import org.concord.event.EventUpdate;
+import org.concord.identity.NodeIdentity;
 import org.concord.label.Label;
 import org.concord.product.Product;
 import org.concord.product.ProductStore;
@@ -52,8 +55,8 @@ public final class WatchService implements AutoCloseable {
             Thread.ofPlatform().daemon().name("watches").factory());
 
     public WatchService(WatchStore store, SharingService sharing, ProductStore products, AuditLog audit,
-                        org.concord.identity.NodeIdentity identity, String nodeParty, EventCdms cdms, WatchSettings settings, Clock clock,
-                        io.micrometer.core.instrument.MeterRegistry meters) {
+                        NodeIdentity identity, String nodeParty, EventCdms cdms, WatchSettings settings,
+                        Clock clock, MeterRegistry meters) {
         this.store = store;
         this.events = new PartyEvents(sharing, products);
         this.sharing = sharing;
@@ -161,7 +164,7 @@ public final class WatchService implements AutoCloseable {
                     made += store.addNotification(new Notification(0, watch.id(), watch.party(), event.id(),
                             latest.number(), news.get(), now, event.value().primaryNoradId(),
                             event.value().secondaryNoradId(), latest.tca(), latest.missDistanceMeters(),
-                            latest.risk().map(org.concord.conjunction.CollisionRisk::probability),
+                            latest.risk().map(CollisionRisk::probability),
                             terms.webhook().isPresent() ? Notification.Status.PENDING : Notification.Status.LISTED,
                             terms.webhook().map(u -> now), List.of())).isPresent() ? 1 : 0;
                 }

@@ -66,6 +66,11 @@ class NotificationRuleTest {
                 .contains(Notification.Reason.CHANGED);
         assertThat(news(update(2, tca, 1500, Optional.of(5e-5)), Optional.of(last))).as("out of both thresholds")
                 .isEmpty();
+        Notification touching = told(update(1, tca, 0, Optional.empty()));
+        assertThat(news(update(2, tca, 0, Optional.empty()), Optional.of(touching)))
+                .as("0 m told, 0 m again: nothing changed").isEmpty();
+        assertThat(news(update(2, tca, 3, Optional.empty()), Optional.of(touching))).as("0 m told, now 3 m")
+                .contains(Notification.Reason.CHANGED);
         Notification zero = told(update(1, tca, 800, Optional.of(0.0)));
         assertThat(news(update(2, tca, 800, Optional.of(0.0)), Optional.of(zero))).as("Pc 0 both times").isEmpty();
     }
