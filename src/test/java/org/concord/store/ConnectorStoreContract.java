@@ -10,7 +10,6 @@ import org.concord.connector.ConnectorRun;
 import org.concord.connector.ConnectorRun.Outcome;
 import org.concord.connector.ConnectorState;
 import org.concord.connector.Source;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,31 +17,15 @@ import org.junit.jupiter.api.Test;
  * Connector runs and states over {@link JooqConnectorStore}, on every database Concord supports
  * ({@link H2ConnectorStoreTest}, {@link PostgresConnectorStoreTest}).
  */
-abstract class ConnectorStoreContract {
+abstract class ConnectorStoreContract extends DatabaseContract {
 
     private static final Instant T0 = Instant.parse("2026-12-03T12:00:00.123456Z");
 
-    private TestDatabases.Handle handle;
-    private Database db;
     private JooqConnectorStore store;
-
-    protected abstract TestDatabases.Handle newDatabase();
 
     @BeforeEach
     void open() {
-        handle = newDatabase();
-        db = handle.open();
         store = new JooqConnectorStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
     }
 
     private static ConnectorRun run(String connector, Instant at, int requests, Outcome outcome,

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.concord.watch.Notification;
 import org.concord.watch.Watch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,31 +17,15 @@ import org.junit.jupiter.api.Test;
  * Watches, notifications and attempts over {@link JooqWatchStore}, on every database Concord supports
  * ({@link H2WatchStoreTest}, {@link PostgresWatchStoreTest}).
  */
-abstract class WatchStoreContract {
+abstract class WatchStoreContract extends DatabaseContract {
 
     private static final Instant T0 = Instant.parse("2026-12-03T12:00:00.123456Z");
 
-    private TestDatabases.Handle handle;
-    private Database db;
     private JooqWatchStore store;
-
-    protected abstract TestDatabases.Handle newDatabase();
 
     @BeforeEach
     void open() {
-        handle = newDatabase();
-        db = handle.open();
         store = new JooqWatchStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
     }
 
     private static Notification notification(Watch w, long eventId, int update, Instant at) {
