@@ -3,9 +3,6 @@ package org.concord.formats;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,8 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads Space-Track TIP messages (class {@code tip}) in CSV or JSON, its columns by name. Every field is checked
- * (required ones present, numbers in range, epochs real); a record with an error is reported with its file, line and
- * field, and the others are read.
+ * (required ones present, numbers in range, epochs real UTC dates from 1900 to 2200: {@link UtcEpochs}); a record with
+ * an error is reported with its file, line and field, and the others are read.
  */
 public final class TipReader {
 
@@ -34,11 +31,9 @@ public final class TipReader {
             "WINDOW", "REV", "DIRECTION", "LAT", "LON", "INCL", "NEXT_REPORT", "ID", "HIGH_INTEREST",
             "OBJECT_NUMBER");
     private static final Set<String> REQUIRED = Set.of("NORAD_CAT_ID", "MSG_EPOCH", "DECAY_EPOCH", "WINDOW", "ID");
-    private static final Pattern EPOCH = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z?");
     private static final Pattern WHOLE = Pattern.compile("[+]?\\d{1,12}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Instant EARLIEST = Instant.parse("1957-10-04T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TipReader() {
@@ -214,19 +209,9 @@ public final class TipReader {
 
         Optional<Instant> epoch(String field) {
             return text(field).flatMap(v -> {
-                try {
-                    if (EPOCH.matcher(v).matches()) {
-                        Instant instant = LocalDateTime.parse(v.replace(' ', 'T').replace("Z", ""))
-                                .toInstant(ZoneOffset.UTC);
-                        if (!instant.isBefore(EARLIEST) && instant.isBefore(LATEST)) {
-                            return Optional.of(instant);
-                        }
-                    }
-                } catch (DateTimeParseException e) {
-                    // reported below
-                }
-                error(field, "'" + v + "' is not a UTC time such as 2012-03-09 09:09:00 from 1957-10-04 to 2200");
-                return Optional.empty();
+                UtcEpochs.Read read = UtcEpochs.read(v, UtcEpochs.Shape.SPACE_TRACK);
+                read.problem().ifPresent(problem -> error(field, problem));
+                return read.instant();
             });
         }
     }

@@ -65,6 +65,30 @@ class CliInputTest {
                 .contains("append Z for UTC").doesNotContain("java.").doesNotContain("index");
     }
 
+    /**
+     * Found: an RDM whose nominal epoch was 31 April was stored (read as 1 May), one with month 13 ended in a Java
+     * exception. Both are refused naming the file, line and keyword, and nothing is stored.
+     */
+    @Test
+    void reentryMessagesWithImpossibleEpochsAreRefusedAndNothingStored() throws IOException {
+        for (String file : List.of("rdm-kvn-april-31.txt", "rdm-kvn-month-13.txt", "tip-csv-february-30.csv")) {
+            Path input = dir.resolve(file);
+            Files.write(input, TestNodes.resource("/malformed/" + file));
+            CliRun r = run("ingest", input.toString());
+            assertThat(r.exitCode()).as(file + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(file).contains("rejected, nothing stored").contains(file + ":")
+                    .contains("is not a valid date")
+                    .doesNotContain("java.").doesNotContain("Exception");
+        }
+        assertThat(run("ingest", dir.resolve("rdm-kvn-april-31.txt").toString()).err())
+                .contains("rdm-kvn-april-31.txt:28: NOMINAL_REENTRY_EPOCH: '2018-04-31T19:45:33' is not a valid date:"
+                        + " day 31 is not a day of 2018-04");
+        CliRun reports = run("reentry", "reports", "81594");
+        assertThat(reports.exitCode()).as(reports.err()).isZero();
+        assertThat(reports.out()).contains("0 report(s)");
+        assertThat(run("reentry", "reports", "1377").out()).contains("0 report(s)");
+    }
+
     /** Found: {@code --sort miss} silently sorted by TCA; {@code --frame ECEF} named a Java enum constant. */
     @Test
     void unknownValuesAreRefusedWithTheAcceptedOnes() {

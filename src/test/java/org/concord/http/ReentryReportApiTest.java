@@ -147,4 +147,40 @@ class ReentryReportApiTest {
         json("GET", ReentryReportApi.RDM, "/api/v1/reentries/" + withEpoch.id() + "/rdm?frmat=xml", "", admin, 400);
         json("GET", ReentryReportApi.RDM, "/api/v1/reentries/999999/rdm", "", admin, 404);
     }
+
+    /**
+     * An RDM or TIP with an impossible epoch is refused with 422, each error naming the file, line and keyword or
+     * field, and nothing is stored. Found: 31 April and year 0001 were stored (201), month 13 gave a 500.
+     */
+    @Test
+    void reentryMessagesWithImpossibleEpochsAreRefusedAndNothingStored() throws Exception {
+        String admin = SERVED.adminToken();
+        record Bad(String file, int line, String field, String reason) {
+        }
+        List<Bad> cases = List.of(
+                new Bad("rdm-kvn-april-31.txt", 28, "NOMINAL_REENTRY_EPOCH", "day 31 is not a day of 2018-04"),
+                new Bad("rdm-kvn-month-13.txt", 2, "CREATION_DATE", "month 13 is outside 01-12"),
+                new Bad("rdm-kvn-year-0001.txt", 14, "EPOCH_TZERO", "year 0001 is outside 1900-2200"),
+                new Bad("rdm-xml-year-9999.xml", 24, "EPOCH_TZERO", "year 9999 is outside 1900-2200"),
+                new Bad("rdm-kvn-day-366-of-2018.txt", 28, "NOMINAL_REENTRY_EPOCH", "day of year 366"),
+                new Bad("tip-csv-hour-25.csv", 2, "DECAY_EPOCH", "hour 25 is outside 00-23"),
+                new Bad("tip-json-epoch-not-a-date.json", 2, "DECAY_EPOCH", "is not a date and time"));
+        long before = json("GET", "/api/v1/reentry-reports", "/api/v1/reentry-reports", "", admin, 200)
+                .get("total").asLong();
+        for (Bad bad : cases) {
+            String body = new String(TestNodes.resource("/malformed/" + bad.file()), StandardCharsets.UTF_8);
+            JsonNode refused = json("POST", "/api/v1/orbits", "/api/v1/orbits?name=" + bad.file(), body, admin, 422);
+            assertThat(refused.get("error").get("message").asText()).as(bad.file()).contains("nothing was stored");
+            assertThat(refused.get("error").get("errors")).as(bad.file()).anySatisfy(e -> {
+                assertThat(e.get("file").asText()).isEqualTo(bad.file());
+                assertThat(e.get("line").asInt()).isEqualTo(bad.line());
+                assertThat(e.get("field").asText()).isEqualTo(bad.field());
+                assertThat(e.get("reason").asText()).contains("is not a").contains(bad.reason());
+            });
+        }
+        assertThat(json("GET", "/api/v1/reentry-reports", "/api/v1/reentry-reports", "", admin, 200)
+                .get("total").asLong()).isEqualTo(before);
+        assertThat(json("GET", "/api/v1/reentry-reports", "/api/v1/reentry-reports?noradId=81594", "", admin, 200)
+                .get("total").asLong()).isZero();
+    }
 }

@@ -24,7 +24,7 @@ import org.concord.store.Database;
 import org.concord.store.JooqCatalogStore;
 
 /**
- * A real catalog for the malformed-input tests: an H2 file database with the Flyway schema, the jOOQ store and an
+ * A real catalog (and re-entry reports) for the malformed-input tests: an H2 file database with the Flyway schema, the jOOQ store and an
  * ingest service with the default limit of 64 MiB, public label "TEST" and a clock fixed at 2025-06-01.
  */
 final class CorpusStore implements AutoCloseable {
@@ -34,7 +34,8 @@ final class CorpusStore implements AutoCloseable {
     static final String DIR = "malformed/";
 
     /** Everything a failed ingest could have touched: the statistics and the row count of every table. */
-    record Snapshot(CatalogStatistics statistics, int sources, int orbits, int objects, int satcat) {
+    record Snapshot(CatalogStatistics statistics, int sources, int orbits, int objects, int satcat,
+                    int reentryReports) {
     }
 
     private final Database database;
@@ -98,7 +99,7 @@ final class CorpusStore implements AutoCloseable {
         var dsl = database.dsl();
         return new Snapshot(store.statistics(LabelFilter.UNRESTRICTED), dsl.fetchCount(table("ingest_source")),
                 dsl.fetchCount(table("orbit_record")), dsl.fetchCount(table("space_object")),
-                dsl.fetchCount(table("satcat_entry")));
+                dsl.fetchCount(table("satcat_entry")), dsl.fetchCount(table("reentry_report")));
     }
 
     /** Whether the SATCAT entry of the object is stored (a SATCAT-only object is not a catalog object). */

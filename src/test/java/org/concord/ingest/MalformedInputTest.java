@@ -130,6 +130,23 @@ class MalformedInputTest {
             satcat-unknown-object-type.csv      | 2   | OBJECT_TYPE         | 'SATELLITE' is not an object type
             satcat-duplicate-conflict.csv       | 4   | NORAD_CAT_ID        | catalog number 1 already has a different row at line 2
             satcat-mixed-valid-invalid.csv      | 3   | NORAD_CAT_ID        | 'two' is not a catalog number
+            rdm-kvn-april-31.txt                | 28  | NOMINAL_REENTRY_EPOCH | '2018-04-31T19:45:33' is not a valid date: day 31 is not a day of 2018-04
+            rdm-kvn-month-13.txt                | 2   | CREATION_DATE       | '2018-13-22T09:31:34.00' is not a valid date: month 13 is outside 01-12
+            rdm-kvn-hour-25.txt                 | 14  | EPOCH_TZERO         | '2018-04-22T25:00:00.00' is not a valid date: hour 25 is outside 00-23
+            rdm-kvn-year-0001.txt               | 14  | EPOCH_TZERO         | '0001-04-22T09:00:00.00' is not a valid date: year 0001 is outside 1900-2200
+            rdm-kvn-year-9999.txt               | 30  | REENTRY_WINDOW_END  | '9999-04-27T22:12:56' is not a valid date: year 9999 is outside 1900-2200
+            rdm-kvn-epoch-not-a-date.txt        | 24  | NEXT_MESSAGE_EPOCH  | 'tomorrow 09:00' is not a date and time such as 2018-04-22T09:31:34.00
+            rdm-kvn-day-366-of-2018.txt         | 28  | NOMINAL_REENTRY_EPOCH | '2018-366T19:45:33' is not a valid date: day of year 366 is outside 001-365 in 2018
+            rdm-xml-february-29-2018.xml        | 40  | NOMINAL_REENTRY_EPOCH | '2018-02-29T19:45:33' is not a valid date: day 29 is not a day of 2018-02
+            rdm-xml-month-00.xml                | 8   | CREATION_DATE       | '2018-00-22T09:31:34' is not a valid date: month 00 is outside 01-12
+            rdm-xml-year-9999.xml               | 24  | EPOCH_TZERO         | '9999-04-22T09:00:00.00' is not a valid date: year 9999 is outside 1900-2200
+            tip-csv-february-30.csv             | 2   | DECAY_EPOCH         | '2012-02-30 13:02:00' is not a valid date: day 30 is not a day of 2012-02
+            tip-csv-month-13.csv                | 2   | MSG_EPOCH           | '2005-13-12 07:22:00' is not a valid date: month 13 is outside 01-12
+            tip-csv-hour-25.csv                 | 2   | DECAY_EPOCH         | '2012-03-09 25:02:00' is not a valid date: hour 25 is outside 00-23
+            tip-csv-year-0001.csv               | 2   | DECAY_EPOCH         | '0001-03-09 13:02:00' is not a valid date: year 0001 is outside 1900-2200
+            tip-csv-year-9999.csv               | 2   | MSG_EPOCH           | '9999-03-09 09:09:00' is not a valid date: year 9999 is outside 1900-2200
+            tip-json-epoch-not-a-date.json      | 2   | DECAY_EPOCH         | 'Sept 12 2005, 09:29' is not a date and time such as 2012-03-09 09:09:00
+            tip-json-february-29-2011.json      | 2   | MSG_EPOCH           | '2011-02-29 09:09:00' is not a valid date: day 29 is not a day of 2011-02
             """;
 
     /**

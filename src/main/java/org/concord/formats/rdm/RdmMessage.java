@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.concord.formats.UtcEpochs;
 
 /**
  * One RDM: its version and, block by block, its comments and keyword values as the message wrote them (units apart:
@@ -29,11 +29,6 @@ public record RdmMessage(String version, Map<RdmBlock, Section> sections) {
 
     /** The epoch form Concord writes: calendar date, time to the millisecond, no zone. */
     private static final DateTimeFormatter EPOCH_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
-    private static final DateTimeFormatter EPOCH_IN = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-").optionalStart().appendPattern("MM-dd").optionalEnd()
-            .optionalStart().appendPattern("DDD").optionalEnd().appendPattern("'T'HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter();
 
     public RdmMessage {
         EnumMap<RdmBlock, Section> copy = new EnumMap<>(RdmBlock.class);
@@ -69,7 +64,7 @@ public record RdmMessage(String version, Map<RdmBlock, Section> sections) {
 
     /**
      * The instant an epoch keyword holds, read in UTC: the caller checks that {@code TIME_SYSTEM} is UTC. An epoch
-     * the reader accepted always reads (a leap second's 60 excepted, which no {@link Instant} holds).
+     * the reader accepted always reads ({@link UtcEpochs}: a leap second's 23:59:60 as the last instant of 23:59:59).
      */
     public Optional<Instant> instant(RdmKey key) {
         return text(key).map(RdmMessage::parseEpoch);
@@ -81,7 +76,8 @@ public record RdmMessage(String version, Map<RdmBlock, Section> sections) {
     }
 
     static Instant parseEpoch(String text) {
-        return LocalDateTime.parse(text, EPOCH_IN).toInstant(ZoneOffset.UTC);
+        return UtcEpochs.read(text, UtcEpochs.Shape.CCSDS).instant().orElseThrow(() ->
+                new IllegalStateException("an epoch the reader refuses: " + text));
     }
 
     /** Builds a message block by block; a value that is empty is left out. */

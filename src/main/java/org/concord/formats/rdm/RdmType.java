@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.concord.formats.UtcEpochs;
+
 /**
- * What an RDM keyword's value may be, as the NDM/XML 2.0.0 schema types it: free text, an epoch, one of a closed set
+ * What an RDM keyword's value may be, as the NDM/XML 2.0.0 schema types it: free text, an epoch (the schema's
+ * {@code epochType}, and a real UTC date from 1900 to 2200: {@link UtcEpochs}), one of a closed set
  * of words, a whole count, or a number in a range with its unit (the only unit the schema accepts for it).
  *
  * @param unit    the CCSDS unit a number is in, as the schema spells it; empty for text and for dimensionless numbers
@@ -21,9 +24,6 @@ public record RdmType(Kind kind, Optional<String> unit, double min, double max, 
         TEXT, EPOCH, CHOICE, COUNT, NUMBER
     }
 
-    /** The schema's {@code epochType}: a calendar or day-of-year date and time, without a zone in an RDM. */
-    private static final Pattern EPOCH_TEXT = Pattern.compile(
-            "-?\\d{4}\\d*-((\\d{2}-\\d{2})|\\d{3})T\\d{2}:\\d{2}:\\d{2}(\\.\\d*)?");
     private static final Pattern NUMBER_TEXT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     public static final RdmType TEXT = new RdmType(Kind.TEXT, Optional.empty(), 0, 0, false, List.of());
@@ -78,9 +78,7 @@ public record RdmType(Kind kind, Optional<String> unit, double min, double max, 
     public Optional<String> problem(String text) {
         return switch (kind) {
             case TEXT -> text.isBlank() ? Optional.of("is empty") : Optional.empty();
-            case EPOCH -> EPOCH_TEXT.matcher(text).matches() ? Optional.empty()
-                    : Optional.of("'" + text + "' is not an epoch such as 2018-04-22T09:31:34.00 (CCSDS 502.0-B-3"
-                    + " 7.5.10, no time zone)");
+            case EPOCH -> UtcEpochs.read(text, UtcEpochs.Shape.CCSDS).problem();
             case CHOICE -> choices.contains(canonical(text)) ? Optional.empty()
                     : Optional.of("'" + text + "' is not one of " + choices);
             case COUNT -> text.matches("\\d{1,9}") && Integer.parseInt(text) >= 1 ? Optional.empty()
