@@ -68,7 +68,7 @@ export async function render(main, params, { go }) {
     return;
   }
   const tbody = h('tbody', {}, page.items.map(p => h('tr', { 'data-key': p.id },
-    h('td', {}, objectLink(p.noradId)),
+    h('td', {}, objectLink(p.noradId, p.objectName)),
     h('td', {}, p.nominalEpoch ? timeWithAge(p.nominalEpoch) : '—'),
     h('td', {}, windowText(p)),
     h('td', {}, classText(p), ', ', OUTCOMES[p.outcome] || p.outcome),

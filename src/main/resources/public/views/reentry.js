@@ -17,11 +17,12 @@ const MARGIN = { top: 16, right: 30, bottom: 56, left: 190 };
 
 export async function render(main, params) {
   const p = await api.get('/api/v1/reentries/' + encodeURIComponent(params.get('id')));
-  main.querySelector('h1').textContent = 'Re-entry of ' + p.noradId + ': prediction ' + p.id;
+  main.querySelector('h1').textContent = 'Re-entry of ' + p.noradId + (p.objectName ? ' ' + p.objectName : '')
+    + ': prediction ' + p.id;
   const [className, meaning] = CLASSES[p.reentryClass] || [p.reentryClass, ''];
   main.append(h('p', {}, labelBadge(p.label)), h('p', { class: 'statement' }, p.statement),
     facts([
-      ['Object', objectLink(p.noradId)],
+      ['Object', objectLink(p.noradId, p.objectName)],
       ['Class', [className, h('span', { class: 'age' }, ' — ' + meaning)]],
       ['Outcome', OUTCOMES[p.outcome] || p.outcome],
       ['Nominal epoch (80 km)', p.nominalEpoch ? timeWithAge(p.nominalEpoch) : 'none'],

@@ -64,21 +64,22 @@ public final class ApiServer implements AutoCloseable {
         FederationApi federation = new FederationApi(node.federation(), sharing);
         StatusApi status = new StatusApi(node, sharing);
         CatalogApi catalog = new CatalogApi(node, sharing);
-        ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing,
+        ObjectNames names = new ObjectNames(node.catalog(), sharing);
+        ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), names, sharing,
                 node.spaceWeather());
         EventView events = new EventView(node.catalog());
         EventCdmApi eventCdm = new EventCdmApi(node.products(), node.eventCdm(), sharing);
+        ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing, names);
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
                                 .map(p -> (Conjunction) p.value()).toList()),
                         org.concord.event.EventKind.CODE, (ctx, filter, answer) -> answer.stream()
                                 .map(p -> events.of(p, filter)).toList(),
-                        org.concord.reentry.ReentryKind.REENTRIES, (ctx, filter, answer) -> answer.stream()
-                                .map(ReentryApi::view).toList()));
+                        org.concord.reentry.ReentryKind.REENTRIES, (ctx, filter, answer) ->
+                                reentries.views(ctx, answer)));
         this.routeInputs = RouteInputs.of(node.productKinds());
-        ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing);
         ReentryReportApi reentryReports = new ReentryReportApi(node.products(), node.reentryReports(), node.catalog(),
-                sharing);
+                sharing, reentries);
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
                 conjunctions, node.spaceWeather());
         HttpMetrics metrics = new HttpMetrics(node.metrics());

@@ -1,7 +1,9 @@
 package org.concord.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,16 +29,19 @@ final class ReentryApi {
     private static final long MAX_NORAD_ID = 999_999_999;
     private static final String GROUND_TRACK = "groundTrack";
     private static final String OVERFLOWN = "overflown";
+    private static final String OBJECT_NAME = "objectName";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReentryService reentries;
     private final ProductStore store;
     private final SharingService sharing;
+    private final ObjectNames names;
 
-    ReentryApi(ReentryService reentries, ProductStore store, SharingService sharing) {
+    ReentryApi(ReentryService reentries, ProductStore store, SharingService sharing, ObjectNames names) {
         this.reentries = reentries;
         this.store = store;
         this.sharing = sharing;
+        this.names = names;
     }
 
     void predict(Context ctx) {
@@ -50,16 +55,36 @@ final class ReentryApi {
                         + " that you may see on this node to predict from"));
         Callers.served(ctx, stored.label());
         ctx.status(HttpStatus.CREATED).header("Location", PATH + "/" + stored.id())
-                .json(view(stored));
+                .json(views(ctx, List.of(stored)).getFirst());
     }
 
     /**
-     * The kind's default view with the ground track as a GeoJSON geometry and the states overflown as an array
-     * (stored as JSON text), so that clients read them without parsing a string.
+     * The predictions of one answer as JSON ({@link #view}), each with its object's name as the catalog shows it to
+     * this caller ({@link ObjectNames}): one catalog query for the whole answer.
+     */
+    List<Map<String, Object>> views(Context ctx, List<? extends Product<?>> answer) {
+        Map<Long, String> named = names.of(ctx, answer.stream()
+                .map(p -> ((ReentryPrediction) p.value()).noradId()).toList());
+        return answer.stream().map(p -> view(p, Optional.ofNullable(
+                named.get(((ReentryPrediction) p.value()).noradId())))).toList();
+    }
+
+    /**
+     * The kind's default view with the object's name ({@code objectName}, beside its catalog number; null when the
+     * caller may see none), the ground track as a GeoJSON geometry and the states overflown as an array (stored as
+     * JSON text), so that clients read them without parsing a string.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> view(Product<?> product) {
-        Map<String, Object> m = ProductApi.defaultView(ReentryKind.INSTANCE, (Product<ReentryPrediction>) product);
+    static Map<String, Object> view(Product<?> product, Optional<String> objectName) {
+        Map<String, Object> defaults = ProductApi.defaultView(ReentryKind.INSTANCE,
+                (Product<ReentryPrediction>) product);
+        Map<String, Object> m = new LinkedHashMap<>();
+        defaults.forEach((field, value) -> {
+            m.put(field, value);
+            if (field.equals(NORAD_ID)) {
+                m.put(OBJECT_NAME, objectName.orElse(null));
+            }
+        });
         for (String field : List.of(GROUND_TRACK, OVERFLOWN)) {
             try {
                 m.put(field, JSON.readTree((String) m.get(field)));

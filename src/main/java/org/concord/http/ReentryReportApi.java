@@ -39,12 +39,15 @@ final class ReentryReportApi {
     private final ReentryReports reports;
     private final CatalogStore catalog;
     private final SharingService sharing;
+    private final ReentryApi predictions;
 
-    ReentryReportApi(ProductStore store, ReentryReports reports, CatalogStore catalog, SharingService sharing) {
+    ReentryReportApi(ProductStore store, ReentryReports reports, CatalogStore catalog, SharingService sharing,
+                     ReentryApi predictions) {
         this.store = store;
         this.reports = reports;
         this.catalog = catalog;
         this.sharing = sharing;
+        this.predictions = predictions;
     }
 
     void rdm(Context ctx) {
@@ -81,7 +84,7 @@ final class ReentryReportApi {
         m.put("noradId", noradId);
         m.put("reentered", received.stream().filter(r -> r.value().observed()).findFirst()
                 .map(r -> ProductApi.defaultView(ReentryReportKind.INSTANCE, r)).orElse(null));
-        m.put("predictions", own.stream().map(ReentryApi::view).toList());
+        m.put("predictions", predictions.views(ctx, own));
         m.put("reports", received.stream().map(p -> ProductApi.defaultView(ReentryReportKind.INSTANCE, p)).toList());
         ctx.json(m);
     }

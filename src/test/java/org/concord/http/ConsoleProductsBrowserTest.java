@@ -58,11 +58,16 @@ class ConsoleProductsBrowserTest {
     private static final String MAY_2024 = "from=2024-05-08T00%3A00%3A00Z&to=2024-05-13T00%3A00%3A00Z";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The debris's name in its public element set. */
+    private static final String PUBLIC_NAME = "FALCON 9 DEB";
+    /** Its name in the newer element set released to the node's party only: a partner must never see it. */
+    private static final String OWN_NAME = "FALCON 9 DEB (TRACKED)";
 
     private static ChromeDriver browser;
     private static String partnerToken;
     private static long publicPrediction;
     private static long ownPrediction;
+    private static long trackPrediction;
 
     private static void prepare(Node node) {
         String party = node.sharing().nodeParty();
@@ -75,16 +80,18 @@ class ConsoleProductsBrowserTest {
                 Optional.empty());
         List<TLE> sets = ReentryFixtures.debrisSets();
         ReentryService reentries = ReentryFixtures.service(node);
-        ingest(node, "older.tle", sets.get(0), open);
+        ingest(node, "older.tle", PUBLIC_NAME, sets.get(0), open);
         publicPrediction = reentries.predict(ReentryFixtures.DEBRIS).map(Product::id).orElseThrow();
-        ingest(node, "newest.tle", sets.get(1), own);
+        ingest(node, "newest.tle", OWN_NAME, sets.get(1), own);
         ownPrediction = reentries.predict(ReentryFixtures.DEBRIS).map(Product::id).orElseThrow();
+        ingest(node, "altair.tle", "ALTAIR PATHFINDER", ReentryFixtures.altairSet(), own);
+        trackPrediction = reentries.predict(ReentryFixtures.ALTAIR).map(Product::id).orElseThrow();
         partnerToken = TestNodes.token(node, "AUS", Role.ANALYST);
     }
 
-    private static void ingest(Node node, String name, TLE tle, Label label) {
-        String text = "0 FALCON 9 DEB\n" + tle.getLine1() + "\n" + tle.getLine2() + "\n";
-        node.ingest().ingest(new IngestRequest(name, text.getBytes(StandardCharsets.US_ASCII), Optional.of(label),
+    private static void ingest(Node node, String file, String objectName, TLE tle, Label label) {
+        String text = "0 " + objectName + "\n" + tle.getLine1() + "\n" + tle.getLine2() + "\n";
+        node.ingest().ingest(new IngestRequest(file, text.getBytes(StandardCharsets.US_ASCII), Optional.of(label),
                 "test", false, Optional.empty()));
     }
 
@@ -197,18 +204,35 @@ class ConsoleProductsBrowserTest {
         browser.findElement(By.linkText("Show every prediction")).click();
         CONSOLE.rendered("#/reentries?from=any");
         List<WebElement> rows = browser.findElements(By.cssSelector("table.data tbody tr"));
-        assertThat(rows).extracting(r -> r.getAttribute("data-key"))
-                .containsExactlyInAnyOrder(String.valueOf(publicPrediction), String.valueOf(ownPrediction));
+        assertThat(rows).extracting(r -> r.getAttribute("data-key")).containsExactlyInAnyOrder(
+                String.valueOf(publicPrediction), String.valueOf(ownPrediction), String.valueOf(trackPrediction));
         assertThat(browser.findElement(By.cssSelector("tr[data-key='" + ownPrediction + "']")).getText())
                 .contains(String.valueOf(ReentryFixtures.DEBRIS), "uncontrolled", "epoch and window", "ago)", "2 sets",
                         "TLP:AMBER");
         assertThat(browser.findElement(By.cssSelector("tr[data-key='" + publicPrediction + "']")).getText())
                 .contains("1 set", "TLP:CLEAR");
+        // the object as the catalog names it to this caller (after the newest record it may see), the label as a
+        // marking: its TLP colour and releasability
+        for (long id : List.of(publicPrediction, ownPrediction)) {
+            WebElement row = browser.findElement(By.cssSelector("tr[data-key='" + id + "']"));
+            assertThat(row.findElement(By.cssSelector("td:first-child")).getText())
+                    .isEqualTo(ReentryFixtures.DEBRIS + " " + OWN_NAME);
+            assertThat(row.findElement(By.cssSelector("td:first-child a")).getAttribute("href"))
+                    .endsWith("#/object?id=" + ReentryFixtures.DEBRIS);
+        }
+        assertThat(browser.findElements(By.cssSelector("table.data thead th"))).extracting(WebElement::getText)
+                .contains("Object", "Label");
+        WebElement own = browser.findElement(By.cssSelector("tr[data-key='" + ownPrediction + "'] td:last-child"));
+        assertThat(own.findElement(By.className("tlp")).getText()).isEqualTo("TLP:AMBER");
+        assertThat(own.findElement(By.className("tlp")).getCssValue("color")).isEqualTo("rgba(255, 192, 0, 1)");
+        assertThat(own.findElement(By.className("rel")).getText()).isEqualTo("REL TO " + SERVED.node().sharing()
+                .nodeParty());
         CONSOLE.screenshot("reentries");
         browser.findElement(By.cssSelector("tr[data-key='" + ownPrediction + "']")).sendKeys(Keys.ENTER);
         CONSOLE.rendered("#/reentry?id=" + ownPrediction);
         String text = browser.findElement(By.tagName("main")).getText();
-        assertThat(text).contains("Re-entry of " + ReentryFixtures.DEBRIS + ": prediction " + ownPrediction,
+        assertThat(text).contains("Re-entry of " + ReentryFixtures.DEBRIS + " " + OWN_NAME + ": prediction "
+                        + ownPrediction,
                 "uncontrolled — left to drag", "m²/kg", "NRLMSISE-00",
                 "No ground track in this prediction: its window is too long",
                 "States overflown in the window", "FJI Fiji",
@@ -232,71 +256,107 @@ class ConsoleProductsBrowserTest {
     }
 
     private static JsonNode prediction(long id) throws IOException, InterruptedException {
+        return prediction(id, SERVED.adminToken());
+    }
+
+    private static JsonNode prediction(long id, String token) throws IOException, InterruptedException {
         return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SERVED.base()
-                + "/api/v1/reentries/" + id)).header("Authorization", "Bearer " + SERVED.adminToken()).build(),
+                + "/api/v1/reentries/" + id)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /**
-     * The fields another part of the node adds to a prediction (its window's ground track, split at the antimeridian,
-     * and the states overflown), put into the real answer on its way to the page: the track is drawn in pieces, the
-     * states overflown are highlighted with their times, and a state too small for the map is named instead.
+     * A real prediction of a window of hours, as the node computed it: the page draws the answer's ground track (one
+     * piece per line of the MultiLineString, each starting where the line starts on the map's projection), highlights
+     * every state of the answer's {@code overflown} list that the 1:110m map has a shape for, with its first and last
+     * overflight, names the others as too small, and lists them all in the answer's order.
      */
     @Test
-    void aPredictionWithAGroundTrackDrawsItAndHighlightsTheStatesOverflown() throws IOException {
+    void aPredictionWithAGroundTrackDrawsItAndHighlightsTheStatesOverflown() throws Exception {
+        JsonNode p = prediction(trackPrediction);
+        assertThat(p.get("outcome").asText()).isEqualTo("WINDOW");
+        JsonNode lines = p.get("groundTrack").get("coordinates");
+        assertThat(lines.size()).as("a track of hours crosses the antimeridian").isGreaterThan(1);
+        List<JsonNode> overflown = new ArrayList<>();
+        p.get("overflown").forEach(overflown::add);
+        assertThat(overflown).isNotEmpty();
+        List<String> codes = overflown.stream().filter(o -> !o.get("state").isNull()).map(o -> o.get("state")
+                .asText()).toList();
+
         CONSOLE.signIn(SERVED.adminToken());
-        CONSOLE.open("#/reentries");
-        browser.executeScript("""
-                const real = window.fetch;
-                window.fetch = async (url, options) => {
-                  const response = await real(url, options);
-                  if (!String(url).startsWith('/api/v1/reentries/')) {
-                    return response;
-                  }
-                  const p = await response.json();
-                  p.groundTrack = { type: 'MultiLineString', coordinates: [[[-5, 44], [20, 52]],
-                    [[150, -30], [180, -20]], [[-180, -20], [-150, -10]]] };
-                  p.overflown = [
-                    { state: 'FRA', firstOverflightUtc: '2019-12-24T10:01:00Z',
-                      lastOverflightUtc: '2019-12-24T10:02:30Z' },
-                    { state: 'DEU', firstOverflightUtc: '2019-12-24T10:03:00Z',
-                      lastOverflightUtc: '2019-12-24T10:04:00Z' },
-                    { state: 'MLT', firstOverflightUtc: '2019-12-24T11:00:00Z',
-                      lastOverflightUtc: '2019-12-24T11:00:20Z' }];
-                  return new Response(JSON.stringify(p), { status: 200, headers: response.headers });
-                };""");
-        browser.executeScript("location.hash = arguments[0];", "#/reentry?id=" + ownPrediction);
-        CONSOLE.rendered("#/reentry?id=" + ownPrediction);
+        CONSOLE.open("#/reentry?id=" + trackPrediction);
         WebElement map = browser.findElement(By.cssSelector("main svg.map"));
-        assertThat(map.findElement(By.cssSelector("path.track")).getAttribute("d").chars().filter(c -> c == 'M')
-                .count()).as("pieces of the track").isEqualTo(3);
-        assertThat(map.findElements(By.cssSelector("path.state.overflown"))).extracting(s -> s.getAttribute(
-                "data-state")).containsExactlyInAnyOrder("FRA", "DEU");
-        assertThat(map.findElement(By.cssSelector("path[data-state=FRA] title")).getAttribute("textContent"))
-                .isEqualTo("France (FRA): overflown 2019-12-24 10:01:00Z to 2019-12-24 10:02:30Z");
-        String text = browser.findElement(By.tagName("main")).getText();
-        assertThat(text).contains("Overflown but too small for this 1:110m map: MLT.")
-                .doesNotContain("No ground track");
-        List<String> states = new ArrayList<>();
-        for (WebElement row : browser.findElements(By.cssSelector("table[aria-label='States overflown in the window']"
-                + " tbody tr"))) {
-            states.add(row.findElement(By.tagName("td")).getText());
+        String track = map.findElement(By.cssSelector("path.track")).getAttribute("d");
+        List<double[]> starts = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("M(-?[0-9.e-]+),(-?[0-9.e-]+)").matcher(track);
+        while (m.find()) {
+            starts.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
         }
-        assertThat(states).containsExactly("FRA France", "DEU Germany", "MLT");
+        assertThat(starts).as("pieces of the track").hasSize(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            // the map's equirectangular projection of the whole sphere onto 960 × 480
+            double longitude = lines.get(i).get(0).get(0).asDouble();
+            double latitude = lines.get(i).get(0).get(1).asDouble();
+            assertThat(starts.get(i)[0]).as("x of line %d", i).isCloseTo((longitude + 180) * 960 / 360,
+                    within(0.5));
+            assertThat(starts.get(i)[1]).as("y of line %d", i).isCloseTo((90 - latitude) * 480 / 180, within(0.5));
+        }
+        List<String> highlighted = map.findElements(By.cssSelector("path.state.overflown")).stream()
+                .map(s -> s.getAttribute("data-state")).toList();
+        String text = browser.findElement(By.tagName("main")).getText();
+        List<String> tooSmall = text.lines().filter(l -> l.startsWith("Overflown but too small for this 1:110m map: "))
+                .flatMap(l -> java.util.Arrays.stream(l.substring(l.indexOf(": ") + 2, l.length() - 1).split(", ")))
+                .toList();
+        assertThat(highlighted).as("drawn states").isNotEmpty().doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(tooSmall);
+        List<String> shown = new ArrayList<>(highlighted);
+        shown.addAll(tooSmall);
+        assertThat(shown).as("every state overflown, drawn or named").containsExactlyInAnyOrderElementsOf(codes);
+        for (JsonNode o : overflown) {
+            String code = o.get("state").asText();
+            if (highlighted.contains(code)) {
+                assertThat(map.findElement(By.cssSelector("path[data-state=" + code + "] title"))
+                        .getAttribute("textContent")).endsWith("(" + code + "): overflown "
+                        + utc(o.get("firstOverflightUtc").asText()) + " to " + utc(o.get("lastOverflightUtc").asText()));
+            }
+        }
+        assertThat(text).doesNotContain("No ground track");
+        List<WebElement> rows = browser.findElements(By.cssSelector(
+                "table[aria-label='States overflown in the window'] tbody tr"));
+        assertThat(rows).hasSize(overflown.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode o = overflown.get(i);
+            List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+            assertThat(cells.get(0).getText()).startsWith(o.get("state").isNull() ? "— " + o.get("name").asText()
+                    : o.get("state").asText() + " ");
+            assertThat(cells.get(1).getText()).startsWith(utc(o.get("firstOverflightUtc").asText()));
+            assertThat(cells.get(2).getText()).startsWith(utc(o.get("lastOverflightUtc").asText()));
+        }
         CONSOLE.tallScreenshot("reentry-map", 1500);
     }
 
+    /** An instant as the console writes it: 2019-12-08 02:03:04Z. */
+    private static String utc(String instant) {
+        return instant.replace('T', ' ').replaceAll("\\.\\d+Z$", "Z");
+    }
+
     @Test
-    void aPartnerSeesOnlyWhatIsReleasedToIt() {
+    void aPartnerSeesOnlyWhatIsReleasedToIt() throws Exception {
         CONSOLE.signIn(partnerToken);
         CONSOLE.open("#/reentries?from=any");
         assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).extracting(r -> r.getAttribute(
                 "data-key")).containsExactly(String.valueOf(publicPrediction));
+        // the object is named after the newest record the partner may see: the name in the hidden one never shows
+        assertThat(browser.findElement(By.cssSelector("table.data tbody tr td:first-child")).getText())
+                .isEqualTo(ReentryFixtures.DEBRIS + " " + PUBLIC_NAME);
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(OWN_NAME);
+        assertThat(prediction(publicPrediction, partnerToken).get("objectName").asText()).isEqualTo(PUBLIC_NAME);
         CONSOLE.open("#/reentry?id=" + ownPrediction);
         assertThat(browser.findElement(By.cssSelector("main .error")).getText()).contains("404");
         CONSOLE.open("#/reentry?id=" + publicPrediction);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 prediction of object "
-                + ReentryFixtures.DEBRIS + " you may see").doesNotContain("TLP:AMBER");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Re-entry of " + ReentryFixtures.DEBRIS
+                + " " + PUBLIC_NAME + ": prediction", "1 prediction of object " + ReentryFixtures.DEBRIS
+                + " you may see").doesNotContain("TLP:AMBER", OWN_NAME);
         assertThat(browser.findElements(By.cssSelector("svg.chart-windows rect.window"))).hasSize(1);
         CONSOLE.open("#/space-weather?origin=swpc&" + MAY_2024);
         assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).isEmpty();

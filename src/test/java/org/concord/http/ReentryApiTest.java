@@ -44,6 +44,7 @@ class ReentryApiTest {
                 SERVED.adminToken(), 201);
 
         assertThat(made.get("noradId").asLong()).isEqualTo(ISS);
+        assertThat(made.get("objectName").asText()).isEqualTo("ISS (ZARYA)");
         assertThat(made.get("inputs").get(0).get("role").asText()).isEqualTo("set-1");
         // a test node has no space weather: no epoch, and the prediction says so rather than guess
         assertThat(made.get("outcome").asText()).isEqualTo("NONE");
@@ -55,6 +56,7 @@ class ReentryApiTest {
         JsonNode history = call("GET", "/api/v1/reentries", "/api/v1/reentries?noradId=" + ISS + "&sort=-predicted",
                 "", SERVED.adminToken(), 200);
         assertThat(history.get("items").get(0).get("id").asLong()).isEqualTo(made.get("id").asLong());
+        assertThat(history.get("items").get(0).get("objectName").asText()).isEqualTo("ISS (ZARYA)");
     }
 
     @Test

@@ -18,7 +18,18 @@ public final class ReentryFixtures {
     /** A Falcon 9 debris of the 2019-12 catalog that re-entered days after its element set (a window prediction). */
     public static final long DEBRIS = 44775;
 
+    /**
+     * ALTAIR PATHFINDER (51.6°) of the 2019-12 catalog, whose element set of 2019-12-07 13:06 gives a window of hours,
+     * and so a ground track and the states under it ({@code ReentryGroundTrackTest}).
+     */
+    public static final long ALTAIR = 42711;
+
     private ReentryFixtures() {
+    }
+
+    /** ALTAIR PATHFINDER's element set of 2019-12-07, the day before it re-entered. */
+    public static TLE altairSet() {
+        return DecayCases.load().stream().filter(c -> c.noradId() == ALTAIR).findFirst().orElseThrow().elements();
     }
 
     /** The debris' element sets, oldest first: its newest set moved 3 days back, then the newest. */
