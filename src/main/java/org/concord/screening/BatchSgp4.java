@@ -19,6 +19,10 @@ import org.orekit.utils.PVCoordinates;
  * {@link Sgp4}: 1 (mean eccentricity outside [-0.001, 1), or within 1e-6 of 1), 4 (semi-latus rectum below zero) and
  * 6 (radius under one Earth radius).
  * <p>
+ * {@link #propagate(int, StateBatch)} propagates one object to many times at once; with the Vector API
+ * ({@code --add-modules jdk.incubator.vector}) through {@link VectorSgp4}, a time per vector lane, otherwise time by
+ * time through the scalar kernel.
+ * <p>
  * Deep-space objects (SDP4, period of 225 min or more) are not re-implemented: they go through the project's
  * {@link Sgp4} one object at a time (which allocates), under a lock per object.
  * <p>
@@ -27,52 +31,54 @@ import org.orekit.utils.PVCoordinates;
  */
 public final class BatchSgp4 {
 
-    private static final double EARTH_RADIUS_M = Sgp4.EARTH_RADIUS_METERS;
+    static final double EARTH_RADIUS_M = Sgp4.EARTH_RADIUS_METERS;
+    /** Whether the Vector API is there (the JVM was started with {@code --add-modules jdk.incubator.vector}). */
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final double XKE = TLEConstants.XKE;
     private static final double CK2 = TLEConstants.CK2;
     private static final double A3OVK2 = TLEConstants.A3OVK2;
     private static final double TWO_PI = 2.0 * Math.PI;
 
     private final int size;
-    private final boolean[] deep;
+    final boolean[] deep;
     private final Sgp4[] deepPropagators;
     /** Seconds from the reference date to the epoch of each element set. */
-    private final double[] epochOffset;
-    private final double[] m0;
-    private final double[] argp0;
-    private final double[] raan0;
-    private final double[] e0;
-    private final double[] i0;
-    private final double[] bstar;
-    private final double[] xmdot;
-    private final double[] omgdot;
-    private final double[] xnodot;
-    private final double[] xnodcf;
-    private final double[] c1;
-    private final double[] c4;
-    private final double[] c5;
-    private final double[] t2cof;
-    private final boolean[] lessThan220;
-    private final double[] omgcof;
-    private final double[] xmcof;
-    private final double[] eta;
-    private final double[] delM0;
-    private final double[] d2;
-    private final double[] d3;
-    private final double[] d4;
-    private final double[] t3cof;
-    private final double[] t4cof;
-    private final double[] t5cof;
-    private final double[] sinM0;
-    private final double[] a0dp;
-    private final double[] xn0dp;
-    private final double[] cosi0;
-    private final double[] sini0;
-    private final double[] xlcof;
-    private final double[] aycof;
-    private final double[] x3thm1;
-    private final double[] x1mth2;
-    private final double[] x7thm1;
+    final double[] epochOffset;
+    final double[] m0;
+    final double[] argp0;
+    final double[] raan0;
+    final double[] e0;
+    final double[] i0;
+    final double[] bstar;
+    final double[] xmdot;
+    final double[] omgdot;
+    final double[] xnodot;
+    final double[] xnodcf;
+    final double[] c1;
+    final double[] c4;
+    final double[] c5;
+    final double[] t2cof;
+    final boolean[] lessThan220;
+    final double[] omgcof;
+    final double[] xmcof;
+    final double[] eta;
+    final double[] delM0;
+    final double[] d2;
+    final double[] d3;
+    final double[] d4;
+    final double[] t3cof;
+    final double[] t4cof;
+    final double[] t5cof;
+    final double[] sinM0;
+    final double[] a0dp;
+    final double[] xn0dp;
+    final double[] cosi0;
+    final double[] sini0;
+    final double[] xlcof;
+    final double[] aycof;
+    final double[] x3thm1;
+    final double[] x1mth2;
+    final double[] x7thm1;
 
     private BatchSgp4(int n) {
         size = n;
@@ -231,6 +237,45 @@ public final class BatchSgp4 {
         double extra = a2 + 2 * a1 * (n + dl1) + aMax * (n * l2 + 2 * n * dl1 + dl1 * dl1);
         // Earth radii per minute^2 to m/s^2, doubled
         return gravity + 2 * extra * EARTH_RADIUS_M / 3600.0;
+    }
+
+    /**
+     * Whether {@link #propagate(int, StateBatch)} runs the vector kernel ({@link VectorSgp4}): where the module
+     * {@code jdk.incubator.vector} is in the boot layer. Otherwise it runs the scalar kernel.
+     */
+    public static boolean vectorised() {
+        return VECTOR;
+    }
+
+    /**
+     * Object {@code j} at every time of {@code batch}: the states and error codes written to it, as
+     * {@link #propagate(int, double, double[], int)} gives them (within 1 mm and 1e-6 m/s, with the same codes).
+     * Near-Earth objects through the vector kernel where the Vector API is there, the others (and every object without
+     * it) time by time through the scalar kernel.
+     */
+    public void propagate(int j, StateBatch batch) {
+        if (VECTOR && !deep[j]) {
+            VectorSgp4.propagate(this, j, batch);
+        } else {
+            propagateScalar(j, batch);
+        }
+    }
+
+    /** As {@link #propagate(int, StateBatch)}, time by time through the scalar kernel (the reference, and the fallback). */
+    public void propagateScalar(int j, StateBatch batch) {
+        double[] out = batch.scratch;
+        for (int m = 0; m < batch.count; m++) {
+            int code = propagate(j, batch.seconds[m], out, 0);
+            batch.code[m] = code;
+            if (code == 0) {
+                batch.x[m] = out[0];
+                batch.y[m] = out[1];
+                batch.z[m] = out[2];
+                batch.vx[m] = out[3];
+                batch.vy[m] = out[4];
+                batch.vz[m] = out[5];
+            }
+        }
     }
 
     public int size() {

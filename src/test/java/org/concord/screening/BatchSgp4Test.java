@@ -49,9 +49,67 @@ class BatchSgp4Test {
         assertAgree(catalog, new Random(7L), 5);
     }
 
+    /** The tests and benchmarks run with {@code --add-modules jdk.incubator.vector}: the vector kernel is what is tested. */
+    @Test
+    void runsTheVectorKernel() {
+        assertThat(BatchSgp4.vectorised()).isTrue();
+    }
+
+    /**
+     * Every object at many times per batch (several whole vectors and a partial one, times in any order): the batch
+     * call (the vector kernel) against the scalar kernel, lane by lane, codes included.
+     */
+    @Test
+    void batchMatchesTheScalarKernelOnEveryObjectOverSevenDays() {
+        BatchSgp4 kernel = BatchSgp4.of(catalog, start);
+        Random random = new Random(11L);
+        StateBatch batch = new StateBatch(37);
+        double[] out = new double[6];
+        int errors = 0;
+        double worst = 0;
+        for (int j = 0; j < catalog.size(); j++) {
+            batch.clear();
+            for (int m = 0; m < 37; m++) {
+                batch.add(random.nextDouble() * 7 * 86400.0);
+            }
+            kernel.propagate(j, batch);
+            for (int m = 0; m < 37; m++) {
+                int code = kernel.propagate(j, batch.seconds(m), out, 0);
+                assertThat(batch.code(m)).as("object %d at %f s", catalog.get(j).getSatelliteNumber(),
+                        batch.seconds(m)).isEqualTo(code);
+                if (code != 0) {
+                    errors++;
+                    continue;
+                }
+                double[] state = new double[6];
+                batch.copyState(m, state, 0);
+                double d = Math.sqrt(square(state[0] - out[0]) + square(state[1] - out[1]) + square(state[2] - out[2]));
+                double radius = Math.sqrt(square(out[0]) + square(out[1]) + square(out[2]));
+                assertThat(d).as("object %d at %f s", catalog.get(j).getSatelliteNumber(), batch.seconds(m))
+                        .isLessThan(Math.max(1e-4, 1e-12 * radius));
+                if (radius < 1e8) {
+                    worst = Math.max(worst, d);
+                }
+            }
+        }
+        assertThat(errors).as("SGP4 errors met").isPositive();
+        System.out.printf("BatchSgp4 vector vs scalar: %d objects, %d errors agreed, largest difference %.3g m%n",
+                catalog.size(), errors, worst);
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+
+    /**
+     * Each object at {@code timesPerObject} random times, through the scalar kernel and the batch call (the vector
+     * kernel), each against Sgp4 (Orekit's TLEPropagator with Vallado's checks).
+     */
     private static void assertAgree(List<TLE> tles, Random random, int timesPerObject) {
         BatchSgp4 kernel = BatchSgp4.of(tles, start);
+        StateBatch batch = new StateBatch(timesPerObject);
         double[] out = new double[6];
+        double[] vectorOut = new double[6];
         double worst = 0;
         double worstVelocity = 0;
         int compared = 0;
@@ -59,8 +117,13 @@ class BatchSgp4Test {
         int farAway = 0;
         for (int j = 0; j < tles.size(); j++) {
             Sgp4 sgp4 = Sgp4.of(tles.get(j));
+            batch.clear();
             for (int k = 0; k < timesPerObject; k++) {
-                double seconds = random.nextDouble() * 7 * 86400.0;
+                batch.add(random.nextDouble() * 7 * 86400.0);
+            }
+            kernel.propagate(j, batch);
+            for (int k = 0; k < timesPerObject; k++) {
+                double seconds = batch.seconds(k);
                 int code = kernel.propagate(j, seconds, out, 0);
                 Integer expectedCode = null;
                 PVCoordinates pv = null;
@@ -73,31 +136,40 @@ class BatchSgp4Test {
                     errors++;
                     assertThat(code).as("object %d at %f s", tles.get(j).getSatelliteNumber(), seconds)
                             .isEqualTo(expectedCode);
+                    assertThat(batch.code(k)).as("vector: object %d at %f s", tles.get(j).getSatelliteNumber(),
+                            seconds).isEqualTo(expectedCode);
                     continue;
                 }
                 assertThat(code).as("object %d at %f s", tles.get(j).getSatelliteNumber(), seconds).isZero();
-                double d = Vector3D.distance(pv.getPosition(), new Vector3D(out[0], out[1], out[2]));
-                double dv = Vector3D.distance(pv.getVelocity(), new Vector3D(out[3], out[4], out[5]));
+                assertThat(batch.code(k)).as("vector: object %d at %f s", tles.get(j).getSatelliteNumber(), seconds)
+                        .isZero();
+                batch.copyState(k, vectorOut, 0);
                 // 1 mm; for the few non-physical states far beyond the Moon's distance (decaying element sets whose
                 // SGP4 drag polynomial has run away, e.g. 12279 at 608,000 km) doubles only carry ~1e-12 of the radius
                 double radius = pv.getPosition().getNorm();
                 double tolerance = Math.max(1e-3, 3e-12 * radius);
+                double velocityTolerance = Math.max(1e-6, 3e-12 * pv.getVelocity().getNorm());
                 if (radius > 1e8) {
                     farAway++;
                 }
-                assertThat(d).as("object %d at %f s", tles.get(j).getSatelliteNumber(), seconds)
-                        .isLessThan(tolerance);
-                assertThat(dv).as("object %d at %f s", tles.get(j).getSatelliteNumber(), seconds)
-                        .isLessThan(Math.max(1e-6, 3e-12 * pv.getVelocity().getNorm()));
-                if (radius <= 1e8) {
-                    worst = Math.max(worst, d);
+                for (double[] state : new double[][] {out, vectorOut}) {
+                    String kernelName = state == out ? "scalar" : "vector";
+                    double d = Vector3D.distance(pv.getPosition(), new Vector3D(state[0], state[1], state[2]));
+                    double dv = Vector3D.distance(pv.getVelocity(), new Vector3D(state[3], state[4], state[5]));
+                    assertThat(d).as("%s: object %d at %f s", kernelName, tles.get(j).getSatelliteNumber(), seconds)
+                            .isLessThan(tolerance);
+                    assertThat(dv).as("%s: object %d at %f s", kernelName, tles.get(j).getSatelliteNumber(), seconds)
+                            .isLessThan(velocityTolerance);
+                    if (radius <= 1e8) {
+                        worst = Math.max(worst, d);
+                    }
+                    worstVelocity = Math.max(worstVelocity, dv);
                 }
-                worstVelocity = Math.max(worstVelocity, dv);
                 compared++;
             }
         }
-        System.out.printf("BatchSgp4 vs Sgp4: %d states compared, %d SGP4 errors agreed, largest difference %.3g m"
-                + " (radius under 100,000 km; %d states beyond), %.3g m/s%n", compared, errors, worst, farAway,
-                worstVelocity);
+        System.out.printf("BatchSgp4 (scalar and vector) vs Sgp4: %d states compared, %d SGP4 errors agreed, largest"
+                + " difference %.3g m (radius under 100,000 km; %d states beyond), %.3g m/s%n", compared, errors, worst,
+                farAway, worstVelocity);
     }
 }
