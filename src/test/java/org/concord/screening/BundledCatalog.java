@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.concord.store.CatalogSamples;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -51,6 +52,38 @@ public final class BundledCatalog {
                 catalog.add(new ScreeningObject(tle.getSatelliteNumber(), 0, tle));
             }
             previous = line;
+        }
+        return catalog;
+    }
+
+    /** Seed of {@link #synthetic}'s shifts. */
+    public static final long SYNTHETIC_SEED = 19L;
+
+    /**
+     * A synthetic catalog of {@code size} objects: the whole bundled catalog, then copies of its element sets in
+     * catalog order (again and again) with the mean anomaly and the right ascension of the ascending node each drawn
+     * uniformly from [0, 2 pi) ({@link SplittableRandom} seeded with {@value #SYNTHETIC_SEED}, two draws per copy,
+     * so the same size gives the same catalog). Epoch, mean motion, eccentricity, inclination, argument of perigee,
+     * drag terms and so each object's shell (perigee, apogee, inclination) are those of the element set copied: the
+     * copies fill the catalog's own shells denser, in new planes and phases. Copy c of catalog number k has catalog
+     * number {@code k + 100,000 c} (the TLE keeps k: SGP4 does not read it).
+     */
+    public static List<ScreeningObject> synthetic(int size) throws IOException {
+        List<ScreeningObject> real = read(Integer.MAX_VALUE);
+        List<ScreeningObject> catalog = new ArrayList<>(real.subList(0, Math.min(size, real.size())));
+        SplittableRandom random = new SplittableRandom(SYNTHETIC_SEED);
+        for (int k = catalog.size(); k < size; k++) {
+            ScreeningObject original = real.get(k % real.size());
+            int copy = k / real.size();
+            TLE t = original.tle();
+            double meanAnomaly = random.nextDouble(2 * Math.PI);
+            double raan = random.nextDouble(2 * Math.PI);
+            TLE shifted = new TLE(t.getSatelliteNumber(), t.getClassification(), t.getLaunchYear(),
+                    t.getLaunchNumber(), t.getLaunchPiece(), t.getEphemerisType(), t.getElementNumber(), t.getDate(),
+                    t.getMeanMotion(), t.getMeanMotionFirstDerivative(), t.getMeanMotionSecondDerivative(), t.getE(),
+                    t.getI(), t.getPerigeeArgument(), raan, meanAnomaly, t.getRevolutionNumberAtEpoch(),
+                    t.getBStar(), t.getUtc());
+            catalog.add(new ScreeningObject(original.noradId() + 100_000L * copy, 0, shifted));
         }
         return catalog;
     }

@@ -20,39 +20,63 @@ import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScalesFactory;
 
 /**
- * All-vs-all screening of the bundled 2024-07 catalog: {@code [days] [threshold-km] [max-objects] [step-s] [--no-throughput]}, by
+ * All-vs-all screening of the bundled 2024-07 catalog: {@code [days] [threshold-km] [max-objects] [step-s] [--no-throughput] [--synthetic N]}, by
  * default 7 days from 2024-07-05T00:00Z, 5 km, every object, 20 s steps, on every core. Prints the stage times, pair
  * counts, conjunctions, the batch kernel's throughput beside Orekit's TLEPropagator on the same objects, and the
- * peak heap.
+ * peak heap. {@code --synthetic N}: {@link BundledCatalog#synthetic} of N objects instead of the first
+ * {@code max-objects} of the bundled catalog.
  */
 public final class ScreeningBenchmark {
 
     private ScreeningBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] arguments) throws IOException {
         OrekitSetup.get();
-        double days = args.length > 0 ? Double.parseDouble(args[0]) : 7.0;
-        double thresholdKm = args.length > 1 ? Double.parseDouble(args[1]) : 5.0;
-        int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
-        double step = args.length > 3 ? Double.parseDouble(args[3]) : ScreeningParameters.DEFAULT_STEP_SECONDS;
-        List<ScreeningObject> catalog = BundledCatalog.read(limit);
+        List<String> args = new java.util.ArrayList<>();
+        boolean throughput = true;
+        int synthetic = 0;
+        for (int a = 0; a < arguments.length; a++) {
+            switch (arguments[a]) {
+                case "--no-throughput" -> throughput = false;
+                case "--synthetic" -> {
+                    if (a + 1 == arguments.length) {
+                        throw new IllegalArgumentException("--synthetic needs a number of objects");
+                    }
+                    synthetic = Integer.parseInt(arguments[++a]);
+                }
+                default -> {
+                    if (arguments[a].startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + arguments[a]
+                                + "; accepted: --no-throughput, --synthetic N");
+                    }
+                    args.add(arguments[a]);
+                }
+            }
+        }
+        double days = args.size() > 0 ? Double.parseDouble(args.get(0)) : 7.0;
+        double thresholdKm = args.size() > 1 ? Double.parseDouble(args.get(1)) : 5.0;
+        int limit = args.size() > 2 ? Integer.parseInt(args.get(2)) : Integer.MAX_VALUE;
+        double step = args.size() > 3 ? Double.parseDouble(args.get(3)) : ScreeningParameters.DEFAULT_STEP_SECONDS;
+        List<ScreeningObject> catalog = synthetic > 0 ? BundledCatalog.synthetic(synthetic) : BundledCatalog.read(limit);
         Instant start = Instant.parse("2024-07-05T00:00:00Z");
         int threads = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "catalog %s: %d objects; window %s + %.2f days, threshold %.3f km, step %.0f s,"
-                + " %d threads, max heap %d MB%n", Node.SAMPLE_CATALOG, catalog.size(), start, days, thresholdKm,
-                step, threads, Runtime.getRuntime().maxMemory() >> 20);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf(Locale.ROOT, "catalog %s: %d objects%s; window %s + %.2f days, threshold %.3f km,"
+                + " step %.0f s, %d threads, max heap %d MB; load average %.2f%n", Node.SAMPLE_CATALOG,
+                catalog.size(), synthetic > 0 ? " (synthetic: the bundled catalog, then copies with mean anomaly and"
+                + " node drawn at random, seed " + BundledCatalog.SYNTHETIC_SEED + ")" : "", start, days,
+                thresholdKm, step, threads, Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage());
 
         List<TLE> tles = catalog.stream().map(ScreeningObject::tle).toList();
-        if (!(args.length > 4 && args[4].equals("--no-throughput"))) {
+        if (throughput) {
             kernelThroughput(tles.subList(0, Math.min(2000, tles.size())), start, false);
             kernelThroughput(tles, start, true);
         }
 
         ScreeningParameters parameters = ScreeningParameters.allVsAll(start,
                 Duration.ofMillis(Math.round(days * 86_400_000.0)), thresholdKm * 1000.0).withStep(step);
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         int[] reported = {0};
@@ -85,7 +109,8 @@ public final class ScreeningBenchmark {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "peak heap (sum of pool peaks) %d MB%n", peak >> 20);
+        System.out.printf(Locale.ROOT, "peak heap (sum of pool peaks) %d MB; load average at the end %.2f%n",
+                peak >> 20, os.getSystemLoadAverage());
     }
 
     private static Map<Integer, Integer> byCode(Map<Long, Integer> excluded) {
