@@ -66,13 +66,12 @@ public final class ApiServer implements AutoCloseable {
         CatalogApi catalog = new CatalogApi(node, sharing);
         ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), node.catalog(), sharing,
                 node.spaceWeather());
-        EventView events = new EventView(node.catalog());
+        EventView events = new EventView(node.catalog(), node.spaceWeather());
         EventCdmApi eventCdm = new EventCdmApi(node.products(), node.eventCdm(), sharing);
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
                                 .map(p -> (Conjunction) p.value()).toList()),
-                        org.concord.event.EventKind.CODE, (ctx, filter, answer) -> answer.stream()
-                                .map(p -> events.of(p, filter)).toList(),
+                        org.concord.event.EventKind.CODE, events::views,
                         org.concord.reentry.ReentryKind.REENTRIES, (ctx, filter, answer) -> answer.stream()
                                 .map(ReentryApi::view).toList()));
         this.routeInputs = RouteInputs.of(node.productKinds());
