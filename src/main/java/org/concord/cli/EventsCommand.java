@@ -1,5 +1,6 @@
 package org.concord.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,7 @@ import org.concord.label.LabelFilter;
 import org.concord.node.Node;
 import org.concord.product.Product;
 import org.concord.product.ProductQuery;
+import org.concord.spaceweather.SpaceWeatherService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,15 +47,17 @@ final class EventsCommand implements Callable<Integer> {
         try (Node node = parent.openNode()) {
             Page<Product<ConjunctionEvent>> page = node.products().list(EventKind.INSTANCE, query,
                     LabelFilter.UNRESTRICTED);
-            System.out.printf("%6s %-27s %-34s %-34s %10s %10s %-25s %3s  %-22s %s%n", "ID", "TCA", "PRIMARY",
-                    "SECONDARY", "MISS_M", "PC", "PC_KIND", "UPD", "MISS_TREND_M", "LABEL");
+            SpaceWeatherService.Storms storms = storms(node, page.items().stream()
+                    .flatMap(p -> p.value().updates().stream()).toList());
+            System.out.printf("%6s %-27s %-34s %-34s %10s %10s %-25s %3s  %-22s %-23s %s%n", "ID", "TCA", "PRIMARY",
+                    "SECONDARY", "MISS_M", "PC", "PC_KIND", "UPD", "MISS_TREND_M", "STALE_AFTER_STORM", "LABEL");
             for (Product<ConjunctionEvent> p : page.items()) {
                 ConjunctionEvent e = p.value();
                 EventUpdate latest = e.latest();
-                System.out.printf("%6d %-27s %-34s %-34s %10.1f %10s %-25s %3d  %-22s %s%n", p.id(), latest.tca(),
-                        object(node, e.primaryNoradId()), object(node, e.secondaryNoradId()),
+                System.out.printf("%6d %-27s %-34s %-34s %10.1f %10s %-25s %3d  %-22s %-23s %s%n", p.id(),
+                        latest.tca(), object(node, e.primaryNoradId()), object(node, e.secondaryNoradId()),
                         latest.missDistanceMeters(), pc(latest), pcKind(latest), e.updates().size(), trend(e),
-                        p.label().releasability() + " TLP:" + p.label().tlp().code());
+                        storm(storms, latest), p.label().releasability() + " TLP:" + p.label().tlp().code());
             }
             System.out.println(page.items().size() + " of " + page.total() + " matching events");
         }
@@ -67,6 +71,25 @@ final class EventsCommand implements Callable<Integer> {
         String owner = o.flatMap(SpaceObject::satcat).flatMap(SpaceObject.SatcatEntry::owner).orElse("?");
         String text = noradId + " " + name + " (" + owner + ")";
         return text.length() > 34 ? text.substring(0, 33) + "…" : text;
+    }
+
+    /**
+     * The storms that may leave an input of these updates stale at its TCA (docs/space-weather.md), read once, in
+     * every index this node holds (the command line reads unrestricted).
+     */
+    static SpaceWeatherService.Storms storms(Node node, List<EventUpdate> updates) {
+        return node.spaceWeather().stormsUnseenBy(updates.stream().flatMap(u -> u.inputAges().stream()
+                .map(a -> new SpaceWeatherService.Inputs(a.epochsAt(u.tca()), u.tca()))).toList(),
+                LabelFilter.UNRESTRICTED);
+    }
+
+    /**
+     * The update's stale-after-storm flag: the latest storm that leaves either input stale at its TCA, as its G level
+     * and start ({@code G5 from 2024-05-10T15:00:00Z}), or "-" (none, or input ages unknown: CDMs, partners).
+     */
+    static String storm(SpaceWeatherService.Storms storms, EventUpdate u) {
+        return u.inputAges().flatMap(a -> storms.unseenBy(new SpaceWeatherService.Inputs(a.epochsAt(u.tca()),
+                u.tca()))).map(s -> "G" + s.gScale() + " from " + s.start()).orElse("-");
     }
 
     private static String pc(EventUpdate u) {
@@ -104,14 +127,16 @@ final class EventsCommand implements Callable<Integer> {
                 System.out.println("event " + p.id() + ": " + object(node, e.primaryNoradId()) + " and "
                         + object(node, e.secondaryNoradId()) + "; label " + p.label().releasability() + " TLP:"
                         + p.label().tlp().code());
-                System.out.printf("%3s %-9s %-25s %-24s %-27s %10s %9s %9s %9s %10s %-8s %s%n", "N", "SOURCE", "BY",
-                        "COMPUTED", "TCA", "MISS_M", "R_M", "T_M", "N_M", "PC", "PC_KIND", "AGES_S (FRAME)");
+                SpaceWeatherService.Storms storms = storms(node, e.updates());
+                System.out.printf("%3s %-9s %-25s %-24s %-27s %10s %9s %9s %9s %10s %-8s %-23s %s%n", "N", "SOURCE",
+                        "BY", "COMPUTED", "TCA", "MISS_M", "R_M", "T_M", "N_M", "PC", "PC_KIND", "STALE_AFTER_STORM",
+                        "AGES_S (FRAME)");
                 for (EventUpdate u : e.updates()) {
-                    System.out.printf("%3d %-9s %-25s %-24s %-27s %10.1f %9.1f %9.1f %9.1f %10s %-8s %s%n",
+                    System.out.printf("%3d %-9s %-25s %-24s %-27s %10.1f %9.1f %9.1f %9.1f %10s %-8s %-23s %s%n",
                             u.number(), u.source(), u.originator(), u.computedAt(), u.tca(), u.missDistanceMeters(),
                             u.radialMeters(), u.inTrackMeters(), u.crossTrackMeters(), pc(u), pcKind(u),
-                            u.inputAges().map(a -> a.primary().toSeconds() + "/" + a.secondary().toSeconds())
-                                    .orElse("-") + " (RTN of " + u.frameNoradId() + ")");
+                            storm(storms, u), u.inputAges().map(a -> a.primary().toSeconds() + "/"
+                                    + a.secondary().toSeconds()).orElse("-") + " (RTN of " + u.frameNoradId() + ")");
                 }
             }
             return 0;

@@ -67,14 +67,13 @@ public final class ApiServer implements AutoCloseable {
         ObjectNames names = new ObjectNames(node.catalog(), sharing);
         ConjunctionApi conjunctions = new ConjunctionApi(node.conjunctions(), names, sharing,
                 node.spaceWeather());
-        EventView events = new EventView(node.catalog());
+        EventView events = new EventView(node.catalog(), node.spaceWeather());
         EventCdmApi eventCdm = new EventCdmApi(node.products(), node.eventCdm(), sharing);
         ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing, names);
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
                                 .map(p -> (Conjunction) p.value()).toList()),
-                        org.concord.event.EventKind.CODE, (ctx, filter, answer) -> answer.stream()
-                                .map(p -> events.of(p, filter)).toList(),
+                        org.concord.event.EventKind.CODE, events::views,
                         org.concord.reentry.ReentryKind.REENTRIES, (ctx, filter, answer) ->
                                 reentries.views(ctx, answer)));
         this.routeInputs = RouteInputs.of(node.productKinds());

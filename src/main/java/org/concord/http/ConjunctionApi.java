@@ -1,6 +1,5 @@
 package org.concord.http;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import org.concord.http.HttpErrors.NotFoundException;
 import org.concord.http.HttpErrors.UnavailableException;
 import org.concord.input.Choices;
 import org.concord.spaceweather.SpaceWeatherService;
-import org.concord.spaceweather.Storm;
 
 /**
  * Conjunctions' JSON shape, with the names of their objects, and a conjunction's CCSDS CDM over HTTP (the list and
@@ -43,30 +41,14 @@ final class ConjunctionApi {
     List<Map<String, Object>> views(Context ctx, List<Conjunction> answer) {
         Map<Long, String> named = names.of(ctx, answer.stream()
                 .flatMap(c -> java.util.stream.Stream.of(c.primaryNoradId(), c.secondaryNoradId())).toList());
-        List<Storm> storms = storms(ctx, answer);
+        SpaceWeatherService.Storms storms = StormFlags.read(ctx, spaceWeather, Callers.filter(ctx, sharing),
+                answer.stream().flatMap(c -> StormFlags.inputs(c.inputAges(), c.tca()).stream()).toList());
         return answer.stream().map(c -> {
             Map<String, Object> m = JsonViews.conjunction(c, Optional.ofNullable(named.get(c.primaryNoradId())),
                     Optional.ofNullable(named.get(c.secondaryNoradId())));
-            m.put("staleAfterStorm", c.inputAges().flatMap(a -> Storm.unseenByAny(a.epochsAt(c.tca()), c.tca(),
-                    storms)).map(SpaceWeatherApi::storm).orElse(null));
+            m.put("staleAfterStorm", StormFlags.flag(storms, c.inputAges(), c.tca()));
             return m;
         }).toList();
-    }
-
-    /** The storms that may leave an input of these conjunctions stale at its TCA; none to read without input ages. */
-    private List<Storm> storms(Context ctx, List<Conjunction> answer) {
-        List<Conjunction> aged = answer.stream().filter(c -> c.inputAges().isPresent()).toList();
-        if (aged.isEmpty()) {
-            return List.of();
-        }
-        Instant earliestEpoch = aged.stream().flatMap(c -> c.inputAges().orElseThrow().epochsAt(c.tca()).stream())
-                .min(Instant::compareTo).orElseThrow();
-        Instant earliestTca = aged.stream().map(Conjunction::tca).min(Instant::compareTo).orElseThrow();
-        Instant latestTca = aged.stream().map(Conjunction::tca).max(Instant::compareTo).orElseThrow();
-        SpaceWeatherService.Storms storms = spaceWeather.stormsUnseenBy(earliestEpoch, earliestTca, latestTca,
-                Callers.filter(ctx, sharing));
-        Callers.served(ctx, storms.served());
-        return storms.storms();
     }
 
     void conjunctionCdm(Context ctx) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.javalin.http.Context;
 import org.concord.catalog.CatalogStore;
 import org.concord.catalog.SpaceObject;
 import org.concord.conjunction.CollisionRisk;
@@ -15,21 +16,34 @@ import org.concord.event.EventUpdate;
 import org.concord.label.LabelFilter;
 import org.concord.product.Product;
 import org.concord.product.ProductInput;
+import org.concord.spaceweather.SpaceWeatherService;
 
 /**
  * A conjunction event as the API shows it: both objects with the name, owner and object type the caller may see in
  * the catalog and the age of their element sets at TCA; the latest state; the trend as parallel arrays a chart draws
- * directly; and every update with the id of its conjunction.
+ * directly; and every update with the id of its conjunction. The latest state and each update say which storm, if
+ * any, leaves an input stale at its TCA ({@code staleAfterStorm}, as conjunctions do: {@link StormFlags}), from the
+ * storms in the indices the caller may see, read once for the whole answer.
  */
 final class EventView {
 
     private final CatalogStore catalog;
+    private final SpaceWeatherService spaceWeather;
 
-    EventView(CatalogStore catalog) {
+    EventView(CatalogStore catalog, SpaceWeatherService spaceWeather) {
         this.catalog = catalog;
+        this.spaceWeather = spaceWeather;
     }
 
-    Map<String, Object> of(Product<?> product, LabelFilter filter) {
+    /** The events of one answer. */
+    List<Map<String, Object>> views(Context ctx, LabelFilter filter, List<Product<?>> answer) {
+        SpaceWeatherService.Storms storms = StormFlags.read(ctx, spaceWeather, filter, answer.stream()
+                .flatMap(p -> ((ConjunctionEvent) p.value()).updates().stream())
+                .flatMap(u -> StormFlags.inputs(u.inputAges(), u.tca()).stream()).toList());
+        return answer.stream().map(p -> of(p, filter, storms)).toList();
+    }
+
+    private Map<String, Object> of(Product<?> product, LabelFilter filter, SpaceWeatherService.Storms storms) {
         ConjunctionEvent e = (ConjunctionEvent) product.value();
         EventUpdate latest = e.latest();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -45,6 +59,7 @@ final class EventView {
         m.put("missDistanceMeters", latest.missDistanceMeters());
         m.put("risk", latest.risk().map(r -> JsonViews.risk(r, latest.missDistanceMeters())).orElse(null));
         m.put("stale", latest.inputAges().map(a -> a.stale()).orElse(null));
+        m.put("staleAfterStorm", StormFlags.flag(storms, latest.inputAges(), latest.tca()));
         m.put("minimumMissDistanceMeters", e.minimumMissMeters());
         m.put("maximumProbability", e.maximumPc().orElse(null));
         m.put("updateCount", e.updates().size());
@@ -52,7 +67,7 @@ final class EventView {
                 .orElseThrow().toString());
         m.put("lastComputedAt", latest.computedAt().toString());
         m.put("trend", trend(e));
-        m.put("updates", updates(e, product.inputs()));
+        m.put("updates", updates(e, product.inputs(), storms));
         m.put("label", JsonViews.label(product.label()));
         return m;
     }
@@ -83,7 +98,8 @@ final class EventView {
         return m;
     }
 
-    private static List<Map<String, Object>> updates(ConjunctionEvent e, List<ProductInput> inputs) {
+    private static List<Map<String, Object>> updates(ConjunctionEvent e, List<ProductInput> inputs,
+                                                     SpaceWeatherService.Storms storms) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (EventUpdate u : e.updates()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -104,6 +120,7 @@ final class EventView {
             m.put("primaryElementAgeSeconds", u.inputAges().map(a -> a.primary().toSeconds()).orElse(null));
             m.put("secondaryElementAgeSeconds", u.inputAges().map(a -> a.secondary().toSeconds()).orElse(null));
             m.put("stale", u.inputAges().map(a -> a.stale()).orElse(null));
+            m.put("staleAfterStorm", StormFlags.flag(storms, u.inputAges(), u.tca()));
             list.add(m);
         }
         return list;

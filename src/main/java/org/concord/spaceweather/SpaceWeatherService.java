@@ -167,6 +167,44 @@ public final class SpaceWeatherService {
             storms = List.copyOf(storms);
             served = List.copyOf(served);
         }
+
+        /**
+         * The latest of these storms that leaves any input of a result stale at its time ({@link Storm#unseenByAny}),
+         * if any.
+         */
+        public Optional<Storm> unseenBy(Inputs result) {
+            return Storm.unseenByAny(result.epochs(), result.at(), storms);
+        }
+    }
+
+    /**
+     * What the stale-after-storm rule needs of one result computed from element sets (a conjunction, an event's
+     * update): the epochs of its inputs and the time it concerns (its TCA).
+     */
+    public record Inputs(List<Instant> epochs, Instant at) {
+
+        public Inputs {
+            epochs = List.copyOf(epochs);
+            if (epochs.isEmpty()) {
+                throw new IllegalArgumentException("a result has at least one input");
+            }
+        }
+    }
+
+    /**
+     * The storms that may leave an input of these results stale at its time, read once for an answer ({@link
+     * #stormsUnseenBy(Instant, Instant, Instant, LabelFilter)} over all of them), with the labels of the indices read;
+     * {@link Storms#unseenBy} then gives each result's flag. No results, nothing read.
+     */
+    public Storms stormsUnseenBy(java.util.Collection<Inputs> results, LabelFilter filter) {
+        if (results.isEmpty()) {
+            return new Storms(List.of(), List.of());
+        }
+        Instant earliestEpoch = results.stream().flatMap(r -> r.epochs().stream()).min(Instant::compareTo)
+                .orElseThrow();
+        Instant earliestAt = results.stream().map(Inputs::at).min(Instant::compareTo).orElseThrow();
+        Instant latestAt = results.stream().map(Inputs::at).max(Instant::compareTo).orElseThrow();
+        return stormsUnseenBy(earliestEpoch, earliestAt, latestAt, filter);
     }
 
     /**

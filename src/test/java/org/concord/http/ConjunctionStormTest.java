@@ -80,7 +80,7 @@ class ConjunctionStormTest {
     }
 
     /** The subset's element sets, each with its epoch set to {@code epochDayOf2024} (day 1 is 1 January). */
-    private static byte[] catalogWithEpoch(double epochDayOf2024) {
+    static byte[] catalogWithEpoch(double epochDayOf2024) {
         String[] lines = new String(TestNodes.resource("/catalog/subset_301obj_3le_2024-07.txt"),
                 StandardCharsets.US_ASCII).split("\r?\n");
         StringBuilder out = new StringBuilder();
