@@ -62,6 +62,7 @@ import org.concord.reentry.SpaceWeather;
 import org.concord.reentry.StoredSpaceWeather;
 import org.orekit.data.DataContext;
 import org.concord.orbit.PropagationService;
+import org.concord.product.ProductQuery;
 import org.concord.product.Product;
 import org.concord.product.ProductKinds;
 import org.concord.product.ProductService;
@@ -94,6 +95,8 @@ public final class Node implements AutoCloseable {
 
     /** The bundled sample catalog (see {@code sample/SOURCES.md}). */
     public static final String SAMPLE_CATALOG = "/sample/full_catalog_3le_2024-07_26389obj.txt";
+    /** CelesTrak's space weather CSV of 1998-07 to 2026-04: the indices the bundled catalog's predictions need. */
+    public static final String SAMPLE_SPACE_WEATHER = "/sample/SW-All_CelesTrak_csv_1998-07_to_2026-04.csv";
     /** The bundled SATCAT, merged from public sources by {@code scripts/build-sample-satcat} (docs/satcat.md). */
     public static final String SAMPLE_SATCAT = "/sample/satcat_2025-01_merged.csv.gz";
 
@@ -297,31 +300,53 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Loads the bundled sample catalog and SATCAT when the catalog is empty, telling {@code progress} what it is
-     * loading, how many objects, every few seconds that it is still at it, and how long it took; returns what was
-     * ingested. They are public data (see {@code sample/SOURCES.md}) and are labelled PUBLIC TLP:CLEAR explicitly,
-     * whatever {@code label.default} says.
+     * Loads the bundled sample catalog, SATCAT and space weather when the catalog is empty, telling {@code progress}
+     * what it is loading, how many objects (or days), every few seconds that it is still at it, and how long it took;
+     * returns what was ingested of the catalog. They are public data (see {@code sample/SOURCES.md}) and are labelled
+     * PUBLIC TLP:CLEAR explicitly, whatever {@code label.default} says. The space weather is loaded only when the node
+     * holds no space weather indices yet, so that a node's own indices are never joined by the sample's.
      */
     public Optional<IngestReport> loadSampleCatalogIfEmpty(Consumer<String> progress) {
         if (catalog.statistics(LabelFilter.UNRESTRICTED).objects() > 0) {
             return Optional.empty();
         }
+        if (products.store().list(IndicesKind.INSTANCE, ProductQuery.all(IndicesKind.INSTANCE, 1),
+                LabelFilter.UNRESTRICTED).items().isEmpty()) {
+            loadSampleSpaceWeather(progress);
+        }
         ingestResource(SAMPLE_SATCAT, "SATCAT (2025-01, merged from public sources: docs/satcat.md)", progress);
         return Optional.of(ingestResource(SAMPLE_CATALOG, "catalog (element sets of 2024-07)", progress));
+    }
+
+    private void loadSampleSpaceWeather(Consumer<String> progress) {
+        byte[] bytes = resource(SAMPLE_SPACE_WEATHER);
+        String name = "bundled:" + SAMPLE_SPACE_WEATHER.substring(SAMPLE_SPACE_WEATHER.lastIndexOf('/') + 1);
+        long days = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().skip(1)
+                .filter(l -> !l.isBlank()).count();
+        progress.accept(String.format(java.util.Locale.ROOT, "loading the bundled space weather (CelesTrak,"
+                + " 1998-07 to 2026-04 observed, predicted to 2041): %,d days ...", days));
+        long start = System.nanoTime();
+        SpaceWeatherReport report = spaceWeather.ingest(name, bytes, Label.publicFrom(config.party()),
+                "concord:sample");
+        progress.accept(String.format(java.util.Locale.ROOT, "  %s in %.1f s", report.summary(),
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    private static byte[] resource(String resource) {
+        try (InputStream raw = Node.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("bundled resource " + resource + " is missing from the build");
+            }
+            return resource.endsWith(".gz") ? new GZIPInputStream(raw).readAllBytes() : raw.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final Duration PROGRESS_PERIOD = Duration.ofSeconds(3);
 
     private IngestReport ingestResource(String resource, String what, Consumer<String> progress) {
-        byte[] bytes;
-        try (InputStream raw = Node.class.getResourceAsStream(resource)) {
-            if (raw == null) {
-                throw new IllegalStateException("bundled resource " + resource + " is missing from the build");
-            }
-            bytes = resource.endsWith(".gz") ? new GZIPInputStream(raw).readAllBytes() : raw.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = resource(resource);
         String name = "bundled:" + resource.substring(resource.lastIndexOf('/') + 1).replace(".gz", "");
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         long objects = resource.endsWith(".csv.gz") ? text.lines().skip(1).filter(l -> !l.isBlank()).count()

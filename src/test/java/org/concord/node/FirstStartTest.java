@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,15 @@ import org.concord.access.PartyKind;
 import org.concord.catalog.ObjectQuery;
 import org.concord.catalog.Page;
 import org.concord.catalog.SpaceObject;
+import org.concord.label.Label;
 import org.concord.label.LabelFilter;
+import org.concord.label.Tlp;
+import org.concord.product.Product;
+import org.concord.product.ProductQuery;
+import org.concord.reentry.ReentryOutcome;
+import org.concord.reentry.ReentryPrediction;
+import org.concord.spaceweather.DailyIndices;
+import org.concord.spaceweather.IndicesKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,5 +149,32 @@ class FirstStartTest {
                 .hasMessageContaining("USA").hasMessageContaining("CHN");
         assertThatThrownBy(() -> query(Optional.of("TBD"), Optional.empty()))
                 .hasMessageContaining("the SATCAT's code for an unknown owner");
+    }
+
+    /**
+     * A fresh node holds space weather: the bundled CelesTrak file, labelled as the bundled catalog is (PUBLIC
+     * TLP:CLEAR), so that a prediction of a decaying object of the bundled catalog gives an epoch without any ingest.
+     * Object 5103 (debris of 1971, mean motion 16.38 rev/day on 2024-06-29) is one of the lowest of the catalog.
+     */
+    @Test
+    void aFreshNodePredictsTheReentryOfADecayingObjectOfTheBundledCatalog() {
+        assertThat(PROGRESS).anySatisfy(line -> assertThat(line).startsWith("loading the bundled space weather")
+                .contains("10,391 days"));
+        List<Product<DailyIndices>> days = node.products().listAll(IndicesKind.INSTANCE,
+                ProductQuery.all(IndicesKind.INSTANCE, ProductQuery.MAX_LIMIT), LabelFilter.UNRESTRICTED);
+        assertThat(days).hasSize(10_391);
+        assertThat(days).allSatisfy(d -> {
+            assertThat(d.label()).isEqualTo(Label.publicFrom("GBR"));
+            assertThat(d.label().tlp()).isEqualTo(Tlp.CLEAR);
+        });
+
+        Product<ReentryPrediction> predicted = node.reentries().predict(5103).orElseThrow();
+        ReentryPrediction p = predicted.value();
+        assertThat(p.outcome()).as(p.statement()).isEqualTo(ReentryOutcome.WINDOW);
+        assertThat(p.nominal()).hasValueSatisfying(epoch -> assertThat(epoch)
+                .isAfter(p.basisEpoch()).isBefore(p.basisEpoch().plus(Duration.ofDays(30))));
+        assertThat(p.spaceWeatherSource()).startsWith("this node's space weather indices");
+        assertThat(predicted.inputs()).anySatisfy(input -> assertThat(input.role()).startsWith("space-weather-"));
+        assertThat(predicted.label()).isEqualTo(Label.publicFrom("GBR"));
     }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 
 import org.concord.catalog.Provenance;
 
-/** The space weather test files (src/test/resources/spaceweather, see SOURCES.md). */
+/**
+ * The space weather test files (src/test/resources/spaceweather, see SOURCES.md), and the CelesTrak CSV the node
+ * bundles as sample data (src/main/resources/sample).
+ */
 public final class SpaceWeatherFiles {
 
     public static final String SW_ALL = "SW-All_CelesTrak_csv_1998-07_to_2026-04.csv";
@@ -18,9 +21,10 @@ public final class SpaceWeatherFiles {
     }
 
     public static byte[] bytes(String name) {
-        try (InputStream in = SpaceWeatherFiles.class.getResourceAsStream("/spaceweather/" + name)) {
+        String path = name.equals(SW_ALL) ? "/sample/" + name : "/spaceweather/" + name;
+        try (InputStream in = SpaceWeatherFiles.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no test file spaceweather/" + name);
+                throw new IllegalArgumentException("no test file " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {
