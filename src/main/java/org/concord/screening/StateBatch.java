@@ -70,6 +70,11 @@ public final class StateBatch {
         return code[m];
     }
 
+    /** The m-th position's x (m, TEME). */
+    public double x(int m) {
+        return x[m];
+    }
+
     /** Writes the m-th state (x, y, z, vx, vy, vz) to {@code out[offset .. offset + 5]}. */
     public void copyState(int m, double[] out, int offset) {
         out[offset] = x[m];

@@ -1,14 +1,22 @@
 package org.concord.orbit;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.concord.node.Node;
+import org.concord.screening.BatchSgp4;
 import org.concord.screening.BundledCatalog;
 import org.concord.screening.ScreeningObject;
+import org.concord.screening.StateBatch;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.errors.OrekitException;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -23,7 +31,13 @@ import org.orekit.utils.PVCoordinates;
  * the propagation rate, the objects stopped by each SGP4 error code, and the wall time; then the same through Orekit's
  * plain TLEPropagator for comparison, and how far the two differ where both give states.
  * <p>
- * Run: {@code scripts/bench-propagation [max-objects]}.
+ * First, the screening's batch SGP4 kernel ({@link BatchSgp4}) on the near-Earth objects, the same 1,441 times each, one
+ * thread: its scalar kernel, its vector kernel (where the JVM has {@code --add-modules jdk.incubator.vector}) and
+ * Orekit's TLEPropagator on the same objects and times, in turn, {@code rounds} times (3 by default); each printed as
+ * states per second per core, then the best and the median of the rounds, with the load average before and after
+ * (other jobs on the machine slow every figure).
+ * <p>
+ * Run: {@code scripts/bench-propagation [max-objects [rounds]]}.
  */
 public final class PropagationBenchmark {
 
@@ -41,6 +55,9 @@ public final class PropagationBenchmark {
         AbsoluteDate start = new AbsoluteDate(2024, 7, 5, 0, 0, 0.0, TimeScalesFactory.getUTC());
         System.out.printf(Locale.ROOT, "catalog %s: %d element sets; %d times each from %s every %.0f s%n",
                 Node.SAMPLE_CATALOG, catalog.size(), STEPS, start, STEP_SECONDS);
+
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        kernels(catalog, start, rounds);
 
         checked(catalog.subList(0, Math.min(WARM_UP_OBJECTS, catalog.size())), start);
         plain(catalog.subList(0, Math.min(WARM_UP_OBJECTS, catalog.size())), start);
@@ -61,6 +78,127 @@ public final class PropagationBenchmark {
                 + " %d objects with an Orekit exception%n", plain.belowSurface, plain.failed);
 
         compare(catalog, start);
+    }
+
+    /** The batch kernel, scalar and vector, and Orekit's TLEPropagator on the near-Earth objects, one thread. */
+    private static void kernels(List<TLE> catalog, AbsoluteDate start, int rounds) throws IOException {
+        BatchSgp4 kernel = BatchSgp4.of(catalog, start);
+        List<Integer> near = new ArrayList<>();
+        for (int j = 0; j < catalog.size(); j++) {
+            if (!kernel.deepSpace(j)) {
+                near.add(j);
+            }
+        }
+        StateBatch batch = new StateBatch(STEPS);
+        for (int k = 0; k < STEPS; k++) {
+            batch.add(k * STEP_SECONDS);
+        }
+        System.out.printf(Locale.ROOT, "batch kernel: %d near-Earth objects x %d times, one thread; vector kernel %s;"
+                + " load average %s%n", near.size(), STEPS, BatchSgp4.vectorised() ? "on" : "off (no jdk.incubator"
+                + ".vector: the batch call runs the scalar kernel)", loadAverage());
+        List<Integer> warm = near.subList(0, Math.min(2 * WARM_UP_OBJECTS, near.size()));
+        for (int w = 0; w < 5; w++) {
+            scalarKernel(kernel, warm, batch);
+            vectorKernel(kernel, warm, batch);
+            orekit(catalog, warm, start);
+        }
+        long states = (long) near.size() * STEPS;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[][] rates = new double[3][rounds];
+        double[][] cpuRates = new double[3][rounds];
+        String[] names = {"batch kernel, scalar", "batch kernel, vector", "Orekit TLEPropagator"};
+        for (int r = 0; r < rounds; r++) {
+            for (int engine = 0; engine < 3; engine++) {
+                long c0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                double sink = switch (engine) {
+                    case 0 -> scalarKernel(kernel, near, batch);
+                    case 1 -> vectorKernel(kernel, near, batch);
+                    default -> orekit(catalog, near, start);
+                };
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+                rates[engine][r] = states / seconds;
+                cpuRates[engine][r] = states / cpuSeconds;
+                System.out.printf(Locale.ROOT, "  round %d, %s: %,d states in %.2f s wall (%,.0f states/s), %.2f s"
+                        + " of the thread's CPU (%,.0f states/s per CPU second) (checksum %.6e)%n", r + 1,
+                        names[engine], states, seconds, states / seconds, cpuSeconds, states / cpuSeconds, sink);
+            }
+        }
+        for (int engine = 0; engine < 3; engine++) {
+            double[] sorted = rates[engine].clone();
+            Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "%s: wall: best %.2f M states/s per core, median %.2f M; per CPU second"
+                    + " of the thread: best %.2f M, median %.2f M (%d rounds)%n", names[engine],
+                    sorted[rounds - 1] / 1e6, median(rates[engine]) / 1e6, max(cpuRates[engine]) / 1e6,
+                    median(cpuRates[engine]) / 1e6, rounds);
+        }
+        System.out.printf(Locale.ROOT, "vector / scalar kernel: %.2fx; vector kernel / Orekit: %.2fx (medians per CPU"
+                + " second); load average %s%n", median(cpuRates[1]) / median(cpuRates[0]),
+                median(cpuRates[1]) / median(cpuRates[2]), loadAverage());
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElseThrow();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[values.length / 2];
+    }
+
+    private static String loadAverage() throws IOException {
+        Path path = Path.of("/proc/loadavg");
+        return Files.isReadable(path) ? String.join(" ", Arrays.asList(Files.readString(path).trim().split(" "))
+                .subList(0, 3)) : "unknown";
+    }
+
+    private static double scalarKernel(BatchSgp4 kernel, List<Integer> objects, StateBatch batch) {
+        double sink = 0;
+        for (int j : objects) {
+            kernel.propagateScalar(j, batch);
+            sink += checksum(batch);
+        }
+        return sink;
+    }
+
+    private static double vectorKernel(BatchSgp4 kernel, List<Integer> objects, StateBatch batch) {
+        double sink = 0;
+        for (int j : objects) {
+            kernel.propagate(j, batch);
+            sink += checksum(batch);
+        }
+        return sink;
+    }
+
+    /** What the JIT cannot drop: the sum of one coordinate over the states without an error. */
+    private static double checksum(StateBatch batch) {
+        double sum = 0;
+        for (int m = 0; m < batch.count(); m += 97) {
+            if (batch.code(m) == 0) {
+                sum += batch.x(m);
+            }
+        }
+        return sum;
+    }
+
+    private static double orekit(List<TLE> catalog, List<Integer> objects, AbsoluteDate start) {
+        double sink = 0;
+        for (int j : objects) {
+            try {
+                TLEPropagator propagator = TLEPropagator.selectExtrapolator(catalog.get(j));
+                for (int k = 0; k < STEPS; k++) {
+                    PVCoordinates pv = propagator.getPVCoordinates(start.shiftedBy(k * STEP_SECONDS));
+                    if (k % 97 == 0) {
+                        sink += pv.getPosition().getX();
+                    }
+                }
+            } catch (OrekitException e) {
+                // counted up to the failure
+            }
+        }
+        return sink;
     }
 
     private static void printRate(String engine, long propagations, long startNanos) {
