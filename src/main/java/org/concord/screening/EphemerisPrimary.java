@@ -46,8 +46,11 @@ import org.orekit.time.TimeScales;
 public record EphemerisPrimary(String sourceName, String sha256, long noradId, String objectName,
                                boolean hasCovariance, List<Segment> segments) {
 
-    /** One segment: its span and Orekit's interpolation of its states (in the segment's frame). */
-    public record Segment(TimeSpan span, BoundedPropagator trajectory) {
+    /**
+     * One segment: its span, Orekit's interpolation of its states (in the segment's frame), and its covariance blocks
+     * in RTN ({@link EphemerisCovariance}).
+     */
+    public record Segment(TimeSpan span, BoundedPropagator trajectory, EphemerisCovariance covariance) {
     }
 
     /**
@@ -99,7 +102,8 @@ public record EphemerisPrimary(String sourceName, String sha256, long noradId, S
                         + " the segment starting " + segment.getStart() + ": " + e.getMessage()));
             }
             segments.add(new Segment(new TimeSpan(instant(segment.getStart(), scales),
-                    instant(segment.getStop(), scales)), trajectory));
+                    instant(segment.getStop(), scales)), trajectory, EphemerisCovariance.of(
+                    segment.getCovarianceMatrices(), trajectory, segment.getMu(), scales)));
         }
         segments.sort((a, b) -> a.span().start().compareTo(b.span().start()));
         return new EphemerisPrimary(sourceName, Sha256.hex(content), noradId, orbit.objectName(),
@@ -117,6 +121,17 @@ public record EphemerisPrimary(String sourceName, String sha256, long noradId, S
             }
         }
         return spans;
+    }
+
+    /**
+     * The ephemeris' covariance at {@code tca} in its RTN frame, by {@link EphemerisCovariance}'s rule within the
+     * segment whose interpolated span holds {@code tca}; or why there is none.
+     */
+    EphemerisCovariance.At covarianceAt(AbsoluteDate tca) {
+        return segments.stream().filter(s -> tca.compareTo(s.trajectory().getMinDate()) >= 0
+                        && tca.compareTo(s.trajectory().getMaxDate()) <= 0).findFirst()
+                .map(s -> s.covariance().at(tca))
+                .orElseGet(() -> new EphemerisCovariance.None("no segment of the OEM holds TCA"));
     }
 
     /** From the start of the first segment to the end of the last. */

@@ -39,6 +39,8 @@ import org.concord.orbit.StalenessLimits;
 import org.concord.covariance.ElementSetHistories;
 import org.concord.covariance.ElementSetHistory;
 import org.concord.covariance.EncounterEstimate;
+import org.concord.covariance.EphemerisEncounterEstimate;
+import org.concord.covariance.EstimatedCovariance;
 import org.concord.risk.CovarianceSource;
 import org.concord.risk.HardBodyRadii;
 import org.orekit.time.AbsoluteDate;
@@ -56,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * Screening as a node service: the latest mean-element orbit of every object, the {@link Screener} (or, for an
  * uploaded ephemeris, the {@link EphemerisScreener}), the close approaches inside the run's {@link ScreeningVolume}, a
  * probability of collision for each: with covariances estimated from both objects' element-set histories where they
- * have them (never for an uploaded ephemeris), else the maximum (mean elements carry no covariance, so even an
- * ephemeris with a covariance meets secondaries without one), the label combined from both inputs' labels, and the run with its
+ * have them, or for an uploaded ephemeris with a covariance, its own (measured) with the secondary's estimated from
+ * its history, else the maximum (mean elements carry no covariance), the label combined from both inputs' labels, and
+ * the run with its
  * figures in the store. Runs are recorded while they run, with progress.
  */
 public final class ScreeningService implements AutoCloseable {
@@ -369,10 +372,8 @@ public final class ScreeningService implements AutoCloseable {
                     ScreeningParameters.DEFAULT_STEP_SECONDS, Runtime.getRuntime().availableProcessors());
             ScreeningResult result = new EphemerisScreener(timeScales).screen(primary, catalogObjects.objects(),
                     parameters, progress);
-            String riskNote = primary.hasCovariance() ? "; the ephemeris carries a covariance but the secondary's mean"
-                    + " elements do not, so no measured Pc" : "";
             CoLocation.Track ephemeris = primary.track();
-            finish(run, request.volume(), result, catalogObjects, orbitId -> label, riskNote, requester,
+            finish(run, request.volume(), result, catalogObjects, orbitId -> label, Optional.of(primary), requester,
                     orbitId -> orbitId == 0 ? Optional.of(ephemeris) : catalogObjects.track(orbitId));
             outcome = "completed";
         } catch (RuntimeException e) {
@@ -437,8 +438,8 @@ public final class ScreeningService implements AutoCloseable {
                     .map(p -> ScreeningParameters.oneVsAll(request.start(), request.window(), radius, Set.of(p)))
                     .orElseGet(() -> ScreeningParameters.allVsAll(request.start(), request.window(), radius));
             ScreeningResult result = new Screener(timeScales).screen(objects.objects(), parameters, progress);
-            finish(run, request.volume(), result, objects, orbitId -> objects.byOrbitId().get(orbitId).label(), "",
-                    requester, objects::track);
+            finish(run, request.volume(), result, objects, orbitId -> objects.byOrbitId().get(orbitId).label(),
+                    Optional.empty(), requester, objects::track);
             outcome = "completed";
         } catch (RuntimeException e) {
             runStore.failRun(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -458,10 +459,11 @@ public final class ScreeningService implements AutoCloseable {
      * Keeps the close approaches inside the volume (the miss vector in the RTN frame of the approach's primary: in
      * all-vs-all screening the lower catalog number), stores the co-located pairs among them (the objects by orbit id
      * in {@code tracks}; an uploaded ephemeris is orbit id 0) as proximities instead, gives each other approach its
-     * maximum Pc (its statement followed by {@code riskNote}) and combined label, and stores them.
+     * Pc ({@link EstimatedRisks}: with the uploaded {@code ephemeris}' own covariance where it has one) and combined
+     * label, and stores them.
      */
     private void finish(ScreeningRun run, ScreeningVolume volume, ScreeningResult result, Secondaries objects,
-                        LongFunction<Label> primaryLabel, String riskNote, Requester requester,
+                        LongFunction<Label> primaryLabel, Optional<EphemerisPrimary> ephemeris, Requester requester,
                         LongFunction<Optional<CoLocation.Track>> tracks) {
         List<CoLocation.Together> proximities = CoLocation.find(result.closeApproaches(), tracks, run.start(),
                 run.window(), volume.togetherMeters(), timeScales.getUTC());
@@ -480,8 +482,8 @@ public final class ScreeningService implements AutoCloseable {
                     .map(OrbitRecord::id);
             double hbr = radii.combined(a.primaryNoradId(), Optional.empty(), a.secondaryNoradId(),
                     Optional.empty());
-            CollisionRisk risk = estimated.risk(a, hbr)
-                    .orElseGet(() -> CollisionRisk.maximum(a.missDistanceMeters(), hbr, riskNote));
+            CollisionRisk risk = ephemeris.isPresent() ? estimated.ephemerisRisk(ephemeris.get(), a, hbr)
+                    : estimated.risk(a, hbr).orElseGet(() -> CollisionRisk.maximum(a.missDistanceMeters(), hbr, ""));
             Label label = resultLabel(primaryLabel.apply(a.primaryOrbitId()), secondary.label(), requester);
             found.add(new Conjunction(0, a.primaryNoradId(), a.secondaryNoradId(), primaryOrbit,
                     Optional.of(secondary.id()), a.tca(), a.missDistanceMeters(), a.relativeSpeedMetersPerSecond(),
@@ -561,6 +563,55 @@ public final class ScreeningService implements AutoCloseable {
                     .map(e -> new CollisionRisk(e.probability().probability(), e.probability().method(),
                             CovarianceSource.ESTIMATED, hbr, e.statement(
                                     CollisionRisk.maximum(a.missDistanceMeters(), hbr, "").probability())));
+        }
+
+        /**
+         * The Pc of an approach of an uploaded ephemeris: where the ephemeris has a covariance at TCA and the
+         * secondary's history gives an estimate there, ESTIMATED from the two (the primary's MEASURED, the
+         * secondary's ESTIMATED: the Pc is an estimate); otherwise the maximum, saying why when the ephemeris carries
+         * a covariance.
+         */
+        CollisionRisk ephemerisRisk(EphemerisPrimary ephemeris, CloseApproach a, double hbr) {
+            double miss = a.missDistanceMeters();
+            if (!ephemeris.hasCovariance()) {
+                return CollisionRisk.maximum(miss, hbr, "");
+            }
+            AbsoluteDate tca = new AbsoluteDate(a.tca(), timeScales.getUTC());
+            EphemerisCovariance.At at = ephemeris.covarianceAt(tca);
+            if (at instanceof EphemerisCovariance.None none) {
+                return CollisionRisk.maximum(miss, hbr, "; the ephemeris carries a covariance, but none at this TCA: "
+                        + none.reason());
+            }
+            EphemerisCovariance.Found primary = (EphemerisCovariance.Found) at;
+            Optional<ElementSetHistory> history = history(a.secondaryOrbitId());
+            if (history.isEmpty()) {
+                return CollisionRisk.maximum(miss, hbr, "; the ephemeris carries a covariance but the secondary's"
+                        + " mean elements do not, and this node holds no earlier element set of it (same source,"
+                        + " same label) to estimate one from: the primary's covariance alone cannot give a Pc");
+            }
+            Optional<EstimatedCovariance> secondary = EphemerisEncounterEstimate.secondaryCovariance(history.get(),
+                    tca);
+            if (secondary.isEmpty()) {
+                return CollisionRisk.maximum(miss, hbr, "; the ephemeris carries a covariance but the secondary's"
+                        + " element-set history gives too few differences over spans near this TCA to estimate its"
+                        + " covariance: the primary's covariance alone cannot give a Pc");
+            }
+            double maximum = CollisionRisk.maximum(miss, hbr, "").probability();
+            try {
+                EphemerisEncounterEstimate e = EphemerisEncounterEstimate.of(pv(a.primaryTemePv()),
+                        primary.toOrekit(tca), pv(a.secondaryTemePv()), secondary.get(), teme, tca, hbr);
+                double[] sigmas = {primary.sigmaMeters(0), primary.sigmaMeters(1), primary.sigmaMeters(2)};
+                return new CollisionRisk(e.probability().probability(), e.probability().method(),
+                        CovarianceSource.ESTIMATED, hbr, e.statement(sigmas, maximum));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return CollisionRisk.maximum(miss, hbr, "; the ephemeris carries a covariance, but no Pc could be"
+                        + " computed with it: " + shortened(String.valueOf(e.getMessage())));
+            }
+        }
+
+        /** A reason cut to fit a stored statement (512 characters with the maximum Pc's words before it). */
+        private static String shortened(String reason) {
+            return reason.length() <= 200 ? reason : reason.substring(0, 197) + "...";
         }
 
         private Optional<ElementSetHistory> history(long orbitId) {

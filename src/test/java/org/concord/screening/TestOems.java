@@ -100,6 +100,21 @@ final class TestOems {
      */
     static String oem(String objectId, String objectName, List<List<TimeStampedPVCoordinates>> segments,
                       boolean covariance) {
+        return oem(objectId, objectName, segments, covariance, s -> null);
+    }
+
+    /**
+     * A KVN OEM of {@code objectId} with one segment per list of GCRF states, and a covariance block ({@code
+     * COV_REF_FRAME = GCRF}) at each state for which {@code covariances} gives a 6 x 6 GCRF covariance (SI units).
+     */
+    static String oem(String objectId, String objectName, List<List<TimeStampedPVCoordinates>> segments,
+                      java.util.function.Function<TimeStampedPVCoordinates, double[][]> covariances) {
+        return oem(objectId, objectName, segments, false, covariances);
+    }
+
+    private static String oem(String objectId, String objectName, List<List<TimeStampedPVCoordinates>> segments,
+                              boolean covariance,
+                              java.util.function.Function<TimeStampedPVCoordinates, double[][]> covariances) {
         double mu = Constants.WGS84_EARTH_MU;
         List<OemSegment> oemSegments = new ArrayList<>();
         for (List<TimeStampedPVCoordinates> states : segments) {
@@ -115,6 +130,21 @@ final class TestOems {
             metadata.setInterpolationDegree(3);
             OemData data = new OemData();
             states.forEach(s -> data.addData(s, false));
+            for (TimeStampedPVCoordinates s : states) {
+                double[][] c = covariances.apply(s);
+                if (c == null) {
+                    continue;
+                }
+                CartesianCovariance matrix = new CartesianCovariance(() -> FrameFacade.map(GCRF));
+                matrix.setEpoch(s.getDate());
+                matrix.setReferenceFrame(FrameFacade.map(GCRF));
+                for (int i = 0; i < 6; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        matrix.setCovarianceMatrixEntry(i, j, c[i][j]);
+                    }
+                }
+                data.addCovarianceMatrix(matrix);
+            }
             if (covariance) {
                 CartesianCovariance matrix = new CartesianCovariance(() -> FrameFacade.map(GCRF));
                 matrix.setEpoch(states.get(0).getDate());
