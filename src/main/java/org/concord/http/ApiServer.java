@@ -76,7 +76,7 @@ public final class ApiServer implements AutoCloseable {
                         org.concord.reentry.ReentryKind.REENTRIES, (ctx, filter, answer) -> answer.stream()
                                 .map(ReentryApi::view).toList()));
         this.routeInputs = RouteInputs.of(node.productKinds());
-        ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing);
+        ReentryApi reentries = new ReentryApi(node.reentries(), node.reentryJobs(), node.products(), sharing);
         ReentryReportApi reentryReports = new ReentryReportApi(node.products(), node.reentryReports(), node.catalog(),
                 sharing);
         ScreeningApi screenings = new ScreeningApi(node.screening(), node.ingest().labels(), sharing,
@@ -145,6 +145,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/conjunctions/{id}/cdm", conjunctions::conjunctionCdm);
             config.routes.get("/api/v1/events/{id}/cdm", eventCdm::eventCdm);
             config.routes.post(ReentryApi.PATH, reentries::predict);
+            config.routes.get(ReentryApi.JOB, reentries::job);
             config.routes.get(ReentryReportApi.RDM, reentryReports::rdm);
             config.routes.get(ReentryReportApi.OF_OBJECT, reentryReports::ofObject);
             config.routes.get("/api/v1/screenings", screenings::screenings);
