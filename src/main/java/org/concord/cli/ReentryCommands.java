@@ -42,16 +42,32 @@ final class ReentryCommands {
     }
 
     @Command(name = "predict", description = "Predict an object's re-entry now from the orbit records this node holds"
-            + " of it, store the prediction and print it (docs/reentry.md says what the window means).")
+            + " of it, store the prediction and print it (docs/reentry.md says what the window means); with"
+            + " --all-below, every object whose latest orbit has a perigee under that altitude.")
     static final class Predict implements Callable<Integer> {
 
         @ParentCommand
         ReentryCommand reentry;
 
-        @Parameters(index = "0", paramLabel = "NORAD_ID") long noradId;
+        @Parameters(index = "0", paramLabel = "NORAD_ID", arity = "0..1") Long noradId;
+
+        @Option(names = "--all-below", paramLabel = "ALTITUDE", description = "Instead of one object, every object"
+                + " whose latest orbit has a perigee under this altitude, with its unit: 300km, 250000m")
+        String allBelow;
 
         @Override
         public Integer call() {
+            if (allBelow != null && noradId != null) {
+                throw new IllegalArgumentException("give either NORAD_ID (one object) or --all-below (every object"
+                        + " under a perigee altitude), not both");
+            }
+            if (allBelow != null) {
+                return predictAll(reentry, Quantities.distanceMeters("--all-below", allBelow, MAX_PERIGEE_METERS));
+            }
+            if (noradId == null) {
+                throw new IllegalArgumentException("give the NORAD_ID of the object to predict, or --all-below 300km"
+                        + " for every object whose perigee is under 300 km");
+            }
             try (Node node = reentry.parent.openNode()) {
                 Product<ReentryPrediction> p = node.reentries().predict(noradId).orElseThrow(() ->
                         new IllegalArgumentException("no mean-element record of object " + noradId
@@ -81,21 +97,26 @@ final class ReentryCommands {
 
         @Override
         public Integer call() {
-            double meters = Quantities.distanceMeters("--perigee-below", perigeeBelow, MAX_PERIGEE_METERS);
-            try (Node node = reentry.parent.openNode()) {
-                long start = System.nanoTime();
-                List<Product<ReentryPrediction>> stored = node.reentries().predictAll(meters, (done, total) -> {
-                    if (done % 25 == 0 || done.equals(total)) {
-                        System.err.printf("predicted %d of %d%n", done, total);
-                    }
-                });
-                Map<ReentryOutcome, Long> outcomes = new EnumMap<>(ReentryOutcome.class);
-                stored.forEach(p -> outcomes.merge(p.value().outcome(), 1L, Long::sum));
-                System.out.printf("%d objects predicted in %.1f s: %s%n", stored.size(),
-                        (System.nanoTime() - start) / 1e9, outcomes);
-            }
-            return 0;
+            return predictAll(reentry, Quantities.distanceMeters("--perigee-below", perigeeBelow,
+                    MAX_PERIGEE_METERS));
         }
+    }
+
+    /** Predicts every object under the perigee altitude, printing progress to stderr and the outcomes. */
+    private static int predictAll(ReentryCommand reentry, double meters) {
+        try (Node node = reentry.parent.openNode()) {
+            long start = System.nanoTime();
+            List<Product<ReentryPrediction>> stored = node.reentries().predictAll(meters, (done, total) -> {
+                if (done % 25 == 0 || done.equals(total)) {
+                    System.err.printf("predicted %d of %d%n", done, total);
+                }
+            });
+            Map<ReentryOutcome, Long> outcomes = new EnumMap<>(ReentryOutcome.class);
+            stored.forEach(p -> outcomes.merge(p.value().outcome(), 1L, Long::sum));
+            System.out.printf("%d objects predicted in %.1f s: %s%n", stored.size(),
+                    (System.nanoTime() - start) / 1e9, outcomes);
+        }
+        return 0;
     }
 
     @Command(name = "reentries", description = "List re-entry predictions: the upcoming ones (the newest prediction"

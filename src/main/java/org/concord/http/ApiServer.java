@@ -69,7 +69,8 @@ public final class ApiServer implements AutoCloseable {
                 node.spaceWeather());
         EventView events = new EventView(node.catalog(), node.spaceWeather());
         EventCdmApi eventCdm = new EventCdmApi(node.products(), node.eventCdm(), sharing);
-        ReentryApi reentries = new ReentryApi(node.reentries(), node.products(), sharing, names);
+        ReentryApi reentries = new ReentryApi(node.reentries(), node.reentryJobs(), node.products(), sharing,
+                names);
         ProductApi products = new ProductApi(node.productKinds(), node.products(), sharing,
                 Map.of(DataKind.CONJUNCTIONS, (ctx, filter, answer) -> conjunctions.views(ctx, answer.stream()
                                 .map(p -> (Conjunction) p.value()).toList()),
@@ -145,6 +146,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/v1/conjunctions/{id}/cdm", conjunctions::conjunctionCdm);
             config.routes.get("/api/v1/events/{id}/cdm", eventCdm::eventCdm);
             config.routes.post(ReentryApi.PATH, reentries::predict);
+            config.routes.get(ReentryApi.JOB, reentries::job);
             config.routes.get(ReentryReportApi.RDM, reentryReports::rdm);
             config.routes.get(ReentryReportApi.OF_OBJECT, reentryReports::ofObject);
             config.routes.get("/api/v1/screenings", screenings::screenings);

@@ -52,6 +52,7 @@ import org.concord.identity.NodeIdentity;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
 import org.concord.reentry.ControlledVehicles;
+import org.concord.reentry.ReentryJobs;
 import org.concord.reentry.ReentryKind;
 import org.concord.reentry.ReentryPredictor;
 import org.concord.reentry.ReentryReportKind;
@@ -124,6 +125,7 @@ public final class Node implements AutoCloseable {
     private final EventService events;
     private final EventCdm eventCdm;
     private final ReentryService reentries;
+    private final ReentryJobs reentryJobs;
     private final WatchService watches;
     private final ReentryReports reentryReports;
 
@@ -157,6 +159,7 @@ public final class Node implements AutoCloseable {
         this.reentries = new ReentryService(catalog, meanElements, weather -> new ReentryPredictor(weather,
                 ReentryWindowRule.CALIBRATED, REENTRY_HORIZON, ControlledVehicles.DEFAULT, DataContext.getDefault(),
                 Clock.systemUTC()), this::reentrySpaceWeather, products, config.party());
+        this.reentryJobs = new ReentryJobs(reentries, Clock.systemUTC());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
                 config.auditCheckpointPeriod());
@@ -419,6 +422,11 @@ public final class Node implements AutoCloseable {
         return reentries;
     }
 
+    /** Background jobs predicting every low object (docs/reentry.md). */
+    public ReentryJobs reentryJobs() {
+        return reentryJobs;
+    }
+
     public ProductService productService() {
         return products;
     }
@@ -620,6 +628,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        reentryJobs.close();
         connectors.close();
         taxiiPuller.close();
         federation.close();

@@ -89,18 +89,42 @@ public final class ReentryService {
      * the other, telling {@code progress} how many of how many are done after each; returns the stored predictions.
      */
     public List<Product<ReentryPrediction>> predictAll(double perigeeBelowMeters, BiConsumer<Integer, Integer> progress) {
-        List<Long> objects = catalog.latestOrbits().stream()
-                .filter(r -> r.kind() == OrbitKind.MEAN_ELEMENTS)
-                .filter(r -> r.summary().perigeeAltitudeKm() * 1000.0 < perigeeBelowMeters)
-                .map(OrbitRecord::noradId).distinct().sorted().toList();
+        List<Long> objects = objectsBelow(perigeeBelowMeters);
         List<Product<ReentryPrediction>> stored = new ArrayList<>(objects.size());
-        StoredSpaceWeather weather = spaceWeather.get();
-        ReentryPredictor predictor = predictors.apply(weather.weather());
+        Batch batch = batch();
         for (int i = 0; i < objects.size(); i++) {
-            predict(objects.get(i), predictor, weather).ifPresent(stored::add);
+            batch.predict(objects.get(i)).ifPresent(stored::add);
             progress.accept(i + 1, objects.size());
         }
         return stored;
+    }
+
+    /** The objects whose latest orbit is a mean-element record with a perigee under this altitude, by number. */
+    public List<Long> objectsBelow(double perigeeBelowMeters) {
+        return catalog.latestOrbits().stream()
+                .filter(r -> r.kind() == OrbitKind.MEAN_ELEMENTS)
+                .filter(r -> r.summary().perigeeAltitudeKm() * 1000.0 < perigeeBelowMeters)
+                .map(OrbitRecord::noradId).distinct().sorted().toList();
+    }
+
+    /** Predictions of many objects with the space weather read once, when the batch is made. */
+    public final class Batch {
+
+        private final StoredSpaceWeather weather = spaceWeather.get();
+        private final ReentryPredictor predictor = predictors.apply(weather.weather());
+
+        private Batch() {
+        }
+
+        /** Predicts and stores; empty when the node holds no readable mean-element record of the object. */
+        public Optional<Product<ReentryPrediction>> predict(long noradId) {
+            return ReentryService.this.predict(noradId, predictor, weather);
+        }
+    }
+
+    /** A batch of predictions over the space weather stored now. */
+    public Batch batch() {
+        return new Batch();
     }
 
     /**

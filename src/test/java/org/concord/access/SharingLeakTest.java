@@ -101,6 +101,7 @@ class SharingLeakTest {
     private static final Map<Long, String> LINE1_BY_ORBIT = new HashMap<>();
     private static final List<Prod> PRODUCTS = new ArrayList<>();
     private static long runId;
+    private static long reentryJob;
     /** Callers: anonymous (no token) and one user of every party and role. */
     private static final Map<String, Principal> CALLERS = new LinkedHashMap<>();
 
@@ -230,6 +231,9 @@ class SharingLeakTest {
             // re-entry predictions derived from every record of an object (several originators and labels)
             node.reentries().predict(ORBITS.get(random.nextInt(ORBITS.size())).noradId());
         }
+        // a re-entry job of the node's party (its progress, its failures: the node party's only)
+        reentryJob = node.reentryJobs().start(300_000, NODE_PARTY,
+                org.concord.ingest.LabelRules.privateTo(NODE_PARTY, NODE_PARTY)).id();
         // re-entry reports (Space-Track TIP messages), five or six rows at a time under a random label
         List<String> tipRows = new String(TestNodes.resource("/reentry/tip/spacetrack_tip_sample_2005-2019.csv"),
                 StandardCharsets.UTF_8).lines().toList();
@@ -1040,6 +1044,11 @@ class SharingLeakTest {
                 id = runs.get(random.nextInt(runs.size()));
                 visible = nodeParty || PARTNER_RUNS.containsKey(id)
                         && caller.party().equals(Optional.of(PARTNER_RUNS.get(id)));
+            }
+            case "jobId" -> {
+                // a re-entry job is its party's (the node's): every other caller finds it missing
+                id = reentryJob;
+                visible = nodeParty;
             }
             case "agreementId" -> {
                 List<Agreement> all = world.agreements();

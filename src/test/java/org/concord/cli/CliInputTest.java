@@ -89,6 +89,24 @@ class CliInputTest {
         assertThat(run("reentry", "reports", "1377").out()).contains("0 report(s)");
     }
 
+    /** {@code reentry predict --all-below}: every low object, the altitude with its unit; one object or all, not both. */
+    @Test
+    void everyObjectUnderAPerigeeAltitudeIsPredictedAndTheAltitudeTakesAUnit() {
+        CliRun bare = run("reentry", "predict", "--all-below", "300");
+        assertThat(bare.exitCode()).isEqualTo(1);
+        assertThat(bare.err()).contains("--all-below: '300' has no unit; give a distance such as 5km or 500m");
+        CliRun both = run("reentry", "predict", "25544", "--all-below", "300km");
+        assertThat(both.err()).contains("give either NORAD_ID (one object) or --all-below");
+        CliRun neither = run("reentry", "predict");
+        assertThat(neither.err()).contains("give the NORAD_ID of the object to predict, or --all-below 300km");
+
+        CliRun all = run("reentry", "predict", "--all-below", "450km");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.err()).containsPattern("predicted (\\d+) of \\1");
+        // the test catalog holds 301 objects of 2024-07; this node has no space weather, so no epoch
+        assertThat(all.out()).containsPattern("[1-9]\\d* objects predicted in [0-9.]+ s: \\{NONE=[1-9]\\d*}");
+    }
+
     /** Found: {@code --sort miss} silently sorted by TCA; {@code --frame ECEF} named a Java enum constant. */
     @Test
     void unknownValuesAreRefusedWithTheAcceptedOnes() {

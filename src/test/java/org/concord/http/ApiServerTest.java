@@ -500,6 +500,81 @@ class ApiServerTest {
         assertThat(rejected.body().at("/error/message").asText()).contains("thresholdMeters must be a number");
     }
 
+    private static Reply postReentries(String json, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reentries"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        Reply reply = checked("/api/v1/reentries", "POST", response);
+        if (reply.status() == 202) {
+            assertThat(response.headers().firstValue("Location"))
+                    .contains("/api/v1/reentries/jobs/" + reply.body().get("id").asLong());
+        }
+        return reply;
+    }
+
+    /**
+     * Every object under a perigee altitude predicted as a background job, polled to its end: every object done,
+     * each stored or named with why; its distance takes a unit, its keys are checked, and it is its party's only.
+     */
+    @Test
+    void everyLowObjectIsPredictedAsABackgroundJobWithProgress() throws Exception {
+        double limitKm = 600;
+        long expected = node.catalog().latestOrbits().stream()
+                .filter(o -> o.kind() == org.concord.catalog.OrbitKind.MEAN_ELEMENTS)
+                .filter(o -> o.summary().perigeeAltitudeKm() < limitKm).map(o -> o.noradId()).distinct().count();
+        assertThat(expected).as("objects of the test catalog under 600 km").isBetween(5L, 300L);
+        long before = get("/api/v1/reentries", "/api/v1/reentries?limit=1").body().get("total").asLong();
+
+        Reply started = postReentries("{\"all\": true, \"perigeeBelow\": \"600km\"}", adminToken);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        assertThat(started.body().get("total").asLong()).isEqualTo(expected);
+        assertThat(started.body().get("perigeeBelowMeters").asDouble()).isEqualTo(600_000.0);
+        long id = started.body().get("id").asLong();
+        Reply job = started;
+        for (int i = 0; i < 1200 && !job.body().get("finished").asBoolean(); i++) {
+            Thread.sleep(100);
+            job = get("/api/v1/reentries/jobs/{jobId}", "/api/v1/reentries/jobs/" + id);
+            assertThat(job.body().get("done").asInt()).isBetween(0, (int) expected);
+        }
+        assertThat(job.body().get("finished").asBoolean()).as(job.text()).isTrue();
+        assertThat(job.body().get("done").asLong()).isEqualTo(expected);
+        assertThat(job.body().get("stored").asInt() + job.body().get("failed").asInt()).isEqualTo((int) expected);
+        assertThat(job.body().get("errors").size()).isEqualTo(job.body().get("failed").asInt());
+        assertThat(job.body().get("finishedAt").isNull()).isFalse();
+        assertThat(job.body().at("/label/tlp").asText()).isEqualTo("AMBER");
+        assertThat(get("/api/v1/reentries", "/api/v1/reentries?limit=1").body().get("total").asLong())
+                .isEqualTo(before + job.body().get("stored").asLong());
+
+        // 300 km unless told
+        Reply defaulted = postReentries("{\"all\": true}", adminToken);
+        assertThat(defaulted.status()).isEqualTo(202);
+        assertThat(defaulted.body().get("perigeeBelowMeters").asDouble()).isEqualTo(300_000.0);
+
+        // units, ranges, keys
+        assertThat(postReentries("{\"all\": true, \"perigeeBelow\": \"300\"}", adminToken).body()
+                .at("/error/message").asText()).contains("perigeeBelow: '300' has no unit; give a distance such as 5km");
+        assertThat(postReentries("{\"all\": true, \"perigeeBelow\": \"3000km\"}", adminToken).body()
+                .at("/error/message").asText()).contains("outside the accepted range").contains("2000 km");
+        assertThat(postReentries("{\"perigeeBelow\": \"300km\"}", adminToken).body().at("/error/message").asText())
+                .contains("perigeeBelow goes with all: true");
+        assertThat(postReentries("{\"all\": true, \"noradId\": 25544}", adminToken).body().at("/error/message")
+                .asText()).contains("either noradId");
+        Reply unknown = postReentries("{\"all\": true, \"perigee\": \"300km\"}", adminToken);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().at("/error/message").asText()).contains("perigee").contains("perigeeBelow")
+                .contains("noradId");
+
+        // a job is its party's: another party's caller, even an administrator, finds nothing; so does a bad id
+        String other = TestNodes.token(node, "NZL", org.concord.access.Role.ADMIN);
+        HttpResponse<String> hidden = CLIENT.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/reentries/jobs/" + id)).header("Authorization", "Bearer " + other).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(checked("/api/v1/reentries/jobs/{jobId}", "GET", hidden).status()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain("600");
+        assertThat(get("/api/v1/reentries/jobs/{jobId}", "/api/v1/reentries/jobs/999999").status()).isEqualTo(404);
+        assertThat(postReentries("{\"all\": true}", other).status()).isEqualTo(403);
+    }
+
     private static Reply postEphemeris(String query, String oem) throws IOException, InterruptedException {
         // Expect: 100-continue, as an upload should be sent: a request refused for its parameters is answered
         // before its body goes, rather than racing the body against the server's answer
