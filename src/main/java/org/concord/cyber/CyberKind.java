@@ -38,7 +38,12 @@ public final class CyberKind implements org.concord.product.ProductKind<StixObje
             Column.of("source_ref", ColumnType.TEXT, StixObject::sourceRef),
             Column.of("target_ref", ColumnType.TEXT, StixObject::targetRef),
             Column.of("object_json", ColumnType.TEXT, o -> Optional.of(o.json())),
-            Column.of("deleted_at", ColumnType.INSTANT, StixObject::deletedAt));
+            Column.of("deleted_at", ColumnType.INSTANT, StixObject::deletedAt),
+            // when the originator added it: a copy relayed after its withdrawal is told from one posted again
+            Column.of("posted_at", ColumnType.INSTANT, StixObject::postedAt),
+            // the peer that delivered this node's copy: only it (or the originator) may withdraw the copy
+            Column.local("received_from", ColumnType.TEXT, StixObject::receivedFrom),
+            Column.of("ground_station", ColumnType.TEXT, StixObject::groundStation));
 
     private CyberKind() {
     }
@@ -72,7 +77,15 @@ public final class CyberKind implements org.concord.product.ProductKind<StixObje
                 // a stored row always has it; an object a partner sent is added here now
                 r.get("date_added", Instant.class).orElseGet(Instant::now),
                 r.get("norad_id", Long.class), r.get("source_ref", String.class), r.get("target_ref", String.class),
-                r.required("object_json", String.class), r.get("deleted_at", Instant.class));
+                r.required("object_json", String.class), r.get("deleted_at", Instant.class),
+                r.get("posted_at", Instant.class), r.get("received_from", String.class),
+                r.get("ground_station", String.class));
+    }
+
+    /** A withdrawal is stored and federated, never listed as a cyber object. */
+    @Override
+    public Optional<String> withdrawalColumn() {
+        return Optional.of("deleted_at");
     }
 
     @Override
@@ -82,7 +95,9 @@ public final class CyberKind implements org.concord.product.ProductKind<StixObje
                 Filter.equalsAny("type", ColumnType.TEXT, List.of("stix_type"), "The STIX type (indicator, ...)"),
                 Filter.equalsAny("stixId", ColumnType.TEXT, List.of("stix_id"), "The STIX id (every version)"),
                 Filter.equalsAny("noradId", ColumnType.WHOLE, List.of("norad_id"),
-                        "The space object it names (x-concord-space-object)"));
+                        "The space object it names (x-concord-space-object)"),
+                Filter.equalsAny("groundStation", ColumnType.TEXT, List.of("ground_station"),
+                        "The ground station it names (x-concord-ground-station)"));
     }
 
     @Override

@@ -29,14 +29,18 @@ import org.concord.product.ProductService;
  * ({@link StixValidator}), labelled ({@link StixMarkings#label}) and stored as products of {@link CyberKind} with their
  * audit entry in one unit; queries, deletions and the status of each post. Each version stored gets a date added that
  * no earlier one has (posts take turns), so a client that asks for what was added after the last date it saw misses
- * nothing. Status resources are stored (kept {@link #STATUS_RETENTION}); a deletion travels to partners as withdrawals.
+ * nothing. Status resources are stored (kept for the configured retention, {@code taxii.status-retention}); a deletion
+ * travels to partners as withdrawals.
  */
 public final class CyberService {
 
     /** The Concord property extension {@code x-concord-space-object}: {@code norad_id} and {@code cospar_id}. */
     public static final String SPACE_OBJECT_EXTENSION = "extension-definition--f9ee5e56-a6b2-4043-a12a-8e37cdadfd92";
-    /** How long a status resource is kept after its post, for its poster to read (docs/cyber.md). */
-    public static final Duration STATUS_RETENTION = Duration.ofDays(30);
+    /** The Concord property extension {@code x-concord-ground-station}: {@code station_id} (docs/cyber.md). */
+    public static final String GROUND_STATION_EXTENSION =
+            "extension-definition--7c3b1e0a-5d2f-4e8b-9a61-3f0c2d4e8b17";
+    private static final java.util.regex.Pattern STATION_ID = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Who posts or deletes: the user's name for the audit log and the party that originates what is posted. */
     public record Actor(String name, String party) {
@@ -51,11 +55,17 @@ public final class CyberService {
     private final AuditLog audit;
     private final Clock clock;
     private final List<CyberCollection> collections;
+    /** How long a status resource is kept after its post, for its poster to read (docs/cyber.md). */
+    private final Duration statusRetention;
     private final StixValidator validator = new StixValidator();
     private Instant lastAdded = Instant.EPOCH;
 
     public CyberService(ProductService products, CyberStore store, AuditLog audit, Clock clock,
-                        List<CyberCollection> collections) {
+                        List<CyberCollection> collections, Duration statusRetention) {
+        if (statusRetention.isNegative() || statusRetention.isZero()) {
+            throw new IllegalArgumentException("a status retention must be positive, not " + statusRetention);
+        }
+        this.statusRetention = statusRetention;
         this.products = products;
         this.store = store;
         this.audit = audit;
@@ -150,16 +160,16 @@ public final class CyberService {
                     "taxii collection " + collection.apiRoot() + "/" + collection.id(), List.of(actor.party()),
                     added.size() + " STIX object versions stored, " + (successes.size() - added.size())
                             + " already held, " + failures.size() + " refused; status " + status.id()));
-            store.saveStatus(status, requested.minus(STATUS_RETENTION));
+            store.saveStatus(status, requested.minus(statusRetention));
             return added;
         });
         return status;
     }
 
-    /** The status of a post, for the party that made it, within {@link #STATUS_RETENTION} of the post. */
+    /** The status of a post, for the party that made it, within the status retention of the post. */
     public Optional<TaxiiStatus> status(String id, String party) {
         return store.status(id).filter(s -> s.party().equals(party))
-                .filter(s -> !s.requestTimestamp().isBefore(clock.instant().minus(STATUS_RETENTION)));
+                .filter(s -> !s.requestTimestamp().isBefore(clock.instant().minus(statusRetention)));
     }
 
     public TaxiiPage find(TaxiiQuery query, LabelFilter filter) {
@@ -203,17 +213,61 @@ public final class CyberService {
     }
 
     /**
-     * Applies the withdrawals among products just received from a partner ({@code peer}, in the receipt's unit): each
-     * deletes this node's copy of the version it names, of the same originator. Audited when any was held.
+     * Whether this node takes a version or withdrawal that {@code peer} (its party and ingester name) just sent, before
+     * it is stored; the value to store when it does: a version then records the peer that delivered it.
+     * <ul>
+     * <li>A withdrawal is taken from the version's originator, or from the peer that delivered this node's copy of it
+     * (a relay of what the originator deleted), or when it is already stored (the same withdrawal by another path).
+     * From anybody else, a third node could delete another party's object: refused, and nothing is withdrawn.</li>
+     * <li>A version this node holds a withdrawal of (from the same originator) is taken again only from the originator
+     * (whose feed no longer holds a version it deleted, so what it sends is posted again) or when the originator
+     * posted it after the withdrawal ({@code postedAt}): a stale copy a third node relays later is refused, and the
+     * withdrawn version does not come back.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException why it is refused (the bundle's other products are stored)
+     */
+    public StixObject arriving(StixObject o, String originator, String peerParty, String peerIngester) {
+        String what = o.stixId() + " version " + Timestamps.format(o.version()) + " of " + originator + " in"
+                + " collection " + o.collectionId();
+        if (o.isWithdrawal()) {
+            if (originator.equals(peerParty)
+                    || products.store().idOf(CyberKind.INSTANCE, CyberKind.key(o), originator).isPresent()) {
+                return o;
+            }
+            List<CyberStore.Copy> copies = store.versionsOf(o.collectionId(), o.stixId(), o.version(), originator);
+            if (!copies.isEmpty() && copies.stream().allMatch(c -> c.receivedFrom().equals(Optional.of(
+                    peerIngester)))) {
+                return o;
+            }
+            throw new IllegalArgumentException("the withdrawal of " + what + " comes from " + peerParty
+                    + ", which neither originated it nor delivered this node's copy: refused, nothing withdrawn");
+        }
+        if (!originator.equals(peerParty)) {
+            Optional<Instant> withdrawn = store.withdrawnAt(o.collectionId(), o.stixId(), o.version(), originator);
+            if (withdrawn.isPresent() && o.postedAt().map(p -> !p.isAfter(withdrawn.get())).orElse(true)) {
+                throw new IllegalArgumentException(what + " was withdrawn by its originator at "
+                        + Timestamps.format(withdrawn.get()) + "; the copy " + peerParty + " relays was posted "
+                        + o.postedAt().map(p -> "at " + Timestamps.format(p)).orElse("at a time it does not say")
+                        + ", not after: not taken again");
+            }
+        }
+        return o.receivedFrom(peerIngester);
+    }
+
+    /**
+     * Applies the withdrawals among products just received from a partner ({@code peer}, in the receipt's unit), each
+     * taken by {@link #arriving}: each deletes this node's copy of the version it names, of the same originator.
+     * Audited when any was held.
      */
     public void arrived(List<? extends Product<?>> received, String peer) {
         List<Long> held = new ArrayList<>();
         Set<String> originators = new TreeSet<>();
         for (Product<?> p : received) {
             if (p.value() instanceof StixObject o && o.isWithdrawal()) {
-                List<Long> versions = store.versionsOf(o.collectionId(), o.stixId(), o.version(),
+                List<CyberStore.Copy> versions = store.versionsOf(o.collectionId(), o.stixId(), o.version(),
                         p.label().originator());
-                held.addAll(versions);
+                versions.forEach(c -> held.add(c.id()));
                 if (!versions.isEmpty()) {
                     originators.add(p.label().originator());
                 }
@@ -228,6 +282,11 @@ public final class CyberService {
                 n + " STIX object versions withdrawn by " + String.join(",", originators)));
     }
 
+    /** When this version of an object from this originator was last withdrawn here, if it was. */
+    public Optional<Instant> withdrawnAt(String collectionId, String stixId, Instant version, String originator) {
+        return store.withdrawnAt(collectionId, stixId, version, originator);
+    }
+
     /** Where a TAXII source stands: the {@code added_after} of its next pull, unless it was never pulled (at its URL). */
     public Optional<Instant> pullPosition(TaxiiSource source) {
         return store.pullPosition(source.name(), source.objectsUrl());
@@ -239,6 +298,15 @@ public final class CyberService {
 
     public List<Product<StixObject>> linkedTo(long noradId, LabelFilter filter) {
         return store.linkedTo(noradId, filter);
+    }
+
+    /** The objects linked to a ground station, as {@link #linkedTo} for a space object. */
+    public List<Product<StixObject>> linkedToGroundStation(String stationId, LabelFilter filter) {
+        if (!STATION_ID.matcher(stationId).matches()) {
+            throw new IllegalArgumentException("a ground station id is 1 to 64 letters, digits, '.', '_' or '-'"
+                    + " (starting with a letter or digit), not '" + stationId + "'");
+        }
+        return store.linkedToGroundStation(stationId, filter);
     }
 
     /** A date added later than every earlier one: the source's for an import, else now (to the microsecond). */
@@ -278,12 +346,39 @@ public final class CyberService {
             }
             noradId = Optional.of(norad.asLong());
         }
+        Optional<String> groundStation = groundStation(o, type);
+        if (groundStation.isPresent() && noradId.isPresent()) {
+            throw new IllegalArgumentException("an infrastructure names a space object (x-concord-space-object) or a"
+                    + " ground station (x-concord-ground-station), not both");
+        }
         JsonNode source = type.equals("sighting") ? o.path("sighting_of_ref") : o.path("source_ref");
         return new StixObject(o.path("id").asText(), type, StixValidator.specVersion(o, type).orElseThrow(), created,
                 version, o.path("revoked").asBoolean(false), collectionId, dateAdded, noradId,
                 source.isTextual() ? Optional.of(source.asText()) : Optional.empty(),
                 o.path("target_ref").isTextual() ? Optional.of(o.path("target_ref").asText()) : Optional.empty(),
-                o.toString());
+                o.toString(), Optional.empty(), Optional.of(dateAdded), Optional.empty(), groundStation);
+    }
+
+    /**
+     * The ground station an object names with {@code x-concord-ground-station}: only an {@code infrastructure}, by a
+     * {@code station_id} of 1 to 64 letters, digits, {@code .}, {@code _} or {@code -} (starting with a letter or
+     * digit), such as {@code GS-SVALBARD}.
+     */
+    private static Optional<String> groundStation(JsonNode o, String type) {
+        JsonNode station = o.path("extensions").path(GROUND_STATION_EXTENSION);
+        if (station.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!type.equals("infrastructure")) {
+            throw new IllegalArgumentException("the x-concord-ground-station extension belongs on an infrastructure,"
+                    + " not on a " + type);
+        }
+        JsonNode id = station.path("station_id");
+        if (!id.isTextual() || !STATION_ID.matcher(id.asText()).matches()) {
+            throw new IllegalArgumentException("the x-concord-ground-station extension's station_id must be 1 to 64"
+                    + " letters, digits, '.', '_' or '-' (starting with a letter or digit), not " + id);
+        }
+        return Optional.of(id.asText());
     }
 
     /** The date each object version was added, by {@code id|version}, from a TAXII manifest. */

@@ -37,8 +37,21 @@ public interface CyberStore {
      */
     List<Product<StixObject>> linkedTo(long noradId, LabelFilter filter);
 
-    /** The stored versions (not withdrawals) of an object in a collection at this version from this originator. */
-    List<Long> versionsOf(String collectionId, String stixId, Instant version, String originator);
+    /** As {@link #linkedTo}, for the ground station that infrastructure objects name ({@code x-concord-ground-station}). */
+    List<Product<StixObject>> linkedToGroundStation(String stationId, LabelFilter filter);
+
+    /** A stored version (no withdrawal): its id, and the peer that delivered it (none when posted or pulled here). */
+    record Copy(long id, Optional<String> receivedFrom) {
+    }
+
+    /**
+     * The stored versions (not withdrawals) of an object in a collection at this version from this originator: one at
+     * most, as a version is stored once per originator.
+     */
+    List<Copy> versionsOf(String collectionId, String stixId, Instant version, String originator);
+
+    /** When this version of an object from this originator was last withdrawn, if a withdrawal of it is stored. */
+    Optional<Instant> withdrawnAt(String collectionId, String stixId, Instant version, String originator);
 
     /** Keeps a status resource, and lets go of those requested before {@code keepFrom}. */
     void saveStatus(TaxiiStatus status, Instant keepFrom);

@@ -44,11 +44,17 @@ public final class TaxiiPuller implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
     public TaxiiPuller(CyberService cyber, List<TaxiiSource> sources) {
+        this(cyber, sources, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** With the HTTP client the pulls go through. */
+    public TaxiiPuller(CyberService cyber, List<TaxiiSource> sources, HttpClient http) {
         this.cyber = cyber;
         this.sources = List.copyOf(sources);
+        this.http = http;
     }
 
     public List<TaxiiSource> sources() {
@@ -60,11 +66,25 @@ public final class TaxiiPuller implements AutoCloseable {
         if (period.isZero() || sources.isEmpty()) {
             return;
         }
-        scheduler.scheduleWithFixedDelay(() -> pullAll().forEach(r -> r.error().ifPresentOrElse(
-                        e -> LOG.warn("TAXII pull failed: {}", e),
+        scheduler.scheduleWithFixedDelay(this::turn, 0, period.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One scheduled turn: every source pulled and what it did logged. Nothing escapes it: a task of a scheduled
+     * executor that throws is never run again, so one failing pull would stop every later one.
+     */
+    private void turn() {
+        for (TaxiiSource source : sources) {
+            try {
+                Report r = pull(source);
+                r.error().ifPresentOrElse(e -> LOG.warn("TAXII pull failed: {}", e),
                         () -> LOG.info("TAXII pull {}: {} fetched, {} taken, {} refused", r.source(), r.fetched(),
-                                r.stored(), r.refused()))),
-                0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                                r.stored(), r.refused()));
+            } catch (RuntimeException e) {
+                LOG.warn("TAXII pull of {} failed; tried again at the next turn", source, e);
+            }
+        }
     }
 
     /** Pulls every source once. */
@@ -109,6 +129,9 @@ public final class TaxiiPuller implements AutoCloseable {
                     Optional.empty());
         } catch (IOException | IllegalArgumentException e) {
             return failed(source, e.getMessage());
+        } catch (RuntimeException e) { // the HTTP client or the store failing: reported like any failure
+            LOG.debug("TAXII pull of {} failed", source, e);
+            return failed(source, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(source, "interrupted");

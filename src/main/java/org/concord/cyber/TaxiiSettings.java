@@ -1,9 +1,13 @@
 package org.concord.cyber;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,7 +29,40 @@ public final class TaxiiSettings {
     private static final Pattern PULL_KEY = Pattern.compile(
             "taxii\\.pull\\.(\\d{1,6})\\.(url|token|collection|originator)");
 
+    /** How long a post's status resource is kept when {@code taxii.status-retention} is not set. */
+    public static final Duration DEFAULT_STATUS_RETENTION = Duration.ofDays(30);
+    /** The longest {@code taxii.status-retention} (ten years). */
+    public static final Duration MAX_STATUS_RETENTION = Duration.ofDays(3650);
+    /** The longest {@code taxii.pull.N.url}, as the pull positions store it. */
+    public static final int MAX_URL_CHARS = 2048;
+
     private TaxiiSettings() {
+    }
+
+    /**
+     * {@code taxii.status-retention}: how long a post's status resource is kept, an ISO-8601 duration with its unit
+     * ({@code P30D}, {@code PT12H}), more than zero and at most {@link #MAX_STATUS_RETENTION}; default 30 days.
+     */
+    public static Duration statusRetention(ConfigKeys keys) {
+        String key = "taxii.status-retention";
+        Optional<String> text = keys.optional(key);
+        if (text.isEmpty()) {
+            return DEFAULT_STATUS_RETENTION;
+        }
+        String accepted = "an ISO-8601 duration with its unit, more than zero and at most P3650D, such as P30D or"
+                + " PT12H";
+        Duration value;
+        try {
+            value = Duration.parse(text.get());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(keys.origin(key) + ": " + key + " = '" + text.get() + "': expected "
+                    + accepted, e);
+        }
+        if (value.isNegative() || value.isZero() || value.compareTo(MAX_STATUS_RETENTION) > 0) {
+            throw new IllegalArgumentException(keys.origin(key) + ": " + key + " = '" + text.get() + "': expected "
+                    + accepted);
+        }
+        return value;
     }
 
     /** The collections {@code taxii.collection.N.*} configure, in the order of N; {@code configured}: every key set. */
@@ -56,7 +93,7 @@ public final class TaxiiSettings {
         for (int n : numbers(keys, configured, "taxii.pull.", PULL_KEY, "{url,token,collection,originator}")) {
             String prefix = "taxii.pull." + n + ".";
             try {
-                sources.add(new TaxiiSource("taxii.pull." + n, URI.create(required(keys, prefix + "url")),
+                sources.add(new TaxiiSource("taxii.pull." + n, url(required(keys, prefix + "url")),
                         required(keys, prefix + "token"), required(keys, prefix + "collection"),
                         Releasability.to(required(keys, prefix + "originator").toUpperCase(Locale.ROOT)).parties()
                                 .first()));
@@ -83,6 +120,26 @@ public final class TaxiiSettings {
             }
         }
         return numbers;
+    }
+
+    /** A source's URL: at most {@link #MAX_URL_CHARS} characters, http or https, with a host. */
+    private static URI url(String text) {
+        if (text.length() > MAX_URL_CHARS) {
+            throw new IllegalArgumentException("url is " + text.length() + " characters long; expected at most "
+                    + MAX_URL_CHARS + " (an http(s) URL of a collection's objects)");
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("url '" + text + "' is not a URL (" + e.getReason()
+                    + "); expected an http(s) URL of a collection's objects", e);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("url '" + text + "' names no host; expected an http(s) URL of a"
+                    + " collection's objects");
+        }
+        return uri;
     }
 
     private static String get(ConfigKeys keys, String key, String fallback) {

@@ -11,6 +11,10 @@ public record TaxiiSource(String name, URI objectsUrl, String token, String coll
 
     public TaxiiSource {
         String scheme = objectsUrl.getScheme();
+        if (objectsUrl.toString().length() > TaxiiSettings.MAX_URL_CHARS) {
+            throw new IllegalArgumentException("url is " + objectsUrl.toString().length() + " characters long;"
+                    + " expected at most " + TaxiiSettings.MAX_URL_CHARS);
+        }
         if (scheme == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("url '" + objectsUrl + "' is not an http(s) URL of a collection's"
                     + " objects");

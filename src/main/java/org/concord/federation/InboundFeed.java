@@ -215,7 +215,7 @@ public final class InboundFeed {
                 continue;
             }
             try {
-                if (adopt(kind.get(), item, peer.ingester())) {
+                if (adopt(kind.get(), item, peer)) {
                     stored++;
                 }
             } catch (IllegalArgumentException e) {
@@ -229,7 +229,7 @@ public final class InboundFeed {
      * Stores a received product of a kind this node serves, and lets {@link ProductArrivals} act on it; false when it
      * was stored before.
      */
-    private <T> boolean adopt(ProductKind<T> kind, Bundle.ProductItem item, String from) {
+    private <T> boolean adopt(ProductKind<T> kind, Bundle.ProductItem item, Peer from) {
         if (!sharing.nodeMayHold(item.label(), kind.dataKind())) {
             throw new IllegalArgumentException("its label (" + item.label() + ") does not release it to " + nodeParty
                     + ", or it expired");
@@ -240,7 +240,8 @@ public final class InboundFeed {
                     + ref.kind() + " " + ref.ref() + " of " + ref.originator() + ") is not held here"));
             inputs.put(ref.role(), new ProductInput(ref.role(), ref.kind(), id));
         }
-        T value = ProductValues.read(kind, item.values(), item.label(), inputs);
+        T value = arrivals.arriving(kind, ProductValues.read(kind, item.values(), item.label(), inputs), item.label(),
+                from);
         List<Product<T>> stored = products.store(kind, List.of(new Product<>(0, Optional.of(item.key()),
                 item.label(), List.copyOf(inputs.values()), value)));
         arrivals.arrived(kind, stored, from);
@@ -270,7 +271,9 @@ public final class InboundFeed {
             List<String> problems = new ArrayList<>();
             for (FederationStore.HeldItem h : held) {
                 try {
-                    if (adopt(kind, BundleCodec.decodeItem(h.json()), "held item of peer " + h.peerId())) {
+                    Peer from = store.peer(h.peerId()).orElseThrow(() -> new IllegalArgumentException("peer "
+                            + h.peerId() + " that sent it is not known"));
+                    if (adopt(kind, BundleCodec.decodeItem(h.json()), from)) {
                         stored++;
                     }
                 } catch (IllegalArgumentException | BundleRejectedException e) {

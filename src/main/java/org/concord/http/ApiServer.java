@@ -183,6 +183,7 @@ public final class ApiServer implements AutoCloseable {
             taxii.register(config.routes);
             config.routes.get(CyberApi.PATH, cyber::linked);
             config.routes.get(CyberApi.STIX, cyber::stix);
+            config.routes.get(CyberApi.GROUND_STATION, cyber::groundStation);
             config.routes.get(WatchApi.WATCHES, watches::list);
             config.routes.post(WatchApi.WATCHES, watches::add);
             config.routes.delete(WatchApi.WATCH, watches::remove);

@@ -22,12 +22,14 @@ import org.concord.product.Product;
  * {@code GET /api/v1/objects/{noradId}/cyber}: the STIX objects linked to a space object the caller may see (those
  * naming it with {@code x-concord-space-object}, the relationships and sightings that join them, and the objects at
  * their other ends: incidents, indicators, attack patterns), newest visible version of each, revoked ones left out;
- * and {@code .../cyber/stix}, the space object itself as a STIX infrastructure.
+ * and {@code .../cyber/stix}, the space object itself as a STIX infrastructure; and the same links for a ground
+ * station ({@code x-concord-ground-station}).
  */
 final class CyberApi {
 
     static final String PATH = "/api/v1/objects/{noradId}/cyber";
     static final String STIX = PATH + "/stix";
+    static final String GROUND_STATION = "/api/v1/ground-stations/{stationId}/cyber";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CyberService cyber;
@@ -46,7 +48,26 @@ final class CyberApi {
         if (catalog.findObject(noradId, filter).isEmpty()) {
             throw new NotFoundException("no object " + noradId + " in this catalog");
         }
-        List<Product<StixObject>> linked = cyber.linkedTo(noradId, filter);
+        ctx.json(Map.of("noradId", noradId, "items", items(ctx, cyber.linkedTo(noradId, filter))));
+    }
+
+    /**
+     * {@code GET /api/v1/ground-stations/{stationId}/cyber}: the STIX objects linked to a ground station (the
+     * infrastructure objects naming it with {@code x-concord-ground-station}, the relationships and sightings that join
+     * them, the objects at their other ends: its {@code location}, incidents, indicators, ...), as for a space object.
+     * The catalog holds no ground stations: a station nobody named, or named only where the caller may not see, has no
+     * items (the same answer).
+     */
+    void groundStation(Context ctx) throws JsonProcessingException {
+        String stationId = ctx.pathParam("stationId");
+        var filter = Callers.filter(ctx, sharing);
+        ctx.json(Map.of("stationId", stationId, "items", items(ctx, cyber.linkedToGroundStation(stationId,
+                filter))));
+    }
+
+    /** The linked objects as items, recorded for the read audit. */
+    private static List<Map<String, Object>> items(Context ctx, List<Product<StixObject>> linked)
+            throws JsonProcessingException {
         Callers.served(ctx, linked.stream().map(Product::label).toList());
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (Product<StixObject> p : linked) {
@@ -60,7 +81,7 @@ final class CyberApi {
             m.put("object", JSON.readTree(p.value().json()));
             items.add(m);
         }
-        ctx.json(Map.of("noradId", noradId, "items", items));
+        return items;
     }
 
     /**

@@ -130,6 +130,7 @@ record RouteInputs(Set<String> query, Body body) {
             none("GET " + TaxiiApi.STATUS),
             none("GET " + CyberApi.PATH),
             none("GET " + CyberApi.STIX),
+            none("GET " + CyberApi.GROUND_STATION),
             none("GET " + WatchApi.WATCHES),
             Map.entry("POST " + WatchApi.WATCHES, new RouteInputs(Set.of(), new Json(WatchInput.BODY_KEYS))),
             none("DELETE " + WatchApi.WATCH),

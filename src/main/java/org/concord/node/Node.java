@@ -38,6 +38,7 @@ import org.concord.conjunction.ConjunctionStore;
 import org.concord.cyber.CyberKind;
 import org.concord.cyber.CyberService;
 import org.concord.cyber.TaxiiPuller;
+import org.concord.cyber.StixObject;
 import org.concord.event.ConjunctionEvent;
 import org.concord.event.EventCdm;
 import org.concord.event.EventKind;
@@ -48,6 +49,8 @@ import org.concord.ingest.IngestRequest;
 import org.concord.ingest.IngestService;
 import org.concord.formats.OmmReader;
 import org.concord.federation.FederationService;
+import org.concord.federation.Peer;
+import org.concord.federation.ProductArrivals;
 import org.concord.identity.NodeIdentity;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.orbit.OrekitSetup;
@@ -65,6 +68,7 @@ import org.orekit.data.DataContext;
 import org.concord.orbit.PropagationService;
 import org.concord.product.ProductQuery;
 import org.concord.product.Product;
+import org.concord.product.ProductKind;
 import org.concord.product.ProductKinds;
 import org.concord.product.ProductService;
 import org.concord.product.ProductStore;
@@ -184,14 +188,27 @@ public final class Node implements AutoCloseable {
                 });
         sharing.registerNodeParty();
         this.cyber = new CyberService(products, new JooqCyberStore(database, productStore), audit, federationClock,
-                config.taxiiCollections());
+                config.taxiiCollections(), config.taxiiStatusRetention());
         this.federation = new FederationService(new JooqFederationStore(database, productStore), sharing, ingest,
                 productKinds, productStore,
                 (sha, originator, reason, by) -> removeRecalled(sha, originator, reason, by, Optional.empty())
                         .orbitRecordsRemoved() > 0,
-                (kind, stored, peer) -> {
-                    if (kind.equals(CyberKind.INSTANCE)) {
-                        cyber.arrived(stored, peer);
+                new ProductArrivals() {
+                    @Override
+                    public <T> T arriving(ProductKind<T> kind, T value, Label label, Peer peer) {
+                        if (value instanceof StixObject o) {
+                            @SuppressWarnings("unchecked") // a StixObject is the value of the cyber kind
+                            T taken = (T) cyber.arriving(o, label.originator(), peer.party(), peer.ingester());
+                            return taken;
+                        }
+                        return value;
+                    }
+
+                    @Override
+                    public void arrived(ProductKind<?> kind, List<? extends Product<?>> stored, Peer peer) {
+                        if (kind.equals(CyberKind.INSTANCE)) {
+                            cyber.arrived(stored, peer.ingester());
+                        }
                     }
                 }, identity, config.party(), audit, federationClock,
                 config.federationBundleRecords(), config.federationTrustStore().map(Node::trusting),

@@ -49,7 +49,7 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                          List<ConnectorDefinition> connectors,
                          AlertThresholds spaceWeatherAlerts,
                          List<CyberCollection> taxiiCollections, List<TaxiiSource> taxiiSources,
-                         Duration taxiiPullPeriod, PartnerLimits partnerScreening,
+                         Duration taxiiPullPeriod, Duration taxiiStatusRetention, PartnerLimits partnerScreening,
                          WatchSettings watches) {
 
     /** An HTTPS listener beside the HTTP one: where, and the PKCS#12 key store with the server's key and certificate. */
@@ -136,7 +136,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                         s.integer("space-weather.alert.f107-jump-sfu",
                                 (int) AlertThresholds.DEFAULTS.f107JumpSfu(), 1, 10_000)),
                 TaxiiSettings.collections(s, s.keys()), TaxiiSettings.sources(s, s.keys()),
-                s.duration("taxii.pull-period", Duration.ofMinutes(5)), partnerScreening(s),
+                s.duration("taxii.pull-period", Duration.ofMinutes(5)), TaxiiSettings.statusRetention(s),
+                partnerScreening(s),
                 watchSettings(s));
     }
 
@@ -185,7 +186,8 @@ public record NodeConfig(Path dataDirectory, String party, String httpHost, int 
                 orekitData, ingestMaxBytes, labelRules, loadSampleCatalog, anonymousRequestsPerMinute, anonymousBurst,
                 anonymousConcurrency, auditCheckpointPeriod, federationPullPeriod, federationBundleRecords,
                 federationNotifyPeers, https, federationTrustStore, federationAllowPlainHttp, staleness, connectors,
-                spaceWeatherAlerts, taxiiCollections, taxiiSources, taxiiPullPeriod, partnerScreening,
+                spaceWeatherAlerts, taxiiCollections, taxiiSources, taxiiPullPeriod, taxiiStatusRetention,
+                partnerScreening,
                 watches);
     }
 

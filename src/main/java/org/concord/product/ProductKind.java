@@ -1,6 +1,7 @@
 package org.concord.product;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.concord.label.DataKind;
 
@@ -59,6 +60,15 @@ public interface ProductKind<T> {
      * and TCA): with them, it makes the key of a product computed here.
      */
     String identity(T value);
+
+    /**
+     * The column that holds a value only in rows that are no product but a <em>withdrawal</em> of one (a cyber
+     * object's deletion, docs/cyber.md): such rows are stored and travel in the feed like the products they withdraw,
+     * but are never listed, counted or found by the kind's routes. Empty (every row is a product) by default.
+     */
+    default Optional<String> withdrawalColumn() {
+        return Optional.empty();
+    }
 
     /** The path of the kind's routes under {@code /api/v1/}: its code. */
     default String path() {

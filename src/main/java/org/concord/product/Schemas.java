@@ -40,6 +40,7 @@ final class Schemas {
             throw new IllegalArgumentException(what + " declares no sort order");
         }
         kind.sorts().forEach(s -> s.keys().forEach(k -> requireColumn(kind, columns, k.column())));
+        kind.withdrawalColumn().ifPresent(c -> requireColumn(kind, columns, c));
     }
 
     private static void requireColumn(ProductKind<?> kind, Set<String> columns, String column) {

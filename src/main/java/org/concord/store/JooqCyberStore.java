@@ -61,6 +61,8 @@ public final class JooqCyberStore implements CyberStore {
     private final Field<String> sourceRef;
     private final Field<String> targetRef;
     private final Field<OffsetDateTime> deletedAt;
+    private final Field<String> receivedFrom;
+    private final Field<String> groundStation;
 
     private static final class StatusRow {
         static final Table<?> T = DSL.table(unquotedName("taxii_status"));
@@ -96,6 +98,8 @@ public final class JooqCyberStore implements CyberStore {
         this.sourceRef = t.column("source_ref");
         this.targetRef = t.column("target_ref");
         this.deletedAt = t.column("deleted_at");
+        this.receivedFrom = t.column("received_from");
+        this.groundStation = t.column("ground_station");
     }
 
     /** What TAXII and the space links read: the versions the filter admits, never a withdrawal. */
@@ -201,8 +205,18 @@ public final class JooqCyberStore implements CyberStore {
 
     @Override
     public List<Product<StixObject>> linkedTo(long norad, LabelFilter filter) {
+        return linked(noradId.eq(norad), filter);
+    }
+
+    @Override
+    public List<Product<StixObject>> linkedToGroundStation(String stationId, LabelFilter filter) {
+        return linked(groundStation.eq(stationId), filter);
+    }
+
+    /** The objects {@code anchor} selects, those joined to them by a relationship or sighting, and those. */
+    private List<Product<StixObject>> linked(Condition anchor, LabelFilter filter) {
         Condition visible = served(filter);
-        List<Product<StixObject>> anchors = read(visible.and(noradId.eq(norad)));
+        List<Product<StixObject>> anchors = read(visible.and(anchor));
         Set<String> anchorIds = ids(anchors);
         List<Product<StixObject>> links = anchorIds.isEmpty() ? List.of()
                 : read(visible.and(sourceRef.in(anchorIds).or(targetRef.in(anchorIds))));
@@ -226,10 +240,18 @@ public final class JooqCyberStore implements CyberStore {
     }
 
     @Override
-    public List<Long> versionsOf(String collectionId, String id, Instant at, String originator) {
-        return dsl.select(t.id).from(t.table).where(collection.eq(collectionId)).and(stixId.eq(id))
+    public List<Copy> versionsOf(String collectionId, String id, Instant at, String originator) {
+        return dsl.select(t.id, receivedFrom).from(t.table).where(collection.eq(collectionId)).and(stixId.eq(id))
                 .and(version.eq(SqlValues.odt(at))).and(t.labelOriginator.eq(originator)).and(deletedAt.isNull())
-                .fetch(t.id);
+                .fetch(r -> new Copy(r.value1(), Optional.ofNullable(r.value2())));
+    }
+
+    @Override
+    public Optional<Instant> withdrawnAt(String collectionId, String id, Instant at, String originator) {
+        OffsetDateTime last = dsl.select(DSL.max(deletedAt)).from(t.table).where(collection.eq(collectionId))
+                .and(stixId.eq(id)).and(version.eq(SqlValues.odt(at))).and(t.labelOriginator.eq(originator))
+                .and(deletedAt.isNotNull()).fetchOne(0, OffsetDateTime.class);
+        return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
     }
 
     @Override

@@ -407,14 +407,19 @@ public final class JooqProductStore implements ProductStore {
     @Override
     public <T> Optional<Product<T>> find(ProductKind<T> kind, long id, LabelFilter filter) {
         ProductTable<T> t = table(kind);
-        return read(t, dsl.select(t.selected()).from(t.table).where(t.id.eq(id)).and(visible(t, filter)).fetch())
-                .stream().findFirst();
+        return read(t, dsl.select(t.selected()).from(t.table).where(t.id.eq(id)).and(visible(t, filter))
+                .and(listed(t)).fetch()).stream().findFirst();
+    }
+
+    /** The rows that are products, not withdrawals of one ({@link ProductKind#withdrawalColumn()}). */
+    private static Condition listed(ProductTable<?> t) {
+        return t.kind.withdrawalColumn().map(c -> t.column(c).isNull()).orElse(noCondition());
     }
 
     @Override
     public <T> Page<Product<T>> list(ProductKind<T> kind, ProductQuery query, LabelFilter filter) {
         ProductTable<T> t = table(kind);
-        Condition where = visible(t, filter);
+        Condition where = visible(t, filter).and(listed(t));
         for (Filter f : kind.filters()) {
             Object value = query.filters().get(f.parameter());
             if (value != null) {

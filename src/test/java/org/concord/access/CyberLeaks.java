@@ -50,6 +50,7 @@ final class CyberLeaks {
     static final String VERSIONS = OBJECT + "/versions";
     static final String STATUS = "/taxii2/{apiRoot}/status/{statusId}";
     static final String LINKED = "/api/v1/objects/{noradId}/cyber";
+    static final String GROUND_STATION = "/api/v1/ground-stations/{stationId}/cyber";
     private static final String MISSING_OBJECT = "indicator--00000000-0000-4000-8000-00000000dead";
     private static final String MISSING_STATUS = "00000000-0000-4000-8000-000000000000";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +58,7 @@ final class CyberLeaks {
     /** Every stored version, by product id (filled after the node stored them). */
     private static final Map<Long, StixObject> VERSIONS_BY_ID = new LinkedHashMap<>();
     private static final List<Long> NORAD_IDS = new ArrayList<>();
+    private static final Set<String> STATIONS = new HashSet<>();
     private static String statusId;
     private static String poster;
 
@@ -73,9 +75,12 @@ final class CyberLeaks {
         for (int i = 0; i < 30; i++) {
             String type = i % 2 == 0 ? "infrastructure" : "indicator";
             String id = type + "--" + String.format("%08d-0000-4000-8000-%012d", i, i);
-            Optional<Long> norad = i % 2 == 0 ? Optional.of(noradIds.get(random.nextInt(noradIds.size())))
-                    : Optional.empty();
+            // infrastructure: a space object, or (one in four) a ground station
+            Optional<String> station = i % 4 == 2 ? Optional.of("GS-LEAK-" + i % 3) : Optional.empty();
+            Optional<Long> norad = i % 2 == 0 && station.isEmpty()
+                    ? Optional.of(noradIds.get(random.nextInt(noradIds.size()))) : Optional.empty();
             norad.ifPresent(NORAD_IDS::add);
+            station.ifPresent(STATIONS::add);
             int versions = i % 3 == 0 ? 2 : 1;
             for (int v = 0; v < versions; v++) {
                 String originator = originators.get(random.nextInt(originators.size()));
@@ -84,8 +89,10 @@ final class CyberLeaks {
                 String json = "{\"type\":\"" + type + "\",\"spec_version\":\"2.1\",\"id\":\"" + id
                         + "\",\"created\":\"" + Timestamps.format(t0.plusSeconds(i)) + "\",\"modified\":\""
                         + Timestamps.format(modified) + "\"" + (revoked ? ",\"revoked\":true" : "") + "}";
+                Instant added = Instant.now();
                 StixObject o = new StixObject(id, type, "2.1", t0.plusSeconds(i), modified, revoked, COLLECTION,
-                        Instant.now(), norad, Optional.empty(), Optional.empty(), json);
+                        added, norad, Optional.empty(), Optional.empty(), json, Optional.empty(), Optional.of(added),
+                        Optional.empty(), station);
                 node.productService().store(CyberKind.INSTANCE, List.of(Product.of(o, label.apply(originator),
                         List.of()).withKey(CyberKind.key(o))), originator);
             }
@@ -113,6 +120,12 @@ final class CyberLeaks {
             node.products().list(CyberKind.INSTANCE, ProductQuery.all(CyberKind.INSTANCE, 10_000),
                     LabelFilter.UNRESTRICTED).items().forEach(p -> VERSIONS_BY_ID.put(p.id(), p.value()));
         }
+    }
+
+    /** A ground station some object names, or (one time in four) one that none does. */
+    static String linkedStation(Random random) {
+        List<String> stations = List.copyOf(new java.util.TreeSet<>(STATIONS));
+        return random.nextInt(4) == 0 ? "GS-NOBODY" : stations.get(random.nextInt(stations.size()));
     }
 
     static long linkedNorad(Random random) {
@@ -218,6 +231,19 @@ final class CyberLeaks {
         newest(visible).values().stream().filter(o -> o.noradId().equals(Optional.of(norad)) && !o.revoked())
                 .sorted(Comparator.comparing(StixObject::stixId)).forEach(o -> expected.add(versionKey(o)));
         assertThat(shown).as(what + " norad " + norad).isEqualTo(expected);
+    }
+
+    /** A ground station's links: the newest visible version of each object naming it, unless that revokes it. */
+    static void checkGroundStation(String station, Set<Long> visible, HttpResponse<String> reply, String what)
+            throws Exception {
+        assertThat(reply.statusCode()).as(what + ": " + reply.body()).isEqualTo(200);
+        Set<String> shown = new HashSet<>();
+        JSON.readTree(reply.body()).path("items").forEach(i -> shown.add(i.path("stixId").asText() + "@"
+                + i.path("version").asText()));
+        Set<String> expected = new HashSet<>();
+        newest(visible).values().stream().filter(o -> o.groundStation().equals(Optional.of(station))
+                && !o.revoked()).forEach(o -> expected.add(versionKey(o)));
+        assertThat(shown).as(what + " ground station " + station).isEqualTo(expected);
     }
 
     private static Set<String> shown(HttpResponse<String> reply, boolean manifest) throws Exception {

@@ -727,6 +727,13 @@ class SharingLeakTest {
                         .response(), what);
                 return 0;
             }
+            case CyberLeaks.GROUND_STATION -> {
+                String station = CyberLeaks.linkedStation(random);
+                Set<Long> visible = world.visibleProducts(caller, org.concord.cyber.CyberKind.CYBER, now);
+                CyberLeaks.checkGroundStation(station, visible, get(token, route.replace("{stationId}", station))
+                        .response(), what);
+                return 0;
+            }
             case "/api/v1/status" -> {
                 Reply r = get(token, route);
                 assertThat(r.json().at("/catalog/objects").asLong()).as(what).isEqualTo(newest.size());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,5 +90,49 @@ class TaxiiSettingsTest {
                 "taxii.pull.1.collection", "c1", "taxii.pull.1.originator", "USA"));
         assertThatThrownBy(() -> TaxiiSettings.sources(ftp, ftp.fileKeys()))
                 .hasMessageContaining("taxii.pull.1.*").hasMessageContaining("is not an http(s) URL");
+    }
+
+    @Test
+    void theStatusRetentionIsADurationWithItsUnit() {
+        assertThat(TaxiiSettings.statusRetention(file(Map.of()))).as("by default").isEqualTo(Duration.ofDays(30));
+        assertThat(TaxiiSettings.statusRetention(file(Map.of("taxii.status-retention", "P7D"))))
+                .isEqualTo(Duration.ofDays(7));
+        assertThat(TaxiiSettings.statusRetention(file(Map.of("taxii.status-retention", "PT12H"))))
+                .isEqualTo(Duration.ofHours(12));
+        for (String bad : List.of("30", "30 days", "P0D", "-P1D", "P3651D", "")) {
+            assertThatThrownBy(() -> TaxiiSettings.statusRetention(file(Map.of("taxii.status-retention", bad))))
+                    .as(bad).hasMessageContaining("concord.properties")
+                    .hasMessageContaining("taxii.status-retention = '" + bad + "'")
+                    .hasMessageContaining("an ISO-8601 duration with its unit, more than zero and at most P3650D,"
+                            + " such as P30D or PT12H");
+        }
+    }
+
+    @Test
+    void aSourceUrlIsAnHttpUrlOfAtMost2048Characters() {
+        String base = "https://cert.example/taxii2/api1/collections/x/objects/";
+        String longest = base + "a".repeat(2048 - base.length());
+        assertThat(TaxiiSettings.sources(source(longest), source(longest).fileKeys())).singleElement()
+                .satisfies(s -> assertThat(s.objectsUrl().toString()).hasSize(2048));
+        File tooLong = source(longest + "a");
+        assertThatThrownBy(() -> TaxiiSettings.sources(tooLong, tooLong.fileKeys()))
+                .hasMessageContaining("taxii.pull.1.*").hasMessageContaining("url is 2049 characters long")
+                .hasMessageContaining("at most 2048");
+        for (String bad : List.of("file:///etc/passwd", "mailto:cert@example.org", "cert.example/objects/")) {
+            File f = source(bad);
+            assertThatThrownBy(() -> TaxiiSettings.sources(f, f.fileKeys())).as(bad)
+                    .hasMessageContaining("taxii.pull.1.*").hasMessageContaining("http(s) URL");
+        }
+        File spaces = source("https://cert example/objects/");
+        assertThatThrownBy(() -> TaxiiSettings.sources(spaces, spaces.fileKeys()))
+                .hasMessageContaining("is not a URL").hasMessageContaining("http(s) URL");
+        File noHost = source("https:/objects/");
+        assertThatThrownBy(() -> TaxiiSettings.sources(noHost, noHost.fileKeys()))
+                .hasMessageContaining("names no host");
+    }
+
+    private static File source(String url) {
+        return file(Map.of("taxii.pull.1.url", url, "taxii.pull.1.token", "t", "taxii.pull.1.collection", "c1",
+                "taxii.pull.1.originator", "USA"));
     }
 }

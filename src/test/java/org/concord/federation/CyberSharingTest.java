@@ -218,11 +218,19 @@ class CyberSharingTest extends PartnersTest {
 
         assertThat(delete(t.gbr(), t.gbrToken(), deleted)).isEqualTo(200);
         assertThat(read(t.gbr(), t.gbrToken(), "?match%5Bversion%5D=all")).containsExactly(kept + at);
+        assertThat(t.gbr().node.cyber().withdrawnAt(COALITION, deleted, Instant.parse("2024-03-02T10:00:00Z"),
+                "GBR")).as("the withdrawal is stored, to travel").isPresent();
+        assertThat(listed(t.gbr(), t.gbrToken())).as("GET /api/v1/cyber lists no withdrawal")
+                .containsExactly(kept + at);
         t.usa().pullFrom("GBR");
         t.aus().pullFrom("GBR");
         for (Partners.Member m : List.of(t.usa(), t.aus())) {
             String token = t.tokenOn(m);
             assertThat(read(m, token, "?match%5Bversion%5D=all")).as(m.party + " after the next sync")
+                    .containsExactly(kept + at);
+            assertThat(m.node.cyber().withdrawnAt(COALITION, deleted, Instant.parse("2024-03-01T10:00:00Z"),
+                    "GBR")).as(m.party + " received the withdrawal").isPresent();
+            assertThat(listed(m, token)).as(m.party + ": GET /api/v1/cyber lists no withdrawal")
                     .containsExactly(kept + at);
             assertThat(m.node.cyber().find(org.concord.cyber.TaxiiQuery.versionsOf(COALITION, deleted,
                     org.concord.cyber.TaxiiQuery.Versions.ALL, 10), org.concord.label.LabelFilter.UNRESTRICTED)
@@ -237,6 +245,37 @@ class CyberSharingTest extends PartnersTest {
         t.usa().pullFrom("GBR");
         assertThat(read(t.usa(), t.usaOnUsa(), "?match%5Bid%5D=" + deleted)).as("posted again after its deletion")
                 .containsExactly(deleted + at);
+    }
+
+    /**
+     * What {@code GET /api/v1/cyber} lists for a token (its STIX ids and versions), checked against its {@code total}
+     * and against every id {@code GET /api/v1/cyber/{id}} answers (the ids of the node's rows, withdrawals among them,
+     * are tried up to well past the last one listed): only the listed products are found.
+     */
+    static List<String> listed(Partners.Member m, String token) throws Exception {
+        HttpResponse<String> r = rest(m, token, "/api/v1/cyber?limit=1000");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode page = JSON.readTree(r.body());
+        List<String> listed = new ArrayList<>();
+        Set<Long> ids = new TreeSet<>();
+        for (JsonNode i : page.path("items")) {
+            assertThat(i.path("deletedAt").isNull()).as(i.toString()).isTrue();
+            listed.add(i.path("stixId").asText() + "@" + org.concord.cyber.Timestamps.format(Instant.parse(
+                    i.path("version").asText())));
+            ids.add(i.path("id").asLong());
+        }
+        assertThat(page.path("total").asLong()).as("total").isEqualTo(listed.size());
+        Set<Long> found = new TreeSet<>();
+        for (long id = 1; id <= 40; id++) {
+            HttpResponse<String> one = rest(m, token, "/api/v1/cyber/" + id);
+            if (one.statusCode() == 200) {
+                found.add(id);
+            } else {
+                assertThat(one.statusCode()).as(one.body()).isEqualTo(404);
+            }
+        }
+        assertThat(found).as("the items GET /api/v1/cyber/{id} finds").isEqualTo(ids);
+        return listed;
     }
 
     static int delete(Partners.Member m, String token, String id) throws Exception {
@@ -331,6 +370,78 @@ class CyberSharingTest extends PartnersTest {
         assertThat(failure.path("id").asText()).isEqualTo(malformed.path("id").asText());
         assertThat(failure.path("message").asText()).contains("external_references[0].external_id")
                 .contains("'IA-1' is not a SPARTA technique id");
+    }
+
+    @Test
+    void aGroundStationNamedByAnInfrastructureShowsWhatIsLinkedToItByLabel() throws Exception {
+        AtGbr g = atGbr();
+        String station = "infrastructure--5e0d0008-0000-4000-8000-000000000001";
+        ObjectNode infrastructure = JSON.createObjectNode();
+        infrastructure.put("type", "infrastructure").put("spec_version", "2.1").put("id", station)
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("name", "Svalbard ground station").putArray("infrastructure_types").add("ground-station");
+        infrastructure.putArray("object_marking_refs").add(TLP_GREEN);
+        infrastructure.putObject("extensions").putObject(CyberService.GROUND_STATION_EXTENSION)
+                .put("extension_type", "property-extension").put("station_id", "GS-SVALBARD");
+        ObjectNode location = JSON.createObjectNode();
+        location.put("type", "location").put("spec_version", "2.1")
+                .put("id", "location--5e0d0008-0000-4000-8000-000000000002")
+                .put("created", "2024-03-01T10:00:00.000Z").put("modified", "2024-03-01T10:00:00.000Z")
+                .put("name", "Platåberget").put("latitude", 78.2297).put("longitude", 15.4077);
+        location.putArray("object_marking_refs").add(TLP_GREEN);
+        String red = "incident--5e0d0008-0000-4000-8000-000000000003";
+        ObjectNode targets = relationship("5e0d0008-0000-4000-8000-000000000005", "targets", red, infrastructure);
+        targets.putArray("object_marking_refs").add(TLP_RED);
+        post(g.gbr(), g.gbrToken(), infrastructure, location,
+                relationship("5e0d0008-0000-4000-8000-000000000004", "located-at", station, location),
+                releasableTo(incident(red, "2024-03-01T10:00:00.000Z", TLP_RED), "USA"),
+                releasableTo(targets, "USA"));
+
+        String path = "/api/v1/ground-stations/GS-SVALBARD/cyber";
+        assertThat(linkedAt(g.gbr(), g.usaToken(), path)).as("USA, to whom the incident is released")
+                .containsExactlyInAnyOrder("infrastructure GREEN", "location GREEN", "relationship GREEN",
+                        "incident RED", "relationship RED");
+        assertThat(linkedAt(g.gbr(), g.ausToken(), path)).as("AUS: neither the red incident nor its link")
+                .containsExactlyInAnyOrder("infrastructure GREEN", "location GREEN", "relationship GREEN");
+        assertThat(linkedAt(g.gbr(), g.ausToken(), "/api/v1/ground-stations/GS-NOWHERE/cyber")).isEmpty();
+        HttpResponse<String> listed = rest(g.gbr(), g.ausToken(), "/api/v1/cyber?groundStation=GS-SVALBARD");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(listed.body()).path("items")).singleElement()
+                .satisfies(i -> assertThat(i.path("stixId").asText()).isEqualTo(station));
+        HttpResponse<String> bad = rest(g.gbr(), g.ausToken(), "/api/v1/ground-stations/-x/cyber");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("a ground station id is 1 to 64 letters");
+
+        ObjectNode onIndicator = incident("incident--5e0d0008-0000-4000-8000-000000000006",
+                "2024-03-01T10:00:00.000Z", TLP_GREEN);
+        onIndicator.putObject("extensions").putObject(CyberService.GROUND_STATION_EXTENSION)
+                .put("extension_type", "property-extension").put("station_id", "GS-SVALBARD");
+        ObjectNode noId = infrastructure.deepCopy().put("id", "infrastructure--5e0d0008-0000-4000-8000-000000000007");
+        ((ObjectNode) noId.path("extensions").path(CyberService.GROUND_STATION_EXTENSION)).put("station_id", "");
+        ObjectNode both = infrastructure.deepCopy().put("id", "infrastructure--5e0d0008-0000-4000-8000-000000000008");
+        ((ObjectNode) both.path("extensions")).putObject(CyberService.SPACE_OBJECT_EXTENSION)
+                .put("extension_type", "property-extension").put("norad_id", 25544);
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.gbr().port
+                        + "/taxii2/concord/collections/" + COALITION + "/objects/"))
+                .header("Authorization", "Bearer " + g.gbrToken()).header("Accept", TAXII).header("Content-Type", TAXII)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"objects\":[" + onIndicator + "," + noId + "," + both
+                        + "]}")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode failures = JSON.readTree(refused.body()).path("failures");
+        assertThat(failures).hasSize(3);
+        assertThat(failures.get(0).path("message").asText())
+                .contains("the x-concord-ground-station extension belongs on an infrastructure, not on a incident");
+        assertThat(failures.get(1).path("message").asText()).contains("station_id must be 1 to 64 letters");
+        assertThat(failures.get(2).path("message").asText()).contains("not both");
+    }
+
+    /** The types and TLPs of what a ground-station route shows a token. */
+    private static List<String> linkedAt(Partners.Member m, String token, String path) throws Exception {
+        HttpResponse<String> r = rest(m, token, path);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<String> shown = new ArrayList<>();
+        JSON.readTree(r.body()).path("items").forEach(i -> shown.add(i.path("type").asText() + " "
+                + i.path("label").path("tlp").asText()));
+        return shown;
     }
 
     static ObjectNode relationship(String uuid, String type, String source, JsonNode target) {

@@ -1,6 +1,7 @@
 package org.concord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.TestClock;
@@ -17,6 +19,7 @@ import org.concord.TestNodes;
 import org.concord.access.Role;
 import org.concord.cyber.CyberKind;
 import org.concord.cyber.TaxiiPuller;
+import org.concord.cyber.TaxiiSource;
 import org.concord.label.LabelFilter;
 import org.concord.node.Node;
 import org.concord.product.ProductQuery;
@@ -163,6 +166,148 @@ class TaxiiPullTest {
             String second = usa.cyber().add(collection, List.of(JSON.readTree(indicators(1, 1,
                     "2024-03-01T10:00:00.000Z")).path("objects").get(0)), actor, LabelFilter.UNRESTRICTED).id();
             assertThat(usa.cyber().status(second, "USA")).isPresent();
+        }
+    }
+
+    @Test
+    void aStatusResourceIsKeptAsLongAsTheNodeIsConfiguredTo() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("CONCORD_NODE_PARTY", "USA", "CONCORD_SAMPLE_LOAD", "false",
+                "CONCORD_TAXII_COLLECTION_1_ID", SOURCE, "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO USA",
+                "CONCORD_TAXII_COLLECTION_1_READ", "USA", "CONCORD_TAXII_COLLECTION_1_WRITE", "USA",
+                "CONCORD_TAXII_STATUS_RETENTION", "PT12H"));
+        TestClock clock = new TestClock();
+        try (Node usa = Node.open(org.concord.node.NodeConfig.load(dir.resolve("usa"), java.util.Optional.empty(),
+                env), clock)) {
+            var collection = usa.cyber().collections().getFirst();
+            var actor = new org.concord.cyber.CyberService.Actor("poster", "USA");
+            String first = usa.cyber().add(collection, List.of(JSON.readTree(indicators(0, 1,
+                    "2024-03-01T10:00:00.000Z")).path("objects").get(0)), actor, LabelFilter.UNRESTRICTED).id();
+            clock.advance(java.time.Duration.ofHours(12));
+            assertThat(usa.cyber().status(first, "USA")).as("12 hours after the post").isPresent();
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertThat(usa.cyber().status(first, "USA")).as("longer after the post").isEmpty();
+        }
+        env.put("CONCORD_TAXII_STATUS_RETENTION", "12h");
+        assertThatThrownBy(() -> org.concord.node.NodeConfig.load(dir.resolve("usa"), java.util.Optional.empty(),
+                env)).hasMessageContaining("CONCORD_TAXII_STATUS_RETENTION")
+                .hasMessageContaining("taxii.status-retention = '12h'")
+                .hasMessageContaining("an ISO-8601 duration with its unit");
+    }
+
+    @Test
+    void aScheduledPullThatThrowsDoesNotStopLaterPulls() throws Exception {
+        Node usa = TestNodes.open(dir.resolve("usa"), Map.of("CONCORD_NODE_PARTY", "USA",
+                "CONCORD_TAXII_COLLECTION_1_ID", SOURCE, "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO USA,GBR",
+                "CONCORD_TAXII_COLLECTION_1_READ", "USA,GBR", "CONCORD_TAXII_COLLECTION_1_WRITE", "USA"));
+        try (usa; ApiServer usaServer = new ApiServer(usa)) {
+            String objects = "http://127.0.0.1:" + usaServer.start("127.0.0.1", 0) + "/taxii2/concord/collections/"
+                    + SOURCE + "/objects/";
+            String reader = TestNodes.token(usa, "GBR", Role.VIEWER);
+            usa.sharing().addAgreement(new org.concord.access.SharingService.Terms("USA",
+                    org.concord.access.SharingService.parseParties("GBR"), java.util.Set.of(CyberKind.CYBER), false,
+                    java.time.Instant.now().minusSeconds(60), java.util.Optional.empty()), TestNodes.TEST_ADMIN);
+            post(objects, TestNodes.token(usa, "USA", Role.OPERATOR), indicators(0, 3, "2024-03-01T10:00:00.000Z"));
+            Map<String, String> env = new HashMap<>(Map.of("CONCORD_NODE_PARTY", "GBR",
+                    "CONCORD_TAXII_COLLECTION_1_ID", HERE, "CONCORD_TAXII_COLLECTION_1_COMMUNITY", "REL TO GBR",
+                    "CONCORD_TAXII_COLLECTION_1_READ", "GBR", "CONCORD_TAXII_COLLECTION_1_WRITE", "GBR"));
+            try (Node gbr = TestNodes.open(dir.resolve("gbr"), env)) {
+                TaxiiSource source = new TaxiiSource("taxii.pull.1", URI.create(objects), reader, HERE, "USA");
+                AtomicInteger sent = new AtomicInteger();
+                // the first request fails as an HTTP stack can, unchecked; the later ones go through
+                HttpClient failingOnce = new DelegatingClient(HttpClient.newHttpClient(), () -> {
+                    if (sent.getAndIncrement() == 0) {
+                        throw new java.io.UncheckedIOException(new java.io.IOException("connection reset"));
+                    }
+                });
+                try (TaxiiPuller puller = new TaxiiPuller(gbr.cyber(), List.of(source), failingOnce)) {
+                    puller.startPulling(java.time.Duration.ofMillis(100));
+                    long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+                    while (gbr.products().list(CyberKind.INSTANCE, ProductQuery.all(CyberKind.INSTANCE, 10),
+                            LabelFilter.UNRESTRICTED).total() < 3 && System.nanoTime() < until) {
+                        Thread.sleep(50);
+                    }
+                }
+                assertThat(sent.get()).as("requests after the failing one").isGreaterThan(1);
+                assertThat(gbr.products().list(CyberKind.INSTANCE, ProductQuery.all(CyberKind.INSTANCE, 10),
+                        LabelFilter.UNRESTRICTED).total()).as("pulled by a later turn").isEqualTo(3);
+            }
+        }
+    }
+
+    /** An HTTP client that runs {@code before} ahead of each request it passes on. */
+    private static final class DelegatingClient extends HttpClient {
+        private final HttpClient client;
+        private final Runnable before;
+
+        DelegatingClient(HttpClient client, Runnable before) {
+            this.client = client;
+            this.before = before;
+        }
+
+        @Override
+        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+                throws java.io.IOException, InterruptedException {
+            before.run();
+            return client.send(request, handler);
+        }
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
+                HttpResponse.BodyHandler<T> handler) {
+            before.run();
+            return client.sendAsync(request, handler);
+        }
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
+                HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
+            before.run();
+            return client.sendAsync(request, handler, push);
+        }
+
+        @Override
+        public java.util.Optional<java.net.CookieHandler> cookieHandler() {
+            return client.cookieHandler();
+        }
+
+        @Override
+        public java.util.Optional<java.time.Duration> connectTimeout() {
+            return client.connectTimeout();
+        }
+
+        @Override
+        public Redirect followRedirects() {
+            return client.followRedirects();
+        }
+
+        @Override
+        public java.util.Optional<java.net.ProxySelector> proxy() {
+            return client.proxy();
+        }
+
+        @Override
+        public javax.net.ssl.SSLContext sslContext() {
+            return client.sslContext();
+        }
+
+        @Override
+        public javax.net.ssl.SSLParameters sslParameters() {
+            return client.sslParameters();
+        }
+
+        @Override
+        public java.util.Optional<java.net.Authenticator> authenticator() {
+            return client.authenticator();
+        }
+
+        @Override
+        public Version version() {
+            return client.version();
+        }
+
+        @Override
+        public java.util.Optional<java.util.concurrent.Executor> executor() {
+            return client.executor();
         }
     }
 
