@@ -20,6 +20,7 @@ import org.concord.node.Node;
 import org.concord.screening.ScreeningRun;
 import org.concord.screening.ScreeningService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -41,7 +42,8 @@ import org.orekit.propagation.analytical.tle.TLE;
  * duration of the view's list request as the browser's resource timing gives it (request sent to last byte). Then the
  * globe, {@code globe-rounds} times (default 2; anonymous, every object): from navigation to ready (imagery loaded,
  * every point drawn) and its parts, from the view's own performance marks. Figures, not assertions: the numbers depend
- * on the machine and its load, which are printed with them.
+ * on the machine and its load, which are printed with them. The globe as last drawn is saved as
+ * {@code target/console-screenshots/globe-catalog.png}.
  */
 public final class ConsoleBenchmark {
 
@@ -179,8 +181,28 @@ public final class ConsoleBenchmark {
         return ((Number) ms).doubleValue();
     }
 
-    private static void globe(ChromeDriver browser, String base, int rounds) {
+    private static void globe(ChromeDriver browser, String base, int rounds) throws IOException {
         System.out.printf(Locale.ROOT, "globe, anonymous, every object (load average %.1f)%n", loadAverage());
+        // the globe's one large request, alone: its wall time and the CPU time the node's process spent on it
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 2; i++) {
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            byte[] body;
+            try {
+                body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                        + "/api/v1/elements?format=omm-json")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            System.out.printf(Locale.ROOT, "  GET /api/v1/elements?format=omm-json from Java: %.1f s, %.1f MB,"
+                    + " node CPU %.1f s%n", (System.nanoTime() - t0) / 1e9, body.length / 1e6,
+                    (os.getProcessCpuTime() - cpu0) / 1e9);
+        }
         for (int round = 0; round < rounds; round++) {
             browser.get("about:blank");
             browser.get(base + "/#/globe");
@@ -205,6 +227,12 @@ public final class ConsoleBenchmark {
                     num(marks, "elementsMs") / 1000, num(marks, "elementsBytes") / 1e6, num(marks, "cesiumMs") / 1000,
                     (num(marks, "points") - num(marks, "loaded")) / 1000, marks.get("drawn"),
                     (num(marks, "ready") - num(marks, "points")) / 1000, loadAverage());
+        }
+        if (rounds > 0) {
+            // the README's and docs/console.md's picture of the globe with the whole catalog
+            Files.createDirectories(ConsoleBrowser.SCREENSHOTS);
+            Files.write(ConsoleBrowser.SCREENSHOTS.resolve("globe-catalog.png"),
+                    browser.getScreenshotAs(OutputType.BYTES));
         }
     }
 
