@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleConsumer;
 
+import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
+import org.concord.risk.CovarianceSource;
 import org.concord.screening.ScreeningRun;
 import org.concord.screening.ScreeningVolume;
 import org.concord.formats.InputError;
@@ -24,8 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "screen", description = "Screen the catalog for close approaches (all-vs-all, --primary against all,"
-        + " or an uploaded --ephemeris against all) and store every conjunction inside the volume with its maximum Pc"
-        + " and combined label.")
+        + " or an uploaded --ephemeris against all) and store every conjunction inside the volume with its Pc"
+        + " (ESTIMATED from covariances where both objects have one: element-set histories, an OEM's own; else the"
+        + " MAXIMUM) and combined label.")
 final class ScreenCommand implements Callable<Integer> {
 
     private static final String DEFAULT_WINDOW = "7d";
@@ -143,16 +146,40 @@ final class ScreenCommand implements Callable<Integer> {
                 f.objectsExcluded(), f.conjunctions(), describe(volume));
         result.screened().forEach(span -> System.out.println("screened " + span.start() + " to " + span.stop()));
         run.warning().ifPresent(warning -> System.out.println("WARNING: " + warning));
-        System.out.printf("%-27s %9s %9s %10s %9s %10s %10s %10s %10s  %s%n", "TCA", "PRIMARY", "SECONDARY",
-                "MISS_M", "V_REL_MS", "RADIAL_M", "INTRACK_M", "CROSS_M", "MAX_PC", "LABEL");
+        System.out.printf("%-27s %9s %9s %10s %9s %10s %10s %10s %10s %-9s %10s  %s%n", "TCA", "PRIMARY",
+                "SECONDARY", "MISS_M", "V_REL_MS", "RADIAL_M", "INTRACK_M", "CROSS_M", "PC", "PC_KIND", "MAX_PC",
+                "LABEL");
+        java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         for (Conjunction c : result.conjunctions()) {
-            System.out.printf(Locale.ROOT, "%-27s %9d %9d %10.1f %9.1f %10.1f %10.1f %10.1f %10s  %s%n", c.tca(),
-                    c.primaryNoradId(), c.secondaryNoradId(), c.missDistanceMeters(),
+            Optional<CollisionRisk> risk = c.risk();
+            System.out.printf(Locale.ROOT, "%-27s %9d %9d %10.1f %9.1f %10.1f %10.1f %10.1f %10s %-9s %10s  %s%n",
+                    c.tca(), c.primaryNoradId(), c.secondaryNoradId(), c.missDistanceMeters(),
                     c.relativeSpeedMetersPerSecond(), c.radialMeters(), c.inTrackMeters(), c.crossTrackMeters(),
-                    c.risk().map(r -> String.format(Locale.ROOT, "%.3e", r.probability())).orElse("-"),
+                    risk.map(r -> String.format(Locale.ROOT, "%.3e", r.probability())).orElse("-"),
+                    risk.map(r -> r.source().name()).orElse("-"),
+                    risk.map(r -> r.source() == CovarianceSource.MAXIMUM ? r.probability()
+                                    : r.maximumBeside(c.missDistanceMeters()).orElse(Double.NaN))
+                            .filter(Double::isFinite).map(p -> String.format(Locale.ROOT, "%.3e", p)).orElse("-"),
                     c.label().releasability() + " TLP:" + c.label().tlp().code());
+            risk.ifPresent(r -> notes.add(note(r)));
         }
+        notes.remove("");
+        notes.forEach(System.out::println);
         return 0;
+    }
+
+    /**
+     * What a Pc kind of an ephemeris screening means: an ESTIMATED Pc names both covariance sources; a maximum Pc
+     * beside an ephemeris with a covariance says why (the part of its statement after the maximum's own words).
+     */
+    private static String note(CollisionRisk r) {
+        if (r.source() == CovarianceSource.ESTIMATED) {
+            return "PC_KIND ESTIMATED (" + r.method() + "): the primary's covariance MEASURED (the OEM's own), the"
+                    + " secondary's ESTIMATED from its element-set history (not measured); MAX_PC is the maximum Pc"
+                    + " beside it";
+        }
+        int reason = r.statement().indexOf("; the ephemeris carries a covariance");
+        return reason < 0 ? "" : "PC_KIND MAXIMUM" + r.statement().substring(reason);
     }
 
     private static String requestedBy() {
