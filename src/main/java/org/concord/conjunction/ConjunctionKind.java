@@ -134,9 +134,15 @@ public final class ConjunctionKind implements ProductKind<Conjunction> {
                 new SortOrder("-pc", byPc.keys()));
     }
 
+    /**
+     * The pair, the TCA and the screening run that found it: two runs over the same orbit records (overlapping
+     * windows) report the same encounter at the same TCA, and each report is a conjunction of its own (an update of
+     * its event), so each needs a key of its own across nodes.
+     */
     @Override
     public String identity(Conjunction c) {
-        return c.primaryNoradId() + "|" + c.secondaryNoradId() + "|" + c.tca();
+        return c.primaryNoradId() + "|" + c.secondaryNoradId() + "|" + c.tca()
+                + c.screeningRunId().map(run -> "|run " + run).orElse("");
     }
 
     /** A conjunction as a product to store: its inputs are the orbit records it names. */

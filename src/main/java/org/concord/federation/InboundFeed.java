@@ -242,10 +242,36 @@ public final class InboundFeed {
         }
         T value = arrivals.arriving(kind, ProductValues.read(kind, item.values(), item.label(), inputs), item.label(),
                 from);
+        Optional<Long> held = products.idOf(kind, item.key(), item.label().originator());
+        if (held.isPresent()) {
+            return restate(kind, held.get(), item, List.copyOf(inputs.values()), value);
+        }
         List<Product<T>> stored = products.store(kind, List.of(new Product<>(0, Optional.of(item.key()),
                 item.label(), List.copyOf(inputs.values()), value)));
         arrivals.arrived(kind, stored, from);
         return !stored.isEmpty();
+    }
+
+    /**
+     * A product this node holds under the same key and originator, sent again: the originator changed it in place (a
+     * conjunction event that gained updates), so the copy here takes its state, label and inputs (and this node's own
+     * partners get it again in turn); the same state again changes nothing (false), so two nodes relaying a product
+     * to each other stop there.
+     */
+    private <T> boolean restate(ProductKind<T> kind, long id, Bundle.ProductItem item, List<ProductInput> inputs,
+                                T value) {
+        Product<T> was = products.find(kind, id, org.concord.label.LabelFilter.UNRESTRICTED).orElseThrow(() ->
+                new IllegalArgumentException("its copy here (" + kind.code() + " " + id + ") is not readable"));
+        if (was.value().equals(value) && was.label().equals(item.label()) && links(was.inputs()).equals(links(inputs))) {
+            return false;
+        }
+        products.restate(kind, List.of(new Product<>(id, Optional.of(item.key()), item.label(), inputs, value)));
+        return true;
+    }
+
+    /** Inputs by role and id (an orbit record's kind as stored may name it an ephemeris). */
+    private static java.util.Set<String> links(List<ProductInput> inputs) {
+        return inputs.stream().map(i -> i.role() + "=" + i.id()).collect(java.util.stream.Collectors.toSet());
     }
 
     private Optional<Long> localId(Bundle.InputRef ref) {

@@ -33,7 +33,8 @@ import org.jooq.impl.SQLDataType;
 /**
  * What building conjunction events reads and writes, through jOOQ: conjunctions no event links to with their inputs'
  * labels, events by TCA (their columns, not their history), and a pass's new and extended events in bulk (an
- * extended event's new updates appended to its history in the database, not rewritten).
+ * extended event's new updates appended to its history in the database, not rewritten, and the event recorded as
+ * restated so that partners it was sent to get it again).
  */
 public final class JooqEventStore implements EventStore {
 
@@ -212,5 +213,7 @@ public final class JooqEventStore implements EventStore {
             }
         }
         JooqProductStore.insertRows(tx, ProductLinks.T, JooqProductStore.LINK_FIELDS, links);
+        // partners that hold these events get them again (docs/federation.md)
+        ProductRestatements.record(tx, EventKind.CODE, extended.stream().map(Extension::id).toList());
     }
 }

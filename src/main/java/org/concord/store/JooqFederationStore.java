@@ -255,8 +255,11 @@ public final class JooqFederationStore implements FederationStore {
         for (Lane lane : lanes) {
             after.merge(lane, reached, Math::max);
         }
-        List<Bundle.ProductItem> productItems = products.next(from, filter, exceptOriginator, limit,
+        List<Bundle.ProductItem> productItems = new ArrayList<>(products.next(from, filter, exceptOriginator, limit,
+                kind -> visibleLanes(filter, exceptOriginator, List.of(kind)), after));
+        ProductFeed.Restated restated = products.restated(from, filter, exceptOriginator, limit,
                 kind -> visibleLanes(filter, exceptOriginator, List.of(kind)), after);
+        productItems.addAll(restated.items());
         List<Bundle.Recall> recalls = new ArrayList<>();
         long recallCursor = from.recall();
         for (Record r : dsl.select(RecallRow.ID, RecallRow.ORBIT_ID, RecallRow.LABEL_ID, RecallRow.DATA_KIND,
@@ -274,7 +277,7 @@ public final class JooqFederationStore implements FederationStore {
             }
             recallCursor = r.get(RecallRow.ID);
         }
-        return new FeedSlice(orbits, productItems, recalls, new FeedCursors(after, recallCursor));
+        return new FeedSlice(orbits, productItems, recalls, new FeedCursors(after, recallCursor, restated.cursor()));
     }
 
     /**

@@ -277,6 +277,8 @@ public final class JooqProductStore implements ProductStore {
                 List<ProductInput> added = keyed.stream().flatMap(p -> p.inputs().stream()
                         .filter(input -> !sameLink(linked.getOrDefault(p.id(), Map.of()).get(input.role()), input)))
                         .distinct().toList();
+                // partners that hold these products get them again (docs/federation.md)
+                ProductRestatements.record(dsl, kind.code(), ids);
                 return link(dsl, t, keyed, ids, storedInputs(dsl, added), linked);
             });
         } catch (org.jooq.exception.DataAccessException e) {

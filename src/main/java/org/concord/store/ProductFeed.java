@@ -77,21 +77,12 @@ final class ProductFeed {
         List<Bundle.ProductItem> items = new ArrayList<>();
         boolean waiting = false;
         for (Product<T> p : found) {
-            List<Bundle.InputRef> inputs = new ArrayList<>();
-            for (ProductInput input : p.inputs()) {
-                InputRef ref = refs.get(input);
-                if (ref == null || !ref.originator().equals(recipient)
-                        && after.getOrDefault(ref.lane(), 0L) < input.id()) {
-                    waiting = true;
-                    break;
-                }
-                inputs.add(new Bundle.InputRef(input.role(), input.kind(), ref.ref(), ref.originator()));
-            }
-            if (waiting) {
+            Optional<Bundle.ProductItem> item = item(t, p, refs, recipient, after);
+            if (item.isEmpty()) {
+                waiting = true;
                 break;
             }
-            items.add(new Bundle.ProductItem(t.kind.code(), p.key().orElseGet(() -> name(t, p, inputs)),
-                    p.label(), inputs, ProductValues.of(t.kind, p.value())));
+            items.add(item.get());
         }
         long reached = waiting ? (items.isEmpty() ? -1 : found.get(items.size() - 1).id())
                 : rows.size() == limit ? found.getLast().id()
@@ -102,6 +93,120 @@ final class ProductFeed {
             }
         }
         return items;
+    }
+
+    /**
+     * A product as a feed item, its inputs named as partners know them; nothing while the recipient does not hold an
+     * input yet (neither its own nor released to it by this or an earlier bundle: {@code after}).
+     */
+    private <T> Optional<Bundle.ProductItem> item(ProductTable<T> t, Product<T> p, Map<ProductInput, InputRef> refs,
+                                                  String recipient, Map<Lane, Long> after) {
+        List<Bundle.InputRef> inputs = new ArrayList<>();
+        for (ProductInput input : p.inputs()) {
+            InputRef ref = refs.get(input);
+            if (ref == null || !ref.originator().equals(recipient)
+                    && after.getOrDefault(ref.lane(), 0L) < input.id()) {
+                return Optional.empty();
+            }
+            inputs.add(new Bundle.InputRef(input.role(), input.kind(), ref.ref(), ref.originator()));
+        }
+        return Optional.of(new Bundle.ProductItem(t.kind.code(), p.key().orElseGet(() -> name(t, p, inputs)),
+                p.label(), inputs, ProductValues.of(t.kind, p.value())));
+    }
+
+    /** The products restated after {@code restated} that a feed sends again, and the restatement cursor after them. */
+    record Restated(List<Bundle.ProductItem> items, long cursor) {
+    }
+
+    /** A product's current state as the feed reads it, with the label id that names its lane. */
+    private record Current<T>(ProductTable<T> table, Product<T> product, long labelId) {
+    }
+
+    /**
+     * The products changed in place ({@link ProductRestatements}) after {@code from}'s restatement cursor that the
+     * recipient was sent before, in their current state: those the filter admits now with every input, whose lane
+     * (current label) the recipient may see and whose id an earlier bundle passed in that lane (a product beyond it
+     * goes, as it is now, in the lane's own turn), each once. The recipient replaces its copy (same key). The first
+     * whose new inputs the recipient does not hold yet (they travel in their own lanes) stops the restatements for
+     * this bundle; the cursor stays before it. {@code after}: where this bundle leaves every lane.
+     */
+    Restated restated(FeedCursors from, LabelFilter filter, String recipient, int limit, Lanes lanes,
+                      Map<Lane, Long> after) {
+        // only the kinds the recipient may see: a peer that receives none never reads the log's rows
+        Map<DataKind, List<Lane>> visibleLanes = new HashMap<>();
+        for (ProductKind<?> kind : products.kinds().all()) {
+            List<Lane> own = lanes.apply(kind.dataKind()).stream().map(l -> new Lane(l.labelId(), kind.code()))
+                    .toList();
+            if (!own.isEmpty()) {
+                visibleLanes.put(kind.code(), own);
+            }
+        }
+        List<Bundle.ProductItem> items = new ArrayList<>();
+        long cursor = from.restated();
+        if (visibleLanes.isEmpty()) {
+            return new Restated(items, cursor);
+        }
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        // a bundle is built only when it carries something, so rows passed over without an item are passed in the
+        // same call (not left for a cursor that would not be stored): page on until items or the log run out
+        while (items.size() < limit) {
+            List<org.jooq.Record3<Long, String, Long>> log = dsl.select(ProductRestatements.ID, ProductRestatements.PRODUCT_KIND,
+                            ProductRestatements.PRODUCT_ID).from(ProductRestatements.T)
+                    .where(ProductRestatements.ID.gt(cursor))
+                    .and(ProductRestatements.PRODUCT_KIND.in(visibleLanes.keySet().stream().map(DataKind::code)
+                            .toList()))
+                    .orderBy(ProductRestatements.ID).limit(limit).fetch();
+            Map<DataKind, List<Long>> named = new HashMap<>();
+            log.forEach(r -> named.computeIfAbsent(DataKind.ofStored(r.get(ProductRestatements.PRODUCT_KIND)),
+                    k -> new ArrayList<>()).add(r.get(ProductRestatements.PRODUCT_ID)));
+            Map<String, Current<?>> current = new HashMap<>();
+            named.forEach((code, ids) -> products.kinds().of(code).ifPresent(kind ->
+                    read(products.table(kind), ids.stream().distinct().toList(), filter, current)));
+            Map<ProductInput, InputRef> refs = inputRefs(current.values().stream()
+                    .flatMap(c -> c.product().inputs().stream()).distinct().toList());
+            for (org.jooq.Record3<Long, String, Long> r : log) {
+                DataKind code = DataKind.ofStored(r.get(ProductRestatements.PRODUCT_KIND));
+                String name = code.code() + " " + r.get(ProductRestatements.PRODUCT_ID);
+                Current<?> c = current.get(name);
+                if (c != null && !sent.contains(name)) {
+                    Lane lane = new Lane(c.labelId(), code);
+                    if (visibleLanes.get(code).contains(lane) && c.product().id() <= from.of(lane)) {
+                        Optional<Bundle.ProductItem> item = item(c, refs, recipient, after);
+                        if (item.isEmpty()) {
+                            return new Restated(items, cursor);
+                        }
+                        items.add(item.get());
+                        sent.add(name);
+                        if (items.size() == limit) {
+                            return new Restated(items, r.get(ProductRestatements.ID));
+                        }
+                    }
+                }
+                cursor = r.get(ProductRestatements.ID);
+            }
+            if (log.size() < limit) {
+                break;
+            }
+        }
+        return new Restated(items, cursor);
+    }
+
+    private <T> Optional<Bundle.ProductItem> item(Current<T> c, Map<ProductInput, InputRef> refs, String recipient,
+                                                  Map<Lane, Long> after) {
+        return item(c.table(), c.product(), refs, recipient, after);
+    }
+
+    /** The current state of these products of one kind that the filter admits with every input, by kind and id. */
+    private <T> void read(ProductTable<T> t, List<Long> ids, LabelFilter filter, Map<String, Current<?>> current) {
+        for (List<Long> chunk : ProductLinks.chunks(ids)) {
+            List<Record> rows = dsl.select(t.selected()).from(t.table).where(SqlValues.idIn(t.id, chunk))
+                    .and(products.visible(t, filter)).fetch();
+            List<Product<T>> found = products.read(t, rows);
+            for (int i = 0; i < found.size(); i++) {
+                current.put(t.kind.code().code() + " " + found.get(i).id(),
+                        new Current<>(t, found.get(i), rows.get(i).get(t.labelId)));
+            }
+        }
     }
 
     /**

@@ -251,6 +251,78 @@ class ThreeNodeFederationTest extends PartnersTest {
         }
     }
 
+    @Test
+    void aLaterUpdateOfAnEventReachesThePartnerAgainOnH2() {
+        aLaterUpdateOfAnEventReachesThePartnerAgain(Set.of());
+    }
+
+    @Test
+    void aLaterUpdateOfAnEventReachesThePartnerAgainFromPostgres() {
+        org.concord.store.TestDatabases.PgServer.requiredForTests();
+        aLaterUpdateOfAnEventReachesThePartnerAgain(Set.of("USA"));
+    }
+
+    /**
+     * USA screens the ISS against its catalog twice, over windows that overlap by half a day: the events of the
+     * overlap gain a second update after AUS received them, and the next pull brings AUS their newest state and
+     * history (issue 15), the updates' conjunctions resolved to AUS's copies; a pull after that brings nothing.
+     */
+    private void aLaterUpdateOfAnEventReachesThePartnerAgain(Set<String> onPostgres) {
+        start(List.of("USA", "AUS"), onPostgres, Clock.systemUTC(), Map.of());
+        Partners.Member usa = partners.get("USA");
+        Partners.Member aus = partners.get("AUS");
+        usa.node.sharing().addAgreement(new SharingService.Terms("USA", SharingService.parseParties("AUS"),
+                Set.of(DataKind.ORBITS, DataKind.CONJUNCTIONS), false, Instant.now().minusSeconds(60),
+                Optional.empty()), TestNodes.TEST_ADMIN);
+        usa.ingest("usa.tle", Partners.tles(), label("USA", "REL TO AUS,USA", Tlp.GREEN));
+        screenTheIss(usa, Instant.parse("2024-07-05T00:00:00Z"));
+        aus.pullFrom("USA");
+        Map<String, org.concord.product.Product<org.concord.event.ConjunctionEvent>> before = events(aus);
+        assertThat(before).as("AUS received USA's events").isNotEmpty()
+                .allSatisfy((k, e) -> assertThat(e.value().updates()).hasSize(1));
+
+        screenTheIss(usa, Instant.parse("2024-07-05T12:00:00Z"));
+        Map<String, org.concord.product.Product<org.concord.event.ConjunctionEvent>> atUsa = events(usa);
+        List<String> updated = atUsa.entrySet().stream().filter(e -> e.getValue().value().updates().size() == 2
+                && before.containsKey(e.getKey())).map(Map.Entry::getKey).toList();
+        assertThat(updated).as("events AUS holds that USA's second screening updated").isNotEmpty();
+
+        FeedPuller.SyncReport again = aus.pullFrom("USA");
+        assertThat(again.bundles()).isPositive();
+        Map<String, org.concord.product.Product<org.concord.event.ConjunctionEvent>> after = events(aus);
+        atUsa = events(usa);
+        assertThat(after.keySet()).as("every event USA holds, once").isEqualTo(atUsa.keySet());
+        for (String key : updated) {
+            org.concord.product.Product<org.concord.event.ConjunctionEvent> there = after.get(key);
+            assertThat(there.id()).as("the same event at AUS").isEqualTo(before.get(key).id());
+            assertThat(there.value()).as("its newest state and history").isEqualTo(atUsa.get(key).value());
+            assertThat(there.label()).isEqualTo(atUsa.get(key).label());
+            assertThat(there.inputs()).as("both updates' conjunctions and records, AUS's copies")
+                    .hasSize(6).allSatisfy(i -> assertThat(aus.node.conjunctions().findConjunction(i.id(),
+                            org.concord.label.LabelFilter.UNRESTRICTED).isPresent()
+                            || i.kind().equals(DataKind.ORBITS)).isTrue());
+        }
+        assertThat(aus.pullFrom("USA").bundles()).as("nothing twice").isZero();
+    }
+
+    private static void screenTheIss(Partners.Member m, Instant start) {
+        org.concord.screening.ScreeningRun run = m.node.screening().run(
+                new org.concord.screening.ScreeningService.Request(start, java.time.Duration.ofDays(1), 300_000.0,
+                        Optional.of(25544L)), "test", progress -> { });
+        assertThat(run.status()).as(run.error().orElse("")).isEqualTo(org.concord.screening.ScreeningRun.Status.DONE);
+        m.node.events().update();
+    }
+
+    /** The events a node holds, by key. */
+    private static Map<String, org.concord.product.Product<org.concord.event.ConjunctionEvent>> events(
+            Partners.Member m) {
+        Map<String, org.concord.product.Product<org.concord.event.ConjunctionEvent>> byKey = new java.util.HashMap<>();
+        m.node.products().listAll(org.concord.event.EventKind.INSTANCE, new org.concord.product.ProductQuery(Map.of(),
+                org.concord.event.EventKind.INSTANCE.sorts().get(0), 1000, Optional.empty()),
+                org.concord.label.LabelFilter.UNRESTRICTED).forEach(p -> byKey.put(p.key().orElse("not sent yet: " + p.id()), p));
+        return byKey;
+    }
+
     private static String key(org.concord.conjunction.Conjunction c) {
         return c.primaryNoradId() + "-" + c.secondaryNoradId() + "@" + c.tca();
     }
