@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.concord.input.ProductSearch;
@@ -129,26 +130,34 @@ final class ReentryCommands {
         @Option(names = "--upcoming", description = "Nominal re-entry within this time from now, with its unit: 30d,"
                 + " 36h") String upcoming;
         @Option(names = "--norad", description = "One object's predictions, newest first") String noradId;
+        @Option(names = "--overflies", paramLabel = "ALPHA3", description = "Only the predictions whose window"
+                + " overflies this state or territory (ISO 3166-1 alpha-3, such as FRA); alone, every such prediction,"
+                + " newest first") String overflies;
         @Option(names = "--limit", defaultValue = "50") String limit;
 
         @Override
         public Integer call() {
-            if ((upcoming == null) == (noradId == null)) {
-                throw new IllegalArgumentException("give either --upcoming (such as 30d) or --norad");
+            if (upcoming != null && noradId != null || upcoming == null && noradId == null && overflies == null) {
+                throw new IllegalArgumentException("give either --upcoming (such as 30d) or --norad, or --overflies"
+                        + " (such as FRA)");
             }
+            ProductQuery query = ProductSearch.read(ReentryKind.INSTANCE, new OptionArguments()
+                    .put("noradId", "--norad", noradId).put("overflies", "--overflies", overflies)
+                    .put("sort", "--sort", "-predicted").put("limit", "--limit", limit)
+                    .arguments(ProductSearch.parameters(ReentryKind.INSTANCE)));
+            Optional<String> state = Optional.ofNullable((String) query.filters().get("overflies"));
             try (Node node = parent.openNode()) {
                 if (upcoming != null) {
                     Instant now = Instant.now();
                     Duration within = Quantities.duration("--upcoming", upcoming, MAX_UPCOMING);
                     List<Product<ReentryPrediction>> coming = node.reentryReports().notReentered(
                             node.reentries().upcoming(now, now.plus(within), LabelFilter.UNRESTRICTED),
-                            LabelFilter.UNRESTRICTED);
+                            LabelFilter.UNRESTRICTED).stream()
+                            .filter(p -> state.map(p.value()::overflies).orElse(true)).toList();
                     print(coming);
-                    System.out.println(coming.size() + " object(s) predicted to re-enter by " + now.plus(within));
+                    System.out.println(coming.size() + " object(s) predicted to re-enter by " + now.plus(within)
+                            + state.map(s -> " over " + s).orElse(""));
                 } else {
-                    ProductQuery query = ProductSearch.read(ReentryKind.INSTANCE, new OptionArguments()
-                            .put("noradId", "--norad", noradId).put("sort", "--sort", "-predicted")
-                            .put("limit", "--limit", limit).arguments(ProductSearch.parameters(ReentryKind.INSTANCE)));
                     var page = node.products().list(ReentryKind.INSTANCE, query, LabelFilter.UNRESTRICTED);
                     print(page.items());
                     System.out.println(page.items().size() + " of " + page.total() + " predictions");

@@ -51,7 +51,14 @@ public final class ProductSearch {
             case WHOLE -> p.whole(name, (long) f.min(), f.max() >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) f.max());
             case DECIMAL -> p.decimal(name, f.min(), f.max());
             case INSTANT -> p.instant(name);
-            case TEXT -> p.text(name, 256);
+            case TEXT -> f.accepted().isEmpty() ? p.text(name, 256) : p.text(name, 256).map(v -> {
+                String word = v.strip().toUpperCase(java.util.Locale.ROOT);
+                if (!f.accepted().get().values().contains(word)) {
+                    throw new IllegalArgumentException(p.shown(name) + ": '" + Texts.abbreviate(v.strip()) + "' is not "
+                            + f.accepted().get().rule());
+                }
+                return word;
+            });
             case BOOLEAN -> throw new IllegalStateException("filter " + name + " over a boolean");
         };
     }

@@ -12,6 +12,7 @@ import org.concord.product.Labelling;
 import org.concord.product.ProductKind;
 import org.concord.product.Row;
 import org.concord.product.SortOrder;
+import org.concord.territory.Territories;
 
 /**
  * Re-entry predictions as a product kind: derived from the orbit records they were computed from (inputs
@@ -45,6 +46,11 @@ public final class ReentryKind implements ProductKind<ReentryPrediction> {
             Column.of("predicted_at", ColumnType.INSTANT, p -> Optional.of(p.predictedAt())),
             Column.of("ground_track", ColumnType.TEXT, p -> Optional.of(UnderWindowJson.write(p.groundTrack()))),
             Column.of("overflown", ColumnType.TEXT, p -> Optional.of(UnderWindowJson.write(p.overflown()))));
+
+    /** The codes {@code overflies} takes: those of the vendored ISO 3166-1 table, the codes parties use. */
+    static final Filter.Accepted OVERFLIES = new Filter.Accepted(Territories.alpha3Codes(), "an ISO 3166-1"
+            + " alpha-3 code (three letters, such as FRA, AUS or USA: the codes of states and territories that parties"
+            + " use)");
 
     /** The order of an object's history: the newest prediction first. */
     public static final SortOrder NEWEST_FIRST = SortOrder.descending("-predicted", "predicted_at");
@@ -105,7 +111,9 @@ public final class ReentryKind implements ProductKind<ReentryPrediction> {
                 Filter.atLeast("from", ColumnType.INSTANT, "nominal_epoch", 0, 0,
                         "Nominal re-entry epoch at or after this time"),
                 Filter.atMost("to", ColumnType.INSTANT, "nominal_epoch", 0, 0,
-                        "Nominal re-entry epoch at or before this time"));
+                        "Nominal re-entry epoch at or before this time"),
+                Filter.holds("overflies", "overflown", "\"state\":\"%s\"", OVERFLIES,
+                        "The window overflies this state or territory (ISO 3166-1 alpha-3, such as FRA)"));
     }
 
     @Override

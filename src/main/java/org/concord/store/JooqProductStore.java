@@ -448,6 +448,7 @@ public final class JooqProductStore implements ProductStore {
                 case EQUALS -> c.eq(sql);
                 case AT_LEAST -> c.ge(sql);
                 case AT_MOST -> c.le(sql);
+                case HOLDS -> c.cast(String.class).like("%" + f.template().formatted(value) + "%");
             });
         }
         return DSL.or(any);

@@ -58,6 +58,21 @@ public final class Territories {
                 RESOURCES + "iso3166-names-en.json");
     }
 
+    private static final class Codes {
+        static final Set<String> ALPHA3 = readAlpha3(RESOURCES + "iso3166-codes.json");
+    }
+
+    /** The ISO 3166-1 alpha-3 codes of the vendored code table (i18n-iso-countries), without the boundaries. */
+    public static Set<String> alpha3Codes() {
+        return Codes.ALPHA3;
+    }
+
+    private static Set<String> readAlpha3(String codes) {
+        Set<String> alpha3 = new java.util.TreeSet<>();
+        resource(new ObjectMapper(), codes).forEach(code -> alpha3.add(code.get(1).asText()));
+        return java.util.Collections.unmodifiableSet(alpha3);
+    }
+
     /** The vendored boundaries, read once. */
     public static Territories bundled() {
         return Bundled.INSTANCE;

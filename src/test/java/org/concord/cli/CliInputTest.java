@@ -107,6 +107,20 @@ class CliInputTest {
         assertThat(all.out()).containsPattern("[1-9]\\d* objects predicted in [0-9.]+ s: \\{NONE=[1-9]\\d*}");
     }
 
+    /** {@code reentries --overflies}: an ISO 3166-1 alpha-3 code, or a refusal naming the rule. */
+    @Test
+    void reentriesOverAStateTakeAnIsoCode() {
+        CliRun bad = run("reentries", "--overflies", "XYZ");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("--overflies: 'XYZ' is not an ISO 3166-1 alpha-3 code");
+        CliRun france = run("reentries", "--overflies", "fra");
+        assertThat(france.exitCode()).as(france.err()).isZero();
+        assertThat(france.out()).contains("0 of 0 predictions");
+        CliRun upcoming = run("reentries", "--upcoming", "30d", "--overflies", "FRA");
+        assertThat(upcoming.exitCode()).as(upcoming.err()).isZero();
+        assertThat(upcoming.out()).contains("object(s) predicted to re-enter by").contains(" over FRA");
+    }
+
     /** Found: {@code --sort miss} silently sorted by TCA; {@code --frame ECEF} named a Java enum constant. */
     @Test
     void unknownValuesAreRefusedWithTheAcceptedOnes() {

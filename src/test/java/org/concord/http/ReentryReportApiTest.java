@@ -183,4 +183,49 @@ class ReentryReportApiTest {
         assertThat(json("GET", "/api/v1/reentry-reports", "/api/v1/reentry-reports?noradId=81594", "", admin, 200)
                 .get("total").asLong()).isZero();
     }
+
+    /**
+     * {@code overflies=FRA} keeps the predictions whose window overflies France (and not those over a state whose
+     * name or code merely contains the letters); a code that is not ISO 3166-1 alpha-3 is refused naming the rule.
+     */
+    @Test
+    void predictionsAreFilteredByAStateTheirWindowOverflies() throws Exception {
+        String admin = SERVED.adminToken();
+        OrbitRecord issRecord = SERVED.node().catalog().latestMeanElements(ISS, LabelFilter.UNRESTRICTED)
+                .orElseThrow();
+        Instant basis = issRecord.epoch();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (List<String> states : List.<List<String>>of(List.of("AUS", "FRA"), List.of("GBR"), List.of("FRO"),
+                List.of())) {
+            List<org.concord.reentry.Overflight> overflown = states.stream().map(code ->
+                    new org.concord.reentry.Overflight(new org.concord.territory.Territory(Optional.of(code), code),
+                            basis.plusSeconds(86_400 * 7), basis.plusSeconds(86_400 * 8))).toList();
+            ids.add(SERVED.node().productService().store(ReentryKind.INSTANCE, List.of(Product.of(
+                    new ReentryPrediction(ISS, basis, 1, ReentryClass.UNCONTROLLED, ReentryOutcome.WINDOW,
+                            Optional.empty(), Optional.of(basis.plusSeconds(86_400 * 10)), Optional.of(
+                            new ReentryWindow(basis.plusSeconds(86_400 * 7), basis.plusSeconds(86_400 * 16))),
+                            basis.plusSeconds(86_400 * 400), "NRLMSISE-00", "test", "over " + states,
+                            Instant.now(), org.concord.reentry.GroundTrack.NONE, overflown),
+                    Label.publicFrom("TEST"), List.of(new ProductInput(ReentryKind.setRole(1),
+                            issRecord.kind().dataKind(), issRecord.id())))), "TEST").getFirst().id());
+        }
+        JsonNode france = json("GET", "/api/v1/reentries", "/api/v1/reentries?overflies=FRA&limit=1000", "",
+                admin, 200);
+        List<Long> shown = new java.util.ArrayList<>();
+        france.get("items").forEach(item -> shown.add(item.get("id").asLong()));
+        assertThat(shown).contains(ids.get(0)).doesNotContain(ids.get(1), ids.get(2), ids.get(3));
+        france.get("items").forEach(item -> assertThat(item.get("overflown").toString()).contains("\"FRA\""));
+        JsonNode lower = json("GET", "/api/v1/reentries", "/api/v1/reentries?overflies=fra&limit=1000", "", admin,
+                200);
+        assertThat(lower.get("total")).isEqualTo(france.get("total"));
+        assertThat(json("GET", "/api/v1/reentries", "/api/v1/reentries?overflies=FRO&limit=1000", "", admin, 200)
+                .get("items")).extracting(item -> item.get("id").asLong()).contains(ids.get(2))
+                .doesNotContain(ids.get(0));
+
+        for (String bad : List.of("XYZ", "FR", "FRANCE", "250")) {
+            JsonNode refused = json("GET", "/api/v1/reentries", "/api/v1/reentries?overflies=" + bad, "", admin, 400);
+            assertThat(refused.at("/error/message").asText()).as(bad).contains("overflies: '" + bad + "' is not an"
+                    + " ISO 3166-1 alpha-3 code");
+        }
+    }
 }
