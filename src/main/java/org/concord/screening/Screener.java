@@ -27,7 +27,8 @@ import org.orekit.time.TimeScales;
  *
  * <h2>Stages</h2>
  * Time is cut into steps of {@code h} seconds ({@link ScreeningParameters#stepSeconds()}); every object is sampled
- * at every step boundary, chunk by chunk: propagated with the batch kernel ({@link BatchSgp4}) at even boundaries
+ * at every step boundary, chunk by chunk: propagated with the batch kernel ({@link BatchSgp4}, an object's even
+ * boundaries of a chunk in one call: the vector kernel, a boundary per lane) at even boundaries
  * (and the window's end), and at odd ones interpolated (cubic Hermite, from the positions and velocities of the two
  * neighbouring samples) with an error bound {@code e} (below); a sample that may fail (see the end) is propagated.
  * <ol>
@@ -150,6 +151,7 @@ public final class Screener {
         private final int[] errorCode;
         private final Instant start;
         private final BroadPhase broadPhase;
+        private final ThreadLocal<SampleBuffers> sampleBuffers = ThreadLocal.withInitial(SampleBuffers::new);
         private long propagations;
 
         Run(List<ScreeningObject> objects, ScreeningParameters parameters, DoubleConsumer progress, TimeScale utc) {
@@ -214,8 +216,9 @@ public final class Screener {
                 propagations += IntStream.range(0, (n + OBJECT_BLOCK - 1) / OBJECT_BLOCK).parallel()
                         .mapToLong(block -> {
                             long exact = 0;
+                            SampleBuffers w = sampleBuffers.get();
                             for (int j = block * OBJECT_BLOCK; j < Math.min(n, (block + 1) * OBJECT_BLOCK); j++) {
-                                exact += sampleChunk(j, base, from, last, states, valid, error);
+                                exact += sampleChunk(j, base, from, last, states, valid, error, w);
                             }
                             return exact;
                         }).sum();
@@ -257,18 +260,35 @@ public final class Screener {
          * Samples object j at chunk samples {@code from .. last} (sample {@code base + s} in {@code states[s]}):
          * propagated at even samples (and the window's end), interpolated at odd ones, where {@code error} gets the
          * interpolation's error bound (0 where propagated). Records the first failure. Returns the number of
-         * propagations.
+         * propagations. The propagated samples go to the kernel in one batch ({@link BatchSgp4#propagate(int,
+         * StateBatch)}: the vector kernel, a sample per lane), then are taken in time order up to the first failure,
+         * as if propagated one at a time.
          */
         private int sampleChunk(int j, int base, int from, int last, double[][] states, boolean[][] valid,
-                                double[][] error) {
+                                double[][] error, SampleBuffers w) {
             int exact = 0;
+            StateBatch batch = w.batch;
+            batch.clear();
+            int count = 0;
             for (int s = from; s <= last; s++) {
                 int k = base + s;
                 if ((k % 2 == 0 || k == steps) && failedAt[j] > k) {
-                    valid[s][j] = sample(j, k, states[s]);
-                    error[s][j] = 0;
-                    exact++;
+                    batch.add(sampleTime(k));
+                    w.slots[count++] = s;
                 }
+            }
+            if (count > 0) {
+                kernel.propagate(j, batch);
+            }
+            for (int m = 0; m < count; m++) {
+                int s = w.slots[m];
+                int k = base + s;
+                if (failedAt[j] <= k) {
+                    break;
+                }
+                valid[s][j] = accept(j, k, batch, m, states[s]);
+                error[s][j] = 0;
+                exact++;
             }
             // in time order, so that a failure found here invalidates the later (already propagated) samples
             for (int s = from; s <= last; s++) {
@@ -290,6 +310,25 @@ public final class Screener {
                 }
             }
             return exact;
+        }
+
+        /**
+         * Takes object j's state at sample k from the m-th time of {@code batch} into {@code state}, or records the
+         * failure there (an SGP4 error or runaway drag terms), as {@link #sample} does.
+         */
+        private boolean accept(int j, int k, StateBatch batch, int m, double[] state) {
+            int code = batch.code(m);
+            if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k), MAX_ACCELERATION)
+                    > NON_PHYSICAL_ACCELERATION) {
+                code = NON_PHYSICAL_DRAG;
+            }
+            if (code != 0) {
+                failedAt[j] = Math.min(failedAt[j], k);
+                errorCode[j] = code;
+                return false;
+            }
+            batch.copyState(m, state, 6 * j);
+            return true;
         }
 
         /** Propagates object j to sample k, recording a failure (an SGP4 error or runaway drag terms). */
@@ -478,6 +517,11 @@ public final class Screener {
         }
     }
 
+    /** A sampling worker's buffers: the times at which one object is propagated in a chunk, and their places. */
+    private static final class SampleBuffers {
+        final StateBatch batch = new StateBatch(CHUNK_STEPS + 1);
+        final int[] slots = new int[CHUNK_STEPS + 1];
+    }
 
     /**
      * A bound on the norm of the fourth derivative of an SGP4 position (m/s^4) from {@code acceleration}, a bound on

@@ -3,6 +3,8 @@ package org.concord.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -47,6 +49,77 @@ class BatchSgp4Test {
     @Test
     void matchesSgp4OnEveryObject() {
         assertAgree(catalog, new Random(7L), 5);
+    }
+
+    /**
+     * Vallado's verification set ({@code sgp4/SGP4-VER.TLE}, the cases {@code Sgp4VerificationTest} checks against
+     * {@code tcppver.out}) through the batch call, every case at every time of its range in one batch: positions
+     * within 1 mm and velocities within 1e-6 m/s of Sgp4 (Orekit's TLEPropagator with Vallado's checks), the same
+     * error codes at the same times.
+     */
+    @Test
+    void matchesSgp4OnValladosVerificationSet() throws IOException {
+        List<String> lines;
+        try (InputStream in = BatchSgp4Test.class.getResourceAsStream("/sgp4/SGP4-VER.TLE")) {
+            assertThat(in).isNotNull();
+            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+        }
+        int cases = 0;
+        int states = 0;
+        int errors = 0;
+        int vectorCases = 0;
+        double worst = 0;
+        double worstVelocity = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("1 ")) {
+                continue;
+            }
+            String line2 = lines.get(i + 1);
+            TLE tle = new TLE(lines.get(i), line2.substring(0, 69));
+            String[] range = line2.substring(69).trim().split("\\s+");
+            double startMinutes = Double.parseDouble(range[0]);
+            double stopMinutes = Double.parseDouble(range[1]);
+            double stepMinutes = Double.parseDouble(range[2]);
+            List<Double> minutes = new ArrayList<>();
+            minutes.add(0.0);
+            for (double t = startMinutes; t <= stopMinutes; t += stepMinutes) {
+                minutes.add(t);
+            }
+            minutes.add(stopMinutes);
+            BatchSgp4 kernel = BatchSgp4.of(List.of(tle), tle.getDate());
+            if (!kernel.deepSpace(0)) {
+                vectorCases++;
+            }
+            StateBatch batch = new StateBatch(minutes.size());
+            minutes.forEach(t -> batch.add(t * 60.0));
+            kernel.propagate(0, batch);
+            Sgp4 sgp4 = Sgp4.of(tle);
+            double[] state = new double[6];
+            for (int m = 0; m < minutes.size(); m++) {
+                String at = String.format("case %s at %.4f min", tle.getSatelliteNumber(), minutes.get(m));
+                try {
+                    PVCoordinates pv = sgp4.temePv(tle.getDate().shiftedBy(minutes.get(m) * 60.0));
+                    assertThat(batch.code(m)).as(at).isZero();
+                    batch.copyState(m, state, 0);
+                    double d = Vector3D.distance(pv.getPosition(), new Vector3D(state[0], state[1], state[2]));
+                    double dv = Vector3D.distance(pv.getVelocity(), new Vector3D(state[3], state[4], state[5]));
+                    assertThat(d).as(at).isLessThan(1e-3);
+                    assertThat(dv).as(at).isLessThan(1e-6);
+                    worst = Math.max(worst, d);
+                    worstVelocity = Math.max(worstVelocity, dv);
+                    states++;
+                } catch (PropagationException e) {
+                    assertThat(batch.code(m)).as(at).isEqualTo(e.sgp4Error().map(Sgp4Error::code).orElse(-1));
+                    errors++;
+                }
+            }
+            cases++;
+        }
+        assertThat(cases).isEqualTo(33);
+        assertThat(vectorCases).as("near-Earth cases (the vector kernel's)").isEqualTo(9);
+        assertThat(errors).as("SGP4 errors met").isPositive();
+        System.out.printf("BatchSgp4 on Vallado's set: %d cases (%d near-Earth), %d states, %d errors agreed,"
+                + " largest difference %.3g m, %.3g m/s%n", cases, vectorCases, states, errors, worst, worstVelocity);
     }
 
     /** The tests and benchmarks run with {@code --add-modules jdk.incubator.vector}: the vector kernel is what is tested. */
