@@ -31,6 +31,7 @@ final class BroadPhase {
     }
 
     private static final long MAX_CELLS_PER_BOX = 64;
+    private static final double SUBSTEP_OBJECTS = 100_000;
     /** Grid cell size per second of step (m/s): cells somewhat larger than a LEO segment box. */
     private static final double CELL_SPEED = 10_000.0;
     private static final int CELL_OFFSET = 1 << 20;
@@ -58,6 +59,7 @@ final class BroadPhase {
     private final boolean[] primary;
     private final boolean oneVsAll;
     private final double cellSize;
+    private final int subSteps;
     /** Each worker's arrays, reused from step to step. */
     private final ThreadLocal<Workspace> workspace;
     private final AtomicLong gridPairs = new AtomicLong();
@@ -70,13 +72,33 @@ final class BroadPhase {
      * flagged in {@code primary} (n flags).
      */
     BroadPhase(int n, double stepSeconds, double thresholdMeters, boolean[] primary, boolean oneVsAll) {
+        this(n, stepSeconds, thresholdMeters, primary, oneVsAll, subSteps(n));
+    }
+
+    /** The same, with each step's chords cut into {@code subSteps} parts, each part its own grid pass. */
+    BroadPhase(int n, double stepSeconds, double thresholdMeters, boolean[] primary, boolean oneVsAll,
+               int subSteps) {
+        if (subSteps < 1) {
+            throw new IllegalArgumentException("sub-steps must be at least 1, not " + subSteps);
+        }
         this.n = n;
         this.threshold = thresholdMeters;
         this.primary = primary;
         this.oneVsAll = oneVsAll;
-        // cells about the size of a LEO chord: boxes touch a few cells each
-        this.cellSize = Math.max(20_000.0, stepSeconds * CELL_SPEED) + thresholdMeters;
+        this.subSteps = subSteps;
+        // cells about the size of a LEO sub-chord: boxes touch a few cells each
+        this.cellSize = Math.max(20_000.0, stepSeconds / subSteps * CELL_SPEED) + thresholdMeters;
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(n));
+    }
+
+    /**
+     * Sub-steps per step for n objects: the cube root of n / 100,000, rounded (1 up to 337,000 objects). A grid pass
+     * costs about the same per object whatever its parts' length, while the box overlaps of a pass fall about as the
+     * square of the part's length and grow as n^2; measured (docs/benchmarks.md), two sub-steps cost 1.1 times one
+     * at 26,389 objects and about the same at 100,000, so they pay only beyond.
+     */
+    static int subSteps(int n) {
+        return (int) Math.max(1, Math.round(Math.cbrt((double) n / SUBSTEP_OBJECTS)));
     }
 
     /** A candidate: step, then the two object indices (i &lt; j &lt; 2^21). */
@@ -114,9 +136,34 @@ final class BroadPhase {
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (v0[i] && v1[i]) {
+                w.deviation[count] = segments.deviationMeters().applyAsDouble(i);
                 w.ids[count++] = i;
             }
         }
+        long[] counters = new long[2];
+        Candidates out = w.out;
+        out.clear();
+        for (int sub = 0; sub < subSteps; sub++) {
+            subStep(s0, s1, sub == 0 ? 0.0 : (double) sub / subSteps,
+                    sub == subSteps - 1 ? 1.0 : (double) (sub + 1) / subSteps, count, step, w, counters);
+        }
+        if (subSteps > 1) {
+            out.removeDuplicates(); // a pair found in several sub-steps is one candidate of the step
+        }
+        gridPairs.addAndGet(counters[0]);
+        radialPairs.addAndGet(counters[1]);
+        candidatePairs.addAndGet(out.size);
+        return out.toArray();
+    }
+
+    /**
+     * The grid pass of the part {@code [f0, f1]} (fractions of the step) of every object's chord: the sub-chord
+     * between the chord's points at f0 and f1 ({@code (1 - f) p0 + f p1}, so that f = 0 and 1 give the samples
+     * exactly), padded as the whole chord is.
+     */
+    private void subStep(double[] s0, double[] s1, double f0, double f1, int count, int step, Workspace w,
+                         long[] counters) {
+        Candidates out = w.out;
         double half = threshold / 2.0;
         double[] box = w.box;
         int[] cells = w.cells;
@@ -125,13 +172,12 @@ final class BroadPhase {
         for (int m = 0; m < count; m++) {
             int o = 6 * w.ids[m];
             int b = BOX * m;
-            int id = w.ids[m];
-            double d = segments.deviationMeters().applyAsDouble(id);
+            double d = w.deviation[m];
             double pad = d + half;
             long touched = 1;
             for (int ax = 0; ax < 3; ax++) {
-                double p = s0[o + ax];
-                double q = s1[o + ax];
+                double p = (1 - f0) * s0[o + ax] + f0 * s1[o + ax];
+                double q = (1 - f1) * s0[o + ax] + f1 * s1[o + ax];
                 box[b + P0 + ax] = p;
                 box[b + P1 + ax] = q;
                 double l = Math.min(p, q) - pad;
@@ -149,11 +195,12 @@ final class BroadPhase {
                 entries += touched;
             }
             box[b + DEV] = d;
-            double r0 = Screener.norm(s0[o], s0[o + 1], s0[o + 2]);
-            double r1 = Screener.norm(s1[o], s1[o + 1], s1[o + 2]);
+            double r0 = Screener.norm(box[b + P0], box[b + P0 + 1], box[b + P0 + 2]);
+            double r1 = Screener.norm(box[b + P1], box[b + P1 + 1], box[b + P1 + 2]);
             // the shell padded by the threshold here, so that the pair test compares shells directly
             box[b + RHI] = Math.max(r0, r1) + d + threshold;
-            box[b + RLO] = Screener.segmentMinNorm(s0[o], s0[o + 1], s0[o + 2], s1[o], s1[o + 1], s1[o + 2]) - d;
+            box[b + RLO] = Screener.segmentMinNorm(box[b + P0], box[b + P0 + 1], box[b + P0 + 2], box[b + P1],
+                    box[b + P1 + 1], box[b + P1 + 2]) - d;
         }
         int size = (int) entries;
         int buckets = Integer.highestOneBit(Math.max(16, size)) << 1;
@@ -192,9 +239,6 @@ final class BroadPhase {
             long tag = i | (long) (entryObject[i] >>> LOWEST_SHIFT) << LOWEST_SHIFT;
             sweep[start[(hash(entryCell[i]) & mask) + 1]++] = ((long) quantised << 32) | tag;
         }
-        long[] counters = new long[2];
-        Candidates out = w.out;
-        out.clear();
         for (int bk = 0; bk < buckets; bk++) {
             int from = start[bk];
             int to = start[bk + 1];
@@ -207,20 +251,20 @@ final class BroadPhase {
             long[] sortedCell = w.sortedCell;
             for (int p = from; p < to; p++) {
                 int entry = (int) sweep[p] & ENTRY_MASK;
-                System.arraycopy(box, BOX * (entryObject[entry] & OBJECT_MASK), sorted, 6 * p, 6);
+                System.arraycopy(box, BOX * (entryObject[entry] & OBJECT_MASK), sorted, BOX * p, BOX);
                 sortedCell[p] = entryCell[entry];
             }
             for (int p = from; p < to; p++) {
                 int ta = (int) sweep[p];
                 long key = sortedCell[p];
-                double lx = sorted[6 * p];
-                double ly = sorted[6 * p + 1];
-                double lz = sorted[6 * p + 2];
-                double hx = sorted[6 * p + 3];
-                double hy = sorted[6 * p + 4];
-                double hz = sorted[6 * p + 5];
+                double lx = sorted[BOX * p];
+                double ly = sorted[BOX * p + 1];
+                double lz = sorted[BOX * p + 2];
+                double hx = sorted[BOX * p + 3];
+                double hy = sorted[BOX * p + 4];
+                double hz = sorted[BOX * p + 5];
                 for (int q = p + 1; q < to && (sweep[q] >> 32) <= hx; q++) {
-                    int b = 6 * q;
+                    int b = BOX * q;
                     if (sorted[b] > hx || sorted[b + 3] < lx || sorted[b + 1] > hy || sorted[b + 4] < ly
                             || sorted[b + 2] > hz || sorted[b + 5] < lz) {
                         continue;
@@ -231,8 +275,9 @@ final class BroadPhase {
                     if (((ta | tb) >>> LOWEST_SHIFT) != 7 || sortedCell[q] != key) {
                         continue; // counted in another cell, or another cell in the same bucket
                     }
-                    testPair(entryObject[ta & ENTRY_MASK] & OBJECT_MASK,
-                            entryObject[tb & ENTRY_MASK] & OBJECT_MASK, w.ids, box, step, counters, out);
+                    testPair(w.ids[entryObject[ta & ENTRY_MASK] & OBJECT_MASK],
+                            w.ids[entryObject[tb & ENTRY_MASK] & OBJECT_MASK], sorted, BOX * p, b, step, counters,
+                            out);
                 }
             }
         }
@@ -244,29 +289,22 @@ final class BroadPhase {
                     continue; // itself, or a big object whose pair with this one is tested from the other side
                 }
                 if (overlap(box, BOX * ma, BOX * mb)) {
-                    testPair(ma, mb, w.ids, box, step, counters, out);
+                    testPair(w.ids[ma], w.ids[mb], box, BOX * ma, BOX * mb, step, counters, out);
                 }
             }
         }
-        gridPairs.addAndGet(counters[0]);
-        radialPairs.addAndGet(counters[1]);
-        candidatePairs.addAndGet(out.size);
-        return out.toArray();
     }
 
     /**
-     * The radial and segment-distance tests on objects ma, mb of a step whose boxes overlap; a candidate goes to
+     * The radial and segment-distance tests on objects ia, ib whose boxes overlap (their data at offsets a and b of
+     * {@code box}); a candidate goes to
      * {@code out}.
      */
-    private void testPair(int ma, int mb, int[] ids, double[] box, int step, long[] counters, Candidates out) {
-        int ia = ids[ma];
-        int ib = ids[mb];
+    private void testPair(int ia, int ib, double[] box, int a, int b, int step, long[] counters, Candidates out) {
         if (oneVsAll && !primary[ia] && !primary[ib]) {
             return;
         }
         counters[0]++;
-        int a = BOX * ma;
-        int b = BOX * mb;
         if (box[a + RLO] > box[b + RHI] || box[b + RLO] > box[a + RHI]) {
             return;
         }
@@ -309,6 +347,8 @@ final class BroadPhase {
     /** A broad-phase worker's arrays: per object of a step, and per grid entry (grown as needed). */
     private static final class Workspace {
         final int[] ids;
+        /** Per object of the step: the bound on its deviation from its chord. */
+        final double[] deviation;
         final double[] box;
         /** Per object: the cell range of its box, lower x, y, z then upper x, y, z. */
         final int[] cells;
@@ -318,12 +358,13 @@ final class BroadPhase {
         int[] entryObject = new int[0];
         long[] entryCell = new long[0];
         long[] sweep = new long[0];
-        /** The boxes (lower then upper corner) of the entries, in sweep order. */
+        /** The entries' objects' data (BOX doubles each), in sweep order, so that the pair tests read it nearby. */
         double[] sorted = new double[0];
         long[] sortedCell = new long[0];
 
         Workspace(int n) {
             ids = new int[n];
+            deviation = new double[n];
             box = new double[BOX * n];
             cells = new int[6 * n];
             big = new int[n];
@@ -338,7 +379,7 @@ final class BroadPhase {
                 entryObject = new int[capacity];
                 entryCell = new long[capacity];
                 sweep = new long[capacity];
-                sorted = new double[6 * capacity];
+                sorted = new double[BOX * capacity];
                 sortedCell = new long[capacity];
             }
         }
@@ -358,6 +399,18 @@ final class BroadPhase {
                 values = Arrays.copyOf(values, 2 * size);
             }
             values[size++] = value;
+        }
+
+        /** Sorts the values and keeps one of each. */
+        void removeDuplicates() {
+            Arrays.sort(values, 0, size);
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (kept == 0 || values[i] != values[kept - 1]) {
+                    values[kept++] = values[i];
+                }
+            }
+            size = kept;
         }
 
         long[] toArray() {

@@ -37,7 +37,12 @@ import org.orekit.time.TimeScales;
  *     0 if none). Each object's chord is enclosed in an axis-aligned box padded by {@code dev + D/2} ({@code D} the
  *     threshold) and the box is entered in every cell of a uniform grid it touches; two objects are compared only if
  *     their boxes share a cell and overlap. Each pair is counted once, in the cell holding the lower corner of the
- *     two boxes' intersection.</li>
+ *     two boxes' intersection. With {@code k} sub-steps ({@link BroadPhase}: more than one only above 100,000
+ *     objects) the chord is cut into k equal parts in time, each part boxed and padded the same way and given a
+ *     grid pass of its own, and the next two tests are made on the part; a pair found in several parts is one
+ *     candidate of the step. The cell size (the distance a LEO object covers in a part at 10 km/s, at least 20 km,
+ *     plus D) only sets the speed: a box is entered in every cell it touches (one touching more than 64 is tested
+ *     against every object), so any cell size finds the same pairs.</li>
  *     <li><b>Radial shells (perigee/apogee filter).</b> Over the step, the object's radius stays within
  *     {@code [min |chord| - dev, max(|p0|, |p1|) + dev]}; pairs whose shells, padded by D, do not overlap are
  *     dropped.</li>
@@ -63,7 +68,11 @@ import org.orekit.time.TimeScales;
  * interpolation, tau = 1/2 between the neighbouring samples), with {@code B} the bound on the fourth derivative of
  * {@link #fourthDerivativeBound} (checked the same way: the catalog stays under 5 % of it), about 0.5 km for 60 s
  * steps; the chord between the sampled positions is then within {@code e} of the chord between the true ones, so
- * the trajectory stays within {@code A h^2 / 8 + e} of it. Hence if two objects come within D
+ * the trajectory stays within {@code A h^2 / 8 + e} of it; the bound holds at each time, for the chord's point of
+ * the same time {@code c(t) = p0 + (t - t0) / h (p1 - p0)}, so with sub-steps c(t) lies on the part of the chord
+ * of the part of the step holding t, and what follows holds for that part (its box, its shell, whose largest radius
+ * is at an end since the norm is convex, and the relative chord's part, which is the part of the relative chord).
+ * Hence if two objects come within D
  * at some time {@code t} of a step, each is within {@code dev} of its chord (so inside its box shrunk by {@code D/2},
  * and the two points lie within D of each other per axis: the padded boxes overlap, and they share the cell holding
  * the lower corner of their intersection), their radii lie in their shells (which then come within D of each other),

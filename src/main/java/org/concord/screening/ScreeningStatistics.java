@@ -10,7 +10,8 @@ package org.concord.screening;
  *                             or whose drag polynomials ran away ({@link Screener#NON_PHYSICAL_DRAG})
  * @param samples              sample times
  * @param propagations         object states propagated for the broad phase (interpolated samples not counted)
- * @param gridPairs            distinct (pair, step) combinations whose padded segment boxes overlap
+ * @param gridPairs            distinct (pair, step) combinations whose padded segment boxes overlap (pair and
+ *                             sub-step, where steps are cut into sub-steps: see {@code BroadPhase})
  * @param radialPairs          of which also pass the radial-shell (perigee/apogee) filter
  * @param candidatePairs       of which also pass the segment-distance test: handed to refinement
  * @param conjunctions         close approaches found
