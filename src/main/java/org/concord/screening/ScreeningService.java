@@ -576,6 +576,12 @@ public final class ScreeningService implements AutoCloseable {
             if (!ephemeris.hasCovariance()) {
                 return CollisionRisk.maximum(miss, hbr, "");
             }
+            Optional<ElementSetHistory> history = history(a.secondaryOrbitId());
+            if (history.isEmpty()) {
+                return CollisionRisk.maximum(miss, hbr, "; the ephemeris carries a covariance but the secondary's"
+                        + " mean elements do not, and this node holds no earlier element set of it (same source,"
+                        + " same label) to estimate one from: the primary's covariance alone cannot give a Pc");
+            }
             AbsoluteDate tca = new AbsoluteDate(a.tca(), timeScales.getUTC());
             EphemerisCovariance.At at = ephemeris.covarianceAt(tca);
             if (at instanceof EphemerisCovariance.None none) {
@@ -583,12 +589,6 @@ public final class ScreeningService implements AutoCloseable {
                         + none.reason());
             }
             EphemerisCovariance.Found primary = (EphemerisCovariance.Found) at;
-            Optional<ElementSetHistory> history = history(a.secondaryOrbitId());
-            if (history.isEmpty()) {
-                return CollisionRisk.maximum(miss, hbr, "; the ephemeris carries a covariance but the secondary's"
-                        + " mean elements do not, and this node holds no earlier element set of it (same source,"
-                        + " same label) to estimate one from: the primary's covariance alone cannot give a Pc");
-            }
             Optional<EstimatedCovariance> secondary = EphemerisEncounterEstimate.secondaryCovariance(history.get(),
                     tca);
             if (secondary.isEmpty()) {
