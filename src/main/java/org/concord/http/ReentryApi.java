@@ -24,13 +24,13 @@ import org.concord.reentry.ReentryService;
 
 /**
  * {@code POST /api/v1/reentries}: a re-entry prediction made now for one object and stored, or a background job
- * predicting every low object ({@code GET /api/v1/reentries/jobs/{jobId}} its progress); an object's history and the
+ * predicting every low object ({@code GET /api/v1/reentry-jobs/{jobId}} its progress); an object's history and the
  * upcoming re-entries are the kind's list ({@code GET /api/v1/reentries?noradId=...&sort=-predicted}).
  */
 final class ReentryApi {
 
     static final String PATH = "/api/v1/reentries";
-    static final String JOB = "/api/v1/reentries/jobs/{jobId}";
+    static final String JOB = "/api/v1/reentry-jobs/{jobId}";
     static final String NORAD_ID = "noradId";
     static final String ALL = "all";
     static final String PERIGEE_BELOW = "perigeeBelow";

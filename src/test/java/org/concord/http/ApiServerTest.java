@@ -507,7 +507,7 @@ class ApiServerTest {
         Reply reply = checked("/api/v1/reentries", "POST", response);
         if (reply.status() == 202) {
             assertThat(response.headers().firstValue("Location"))
-                    .contains("/api/v1/reentries/jobs/" + reply.body().get("id").asLong());
+                    .contains("/api/v1/reentry-jobs/" + reply.body().get("id").asLong());
         }
         return reply;
     }
@@ -533,7 +533,7 @@ class ApiServerTest {
         Reply job = started;
         for (int i = 0; i < 1200 && !job.body().get("finished").asBoolean(); i++) {
             Thread.sleep(100);
-            job = get("/api/v1/reentries/jobs/{jobId}", "/api/v1/reentries/jobs/" + id);
+            job = get("/api/v1/reentry-jobs/{jobId}", "/api/v1/reentry-jobs/" + id);
             assertThat(job.body().get("done").asInt()).isBetween(0, (int) expected);
         }
         assertThat(job.body().get("finished").asBoolean()).as(job.text()).isTrue();
@@ -567,11 +567,11 @@ class ApiServerTest {
         // a job is its party's: another party's caller, even an administrator, finds nothing; so does a bad id
         String other = TestNodes.token(node, "NZL", org.concord.access.Role.ADMIN);
         HttpResponse<String> hidden = CLIENT.send(HttpRequest.newBuilder(URI.create(base
-                + "/api/v1/reentries/jobs/" + id)).header("Authorization", "Bearer " + other).GET().build(),
+                + "/api/v1/reentry-jobs/" + id)).header("Authorization", "Bearer " + other).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(checked("/api/v1/reentries/jobs/{jobId}", "GET", hidden).status()).isEqualTo(404);
+        assertThat(checked("/api/v1/reentry-jobs/{jobId}", "GET", hidden).status()).isEqualTo(404);
         assertThat(hidden.body()).doesNotContain("600");
-        assertThat(get("/api/v1/reentries/jobs/{jobId}", "/api/v1/reentries/jobs/999999").status()).isEqualTo(404);
+        assertThat(get("/api/v1/reentry-jobs/{jobId}", "/api/v1/reentry-jobs/999999").status()).isEqualTo(404);
         assertThat(postReentries("{\"all\": true}", other).status()).isEqualTo(403);
     }
 
