@@ -244,7 +244,10 @@ public final class InboundFeed {
                 from);
         Optional<Long> held = products.idOf(kind, item.key(), item.label().originator());
         if (held.isPresent()) {
-            return restate(kind, held.get(), item, List.copyOf(inputs.values()), value);
+            // only the originator's node restates its product; a copy relayed again by another node changes nothing
+            // here (as for recalls), so a relay can neither forge a restatement nor overwrite how the copy came
+            return item.label().originator().equals(from.party())
+                    && restate(kind, held.get(), item, List.copyOf(inputs.values()), value);
         }
         List<Product<T>> stored = products.store(kind, List.of(new Product<>(0, Optional.of(item.key()),
                 item.label(), List.copyOf(inputs.values()), value)));
