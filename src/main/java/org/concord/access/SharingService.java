@@ -6,7 +6,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -402,6 +405,38 @@ public final class SharingService {
 
     public Optional<Agreement> agreement(long id) {
         return store.findAgreement(id);
+    }
+
+    /**
+     * The nations (parties of kind {@link PartyKind#NATION}) to which an agreement of this node's party active now
+     * releases data of {@code kind}: its recipients, a group standing for its members (through nested groups). A
+     * party of another kind (agency, operator) has no territory of its own and is not among them.
+     */
+    public SortedSet<String> nationsReleasedTo(DataKind kind) {
+        Map<String, Party> parties = view().parties();
+        Map<String, Set<String>> members = store.groupMembers();
+        Instant now = clock.instant();
+        SortedSet<String> nations = new TreeSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        for (Agreement a : store.agreements()) {
+            if (a.grantor().equals(nodeParty) && a.kinds().contains(kind) && a.isActiveAt(now)) {
+                pending.addAll(a.recipients());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String code = pending.pop();
+            if (!seen.add(code)) {
+                continue;
+            }
+            Party party = parties.get(code);
+            if (party != null && party.kind() == PartyKind.NATION) {
+                nations.add(code);
+            } else if (party != null && party.kind() == PartyKind.GROUP) {
+                pending.addAll(members.getOrDefault(code, Set.of()));
+            }
+        }
+        return nations;
     }
 
     /** The terms of an agreement, as created or amended. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +121,11 @@ public final class FederationService implements AutoCloseable {
     /** Tells every active peer that this node has new data, so that they pull now rather than at their next turn. */
     public void notifyPeers() {
         puller.notifyPeers();
+    }
+
+    /** Tells the active peers of these parties that this node has new data for them, so that they pull now. */
+    public void notifyPeers(Set<String> parties) {
+        puller.notifyPeers(parties);
     }
 
     /** A peer said it has new data: pull from it soon, in the background. */

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,8 +104,17 @@ public final class FeedPuller {
 
     /** Tells every active peer that this node has new data, so that they pull now rather than at their next turn. */
     void notifyPeers() {
+        notify(peer -> true);
+    }
+
+    /** Tells the active peers of these parties that this node has new data for them. */
+    void notifyPeers(Set<String> parties) {
+        notify(peer -> parties.contains(peer.party()));
+    }
+
+    private void notify(Predicate<Peer> which) {
         for (Peer peer : store.peers()) {
-            if (peer.isActive()) {
+            if (peer.isActive() && which.test(peer)) {
                 scheduler.execute(() -> {
                     try {
                         client.announceNewData(peer);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ final class ReentryApi {
     private static final String GROUND_TRACK = "groundTrack";
     private static final String OVERFLOWN = "overflown";
     private static final String OBJECT_NAME = "objectName";
+    private static final String CONCERNED = "concernedParties";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReentryService reentries;
@@ -133,17 +135,35 @@ final class ReentryApi {
     List<Map<String, Object>> views(Context ctx, List<? extends Product<?>> answer) {
         Map<Long, String> named = names.of(ctx, answer.stream()
                 .map(p -> ((ReentryPrediction) p.value()).noradId()).toList());
+        Set<String> nations = concernedShown(Callers.principal(ctx));
         return answer.stream().map(p -> view(p, Optional.ofNullable(
-                named.get(((ReentryPrediction) p.value()).noradId())))).toList();
+                named.get(((ReentryPrediction) p.value()).noradId())), nations)).toList();
+    }
+
+    /**
+     * The parties whose concern this caller is shown: to the node's party, every nation the node's agreements release
+     * re-entries to; to another party, its own code only when it is one of them (the node's agreements with others
+     * are not its business); to an anonymous caller, none.
+     */
+    private Set<String> concernedShown(Principal principal) {
+        if (principal.isAnonymous()) {
+            return Set.of();
+        }
+        Set<String> nations = sharing.nationsReleasedTo(ReentryKind.REENTRIES);
+        if (Callers.isOfNodeParty(principal, sharing)) {
+            return nations;
+        }
+        return principal.party().filter(nations::contains).map(Set::of).orElse(Set.of());
     }
 
     /**
      * The kind's default view with the object's name ({@code objectName}, beside its catalog number; null when the
      * caller may see none), the ground track as a GeoJSON geometry and the states overflown as an array (stored as
-     * JSON text), so that clients read them without parsing a string.
+     * JSON text), so that clients read them without parsing a string; {@code concernedParties}: those of
+     * {@code nations} whose territory the window overflies (docs/reentry.md), by code.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> view(Product<?> product, Optional<String> objectName) {
+    static Map<String, Object> view(Product<?> product, Optional<String> objectName, Set<String> nations) {
         Map<String, Object> defaults = ProductApi.defaultView(ReentryKind.INSTANCE,
                 (Product<ReentryPrediction>) product);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -160,6 +180,7 @@ final class ReentryApi {
                 throw new IllegalStateException("stored " + field + " of re-entry " + product.id() + " is not JSON", e);
             }
         }
+        m.put(CONCERNED, List.copyOf(((ReentryPrediction) product.value()).concerned(nations)));
         return m;
     }
 }

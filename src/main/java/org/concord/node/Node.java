@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,7 @@ import org.concord.orbit.OrekitSetup;
 import org.concord.reentry.ControlledVehicles;
 import org.concord.reentry.ReentryJobs;
 import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryPrediction;
 import org.concord.reentry.ReentryPredictor;
 import org.concord.reentry.ReentryReportKind;
 import org.concord.reentry.ReentryReports;
@@ -162,7 +164,7 @@ public final class Node implements AutoCloseable {
                 metrics.registry(), products, events::updateSoon, config.partnerScreening());
         this.reentries = new ReentryService(catalog, meanElements, weather -> new ReentryPredictor(weather,
                 ReentryWindowRule.CALIBRATED, REENTRY_HORIZON, ControlledVehicles.DEFAULT, DataContext.getDefault(),
-                Clock.systemUTC()), this::reentrySpaceWeather, products, config.party());
+                Clock.systemUTC()), this::reentrySpaceWeather, products, config.party(), this::reentryStored);
         this.reentryJobs = new ReentryJobs(reentries, Clock.systemUTC());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
@@ -282,6 +284,20 @@ public final class Node implements AutoCloseable {
      * (whatever its label: a prediction names the days it read as inputs, so its label combines theirs), or none, and
      * every prediction then says that it has no space weather rather than guess.
      */
+    /**
+     * A prediction was stored: the partners concerned by it (nations under an agreement of this node's party
+     * releasing re-entries whose territory its window overflies, docs/reentry.md) are told to pull now; what they
+     * get is still what the feed releases to them.
+     */
+    private void reentryStored(Product<ReentryPrediction> prediction) {
+        if (config.federationNotifyPeers()) {
+            Set<String> concerned = prediction.value().concerned(sharing.nationsReleasedTo(ReentryKind.REENTRIES));
+            if (!concerned.isEmpty()) {
+                federation.notifyPeers(concerned);
+            }
+        }
+    }
+
     private StoredSpaceWeather reentrySpaceWeather() {
         try {
             SpaceWeatherService.OrekitDays stored = spaceWeather.orekitDays(LabelFilter.UNRESTRICTED,

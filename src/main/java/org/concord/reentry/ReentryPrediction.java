@@ -1,8 +1,12 @@
 package org.concord.reentry;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A re-entry prediction for one object, with what it rests on and what it means.
@@ -37,6 +41,14 @@ public record ReentryPrediction(long noradId, Instant basisEpoch, int elementSet
     /** Whether the window overflies the territory of the state with this ISO 3166-1 alpha-3 code. */
     public boolean overflies(String alpha3) {
         return overflown.stream().anyMatch(o -> o.territory().alpha3().filter(alpha3::equals).isPresent());
+    }
+
+    /**
+     * The parties concerned by this prediction among {@code nations} (ISO 3166-1 alpha-3 codes of nation parties):
+     * those whose territory the window overflies, by code.
+     */
+    public SortedSet<String> concerned(Collection<String> nations) {
+        return nations.stream().filter(this::overflies).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** A prediction without a ground track and states overflown (no window, or made elsewhere without them). */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -39,6 +40,7 @@ public final class ReentryService {
     private final Supplier<StoredSpaceWeather> spaceWeather;
     private final ProductService products;
     private final String party;
+    private final Consumer<Product<ReentryPrediction>> stored;
 
     /**
      * @param predictors   the predictor fed with given space weather
@@ -47,6 +49,17 @@ public final class ReentryService {
     public ReentryService(CatalogStore catalog, MeanElementsDecoder decoder,
                           Function<SpaceWeather, ReentryPredictor> predictors,
                           Supplier<StoredSpaceWeather> spaceWeather, ProductService products, String party) {
+        this(catalog, decoder, predictors, spaceWeather, products, party, p -> { });
+    }
+
+    /**
+     * @param stored told of each prediction once stored (the node tells the partners concerned to pull)
+     */
+    public ReentryService(CatalogStore catalog, MeanElementsDecoder decoder,
+                          Function<SpaceWeather, ReentryPredictor> predictors,
+                          Supplier<StoredSpaceWeather> spaceWeather, ProductService products, String party,
+                          Consumer<Product<ReentryPrediction>> stored) {
+        this.stored = stored;
         this.catalog = catalog;
         this.decoder = decoder;
         this.predictors = predictors;
@@ -80,8 +93,10 @@ public final class ReentryService {
         }
         inputs.addAll(weather.inputs(used.get(0).record().epoch(),
                 prediction.nominal().orElse(prediction.horizon())));
-        return Optional.of(products.store(ReentryKind.INSTANCE,
-                List.of(Product.of(prediction, Label.publicFrom(party), inputs)), party).get(0));
+        Product<ReentryPrediction> product = products.store(ReentryKind.INSTANCE,
+                List.of(Product.of(prediction, Label.publicFrom(party), inputs)), party).get(0);
+        stored.accept(product);
+        return Optional.of(product);
     }
 
     /**

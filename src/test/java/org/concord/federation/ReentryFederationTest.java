@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.concord.TestNodes;
 import org.concord.catalog.OrbitRecord;
@@ -27,6 +34,7 @@ import org.concord.reentry.Overflight;
 import org.concord.reentry.ReentryKind;
 import org.concord.reentry.ReentryOutcome;
 import org.concord.reentry.ReentryPrediction;
+import org.concord.access.Role;
 import org.concord.access.SharingService;
 import org.concord.spaceweather.IndicesKind;
 import org.junit.jupiter.api.Test;
@@ -110,6 +118,66 @@ class ReentryFederationTest extends PartnersTest {
         gbr.pullFrom("USA");
         assertThat(predictions(aus)).isEmpty();
         assertThat(predictions(gbr)).extracting(p -> p.value().noradId()).containsExactly(MICROSAT_DEBRIS);
+    }
+
+    /**
+     * With notifications on, storing a prediction over AUS marks it for AUS ({@code concernedParties}, a nation under
+     * USA's re-entries agreement whose territory the window overflies) and tells AUS's node to pull now: it holds the
+     * prediction without pulling itself. NOR (its territory north of 57°N, beyond the 51.6° orbit), under the same
+     * agreement but not overflown, is not told (it gets the prediction at its own next pull) and is not marked.
+     */
+    @Test
+    void aPredictionOverAustraliaIsMarkedForItAndItsNodeIsToldToPull() throws Exception {
+        start(List.of("USA", "NOR", "AUS"), Set.of(), Clock.systemUTC(), Map.of("CONCORD_FEDERATION_NOTIFY_PEERS",
+                "true"));
+        Partners.Member usa = partners.get("USA");
+        Partners.Member nor = partners.get("NOR");
+        Partners.Member aus = partners.get("AUS");
+        agreement(usa, "AUS,NOR", ORBITS, IndicesKind.DATA_KIND, ReentryKind.REENTRIES);
+        usa.node.ingestSpaceWeatherAudited("SpaceWeather-All-v1.2.txt",
+                resource("/reentry/SpaceWeather-All-v1.2_CelesTrak_2020-12-04_from-2019-06.txt"),
+                Label.publicFrom("USA"), "test", "test", Optional.of("USA"));
+        Label coalition = new Label("USA", Releasability.parse("REL TO AUS,NOR,USA"), Tlp.GREEN, new TreeSet<>(),
+                Optional.empty());
+        usa.ingest("altair.tle", List.of(threeLines(ALTAIR)), coalition);
+        // the ingests told every peer: wait until those pulls are over, so that only the prediction's notice is left
+        waitUntil(() -> aus.hashes().size() == 1 && nor.hashes().size() == 1, "AUS and NOR hold the element set");
+        Thread.sleep(1000);
+
+        Product<ReentryPrediction> overAustralia = usa.node.reentries().predict(ALTAIR).orElseThrow();
+        assertThat(overAustralia.value().overflies("AUS")).isTrue();
+        assertThat(overAustralia.value().overflies("NOR")).as("the case this test needs").isFalse();
+        waitUntil(() -> !predictions(aus).isEmpty(), "AUS's node pulls the prediction when told");
+        assertThat(predictions(aus)).extracting(p -> p.value().noradId()).containsExactly(ALTAIR);
+        Thread.sleep(2000);
+        assertThat(predictions(nor)).as("NOR is not concerned: not told").isEmpty();
+        nor.pullFrom("USA");
+        assertThat(predictions(nor)).as("released to NOR all the same").hasSize(1);
+
+        JsonNode atUsa = get(usa, TestNodes.adminToken(usa.node), "/api/v1/reentries");
+        assertThat(atUsa.get("items").get(0).get("concernedParties").toString()).isEqualTo("[\"AUS\"]");
+        JsonNode atUsaForNor = get(usa, TestNodes.token(usa.node, "NOR", Role.VIEWER), "/api/v1/reentries");
+        assertThat(atUsaForNor.get("items").get(0).get("concernedParties").toString())
+                .as("USA's agreements with others are not shown to NOR").isEqualTo("[]");
+        JsonNode atUsaForAus = get(usa, TestNodes.token(usa.node, "AUS", Role.VIEWER), "/api/v1/reentries");
+        assertThat(atUsaForAus.get("items").get(0).get("concernedParties").toString()).isEqualTo("[\"AUS\"]");
+    }
+
+    private static JsonNode get(Partners.Member m, String token, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(m.endpoint().resolve(path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void agreement(Partners.Member grantor, String to, DataKind... kinds) {
