@@ -16,6 +16,8 @@ import org.concord.catalog.OrbitSummary;
 import org.concord.catalog.Provenance;
 import org.concord.catalog.SourceFormat;
 import org.concord.label.Label;
+import org.concord.orbit.OrekitSetup;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,11 @@ import org.junit.jupiter.api.Test;
  * record's inputs differ from those it was written from, and it holds no more than its bound.
  */
 class RenderedEntriesTest {
+
+    @BeforeAll
+    static void orekit() {
+        OrekitSetup.get();
+    }
 
     @Test
     void givesTheTextWrittenAfreshAndServesItFromMemoryTheSecondTime() throws IOException {
