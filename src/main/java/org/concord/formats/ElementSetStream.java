@@ -23,12 +23,15 @@ public final class ElementSetStream implements AutoCloseable {
     private final Writer out;
     private final Layout layout;
     private final Optional<OmmWriter.Version> ommVersion;
+    private final RenderedEntries rendered;
     private long written;
 
-    private ElementSetStream(Writer out, Layout layout, Optional<OmmWriter.Version> ommVersion) {
+    private ElementSetStream(Writer out, Layout layout, Optional<OmmWriter.Version> ommVersion,
+                             RenderedEntries rendered) {
         this.out = out;
         this.layout = layout;
         this.ommVersion = ommVersion;
+        this.rendered = rendered;
     }
 
     /**
@@ -37,8 +40,17 @@ public final class ElementSetStream implements AutoCloseable {
      * @throws IllegalArgumentException for a version with a layout that has none, before anything is written
      */
     public static ElementSetStream open(Writer out, Layout layout, Optional<OmmWriter.Version> ommVersion) {
+        return open(out, layout, ommVersion, new RenderedEntries(0));
+    }
+
+    /**
+     * As {@link #open(Writer, Layout, Optional)}, taking the JSON and CSV entries of records already written from
+     * {@code rendered} (and keeping those it writes there): the same text, without parsing each stored message again.
+     */
+    public static ElementSetStream open(Writer out, Layout layout, Optional<OmmWriter.Version> ommVersion,
+                                        RenderedEntries rendered) {
         ElementSetExport.requireVersionFits(layout, ommVersion);
-        ElementSetStream stream = new ElementSetStream(out, layout, ommVersion);
+        ElementSetStream stream = new ElementSetStream(out, layout, ommVersion, rendered);
         stream.append(switch (layout) {
             case TLE, OMM_KVN -> "";
             case OMM_XML -> XML_DECLARATION + "<ndm>\n";
@@ -58,8 +70,8 @@ public final class ElementSetStream implements AutoCloseable {
         append(separator + switch (layout) {
             case TLE, OMM_KVN -> ElementSetExport.export(record, layout, comments, ommVersion);
             case OMM_XML -> withoutDeclaration(ElementSetExport.export(record, layout, comments, ommVersion));
-            case OMM_JSON -> OmmWriter.writeJsonObject(ElementSetExport.entry(record));
-            case OMM_CSV -> OmmWriter.csvRow(ElementSetExport.entry(record));
+            case OMM_JSON -> rendered.json(record);
+            case OMM_CSV -> rendered.csvRow(record);
         });
         written++;
     }

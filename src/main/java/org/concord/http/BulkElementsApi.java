@@ -14,6 +14,7 @@ import org.concord.formats.ElementSetExport.Layout;
 import org.concord.input.Arguments;
 import org.concord.formats.ElementSetStream;
 import org.concord.formats.OmmWriter;
+import org.concord.formats.RenderedEntries;
 import org.concord.node.Node;
 
 /**
@@ -25,10 +26,17 @@ final class BulkElementsApi {
 
     private final Node node;
     private final SharingService sharing;
+    /** The JSON and CSV entries already written, by record id: rendering only, the rows are read on every request. */
+    private final RenderedEntries rendered;
 
     BulkElementsApi(Node node, SharingService sharing) {
+        this(node, sharing, new RenderedEntries(RenderedEntries.DEFAULT_MAX_CHARS));
+    }
+
+    BulkElementsApi(Node node, SharingService sharing, RenderedEntries rendered) {
         this.node = node;
         this.sharing = sharing;
+        this.rendered = rendered;
     }
 
     void elements(Context ctx) throws java.io.IOException {
@@ -38,7 +46,7 @@ final class BulkElementsApi {
         Instant now = Instant.now();
         ctx.contentType(layout.mediaType() + "; charset=utf-8");
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
-        try (ElementSetStream stream = ElementSetStream.open(out, layout, ommVersion)) {
+        try (ElementSetStream stream = ElementSetStream.open(out, layout, ommVersion, rendered)) {
             node.catalogScan().eachLatestMeanElements(Callers.filter(ctx, sharing), record -> {
                 Callers.exported(ctx, record.label());
                 stream.write(record, List.of(node.config().staleness().assess(record, now).describe()
