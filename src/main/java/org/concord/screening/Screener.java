@@ -326,14 +326,7 @@ public final class Screener {
          * failure there (an SGP4 error or runaway drag terms), as {@link #sample} does.
          */
         private boolean accept(int j, int k, StateBatch batch, int m, double[] state) {
-            int code = batch.code(m);
-            if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k), MAX_ACCELERATION)
-                    > NON_PHYSICAL_ACCELERATION) {
-                code = NON_PHYSICAL_DRAG;
-            }
-            if (code != 0) {
-                failedAt[j] = Math.min(failedAt[j], k);
-                errorCode[j] = code;
+            if (!settle(j, k, batch.code(m))) {
                 return false;
             }
             batch.copyState(m, state, 6 * j);
@@ -342,7 +335,15 @@ public final class Screener {
 
         /** Propagates object j to sample k, recording a failure (an SGP4 error or runaway drag terms). */
         private boolean sample(int j, int k, double[] state) {
-            int code = kernel.propagate(j, sampleTime(k), state, 6 * j);
+            return settle(j, k, kernel.propagate(j, sampleTime(k), state, 6 * j));
+        }
+
+        /**
+         * Whether object j's state at sample k, propagated with this SGP4 code, may be used: not when SGP4 failed or
+         * its drag terms run away (a non-physical acceleration), which is then recorded as the object's failure.
+         */
+        private boolean settle(int j, int k, int sgp4Code) {
+            int code = sgp4Code;
             if (code == 0 && kernel.accelerationBound(j, sampleTime(k), sampleTime(k), MAX_ACCELERATION)
                     > NON_PHYSICAL_ACCELERATION) {
                 code = NON_PHYSICAL_DRAG;
