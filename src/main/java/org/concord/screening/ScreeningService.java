@@ -219,8 +219,9 @@ public final class ScreeningService implements AutoCloseable {
         String party = requester.partner().get();
         Duration max = partnerLimits.of(party).maxWindow();
         if (window.compareTo(max) > 0) {
-            throw new IllegalArgumentException("the window " + window + " is longer than party " + party
-                    + " may screen: at most " + max + " (" + partnerLimits.keyOf(party, "max-window") + ")");
+            throw new IllegalArgumentException("the window of " + ElementAge.days(window) + " is longer than party "
+                    + party + " may screen: at most " + ElementAge.days(max) + " ("
+                    + partnerLimits.keyOf(party, "max-window") + ")");
         }
     }
 
