@@ -122,6 +122,11 @@ public final class AccessPolicy {
 
     /** The parties these codes stand for: themselves, and the members of any group among them (groups nest). */
     private Set<String> expand(SortedSet<String> codes) {
+        return expand(codes, members);
+    }
+
+    /** As {@link #expand(SortedSet)}, with these group members. */
+    static Set<String> expand(java.util.Collection<String> codes, Map<String, Set<String>> members) {
         Set<String> result = new HashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>(codes);
         while (!todo.isEmpty()) {

@@ -6,9 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -414,26 +412,18 @@ public final class SharingService {
      */
     public SortedSet<String> nationsReleasedTo(DataKind kind) {
         Map<String, Party> parties = view().parties();
-        Map<String, Set<String>> members = store.groupMembers();
         Instant now = clock.instant();
-        SortedSet<String> nations = new TreeSet<>();
-        Deque<String> pending = new ArrayDeque<>();
+        Set<String> recipients = new HashSet<>();
         for (Agreement a : store.agreements()) {
             if (a.grantor().equals(nodeParty) && a.kinds().contains(kind) && a.isActiveAt(now)) {
-                pending.addAll(a.recipients());
+                recipients.addAll(a.recipients());
             }
         }
-        Set<String> seen = new HashSet<>();
-        while (!pending.isEmpty()) {
-            String code = pending.pop();
-            if (!seen.add(code)) {
-                continue;
-            }
+        SortedSet<String> nations = new TreeSet<>();
+        for (String code : AccessPolicy.expand(recipients, store.groupMembers())) {
             Party party = parties.get(code);
             if (party != null && party.kind() == PartyKind.NATION) {
                 nations.add(code);
-            } else if (party != null && party.kind() == PartyKind.GROUP) {
-                pending.addAll(members.getOrDefault(code, Set.of()));
             }
         }
         return nations;
