@@ -24,6 +24,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,6 +106,8 @@ class SharingLeakTest {
     private static final Map<Long, String> LINE1_BY_ORBIT = new HashMap<>();
     private static final List<Prod> PRODUCTS = new ArrayList<>();
     private static long runId;
+    /** When the labels that expire during the test expire. */
+    private static Instant labelExpiry;
     private static long reentryJob;
     /** Callers: anonymous (no token) and one user of every party and role. */
     private static final Map<String, Principal> CALLERS = new LinkedHashMap<>();
@@ -137,6 +144,7 @@ class SharingLeakTest {
         // labels that expire once the setup is done (the test waits for it): long enough for a slow, loaded machine
         // to store everything before (8 s was not, at a load of 15), short enough not to slow the suite much
         Instant soon = Instant.now().plusSeconds(20);
+        labelExpiry = soon;
         List<String[]> tles = tles("/catalog/subset_301obj_3le_2024-07.txt");
         for (int i = 0; i < 40; i++) {
             String[] tle = tles.get(i * 7);
@@ -522,6 +530,34 @@ class SharingLeakTest {
         }
     }
 
+    /**
+     * What one caller may see in one world at one time, each set computed once for all the world's routes (the oracle
+     * is read by several client threads at once).
+     */
+    private record View(World world, Principal caller, Instant now, Map<Long, Orbit> newest,
+                        Set<Long> visibleOrbitIds, Map<DataKind, Set<Long>> products) {
+
+        View(World world, Principal caller, Instant now) {
+            this(world, caller, now, world.newestVisible(caller, now), new HashSet<>(), new ConcurrentHashMap<>());
+            world.visibleOrbits(caller, now).forEach(o -> visibleOrbitIds.add(o.id()));
+        }
+
+        Set<Long> visibleProducts(DataKind code) {
+            return products.computeIfAbsent(code, c -> world.visibleProducts(caller, c, now));
+        }
+    }
+
+    /**
+     * A world's oracle takes its time once, when the world starts: a world must not straddle the moment some labels
+     * expire, or the node and the oracle would judge them at different sides of it.
+     */
+    private static void waitOutTheLabelExpiry() throws InterruptedException {
+        Duration untilExpiry = Duration.between(Instant.now(), labelExpiry);
+        if (untilExpiry.compareTo(Duration.ofSeconds(10)) < 0 && !untilExpiry.isNegative()) {
+            Thread.sleep(untilExpiry.plusSeconds(1).toMillis());
+        }
+    }
+
     private static World randomWorld(Random random) {
         SharingService sharing = node.sharing();
         for (String group : GROUPS) {
@@ -658,16 +694,37 @@ class SharingLeakTest {
         Random random = new Random(7L);
         List<String> tokens = new ArrayList<>(CALLERS.keySet());
         int checkedForbidden = 0;
-        for (int w = 0; w < WORLDS; w++) {
-            World world = randomWorld(random);
-            String token = tokens.get(random.nextInt(tokens.size()));
-            Principal caller = CALLERS.get(token);
-            String context = "world " + w + ", caller " + caller.name() + ", agreements "
-                    + world.agreements().stream().filter(a -> a.revokedAt().isEmpty()).map(AgreementsText::of)
-                    .toList() + ", groups " + world.members();
-            for (String route : getRoutes) {
-                checkedForbidden += checkRoute(route, token, caller, world, random, context);
+        // The routes of one world are checked by a few client threads at once (the node serves them on both cores);
+        // each route draws from its own generator, seeded in order from the world's, so a run is reproducible.
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            for (int w = 0; w < WORLDS; w++) {
+                waitOutTheLabelExpiry();
+                World world = randomWorld(random);
+                String token = tokens.get(random.nextInt(tokens.size()));
+                Principal caller = CALLERS.get(token);
+                String context = "world " + w + ", caller " + caller.name() + ", agreements "
+                        + world.agreements().stream().filter(a -> a.revokedAt().isEmpty()).map(AgreementsText::of)
+                        .toList() + ", groups " + world.members();
+                View view = new View(world, caller, Instant.now());
+                List<Future<Integer>> checks = new ArrayList<>();
+                for (String route : getRoutes) {
+                    Random ofRoute = new Random(random.nextLong());
+                    checks.add(clients.submit(() -> checkRoute(route, token, caller, view, ofRoute, context)));
+                }
+                for (Future<Integer> check : checks) {
+                    try {
+                        checkedForbidden += check.get();
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof Error error) {
+                            throw error;
+                        }
+                        throw (Exception) e.getCause();
+                    }
+                }
             }
+        } finally {
+            clients.shutdownNow();
         }
         assertThat(checkedForbidden).as("forbidden items compared with missing ones").isGreaterThan(WORLDS);
     }
@@ -686,16 +743,16 @@ class SharingLeakTest {
         return "?limit=" + (caller.isAnonymous() ? 100 : 1000);
     }
 
-    private static int checkRoute(String route, String token, Principal caller, World world, Random random,
+    private static int checkRoute(String route, String token, Principal caller, View view, Random random,
                                   String context) throws Exception {
-        Instant now = Instant.now();
-        Map<Long, Orbit> newest = world.newestVisible(caller, now);
-        Set<Long> visibleOrbitIds = new HashSet<>();
-        world.visibleOrbits(caller, now).forEach(o -> visibleOrbitIds.add(o.id()));
+        World world = view.world();
+        Instant now = view.now();
+        Map<Long, Orbit> newest = view.newest();
+        Set<Long> visibleOrbitIds = view.visibleOrbitIds();
         boolean nodeParty = caller.party().map(NODE_PARTY::equals).orElse(false);
         String what = context + ", GET " + route;
         for (org.concord.product.ProductKind<?> kind : node.productKinds().all()) {
-            Set<Long> visible = world.visibleProducts(caller, kind.code(), now);
+            Set<Long> visible = view.visibleProducts(kind.code());
             if (route.equals("/api/v1/" + kind.path())) {
                 Reply r = get(token, route + wholePage(caller));
                 assertThat(r.json().get("total").asLong()).as(what).isEqualTo(visible.size());
@@ -713,7 +770,7 @@ class SharingLeakTest {
         switch (route) {
             case CyberLeaks.DISCOVERY, CyberLeaks.API_ROOT, CyberLeaks.COLLECTIONS, CyberLeaks.COLLECTION_PATH,
                  CyberLeaks.OBJECTS, CyberLeaks.MANIFEST, CyberLeaks.OBJECT, CyberLeaks.VERSIONS, CyberLeaks.STATUS -> {
-                Set<Long> visible = world.visibleProducts(caller, org.concord.cyber.CyberKind.CYBER, now);
+                Set<Long> visible = view.visibleProducts(org.concord.cyber.CyberKind.CYBER);
                 return CyberLeaks.checkTaxii(route, caller, visible, random, what,
                         path -> get(token, path).response());
             }
@@ -722,14 +779,14 @@ class SharingLeakTest {
                 if (!newest.containsKey(norad)) {
                     return checkItem(route, "noradId", norad, false, token, what, newest, visibleOrbitIds);
                 }
-                Set<Long> visible = world.visibleProducts(caller, org.concord.cyber.CyberKind.CYBER, now);
+                Set<Long> visible = view.visibleProducts(org.concord.cyber.CyberKind.CYBER);
                 CyberLeaks.checkLinked(norad, visible, get(token, route.replace("{noradId}", Long.toString(norad)))
                         .response(), what);
                 return 0;
             }
             case CyberLeaks.GROUND_STATION -> {
                 String station = CyberLeaks.linkedStation(random);
-                Set<Long> visible = world.visibleProducts(caller, org.concord.cyber.CyberKind.CYBER, now);
+                Set<Long> visible = view.visibleProducts(org.concord.cyber.CyberKind.CYBER);
                 CyberLeaks.checkGroundStation(station, visible, get(token, route.replace("{stationId}", station))
                         .response(), what);
                 return 0;
@@ -868,7 +925,7 @@ class SharingLeakTest {
                         }
                     });
                 } else {
-                    Set<Long> events = world.visibleProducts(caller, org.concord.event.EventKind.CODE, now);
+                    Set<Long> events = view.visibleProducts(org.concord.event.EventKind.CODE);
                     NOTIFICATIONS.stream().filter(n -> n.party().equals(party) && events.contains(n.eventId()))
                             .forEach(n -> expected.add(n.id()));
                 }
@@ -943,8 +1000,7 @@ class SharingLeakTest {
                 return 0;
             }
             case "/api/v1/space-weather/kp" -> {
-                Set<Long> visible = world.visibleProducts(caller, org.concord.spaceweather.IndicesKind.INSTANCE.code(),
-                        now);
+                Set<Long> visible = view.visibleProducts(org.concord.spaceweather.IndicesKind.INSTANCE.code());
                 List<Instant> expected = new ArrayList<>();
                 SW_INTERVALS.forEach((id, starts) -> {
                     if (visible.contains(id)) {
@@ -959,10 +1015,8 @@ class SharingLeakTest {
                 return 0;
             }
             case "/api/v1/space-weather/now" -> {
-                Set<Long> alerts = world.visibleProducts(caller, org.concord.spaceweather.AlertsKind.INSTANCE.code(),
-                        now);
-                Set<Long> indices = world.visibleProducts(caller,
-                        org.concord.spaceweather.IndicesKind.INSTANCE.code(), now);
+                Set<Long> alerts = view.visibleProducts(org.concord.spaceweather.AlertsKind.INSTANCE.code());
+                Set<Long> indices = view.visibleProducts(org.concord.spaceweather.IndicesKind.INSTANCE.code());
                 JsonNode r = get(token, route).json();
                 Set<Long> shown = new HashSet<>();
                 r.get("alertsInForce").forEach(a -> shown.add(a.get("serialNumber").asLong()));
@@ -989,7 +1043,7 @@ class SharingLeakTest {
                 Set<Long> expected = new HashSet<>();
                 for (org.concord.label.DataKind code : List.of(ReentryKind.INSTANCE.code(),
                         ReentryReportKind.INSTANCE.code())) {
-                    Set<Long> visible = world.visibleProducts(caller, code, now);
+                    Set<Long> visible = view.visibleProducts(code);
                     ofObject.stream().filter(p -> p.code().equals(code) && visible.contains(p.id())
                             && noradIdOf(p) == norad).forEach(p -> expected.add(p.id()));
                 }
