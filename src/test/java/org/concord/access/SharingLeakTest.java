@@ -54,6 +54,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The property-based leak test: many generated worlds (group memberships, agreements, a caller of some party and
@@ -62,6 +64,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the caller may not see is returned, totals and statistics count exactly what it may see, and a forbidden item
  * answers exactly like a missing one. A route the test does not know fails it, so a new endpoint cannot go unchecked.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SharingLeakTest {
 
     private static final String NODE_PARTY = "GBR";
@@ -632,6 +635,7 @@ class SharingLeakTest {
      * TLP:AMBER. Anonymous callers and other parties (whatever their agreements) get exactly the missing answer.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void anUploadWithoutALabelReachesOnlyTheUploaderAndTheNodesParty() throws Exception {
         for (Map.Entry<Long, String> upload : UPLOADED_ORBITS.entrySet()) {
             Label label = node.catalog().findOrbit(upload.getKey(), LabelFilter.UNRESTRICTED).orElseThrow().label();
@@ -661,6 +665,7 @@ class SharingLeakTest {
      * other caller, whatever agreements are in force, finds none of them.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aPartnersScreeningResultsReachOnlyThatPartyAndTheNodesParty() throws Exception {
         randomWorld(new Random(11L));
         for (Map.Entry<Long, String> run : PARTNER_RUNS.entrySet()) {
@@ -687,6 +692,7 @@ class SharingLeakTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void noWorldLetsAnyCallerSeeOrInferWhatItMayNot() throws Exception {
         List<String> getRoutes = server.routes().stream().filter(r -> r.startsWith("GET ")).map(r -> r.substring(4))
                 .toList();
