@@ -1,15 +1,14 @@
 package org.concord.screening;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import org.concord.orbit.PropagationException;
 import org.concord.orbit.Sgp4;
 import org.concord.orbit.Sgp4Commons;
 import org.concord.orbit.Sgp4Error;
 import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.analytical.tle.TLEConstants;
 import org.orekit.time.AbsoluteDate;
-import org.orekit.utils.PVCoordinates;
 
 /**
  * SGP4 for many objects at once: the near-Earth model (period under 225 min) re-implemented over a structure of arrays
@@ -23,11 +22,12 @@ import org.orekit.utils.PVCoordinates;
  * ({@code --add-modules jdk.incubator.vector}) through {@link VectorSgp4}, a time per vector lane, otherwise time by
  * time through the scalar kernel.
  * <p>
- * Deep-space objects (SDP4, period of 225 min or more) are not re-implemented: they go through the project's
- * {@link Sgp4} one object at a time (which allocates), under a lock per object.
+ * Deep-space objects (SDP4, period of 225 min or more) go through {@link BatchSdp4}, the same kind of kernel for the
+ * deep-space terms (lunar-solar, resonance), equal to {@link Sgp4} (Orekit's {@code DeepSDP4} with Vallado's checks)
+ * within 1 mm, with its codes 2 and 3 besides.
  * <p>
- * Times are seconds from a reference date given at construction. Thread-safe for distinct objects; the same near-Earth
- * object may be propagated from several threads (the kernel keeps no per-call state).
+ * Times are seconds from a reference date given at construction. Thread-safe: the same object may be propagated from
+ * several threads (the kernels keep no per-call state; a resonance's integrator nodes are published whole).
  */
 public final class BatchSgp4 {
 
@@ -41,7 +41,10 @@ public final class BatchSgp4 {
 
     private final int size;
     final boolean[] deep;
-    private final Sgp4[] deepPropagators;
+    /** Each deep-space object's rank in {@link #sdp4} (-1 for near-Earth objects). */
+    private final int[] deepRank;
+    /** The deep-space objects' kernel. */
+    private BatchSdp4 sdp4;
     /** Seconds from the reference date to the epoch of each element set. */
     final double[] epochOffset;
     final double[] m0;
@@ -83,7 +86,7 @@ public final class BatchSgp4 {
     private BatchSgp4(int n) {
         size = n;
         deep = new boolean[n];
-        deepPropagators = new Sgp4[n];
+        deepRank = new int[n];
         epochOffset = new double[n];
         m0 = new double[n];
         argp0 = new double[n];
@@ -125,6 +128,7 @@ public final class BatchSgp4 {
     /** A kernel for these element sets, times counted in seconds from {@code reference}. */
     public static BatchSgp4 of(List<TLE> tles, AbsoluteDate reference) {
         BatchSgp4 k = new BatchSgp4(tles.size());
+        List<TLE> deepTles = new ArrayList<>();
         for (int j = 0; j < tles.size(); j++) {
             TLE tle = tles.get(j);
             Sgp4Commons c = Sgp4Commons.of(tle);
@@ -135,7 +139,8 @@ public final class BatchSgp4 {
             k.xn0dp[j] = c.xn0dp();
             if (c.deepSpace()) {
                 k.deep[j] = true;
-                k.deepPropagators[j] = Sgp4.of(tle);
+                k.deepRank[j] = deepTles.size();
+                deepTles.add(tle);
                 continue;
             }
             k.m0[j] = tle.getMeanAnomaly();
@@ -199,7 +204,9 @@ public final class BatchSgp4 {
             k.x3thm1[j] = 3.0 * ci2 - 1.0;
             k.x1mth2[j] = 1.0 - ci2;
             k.x7thm1[j] = 7.0 * ci2 - 1.0;
+            k.deepRank[j] = -1;
         }
+        k.sdp4 = BatchSdp4.of(deepTles, reference);
         return k;
     }
 
@@ -295,7 +302,7 @@ public final class BatchSgp4 {
      */
     public int propagate(int j, double seconds, double[] out, int offset) {
         if (deep[j]) {
-            return propagateDeep(j, seconds, out, offset);
+            return sdp4.propagate(deepRank[j], seconds, out, offset);
         }
         double tSince = (seconds - epochOffset[j]) / 60.0;
 
@@ -333,9 +340,27 @@ public final class BatchSgp4 {
             e = 1e-6;
         }
         double xl = xmp + omega + xnode + xn0dp[j] * templ;
-        double sini = sini0[j];
-        double cosi = cosi0[j];
+        return state(a, e, omega, xl, xnode, i0[j], sini0[j], cosi0[j], xlcof[j], aycof[j], x3thm1[j], x1mth2[j],
+                x7thm1[j], Sgp4Error.MEAN_ELEMENTS_OUT_OF_RANGE.code(), out, offset);
+    }
 
+    /**
+     * What SGP4 and SDP4 share after their secular (and, for SDP4, lunar-solar) terms: Vallado's code 4 (semi-latus
+     * rectum, as {@link Sgp4}'s), the eccentricity check of Orekit's {@code TLEPropagator.computePVCoordinates} (code
+     * {@code nearOneCode}: 1 near Earth, 3 in deep space, as {@link Sgp4} reports it), the long-period periodics,
+     * Kepler's equation, the short periodics, the state and Vallado's code 6 (under one Earth radius).
+     *
+     * @param a         semi-major axis (Earth radii)
+     * @param e         eccentricity
+     * @param omega     argument of perigee (rad)
+     * @param xl        mean longitude (rad)
+     * @param xnode     right ascension of the ascending node (rad)
+     * @param inclination (rad), with its sine and cosine, and the factors of the periodics that depend on it
+     * @return 0 with the state written to {@code out[offset .. offset + 5]}, or the error code
+     */
+    static int state(double a, double e, double omega, double xl, double xnode, double inclination, double sini,
+                     double cosi, double xlcof, double aycof, double x3thm1, double x1mth2, double x7thm1,
+                     int nearOneCode, double[] out, int offset) {
         double sinOmega = Math.sin(omega);
         double cosOmega = Math.cos(omega);
         // Vallado's code 4: semi-latus rectum (as Sgp4.semiLatusRectum)
@@ -345,14 +370,14 @@ public final class BatchSgp4 {
             return Sgp4Error.NEGATIVE_SEMI_LATUS_RECTUM.code();
         }
         if (e > (1 - 1e-6)) {
-            return Sgp4Error.MEAN_ELEMENTS_OUT_OF_RANGE.code();
+            return nearOneCode;
         }
 
         // TLEPropagator.computePVCoordinates: long-period periodics
         double axn = e * cosOmega;
         double temp = 1.0 / (a * (1.0 - e * e));
-        double xll = temp * xlcof[j] * axn;
-        double aynl = temp * aycof[j];
+        double xll = temp * xlcof * axn;
+        double aynl = temp * aycof;
         double xlt = xl + xll;
         double ayn = e * sinOmega + aynl;
         double elsq = axn * axn + ayn * ayn;
@@ -409,10 +434,10 @@ public final class BatchSgp4 {
         temp2 = temp1 / pl;
 
         // short periodics; uk = u + du is rotated from (cos u, sin u) (no atan2, which the JIT does not intrinsify)
-        double rk = r * (1.0 - 1.5 * temp2 * betal * x3thm1[j]) + 0.5 * temp1 * x1mth2[j] * cos2u;
-        double du = -0.25 * temp2 * x7thm1[j] * sin2u;
+        double rk = r * (1.0 - 1.5 * temp2 * betal * x3thm1) + 0.5 * temp1 * x1mth2 * cos2u;
+        double du = -0.25 * temp2 * x7thm1 * sin2u;
         double xnodek = xnode + 1.5 * temp2 * cosi * sin2u;
-        double xinck = i0[j] + 1.5 * temp2 * cosi * sini * cos2u;
+        double xinck = inclination + 1.5 * temp2 * cosi * sini * cos2u;
 
         double sinDu = Math.sin(du);
         double cosDu = Math.cos(du);
@@ -441,8 +466,8 @@ public final class BatchSgp4 {
         double rdot = XKE * sqrtA * esinE / r;
         double rfdot = XKE * Math.sqrt(pl) / r;
         double xn = XKE / (a * sqrtA);
-        double rdotk = rdot - xn * temp1 * x1mth2[j] * sin2u;
-        double rfdotk = rfdot + xn * temp1 * (x1mth2[j] * cos2u + 1.5 * x3thm1[j]);
+        double rdotk = rdot - xn * temp1 * x1mth2 * sin2u;
+        double rfdotk = rfdot + xn * temp1 * (x1mth2 * cos2u + 1.5 * x3thm1);
         double vx = xmx * cosuk - cosnok * sinuk;
         double vy = xmy * cosuk - sinnok * sinuk;
         double vz = sinik * cosuk;
@@ -454,25 +479,6 @@ public final class BatchSgp4 {
         out[offset + 3] = cv * (rdotk * ux + rfdotk * vx);
         out[offset + 4] = cv * (rdotk * uy + rfdotk * vy);
         out[offset + 5] = cv * (rdotk * uz + rfdotk * vz);
-        return 0;
-    }
-
-    private int propagateDeep(int j, double seconds, double[] out, int offset) {
-        Sgp4 sgp4 = deepPropagators[j];
-        PVCoordinates pv;
-        synchronized (sgp4) {
-            try {
-                pv = sgp4.temePv(sgp4.tle().getDate().shiftedBy(seconds - epochOffset[j]));
-            } catch (PropagationException e) {
-                return e.sgp4Error().map(Sgp4Error::code).orElse(-1);
-            }
-        }
-        out[offset] = pv.getPosition().getX();
-        out[offset + 1] = pv.getPosition().getY();
-        out[offset + 2] = pv.getPosition().getZ();
-        out[offset + 3] = pv.getVelocity().getX();
-        out[offset + 4] = pv.getVelocity().getY();
-        out[offset + 5] = pv.getVelocity().getZ();
         return 0;
     }
 }

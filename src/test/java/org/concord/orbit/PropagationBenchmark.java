@@ -35,7 +35,8 @@ import org.orekit.utils.PVCoordinates;
  * thread: its scalar kernel, its vector kernel (where the JVM has {@code --add-modules jdk.incubator.vector}) and
  * Orekit's TLEPropagator on the same objects and times, in turn, {@code rounds} times (3 by default); each printed as
  * states per second per core, then the best and the median of the rounds, with the load average before and after
- * (other jobs on the machine slow every figure).
+ * (other jobs on the machine slow every figure). Then the same for the deep-space objects (SDP4): the batch call
+ * (its deep-space kernel) beside Orekit's TLEPropagator (DeepSDP4).
  * <p>
  * Run: {@code scripts/bench-propagation [max-objects [rounds]]}.
  */
@@ -80,14 +81,16 @@ public final class PropagationBenchmark {
         compare(catalog, start);
     }
 
-    /** The batch kernel, scalar and vector, and Orekit's TLEPropagator on the near-Earth objects, one thread. */
+    /**
+     * The batch kernel, scalar and vector, and Orekit's TLEPropagator on the near-Earth objects, one thread; then the
+     * batch kernel (its deep-space part) and Orekit's TLEPropagator (DeepSDP4) on the deep-space objects.
+     */
     private static void kernels(List<TLE> catalog, AbsoluteDate start, int rounds) throws IOException {
         BatchSgp4 kernel = BatchSgp4.of(catalog, start);
         List<Integer> near = new ArrayList<>();
+        List<Integer> deep = new ArrayList<>();
         for (int j = 0; j < catalog.size(); j++) {
-            if (!kernel.deepSpace(j)) {
-                near.add(j);
-            }
+            (kernel.deepSpace(j) ? deep : near).add(j);
         }
         StateBatch batch = new StateBatch(STEPS);
         for (int k = 0; k < STEPS; k++) {
@@ -96,26 +99,42 @@ public final class PropagationBenchmark {
         System.out.printf(Locale.ROOT, "batch kernel: %d near-Earth objects x %d times, one thread; vector kernel %s;"
                 + " load average %s%n", near.size(), STEPS, BatchSgp4.vectorised() ? "on" : "off (no jdk.incubator"
                 + ".vector: the batch call runs the scalar kernel)", loadAverage());
-        List<Integer> warm = near.subList(0, Math.min(2 * WARM_UP_OBJECTS, near.size()));
+        String[] names = {"batch kernel, scalar", "batch kernel, vector", "Orekit TLEPropagator"};
+        double[] nearRates = engines(catalog, start, kernel, near, batch, rounds, names, new int[] {0, 1, 2});
+        System.out.printf(Locale.ROOT, "vector / scalar kernel: %.2fx; vector kernel / Orekit: %.2fx (medians per CPU"
+                + " second); load average %s%n", nearRates[1] / nearRates[0], nearRates[1] / nearRates[2],
+                loadAverage());
+
+        System.out.printf(Locale.ROOT, "deep space (SDP4): %d objects x %d times, one thread; load average %s%n",
+                deep.size(), STEPS, loadAverage());
+        String[] deepNames = {"batch kernel, deep space", "batch kernel, deep space", "Orekit TLEPropagator, deep space"};
+        double[] deepRates = engines(catalog, start, kernel, deep, batch, rounds, deepNames, new int[] {1, 2});
+        System.out.printf(Locale.ROOT, "deep space: batch kernel / Orekit: %.2fx (medians per CPU second); load average"
+                + " %s%n", deepRates[1] / deepRates[2], loadAverage());
+    }
+
+    /**
+     * Runs the engines {@code which} (0 the scalar kernel, 1 the batch call, 2 Orekit) on {@code objects}, warmed up
+     * then {@code rounds} times in turn; prints each round and the best and median, and returns the median states per
+     * CPU second of each engine (by engine number).
+     */
+    private static double[] engines(List<TLE> catalog, AbsoluteDate start, BatchSgp4 kernel, List<Integer> objects,
+                                    StateBatch batch, int rounds, String[] names, int[] which) {
+        List<Integer> warm = objects.subList(0, Math.min(2 * WARM_UP_OBJECTS, objects.size()));
         for (int w = 0; w < 5; w++) {
-            scalarKernel(kernel, warm, batch);
-            vectorKernel(kernel, warm, batch);
-            orekit(catalog, warm, start);
+            for (int engine : which) {
+                run(engine, kernel, catalog, warm, batch, start);
+            }
         }
-        long states = (long) near.size() * STEPS;
+        long states = (long) objects.size() * STEPS;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[][] rates = new double[3][rounds];
         double[][] cpuRates = new double[3][rounds];
-        String[] names = {"batch kernel, scalar", "batch kernel, vector", "Orekit TLEPropagator"};
         for (int r = 0; r < rounds; r++) {
-            for (int engine = 0; engine < 3; engine++) {
+            for (int engine : which) {
                 long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                double sink = switch (engine) {
-                    case 0 -> scalarKernel(kernel, near, batch);
-                    case 1 -> vectorKernel(kernel, near, batch);
-                    default -> orekit(catalog, near, start);
-                };
+                double sink = run(engine, kernel, catalog, objects, batch, start);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
                 rates[engine][r] = states / seconds;
@@ -125,17 +144,26 @@ public final class PropagationBenchmark {
                         names[engine], states, seconds, states / seconds, cpuSeconds, states / cpuSeconds, sink);
             }
         }
-        for (int engine = 0; engine < 3; engine++) {
+        double[] medians = new double[3];
+        for (int engine : which) {
             double[] sorted = rates[engine].clone();
             Arrays.sort(sorted);
+            medians[engine] = median(cpuRates[engine]);
             System.out.printf(Locale.ROOT, "%s: wall: best %.2f M states/s per core, median %.2f M; per CPU second"
                     + " of the thread: best %.2f M, median %.2f M (%d rounds)%n", names[engine],
                     sorted[rounds - 1] / 1e6, median(rates[engine]) / 1e6, max(cpuRates[engine]) / 1e6,
-                    median(cpuRates[engine]) / 1e6, rounds);
+                    medians[engine] / 1e6, rounds);
         }
-        System.out.printf(Locale.ROOT, "vector / scalar kernel: %.2fx; vector kernel / Orekit: %.2fx (medians per CPU"
-                + " second); load average %s%n", median(cpuRates[1]) / median(cpuRates[0]),
-                median(cpuRates[1]) / median(cpuRates[2]), loadAverage());
+        return medians;
+    }
+
+    private static double run(int engine, BatchSgp4 kernel, List<TLE> catalog, List<Integer> objects,
+                              StateBatch batch, AbsoluteDate start) {
+        return switch (engine) {
+            case 0 -> scalarKernel(kernel, objects, batch);
+            case 1 -> vectorKernel(kernel, objects, batch);
+            default -> orekit(catalog, objects, start);
+        };
     }
 
     private static double max(double[] values) {
