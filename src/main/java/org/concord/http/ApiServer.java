@@ -76,7 +76,9 @@ public final class ApiServer implements AutoCloseable {
                                 .map(p -> (Conjunction) p.value()).toList()),
                         org.concord.event.EventKind.CODE, events::views,
                         org.concord.reentry.ReentryKind.REENTRIES, (ctx, filter, answer) ->
-                                reentries.views(ctx, answer)));
+                                reentries.views(ctx, answer),
+                        org.concord.reentry.ReentryNoticeKind.REENTRY_NOTICES, (ctx, filter, answer) ->
+                                answer.stream().map(ReentryApi::noticeView).toList()));
         this.routeInputs = RouteInputs.of(node.productKinds());
         ReentryReportApi reentryReports = new ReentryReportApi(node.products(), node.reentryReports(), node.catalog(),
                 sharing, reentries);

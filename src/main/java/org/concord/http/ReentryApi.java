@@ -20,6 +20,8 @@ import org.concord.product.Product;
 import org.concord.product.ProductStore;
 import org.concord.reentry.ReentryJobs;
 import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryNotice;
+import org.concord.reentry.ReentryNoticeKind;
 import org.concord.reentry.ReentryPrediction;
 import org.concord.reentry.ReentryService;
 
@@ -181,6 +183,22 @@ final class ReentryApi {
             }
         }
         m.put(CONCERNED, List.copyOf(((ReentryPrediction) product.value()).concerned(nations)));
+        return m;
+    }
+
+    /**
+     * A re-entry notice: the kind's default view with the state's territory under the window as an array (stored as
+     * JSON text), and without {@code withdrawnAt}, which no notice served has (a withdrawn one is never listed).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> noticeView(Product<?> product) {
+        Map<String, Object> m = ProductApi.defaultView(ReentryNoticeKind.INSTANCE, (Product<ReentryNotice>) product);
+        m.remove("withdrawnAt");
+        try {
+            m.put(OVERFLOWN, JSON.readTree((String) m.get(OVERFLOWN)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored overflown of re-entry notice " + product.id() + " is not JSON", e);
+        }
         return m;
     }
 }

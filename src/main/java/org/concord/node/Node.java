@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
+import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
 import org.concord.access.SharingService;
@@ -58,11 +59,12 @@ import org.concord.orbit.OrekitSetup;
 import org.concord.reentry.ControlledVehicles;
 import org.concord.reentry.ReentryJobs;
 import org.concord.reentry.ReentryKind;
-import org.concord.reentry.ReentryPrediction;
+import org.concord.reentry.ReentryNoticeKind;
 import org.concord.reentry.ReentryPredictor;
 import org.concord.reentry.ReentryReportKind;
 import org.concord.reentry.ReentryReports;
 import org.concord.reentry.ReentryService;
+import org.concord.reentry.ReentrySharing;
 import org.concord.reentry.ReentryWindowRule;
 import org.concord.reentry.SpaceWeather;
 import org.concord.reentry.StoredSpaceWeather;
@@ -164,7 +166,23 @@ public final class Node implements AutoCloseable {
                 metrics.registry(), products, events::updateSoon, config.partnerScreening());
         this.reentries = new ReentryService(catalog, meanElements, weather -> new ReentryPredictor(weather,
                 ReentryWindowRule.CALIBRATED, REENTRY_HORIZON, ControlledVehicles.DEFAULT, DataContext.getDefault(),
-                Clock.systemUTC()), this::reentrySpaceWeather, products, config.party(), this::reentryStored);
+                Clock.systemUTC()), this::reentrySpaceWeather, products, config.party(), new ReentrySharing() {
+                    @Override
+                    public java.util.SortedSet<String> nationsReleasedTo(DataKind kind) {
+                        return sharing.nationsReleasedTo(kind);
+                    }
+
+                    @Override
+                    public LabelFilter filterOf(String party) {
+                        return sharing.filterFor(new org.concord.access.Principal("party " + party,
+                                Optional.of(party), Optional.of(org.concord.access.Role.VIEWER), false));
+                    }
+
+                    @Override
+                    public void tellToPull(Set<String> parties) {
+                        reentryConcerned(parties);
+                    }
+                });
         this.reentryJobs = new ReentryJobs(reentries, Clock.systemUTC());
         this.identity = NodeIdentity.loadOrCreate(config.dataDirectory());
         this.audit = new AuditLog(new JooqAuditStore(database), identity, Clock.systemUTC(),
@@ -274,7 +292,7 @@ public final class Node implements AutoCloseable {
             IndicesKind.INSTANCE, AlertsKind.INSTANCE,
             CyberKind.INSTANCE,
             EventKind.INSTANCE, ProximityKind.INSTANCE,
-            ReentryKind.INSTANCE, ReentryReportKind.INSTANCE));
+            ReentryKind.INSTANCE, ReentryReportKind.INSTANCE, ReentryNoticeKind.INSTANCE));
 
     /** How far ahead of an object's newest element set re-entry predictions propagate. */
     static final Duration REENTRY_HORIZON = Duration.ofDays(400);
@@ -285,16 +303,13 @@ public final class Node implements AutoCloseable {
      * every prediction then says that it has no space weather rather than guess.
      */
     /**
-     * A prediction was stored: the partners concerned by it (nations under an agreement of this node's party
-     * releasing re-entries whose territory its window overflies, docs/reentry.md) are told to pull now; what they
-     * get is still what the feed releases to them.
+     * Predictions were stored: the partners concerned by them (docs/reentry.md: nations whose territory a window
+     * overflies, released the prediction or told by a notice) are told to pull now, when the node notifies its peers;
+     * what they get is still what the feed releases to them.
      */
-    private void reentryStored(Product<ReentryPrediction> prediction) {
+    private void reentryConcerned(Set<String> parties) {
         if (config.federationNotifyPeers()) {
-            Set<String> concerned = prediction.value().concerned(sharing.nationsReleasedTo(ReentryKind.REENTRIES));
-            if (!concerned.isEmpty()) {
-                federation.notifyPeers(concerned);
-            }
+            federation.notifyPeers(parties);
         }
     }
 

@@ -64,7 +64,9 @@ public interface ProductKind<T> {
     /**
      * The column that holds a value only in rows that are no product but a <em>withdrawal</em> of one (a cyber
      * object's deletion, docs/cyber.md): such rows are stored and travel in the feed like the products they withdraw,
-     * but are never listed, counted or found by the kind's routes. Empty (every row is a product) by default.
+     * but are never listed, counted or found by the kind's routes. Empty (every row is a product) by default. An
+     * {@link Labelling#ISSUED issued} kind must declare one, of instants: the framework sets it, rather than delete the
+     * row, when an input of the product is withdrawn, and sends the row again to the partners that hold it.
      */
     default Optional<String> withdrawalColumn() {
         return Optional.empty();

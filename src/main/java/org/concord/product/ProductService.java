@@ -3,14 +3,14 @@ package org.concord.product;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.concord.label.Label;
 
 /**
  * Stores products with the label rule of their kind: a product with its own label keeps it; a derived product's label
  * is the combination of its inputs' labels (and of the label given, which can only make it stricter), and it names
- * every input, which must be stored.
+ * every input, which must be stored; an issued product keeps the label its originator gives it and names its inputs,
+ * which must be stored.
  */
 public final class ProductService {
 
@@ -59,11 +59,13 @@ public final class ProductService {
 
     /**
      * The label of a product of this kind made by {@code party} from {@code given} and its inputs: {@code given} for a
-     * kind with its own label; for a derived kind, {@code given} combined with every input's label. Combining is
-     * associative, so a stored derived product given new inputs is labelled by its stored label combined with theirs.
+     * kind with its own label; {@code given} as {@code party}'s for an issued kind; for a derived kind, {@code given}
+     * combined with every input's label. Combining is associative, so a stored derived product given new inputs is
+     * labelled by its stored label combined with theirs.
      *
-     * @throws IllegalArgumentException when a derived product names no input or an input {@code inputLabels} lacks
-     *                                  (not stored), or a product with its own label names inputs
+     * @throws IllegalArgumentException when a derived or issued product names no input or an input
+     *                                  {@code inputLabels} lacks (not stored), or a product with its own label names
+     *                                  inputs
      */
     public Label settledLabel(ProductKind<?> kind, Label given, List<ProductInput> inputs,
                               Map<ProductInput, Label> inputLabels, String party) {
@@ -75,15 +77,21 @@ public final class ProductService {
             return given;
         }
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("a " + kind.code() + " product is derived from stored inputs and"
+            throw new IllegalArgumentException("a " + kind.code() + " product is made from stored inputs and"
                     + " names none");
+        }
+        for (ProductInput input : inputs) {
+            if (!inputLabels.containsKey(input)) {
+                throw new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
+                        + kind.code() + " product is not stored");
+            }
+        }
+        if (kind.labelling() == Labelling.ISSUED) {
+            return given.withOriginator(party);
         }
         Label label = given;
         for (ProductInput input : inputs) {
-            Label inputLabel = Optional.ofNullable(inputLabels.get(input)).orElseThrow(() ->
-                    new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
-                            + kind.code() + " product is not stored"));
-            label = label.combine(inputLabel, party);
+            label = label.combine(inputLabels.get(input), party);
         }
         return label.withOriginator(party);
     }

@@ -41,6 +41,12 @@ final class Schemas {
         }
         kind.sorts().forEach(s -> s.keys().forEach(k -> requireColumn(kind, columns, k.column())));
         kind.withdrawalColumn().ifPresent(c -> requireColumn(kind, columns, c));
+        if (kind.labelling() == Labelling.ISSUED && kind.withdrawalColumn().flatMap(c -> kind.columns().stream()
+                .filter(d -> d.name().equals(c)).findFirst()).filter(d -> d.type() == ColumnType.INSTANT
+                        && d.shared()).isEmpty()) {
+            throw new IllegalArgumentException(what + " is issued: it declares a withdrawal column of instants that"
+                    + " travels to partners (it is marked when its inputs are withdrawn)");
+        }
     }
 
     private static void requireColumn(ProductKind<?> kind, Set<String> columns, String column) {

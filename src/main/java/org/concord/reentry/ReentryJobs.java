@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Background jobs that predict the re-entry of every object whose latest orbit has a perigee under an altitude, one
  * object after the other on one thread (a second job waits for the first), with progress: how many objects of how many
- * are done, the predictions stored, and the objects that failed with why. A job belongs to the party that started it
- * and carries a label (private to that party and the node's); only that party reads it. Jobs are kept in memory,
- * the newest {@value #KEPT} (a finished one is dropped first): a restart forgets them, not the predictions they stored.
+ * are done, the predictions stored, and the objects that failed with why; the nodes of the states concerned by its
+ * predictions are told to pull once, when it ends. A job belongs to the party that started it and carries a label
+ * (private to that party and the node's); only that party reads it. Jobs are kept in memory, the newest
+ * {@value #KEPT} (a finished one is dropped first): a restart forgets them, not the predictions they stored.
  */
 public final class ReentryJobs implements AutoCloseable {
 
@@ -85,6 +86,15 @@ public final class ReentryJobs implements AutoCloseable {
 
     private void run(long id, List<Long> objects) {
         ReentryService.Batch batch = reentries.batch();
+        try {
+            predict(id, objects, batch);
+        } finally {
+            // the partners concerned by any of the job's predictions are told once, now (docs/reentry.md)
+            batch.finish();
+        }
+    }
+
+    private void predict(long id, List<Long> objects, ReentryService.Batch batch) {
         int stored = 0;
         List<ObjectError> errors = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,8 +17,11 @@ import org.concord.catalog.CatalogStore;
 import org.concord.catalog.Page;
 import org.concord.catalog.OrbitKind;
 import org.concord.catalog.OrbitRecord;
+import org.concord.catalog.SpaceObject;
 import org.concord.label.Label;
 import org.concord.label.LabelFilter;
+import org.concord.label.Releasability;
+import org.concord.label.Tlp;
 import org.concord.orbit.MeanElementsDecoder;
 import org.concord.product.Product;
 import org.concord.product.ProductInput;
@@ -29,8 +32,10 @@ import org.orekit.propagation.analytical.tle.TLE;
 /**
  * Predicts an object's re-entry from the mean-element records this node holds of it and stores the prediction as a
  * {@link ReentryKind} product of the node's party, derived from those records and the stored days of space weather
- * it read ({@link StoredSpaceWeather}): its label is theirs combined, and recalling any of them withdraws it. Each prediction is kept, so an object's predictions show how its window
- * narrowed.
+ * it read ({@link StoredSpaceWeather}): its label is theirs combined, and recalling any of them withdraws it. Each
+ * prediction is kept, so an object's predictions show how its window narrowed. Beside a prediction it stores a
+ * {@link ReentryNotice} for each state concerned that may not see it, and tells the nodes of the states concerned to
+ * pull (docs/reentry.md): after each prediction of one object, once at the end of a {@link Batch}.
  */
 public final class ReentryService {
 
@@ -40,7 +45,7 @@ public final class ReentryService {
     private final Supplier<StoredSpaceWeather> spaceWeather;
     private final ProductService products;
     private final String party;
-    private final Consumer<Product<ReentryPrediction>> stored;
+    private final ReentrySharing sharing;
 
     /**
      * @param predictors   the predictor fed with given space weather
@@ -49,17 +54,17 @@ public final class ReentryService {
     public ReentryService(CatalogStore catalog, MeanElementsDecoder decoder,
                           Function<SpaceWeather, ReentryPredictor> predictors,
                           Supplier<StoredSpaceWeather> spaceWeather, ProductService products, String party) {
-        this(catalog, decoder, predictors, spaceWeather, products, party, p -> { });
+        this(catalog, decoder, predictors, spaceWeather, products, party, ReentrySharing.NONE);
     }
 
     /**
-     * @param stored told of each prediction once stored (the node tells the partners concerned to pull)
+     * @param sharing who is concerned by a prediction and may see it, and how their nodes are told to pull
      */
     public ReentryService(CatalogStore catalog, MeanElementsDecoder decoder,
                           Function<SpaceWeather, ReentryPredictor> predictors,
                           Supplier<StoredSpaceWeather> spaceWeather, ProductService products, String party,
-                          Consumer<Product<ReentryPrediction>> stored) {
-        this.stored = stored;
+                          ReentrySharing sharing) {
+        this.sharing = sharing;
         this.catalog = catalog;
         this.decoder = decoder;
         this.predictors = predictors;
@@ -69,17 +74,25 @@ public final class ReentryService {
     }
 
     /**
-     * Predicts and stores; empty when the node holds no readable mean-element record of the object. The records used
-     * are those of the {@link ReentryPredictor#HISTORY_SPAN} before the newest, one per epoch (the best, by the
-     * catalog's rule); the inputs are those records and the stored days of space weather the propagation read.
+     * Predicts and stores, with its notices; empty when the node holds no readable mean-element record of the object.
+     * The records used are those of the {@link ReentryPredictor#HISTORY_SPAN} before the newest, one per epoch (the
+     * best, by the catalog's rule); the inputs are those records and the stored days of space weather the propagation
+     * read. The nodes of the states concerned are told to pull.
      */
     public Optional<Product<ReentryPrediction>> predict(long noradId) {
         StoredSpaceWeather weather = spaceWeather.get();
-        return predict(noradId, predictors.apply(weather.weather()), weather);
+        Set<String> toTell = new TreeSet<>();
+        Optional<Product<ReentryPrediction>> stored = predict(noradId, predictors.apply(weather.weather()), weather,
+                toTell);
+        if (!toTell.isEmpty()) {
+            sharing.tellToPull(toTell);
+        }
+        return stored;
     }
 
+    /** Predicts and stores, with its notices; adds the parties whose nodes are to be told to {@code toTell}. */
     private Optional<Product<ReentryPrediction>> predict(long noradId, ReentryPredictor predictor,
-                                                         StoredSpaceWeather weather) {
+                                                         StoredSpaceWeather weather, Set<String> toTell) {
         List<Used> used = history(noradId);
         if (used.isEmpty()) {
             return Optional.empty();
@@ -95,8 +108,56 @@ public final class ReentryService {
                 prediction.nominal().orElse(prediction.horizon())));
         Product<ReentryPrediction> product = products.store(ReentryKind.INSTANCE,
                 List.of(Product.of(prediction, Label.publicFrom(party), inputs)), party).get(0);
-        stored.accept(product);
+        toTell.addAll(share(product));
         return Optional.of(product);
+    }
+
+    /**
+     * Stores the notices of a stored prediction: one to each nation an agreement of this node's party releases
+     * {@code reentry-notices} to, whose territory the window overflies and which may not see the prediction. Returns
+     * the parties whose nodes have something to pull: those told, and the nations the prediction is marked for
+     * ({@link ReentryPrediction#concerned}, under {@code reentries} agreements) that may see it.
+     */
+    private Set<String> share(Product<ReentryPrediction> stored) {
+        ReentryPrediction prediction = stored.value();
+        Set<String> toTell = new TreeSet<>();
+        if (prediction.window().isEmpty() || prediction.nominal().isEmpty()) {
+            return toTell;
+        }
+        for (String marked : prediction.concerned(sharing.nationsReleasedTo(ReentryKind.REENTRIES))) {
+            if (maySee(marked, stored)) {
+                toTell.add(marked);
+            }
+        }
+        List<Product<ReentryNotice>> notices = new ArrayList<>();
+        for (String state : prediction.concerned(sharing.nationsReleasedTo(ReentryNoticeKind.REENTRY_NOTICES))) {
+            if (!maySee(state, stored)) {
+                notices.add(Product.of(notice(prediction, state), new Label(party, Releasability.to(state), Tlp.AMBER,
+                        new TreeSet<>(), Optional.empty()), List.of(new ProductInput(ReentryNoticeKind.PREDICTION,
+                        ReentryKind.INSTANCE.code(), stored.id()))));
+            }
+        }
+        for (Product<ReentryNotice> notice : products.store(ReentryNoticeKind.INSTANCE, notices, party)) {
+            toTell.add(notice.value().party());
+        }
+        return toTell;
+    }
+
+    private boolean maySee(String party, Product<ReentryPrediction> stored) {
+        return products.store().find(ReentryKind.INSTANCE, stored.id(), sharing.filterOf(party)).isPresent();
+    }
+
+    /**
+     * The notice of a prediction to {@code state}: the object (named only when the state may see a record that names
+     * it), the window, the nominal epoch and the state's own territory under the window.
+     */
+    private ReentryNotice notice(ReentryPrediction prediction, String state) {
+        Optional<String> name = catalog.findObject(prediction.noradId(), sharing.filterOf(state))
+                .map(SpaceObject::name).filter(n -> !n.isBlank());
+        List<Overflight> own = prediction.overflown().stream()
+                .filter(o -> o.territory().alpha3().filter(state::equals).isPresent()).toList();
+        return new ReentryNotice(state, prediction.noradId(), name, prediction.window().orElseThrow(),
+                prediction.nominal().orElseThrow(), own, prediction.predictedAt(), Optional.empty());
     }
 
     /**
@@ -107,9 +168,13 @@ public final class ReentryService {
         List<Long> objects = objectsBelow(perigeeBelowMeters);
         List<Product<ReentryPrediction>> stored = new ArrayList<>(objects.size());
         Batch batch = batch();
-        for (int i = 0; i < objects.size(); i++) {
-            batch.predict(objects.get(i)).ifPresent(stored::add);
-            progress.accept(i + 1, objects.size());
+        try {
+            for (int i = 0; i < objects.size(); i++) {
+                batch.predict(objects.get(i)).ifPresent(stored::add);
+                progress.accept(i + 1, objects.size());
+            }
+        } finally {
+            batch.finish();
         }
         return stored;
     }
@@ -122,18 +187,30 @@ public final class ReentryService {
                 .map(OrbitRecord::noradId).distinct().sorted().toList();
     }
 
-    /** Predictions of many objects with the space weather read once, when the batch is made. */
+    /**
+     * Predictions of many objects with the space weather read once, when the batch is made; the nodes of the states
+     * concerned by any of them are told to pull once, when it is {@link #finish finished}, rather than after each.
+     */
     public final class Batch {
 
         private final StoredSpaceWeather weather = spaceWeather.get();
         private final ReentryPredictor predictor = predictors.apply(weather.weather());
+        private final Set<String> toTell = new TreeSet<>();
 
         private Batch() {
         }
 
-        /** Predicts and stores; empty when the node holds no readable mean-element record of the object. */
+        /** Predicts and stores, with its notices; empty when the node holds no readable mean-element record. */
         public Optional<Product<ReentryPrediction>> predict(long noradId) {
-            return ReentryService.this.predict(noradId, predictor, weather);
+            return ReentryService.this.predict(noradId, predictor, weather, toTell);
+        }
+
+        /** Tells the nodes of the states concerned by the batch's predictions to pull, each once. */
+        public void finish() {
+            if (!toTell.isEmpty()) {
+                sharing.tellToPull(Set.copyOf(toTell));
+                toTell.clear();
+            }
         }
     }
 

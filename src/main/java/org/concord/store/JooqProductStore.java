@@ -184,14 +184,16 @@ public final class JooqProductStore implements ProductStore {
             throw new IllegalArgumentException("input " + input.kind() + " " + input.id() + " of a "
                     + kind.code() + " product is not stored");
         }
+        // an issued product is withdrawn in place, by its withdrawal column (ProductLinks.withdrawDerivedFrom)
         links.add(java.util.Arrays.asList(kind.code().code(), id, input.role(), kind.table(), in.kind().code(),
-                input.id(), in.labelId()));
+                input.id(), in.labelId(), kind.labelling() == org.concord.product.Labelling.ISSUED
+                        ? kind.withdrawalColumn().orElseThrow() : null));
         return new ProductInput(input.role(), in.kind(), input.id());
     }
 
     static final List<Field<?>> LINK_FIELDS = List.of(ProductLinks.PRODUCT_KIND, ProductLinks.PRODUCT_ID,
             ProductLinks.ROLE, ProductLinks.PRODUCT_TABLE, ProductLinks.INPUT_KIND, ProductLinks.INPUT_ID,
-            ProductLinks.INPUT_LABEL_ID);
+            ProductLinks.INPUT_LABEL_ID, ProductLinks.WITHDRAWAL_COLUMN);
 
     /**
      * Inserts the rows (values in the order of {@code fields}) in bulk: through COPY on PostgreSQL, in batches of
@@ -391,7 +393,10 @@ public final class JooqProductStore implements ProductStore {
         return result;
     }
 
-    /** The products of this kind the filter admits, with every input: the one visibility rule. */
+    /**
+     * The products of this kind the filter admits, with every input for a derived kind: the one visibility rule (an
+     * issued product's inputs are its originator's business, {@link org.concord.product.Labelling#ISSUED}).
+     */
     Condition visible(ProductTable<?> t, LabelFilter filter) {
         return visible(t.kind, t.labelId, t.id, filter);
     }
@@ -402,8 +407,8 @@ public final class JooqProductStore implements ProductStore {
             return noCondition();
         }
         Condition own = LabelConditions.admitted(labelId, filter, kind.dataKind());
-        return kind.labelling() == org.concord.product.Labelling.OWN ? own
-                : own.and(ProductLinks.everyInputVisible(kind.code(), id, filter, kinds));
+        return kind.labelling() == org.concord.product.Labelling.DERIVED
+                ? own.and(ProductLinks.everyInputVisible(kind.code(), id, filter, kinds)) : own;
     }
 
     @Override
@@ -454,7 +459,7 @@ public final class JooqProductStore implements ProductStore {
         return DSL.or(any);
     }
 
-    /** Products from these rows, with their inputs. */
+    /** Products from these rows, with their inputs (a derived kind's; an issued kind's are never read back). */
     <T> List<Product<T>> read(ProductTable<T> t, List<? extends Record> rows) {
         if (rows.isEmpty()) {
             return List.of();

@@ -42,6 +42,13 @@ final class ProductLinks {
     static final Field<Long> INPUT_ID = field(unquotedName("product_input", "input_id"), SQLDataType.BIGINT);
     static final Field<Long> INPUT_LABEL_ID = field(unquotedName("product_input", "input_label_id"),
             SQLDataType.BIGINT);
+    /**
+     * For an issued product (V34), the column of its table that marks it withdrawn: withdrawing the input marks the
+     * product there (and logs it restated, so that partners holding it get it again) rather than deleting it. NULL:
+     * the product is deleted.
+     */
+    static final Field<String> WITHDRAWAL_COLUMN = field(unquotedName("product_input", "withdrawal_column"),
+            SQLDataType.VARCHAR);
 
     private static final Pattern SQL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -73,7 +80,9 @@ final class ProductLinks {
 
     /**
      * Withdraws every product derived from these items, and every product derived from those, whatever their kind
-     * (known to this version or not); returns how many of each kind.
+     * (known to this version or not); returns how many of each kind. A product is deleted, but for an issued one
+     * (its links name a {@link #WITHDRAWAL_COLUMN}): it is marked withdrawn now in that column and logged restated,
+     * so that the partners it was sent to, which hold none of its inputs, withdraw their copies when they get it again.
      */
     static Map<DataKind, Integer> withdrawDerivedFrom(DSLContext tx, DataKind inputKind, Collection<Long> inputIds) {
         Map<DataKind, Integer> removed = new TreeMap<>();
@@ -83,16 +92,32 @@ final class ProductLinks {
             for (Map.Entry<DataKind, List<Long>> inputs : level.entrySet()) {
                 for (List<Long> chunk : chunks(inputs.getValue())) {
                     Map<String, List<Record>> byTable = new HashMap<>();
-                    tx.selectDistinct(PRODUCT_KIND, PRODUCT_ID, PRODUCT_TABLE).from(T)
+                    tx.selectDistinct(PRODUCT_KIND, PRODUCT_ID, PRODUCT_TABLE, WITHDRAWAL_COLUMN).from(T)
                             .where(INPUT_KIND.eq(inputs.getKey().code())).and(INPUT_ID.in(chunk)).fetch()
-                            .forEach(r -> byTable.computeIfAbsent(r.get(PRODUCT_TABLE), t -> new ArrayList<>()).add(r));
-                    byTable.forEach((productTable, rows) -> {
+                            .forEach(r -> byTable.computeIfAbsent(r.get(PRODUCT_TABLE) + "|"
+                                    + r.get(WITHDRAWAL_COLUMN), t -> new ArrayList<>()).add(r));
+                    byTable.forEach((tableAndColumn, rows) -> {
                         DataKind kind = DataKind.ofStored(rows.getFirst().get(PRODUCT_KIND));
+                        Table<?> productTable = table(unquotedName(checked(rows.getFirst().get(PRODUCT_TABLE))));
+                        Field<Long> id = field(unquotedName("id"), SQLDataType.BIGINT);
+                        String withdrawal = rows.getFirst().get(WITHDRAWAL_COLUMN);
                         List<Long> ids = rows.stream().map(r -> r.get(PRODUCT_ID)).distinct().toList();
-                        int deleted = tx.deleteFrom(table(unquotedName(checked(productTable))))
-                                .where(field(unquotedName("id"), SQLDataType.BIGINT).in(ids)).execute();
+                        int withdrawn;
+                        if (withdrawal == null) {
+                            withdrawn = tx.deleteFrom(productTable).where(id.in(ids)).execute();
+                        } else {
+                            // the restatement log is followed by id: its rows are written in the writers' turn
+                            CatalogVersion.takeWritersTurn(tx);
+                            Field<java.time.OffsetDateTime> at = field(unquotedName(checked(withdrawal)),
+                                    SQLDataType.TIMESTAMPWITHTIMEZONE);
+                            List<Long> marked = tx.select(id).from(productTable).where(id.in(ids)).and(at.isNull())
+                                    .fetch(id);
+                            withdrawn = marked.isEmpty() ? 0 : tx.update(productTable)
+                                    .set(at, SqlValues.odt(java.time.Instant.now())).where(id.in(marked)).execute();
+                            ProductRestatements.record(tx, kind, marked);
+                        }
                         tx.deleteFrom(T).where(PRODUCT_KIND.eq(kind.code())).and(PRODUCT_ID.in(ids)).execute();
-                        removed.merge(kind, deleted, Integer::sum);
+                        removed.merge(kind, withdrawn, Integer::sum);
                         next.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(ids);
                     });
                 }

@@ -242,6 +242,23 @@ class SharingLeakTest {
             // re-entry predictions derived from every record of an object (several originators and labels)
             node.reentries().predict(ORBITS.get(random.nextInt(ORBITS.size())).noradId());
         }
+        // re-entry notices, issued by the node's party under random labels and naming a random prediction: the
+        // oracle's rule is the generic one, their inputs never being read back (an issued kind, docs/products.md)
+        List<? extends org.concord.product.Product<?>> predictions = node.products().list(ReentryKind.INSTANCE,
+                org.concord.product.ProductQuery.all(ReentryKind.INSTANCE, 10_000), LabelFilter.UNRESTRICTED).items();
+        for (int i = 0; i < 12; i++) {
+            org.concord.product.Product<?> prediction = predictions.get(random.nextInt(predictions.size()));
+            Instant nominal = Instant.parse("2024-07-10T00:00:00Z").plus(Duration.ofHours(i));
+            node.productService().store(org.concord.reentry.ReentryNoticeKind.INSTANCE, List.of(
+                    org.concord.product.Product.of(new org.concord.reentry.ReentryNotice(
+                            NATIONS.get(random.nextInt(NATIONS.size())), 25544 + i, Optional.of("notice " + i),
+                            new org.concord.reentry.ReentryWindow(nominal.minus(Duration.ofHours(6)),
+                                    nominal.plus(Duration.ofHours(9))), nominal, List.of(),
+                            Instant.parse("2024-07-05T00:00:00Z").plusSeconds(i), Optional.empty()),
+                            randomLabel(random, NODE_PARTY, soon), List.of(new org.concord.product.ProductInput(
+                            org.concord.reentry.ReentryNoticeKind.PREDICTION, ReentryKind.REENTRIES,
+                            prediction.id())))), NODE_PARTY);
+        }
         // a re-entry job of the node's party (its progress, its failures: the node party's only)
         reentryJob = node.reentryJobs().start(300_000, NODE_PARTY,
                 org.concord.ingest.LabelRules.privateTo(NODE_PARTY, NODE_PARTY)).id();

@@ -32,6 +32,8 @@ import org.concord.product.Product;
 import org.concord.product.ProductQuery;
 import org.concord.reentry.Overflight;
 import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryNotice;
+import org.concord.reentry.ReentryNoticeKind;
 import org.concord.reentry.ReentryOutcome;
 import org.concord.reentry.ReentryPrediction;
 import org.concord.access.Role;
@@ -161,6 +163,99 @@ class ReentryFederationTest extends PartnersTest {
                 .as("USA's agreements with others are not shown to NOR").isEqualTo("[]");
         JsonNode atUsaForAus = get(usa, TestNodes.token(usa.node, "AUS", Role.VIEWER), "/api/v1/reentries");
         assertThat(atUsaForAus.get("items").get(0).get("concernedParties").toString()).isEqualTo("[\"AUS\"]");
+    }
+
+    /**
+     * The notice to a state that may not see the prediction (docs/reentry.md): GBR's node releases its element set of
+     * ALTAIR PATHFINDER to GBR and USA only; USA's node predicts from it a window over Australia. Under agreements
+     * releasing AUS orbits, space weather and re-entries, AUS's node gets nothing (the prediction's label is GBR's
+     * record's); once USA's party also releases {@code reentry-notices} to AUS, the next prediction comes with a notice
+     * to AUS, which AUS's node holds (and lists over HTTP) while it still holds neither the prediction nor GBR's
+     * record; GBR, without any agreement of USA's, holds nothing. Recalling the record at GBR withdraws the prediction
+     * and the notice at USA and, through USA's feed, the notice at AUS.
+     */
+    @Test
+    void aStateThatMayNotSeeThePredictionGetsANoticeOnlyUnderAnAgreementAndLosesItWithTheInputs() throws Exception {
+        start(List.of("USA", "GBR", "AUS"), Set.of(), Clock.systemUTC(), Map.of());
+        Partners.Member usa = partners.get("USA");
+        Partners.Member gbr = partners.get("GBR");
+        Partners.Member aus = partners.get("AUS");
+        usa.node.ingestSpaceWeatherAudited("SpaceWeather-All-v1.2.txt",
+                resource("/reentry/SpaceWeather-All-v1.2_CelesTrak_2020-12-04_from-2019-06.txt"),
+                Label.publicFrom("USA"), "test", "test", Optional.of("USA"));
+        Label gbrOnly = new Label("GBR", Releasability.parse("REL TO GBR,USA"), Tlp.GREEN, new TreeSet<>(),
+                Optional.empty());
+        String altairSet = gbr.ingest("altair.tle", List.of(threeLines(ALTAIR)), gbrOnly).iterator().next();
+        agreement(gbr, "USA", ORBITS);
+        usa.pullFrom("GBR");
+        agreement(usa, "AUS", ORBITS, IndicesKind.DATA_KIND, ReentryKind.REENTRIES);
+
+        // no reentry-notices agreement: the window over Australia gives AUS nothing
+        Product<ReentryPrediction> before = usa.node.reentries().predict(ALTAIR).orElseThrow();
+        assertThat(before.value().overflies("AUS")).as("the case this test needs").isTrue();
+        assertThat(before.label().releasability().toString()).isEqualTo("REL TO GBR,USA");
+        assertThat(notices(usa)).isEmpty();
+        aus.pullFrom("USA");
+        assertThat(predictions(aus)).isEmpty();
+        assertThat(notices(aus)).isEmpty();
+
+        agreement(usa, "AUS", ReentryNoticeKind.REENTRY_NOTICES);
+        long overAustralia = usa.node.reentries().predict(ALTAIR).orElseThrow().id();
+        ReentryPrediction predicted = usa.node.products().find(ReentryKind.INSTANCE, overAustralia,
+                LabelFilter.UNRESTRICTED).orElseThrow().value();
+        List<Product<ReentryNotice>> issued = notices(usa);
+        assertThat(issued).hasSize(1);
+        assertThat(issued.get(0).label()).isEqualTo(new Label("USA", Releasability.parse("REL TO AUS"), Tlp.AMBER,
+                new TreeSet<>(), Optional.empty()));
+        aus.pullFrom("USA");
+        gbr.pullFrom("USA");
+        assertThat(predictions(aus)).as("AUS may not see the prediction").isEmpty();
+        assertThat(aus.hashes()).as("nor GBR's record").doesNotContain(altairSet);
+        List<Product<ReentryNotice>> atAus = notices(aus);
+        assertThat(atAus).hasSize(1);
+        ReentryNotice notice = atAus.get(0).value();
+        assertThat(atAus.get(0).label()).isEqualTo(issued.get(0).label());
+        assertThat(atAus.get(0).inputs()).isEmpty();
+        assertThat(notice.party()).isEqualTo("AUS");
+        assertThat(notice.noradId()).isEqualTo(ALTAIR);
+        assertThat(notice.objectName()).as("AUS may see no record naming the object").isEmpty();
+        assertThat(notice.window()).isEqualTo(predicted.window().orElseThrow());
+        assertThat(notice.nominalEpoch()).isEqualTo(predicted.nominal().orElseThrow());
+        assertThat(notice.issuedAt()).isEqualTo(predicted.predictedAt());
+        assertThat(notice.overflown()).as("Australia's own overflight only").containsExactly(predicted.overflown()
+                .stream().filter(o -> o.territory().alpha3().equals(Optional.of("AUS"))).findFirst().orElseThrow());
+        assertThat(predicted.overflown()).as("the window overflies other states too").hasSizeGreaterThan(1);
+        assertThat(predictions(gbr)).as("GBR: no agreement of USA's").isEmpty();
+        assertThat(notices(gbr)).isEmpty();
+
+        JsonNode listed = get(aus, TestNodes.adminToken(aus.node), "/api/v1/reentry-notices");
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        JsonNode item = listed.get("items").get(0);
+        assertThat(item.get("party").asText()).isEqualTo("AUS");
+        assertThat(item.get("noradId").asLong()).isEqualTo(ALTAIR);
+        assertThat(item.get("objectName").isNull()).isTrue();
+        assertThat(item.get("overflown").get(0).get("state").asText()).isEqualTo("AUS");
+        assertThat(item.has("ballisticM2Kg") || item.has("groundTrack") || item.has("basisEpoch")).isFalse();
+        assertThat(item.get("inputs").size()).isZero();
+        assertThat(get(usa, TestNodes.token(usa.node, "GBR", Role.VIEWER), "/api/v1/reentry-notices").get("total")
+                .asLong()).as("a notice is AUS's only").isZero();
+        assertThat(get(usa, TestNodes.token(usa.node, "AUS", Role.VIEWER), "/api/v1/reentry-notices").get("total")
+                .asLong()).isEqualTo(1);
+
+        // recalling GBR's record withdraws the prediction and the notice at USA and, at its next pull, at AUS
+        gbr.node.recallAudited(altairSet, "GBR", "a mis-tagged track", "test", Optional.of("GBR"));
+        usa.pullFrom("GBR");
+        assertThat(predictions(usa)).isEmpty();
+        assertThat(notices(usa)).isEmpty();
+        aus.pullFrom("USA");
+        assertThat(notices(aus)).isEmpty();
+        assertThat(get(aus, TestNodes.adminToken(aus.node), "/api/v1/reentry-notices").get("total").asLong())
+                .isZero();
+    }
+
+    private static List<Product<ReentryNotice>> notices(Partners.Member m) {
+        return m.node.products().list(ReentryNoticeKind.INSTANCE, ProductQuery.all(ReentryNoticeKind.INSTANCE, 100),
+                LabelFilter.UNRESTRICTED).items();
     }
 
     private static JsonNode get(Partners.Member m, String token, String path) throws Exception {

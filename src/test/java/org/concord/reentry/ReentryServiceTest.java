@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.concord.TestNodes;
 import org.concord.catalog.OrbitRecord;
@@ -155,6 +156,90 @@ class ReentryServiceTest {
             assertThat(node.reentries().upcoming(from, from.plus(Duration.ofDays(10)), LabelFilter.UNRESTRICTED))
                     .as("elsewhere, soonest first").extracting(p -> p.value().noradId()).containsExactly(1002L, 1001L);
         }
+    }
+
+    /**
+     * The notices of a prediction and who is told (docs/reentry.md). ALTAIR PATHFINDER's set is held twice: public,
+     * and, stored later and so the one predicted from, released to GBR and USA only, so that AUS may not see the
+     * prediction but may see a record naming the object. Agreements release notices to AUS, to another state the
+     * window overflies (which may see the prediction) and to NOR (not overflown), and re-entries to that other state:
+     * only AUS gets notices, named; in a batch, AUS and the other state are told once, at its end.
+     */
+    @Test
+    void aNoticeGoesToAStateOverflownThatMayNotSeeThePredictionAndABatchTellsEachStateOnceAtItsEnd() {
+        try (Node node = TestNodes.open(dir, Map.of())) {
+            TLE altair = ReentryFixtures.altairSet();
+            ingest(node, "public.tle", altair, "originator=USA;rel=PUBLIC");
+            ingest(node, "gbr.tle", altair, "originator=GBR;rel=REL TO GBR,USA;tlp=GREEN");
+            String other = ReentryFixtures.service(node).predict(ReentryFixtures.ALTAIR).orElseThrow().value()
+                    .overflown().stream().flatMap(o -> o.territory().alpha3().stream())
+                    .filter(code -> !code.equals("AUS")).findFirst().orElseThrow();
+            List<Set<String>> told = new java.util.ArrayList<>();
+            ReentrySharing sharing = new ReentrySharing() {
+                @Override
+                public java.util.SortedSet<String> nationsReleasedTo(org.concord.label.DataKind kind) {
+                    return new java.util.TreeSet<>(kind.equals(ReentryNoticeKind.REENTRY_NOTICES)
+                            ? Set.of("AUS", "NOR", other) : Set.of(other));
+                }
+
+                @Override
+                public LabelFilter filterOf(String party) {
+                    return party.equals(other) ? LabelFilter.UNRESTRICTED : node.sharing().filterFor(
+                            new org.concord.access.Principal("party " + party, Optional.of(party),
+                                    Optional.of(org.concord.access.Role.VIEWER), false));
+                }
+
+                @Override
+                public void tellToPull(Set<String> parties) {
+                    told.add(parties);
+                }
+            };
+            ReentryService service = new ReentryService(node.catalog(), org.concord.orbit.MeanElementsDecoder.withOmm(
+                    org.concord.formats.OmmReader::toTle), weather -> DecayCases.predictor(),
+                    ReentryFixtures::noStoredWeather, node.productService(), "USA", sharing);
+
+            ReentryService.Batch batch = service.batch();
+            Product<ReentryPrediction> first = batch.predict(ReentryFixtures.ALTAIR).orElseThrow();
+            Product<ReentryPrediction> second = batch.predict(ReentryFixtures.ALTAIR).orElseThrow();
+            assertThat(first.label().releasability().toString()).as("the case this test needs")
+                    .isEqualTo("REL TO GBR,USA");
+            assertThat(first.value().overflies("NOR")).as("the case this test needs").isFalse();
+            assertThat(told).as("not before the batch ends").isEmpty();
+            batch.finish();
+            assertThat(told).containsExactly(Set.of("AUS", other));
+
+            List<Product<ReentryNotice>> notices = node.products().list(ReentryNoticeKind.INSTANCE,
+                    ProductQuery.all(ReentryNoticeKind.INSTANCE, 100), LabelFilter.UNRESTRICTED).items();
+            assertThat(notices).extracting(n -> n.value().party()).containsExactly("AUS", "AUS");
+            assertThat(notices).extracting(n -> n.value().issuedAt()).as("when each prediction was made, as stored")
+                    .containsExactlyInAnyOrder(storedPrediction(node, first).predictedAt(),
+                            storedPrediction(node, second).predictedAt());
+            assertThat(notices).extracting(n -> n.value().objectName()).containsOnly(Optional.of("FALCON 9 DEB"));
+            assertThat(notices).allSatisfy(n -> {
+                assertThat(n.label().toString()).isEqualTo(new Label("USA",
+                        org.concord.label.Releasability.to("AUS"), org.concord.label.Tlp.AMBER, new java.util.TreeSet<>(),
+                        Optional.empty()).toString());
+                assertThat(n.value().overflown()).extracting(o -> o.territory().alpha3().orElseThrow())
+                        .containsExactly("AUS");
+                assertThat(n.inputs()).as("never read back").isEmpty();
+            });
+
+            service.predict(ReentryFixtures.ALTAIR).orElseThrow();
+            assertThat(told).as("one prediction: told at once").hasSize(2).last().isEqualTo(Set.of("AUS", other));
+
+            // recalling the record predicted from withdraws the notices with the predictions
+            String gbr = node.catalog().orbitHistory(ReentryFixtures.ALTAIR, LabelFilter.UNRESTRICTED).stream()
+                    .filter(r -> r.label().originator().equals("GBR")).findFirst().orElseThrow().contentSha256();
+            node.recallAudited(gbr, "GBR", "test", "test", Optional.empty());
+            assertThat(node.products().list(ReentryNoticeKind.INSTANCE, ProductQuery.all(ReentryNoticeKind.INSTANCE,
+                    100), LabelFilter.UNRESTRICTED).items()).isEmpty();
+        }
+    }
+
+    /** A prediction as read back (instants to the microsecond). */
+    private static ReentryPrediction storedPrediction(Node node, Product<ReentryPrediction> stored) {
+        return node.products().find(ReentryKind.INSTANCE, stored.id(), LabelFilter.UNRESTRICTED).orElseThrow()
+                .value();
     }
 
     private static ReentryPrediction window(long noradId, Instant nominal, String state, String name) {
