@@ -4,7 +4,7 @@ import * as api from './api.js';
 import { h, errorBox } from './ui.js';
 
 const VIEWS = ['conjunctions', 'conjunction', 'events', 'event', 'objects', 'object', 'globe', 'screening',
-  'reentries', 'reentry', 'space-weather', 'sharing', 'federation', 'audit'];
+  'reentries', 'reentry', 'space-weather', 'cyber', 'sharing', 'federation', 'audit'];
 const DEFAULT_VIEW = 'conjunctions';
 
 const main = document.getElementById('main');

@@ -1,9 +1,11 @@
 // One object: identifiers, SATCAT entry, the latest element set and its age, its ground track over two revolutions
-// from the element epoch (computed by the node's propagation API), and its conjunctions.
+// from the element epoch (computed by the node's propagation API), its conjunctions, and the cyber threat intelligence
+// linked to it (views/cyber.js draws that section).
 import * as api from '../api.js';
 import { h, timeWithAge, km, pc, pcKind, severity, labelBadge, facts, empty, errorBox, navigableRows,
   duration, objectLink } from '../ui.js';
 import { groundTrack } from '../groundtrack.js';
+import { objectSection as cyberSection } from './cyber.js';
 
 export const title = 'Object';
 
@@ -39,14 +41,20 @@ export async function render(main, params, { caller, go }) {
   }
   const track = h('section', { class: 'track-section' }, h('h2', {}, 'Ground track'));
   const related = h('section', {}, h('h2', {}, 'Conjunctions'));
+  const cyber = h('section', { class: 'cyber-section' }, h('h2', {}, 'Cyber'));
   const history = h('section', {}, h('h2', {}, 'Orbit history'));
-  main.append(track, related, history);
+  main.append(track, related, cyber, history);
   if (orbit) {
     await drawTrack(track, o, orbit);
   } else {
     track.append(empty('No ground track: no orbit you may see.'));
   }
   await listConjunctions(related, o.noradId, go);
+  try {
+    await cyberSection(cyber, o.noradId, go);
+  } catch (err) {
+    cyber.append(errorBox(err));
+  }
   if (orbit) {
     await listOrbits(history, o.noradId);
   } else {

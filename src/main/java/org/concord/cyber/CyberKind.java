@@ -97,7 +97,10 @@ public final class CyberKind implements org.concord.product.ProductKind<StixObje
                 Filter.equalsAny("noradId", ColumnType.WHOLE, List.of("norad_id"),
                         "The space object it names (x-concord-space-object)"),
                 Filter.equalsAny("groundStation", ColumnType.TEXT, List.of("ground_station"),
-                        "The ground station it names (x-concord-ground-station)"));
+                        "The ground station it names (x-concord-ground-station)"),
+                Filter.equalsAny("ref", ColumnType.TEXT, List.of("source_ref", "target_ref"),
+                        "A STIX id at one end of it: the relationships (source_ref, target_ref) and sightings"
+                                + " (sighting_of_ref) that join that object to another"));
     }
 
     @Override
