@@ -23,22 +23,23 @@ import org.jooq.impl.DSL;
 record HiddenNewest(List<Hidden> objects, Map<Long, Hidden> byObject) {
 
     /**
-     * An object whose newest orbit a filter hides, with the newest orbit the filter admits and the values lists sort
-     * that orbit by.
+     * An object whose newest orbit a filter hides, with the newest orbit the filter admits, the values lists sort
+     * that orbit by, and and the name it shows the object under (that orbit's) as the database lower-cases it.
      */
     record Hidden(long noradId, long orbitId, Instant epoch, double perigeeKm, double apogeeKm,
-                  double inclinationDeg, double periodMinutes) {
+                  double inclinationDeg, double periodMinutes, String lowerName) {
     }
 
     /** The objects whose newest orbit the filter hides but another orbit it admits, as they are now. */
     static HiddenNewest find(DSLContext dsl, LabelFilter filter) {
         Field<Long> noradId = DSL.field(DSL.unquotedName("space_object", "norad_id"), Long.class);
         Field<Long> orbitId = DSL.field(DSL.unquotedName("space_object", "latest_orbit_id"), Long.class);
+        Field<String> name = DSL.field(DSL.unquotedName("space_object", "name"), String.class);
         List<Hidden> objects = dsl.select(noradId, orbitId, Orbit.EPOCH, Orbit.PERIGEE_KM, Orbit.APOGEE_KM,
-                        Orbit.INCLINATION_DEG, Orbit.PERIOD_MIN)
+                        Orbit.INCLINATION_DEG, Orbit.PERIOD_MIN, DSL.lower(name))
                 .from(allFallbackObjects(filter)).join(Orbit.T).on(Orbit.ID.eq(orbitId))
                 .fetch(r -> new Hidden(r.value1(), r.value2(), r.value3().toInstant(), r.value4(), r.value5(),
-                        r.value6(), r.value7()));
+                        r.value6(), r.value7(), r.value8()));
         return new HiddenNewest(objects, objects.stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(Hidden::noradId, h -> h)));
     }

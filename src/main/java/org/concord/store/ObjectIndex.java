@@ -123,7 +123,7 @@ final class ObjectIndex {
             this.q = q;
             this.order = order;
             this.position = position;
-            this.term = q.nameContains().map(String::toLowerCase);
+            this.term = q.nameContains().map(t -> t.toLowerCase(java.util.Locale.ROOT)); // as SQL's pattern
             this.only = q.noradIds().stream().mapToLong(Long::longValue).sorted().toArray();
             this.bounds = new double[] {min(q.perigeeKm()), max(q.perigeeKm()), min(q.apogeeKm()), max(q.apogeeKm()),
                     min(q.inclinationDeg()), max(q.inclinationDeg()), min(q.periodMinutes()), max(q.periodMinutes())};

@@ -264,11 +264,13 @@ final class ObjectQueries {
     }
 
     /**
-     * Whether an object whose newest orbit is hidden can match the query's conditions on orbits, as far as the values
-     * kept for it tell (SQL checks every condition again): those that cannot are not looked up.
+     * Whether an object whose newest orbit is hidden can match the query's name and conditions on orbits, as far as
+     * the values kept for it tell (SQL checks every condition again): those that cannot are not looked up. A name
+     * search used to look up every hidden object in the page's range, to find that none bore the name.
      */
     private static boolean mayMatch(Hidden h, ObjectQuery q) {
-        return ObjectIndex.within(h.perigeeKm(), q.perigeeKm()) && ObjectIndex.within(h.apogeeKm(), q.apogeeKm())
+        return q.nameContains().map(term -> h.lowerName().contains(term.toLowerCase(Locale.ROOT))).orElse(true)
+                && ObjectIndex.within(h.perigeeKm(), q.perigeeKm()) && ObjectIndex.within(h.apogeeKm(), q.apogeeKm())
                 && ObjectIndex.within(h.inclinationDeg(), q.inclinationDeg())
                 && ObjectIndex.within(h.periodMinutes(), q.periodMinutes())
                 && q.maxEpochAge().map(age -> !h.epoch().isBefore(q.now().minus(age))).orElse(true);

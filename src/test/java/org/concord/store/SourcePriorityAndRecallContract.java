@@ -237,6 +237,52 @@ abstract class SourcePriorityAndRecallContract {
     }
 
     @Test
+    void aNameSearchFindsAnObjectWhoseNewestRecordIsHiddenByTheNameItShowsNeverByTheHiddenName() {
+        List<String[]> sets = CatalogSamples.elementSets().subList(30, 40);
+        ingestAs(GBR, CatalogSamples.join(sets));
+        // a newer record of each object under another name, which a USA caller may not see
+        StringBuilder renamed = new StringBuilder();
+        for (String[] set : sets) {
+            renamed.append("0 ZZ SECRET NAME\n").append(shiftEpoch(set[1], -1)).append('\n').append(set[2])
+                    .append('\n');
+        }
+        ingestAs(AUS_TO_GBR, renamed.toString().getBytes(StandardCharsets.US_ASCII));
+        LabelFilter usa = usaCaller();
+        long norad = noradIds(CatalogSamples.join(sets)).get(0);
+        assertThat(store.findObject(norad, LabelFilter.UNRESTRICTED).orElseThrow().name()).isEqualTo("ZZ SECRET NAME");
+        String shown = store.findObject(norad, usa).orElseThrow().name();
+        assertThat(shown).isEqualTo(sets.get(0)[0].substring(2).trim());
+        List<Long> bearingIt = sets.stream().filter(s -> s[0].substring(2).trim().toLowerCase(java.util.Locale.ROOT)
+                .contains(shown.toLowerCase(java.util.Locale.ROOT))).map(s -> noradIds(CatalogSamples.join(
+                List.<String[]>of(s))).get(0)).sorted().toList();
+        for (ObjectQuery.SortKey key : ObjectQuery.SortKey.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                String what = key + (descending ? " desc" : " asc");
+                var secret = store.findObjects(query("secret", key, descending), usa);
+                assertThat(secret.items()).as(what).isEmpty();
+                assertThat(secret.total()).as(what).isZero();
+                var found = store.findObjects(query(shown.toLowerCase(java.util.Locale.ROOT), key, descending), usa);
+                assertThat(found.items()).as(what).extracting(SpaceObject::noradId)
+                        .containsExactlyInAnyOrderElementsOf(bearingIt);
+                assertThat(found.items()).as(what).allSatisfy(o -> {
+                    assertThat(o.name()).isNotEqualTo("ZZ SECRET NAME");
+                    assertThat(o.latestOrbit().orElseThrow().label().originator()).isEqualTo("GBR");
+                });
+                assertThat(found.total()).as(what).isEqualTo(bearingIt.size());
+                assertThat(store.findObjects(query("secret", key, descending), LabelFilter.UNRESTRICTED).total())
+                        .as(what + ", unrestricted").isEqualTo(sets.size());
+            }
+        }
+    }
+
+    private static ObjectQuery query(String name, ObjectQuery.SortKey sort, boolean descending) {
+        ObjectQuery all = ObjectQuery.all(100);
+        return new ObjectQuery(List.of(), Optional.empty(), Optional.of(name), Optional.empty(), Optional.empty(),
+                all.perigeeKm(), all.apogeeKm(), all.inclinationDeg(), all.periodMinutes(), Optional.empty(),
+                all.now(), sort, descending, 100, Optional.empty());
+    }
+
+    @Test
     void changesByAnotherProcessNeverShowAHiddenRecordAndShowWithinTheRecheckTime() throws Exception {
         String[] set = CatalogSamples.elementSets().get(30);
         long norad = noradIds(CatalogSamples.join(List.<String[]>of(set))).get(0);
