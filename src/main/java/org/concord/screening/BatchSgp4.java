@@ -19,8 +19,8 @@ import org.orekit.time.AbsoluteDate;
  * 6 (radius under one Earth radius).
  * <p>
  * {@link #propagate(int, StateBatch)} propagates one object to many times at once; with the Vector API
- * ({@code --add-modules jdk.incubator.vector}) through {@link VectorSgp4}, a time per vector lane, otherwise time by
- * time through the scalar kernel.
+ * ({@code --add-modules jdk.incubator.vector}) through {@link VectorSgp4} or {@link VectorSdp4}, a time per vector
+ * lane, otherwise time by time through the scalar kernel.
  * <p>
  * Deep-space objects (SDP4, period of 225 min or more) go through {@link BatchSdp4}, the same kind of kernel for the
  * deep-space terms (lunar-solar, resonance), equal to {@link Sgp4} (Orekit's {@code DeepSDP4} with Vallado's checks)
@@ -257,12 +257,14 @@ public final class BatchSgp4 {
     /**
      * Object {@code j} at every time of {@code batch}: the states and error codes written to it, as
      * {@link #propagate(int, double, double[], int)} gives them (within 1 mm and 1e-6 m/s, with the same codes).
-     * Near-Earth objects through the vector kernel where the Vector API is there, the others (and every object without
-     * it) time by time through the scalar kernel.
+     * Through the vector kernels where the Vector API is there ({@link VectorSgp4} near Earth, {@link VectorSdp4} in
+     * deep space), otherwise time by time through the scalar kernels.
      */
     public void propagate(int j, StateBatch batch) {
         if (VECTOR && !deep[j]) {
             VectorSgp4.propagate(this, j, batch);
+        } else if (VECTOR) {
+            VectorSdp4.propagate(sdp4, deepRank[j], batch);
         } else {
             propagateScalar(j, batch);
         }

@@ -226,6 +226,30 @@ final class Resonance {
         return extend(k);
     }
 
+    /**
+     * The resonant angle {@code xli} and mean motion {@code xni} at {@code t} (min from epoch) into
+     * {@code angle[m]} and {@code motion[m]}: the integrator's last step from {@link #node(double)} of {@code t}, in
+     * Orekit's order of operations, as {@link BatchSdp4#propagate(int, double, double[], int)} takes it.
+     */
+    void state(double t, double[] angle, double[] motion, int m) {
+        int node = node(t);
+        double[] nodes = nodes(node);
+        int at = 4 * Math.abs(node);
+        double xli = nodes[at];
+        double xni = nodes[at + 1];
+        double dot = nodes[at + 2];
+        double dot2 = nodes[at + 3];
+        double delt = t - node * BatchSdp4.STEP_MINUTES;
+        double xldot = xni + xfact;
+        xli += delt * xldot;
+        xni += delt * dot;
+        double deltFactor = delt * (delt / 2);
+        xli += deltFactor * dot;
+        xni += deltFactor * (dot2 * xldot);
+        angle[m] = xli;
+        motion[m] = xni;
+    }
+
     private synchronized double[] extend(int k) {
         boolean ahead = k >= 0;
         double[] nodes = ahead ? forward : backward;

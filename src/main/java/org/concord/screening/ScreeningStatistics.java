@@ -5,7 +5,7 @@ package org.concord.screening;
  * of its own stretches), how many pairs each filter let through, and the objects SGP4 errors excluded.
  *
  * @param objects              objects screened
- * @param deepSpaceObjects     of which propagated with SDP4 (per object through Orekit, not the batch kernel)
+ * @param deepSpaceObjects     of which propagated with SDP4 (the batch kernel's deep-space part, {@code BatchSdp4})
  * @param excludedBySgp4Error  objects that hit an SGP4 error within the window (screened up to the sample before it),
  *                             or whose drag polynomials ran away ({@link Screener#NON_PHYSICAL_DRAG})
  * @param samples              sample times

@@ -20,6 +20,13 @@ public final class StateBatch {
     final double[] vy;
     final double[] vz;
     final int[] code;
+    /**
+     * Per time, for the deep-space vector kernel: a resonant object's resonant angle (rad), mean motion (rad/min) and
+     * {@code (XKE / n)^(2/3)} (Earth radii), computed time by time before the vector pass.
+     */
+    final double[] resonantAngle;
+    final double[] resonantMotion;
+    final double[] resonantAxis;
     /** One state, for the scalar kernel. */
     final double[] scratch = new double[6];
     int count;
@@ -38,6 +45,9 @@ public final class StateBatch {
         vy = new double[length];
         vz = new double[length];
         code = new int[length];
+        resonantAngle = new double[length];
+        resonantMotion = new double[length];
+        resonantAxis = new double[length];
     }
 
     /** Forgets the times (and states) held. */

@@ -279,7 +279,7 @@ final class VectorSgp4 {
      * {@link Math#floor} lane by lane, exactly: below 2^52 in magnitude, adding and subtracting 2^52 (with the value's
      * sign) rounds to the nearest integer, one less where that rounded up; from 2^52 on every double is an integer.
      */
-    private static DoubleVector floor(DoubleVector q) {
+    static DoubleVector floor(DoubleVector q) {
         DoubleVector shift = DoubleVector.broadcast(SPECIES, TWO_52).blend(-TWO_52, q.compare(LT, 0.0));
         DoubleVector rounded = q.add(shift).sub(shift);
         rounded = rounded.blend(q, q.abs().compare(GE, TWO_52));

@@ -35,8 +35,8 @@ import org.orekit.utils.PVCoordinates;
  * thread: its scalar kernel, its vector kernel (where the JVM has {@code --add-modules jdk.incubator.vector}) and
  * Orekit's TLEPropagator on the same objects and times, in turn, {@code rounds} times (3 by default); each printed as
  * states per second per core, then the best and the median of the rounds, with the load average before and after
- * (other jobs on the machine slow every figure). Then the same for the deep-space objects (SDP4): the batch call
- * (its deep-space kernel) beside Orekit's TLEPropagator (DeepSDP4).
+ * (other jobs on the machine slow every figure). Then the same for the deep-space objects (SDP4): the batch kernel's
+ * deep-space part, scalar and vector, beside Orekit's TLEPropagator (DeepSDP4).
  * <p>
  * Run: {@code scripts/bench-propagation [max-objects [rounds]]}.
  */
@@ -107,10 +107,12 @@ public final class PropagationBenchmark {
 
         System.out.printf(Locale.ROOT, "deep space (SDP4): %d objects x %d times, one thread; load average %s%n",
                 deep.size(), STEPS, loadAverage());
-        String[] deepNames = {"batch kernel, deep space", "batch kernel, deep space", "Orekit TLEPropagator, deep space"};
-        double[] deepRates = engines(catalog, start, kernel, deep, batch, rounds, deepNames, new int[] {1, 2});
-        System.out.printf(Locale.ROOT, "deep space: batch kernel / Orekit: %.2fx (medians per CPU second); load average"
-                + " %s%n", deepRates[1] / deepRates[2], loadAverage());
+        String[] deepNames = {"batch kernel, deep space, scalar", "batch kernel, deep space, vector",
+            "Orekit TLEPropagator, deep space"};
+        double[] deepRates = engines(catalog, start, kernel, deep, batch, rounds, deepNames, new int[] {0, 1, 2});
+        System.out.printf(Locale.ROOT, "deep space: vector / scalar kernel: %.2fx; scalar kernel / Orekit: %.2fx;"
+                + " vector kernel / Orekit: %.2fx (medians per CPU second); load average %s%n",
+                deepRates[1] / deepRates[0], deepRates[0] / deepRates[2], deepRates[1] / deepRates[2], loadAverage());
     }
 
     /**

@@ -116,7 +116,7 @@ class BatchSgp4Test {
             cases++;
         }
         assertThat(cases).isEqualTo(33);
-        assertThat(vectorCases).as("near-Earth cases (the vector kernel's)").isEqualTo(9);
+        assertThat(vectorCases).as("near-Earth cases").isEqualTo(9);
         assertThat(errors).as("SGP4 errors met").isPositive();
         System.out.printf("BatchSgp4 on Vallado's set: %d cases (%d near-Earth), %d states, %d errors agreed,"
                 + " largest difference %.3g m, %.3g m/s%n", cases, vectorCases, states, errors, worst, worstVelocity);
