@@ -15,6 +15,8 @@ import org.concord.node.Node;
 import org.concord.product.Product;
 import org.concord.product.ProductQuery;
 import org.concord.reentry.ReentryKind;
+import org.concord.reentry.ReentryNotice;
+import org.concord.reentry.ReentryNoticeKind;
 import org.concord.reentry.Overflight;
 import org.concord.reentry.ReentryOutcome;
 import org.concord.reentry.ReentryPrediction;
@@ -35,7 +37,7 @@ final class ReentryCommands {
 
     @Command(name = "reentry", description = "Re-entry predictions of one object.",
             subcommands = {Predict.class, PredictAll.class, ReentryReportCommands.Rdm.class,
-                ReentryReportCommands.Reports.class})
+                ReentryReportCommands.Reports.class, Notices.class})
     static final class ReentryCommand {
 
         @ParentCommand
@@ -162,6 +164,42 @@ final class ReentryCommands {
                     print(page.items());
                     System.out.println(page.items().size() + " of " + page.total() + " predictions");
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "notices", description = "The re-entry notices this node holds, soonest re-entry first: those it"
+            + " issued to states that may not see its predictions, and those other nodes issued to its party"
+            + " (docs/reentry.md).")
+    static final class Notices implements Callable<Integer> {
+
+        @ParentCommand
+        ReentryCommand reentry;
+
+        @Option(names = "--party", paramLabel = "ALPHA3", description = "Only the notices to this state (ISO 3166-1"
+                + " alpha-3, such as AUS)") String party;
+        @Option(names = "--norad", paramLabel = "NORAD_ID", description = "Only the notices of this object")
+        String noradId;
+        @Option(names = "--limit", defaultValue = "50") String limit;
+
+        @Override
+        public Integer call() {
+            ProductQuery query = ProductSearch.read(ReentryNoticeKind.INSTANCE, new OptionArguments()
+                    .put("party", "--party", party).put("noradId", "--norad", noradId).put("limit", "--limit", limit)
+                    .arguments(ProductSearch.parameters(ReentryNoticeKind.INSTANCE)));
+            try (Node node = reentry.parent.openNode()) {
+                var page = node.products().list(ReentryNoticeKind.INSTANCE, query, LabelFilter.UNRESTRICTED);
+                System.out.printf("%-6s %-9s %-24s %-24s %-24s %-24s %-24s %-10s %s%n", "PARTY", "NORAD", "NAME",
+                        "NOMINAL", "WINDOW_OPENS", "WINDOW_CLOSES", "FIRST_OVERFLIGHT_UTC", "ISSUER", "LABEL");
+                for (Product<ReentryNotice> p : page.items()) {
+                    ReentryNotice n = p.value();
+                    System.out.printf("%-6s %-9d %-24s %-24s %-24s %-24s %-24s %-10s %s%n", n.party(), n.noradId(),
+                            n.objectName().orElse("-"), n.nominalEpoch(), n.window().opens(), n.window().closes(),
+                            n.overflown().stream().map(o -> o.first().toString()).findFirst().orElse("-"),
+                            p.label().originator(), p.label().releasability() + " TLP:" + p.label().tlp().code());
+                }
+                System.out.println(page.items().size() + " of " + page.total() + " notices");
             }
             return 0;
         }

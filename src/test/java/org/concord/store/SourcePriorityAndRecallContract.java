@@ -408,6 +408,61 @@ abstract class SourcePriorityAndRecallContract {
         assertThat(conjunctionsOf(s.run())).hasSize(7);
     }
 
+    /**
+     * An issued product (a re-entry notice, docs/products.md) is visible by its own label whatever its input's, is read
+     * back without its input, and when the input goes (here with the recalled record it was derived from) is marked
+     * withdrawn in its withdrawal column, unlinked and logged restated, so that the feed sends it again; no longer
+     * listed.
+     */
+    @Test
+    void anIssuedProductIsVisibleByItsOwnLabelAndIsMarkedWithdrawnAndRestatedWhenItsInputGoes() {
+        ingestAs(USA, CatalogSamples.slice(50, 51));
+        OrbitRecord record = store.latestOrbits().getFirst();
+        org.concord.product.ProductService products = new org.concord.product.ProductService(
+                new JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS));
+        Instant nominal = Instant.parse("2024-07-21T00:00:00Z");
+        org.concord.reentry.ReentryWindow window = new org.concord.reentry.ReentryWindow(
+                nominal.minusSeconds(21_600), nominal.plusSeconds(21_600));
+        List<org.concord.reentry.Overflight> overAustralia = List.of(new org.concord.reentry.Overflight(
+                new org.concord.territory.Territory(Optional.of("AUS"), "Australia"), window.opens(), window.closes()));
+        var prediction = products.store(org.concord.reentry.ReentryKind.INSTANCE, List.of(
+                org.concord.product.Product.of(new org.concord.reentry.ReentryPrediction(record.noradId(),
+                        record.epoch(), 1, org.concord.reentry.ReentryClass.UNCONTROLLED,
+                        org.concord.reentry.ReentryOutcome.WINDOW, Optional.empty(), Optional.of(nominal),
+                        Optional.of(window), window.closes(), "NRLMSISE-00", "test", "test", NOW,
+                        org.concord.reentry.GroundTrack.NONE, overAustralia), Label.parse(
+                        "originator=USA;rel=REL TO USA;tlp=AMBER", USA), List.of(new org.concord.product.ProductInput(
+                        "set-1", DataKind.ORBITS, record.id())))), "USA").getFirst();
+        org.concord.reentry.ReentryNoticeKind kind = org.concord.reentry.ReentryNoticeKind.INSTANCE;
+        var notice = products.store(kind, List.of(org.concord.product.Product.of(new org.concord.reentry.ReentryNotice(
+                "AUS", record.noradId(), Optional.empty(), window, nominal, overAustralia, NOW, Optional.empty()),
+                Label.parse("originator=USA;rel=REL TO AUS;tlp=AMBER", USA), List.of(
+                        new org.concord.product.ProductInput(org.concord.reentry.ReentryNoticeKind.PREDICTION,
+                                org.concord.reentry.ReentryKind.REENTRIES, prediction.id())))), "USA").getFirst();
+        long labels = number("select max(id) from label");
+        LabelFilter noticesOnly = new LabelFilter(false, labels, Set.of(kind.dataKind()), Map.of(), Map.of());
+        JooqProductStore read = new JooqProductStore(db, org.concord.node.Node.PRODUCT_KINDS);
+        assertThat(read.find(org.concord.reentry.ReentryKind.INSTANCE, prediction.id(), noticesOnly)).isEmpty();
+        assertThat(read.find(kind, notice.id(), noticesOnly)).as("visible by its own label").isPresent()
+                .get().satisfies(n -> assertThat(n.inputs()).as("never read back").isEmpty());
+        assertThat(number("select count(*) from product_input where product_kind = 'reentry-notices' and"
+                + " withdrawal_column = 'withdrawn_at' and input_id = " + prediction.id())).isEqualTo(1);
+        long restatedBefore = number("select count(*) from product_restated where product_kind = 'reentry-notices'");
+
+        assertThat(store.recall(record.contentSha256(), "USA").productsRemoved()).isEqualTo(2);
+
+        assertThat(read.find(org.concord.reentry.ReentryKind.INSTANCE, prediction.id(), LabelFilter.UNRESTRICTED))
+                .isEmpty();
+        assertThat(read.find(kind, notice.id(), LabelFilter.UNRESTRICTED)).as("withdrawn: not found").isEmpty();
+        assertThat(read.list(kind, org.concord.product.ProductQuery.all(kind, 10), LabelFilter.UNRESTRICTED)
+                .total()).isZero();
+        assertThat(number("select count(*) from reentry_notice where withdrawn_at is not null and id = "
+                + notice.id())).as("kept, marked, to travel").isEqualTo(1);
+        assertThat(number("select count(*) from product_restated where product_kind = 'reentry-notices' and"
+                + " product_id = " + notice.id())).isEqualTo(restatedBefore + 1);
+        assertThat(number("select count(*) from product_input where product_kind = 'reentry-notices'")).isZero();
+    }
+
     private long number(String sql) {
         return ((Number) db.dsl().fetchValue(sql)).longValue();
     }
