@@ -487,7 +487,7 @@ class ConsoleBrowserTest {
         signIn(SERVED.adminToken());
         browser.executeScript("HTMLCanvasElement.prototype.getContext = function () { return null; };");
         for (String page : List.of("#/objects", "#/object?id=25544", "#/conjunctions?noradId=25544", "#/screening",
-                "#/sharing", "#/federation", "#/audit", "#/globe")) {
+                "#/cyber", "#/sharing", "#/federation", "#/audit", "#/globe")) {
             browser.executeScript("location.hash = arguments[0];", page); // the same document keeps the refusal
             rendered(page);
             assertThat(browser.findElements(By.cssSelector("main .error"))).as(page).isEmpty();

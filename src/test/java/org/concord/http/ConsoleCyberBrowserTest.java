@@ -45,8 +45,9 @@ import org.openqa.selenium.logging.LogType;
  * pattern citing a SPARTA technique and an incident, linked by relationships to the ISS (a public catalog object, as
  * the node's own STIX infrastructure) and to a ground station with its location, posted over TAXII by a USA operator
  * under three labels: TLP:CLEAR public, TLP:GREEN released to USA and AUS, and TLP:RED released to USA only (the
- * "Malicious Email Attachment" indicator and its three relationships). A USA analyst sees all of them; AUS's analyst
- * the first two, never the red indicator's name or id; an anonymous visitor the public ones.
+ * "Malicious Email Attachment" indicator and its three relationships); and the 25 indicators of the OASIS Poison Ivy
+ * bundle, TLP:AMBER to USA only, so that USA's list has two pages. A USA analyst sees all of them; AUS's analyst the
+ * public and green ones, never the red indicator's name or id; an anonymous visitor the public ones.
  */
 class ConsoleCyberBrowserTest {
 
@@ -74,6 +75,9 @@ class ConsoleCyberBrowserTest {
     private static final String CLEAR = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
     private static final String GREEN = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
     private static final String RED = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1";
+    private static final String AMBER = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+    /** The 25 indicators of the OASIS Poison Ivy bundle, posted after the others, TLP:AMBER to USA only. */
+    private static final String POISON_IVY = "/stix/stix21_poisonivy.json";
     private static final long ISS = 25544;
     private static final String STATION = "GS-SVALBARD";
 
@@ -149,6 +153,14 @@ class ConsoleCyberBrowserTest {
                 releasableTo(relationship(15, ATTACHMENT, "indicates", station, RED), "USA"),
                 releasableTo(relationship(16, EMAIL, "indicates", station, GREEN), "USA", "AUS"),
                 relationship(17, STATION_ID, "located-at", location, CLEAR));
+        List<JsonNode> poisonIvy = new ArrayList<>();
+        for (JsonNode o : JSON.readTree(TestNodes.resource(POISON_IVY)).path("objects")) {
+            if (o.path("type").asText().equals("indicator")) {
+                poisonIvy.add(releasableTo(marked((ObjectNode) o.deepCopy(), AMBER), "USA"));
+            }
+        }
+        assertThat(poisonIvy).hasSize(25);
+        post(poisonIvy.toArray(JsonNode[]::new));
     }
 
     private static ObjectNode stix(String type, String id, String name, String marking) {
@@ -240,6 +252,11 @@ class ConsoleCyberBrowserTest {
                 .map(WebElement::getText).toList();
     }
 
+    private static List<String> rowKeys(String table) {
+        return browser.findElements(By.cssSelector("table[aria-label='" + table + "'] tbody tr")).stream()
+                .map(r -> r.getAttribute("data-key")).toList();
+    }
+
     private static List<String> rowTypes(String table) {
         return browser.findElements(By.cssSelector("table[aria-label='" + table + "'] tbody tr")).stream()
                 .map(r -> r.getAttribute("data-stix-type")).toList();
@@ -308,19 +325,35 @@ class ConsoleCyberBrowserTest {
         browser.findElement(By.linkText("Cyber")).click();
         CONSOLE.rendered("#/cyber");
         assertThat(browser.findElement(By.cssSelector("main .summary")).getText())
-                .startsWith("18 STIX object versions you may see, 18 on this page; in the order added to this node.");
-        assertThat(rowTypes("Cyber objects")).hasSize(18).first().isEqualTo("identity");
+                .startsWith("43 STIX object versions you may see, 25 on this page; in the order added to this node.");
+        assertThat(rowTypes("Cyber objects")).hasSize(25).first().isEqualTo("identity");
         assertThat(row("Cyber objects", SPOOFING_NAME).getText()).contains("EX-0014.04", "TLP:CLEAR");
         assertThat(row("Cyber objects", "Svalbard ground station").getText()).contains("ground station " + STATION);
         assertThat(row("Cyber objects", "ISS (ZARYA)").getText()).contains("space object " + ISS);
         assertThat(row("Cyber objects", "indicator → indicates → attack-pattern").getText()).contains("relationship");
         CONSOLE.screenshot("cyber");
+        // one page at a time: the next holds the rest of the Poison Ivy indicators, the previous is the first again
+        List<String> firstPage = rowKeys("Cyber objects");
+        browser.findElement(By.xpath("//button[text()='Next →']")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("cursor="));
+        CONSOLE.rendered(browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#')));
+        assertThat(rowTexts("Cyber objects")).hasSize(18).allMatch(t -> t.startsWith("indicator "))
+                .allMatch(t -> t.contains("TLP:AMBER REL TO USA"));
+        assertThat(rowKeys("Cyber objects")).doesNotContainAnyElementsOf(firstPage);
+        assertThat(browser.findElement(By.xpath("//button[text()='Next →']")).isEnabled()).isFalse();
+        browser.findElement(By.xpath("//button[text()='← Previous']")).click();
+        CONSOLE.rendered("#/cyber");
+        assertThat(rowKeys("Cyber objects")).isEqualTo(firstPage);
 
         // a filter of the API's: the indicators, by their type
         browser.findElement(By.name("type")).sendKeys("indicator");
         browser.findElement(By.name("type")).submit();
         CONSOLE.rendered("#/cyber?type=indicator");
-        assertThat(rowTexts("Cyber objects")).hasSize(2).anyMatch(t -> t.contains(EMAIL_NAME))
+        assertThat(browser.findElement(By.cssSelector("main .summary")).getText())
+                .startsWith("27 STIX object versions you may see match, 25 on this page;");
+        assertThat(rowTypes("Cyber objects")).hasSize(25).containsOnly("indicator");
+        assertThat(rowTexts("Cyber objects")).anyMatch(t -> t.contains(EMAIL_NAME))
                 .anyMatch(t -> t.contains(ATTACHMENT_NAME));
 
         // the red indicator: its JSON and both of its links, to the ISS and to the station, each through a relationship
