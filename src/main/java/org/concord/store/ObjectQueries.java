@@ -209,7 +209,8 @@ final class ObjectQueries {
 
     /**
      * The first {@code limit + 1} objects of {@code space_object} (as stored, with their newest orbit) that match
-     * {@code conditions}, in {@code order}. Unless sorted by name, the candidates come from this catalog view's
+     * {@code conditions}, in {@code order}. Unless sorted by name or restricted to objects named by catalog number,
+     * the candidates come from this catalog view's
      * {@link ObjectIndex} in the page's order, and SQL is asked about a batch of them at a time (the first as large as
      * the page, each next one twice the one before, up to {@value #MAX_BATCH}) until the page is full; SQL checks every condition, the label
      * included. Beyond {@value #MAX_CANDIDATES} candidates, SQL searches the objects after the last one alone.
@@ -217,7 +218,11 @@ final class ObjectQueries {
     private List<SpaceObject> firstObjects(ObjectQuery q, CatalogView view, Optional<Cursor> cursor,
                                            LabelFilter filter, Condition conditions, List<SortField<?>> order) {
         int wanted = q.limit() + 1;
-        Optional<ObjectIndex.Scan> scan = objectIndex(view).candidates(q, cursor);
+        // objects named by catalog number (the names of a page of conjunctions or re-entries) are read by primary
+        // key: walking the index for them cost a pass over every object, and its build on the first such read after
+        // a catalog change (seconds under load, on the first page of a console's conjunctions)
+        Optional<ObjectIndex.Scan> scan = q.noradIds().isEmpty() ? objectIndex(view).candidates(q, cursor)
+                : Optional.empty();
         if (scan.isEmpty()) {
             return objectSelect(OBJ, filter).where(conditions).orderBy(order).limit(wanted).fetch()
                     .map(this::toObject);
