@@ -58,14 +58,15 @@ public final class JooqEventStore implements EventStore {
     }
 
     @Override
-    public List<Pending> pending(long afterId, int limit) {
+    public List<Pending> pending(long afterId, long beforeId, int limit) {
         ProductTable<Conjunction> t = conjunctions;
         List<Field<?>> selected = new ArrayList<>(t.selected());
         selected.add(RUN_STARTED_AT);
         List<Record> rows = dsl.select(selected).from(t.table)
                 .leftJoin(Tables.Run.T).on(RUN_ID.eq(t.<Long>column("run_id")))
                 // an ephemeris screens a plan, and a partner party's run is that party's own: neither makes events
-                .where(t.id.gt(afterId))
+                // (ScreeningRun.makesEvents: the rule a screening applies to the conjunctions it hands over)
+                .where(t.id.gt(afterId)).and(t.id.lt(beforeId))
                 .and(RUN_KIND.isNull().or(RUN_KIND.ne("EPHEMERIS").and(Tables.Run.FOR_PARTY.isNull())))
                 .and(t.<Long>column("primary_norad_id").ne(t.<Long>column("secondary_norad_id")))
                 .and(DSL.notExists(DSL.selectOne().from(ProductLinks.T)

@@ -342,7 +342,7 @@ public final class JooqProductStore implements ProductStore {
     }
 
     /** Each input that is stored, as stored. */
-    private Map<ProductInput, StoredInput> storedInputs(DSLContext tx, List<ProductInput> inputs) {
+    Map<ProductInput, StoredInput> storedInputs(DSLContext tx, List<ProductInput> inputs) {
         Map<DataKind, Map<Long, StoredInput>> byKind = new HashMap<>();
         inputs.stream().collect(Collectors.groupingBy(i -> isOrbitRecord(i.kind()) ? DataKind.ORBITS : i.kind()))
                 .forEach((kind, list) -> {
@@ -452,6 +452,31 @@ public final class JooqProductStore implements ProductStore {
             });
         }
         return DSL.or(any);
+    }
+
+    /**
+     * Products just inserted ({@link #insert}: ids given, inputs as stored), as a read of them would give them back:
+     * their labels and columns through the values the database keeps (instants to the microsecond, durations to the
+     * second, ...), their inputs in role order. What a caller that hands them on without reading them back uses.
+     */
+    <T> List<Product<T>> asRead(ProductTable<T> t, List<Product<T>> inserted) {
+        Map<Label, Label> labels = new HashMap<>();
+        List<Product<T>> read = new ArrayList<>(inserted.size());
+        for (Product<T> p : inserted) {
+            Label label = labels.computeIfAbsent(p.label(), l -> LabelColumns.label(l.originator(),
+                    l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
+                    l.expiry().map(SqlValues::odt).orElse(null)));
+            Map<String, ProductInput> inputs = new java.util.TreeMap<>();
+            p.inputs().forEach(input -> inputs.put(input.role(), input));
+            Map<String, Object> values = new HashMap<>();
+            for (Column<T> c : t.kind.columns()) {
+                Object v = ProductTable.sqlValue(c.valueOf(p.value()));
+                values.put(c.name(), v instanceof java.time.OffsetDateTime odt ? odt.toInstant() : v);
+            }
+            read.add(new Product<>(p.id(), p.key(), label, List.copyOf(inputs.values()),
+                    t.kind.read(org.concord.product.Rows.of(p.id(), label, inputs, values::get))));
+        }
+        return read;
     }
 
     /** Products from these rows, with their inputs. */
