@@ -158,7 +158,7 @@ public final class JooqEventStore implements EventStore {
     /**
      * Writes each extended event's label and summary columns, appends its new updates to its history (in the
      * database: the stored history is neither read nor rewritten here) and links their inputs. On PostgreSQL the
-     * changes go through COPY into a temporary table and one UPDATE; elsewhere as a batch of UPDATEs.
+     * changes go through COPY into a temporary table and one UPDATE; elsewhere as JDBC batches of UPDATEs.
      */
     private void extend(DSLContext tx, List<Extension> extended, Map<Label, Long> labels,
                         Map<ProductInput, JooqProductStore.StoredInput> inputs) {
@@ -191,21 +191,12 @@ public final class JooqEventStore implements EventStore {
             tx.execute("UPDATE " + t.table.getName() + " e SET " + set + "history = LEFT(e.history, -1) || x.appended"
                     + " FROM event_extension x WHERE e.id = x.id");
         } else {
-            org.jooq.UpdateSetMoreStep<?> update = null;
+            StringBuilder set = new StringBuilder();
             for (Field<?> f : fields) {
-                @SuppressWarnings("unchecked") Field<Object> any = (Field<Object>) f;
-                update = update == null ? tx.update(t.table).set(any, (Object) null) : update.set(any, (Object) null);
+                set.append(f.getName()).append(" = ?, ");
             }
-            org.jooq.Query query = update.set(history, DSL.substring(history, DSL.inline(1),
-                            DSL.charLength(history).minus(DSL.inline(1))).concat(DSL.val((String) null)))
-                    .where(t.id.eq((Long) null));
-            for (List<List<Object>> chunk : SqlValues.chunks(rows, 5000)) {
-                org.jooq.BatchBindStep batch = tx.batch(query);
-                for (List<Object> row : chunk) {
-                    batch = batch.bind(row.toArray());
-                }
-                batch.execute();
-            }
+            SqlValues.batch(tx, "UPDATE " + t.table.getName() + " SET " + set + history.getName() + " = SUBSTRING("
+                    + history.getName() + ", 1, CHAR_LENGTH(" + history.getName() + ") - 1) || ? WHERE id = ?", rows);
         }
         List<List<Object>> links = new ArrayList<>();
         for (Extension e : extended) {

@@ -194,8 +194,8 @@ public final class JooqProductStore implements ProductStore {
             ProductLinks.INPUT_LABEL_ID);
 
     /**
-     * Inserts the rows (values in the order of {@code fields}) in bulk: through COPY on PostgreSQL, in batches of
-     * 5,000 elsewhere.
+     * Inserts the rows (values in the order of {@code fields}) in bulk: through COPY on PostgreSQL, in JDBC batches of
+     * 5,000 elsewhere ({@link SqlValues#batch}).
      */
     static void insertRows(DSLContext tx, org.jooq.Table<?> table, List<Field<?>> fields, List<List<Object>> rows) {
         if (rows.isEmpty()) {
@@ -205,14 +205,9 @@ public final class JooqProductStore implements ProductStore {
             PostgresCopy.copyRows(tx, table, fields, rows);
             return;
         }
-        for (List<List<Object>> chunk : SqlValues.chunks(rows, 5000)) {
-            org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(table).columns(fields)
-                    .values((Object[]) new Object[fields.size()]));
-            for (List<Object> row : chunk) {
-                batch = batch.bind(row.toArray());
-            }
-            batch.execute();
-        }
+        SqlValues.batch(tx, "INSERT INTO " + table.getName() + " (" + String.join(", ", fields.stream()
+                .map(Field::getName).toList()) + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(
+                fields.size(), "?")) + ")", rows);
     }
 
     @Override
