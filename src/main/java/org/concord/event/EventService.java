@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.StoredConjunctions;
 import org.concord.label.DataKind;
 import org.concord.label.Label;
 import org.concord.product.Product;
@@ -16,12 +18,13 @@ import org.concord.product.ProductService;
 
 /**
  * Builds conjunction events: every conjunction no event holds yet (from a screening, a CDM, a partner) joins the event
- * of its encounter or starts one ({@link EventGrouping}). A pass reads the conjunctions with their inputs' labels once
- * and the candidate events by their columns only ({@link EventSummary}, not their histories); the events it starts
- * are stored, and the updates that join stored events are appended to them, labels combined with the new inputs' by
- * the kind's rule, in one transaction. Asked for in the background after each screening and CDM ingest
- * ({@link #updateSoon}: a pass costs about as much as storing the conjunctions, which a screening should not wait
- * for), and run every minute while serving (partners' conjunctions, events a recall removed).
+ * of its encounter or starts one ({@link EventGrouping}). A pass after a screening is handed the run's conjunctions
+ * as stored, with their inputs' labels ({@link #placeSoon}: nothing read back); other passes read the conjunctions
+ * with their inputs' labels once. Either reads the candidate events by their columns only ({@link EventSummary}, not
+ * their histories); the events it starts are stored, and the updates that join stored events are appended to them,
+ * labels combined with the new inputs' by the kind's rule, in one transaction. Asked for in the background after each
+ * screening ({@link #placeSoon}) and CDM ingest ({@link #updateSoon}), so that neither waits for it, and run every
+ * minute while serving (partners' conjunctions, events a recall removed).
  */
 public final class EventService implements AutoCloseable {
 
@@ -70,22 +73,75 @@ public final class EventService implements AutoCloseable {
      */
     private synchronized int update(long afterId) {
         long start = System.nanoTime();
+        int placed = scan(afterId, Long.MAX_VALUE);
+        passed(start, placed);
+        return placed;
+    }
+
+    /**
+     * Places a screening run's conjunctions as it hands them over, just stored: nothing of them is read back (their
+     * values, inputs, inputs' labels and the run's start come with them). Those that no pass has placed yet are
+     * placed, but for a pair of an object with itself; so are the conjunctions stored before them that no pass has
+     * placed yet (read as {@link #update} reads them), and those stored since. None handed over: as {@link #update}.
+     * Returns how many it placed.
+     */
+    public synchronized int place(StoredConjunctions stored) {
+        if (stored.conjunctions().isEmpty()) {
+            return update();
+        }
+        long start = System.nanoTime();
+        long first = stored.conjunctions().getFirst().id();
+        long last = stored.conjunctions().getLast().id();
+        int placed = scan(placedThrough, first);
+        List<ToPlace> handed = new ArrayList<>(stored.conjunctions().size());
+        for (Product<Conjunction> c : stored.conjunctions()) {
+            if (c.id() > placedThrough && c.value().primaryNoradId() != c.value().secondaryNoradId()) {
+                handed.add(new ToPlace(c, stored.computedAt()));
+            }
+        }
+        for (int from = 0; from < handed.size(); from += BATCH) {
+            List<ToPlace> batch = handed.subList(from, Math.min(handed.size(), from + BATCH));
+            place(batch, stored.inputLabels());
+            placed += batch.size();
+            placedThrough = Math.max(placedThrough, batch.getLast().conjunction().id());
+        }
+        placedThrough = Math.max(placedThrough, last);
+        placed += scan(placedThrough, Long.MAX_VALUE);
+        passed(start, placed);
+        return placed;
+    }
+
+    /**
+     * Places the conjunctions no event holds yet with ids above {@code afterId} and below {@code beforeId}, read in
+     * batches; returns how many.
+     */
+    private int scan(long afterId, long beforeId) {
         int placed = 0;
-        List<EventStore.Pending> pending = store.pending(afterId, BATCH);
+        List<EventStore.Pending> pending = store.pending(afterId, beforeId, BATCH);
         while (!pending.isEmpty()) {
-            place(pending);
+            Map<ProductInput, Label> inputLabels = new HashMap<>();
+            List<ToPlace> toPlace = new ArrayList<>(pending.size());
+            for (EventStore.Pending p : pending) {
+                inputLabels.putAll(p.inputLabels());
+                toPlace.add(new ToPlace(p.conjunction(), p.computedAt()));
+            }
+            place(toPlace, inputLabels);
             placed += pending.size();
             long last = pending.getLast().conjunction().id();
             placedThrough = Math.max(placedThrough, last);
-            pending = pending.size() < BATCH ? List.of() : store.pending(last, BATCH);
+            pending = pending.size() < BATCH ? List.of() : store.pending(last, beforeId, BATCH);
         }
+        return placed;
+    }
+
+    /** Records a pass's time, and tells the listener when it placed any. */
+    private void passed(long start, int placed) {
         long took = System.nanoTime() - start;
         buildTime.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (placed > 0) {
             LOG.info("placed {} conjunctions in events in {} s", placed, String.format("%.2f", took / 1e9));
             afterPlacing.run();
         }
-        return placed;
     }
 
     /** What to run after each pass that placed conjunctions (watch lists look at the events then: docs/watches.md). */
@@ -94,12 +150,24 @@ public final class EventService implements AutoCloseable {
     }
 
     /**
-     * Places pending conjunctions in the background, soon: what screenings and CDM ingests call, so that they end
-     * without waiting for their events ({@link #close} waits for it).
+     * Places pending conjunctions in the background, soon: what CDM ingests call, so that they end without waiting
+     * for their events ({@link #close} waits for it).
      */
     public void updateSoon() {
+        soon(this::update);
+    }
+
+    /**
+     * Places a screening run's conjunctions just stored ({@link #place(StoredConjunctions)}) in the background, soon:
+     * what a screening calls, so that it ends without waiting for its events ({@link #close} waits for it).
+     */
+    public void placeSoon(StoredConjunctions stored) {
+        soon(() -> place(stored));
+    }
+
+    private void soon(Runnable pass) {
         try {
-            catchUp.execute(this::updateLogged);
+            catchUp.execute(() -> logged(pass));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.warn("closing: the conjunctions just stored are placed in events at the next pass");
         }
@@ -115,15 +183,24 @@ public final class EventService implements AutoCloseable {
                 java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    private void updateLogged() {
-        logged(this::update);
-    }
-
     private void logged(Runnable pass) {
         try {
             pass.run();
         } catch (RuntimeException e) {
             LOG.warn("building conjunction events failed; the next pass tries again: {}", e.toString());
+        }
+    }
+
+    /** Waits for the passes asked for so far ({@link #updateSoon}, {@link #placeSoon}) to end. */
+    public void awaitPassesAskedFor() {
+        try {
+            catchUp.submit(() -> { }).get();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            close(); // closing: it waits for them
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -140,20 +217,25 @@ public final class EventService implements AutoCloseable {
         }
     }
 
-    private void place(List<EventStore.Pending> pending) {
+    /** A conjunction to place, and when it was computed if this node knows. */
+    private record ToPlace(Product<Conjunction> conjunction, Optional<Instant> computedAt) {
+    }
+
+    /** Places these conjunctions, given the labels of their inputs (at least). */
+    private void place(List<ToPlace> toPlace, Map<ProductInput, Label> conjunctionInputLabels) {
         Instant now = clock.instant();
-        List<EventGrouping.Arrival> arrivals = new ArrayList<>(pending.size());
+        List<EventGrouping.Arrival> arrivals = new ArrayList<>(toPlace.size());
         Map<String, Label> itemLabels = new HashMap<>();
         Instant earliest = Instant.MAX;
         Instant latest = Instant.MIN;
-        for (EventStore.Pending p : pending) {
+        for (ToPlace p : toPlace) {
             Conjunction c = p.conjunction().value();
             arrivals.add(new EventGrouping.Arrival(p.conjunction(), sourceOf(c), p.computedAt().orElse(now)));
             earliest = c.tca().isBefore(earliest) ? c.tca() : earliest;
             latest = c.tca().isAfter(latest) ? c.tca() : latest;
             itemLabels.put(item(DataKind.CONJUNCTIONS, p.conjunction().id()), p.conjunction().label());
-            p.inputLabels().forEach((input, label) -> itemLabels.put(item(input.kind(), input.id()), label));
         }
+        conjunctionInputLabels.forEach((input, label) -> itemLabels.put(item(input.kind(), input.id()), label));
         List<EventGrouping.Grouped> grouped = EventGrouping.group(store.eventsWithTcaWithin(
                 earliest.minus(EventGrouping.TCA_TOLERANCE), latest.plus(EventGrouping.TCA_TOLERANCE)), arrivals);
         Map<ProductInput, Label> inputLabels = new HashMap<>();

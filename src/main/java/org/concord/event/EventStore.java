@@ -38,11 +38,12 @@ public interface EventStore {
     }
 
     /**
-     * Conjunctions with an id above {@code afterId} that no event holds yet, by id (not label-filtered: node-internal),
-     * at most {@code limit}; those of ephemeris screenings (a plan screened, not the objects' orbits) and those of an
-     * object with itself are never events.
+     * Conjunctions with an id above {@code afterId} and below {@code beforeId} that no event holds yet, by id (not
+     * label-filtered: node-internal), at most {@code limit}; those of ephemeris screenings (a plan screened, not the
+     * objects' orbits) and partner parties' screenings (the rule of {@code ScreeningRun.makesEvents}), and those of
+     * an object with itself are never events.
      */
-    List<Pending> pending(long afterId, int limit);
+    List<Pending> pending(long afterId, long beforeId, int limit);
 
     /** The events (not label-filtered) whose latest TCA lies within [from, to]. */
     List<Stored> eventsWithTcaWithin(Instant from, Instant to);

@@ -163,7 +163,7 @@ public final class Node implements AutoCloseable {
         this.eventCdm = new EventCdm(catalog, conjunctions, meanElements, config.party(), federationClock);
         this.screening = new ScreeningService(catalog, screeningRuns, conjunctions, meanElements, radii,
                 config.labelRules(), config.staleness(), orekit.timeScales(), config.party(), Clock.systemUTC(),
-                metrics.registry(), products, events::updateSoon, config.partnerScreening());
+                metrics.registry(), products, events::placeSoon, config.partnerScreening());
         this.reentries = new ReentryService(catalog, meanElements, weather -> new ReentryPredictor(weather,
                 ReentryWindowRule.CALIBRATED, REENTRY_HORIZON, ControlledVehicles.DEFAULT, DataContext.getDefault(),
                 Clock.systemUTC()), this::reentrySpaceWeather, products, config.party(), new ReentrySharing() {

@@ -27,6 +27,15 @@ public record ScreeningRun(long id, Kind kind, Optional<Long> primaryNoradId, In
                 finishedAt, figures, error, Optional.empty());
     }
 
+    /**
+     * Whether the run's conjunctions are placed in conjunction events (docs/events.md): not those of an ephemeris (a
+     * plan screened, not the objects' orbits), nor those of a partner party's run (its results are its own). The
+     * periodic pass of the events builder reads the same rule from the stored run (its kind and party).
+     */
+    public boolean makesEvents() {
+        return kind != Kind.EPHEMERIS && forParty.isEmpty();
+    }
+
     /** The uploaded ephemeris an EPHEMERIS run screened: its file (or upload) name and the SHA-256 of its bytes. */
     public record EphemerisSource(String name, String sha256) {
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.concord.conjunction.Conjunction;
+import org.concord.conjunction.StoredConjunctions;
 
 /** Persistence of screening runs, implemented in {@code store}; a finished run's conjunctions are stored with it. */
 public interface ScreeningRunStore {
@@ -27,8 +28,11 @@ public interface ScreeningRunStore {
 
     void updateProgress(long runId, double progress);
 
-    /** Stores the run's conjunctions and marks it DONE with its figures, in one transaction. */
-    void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures);
+    /**
+     * Stores the run's conjunctions and marks it DONE with its figures, in one transaction; returns them as stored
+     * (as a read would give them back), with their inputs' labels and the run's start as stored.
+     */
+    StoredConjunctions finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures);
 
     /** Records how long storing the run's conjunctions took (known only once they are stored). */
     void recordStorageTime(long runId, double seconds);

@@ -28,6 +28,7 @@ import org.concord.conjunction.CollisionRisk;
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionKind;
 import org.concord.conjunction.ConjunctionStore;
+import org.concord.conjunction.StoredConjunctions;
 import org.concord.formats.InputError;
 import org.concord.formats.InputRejectedException;
 import org.concord.ingest.LabelRules;
@@ -119,8 +120,11 @@ public final class ScreeningService implements AutoCloseable {
     private final PartnerLimits partnerLimits;
     /** Where the proximities of co-located pairs are stored. */
     private final ProductService products;
-    /** Told after a run's conjunctions are stored (the node builds conjunction events then). */
-    private final Runnable conjunctionsStored;
+    /**
+     * Told after a run's conjunctions are stored, handed them as stored (the node builds conjunction events from
+     * them then, reading nothing back); a run that makes no events ({@link ScreeningRun#makesEvents}) hands none.
+     */
+    private final java.util.function.Consumer<StoredConjunctions> conjunctionsStored;
     /** Receives how long each screening took (docs/metrics.md). */
     private final MeterRegistry meters;
     /** The runs this process is running, whose heartbeats it renews. */
@@ -131,7 +135,8 @@ public final class ScreeningService implements AutoCloseable {
     public ScreeningService(CatalogStore catalog, ScreeningRunStore runStore, ConjunctionStore conjunctions,
                             MeanElementsDecoder decoder, HardBodyRadii radii, LabelRules labels,
                             StalenessLimits staleness, TimeScales timeScales, String party, Clock clock,
-                            MeterRegistry meters, ProductService products, Runnable conjunctionsStored,
+                            MeterRegistry meters, ProductService products,
+                            java.util.function.Consumer<StoredConjunctions> conjunctionsStored,
                             PartnerLimits partnerLimits) {
         this.partnerLimits = partnerLimits;
         this.meters = meters;
@@ -504,11 +509,11 @@ public final class ScreeningService implements AutoCloseable {
                 resultLabel(primaryLabel.apply(p.primaryOrbitId()),
                         objects.byOrbitId().get(p.secondaryOrbitId()).label(), requester),
                 proximityInputs(p))).toList(), requester.partner().orElse(party));
-        runStore.finishRun(run.id(), found, provisional);
+        StoredConjunctions stored = runStore.finishRun(run.id(), found, provisional);
         double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
         runStore.recordStorageTime(run.id(), storeSeconds);
         try {
-            conjunctionsStored.run();
+            conjunctionsStored.accept(run.makesEvents() ? stored : StoredConjunctions.none());
         } catch (RuntimeException e) {
             LOG.warn("screening run {} is stored, but building conjunction events from it failed: {}", run.id(),
                     e.toString());

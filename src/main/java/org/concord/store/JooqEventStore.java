@@ -58,14 +58,15 @@ public final class JooqEventStore implements EventStore {
     }
 
     @Override
-    public List<Pending> pending(long afterId, int limit) {
+    public List<Pending> pending(long afterId, long beforeId, int limit) {
         ProductTable<Conjunction> t = conjunctions;
         List<Field<?>> selected = new ArrayList<>(t.selected());
         selected.add(RUN_STARTED_AT);
         List<Record> rows = dsl.select(selected).from(t.table)
                 .leftJoin(Tables.Run.T).on(RUN_ID.eq(t.<Long>column("run_id")))
                 // an ephemeris screens a plan, and a partner party's run is that party's own: neither makes events
-                .where(t.id.gt(afterId))
+                // (ScreeningRun.makesEvents: the rule a screening applies to the conjunctions it hands over)
+                .where(t.id.gt(afterId)).and(t.id.lt(beforeId))
                 .and(RUN_KIND.isNull().or(RUN_KIND.ne("EPHEMERIS").and(Tables.Run.FOR_PARTY.isNull())))
                 .and(t.<Long>column("primary_norad_id").ne(t.<Long>column("secondary_norad_id")))
                 .and(DSL.notExists(DSL.selectOne().from(ProductLinks.T)
@@ -157,7 +158,7 @@ public final class JooqEventStore implements EventStore {
     /**
      * Writes each extended event's label and summary columns, appends its new updates to its history (in the
      * database: the stored history is neither read nor rewritten here) and links their inputs. On PostgreSQL the
-     * changes go through COPY into a temporary table and one UPDATE; elsewhere as a batch of UPDATEs.
+     * changes go through COPY into a temporary table and one UPDATE; elsewhere as JDBC batches of UPDATEs.
      */
     private void extend(DSLContext tx, List<Extension> extended, Map<Label, Long> labels,
                         Map<ProductInput, JooqProductStore.StoredInput> inputs) {
@@ -190,21 +191,12 @@ public final class JooqEventStore implements EventStore {
             tx.execute("UPDATE " + t.table.getName() + " e SET " + set + "history = LEFT(e.history, -1) || x.appended"
                     + " FROM event_extension x WHERE e.id = x.id");
         } else {
-            org.jooq.UpdateSetMoreStep<?> update = null;
+            StringBuilder set = new StringBuilder();
             for (Field<?> f : fields) {
-                @SuppressWarnings("unchecked") Field<Object> any = (Field<Object>) f;
-                update = update == null ? tx.update(t.table).set(any, (Object) null) : update.set(any, (Object) null);
+                set.append(f.getName()).append(" = ?, ");
             }
-            org.jooq.Query query = update.set(history, DSL.substring(history, DSL.inline(1),
-                            DSL.charLength(history).minus(DSL.inline(1))).concat(DSL.val((String) null)))
-                    .where(t.id.eq((Long) null));
-            for (List<List<Object>> chunk : SqlValues.chunks(rows, 5000)) {
-                org.jooq.BatchBindStep batch = tx.batch(query);
-                for (List<Object> row : chunk) {
-                    batch = batch.bind(row.toArray());
-                }
-                batch.execute();
-            }
+            SqlValues.batch(tx, "UPDATE " + t.table.getName() + " SET " + set + history.getName() + " = SUBSTRING("
+                    + history.getName() + ", 1, CHAR_LENGTH(" + history.getName() + ") - 1) || ? WHERE id = ?", rows);
         }
         List<List<Object>> links = new ArrayList<>();
         for (Extension e : extended) {

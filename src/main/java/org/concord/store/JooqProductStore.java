@@ -196,8 +196,8 @@ public final class JooqProductStore implements ProductStore {
             ProductLinks.INPUT_LABEL_ID, ProductLinks.WITHDRAWAL_COLUMN);
 
     /**
-     * Inserts the rows (values in the order of {@code fields}) in bulk: through COPY on PostgreSQL, in batches of
-     * 5,000 elsewhere.
+     * Inserts the rows (values in the order of {@code fields}) in bulk: through COPY on PostgreSQL, in JDBC batches of
+     * 5,000 elsewhere ({@link SqlValues#batch}).
      */
     static void insertRows(DSLContext tx, org.jooq.Table<?> table, List<Field<?>> fields, List<List<Object>> rows) {
         if (rows.isEmpty()) {
@@ -207,14 +207,9 @@ public final class JooqProductStore implements ProductStore {
             PostgresCopy.copyRows(tx, table, fields, rows);
             return;
         }
-        for (List<List<Object>> chunk : SqlValues.chunks(rows, 5000)) {
-            org.jooq.BatchBindStep batch = tx.batch(tx.insertInto(table).columns(fields)
-                    .values((Object[]) new Object[fields.size()]));
-            for (List<Object> row : chunk) {
-                batch = batch.bind(row.toArray());
-            }
-            batch.execute();
-        }
+        SqlValues.batch(tx, "INSERT INTO " + table.getName() + " (" + String.join(", ", fields.stream()
+                .map(Field::getName).toList()) + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(
+                fields.size(), "?")) + ")", rows);
     }
 
     @Override
@@ -344,7 +339,7 @@ public final class JooqProductStore implements ProductStore {
     }
 
     /** Each input that is stored, as stored. */
-    private Map<ProductInput, StoredInput> storedInputs(DSLContext tx, List<ProductInput> inputs) {
+    Map<ProductInput, StoredInput> storedInputs(DSLContext tx, List<ProductInput> inputs) {
         Map<DataKind, Map<Long, StoredInput>> byKind = new HashMap<>();
         inputs.stream().collect(Collectors.groupingBy(i -> isOrbitRecord(i.kind()) ? DataKind.ORBITS : i.kind()))
                 .forEach((kind, list) -> {
@@ -457,6 +452,31 @@ public final class JooqProductStore implements ProductStore {
             });
         }
         return DSL.or(any);
+    }
+
+    /**
+     * Products just inserted ({@link #insert}: ids given, inputs as stored), as a read of them would give them back:
+     * their labels and columns through the values the database keeps (instants to the microsecond, durations to the
+     * second, ...), their inputs in role order. What a caller that hands them on without reading them back uses.
+     */
+    <T> List<Product<T>> asRead(ProductTable<T> t, List<Product<T>> inserted) {
+        Map<Label, Label> labels = new HashMap<>();
+        List<Product<T>> read = new ArrayList<>(inserted.size());
+        for (Product<T> p : inserted) {
+            Label label = labels.computeIfAbsent(p.label(), l -> LabelColumns.label(l.originator(),
+                    l.releasability().toString(), l.tlp().code(), String.join(",", l.caveats()),
+                    l.expiry().map(SqlValues::odt).orElse(null)));
+            Map<String, ProductInput> inputs = new java.util.TreeMap<>();
+            p.inputs().forEach(input -> inputs.put(input.role(), input));
+            Map<String, Object> values = new HashMap<>();
+            for (Column<T> c : t.kind.columns()) {
+                Object v = ProductTable.sqlValue(c.valueOf(p.value()));
+                values.put(c.name(), v instanceof java.time.OffsetDateTime odt ? odt.toInstant() : v);
+            }
+            read.add(new Product<>(p.id(), p.key(), label, List.copyOf(inputs.values()),
+                    t.kind.read(org.concord.product.Rows.of(p.id(), label, inputs, values::get))));
+        }
+        return read;
     }
 
     /** Products from these rows, with their inputs (a derived kind's; an issued kind's are never read back). */

@@ -3,6 +3,7 @@ package org.concord.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,10 @@ import java.util.stream.Collectors;
 
 import org.concord.conjunction.Conjunction;
 import org.concord.conjunction.ConjunctionKind;
+import org.concord.conjunction.StoredConjunctions;
 import org.concord.label.Label;
+import org.concord.product.Product;
+import org.concord.product.ProductInput;
 import org.concord.screening.ScreeningRun;
 import org.concord.screening.ScreeningRun.EphemerisSource;
 import org.concord.screening.ScreeningRun.Staleness;
@@ -85,14 +89,23 @@ public final class JooqScreeningRunStore implements ScreeningRunStore {
     }
 
     @Override
-    public void finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures) {
+    public StoredConjunctions finishRun(long runId, List<Conjunction> conjunctions, ScreeningRun.Figures figures) {
         Map<Label, Long> labels = labelIds.resolve(conjunctions.stream().map(Conjunction::label)
                 .collect(Collectors.toSet()));
-        dsl.transaction(() -> {
+        List<Product<Conjunction>> given = conjunctions.stream()
+                .map(c -> ConjunctionKind.product(c.inRun(runId), Optional.empty())).toList();
+        Map<ProductInput, Long> inputLabelIds = new HashMap<>();
+        StoredConjunctions stored = dsl.transactionResult(() -> {
             DSLContext tx = dsl;
-            products.insert(tx, table, conjunctions.stream()
-                    .map(c -> ConjunctionKind.product(c.inRun(runId), Optional.empty()))
-                    .toList(), labels);
+            CatalogVersion.takeWritersTurn(tx);
+            Map<ProductInput, JooqProductStore.StoredInput> inputs = products.storedInputs(tx, given.stream()
+                    .flatMap(p -> p.inputs().stream()).distinct().toList());
+            inputs.forEach((input, in) -> inputLabelIds.put(new ProductInput(input.role(), in.kind(), input.id()),
+                    in.labelId()));
+            List<Product<Conjunction>> inserted = products.insert(tx, table, given, labels, inputs);
+            OffsetDateTime startedAt = tx.select(Run.STARTED_AT).from(Run.T).where(Run.ID.eq(runId))
+                    .fetchOptional(Run.STARTED_AT).orElseThrow(() -> new IllegalArgumentException(
+                            "no screening run " + runId));
             tx.update(Run.T)
                     .set(Run.STATUS, ScreeningRun.Status.DONE.name())
                     .set(Run.PROGRESS, 1.0)
@@ -117,7 +130,14 @@ public final class JooqScreeningRunStore implements ScreeningRunStore {
                     .set(Run.PRIMARY_STALE, figures.staleness().map(Staleness::primaryStale).orElse(null))
                     .where(Run.ID.eq(runId))
                     .execute();
+            return new StoredConjunctions(products.asRead(table, inserted), Optional.of(startedAt.toInstant()),
+                    Map.of());
         });
+        // the inputs' labels, read by id once for the few distinct labels (committed: stored before their rows)
+        Map<Long, Label> byId = labelIds.labels(new java.util.HashSet<>(inputLabelIds.values()));
+        Map<ProductInput, Label> inputLabels = new HashMap<>();
+        inputLabelIds.forEach((input, id) -> inputLabels.put(input, byId.get(id)));
+        return new StoredConjunctions(stored.conjunctions(), stored.computedAt(), inputLabels);
     }
 
     @Override

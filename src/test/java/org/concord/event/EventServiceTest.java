@@ -70,7 +70,8 @@ class EventServiceTest {
         ScreeningRun run = node.screening().run(new ScreeningService.Request(START, Duration.ofDays(1), 30_000,
                 Optional.empty()), "tester", fraction -> { });
         assertThat(run.status()).as(run.error().orElse("")).isEqualTo(ScreeningRun.Status.DONE);
-        node.events().update(); // the run asked for a pass in the background: wait for it, or make it
+        node.events().awaitPassesAskedFor(); // the pass the run asked for, handed its conjunctions as stored
+        assertThat(node.events().update()).as("the pass the run asked for placed every conjunction").isZero();
         return run;
     }
 
