@@ -12,18 +12,23 @@ import java.util.function.IntToDoubleFunction;
 final class BroadPhase {
 
     /**
-     * One step's sampled segments.
+     * One step's sampled trajectories: per object the cubic (Hermite) curve through its positions and velocities at
+     * the step's two ends, and a bound on how far the true trajectory strays from that curve over the step.
      *
      * @param step            the step's index (packed into the candidates)
-     * @param start           positions at the step's start, 6 values per object (x, y, z first; metres)
+     * @param durationSeconds the step's length
+     * @param start           states at the step's start, 6 values per object (position, metres, then the curve's
+     *                        velocity there, m/s: the exact velocity of a propagated sample, the interpolating
+     *                        cubic's derivative at an interpolated one)
      * @param end             the same at the step's end
      * @param validAtStart    which objects have a sample at the start
      * @param validAtEnd      which objects have a sample at the end
-     * @param deviationMeters per object index (valid at both ends), a bound on how far its trajectory strays from the
-     *                        chord between its two samples over the step
+     * @param curveErrorMeters per object index (valid at both ends), a bound on the distance between the object's
+     *                        trajectory and the cubic Hermite curve through its two end states, at each time of the
+     *                        step
      */
-    record StepSegments(int step, double[] start, double[] end, boolean[] validAtStart, boolean[] validAtEnd,
-                        IntToDoubleFunction deviationMeters) {
+    record StepSegments(int step, double durationSeconds, double[] start, double[] end, boolean[] validAtStart,
+                        boolean[] validAtEnd, IntToDoubleFunction curveErrorMeters) {
     }
 
     /** Pairs summed over the steps screened so far: boxes overlapping, also radial shells, also segment distance. */
@@ -92,13 +97,14 @@ final class BroadPhase {
     }
 
     /**
-     * Sub-steps per step for n objects: the cube root of n / 100,000, rounded (1 up to 337,000 objects). A grid pass
-     * costs about the same per object whatever its parts' length, while the box overlaps of a pass fall about as the
-     * square of the part's length and grow as n^2; measured (docs/benchmarks.md), two sub-steps cost 1.1 times one
-     * at 26,389 objects and about the same at 100,000, so they pay only beyond.
+     * Sub-steps per step for n objects: twice the cube root of n / 100,000, rounded (1 up to 42,000 objects, 2 up
+     * to 195,000, 3 up to 535,000). The box overlaps of a pass grow as n^2 times the cube of a part's extent, a
+     * pass costs about the same per object whatever its parts' length, so the cost per step, k passes of n objects
+     * plus k n^2 / k^3 pairs, is least for k about the cube root of n; the factor 2 is measured
+     * (docs/benchmarks.md: at 26,389 objects one pass, at 100,000 two).
      */
     static int subSteps(int n) {
-        return (int) Math.max(1, Math.round(Math.cbrt((double) n / SUBSTEP_OBJECTS)));
+        return (int) Math.max(1, Math.round(2 * Math.cbrt((double) n / SUBSTEP_OBJECTS)));
     }
 
     /** A candidate: step, then the two object indices (i &lt; j &lt; 2^21). */
@@ -136,7 +142,7 @@ final class BroadPhase {
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (v0[i] && v1[i]) {
-                w.deviation[count] = segments.deviationMeters().applyAsDouble(i);
+                w.deviation[count] = segments.curveErrorMeters().applyAsDouble(i);
                 w.ids[count++] = i;
             }
         }
@@ -144,7 +150,7 @@ final class BroadPhase {
         Candidates out = w.out;
         out.clear();
         for (int sub = 0; sub < subSteps; sub++) {
-            subStep(s0, s1, sub == 0 ? 0.0 : (double) sub / subSteps,
+            subStep(s0, s1, segments.durationSeconds(), sub == 0 ? 0.0 : (double) sub / subSteps,
                     sub == subSteps - 1 ? 1.0 : (double) (sub + 1) / subSteps, count, step, w, counters);
         }
         if (subSteps > 1) {
@@ -157,29 +163,44 @@ final class BroadPhase {
     }
 
     /**
-     * The grid pass of the part {@code [f0, f1]} (fractions of the step) of every object's chord: the sub-chord
-     * between the chord's points at f0 and f1 ({@code (1 - f) p0 + f p1}, so that f = 0 and 1 give the samples
-     * exactly), padded as the whole chord is.
+     * The grid pass of the part {@code [f0, f1]} (fractions of the step) of every object's curve: the chord between
+     * the curve's points at f0 and f1 (f = 0 and 1 give the samples exactly), padded by the curve error plus how far
+     * the part of the curve strays from that chord (see {@link #chordDeviation}).
      */
-    private void subStep(double[] s0, double[] s1, double f0, double f1, int count, int step, Workspace w,
-                         long[] counters) {
+    private void subStep(double[] s0, double[] s1, double duration, double f0, double f1, int count, int step,
+                         Workspace w, long[] counters) {
         Candidates out = w.out;
         double half = threshold / 2.0;
         double[] box = w.box;
         int[] cells = w.cells;
         long entries = 0;
         int bigCount = 0;
+        double lambda = f1 - f0;
+        // the Hermite basis at f0 and f1: position weights (velocities times the step's length), then the
+        // derivative's weights per unit of the part's own parameter (times the part's length)
+        double[] at0 = hermite(f0, duration, lambda);
+        double[] at1 = hermite(f1, duration, lambda);
+        double[] d0 = new double[3];
+        double[] d1 = new double[3];
         for (int m = 0; m < count; m++) {
             int o = 6 * w.ids[m];
             int b = BOX * m;
-            double d = w.deviation[m];
+            for (int ax = 0; ax < 3; ax++) {
+                double x0 = s0[o + ax];
+                double u0 = s0[o + 3 + ax];
+                double x1 = s1[o + ax];
+                double u1 = s1[o + 3 + ax];
+                box[b + P0 + ax] = at0[0] * x0 + at0[1] * u0 + at0[2] * x1 + at0[3] * u1;
+                box[b + P1 + ax] = at1[0] * x0 + at1[1] * u0 + at1[2] * x1 + at1[3] * u1;
+                d0[ax] = at0[4] * x0 + at0[5] * u0 + at0[6] * x1 + at0[7] * u1;
+                d1[ax] = at1[4] * x0 + at1[5] * u0 + at1[6] * x1 + at1[7] * u1;
+            }
+            double d = w.deviation[m] + chordDeviation(box, b, d0, d1);
             double pad = d + half;
             long touched = 1;
             for (int ax = 0; ax < 3; ax++) {
-                double p = (1 - f0) * s0[o + ax] + f0 * s1[o + ax];
-                double q = (1 - f1) * s0[o + ax] + f1 * s1[o + ax];
-                box[b + P0 + ax] = p;
-                box[b + P1 + ax] = q;
+                double p = box[b + P0 + ax];
+                double q = box[b + P1 + ax];
                 double l = Math.min(p, q) - pad;
                 double u = Math.max(p, q) + pad;
                 box[b + LO + ax] = l;
@@ -293,6 +314,38 @@ final class BroadPhase {
                 }
             }
         }
+    }
+
+    /**
+     * The cubic Hermite basis at fraction {@code f} of a step of {@code duration} seconds: the weights of p0, v0, p1,
+     * v1 in the curve's position there (exactly 1, 0, 0, 0 at f = 0 and 0, 0, 1, 0 at f = 1), then in its derivative
+     * with respect to the parameter of a part {@code lambda} of the step long (lambda times the derivative with
+     * respect to f).
+     */
+    static double[] hermite(double f, double duration, double lambda) {
+        double f2 = f * f;
+        double f3 = f2 * f;
+        return new double[] {
+            2 * f3 - 3 * f2 + 1, (f3 - 2 * f2 + f) * duration, 3 * f2 - 2 * f3, (f3 - f2) * duration,
+            lambda * (6 * f2 - 6 * f), lambda * (3 * f2 - 4 * f + 1) * duration, lambda * (6 * f - 6 * f2),
+            lambda * (3 * f2 - 2 * f) * duration};
+    }
+
+    /**
+     * How far a cubic curve strays from its chord, at each value of its parameter u in [0, 1]: the curve's ends are
+     * at {@code P0} and {@code P1} of {@code box} (offset b), its derivatives (per unit of u) there {@code d0} and
+     * {@code d1}. In Bezier form the curve's control points are P0, P0 + d0/3, P1 - d1/3, P1 and the chord's (of
+     * the same parameter, degree-elevated) P0, (2 P0 + P1)/3, (P0 + 2 P1)/3, P1; their difference is a cubic with
+     * control points 0, (d0 - c)/3, (c - d1)/3, 0 (c = P1 - P0), a convex combination of them, so its norm is at most
+     * the larger of |d0 - c|/3 and |d1 - c|/3.
+     */
+    private static double chordDeviation(double[] box, int b, double[] d0, double[] d1) {
+        double cx = box[b + P1] - box[b + P0];
+        double cy = box[b + P1 + 1] - box[b + P0 + 1];
+        double cz = box[b + P1 + 2] - box[b + P0 + 2];
+        double first = Screener.norm(d0[0] - cx, d0[1] - cy, d0[2] - cz);
+        double last = Screener.norm(d1[0] - cx, d1[1] - cy, d1[2] - cz);
+        return Math.max(first, last) / 3.0;
     }
 
     /**

@@ -32,22 +32,24 @@ import org.orekit.time.TimeScales;
  * (and the window's end), and at odd ones interpolated (cubic Hermite, from the positions and velocities of the two
  * neighbouring samples) with an error bound {@code e} (below); a sample that may fail (see the end) is propagated.
  * <ol>
- *     <li><b>Segment boxes and a spatial hash.</b> Over a step, an object's trajectory stays within {@code dev =
- *     A h^2 / 8 + e} of the chord between its two sampled positions (see below; {@code e} of the interpolated end,
- *     0 if none). Each object's chord is enclosed in an axis-aligned box padded by {@code dev + D/2} ({@code D} the
+ *     <li><b>Curves, parts, segment boxes and a spatial hash.</b> Over a step, an object's trajectory stays within
+ *     {@code e} of the cubic Hermite curve through its states (position and velocity) at the step's two ends (see
+ *     below; about 0.5 km at 60 s steps). The step is cut into {@code k} equal parts in time ({@link BroadPhase}:
+ *     {@code k} about twice the cube root of objects / 100,000: one part up to 42,000 objects, two from there to
+ *     195,000); on each part the curve strays from the chord between its points at the part's two ends by at most
+ *     {@code c}, computed per object and part (below), so the trajectory stays within {@code dev = e + c} of that
+ *     chord. Each object's part chord is enclosed in an axis-aligned box padded by {@code dev + D/2} ({@code D} the
  *     threshold) and the box is entered in every cell of a uniform grid it touches; two objects are compared only if
  *     their boxes share a cell and overlap. Each pair is counted once, in the cell holding the lower corner of the
- *     two boxes' intersection. With {@code k} sub-steps ({@link BroadPhase}: more than one only above 100,000
- *     objects) the chord is cut into k equal parts in time, each part boxed and padded the same way and given a
- *     grid pass of its own, and the next two tests are made on the part; a pair found in several parts is one
+ *     two boxes' intersection; the next two tests are made on the part, and a pair found in several parts is one
  *     candidate of the step. The cell size (the distance a LEO object covers in a part at 10 km/s, at least 20 km,
  *     plus D) only sets the speed: a box is entered in every cell it touches (one touching more than 64 is tested
  *     against every object), so any cell size finds the same pairs.</li>
- *     <li><b>Radial shells (perigee/apogee filter).</b> Over the step, the object's radius stays within
+ *     <li><b>Radial shells (perigee/apogee filter).</b> Over the part, the object's radius stays within
  *     {@code [min |chord| - dev, max(|p0|, |p1|) + dev]}; pairs whose shells, padded by D, do not overlap are
  *     dropped.</li>
- *     <li><b>Segment distance.</b> The relative position stays within {@code dev_i + dev_j} of the chord between the
- *     two sampled relative positions; a pair goes to refinement only if that relative chord comes within
+ *     <li><b>Segment distance.</b> The relative position stays within {@code dev_i + dev_j} of the relative chord
+ *     (the difference of the two chords); a pair goes to refinement only if that relative chord comes within
  *     {@code D + dev_i + dev_j} of the origin.</li>
  *     <li><b>Refinement.</b> On each candidate step the range rate {@code f = dr . dv} (exact SGP4 from the kernel) is
  *     sampled every at most 5 s, skipping ahead where the range and relative speed at a sample show that the range
@@ -57,23 +59,30 @@ import org.orekit.time.TimeScales;
  * </ol>
  *
  * <h2>Why no approach under the threshold is missed</h2>
- * If {@code x(t)} has {@code |x''| <= A} on {@code [t0, t0 + h]}, it differs from its chord by at most
- * {@code A tau (h - tau) / 2 <= A h^2 / 8}, component by component and in norm (the error of linear interpolation).
- * For SGP4 the second derivative of the position is the model's acceleration: central gravity (at most
- * 9.80 m/s^2 at or above the 6,378.135 km radius below which SGP4 raises error 6 and the object is excluded) plus J2
- * (under 0.5 % of it) and the slow secular/drag terms; {@code A} = {@value #MAX_ACCELERATION} m/s^2 bounds it with
- * margin; SGP4's secular drag polynomials add to it, bounded per object by {@link BatchSgp4#accelerationBound}
- * ({@code ScreenerTest} checks the per-object bounds by finite differences over the catalog). An interpolated sample
- * differs from the true position by at most {@code e = B tau^2 (1 - tau)^2 (2h)^4 / 24} (the error of cubic Hermite
- * interpolation, tau = 1/2 between the neighbouring samples), with {@code B} the bound on the fourth derivative of
- * {@link #fourthDerivativeBound} (checked the same way: the catalog stays under 5 % of it), about 0.5 km for 60 s
- * steps; the chord between the sampled positions is then within {@code e} of the chord between the true ones, so
- * the trajectory stays within {@code A h^2 / 8 + e} of it; the bound holds at each time, for the chord's point of
- * the same time {@code c(t) = p0 + (t - t0) / h (p1 - p0)}, so with sub-steps c(t) lies on the part of the chord
- * of the part of the step holding t, and what follows holds for that part (its box, its shell, whose largest radius
- * is at an end since the norm is convex, and the relative chord's part, which is the part of the relative chord).
- * Hence if two objects come within D
- * at some time {@code t} of a step, each is within {@code dev} of its chord (so inside its box shrunk by {@code D/2},
+ * If {@code x(t)} has {@code |x''''| <= B} on a span of length {@code s}, it differs from the cubic Hermite curve
+ * through its positions and velocities at the span's two ends by at most {@code B tau^2 (1 - tau)^2 s^4 / 4! <=
+ * B s^4 / 384} (the error of cubic Hermite interpolation, tau the fraction of the span), component by component and
+ * in norm ({@link #curveError}). {@code B} is {@link #fourthDerivativeBound} of {@code A}, a bound on the second
+ * derivative of an SGP4 position, the model's acceleration: central gravity (at most 9.80 m/s^2 at or above the
+ * 6,378.135 km radius below which SGP4 raises error 6 and the object is excluded) plus J2 (under 0.5 % of it) and
+ * the slow secular/drag terms; {@code A} = {@value #MAX_ACCELERATION} m/s^2 bounds it with margin; SGP4's secular
+ * drag polynomials add to it, bounded per object by {@link BatchSgp4#accelerationBound} ({@code ScreenerTest}
+ * checks both bounds by finite differences over the catalog: the catalog stays under 5 % of B). Samples are
+ * propagated, with their velocities, at even step boundaries; an odd one is the Hermite cubic through its two even
+ * neighbours, its velocity the cubic's derivative there, so the cubic through the states at a step's two ends is
+ * the interpolating cubic itself on that step, within {@code e = B (2h)^4 / 384} of the trajectory (about 0.5 km
+ * for 60 s steps); where both ends are propagated, {@code e = B h^4 / 384}. On a part of the step, with u the
+ * part's own time in [0, 1], that curve is a cubic with ends P0, P1 and derivatives (per unit of u) d0, d1; in
+ * Bezier form its control points are P0, P0 + d0/3, P1 - d1/3, P1; the chord of the same time, {@code (1 - u) P0 +
+ * u P1}, degree-elevated, has P0, (2 P0 + P1)/3, (P0 + 2 P1)/3, P1; their difference is the cubic with control
+ * points 0, (d0 - (P1 - P0))/3, ((P1 - P0) - d1)/3, 0, at each u a convex combination of them, so its norm is at
+ * most {@code c = max(|d0 - (P1 - P0)|, |d1 - (P1 - P0)|) / 3} (about 3.8 km for a LEO orbit over a whole 60 s
+ * step, a quarter of that over half a step). So at each time t of the part the object lies within {@code dev = e +
+ * c} of its chord's point of the same time, and what follows holds for the part (its box, its shell, whose largest
+ * radius is at an end since the norm is convex, and the relative chord, whose point of time t is the difference of
+ * the two chords' points, within {@code dev_i + dev_j} of the relative position).
+ * Hence if two objects come within D at some time {@code t} of a step, in the part holding t each is within
+ * {@code dev} of its chord (so inside its box shrunk by {@code D/2},
  * and the two points lie within D of each other per axis: the padded boxes overlap, and they share the cell holding
  * the lower corner of their intersection), their radii lie in their shells (which then come within D of each other),
  * and the relative chord passes within {@code D + dev_i + dev_j} of the origin. Every step is covered, so the pair
@@ -357,10 +366,12 @@ public final class Screener {
         }
 
         /**
-         * Object j's position at odd sample k by cubic Hermite interpolation between the propagated samples k - 1
-         * and k + 1, written to {@code state} (velocity NaN: the broad phase reads positions only). Returns the
-         * bound on its error, or -1 where the sample must be propagated instead: where the drag terms may have run
-         * away, or the object may be under one Earth radius (errors a propagation would raise).
+         * Object j's state at odd sample k by cubic Hermite interpolation between the propagated samples k - 1
+         * and k + 1, written to {@code state} (the velocity is the interpolating cubic's derivative, so that the
+         * cubic through this state and either neighbour's is the same curve). Returns the bound on the distance
+         * between the object's trajectory and that cubic at every time between the two samples ({@link
+         * #curveError}), or -1 where the sample must be propagated instead: where the drag terms may have run away,
+         * or the object may be under one Earth radius (errors a propagation would raise).
          */
         private double interpolate(int j, int k, double[] before, double[] after, double[] state) {
             double t0 = sampleTime(k - 1);
@@ -377,31 +388,43 @@ public final class Screener {
             double h10 = (tau3 - 2 * tau2 + tau) * span;
             double h01 = 3 * tau2 - 2 * tau3;
             double h11 = (tau3 - tau2) * span;
+            // the cubic's derivative (d/dt)
+            double d00 = (6 * tau2 - 6 * tau) / span;
+            double d10 = 3 * tau2 - 4 * tau + 1;
+            double d01 = (6 * tau - 6 * tau2) / span;
+            double d11 = 3 * tau2 - 2 * tau;
             int o = 6 * j;
             for (int ax = 0; ax < 3; ax++) {
                 state[o + ax] = h00 * before[o + ax] + h10 * before[o + 3 + ax] + h01 * after[o + ax]
                         + h11 * after[o + 3 + ax];
-                state[o + 3 + ax] = Double.NaN;
+                state[o + 3 + ax] = d00 * before[o + ax] + d10 * before[o + 3 + ax] + d01 * after[o + ax]
+                        + d11 * after[o + 3 + ax];
             }
-            // the error of cubic Hermite interpolation: |d4x/dt4| tau^2 (1 - tau)^2 span^4 / 4!
-            double u = tau * (1 - tau) * span * span;
-            double bound = fourthDerivativeBound(a) * u * u / 24.0;
+            // the error of cubic Hermite interpolation, |d4x/dt4| tau^2 (1 - tau)^2 span^4 / 4!, at its largest
+            // (tau = 1/2): a bound at every time of the span, not only at this sample
+            double bound = curveError(a, span);
             double radius = norm(state[o], state[o + 1], state[o + 2]);
             return radius - bound >= Sgp4.EARTH_RADIUS_METERS ? bound : -1;
         }
 
 
         /**
-         * Step {@code step}'s segments between the samples s0 and s1 (validity v0, v1, interpolation error bounds
-         * e0, e1): each object's deviation from its chord is {@code A h^2 / 8 + e} (see the class comment).
+         * Step {@code step}'s curves between the samples s0 and s1 (validity v0, v1, interpolation error bounds
+         * e0, e1): each object's trajectory stays within {@code e} of the cubic Hermite curve through its two end
+         * states: the interpolation's bound where one end is interpolated (the step is half of the interpolated
+         * span, and the cubic through the interpolated state and the propagated one is the interpolating cubic),
+         * else the same bound for the step itself (see the class comment).
          */
         private BroadPhase.StepSegments segments(int step, double[] s0, double[] s1, boolean[] v0, boolean[] v1,
                                                  double[] e0, double[] e1) {
             double t0 = sampleTime(step);
             double t1 = sampleTime(step + 1);
             double dt = t1 - t0;
-            return new BroadPhase.StepSegments(step, s0, s1, v0, v1, id -> kernel.accelerationBound(id, t0, t1,
-                    MAX_ACCELERATION) * dt * dt / 8.0 + Math.max(e0[id], e1[id]));
+            return new BroadPhase.StepSegments(step, dt, s0, s1, v0, v1, id -> {
+                double interpolated = Math.max(e0[id], e1[id]);
+                return interpolated > 0 ? interpolated
+                        : curveError(kernel.accelerationBound(id, t0, t1, MAX_ACCELERATION), dt);
+            });
         }
 
         List<CloseApproach> refine(long candidate) {
@@ -545,6 +568,17 @@ public final class Screener {
      */
     static double fourthDerivativeBound(double acceleration) {
         return 52.0 * acceleration * acceleration / Sgp4.EARTH_RADIUS_METERS;
+    }
+
+    /**
+     * The largest distance between a trajectory whose second derivative stays under {@code acceleration} (at or
+     * above one Earth radius) and the cubic Hermite curve through its positions and velocities at both ends of a
+     * span of {@code spanSeconds}: {@code B tau^2 (1 - tau)^2 span^4 / 4!} at its largest (tau = 1/2), B the bound
+     * of {@link #fourthDerivativeBound}.
+     */
+    static double curveError(double acceleration, double spanSeconds) {
+        double s2 = spanSeconds * spanSeconds;
+        return fourthDerivativeBound(acceleration) * s2 * s2 / 384.0;
     }
 
     static double norm(double x, double y, double z) {

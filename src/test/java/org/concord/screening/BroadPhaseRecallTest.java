@@ -95,10 +95,10 @@ class BroadPhaseRecallTest {
             double t0 = k * STEP;
             int r0 = k * SAMPLES_PER_STEP;
             int r1 = r0 + SAMPLES_PER_STEP;
-            // exact samples at both ends: the deviation from the chord is the acceleration's A h^2 / 8 alone
-            long[] candidates = broadPhase.candidates(new BroadPhase.StepSegments(k, states[r0], states[r1],
-                    valid[r0], valid[r1], id -> kernel.accelerationBound(id, t0, t0 + STEP, Screener.MAX_ACCELERATION)
-                            * STEP * STEP / 8.0));
+            // exact states at both ends: the trajectory strays from their Hermite cubic by the step's own bound
+            long[] candidates = broadPhase.candidates(new BroadPhase.StepSegments(k, STEP, states[r0], states[r1],
+                    valid[r0], valid[r1], id -> Screener.curveError(
+                            kernel.accelerationBound(id, t0, t0 + STEP, Screener.MAX_ACCELERATION), STEP)));
             long[] sorted = candidates.clone();
             Arrays.sort(sorted);
             assertThat(sorted).as("candidates of step %d, each once", k).doesNotHaveDuplicates();
