@@ -31,6 +31,7 @@ import org.concord.node.Node;
 import org.concord.screening.ScreeningService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -45,6 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * catalog subset for everyone, the ISS released to the node's own party only, and conjunctions from an all-vs-all
  * screening. Screenshots of each main view go to {@code target/console-screenshots}.
  */
+@Isolated("the globe renders through SwiftShader on the CPU: it runs alone, not beside the concurrent leak test")
 class ConsoleBrowserTest {
 
     private static final String CATALOG = "/catalog/subset_301obj_3le_2024-07.txt";
